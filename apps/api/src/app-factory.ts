@@ -1,0 +1,38 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { AppErrorFilter } from './common/app-error.filter';
+import { createValidationPipe } from './common/validation.pipe';
+import type { AppConfig } from './config/app-config';
+import { openDatabase } from './database/open-database';
+import { assignRequestId } from './logging/request-id';
+import { setUpOpenApi } from './openapi/openapi';
+
+export const API_PREFIX = 'api';
+/** Requests carry text and ids; photos go through a separate upload path. */
+export const JSON_BODY_LIMIT = '256kb';
+
+/**
+ * Builds the whole application as production runs it: the database opened and migrated, the
+ * global prefix, body limits, validation, the error filter and the OpenAPI document.
+ * main.ts and the end-to-end tests both start the API through here.
+ */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const dataSource = await openDatabase(config.database);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.use(assignRequestId);
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AppErrorFilter());
+  app.enableShutdownHooks();
+  setUpOpenApi(app, config);
+  return app;
+}

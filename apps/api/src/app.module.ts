@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import * as fs from 'node:fs';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { GridModule } from './grid/grid.module';
+import { HealthModule } from './health/health.module';
+import { loggingModule } from './logging/logging.module';
+
+/** The root module. The data source is opened (and migrated) before Nest starts, then handed in. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        loggingModule(config.logLevel),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSource.options,
+          dataSourceFactory: async () => dataSource,
+        }),
+        ...staticH5(config),
+        HealthModule,
+        GridModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}
+
+/** Serves the mini-program's H5 build at `/` when it has been built. */
+function staticH5(config: AppConfig): DynamicModule[] {
+  if (!fs.existsSync(config.h5Dir)) return [];
+  return [ServeStaticModule.forRoot({ rootPath: config.h5Dir, exclude: /^\/api(\/|$)/ })];
+}

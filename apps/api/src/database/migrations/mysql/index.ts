@@ -1,0 +1,4 @@
+import { InitialSchema1795607638272 } from './1795607638272-InitialSchema';
+
+/** MySQL/MariaDB migrations, oldest first. Add each new file here (see docs/migrations.md). */
+export const MYSQL_MIGRATIONS = [InitialSchema1795607638272];

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, Repository } from 'typeorm';
+import { OrgUnit } from './org-unit.entity';
+
+export interface KindCount {
+  kind: string;
+  count: number;
+}
+
+/** Reads of the county tree. Spans are path prefixes, so one indexed LIKE covers a subtree. */
+@Injectable()
+export class OrgUnitRepository {
+  private readonly units: Repository<OrgUnit>;
+
+  constructor(dataSource: DataSource) {
+    this.units = dataSource.getRepository(OrgUnit);
+  }
+
+  findByKind(kind: string, limit: number, offset: number): Promise<OrgUnit[]> {
+    return this.units.find({ where: { kind }, order: { id: 'ASC' }, take: limit, skip: offset });
+  }
+
+  async countKindsUnder(unit: OrgUnit): Promise<KindCount[]> {
+    const rows = await this.units
+      .createQueryBuilder('u')
+      .select('u.kind', 'kind')
+      .addSelect('COUNT(*)', 'count')
+      .where('u.path LIKE :prefix', { prefix: `${unit.path}%` })
+      .andWhere('u.id <> :id', { id: unit.id })
+      .groupBy('u.kind')
+      .getRawMany<{ kind: string; count: string | number }>();
+    return rows.map((row) => ({ kind: row.kind, count: Number(row.count) }));
+  }
+}

@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { chinaDayOf } from '../index';
+
+const cases: Array<[instant: string, chinaDay: string]> = [
+  ['2026-02-13T15:59:59Z', '2026-02-13'], // 23:59:59 in China
+  ['2026-02-13T16:00:00Z', '2026-02-14'], // midnight in China
+  ['2026-02-14T00:00:00+08:00', '2026-02-14'],
+  ['2026-12-31T16:00:00Z', '2027-01-01'],
+  ['1969-12-31T16:00:00Z', '1970-01-01'],
+  ['1969-12-31T15:59:59Z', '1969-12-31'], // before the epoch: floor, not truncation
+];
+for (const [instant, chinaDay] of cases) {
+  test(`chinaDayOf(${instant}) = ${chinaDay}`, () => {
+    assert.equal(chinaDayOf(new Date(instant)), chinaDay);
+  });
+}
+
+test('chinaDayOf rejects an invalid Date', () => {
+  assert.throws(() => chinaDayOf(new Date('x')), /instant must be a valid Date/);
+});

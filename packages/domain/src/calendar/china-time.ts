@@ -1,0 +1,59 @@
+// Calendar arithmetic in China time (Asia/Shanghai).
+// China has used UTC+8 all year since 1991 (no DST), so a fixed offset is exact for
+// every date this system handles and avoids shipping a time-zone database.
+
+export const MS_PER_MINUTE = 60_000;
+export const MS_PER_DAY = 24 * 60 * MS_PER_MINUTE;
+const CHINA_UTC_OFFSET_MS = 8 * 60 * MS_PER_MINUTE;
+
+const DAY_STRING_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 in China; a plain integer makes "next day" arithmetic trivial. */
+export type ChinaDayNumber = number;
+
+/** Throws unless `value` is a Date holding a real instant. */
+export function assertValidInstant(value: Date, name: string): void {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+    throw new Error(`${name} must be a valid Date, got ${String(value)}`);
+  }
+}
+
+/** Parses an existing calendar date in strict `YYYY-MM-DD` form; throws otherwise. */
+export function parseDayString(day: string): ChinaDayNumber {
+  const match = typeof day === 'string' ? DAY_STRING_PATTERN.exec(day) : null;
+  if (match) {
+    const [, year, month, dayOfMonth] = match.map(Number) as [number, number, number, number];
+    const utcMidnight = Date.UTC(year, month - 1, dayOfMonth);
+    // Date.UTC rolls 2026-02-30 over to March: only a round trip proves the date exists.
+    if (formatDayNumber(utcMidnight / MS_PER_DAY) === day) {
+      return utcMidnight / MS_PER_DAY;
+    }
+  }
+  throw new Error(`Invalid day ${JSON.stringify(day)}: expected an existing date as YYYY-MM-DD`);
+}
+
+/** `YYYY-MM-DD` for a day number. */
+export function formatDayNumber(dayNumber: ChinaDayNumber): string {
+  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+export function weekdayOf(dayNumber: ChinaDayNumber): number {
+  return (((dayNumber + 4) % 7) + 7) % 7;
+}
+
+/** The China calendar day an instant falls on. */
+export function chinaDayNumberOf(instant: Date): ChinaDayNumber {
+  return Math.floor((instant.getTime() + CHINA_UTC_OFFSET_MS) / MS_PER_DAY);
+}
+
+/** The instant of 00:00 China time on the given day. */
+export function chinaMidnightOf(dayNumber: ChinaDayNumber): number {
+  return dayNumber * MS_PER_DAY - CHINA_UTC_OFFSET_MS;
+}
+
+/** The China calendar date (`YYYY-MM-DD`) of an instant, e.g. to ask `isWorkingDay` about it. */
+export function chinaDayOf(instant: Date): string {
+  assertValidInstant(instant, 'instant');
+  return formatDayNumber(chinaDayNumberOf(instant));
+}

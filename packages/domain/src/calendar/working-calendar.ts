@@ -1,0 +1,87 @@
+// Which days are working days in mainland China, from three layers where later layers win:
+// chinese-days' data < the bundled calendar-overrides.json < overrides given at runtime.
+import bundledOverridesJson from './calendar-overrides.json';
+import { parseCalendarOverrides, type CalendarOverrides } from './calendar-overrides';
+import { chineseDaysHolidays, chineseDaysWorkingDays } from './chinese-days-data';
+import { formatDayNumber, parseDayString, weekdayOf, type ChinaDayNumber } from './china-time';
+import { workingDeadlineUsing } from './sla-clocks';
+
+export interface WorkingCalendar {
+  /** Whether a `YYYY-MM-DD` date is a working day in China; throws on an invalid date. */
+  isWorkingDay(day: string): boolean;
+  /** Deadline `workingDays` whole working days after `start` (see docs/working-days.md). */
+  workingDeadline(start: Date, workingDays: number): Date;
+  /**
+   * Whether any holiday or make-up day is known for `year`. False means the year's notice is
+   * missing and every weekday would count as working: worth a warning in December.
+   */
+  hasHolidayDataForYear(year: number): boolean;
+}
+
+const BUNDLED_OVERRIDES = parseCalendarOverrides(
+  bundledOverridesJson,
+  '@gridloop/domain calendar-overrides.json',
+);
+
+/**
+ * A calendar with extra `overrides` on top of the bundled data (e.g. a JSON file a deployment
+ * loads from a configured path). Throws if the overrides are malformed; `source` (e.g. the
+ * file path) goes into the error message.
+ */
+export function createWorkingCalendar(
+  overrides?: CalendarOverrides,
+  source = 'runtime calendar overrides',
+): WorkingCalendar {
+  // Only a missing argument means "none": a file that parses to null is an error.
+  const runtimeOverrides = parseCalendarOverrides(overrides === undefined ? {} : overrides, source);
+
+  // Date → working? for every date that differs from the plain Monday–Friday rule.
+  const exceptions = new Map<string, boolean>();
+  const layers = [
+    { holidays: chineseDaysHolidays, workingDays: chineseDaysWorkingDays },
+    BUNDLED_OVERRIDES,
+    runtimeOverrides,
+  ];
+  for (const layer of layers) {
+    for (const date of Object.keys(layer.holidays)) exceptions.set(date, false);
+    for (const date of Object.keys(layer.workingDays)) exceptions.set(date, true);
+  }
+  const yearsWithData = new Set(Array.from(exceptions.keys(), (date) => Number(date.slice(0, 4))));
+
+  function isWorkingDayNumber(dayNumber: ChinaDayNumber): boolean {
+    const exception = exceptions.get(formatDayNumber(dayNumber));
+    if (exception !== undefined) return exception;
+    const weekday = weekdayOf(dayNumber);
+    return weekday !== 0 && weekday !== 6;
+  }
+
+  return {
+    isWorkingDay: (day) => isWorkingDayNumber(parseDayString(day)),
+    workingDeadline: (start, workingDays) =>
+      workingDeadlineUsing(isWorkingDayNumber, start, workingDays),
+    hasHolidayDataForYear: (year) => {
+      if (!Number.isInteger(year)) throw new Error(`year must be an integer, got ${String(year)}`);
+      return yearsWithData.has(year);
+    },
+  };
+}
+
+const bundledCalendar = createWorkingCalendar();
+
+/** Whether a `YYYY-MM-DD` date is a working day in China (bundled data); throws on an invalid date. */
+export function isWorkingDay(day: string): boolean {
+  return bundledCalendar.isWorkingDay(day);
+}
+
+/**
+ * Deadline `workingDays` whole working days after `start`, China time (bundled data).
+ * Friday 15:00 + 1 → next working day 15:00; Saturday 10:00 + 1 → Monday 24:00 (Tuesday 00:00).
+ */
+export function workingDeadline(start: Date, workingDays: number): Date {
+  return bundledCalendar.workingDeadline(start, workingDays);
+}
+
+/** Whether the bundled data knows any holiday or make-up day for `year`. */
+export function hasHolidayDataForYear(year: number): boolean {
+  return bundledCalendar.hasHolidayDataForYear(year);
+}

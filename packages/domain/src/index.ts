@@ -1,0 +1,21 @@
+// @gridloop/domain: framework-free rules shared by the API and the mini-program.
+export {
+  createWorkingCalendar,
+  hasHolidayDataForYear,
+  isWorkingDay,
+  workingDeadline,
+  type WorkingCalendar,
+} from './calendar/working-calendar';
+export {
+  parseCalendarOverrides,
+  type CalendarOverrides,
+  type ValidatedCalendarOverrides,
+} from './calendar/calendar-overrides';
+export {
+  contactDeadline,
+  DEFAULT_SERVICE_HOURS,
+  MAX_WORKING_DAYS,
+  type ServiceHours,
+} from './calendar/sla-clocks';
+export { chinaDayOf } from './calendar/china-time';
+export { ROLES, ROLE_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type Role, type UnitKind } from './grid/org';
