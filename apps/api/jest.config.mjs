@@ -1,15 +1,20 @@
 // Nest 12 ships ES modules only, so Jest runs in ESM mode (node --experimental-vm-modules)
 // and @swc/jest compiles TypeScript with decorator metadata, which Nest's DI needs.
-// TEST_DB picks the pass: the SQLite pass runs everything but the MySQL-only suites; the MySQL
-// pass runs the database-facing tiers again on MariaDB/MySQL plus the suites only a server allows.
-const mysqlPass = process.env.TEST_DB === 'mysql';
+
+// Which tiers a run takes. The SQLite pass runs everything but the MySQL-only and browser suites;
+// the MySQL pass (TEST_DB=mysql) runs the database-facing tiers again on MariaDB/MySQL plus the
+// suites only a server allows; TEST_TIER=browser drives the H5 build in Chromium.
+const TIERS = {
+  sqlite: '{unit,db,e2e,process}',
+  mysql: '{db,e2e,mysql}',
+  browser: 'browser',
+};
+const pass = process.env.TEST_TIER === 'browser' ? 'browser' : process.env.TEST_DB === 'mysql' ? 'mysql' : 'sqlite';
 
 export default {
   testEnvironment: 'node',
   rootDir: '.',
-  testMatch: mysqlPass
-    ? ['<rootDir>/test/{db,e2e,mysql}/**/*.test.ts']
-    : ['<rootDir>/test/{unit,db,e2e,process}/**/*.test.ts'],
+  testMatch: [`<rootDir>/test/${TIERS[pass]}/**/*.test.ts`],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {

@@ -1,0 +1,44 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+
+/** Debian's Chromium, never a downloaded one; flags keep it off the (closed) network. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = path.join(process.cwd(), 'test-results', 'screenshots');
+
+export interface PhoneBrowser {
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** A phone-sized page (375×667, zh-CN); Playwright gives each launch a fresh temporary profile. */
+export async function openPhoneBrowser(): Promise<PhoneBrowser> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, locale: 'zh-CN', deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  return {
+    browser,
+    page,
+    close: () => browser.close(),
+  };
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The README's run command: install, build, migrate, seed the demo county and start the API with
+# the H5 app on the embedded SQLite default. Safe to run again: it reuses the data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+install_and_build_core
+build_h5_if_stale
+
+say "Starting GridLoop (embedded SQLite in apps/api/data/, demo county seeded once)"
+cd apps/api
+export SEED_DEMO="${SEED_DEMO:-1}"
+exec node dist/main.js

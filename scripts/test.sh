@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The README's test command: every suite, in tiers.
+#   domain unit tests · API on SQLite (unit, database, HTTP end-to-end, process) · API on MySQL ·
+#   mini-program builds (weapp, h5) · browser tests of the H5 app in Chromium.
+# MySQL: TEST_MYSQL_URL (default mysql://root@127.0.0.1:3306); each test file makes and drops a
+# database of its own. Without a reachable server the MySQL pass is skipped LOUDLY, except when
+# REQUIRE_MYSQL=1 (CI sets it): then that is a failure. Likewise REQUIRE_BROWSER=1 for Chromium.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+set -e
+
+results=$(mktemp -d)
+status=0
+run_suite() { # name, command...: run one suite; remember failure but keep going
+  local name=$1; shift
+  say "Suite: $name"
+  if ! "$@"; then
+    status=1
+    echo "!! suite $name failed"
+    # A suite that left no result file (a build, a crash) still shows as one failure in the total.
+    ls "$results/$name".* >/dev/null 2>&1 || echo failed > "$results/$name.step"
+  fi
+}
+jest_api() { # result-file name, extra env...
+  local name=$1; shift
+  (cd apps/api && env "$@" node --experimental-vm-modules node_modules/jest/bin/jest.js --runInBand \
+    --json --outputFile="$results/$name.json")
+}
+
+install_and_build_core
+say "Type-checking the domain package tests and the API tests"
+(cd packages/domain && npx tsc -p tsconfig.check.json)
+(cd apps/api && npx tsc -p tsconfig.json --noEmit)
+
+run_suite domain env TEST_TAP_FILE="$results/domain.tap" pnpm --filter @gridloop/domain test
+run_suite api-sqlite jest_api api-sqlite TEST_DB=sqlite
+
+export TEST_MYSQL_URL="${TEST_MYSQL_URL:-mysql://root@127.0.0.1:3306}"
+if (cd apps/api && node -e "
+  const u = new URL(process.env.TEST_MYSQL_URL);
+  require('mysql2/promise').createConnection({ host: u.hostname, port: +(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password), connectTimeout: 3000 })
+    .then((c) => c.end()).catch((e) => { console.error(e.message); process.exit(1); });"); then
+  run_suite api-mysql jest_api api-mysql TEST_DB=mysql
+else
+  printf '\n\033[1;31m!!!!!!!! NO MYSQL at %s: the MySQL suite did NOT run !!!!!!!!\033[0m\n' "$TEST_MYSQL_URL"
+  if [ "${REQUIRE_MYSQL:-0}" = 1 ]; then status=1; fi
+fi
+
+say "Building the mini-program: weapp, then h5 (one at a time: each takes ~700 MB)"
+run_suite build-weapp pnpm --filter @gridloop/miniapp build:weapp
+run_suite build-h5 pnpm --filter @gridloop/miniapp build:h5
+
+if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  run_suite browser jest_api browser TEST_TIER=browser
+else
+  printf '\n\033[1;31m!!!!!!!! NO CHROMIUM at %s: the browser tests did NOT run (apt-get install chromium fonts-noto-cjk) !!!!!!!!\033[0m\n' "${CHROMIUM_PATH:-/usr/bin/chromium}"
+  if [ "${REQUIRE_BROWSER:-0}" = 1 ]; then status=1; fi
+fi
+
+say "Results"
+node scripts/tally.mjs "$results"
+rm -rf "$results"
+exit $status
