@@ -32,6 +32,7 @@ install_and_build_core
 say "Type-checking the domain package tests and the API tests"
 (cd packages/domain && npx tsc -p tsconfig.check.json)
 (cd apps/api && npx tsc -p tsconfig.json --noEmit)
+(cd apps/miniapp && npx tsc -p tsconfig.json --noEmit)
 
 run_suite domain env TEST_TAP_FILE="$results/domain.tap" pnpm --filter @gridloop/domain test
 run_suite api-sqlite jest_api api-sqlite TEST_DB=sqlite
@@ -47,8 +48,12 @@ else
   if [ "${REQUIRE_MYSQL:-0}" = 1 ]; then status=1; fi
 fi
 
+# The mini-program's client must be generated from the API document the API serves.
+run_suite api-client-sync pnpm --filter @gridloop/miniapp check:api
+
 say "Building the mini-program: weapp, then h5 (one at a time: each takes ~700 MB)"
 run_suite build-weapp pnpm --filter @gridloop/miniapp build:weapp
+run_suite weapp-size pnpm --filter @gridloop/miniapp size:weapp
 run_suite build-h5 pnpm --filter @gridloop/miniapp build:h5
 
 if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then

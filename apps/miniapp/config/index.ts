@@ -56,13 +56,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: {
           enable: true,
           config: {}
-        },
-        cssModules: {
-          enable: false,
-          config: {
-            namingPattern: 'module',
-            generateScopedName: '[name]__[local]___[hash:base64:5]'
-          }
         }
       },
       // Taro does not transpile node_modules: compile openapi-fetch (?. ?? class fields) to the same
@@ -106,13 +99,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
         autoprefixer: {
           enable: true,
           config: {}
-        },
-        cssModules: {
-          enable: false,
-          config: {
-            namingPattern: 'module',
-            generateScopedName: '[name]__[local]___[hash:base64:5]'
-          }
         }
       },
       // `pnpm dev:h5` serves on its own port: send /api to a locally running API.

@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { JSON_BODY_LIMIT } from '../../src/app-factory';
-import { RunningApp, startTestApp } from '../support/test-app';
-import { createTestDatabase, TestDatabase, testDialect } from '../support/test-database';
+import { useAppUnderTest } from '../support/test-app';
+import { testDialect } from '../support/test-database';
 
 /** Bad input is the client's problem: a 4xx with a stable code and Chinese text, never a 500. */
 describe(`bad input (${testDialect()})`, () => {
-  let db: TestDatabase;
-  let api: RunningApp;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startTestApp(db.target);
-  });
-
-  afterAll(async () => {
-    await api?.close();
-    await db?.drop();
-  });
+  const under = useAppUnderTest();
 
   const post = (path: string, body: string, contentType = 'application/json') =>
-    fetch(`${api.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    fetch(`${under.api.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
 
   it.each([['{"title": '], ['not json at all'], ['{"a":1}}'], ['\u0000\u0001'], ["{'single':'quotes'}"]])(
     'a body that is not JSON (%j) gets 400 BODY_NOT_JSON',
@@ -43,7 +32,7 @@ describe(`bad input (${testDialect()})`, () => {
     ['offset=-1', 'offset', '太小了'],
     ['sort=name', 'sort', '包含不认识的内容'],
   ])('a query with wrong types (%s) gets 400 VALIDATION_FAILED naming the field', async (query, field, problem) => {
-    const res = await fetch(`${api.baseUrl}/api/public/towns?${query}`);
+    const res = await fetch(`${under.api.baseUrl}/api/public/towns?${query}`);
     expect(res.status).toBe(400);
     const body = (await res.json()) as { code: string; field: string; message: string };
     expect(body).toMatchObject({ code: 'VALIDATION_FAILED', field });
@@ -51,7 +40,7 @@ describe(`bad input (${testDialect()})`, () => {
   });
 
   it('a method the path does not take gets a JSON 4xx, not an HTML page', async () => {
-    const res = await fetch(`${api.baseUrl}/api/health`, { method: 'DELETE' });
+    const res = await fetch(`${under.api.baseUrl}/api/health`, { method: 'DELETE' });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(res.headers.get('content-type')).toContain('application/json');

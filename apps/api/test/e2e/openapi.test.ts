@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RunningApp, startTestApp } from '../support/test-app';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { useAppUnderTest } from '../support/test-app';
 
 const COMMITTED = path.join(process.cwd(), 'openapi.json');
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -11,19 +10,11 @@ type Operation = { operationId?: string; responses?: Record<string, unknown> };
 type Document = { paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>; components: { schemas: Record<string, unknown> } };
 
 describe('OpenAPI document', () => {
-  let db: TestDatabase;
-  let api: RunningApp;
+  const under = useAppUnderTest();
   let served: Document;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startTestApp(db.target);
-    served = (await (await fetch(`${api.baseUrl}/api/openapi.json`)).json()) as Document;
-  });
-
-  afterAll(async () => {
-    await api?.close();
-    await db?.drop();
+    served = (await (await fetch(`${under.api.baseUrl}/api/openapi.json`)).json()) as Document;
   });
 
   it('gives every operation a unique, meaningful operationId', () => {
@@ -38,7 +29,7 @@ describe('OpenAPI document', () => {
   });
 
   it('serves a browsable UI at /api/docs', async () => {
-    const res = await fetch(`${api.baseUrl}/api/docs`);
+    const res = await fetch(`${under.api.baseUrl}/api/docs`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('swagger-ui');
   });

@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { RunningApp, startTestApp } from '../support/test-app';
-import { createTestDatabase, TestDatabase, testDialect } from '../support/test-database';
+import { useAppUnderTest } from '../support/test-app';
+import { testDialect } from '../support/test-database';
 
 describe(`demo county seed (${testDialect()})`, () => {
-  let db: TestDatabase;
-  let api: RunningApp;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startTestApp(db.target);
-  });
-
-  afterAll(async () => {
-    await api?.close();
-    await db?.drop();
-  });
+  const under = useAppUnderTest();
 
   it('builds Taitou Town as the article describes it, and a second town', async () => {
-    const first = await seedDemoIfEmpty(api.app);
+    const first = await seedDemoIfEmpty(under.api.app);
     expect(first.seeded).toBe(true);
-    const res = await fetch(`${api.baseUrl}/api/public/towns`);
+    const res = await fetch(`${under.api.baseUrl}/api/public/towns`);
     expect(await res.json()).toEqual([
       { code: 'SG-TT', name: '台头镇', villages: 41, largeGrids: 46, smallGrids: 662 },
       { code: 'SG-SF', name: '示范镇', villages: 2, largeGrids: 2, smallGrids: 6 },
@@ -29,7 +18,7 @@ describe(`demo county seed (${testDialect()})`, () => {
   });
 
   it('gives every small grid exactly one current grid leader, all with distinct synthetic phones', async () => {
-    const dataSource = api.app.get(DataSource);
+    const dataSource = under.api.app.get(DataSource);
     const [row] = await dataSource.query(
       `SELECT COUNT(*) AS grids,
               SUM(CASE WHEN (SELECT COUNT(*) FROM role_assignment r
@@ -44,10 +33,10 @@ describe(`demo county seed (${testDialect()})`, () => {
   });
 
   it('changes nothing when run again', async () => {
-    const dataSource = api.app.get(DataSource);
+    const dataSource = under.api.app.get(DataSource);
     const count = async () => (await dataSource.query('SELECT (SELECT COUNT(*) FROM org_unit) + (SELECT COUNT(*) FROM person) AS n'))[0].n;
     const before = Number(await count());
-    const again = await seedDemoIfEmpty(api.app);
+    const again = await seedDemoIfEmpty(under.api.app);
     expect(again.seeded).toBe(false);
     expect(Number(await count())).toBe(before);
   });

@@ -1,7 +1,9 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { INestApplication } from '@nestjs/common';
 import { createApp } from '../../src/app-factory';
 import { AppConfig, loadAppConfig } from '../../src/config/app-config';
 import { DatabaseTarget } from '../../src/config/database-url';
+import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface RunningApp {
   app: INestApplication;
@@ -16,4 +18,40 @@ export async function startTestApp(database: DatabaseTarget, overrides: Partial<
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return { app, baseUrl: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+}
+
+/** A fresh database and a running API for one test file; read its fields inside tests. */
+export class AppUnderTest {
+  private started?: { db: TestDatabase; api: RunningApp };
+
+  get db(): TestDatabase {
+    return this.ready().db;
+  }
+
+  get api(): RunningApp {
+    return this.ready().api;
+  }
+
+  async start(overrides: Partial<AppConfig>): Promise<void> {
+    const db = await createTestDatabase();
+    this.started = { db, api: await startTestApp(db.target, overrides) };
+  }
+
+  async stop(): Promise<void> {
+    await this.started?.api.close();
+    await this.started?.db.drop();
+  }
+
+  private ready(): { db: TestDatabase; api: RunningApp } {
+    if (!this.started) throw new Error('the app is not started yet: use it inside a test, not at load time');
+    return this.started;
+  }
+}
+
+/** Registers beforeAll/afterAll that start and stop the app for the calling test file. */
+export function useAppUnderTest(overrides: Partial<AppConfig> = {}): AppUnderTest {
+  const under = new AppUnderTest();
+  beforeAll(() => under.start(overrides));
+  afterAll(() => under.stop());
+  return under;
 }
