@@ -4,9 +4,12 @@ import * as fs from 'node:fs';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { AuthModule } from './auth/auth.module';
 import { GridModule } from './grid/grid.module';
+import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging/logging.module';
+import { PeopleModule } from './people/people.module';
 
 /** The root module. The data source is opened (and migrated) before Nest starts, then handed in. */
 @Module({})
@@ -22,8 +25,11 @@ export class AppModule {
           dataSourceFactory: async () => dataSource,
         }),
         ...staticH5(config),
+        AuthModule,
         HealthModule,
         GridModule,
+        GroupsModule,
+        PeopleModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

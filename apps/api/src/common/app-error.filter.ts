@@ -23,10 +23,7 @@ export class AppErrorFilter implements ExceptionFilter {
       // Rejected before the request logger ran (e.g. by the body parser): still leave one line.
       this.logger.warn({ req: { id: request.id, method: request.method, url: request.originalUrl }, code: error.code }, 'request rejected');
     }
-    const body: ErrorBody = { code: error.code, message: error.message, requestId: request.id };
-    if (error.field) body.field = error.field;
-    if (response.headersSent) return;
-    response.status(httpStatusOf(error.code)).json(body);
+    sendError(response, error, request.id);
   }
 
   private toAppError(exception: unknown): AppError {
@@ -37,6 +34,14 @@ export class AppErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) return fromHttpStatus(exception.getStatus());
     return new AppError(ErrorCode.Internal);
   }
+}
+
+/** Writes the one error body every failure gets: `{code, message, field?, requestId}`. */
+export function sendError(response: Response, error: AppError, requestId: string | undefined): void {
+  if (response.headersSent) return;
+  const body: ErrorBody = { code: error.code, message: error.message, requestId };
+  if (error.field) body.field = error.field;
+  response.status(httpStatusOf(error.code)).json(body);
 }
 
 /**

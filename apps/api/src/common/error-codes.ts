@@ -6,7 +6,22 @@ export enum ErrorCode {
   BodyNotJson = 'BODY_NOT_JSON',
   BodyTooLarge = 'BODY_TOO_LARGE',
   ValidationFailed = 'VALIDATION_FAILED',
+  AuthRequired = 'AUTH_REQUIRED',
+  TokenExpired = 'TOKEN_EXPIRED',
+  TokenInvalid = 'TOKEN_INVALID',
+  RefreshTokenInvalid = 'REFRESH_TOKEN_INVALID',
+  Forbidden = 'FORBIDDEN',
   NotFound = 'NOT_FOUND',
+  UnitNotSelectable = 'UNIT_NOT_SELECTABLE',
+  GroupAlreadyBound = 'GROUP_ALREADY_BOUND',
+  GroupTicketInvalid = 'GROUP_TICKET_INVALID',
+  WechatNotConfigured = 'WECHAT_NOT_CONFIGURED',
+  WechatCodeInvalid = 'WECHAT_CODE_INVALID',
+  WechatRateLimited = 'WECHAT_RATE_LIMITED',
+  WechatBusy = 'WECHAT_BUSY',
+  WechatUnavailable = 'WECHAT_UNAVAILABLE',
+  WechatError = 'WECHAT_ERROR',
+  WechatDecryptFailed = 'WECHAT_DECRYPT_FAILED',
   MethodNotAllowed = 'METHOD_NOT_ALLOWED',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
@@ -17,7 +32,22 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.BodyNotJson]: '提交的内容格式不对，请刷新后重试',
   [ErrorCode.BodyTooLarge]: '提交的内容太大，请删减后重试',
   [ErrorCode.ValidationFailed]: '填写的内容有误，请检查后重试',
+  [ErrorCode.AuthRequired]: '请先登录',
+  [ErrorCode.TokenExpired]: '登录已过期，请重新登录',
+  [ErrorCode.TokenInvalid]: '登录信息无效，请重新登录',
+  [ErrorCode.RefreshTokenInvalid]: '登录已失效，请重新登录',
+  [ErrorCode.Forbidden]: '您没有权限进行这个操作',
   [ErrorCode.NotFound]: '没有找到您要的内容',
+  [ErrorCode.UnitNotSelectable]: '请选择一个村或小网格',
+  [ErrorCode.GroupAlreadyBound]: '这个群已经绑定过村庄或网格了',
+  [ErrorCode.GroupTicketInvalid]: '群信息已过期，请从群里重新打开小程序',
+  [ErrorCode.WechatNotConfigured]: '微信登录暂未开通',
+  [ErrorCode.WechatCodeInvalid]: '微信登录凭证已失效，请重试',
+  [ErrorCode.WechatRateLimited]: '微信接口调用太频繁，请稍后再试',
+  [ErrorCode.WechatBusy]: '微信服务繁忙，请稍后再试',
+  [ErrorCode.WechatUnavailable]: '暂时连不上微信，请稍后再试',
+  [ErrorCode.WechatError]: '微信服务出错，请稍后再试',
+  [ErrorCode.WechatDecryptFailed]: '无法识别这个群，请手动选择所在的村',
   [ErrorCode.MethodNotAllowed]: '不支持这个操作',
   [ErrorCode.TooManyRequests]: '操作太频繁，请稍后再试',
   [ErrorCode.DatabaseUnavailable]: '系统正在维护，请稍后再试',
@@ -29,16 +59,35 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case ErrorCode.BodyNotJson:
     case ErrorCode.ValidationFailed:
+    case ErrorCode.UnitNotSelectable:
+    case ErrorCode.GroupTicketInvalid:
+    case ErrorCode.WechatCodeInvalid:
+    case ErrorCode.WechatDecryptFailed:
       return 400;
+    case ErrorCode.AuthRequired:
+    case ErrorCode.TokenExpired:
+    case ErrorCode.TokenInvalid:
+    case ErrorCode.RefreshTokenInvalid:
+      return 401;
+    case ErrorCode.Forbidden:
+      return 403;
     case ErrorCode.NotFound:
       return 404;
+    case ErrorCode.GroupAlreadyBound:
+      return 409;
+    case ErrorCode.WechatError:
+      return 502;
     case ErrorCode.MethodNotAllowed:
       return 405;
     case ErrorCode.BodyTooLarge:
       return 413;
     case ErrorCode.TooManyRequests:
+    case ErrorCode.WechatRateLimited:
       return 429;
     case ErrorCode.DatabaseUnavailable:
+    case ErrorCode.WechatNotConfigured:
+    case ErrorCode.WechatBusy:
+    case ErrorCode.WechatUnavailable:
       return 503;
     case ErrorCode.Internal:
       return 500;

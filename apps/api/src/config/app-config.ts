@@ -10,8 +10,27 @@ export interface AppConfig {
   version: string;
   /** pino level: trace, debug, info, warn, error, fatal or silent. */
   logLevel: string;
+  wechat: WechatConfig;
+  auth: AuthConfig;
   /** Seed the demo county at start (the README's run command turns this on). */
   seedDemo: boolean;
+  /** The H5 demo's "pick a seeded person" login. Never on unless asked for. */
+  demoLogin: boolean;
+}
+
+export interface WechatConfig {
+  /** WeChat's server API; tests and the demo point it at the local fake. */
+  apiBase: string;
+  /** Unset: WeChat sign-in answers WECHAT_NOT_CONFIGURED. */
+  appid: string | null;
+  secret: string | null;
+}
+
+export interface AuthConfig {
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** Sign-in and token calls allowed per client IP per minute. */
+  loginRateLimitPerMinute: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -31,6 +50,17 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
     version: env.GRIDLOOP_VERSION ?? readApiVersion(apiRoot),
     seedDemo: parseFlag(env.SEED_DEMO, 'SEED_DEMO'),
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    wechat: {
+      apiBase: parseUrl(env.WECHAT_API_BASE, 'WECHAT_API_BASE', 'https://api.weixin.qq.com'),
+      appid: env.WECHAT_APPID || null,
+      secret: env.WECHAT_SECRET || null,
+    },
+    auth: {
+      accessTokenTtlSeconds: parsePositiveInt(env.ACCESS_TOKEN_TTL_SECONDS, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60),
+      refreshTokenTtlSeconds: parsePositiveInt(env.REFRESH_TOKEN_TTL_SECONDS, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600),
+      loginRateLimitPerMinute: parsePositiveInt(env.LOGIN_RATE_LIMIT_PER_MINUTE, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20),
+    },
+    demoLogin: parseFlag(env.DEMO_LOGIN, 'DEMO_LOGIN'),
   };
 }
 
@@ -46,4 +76,22 @@ function parseLogLevel(value: string | undefined): string {
   if (value === undefined || value === '') return 'info';
   if (!LOG_LEVELS.includes(value)) throw new ConfigError(`LOG_LEVEL: "${value}" is not one of ${LOG_LEVELS.join(', ')}`);
   return value;
+}
+
+function parsePositiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name}: "${value}" is not a positive whole number`);
+  return n;
+}
+
+function parseUrl(value: string | undefined, name: string, fallback: string): string {
+  const raw = value || fallback;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+  } catch {
+    throw new ConfigError(`${name}: "${raw}" is not an http(s) URL`);
+  }
+  return raw.replace(/\/+$/, '');
 }

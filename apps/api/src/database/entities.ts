@@ -1,6 +1,22 @@
+import { WechatAccount } from '../auth/wechat-account.entity';
+import { RefreshToken } from '../auth/refresh-token.entity';
+import { AppSetting } from '../common/app-setting.entity';
 import { OrgUnit } from '../grid/org-unit.entity';
 import { Person } from '../grid/person.entity';
 import { RoleAssignment } from '../grid/role-assignment.entity';
+import { WechatGroup } from '../groups/wechat-group.entity';
+import { PhoneViewLog } from '../people/phone-view-log.entity';
+import { WechatAccessToken } from '../wechat/wechat-access-token.entity';
 
 /** Every entity, listed once: the app, the migration CLI and the schema-drift test share it. */
-export const ENTITIES = [OrgUnit, Person, RoleAssignment];
+export const ENTITIES = [
+  AppSetting,
+  OrgUnit,
+  Person,
+  RoleAssignment,
+  WechatAccount,
+  RefreshToken,
+  WechatAccessToken,
+  WechatGroup,
+  PhoneViewLog,
+];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
+import { pathInSpan } from '../access/span-where';
 import { OrgUnit } from './org-unit.entity';
 
 export interface KindCount {
@@ -14,6 +15,19 @@ export class OrgUnitRepository {
 
   constructor(dataSource: DataSource) {
     this.units = dataSource.getRepository(OrgUnit);
+  }
+
+  findById(id: number): Promise<OrgUnit | null> {
+    return this.units.findOneBy({ id });
+  }
+
+  /** The unit, if it lies within `span`; otherwise null, exactly as if it did not exist. */
+  findInSpan(id: number, span: readonly string[]): Promise<OrgUnit | null> {
+    return this.units.createQueryBuilder('u').where('u.id = :id', { id }).andWhere(pathInSpan('u.path', span)).getOne();
+  }
+
+  findChildren(parentId: number): Promise<OrgUnit[]> {
+    return this.units.find({ where: { parentId }, order: { id: 'ASC' } });
   }
 
   findByKind(kind: string, limit: number, offset: number): Promise<OrgUnit[]> {

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { OrgUnit } from './org-unit.entity';
 
 /** Anyone the system knows: a villager, a grid leader, town staff. Roles live in RoleAssignment. */
 @Entity('person')
@@ -13,6 +14,14 @@ export class Person {
   @Index('UQ_person_phone', { unique: true })
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone: string | null;
+
+  /** Where a villager lives: the village or small grid chosen by hand or from a bound group. */
+  @Column({ type: 'int', nullable: true })
+  homeUnitId: number | null;
+
+  @ManyToOne(() => OrgUnit, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'homeUnitId' })
+  homeUnit?: OrgUnit;
 
   @CreateDateColumn()
   createdAt: Date;

@@ -62,20 +62,23 @@ function smallGridCounts(largeGrids: number, total: number): number[] {
   return Array.from({ length: largeGrids }, (_, i) => base + (i < extra ? 1 : 0));
 }
 
-class PeopleFactory {
+/** Synthetic people with numbers from one made-up block: 199-<block>-xxxx, never a real roster. */
+export class PeopleFactory {
   private next = 1;
+
+  /** 0536 is Weifang's area code; another block keeps a second county's numbers apart. */
+  constructor(private readonly block = '0536') {}
 
   person(): DemoPerson {
     const n = this.next++;
     const surname = SURNAMES[n % SURNAMES.length] as string;
     const given = GIVEN[Math.floor(n / SURNAMES.length) % GIVEN.length] as string;
-    // 199-0536-xxxx: one made-up block (0536 is Weifang's area code), never a real roster.
-    return { name: surname + given, phone: `1990536${String(n).padStart(4, '0')}` };
+    return { name: surname + given, phone: `199${this.block}${String(n).padStart(4, '0')}` };
   }
 }
 
-function villageNames(count: number): string[] {
-  const names = [...NAMED_VILLAGES];
+function villageNames(count: number, first: string[]): string[] {
+  const names = first.slice(0, count);
   for (let i = 0; names.length < count; i++) {
     const name =
       (DIRECTIONS[i % DIRECTIONS.length] as string) +
@@ -86,13 +89,16 @@ function villageNames(count: number): string[] {
   return names;
 }
 
-function buildTown(
-  people: PeopleFactory,
-  code: string,
-  name: string,
-  shape: { villages: number; largeGrids: number; smallGrids: number },
-): DemoTown {
-  const names = code === 'SG-TT' ? villageNames(shape.villages) : ['示范一村', '示范二村'].slice(0, shape.villages);
+export interface TownShape {
+  villages: number;
+  largeGrids: number;
+  smallGrids: number;
+  /** Village names to use first; the rest are generated. */
+  villageNames?: string[];
+}
+
+export function buildTown(people: PeopleFactory, code: string, name: string, shape: TownShape): DemoTown {
+  const names = villageNames(shape.villages, shape.villageNames ?? NAMED_VILLAGES);
   const largePerVillage = names.map((_, i) => (i < shape.largeGrids - shape.villages ? 2 : 1));
   const smallCounts = smallGridCounts(shape.largeGrids, shape.smallGrids);
   let largeIndex = 0;
@@ -137,7 +143,7 @@ export function buildDemoCounty(): DemoCounty {
     admin: people.person(),
     towns: [
       buildTown(people, 'SG-TT', '台头镇', { villages: 41, largeGrids: 46, smallGrids: 662 }),
-      buildTown(people, 'SG-SF', '示范镇', { villages: 2, largeGrids: 2, smallGrids: 6 }),
+      buildTown(people, 'SG-SF', '示范镇', { villages: 2, largeGrids: 2, smallGrids: 6, villageNames: ['示范一村', '示范二村'] }),
     ],
   };
 }

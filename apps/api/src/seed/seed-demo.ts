@@ -5,7 +5,7 @@ import { OrgUnit } from '../grid/org-unit.entity';
 import { Person } from '../grid/person.entity';
 import { RoleAssignment } from '../grid/role-assignment.entity';
 import { createUnit } from '../grid/unit-writer';
-import { buildDemoCounty, DemoPerson, DemoTown } from './demo-county';
+import { buildDemoCounty, DemoCounty, DemoPerson, DemoTown } from './demo-county';
 
 export interface SeedResult {
   seeded: boolean;
@@ -13,11 +13,16 @@ export interface SeedResult {
   people: number;
 }
 
-/** Seeds the demo county once; a second run finds it and changes nothing. All in one transaction. */
+/** Seeds the demo county once; a second run finds it and changes nothing. */
 export async function seedDemoIfEmpty(app: INestApplication): Promise<SeedResult> {
-  const dataSource = app.get(DataSource);
-  const county = buildDemoCounty();
-  const result = await dataSource.transaction(async (manager) => {
+  const result = await seedCounty(app.get(DataSource), buildDemoCounty());
+  new Logger('Seed').log(result.seeded ? `demo county seeded: ${result.units} units, ${result.people} people` : 'demo county already present');
+  return result;
+}
+
+/** Writes a county unless its code is already there, all in one transaction. */
+export function seedCounty(dataSource: DataSource, county: DemoCounty): Promise<SeedResult> {
+  return dataSource.transaction(async (manager) => {
     if (await manager.existsBy(OrgUnit, { code: county.code })) return { seeded: false, units: 0, people: 0 };
     const writer = new SeedWriter(manager);
     const root = await writer.unit(null, 'county', county.name, county.code);
@@ -25,8 +30,6 @@ export async function seedDemoIfEmpty(app: INestApplication): Promise<SeedResult
     for (const town of county.towns) await writer.town(root, town);
     return { seeded: true, units: writer.units, people: writer.people };
   });
-  new Logger('Seed').log(result.seeded ? `demo county seeded: ${result.units} units, ${result.people} people` : 'demo county already present');
-  return result;
 }
 
 class SeedWriter {

@@ -12,8 +12,8 @@ describe(`demo county seed (${testDialect()})`, () => {
     expect(first.seeded).toBe(true);
     const res = await fetch(`${under.api.baseUrl}/api/public/towns`);
     expect(await res.json()).toEqual([
-      { code: 'SG-TT', name: '台头镇', villages: 41, largeGrids: 46, smallGrids: 662 },
-      { code: 'SG-SF', name: '示范镇', villages: 2, largeGrids: 2, smallGrids: 6 },
+      { id: expect.any(Number), code: 'SG-TT', name: '台头镇', villages: 41, largeGrids: 46, smallGrids: 662 },
+      { id: expect.any(Number), code: 'SG-SF', name: '示范镇', villages: 2, largeGrids: 2, smallGrids: 6 },
     ]);
   });
 

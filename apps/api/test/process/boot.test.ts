@@ -78,7 +78,7 @@ describe('starting the server', () => {
         }
       }
       expect(towns[0]).toEqual(towns[1]);
-      expect(towns[0]).toContainEqual({ code: 'SG-TT', name: '台头镇', villages: 41, largeGrids: 46, smallGrids: 662 });
+      expect(towns[0]).toContainEqual({ id: expect.any(Number), code: 'SG-TT', name: '台头镇', villages: 41, largeGrids: 46, smallGrids: 662 });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -4,6 +4,142 @@
  */
 
 export interface paths {
+    "/api/auth/wechat-login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with a wx.login code */
+        post: operations["wechatLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Spend a refresh token for a new pair */
+        post: operations["refreshSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke this sign-in */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/demo-people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demo only (DEMO_LOGIN=1): seeded people to act as */
+        get: operations["listDemoPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/demo-login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Demo only (DEMO_LOGIN=1): act as a seeded person */
+        post: operations["demoLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who I am, my roles and where I live */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share my phone (getPhoneNumber code); a roster phone grants its roles */
+        post: operations["bindPhone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/home-unit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose my village or small grid by hand */
+        put: operations["setHomeUnit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -38,10 +174,152 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/units/{unitId}/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Units directly under a unit, names only (to choose a village by hand) */
+        get: operations["listChildUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Which village group was this card opened in, and where is it bound? */
+        post: operations["resolveGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bind an unbound group to a village or small grid (once) */
+        post: operations["bindGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A full phone number (every view is logged) */
+        get: operations["viewFullPhone"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Small grids under a unit and their leaders (phones masked) */
+        get: operations["getUnitRoster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        WechatLoginDto: {
+            /** @description The code from wx.login (single use, ~5 minutes) */
+            code: string;
+        };
+        UnitRefDto: {
+            id: number;
+            /** @example 北孙村 */
+            name: string;
+            /** @example village */
+            kind: string;
+        };
+        HeldRoleDto: {
+            /** @example grid_leader */
+            role: string;
+            /** @example 网格巷长 */
+            roleLabel: string;
+            unit: components["schemas"]["UnitRefDto"];
+        };
+        MeDto: {
+            id: number;
+            /** @example 王建国 */
+            name: string;
+            /** @example 138****1234 */
+            phoneMasked: string | null;
+            roles: components["schemas"]["HeldRoleDto"][];
+            homeUnit: components["schemas"]["UnitRefDto"] | null;
+        };
+        SessionDto: {
+            accessToken: string;
+            /** @description Single use: each refresh returns a new one */
+            refreshToken: string;
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            me: components["schemas"]["MeDto"];
+        };
+        RefreshDto: {
+            refreshToken: string;
+        };
+        DemoPersonDto: {
+            personId: number;
+            name: string;
+            role: string;
+            roleLabel: string;
+            unitName: string;
+        };
+        DemoLoginDto: {
+            /** @description A seeded person to act as (see listDemoPeople) */
+            personId: number;
+        };
+        PhoneCodeDto: {
+            /** @description The code from <Button openType="getPhoneNumber"> */
+            code: string;
+        };
+        HomeUnitDto: {
+            /** @description A village or small grid */
+            unitId: number;
+        };
         DatabaseHealthDto: {
             /** @enum {string} */
             state: "up" | "down";
@@ -56,6 +334,7 @@ export interface components {
             version: string;
         };
         TownSummaryDto: {
+            id: number;
             /** @example SG-TT */
             code: string;
             /** @example 台头镇 */
@@ -67,18 +346,70 @@ export interface components {
             /** @example 662 */
             smallGrids: number;
         };
+        ResolveGroupDto: {
+            /** @description A fresh wx.login code (its session key opens the data) */
+            code: string;
+            encryptedData: string;
+            iv: string;
+        };
+        GroupDto: {
+            /** @description Proof of which group this is, for bindGroup (valid 30 minutes) */
+            groupTicket: string;
+            bound: boolean;
+            unit: components["schemas"]["UnitRefDto"] | null;
+        };
+        BindGroupDto: {
+            /** @description The groupTicket from resolveGroup */
+            groupTicket: string;
+            /** @description A village or small grid within your span */
+            unitId: number;
+        };
+        FullPhoneDto: {
+            personId: number;
+            /** @example 13812341234 */
+            phone: string;
+        };
+        RosterPersonDto: {
+            personId: number;
+            /** @example 王建国 */
+            name: string;
+            /** @example 138****1234 */
+            phoneMasked: string | null;
+        };
+        RosterGridDto: {
+            smallGridId: number;
+            /** @example 北孙村第1网格 */
+            smallGridName: string;
+            leader: components["schemas"]["RosterPersonDto"] | null;
+            deputy: components["schemas"]["RosterPersonDto"] | null;
+        };
         /**
          * @description BODY_NOT_JSON: 提交的内容格式不对，请刷新后重试
          *     BODY_TOO_LARGE: 提交的内容太大，请删减后重试
          *     VALIDATION_FAILED: 填写的内容有误，请检查后重试
+         *     AUTH_REQUIRED: 请先登录
+         *     TOKEN_EXPIRED: 登录已过期，请重新登录
+         *     TOKEN_INVALID: 登录信息无效，请重新登录
+         *     REFRESH_TOKEN_INVALID: 登录已失效，请重新登录
+         *     FORBIDDEN: 您没有权限进行这个操作
          *     NOT_FOUND: 没有找到您要的内容
+         *     UNIT_NOT_SELECTABLE: 请选择一个村或小网格
+         *     GROUP_ALREADY_BOUND: 这个群已经绑定过村庄或网格了
+         *     GROUP_TICKET_INVALID: 群信息已过期，请从群里重新打开小程序
+         *     WECHAT_NOT_CONFIGURED: 微信登录暂未开通
+         *     WECHAT_CODE_INVALID: 微信登录凭证已失效，请重试
+         *     WECHAT_RATE_LIMITED: 微信接口调用太频繁，请稍后再试
+         *     WECHAT_BUSY: 微信服务繁忙，请稍后再试
+         *     WECHAT_UNAVAILABLE: 暂时连不上微信，请稍后再试
+         *     WECHAT_ERROR: 微信服务出错，请稍后再试
+         *     WECHAT_DECRYPT_FAILED: 无法识别这个群，请手动选择所在的村
          *     METHOD_NOT_ALLOWED: 不支持这个操作
          *     TOO_MANY_REQUESTS: 操作太频繁，请稍后再试
          *     DATABASE_UNAVAILABLE: 系统正在维护，请稍后再试
          *     INTERNAL_ERROR: 系统出了点问题，请稍后再试
          * @enum {string}
          */
-        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese text to show the user */
@@ -96,6 +427,180 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    wechatLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WechatLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+        };
+    };
+    refreshSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listDemoPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoPersonDto"][];
+                };
+            };
+        };
+    };
+    demoLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DemoLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    bindPhone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhoneCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+        };
+    };
+    setHomeUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HomeUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -142,6 +647,115 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TownSummaryDto"][];
+                };
+            };
+        };
+    };
+    listChildUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitRefDto"][];
+                };
+            };
+        };
+    };
+    resolveGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveGroupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDto"];
+                };
+            };
+        };
+    };
+    bindGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BindGroupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDto"];
+                };
+            };
+        };
+    };
+    viewFullPhone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FullPhoneDto"];
+                };
+            };
+        };
+    };
+    getUnitRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterGridDto"][];
                 };
             };
         };

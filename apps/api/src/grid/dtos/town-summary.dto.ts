@@ -21,6 +21,9 @@ export class ListTownsQuery {
 
 /** Public facts about a town's grid: names and counts only, nothing personal. */
 export class TownSummaryDto {
+  @ApiProperty()
+  id: number;
+
   @ApiProperty({ example: 'SG-TT' })
   code: string;
 

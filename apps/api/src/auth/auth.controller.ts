@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from './auth-decorators';
+import { AuthService } from './auth.service';
+import { DemoLoginDto, DemoPersonDto, RefreshDto, SessionDto, WechatLoginDto } from './dtos/auth.dto';
+
+/** Sign-in and tokens (rate-limited per client address: see sign-in-rate-limit.ts). */
+@ApiTags('auth')
+@Controller('auth')
+@Public()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('wechat-login')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'wechatLogin', summary: 'Sign in with a wx.login code' })
+  @ApiOkResponse({ type: SessionDto })
+  wechatLogin(@Body() body: WechatLoginDto): Promise<SessionDto> {
+    return this.auth.wechatLogin(body.code, new Date());
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'refreshSession', summary: 'Spend a refresh token for a new pair' })
+  @ApiOkResponse({ type: SessionDto })
+  refresh(@Body() body: RefreshDto): Promise<SessionDto> {
+    return this.auth.refresh(body.refreshToken, new Date());
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ operationId: 'logout', summary: 'Revoke this sign-in' })
+  @ApiNoContentResponse()
+  logout(@Body() body: RefreshDto): Promise<void> {
+    return this.auth.logout(body.refreshToken, new Date());
+  }
+
+  @Get('demo-people')
+  @ApiOperation({ operationId: 'listDemoPeople', summary: 'Demo only (DEMO_LOGIN=1): seeded people to act as' })
+  @ApiOkResponse({ type: [DemoPersonDto] })
+  listDemoPeople(): Promise<DemoPersonDto[]> {
+    return this.auth.listDemoPeople();
+  }
+
+  @Post('demo-login')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'demoLogin', summary: 'Demo only (DEMO_LOGIN=1): act as a seeded person' })
+  @ApiOkResponse({ type: SessionDto })
+  demoLogin(@Body() body: DemoLoginDto): Promise<SessionDto> {
+    return this.auth.demoLogin(body.personId, new Date());
+  }
+}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import { WechatModule } from '../wechat/wechat.module';
+import { ActorRepository } from './actor.repository';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { MeController } from './me.controller';
+import { MeService } from './me.service';
+import { loadSigningKey } from './signing-key';
+import { TokenService } from './token.service';
+
+@Module({
+  imports: [
+    WechatModule,
+    JwtModule.registerAsync({
+      inject: [DataSource],
+      useFactory: async (dataSource: DataSource) => ({
+        secret: await loadSigningKey(dataSource),
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  controllers: [AuthController, MeController],
+  providers: [AuthService, MeService, TokenService, ActorRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  // JwtModule: group tickets are signed with the same deployment key.
+  exports: [ActorRepository, JwtModule],
+})
+export class AuthModule {}

@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, IsNull, Not } from 'typeorm';
+import { AppError } from '../common/app-error';
+import { ErrorCode } from '../common/error-codes';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { RefreshToken } from './refresh-token.entity';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds the access token lives. */
+  expiresIn: number;
+}
+
+interface AccessClaims {
+  sub: string;
+  /** The sign-in (refresh-token family) this access token belongs to. */
+  sid: string;
+}
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Our own tokens: a short-lived signed access token, and a single-use refresh token that is
+ * rotated on every use. Reusing a spent refresh token revokes the whole sign-in.
+ */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async issue(personId: number, now: Date, familyId: string = randomUUID()): Promise<TokenPair> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    await this.dataSource.getRepository(RefreshToken).insert({
+      tokenHash: hash(refreshToken),
+      familyId,
+      personId,
+      expiresAt: new Date(now.getTime() + this.config.auth.refreshTokenTtlSeconds * 1000),
+      usedAt: null,
+      revokedAt: null,
+    });
+    const ttl = this.config.auth.accessTokenTtlSeconds;
+    const claims: AccessClaims = { sub: String(personId), sid: familyId };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: ttl });
+    return { accessToken, refreshToken, expiresIn: ttl };
+  }
+
+  /** Spends `refreshToken` and returns the next pair of the same sign-in. */
+  async rotate(refreshToken: string, now: Date): Promise<TokenPair> {
+    const tokens = this.dataSource.getRepository(RefreshToken);
+    const row = await tokens.findOneBy({ tokenHash: hash(refreshToken) });
+    if (!row || row.revokedAt || row.expiresAt.getTime() <= now.getTime()) {
+      throw new AppError(ErrorCode.RefreshTokenInvalid, 'refreshToken');
+    }
+    // Exactly one caller can spend a token: the update only matches while it is unused.
+    const spent = await tokens.update({ id: row.id, usedAt: IsNull(), revokedAt: IsNull() }, { usedAt: now });
+    if (!spent.affected) {
+      await this.revokeFamily(row.familyId, now);
+      throw new AppError(ErrorCode.RefreshTokenInvalid, 'refreshToken');
+    }
+    return this.issue(row.personId, now, row.familyId);
+  }
+
+  /** Signs out: the sign-in's refresh tokens stop working, and so do its access tokens. */
+  async revoke(refreshToken: string, now: Date): Promise<void> {
+    const row = await this.dataSource.getRepository(RefreshToken).findOneBy({ tokenHash: hash(refreshToken) });
+    if (row) await this.revokeFamily(row.familyId, now);
+  }
+
+  async verifyAccess(accessToken: string): Promise<{ personId: number; familyId: string }> {
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims & object>(accessToken);
+    } catch (error) {
+      const expired = (error as { name?: string }).name === 'TokenExpiredError';
+      throw new AppError(expired ? ErrorCode.TokenExpired : ErrorCode.TokenInvalid);
+    }
+    const personId = Number(claims.sub);
+    if (!Number.isInteger(personId) || typeof claims.sid !== 'string') throw new AppError(ErrorCode.TokenInvalid);
+    if (await this.isRevoked(claims.sid)) throw new AppError(ErrorCode.TokenInvalid);
+    return { personId, familyId: claims.sid };
+  }
+
+  private async isRevoked(familyId: string): Promise<boolean> {
+    return this.dataSource.getRepository(RefreshToken).existsBy({ familyId, revokedAt: Not(IsNull()) });
+  }
+
+  private async revokeFamily(familyId: string, now: Date): Promise<void> {
+    await this.dataSource.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: now });
+  }
+}

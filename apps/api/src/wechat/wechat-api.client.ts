@@ -1,0 +1,108 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppError } from '../common/app-error';
+import { ErrorCode } from '../common/error-codes';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { WechatApiError, WX_SYSTEM_BUSY } from './wechat-errors';
+
+const REQUEST_TIMEOUT_MS = 5000;
+
+export interface WechatSession {
+  openid: string;
+  sessionKey: string;
+  unionid: string | null;
+}
+
+export interface StableToken {
+  accessToken: string;
+  expiresInSeconds: number;
+}
+
+type WechatReply = { errcode?: number; errmsg?: string } & Record<string, unknown>;
+
+/**
+ * WeChat's server API at WECHAT_API_BASE. Speaks its real paths and bodies; a non-zero errcode
+ * becomes WechatApiError, a network failure or non-JSON reply WECHAT_UNAVAILABLE. WeChat's
+ * "system busy" (-1) is tried once more before giving up.
+ */
+@Injectable()
+export class WechatApiClient {
+  private readonly logger = new Logger('WechatApi');
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get appid(): string {
+    return this.credentials().appid;
+  }
+
+  async code2Session(code: string): Promise<WechatSession> {
+    const { appid, secret } = this.credentials();
+    const query = new URLSearchParams({ appid, secret, js_code: code, grant_type: 'authorization_code' });
+    const reply = await this.call('GET', `/sns/jscode2session?${query}`);
+    if (typeof reply.openid !== 'string' || typeof reply.session_key !== 'string') {
+      throw new AppError(ErrorCode.WechatError);
+    }
+    return { openid: reply.openid, sessionKey: reply.session_key, unionid: typeof reply.unionid === 'string' ? reply.unionid : null };
+  }
+
+  async stableToken(forceRefresh: boolean): Promise<StableToken> {
+    const { appid, secret } = this.credentials();
+    const reply = await this.call('POST', '/cgi-bin/stable_token', {
+      grant_type: 'client_credential',
+      appid,
+      secret,
+      force_refresh: forceRefresh,
+    });
+    if (typeof reply.access_token !== 'string' || typeof reply.expires_in !== 'number') throw new AppError(ErrorCode.WechatError);
+    return { accessToken: reply.access_token, expiresInSeconds: reply.expires_in };
+  }
+
+  /** Exchanges a getPhoneNumber button code for the number; needs the server access token. */
+  async userPhoneNumber(accessToken: string, code: string): Promise<string> {
+    const reply = await this.call('POST', `/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(accessToken)}`, { code });
+    const info = reply.phone_info as { purePhoneNumber?: unknown } | undefined;
+    if (typeof info?.purePhoneNumber !== 'string') throw new AppError(ErrorCode.WechatError);
+    return info.purePhoneNumber;
+  }
+
+  private credentials(): { appid: string; secret: string } {
+    const { appid, secret } = this.config.wechat;
+    if (!appid || !secret) throw new AppError(ErrorCode.WechatNotConfigured);
+    return { appid, secret };
+  }
+
+  private async call(method: 'GET' | 'POST', pathAndQuery: string, body?: unknown): Promise<WechatReply> {
+    const path = pathAndQuery.split('?')[0] ?? pathAndQuery;
+    for (let attempt = 1; ; attempt++) {
+      const reply = await this.send(method, pathAndQuery, body);
+      const errcode = typeof reply.errcode === 'number' ? reply.errcode : 0;
+      if (errcode === 0) return reply;
+      const error = new WechatApiError(errcode, String(reply.errmsg ?? ''), path);
+      this.logger.warn({ path, errcode, errmsg: reply.errmsg, attempt }, 'WeChat error');
+      if (errcode !== WX_SYSTEM_BUSY || attempt >= 2) throw error;
+    }
+  }
+
+  private async send(method: string, pathAndQuery: string, body?: unknown): Promise<WechatReply> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.config.wechat.apiBase}${pathAndQuery}`, {
+        method,
+        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      this.logger.warn({ path: pathAndQuery.split('?')[0], reason: String(error) }, 'WeChat unreachable');
+      throw new AppError(ErrorCode.WechatUnavailable);
+    }
+    const text = await response.text().catch(() => '');
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (parsed && typeof parsed === 'object') return parsed as WechatReply;
+    } catch {
+      // fall through: WeChat answered something that is not its JSON (a proxy page, a 5xx)
+    }
+    this.logger.warn({ path: pathAndQuery.split('?')[0], status: response.status }, 'WeChat answered non-JSON');
+    throw new AppError(ErrorCode.WechatUnavailable);
+  }
+}

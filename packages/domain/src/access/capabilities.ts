@@ -1,0 +1,28 @@
+import type { Role } from '../grid/org';
+import { HeldRole, spanOf } from './spans';
+
+/**
+ * What each role may do. A person holds roles in places, so a capability is granted per held
+ * role, and its span is the union of the spans of the roles that grant it.
+ */
+export const CAPABILITY_ROLES = {
+  /** See the roster of grids and their leaders (names shown, phones masked). */
+  'roster.view': ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'hotline_staff', 'town_leader', 'county_admin'],
+  /** Import and export a town's roster. */
+  'roster.manage': ['hotline_staff', 'town_leader', 'county_admin'],
+  /** Bind a village WeChat group to a village or small grid. */
+  'group.bind': ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'hotline_staff', 'town_leader', 'county_admin'],
+  /** See a person's full phone number (logged every time). */
+  'phone.viewFull': ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'hotline_staff', 'town_leader', 'county_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITY_ROLES;
+
+export function grants(role: Role, capability: Capability): boolean {
+  return (CAPABILITY_ROLES[capability] as readonly Role[]).includes(role);
+}
+
+/** The span in which `held` roles give `capability`; empty when none of them grants it. */
+export function capabilitySpan(held: readonly HeldRole[], capability: Capability): string[] {
+  return spanOf(held.filter((h) => grants(h.role, capability)));
+}
