@@ -17,8 +17,9 @@ say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 install_and_build_core() {
   say "Installing dependencies (pnpm ${PNPM_VERSION}, frozen lockfile)"
   pnpm install --frozen-lockfile
-  say "Building packages/domain and apps/api"
+  say "Building packages/domain, the WeChat fake and apps/api"
   pnpm --filter @gridloop/domain build
+  pnpm --filter @gridloop/wechat-fake build
   pnpm --filter @gridloop/api build
 }
 

@@ -31,10 +31,12 @@ jest_api() { # result-file name, extra env...
 install_and_build_core
 say "Type-checking the domain package tests and the API tests"
 (cd packages/domain && npx tsc -p tsconfig.check.json)
+(cd tooling/wechat-fake && npx tsc -p tsconfig.check.json)
 (cd apps/api && npx tsc -p tsconfig.json --noEmit)
 (cd apps/miniapp && npx tsc -p tsconfig.json --noEmit)
 
 run_suite domain env TEST_TAP_FILE="$results/domain.tap" pnpm --filter @gridloop/domain test
+run_suite wechat-fake env TEST_TAP_FILE="$results/wechat-fake.tap" pnpm --filter @gridloop/wechat-fake test
 run_suite api-sqlite jest_api api-sqlite TEST_DB=sqlite
 
 export TEST_MYSQL_URL="${TEST_MYSQL_URL:-mysql://root@127.0.0.1:3306}"

@@ -5,6 +5,9 @@ import { ErrorCode } from '../common/error-codes';
 export const WX_SYSTEM_BUSY = -1;
 export const WX_INVALID_CREDENTIAL = 40001;
 export const WX_INVALID_CODE = 40029;
+/** Reported by WeChat for a code redeemed twice (besides 40029). */
+export const WX_CODE_USED = 40163;
+export const WX_MISSING_CODE = 41008;
 export const WX_ACCESS_TOKEN_EXPIRED = 42001;
 export const WX_RATE_LIMITED = 45011;
 
@@ -29,6 +32,8 @@ export function toAppError(error: unknown, field?: string): AppError {
   if (!(error instanceof WechatApiError)) return new AppError(ErrorCode.WechatUnavailable);
   switch (error.errcode) {
     case WX_INVALID_CODE:
+    case WX_CODE_USED:
+    case WX_MISSING_CODE:
       return new AppError(ErrorCode.WechatCodeInvalid, field);
     case WX_RATE_LIMITED:
       return new AppError(ErrorCode.WechatRateLimited);

@@ -1,0 +1,23 @@
+import type { FakeState } from '../state/fake-state';
+
+/** A call to a faked WeChat path, already read off the socket. */
+export interface WechatRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  rawBody: string;
+}
+
+export type ReplyBody = Record<string, unknown>;
+
+export interface WechatReply {
+  status: number;
+  body: ReplyBody;
+}
+
+export type WechatHandler = (state: FakeState, request: WechatRequest) => WechatReply;
+
+/** WeChat answers HTTP 200 for its own errors as well as for success. */
+export function replyOk(body: ReplyBody): WechatReply {
+  return { status: 200, body };
+}
