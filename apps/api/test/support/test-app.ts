@@ -32,9 +32,9 @@ export class AppUnderTest {
     return this.ready().api;
   }
 
-  async start(overrides: Partial<AppConfig>): Promise<void> {
+  async start(overrides: Partial<AppConfig> | (() => Partial<AppConfig>)): Promise<void> {
     const db = await createTestDatabase();
-    this.started = { db, api: await startTestApp(db.target, overrides) };
+    this.started = { db, api: await startTestApp(db.target, typeof overrides === 'function' ? overrides() : overrides) };
   }
 
   async stop(): Promise<void> {
@@ -48,8 +48,11 @@ export class AppUnderTest {
   }
 }
 
-/** Registers beforeAll/afterAll that start and stop the app for the calling test file. */
-export function useAppUnderTest(overrides: Partial<AppConfig> = {}): AppUnderTest {
+/**
+ * Registers beforeAll/afterAll that start and stop the app for the calling test file.
+ * `overrides` may be a function, read when the app starts (after earlier beforeAll hooks ran).
+ */
+export function useAppUnderTest(overrides: Partial<AppConfig> | (() => Partial<AppConfig>) = {}): AppUnderTest {
   const under = new AppUnderTest();
   beforeAll(() => under.start(overrides));
   afterAll(() => under.stop());

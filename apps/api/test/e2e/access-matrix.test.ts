@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ROLES, spanOf, type Role } from '@gridloop/domain';
+import type { FakeWechat } from '@gridloop/wechat-fake';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DataSource } from 'typeorm';
+import type { WechatConfig } from '../../src/config/app-config';
+import { buildTown, PeopleFactory } from '../../src/seed/demo-county';
+import { seedCounty, seedDemoIfEmpty } from '../../src/seed/seed-demo';
+import { startFakeWechat } from '../support/fake-wechat';
+import { call } from '../support/http';
+import { demoToken, personWithRole, unitByCode } from '../support/people';
+import { useAppUnderTest } from '../support/test-app';
+import { testDialect } from '../support/test-database';
+
+/**
+ * Every operation in the OpenAPI document × every role × an object inside and one outside the
+ * caller's span, against ONE table of who may do what. An operation without a row fails.
+ * The table states the policy independently of the code's own capability list on purpose.
+ */
+
+type Actor = Role | 'anonymous';
+type Who = 'public' | 'signed-in' | readonly Role[];
+
+/** What a request is aimed at: a small grid, its leader, its town (inside or outside the caller's span). */
+interface Target {
+  grid: { id: number; parentId: number };
+  person: { id: number };
+  town: { id: number };
+}
+
+interface Context {
+  fake: FakeWechat;
+  baseUrl: string;
+  /** A signed-in villager, for preparing things (group tickets) that need some session. */
+  helperToken: string;
+}
+
+interface Request {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+interface Row {
+  who: Who;
+  /** Scoped rows are denied for an object outside the caller's span, whoever they are. */
+  scoped: boolean;
+  request: (ctx: Context, target: Target) => Promise<Request> | Request;
+}
+
+const STAFF_WITH_GRIDS: readonly Role[] = ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'hotline_staff', 'town_leader', 'county_admin'];
+
+async function freshSession(ctx: Context): Promise<{ refreshToken: string }> {
+  const res = await call(ctx.baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: ctx.fake.issueLoginCode().code } });
+  return res.body;
+}
+
+function groupPayload(ctx: Context) {
+  const grant = ctx.fake.issueLoginCode();
+  return { code: grant.code, ...ctx.fake.encryptForSession(grant.session_key, { opengid: `G${randomBytes(10).toString('hex')}` }) };
+}
+
+const TABLE: Record<string, Row> = {
+  getHealth: { who: 'public', scoped: false, request: () => ({ method: 'GET', path: '/api/health' }) },
+  listTowns: { who: 'public', scoped: false, request: () => ({ method: 'GET', path: '/api/public/towns' }) },
+  listChildUnits: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'GET', path: `/api/public/units/${t.grid.parentId}/children` }) },
+  wechatLogin: { who: 'public', scoped: false, request: (c) => ({ method: 'POST', path: '/api/auth/wechat-login', body: { code: c.fake.issueLoginCode().code } }) },
+  refreshSession: { who: 'public', scoped: false, request: async (c) => ({ method: 'POST', path: '/api/auth/refresh', body: { refreshToken: (await freshSession(c)).refreshToken } }) },
+  logout: { who: 'public', scoped: false, request: async (c) => ({ method: 'POST', path: '/api/auth/logout', body: { refreshToken: (await freshSession(c)).refreshToken } }) },
+  listDemoPeople: { who: 'public', scoped: false, request: () => ({ method: 'GET', path: '/api/auth/demo-people' }) },
+  demoLogin: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'POST', path: '/api/auth/demo-login', body: { personId: t.person.id } }) },
+  getMe: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/me' }) },
+  bindPhone: {
+    who: 'signed-in',
+    scoped: false,
+    request: (c) => ({ method: 'POST', path: '/api/me/phone', body: { code: c.fake.issuePhoneCode(`137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`).code } }),
+  },
+  setHomeUnit: { who: 'signed-in', scoped: false, request: (_c, t) => ({ method: 'PUT', path: '/api/me/home-unit', body: { unitId: t.grid.id } }) },
+  resolveGroup: { who: 'signed-in', scoped: false, request: (c) => ({ method: 'POST', path: '/api/groups/resolve', body: groupPayload(c) }) },
+  bindGroup: {
+    who: STAFF_WITH_GRIDS,
+    scoped: true,
+    request: async (c, t) => {
+      const resolved = await call(c.baseUrl, 'POST', '/api/groups/resolve', { token: c.helperToken, body: groupPayload(c) });
+      return { method: 'POST', path: '/api/groups/bind', body: { groupTicket: resolved.body.groupTicket, unitId: t.grid.id } };
+    },
+  },
+  viewFullPhone: { who: STAFF_WITH_GRIDS, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/people/${t.person.id}/phone` }) },
+  getUnitRoster: { who: STAFF_WITH_GRIDS, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/units/${t.grid.id}/roster` }) },
+};
+
+const ACTORS: Actor[] = ['anonymous', ...ROLES];
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+function allowed(row: Row, actor: Actor, inScope: boolean): boolean {
+  if (row.scoped && !inScope) return false;
+  if (row.who === 'public') return true;
+  if (actor === 'anonymous') return false;
+  return row.who === 'signed-in' || row.who.includes(actor);
+}
+
+describe(`access matrix (${testDialect()})`, () => {
+  let fake: FakeWechat;
+  let wechat: WechatConfig;
+  beforeAll(async () => {
+    ({ fake, wechat } = await startFakeWechat());
+  });
+  afterAll(() => fake?.close());
+  const under = useAppUnderTest(() => ({ wechat, demoLogin: true, auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 100_000 } }));
+
+  const tokens = new Map<Actor, string | undefined>();
+  const inScope = new Map<Actor, Target>();
+  let outOfScope: Target;
+  let ctx: Context;
+
+  beforeAll(async () => {
+    const dataSource = under.api.app.get(DataSource);
+    await seedDemoIfEmpty(under.api.app);
+    // A second county that nobody above holds a role in: the out-of-scope objects live here.
+    const people = new PeopleFactory('0999');
+    await seedCounty(dataSource, { code: 'QT', name: '其他县', admin: people.person(), towns: [buildTown(people, 'QT-A', '其他镇', { villages: 1, largeGrids: 1, smallGrids: 2, villageNames: ['其他村'] })] });
+    outOfScope = await targetAt(dataSource, 'QT-A-V01-L1-S01');
+
+    const baseUrl = under.api.baseUrl;
+    const villager = await call(baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: fake.issueLoginCode().code } });
+    ctx = { fake, baseUrl, helperToken: villager.body.accessToken };
+
+    tokens.set('anonymous', undefined);
+    inScope.set('anonymous', await targetAt(dataSource, 'SG-TT-V01-L1-S01'));
+    tokens.set('villager', villager.body.accessToken);
+    inScope.set('villager', await targetAt(dataSource, 'SG-TT-V01-L1-S01'));
+    for (const role of ROLES.filter((r) => r !== 'villager')) {
+      const holder = await personWithRole(dataSource, role, role === 'county_admin' ? 'SG' : 'SG-TT');
+      tokens.set(role, await demoToken(baseUrl, holder.personId));
+      const [prefix] = spanOf([{ role, unitPath: holder.unitPath }]);
+      inScope.set(role, await targetAt(dataSource, await firstGridCode(dataSource, prefix ?? '/')));
+    }
+  });
+
+  it('has a row for every operation in the OpenAPI document, and no row for one that is gone', async () => {
+    const document = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'openapi.json'), 'utf8'));
+    const operationIds = Object.values(document.paths as Record<string, Record<string, { operationId: string }>>).flatMap((item) =>
+      METHODS.flatMap((m) => (item[m] ? [item[m].operationId] : [])),
+    );
+    expect(operationIds.filter((id) => !TABLE[id])).toEqual([]);
+    expect(Object.keys(TABLE).filter((id) => !operationIds.includes(id))).toEqual([]);
+  });
+
+  it('allows and denies exactly as the table says, for every role, inside and outside the span', async () => {
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const [operationId, row] of Object.entries(TABLE)) {
+      for (const actor of ACTORS) {
+        for (const scope of ['in', 'out'] as const) {
+          const target = scope === 'in' ? inScope.get(actor)! : outOfScope;
+          const request = await row.request(ctx, target);
+          const res = await call(ctx.baseUrl, request.method, request.path, { token: tokens.get(actor), body: request.body });
+          const expected = allowed(row, actor, scope === 'in');
+          const denied = res.status === 401 || res.status === 403 || res.status === 404;
+          const ok = expected ? res.status >= 200 && res.status < 300 : denied;
+          checked++;
+          if (!ok) mismatches.push(`${operationId} as ${actor} (${scope} of span): expected ${expected ? 'allowed' : 'denied'}, got ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(checked).toBe(Object.keys(TABLE).length * ACTORS.length * 2);
+    process.stdout.write(`access matrix: ${checked} requests checked (${Object.keys(TABLE).length} operations × ${ACTORS.length} actors × 2 scopes)\n`);
+  });
+});
+
+async function targetAt(dataSource: DataSource, gridCode: string): Promise<Target> {
+  const grid = await unitByCode(dataSource, gridCode);
+  const [row] = await dataSource.query(
+    `SELECT g.parentId AS "parentId", r.personId AS "personId" FROM org_unit g JOIN role_assignment r ON r.unitId = g.id AND r.role = 'grid_leader' AND r.endedAt IS NULL WHERE g.id = ?`,
+    [grid.id],
+  );
+  const townId = Number(grid.path.split('/').filter(Boolean)[1]);
+  return { grid: { id: grid.id, parentId: Number(row.parentId) }, person: { id: Number(row.personId) }, town: { id: townId } };
+}
+
+async function firstGridCode(dataSource: DataSource, pathPrefix: string): Promise<string> {
+  const [row] = await dataSource.query(`SELECT code FROM org_unit WHERE kind = 'small_grid' AND path LIKE ? ORDER BY id LIMIT 1`, [`${pathPrefix}%`]);
+  // A department's span holds no grids: aim at the first Taitou grid (the row's roles decide).
+  return row?.code ?? 'SG-TT-V01-L1-S01';
+}

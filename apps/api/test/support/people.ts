@@ -1,0 +1,37 @@
+import { DataSource } from 'typeorm';
+import { call } from './http';
+
+export interface SeededPerson {
+  personId: number;
+  name: string;
+  phone: string | null;
+  unitId: number;
+  unitPath: string;
+  unitCode: string;
+}
+
+/** The first person (by id) currently holding `role`, optionally in a unit whose code starts with `codePrefix`. */
+export async function personWithRole(dataSource: DataSource, role: string, codePrefix = ''): Promise<SeededPerson> {
+  const rows: SeededPerson[] = await dataSource.query(
+    `SELECT p.id AS "personId", p.name AS "name", p.phone AS "phone", u.id AS "unitId", u.path AS "unitPath", u.code AS "unitCode"
+       FROM role_assignment r JOIN person p ON p.id = r.personId JOIN org_unit u ON u.id = r.unitId
+      WHERE r.role = ? AND r.endedAt IS NULL AND u.code LIKE ? ORDER BY r.id LIMIT 1`,
+    [role, `${codePrefix}%`],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`no seeded ${role} under ${codePrefix || 'any unit'}`);
+  return { ...row, personId: Number(row.personId), unitId: Number(row.unitId) };
+}
+
+export async function unitByCode(dataSource: DataSource, code: string): Promise<{ id: number; path: string; kind: string }> {
+  const rows: { id: number; path: string; kind: string }[] = await dataSource.query('SELECT id, path, kind FROM org_unit WHERE code = ?', [code]);
+  if (!rows[0]) throw new Error(`no unit ${code}`);
+  return { ...rows[0], id: Number(rows[0].id) };
+}
+
+/** Signs in as a seeded person through the demo login (the app must run with demoLogin on). */
+export async function demoToken(baseUrl: string, personId: number): Promise<string> {
+  const res = await call(baseUrl, 'POST', '/api/auth/demo-login', { body: { personId } });
+  if (res.status !== 200) throw new Error(`demo login for ${personId} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.accessToken as string;
+}
