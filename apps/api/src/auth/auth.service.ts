@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ROLE_LABELS, type Role } from '@gridloop/domain';
+import { ROLE_LABELS, ROLES, type Role } from '@gridloop/domain';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
@@ -114,27 +114,18 @@ export class AuthService {
     if (!this.config.demoLogin) throw new AppError(ErrorCode.NotFound);
   }
 
-  /** A few people of each role in the first town, so the demo can be tried from every seat. */
+  /** Two people of each role (the earliest seeded), so the demo can be tried from every seat. */
   private async demoPeople(): Promise<DemoPersonDto[]> {
-    const rows = await this.dataSource.getRepository(RoleAssignment).find({
-      where: { endedAt: IsNull() },
-      relations: { person: true, unit: true },
-      order: { id: 'ASC' },
-      take: 400,
-    });
-    const perRole = new Map<string, DemoPersonDto[]>();
-    for (const row of rows) {
-      const list = perRole.get(row.role) ?? [];
-      if (list.length >= 2) continue;
-      list.push({
-        personId: row.personId,
-        name: row.person!.name,
-        role: row.role,
-        roleLabel: ROLE_LABELS[row.role as Role],
-        unitName: row.unit!.name,
-      });
-      perRole.set(row.role, list);
-    }
-    return [...perRole.values()].flat();
+    const assignments = this.dataSource.getRepository(RoleAssignment);
+    const perRole = await Promise.all(
+      ROLES.map((role) => assignments.find({ where: { role, endedAt: IsNull() }, relations: { person: true, unit: true }, order: { id: 'ASC' }, take: 2 })),
+    );
+    return perRole.flat().map((row) => ({
+      personId: row.personId,
+      name: row.person!.name,
+      role: row.role,
+      roleLabel: ROLE_LABELS[row.role as Role],
+      unitName: row.unit!.name,
+    }));
   }
 }

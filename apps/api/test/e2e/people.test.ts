@@ -51,4 +51,16 @@ describe(`personal data (${testDialect()})`, () => {
     const village = await unitByCode(dataSource, 'SG-TT-V08');
     expect((await api('GET', `/api/units/${village.id}/roster`, await demoToken(under.api.baseUrl, otherTownStaff.personId))).status).toBe(404);
   });
+
+  it('the demo sign-in offers seeded people from every seat, and signs in as the one picked', async () => {
+    const people = (await call(under.api.baseUrl, 'GET', '/api/auth/demo-people')).body as { personId: number; role: string; roleLabel: string }[];
+    const roles = new Set(people.map((p) => p.role));
+    for (const role of ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'department_handler', 'hotline_staff', 'town_leader', 'county_admin']) {
+      expect(roles).toContain(role);
+    }
+    const leader = people.find((p) => p.role === 'grid_leader')!;
+    expect(leader.roleLabel).toBe('网格巷长');
+    const session = await call(under.api.baseUrl, 'POST', '/api/auth/demo-login', { body: { personId: leader.personId } });
+    expect(session.body.me).toMatchObject({ id: leader.personId, roles: [{ role: 'grid_leader' }] });
+  });
 });
