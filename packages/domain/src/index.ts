@@ -22,3 +22,18 @@ export { ROLES, ROLE_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type Role, type UnitK
 export { maskName, maskPhone } from './people/masking';
 export { isInSpan, parentPath, ROLE_REACH, spanOf, type HeldRole, type Reach } from './access/spans';
 export { CAPABILITY_ROLES, capabilitySpan, grants, type Capability } from './access/capabilities';
+export {
+  availableActions,
+  checkWorkflow,
+  nextState,
+  refuseTransition,
+  REQUEST_ACTIONS,
+  REQUEST_STATE_LABELS,
+  REQUEST_STATES,
+  START_STATE,
+  type Relation,
+  type RequestAction,
+  type RequestState,
+  type TransitionRefusal,
+  type TransitionRule,
+} from './requests/request-workflow';

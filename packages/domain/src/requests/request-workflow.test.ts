@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { availableActions, checkWorkflow, nextState, refuseTransition, type RequestAction, type RequestState, type Relation } from './request-workflow';
+
+test('the workflow table is sound: every state known and reachable from submitted', () => {
+  assert.deepEqual(checkWorkflow(), []);
+});
+
+test('checkWorkflow finds unknown and unreachable states', () => {
+  const problems = checkWorkflow(
+    { go: { from: ['a'], to: 'b', by: ['handler'], label: '' }, odd: { from: ['x'], to: 'a', by: [], label: '' } },
+    ['a', 'b', 'c'],
+    'a',
+  );
+  assert.deepEqual(problems, ['action odd names unknown state "x"', 'action odd can be taken by nobody', 'state "c" cannot be reached from "a"']);
+});
+
+// [action, state, relations, refusal or the next state]
+const CASES: [RequestAction, RequestState, Relation[], string][] = [
+  // The closed loop, each step by its own people.
+  ['accept', 'submitted', ['handler'], 'accepted'],
+  ['accept', 'submitted', ['requester'], 'NOT_ALLOWED'],
+  ['followUp', 'accepted', ['handler'], 'in_progress'],
+  ['followUp', 'in_progress', ['handler'], 'in_progress'],
+  ['resolve', 'in_progress', ['handler'], 'resolved'],
+  ['resolve', 'submitted', ['handler'], 'WRONG_STATE'],
+  ['lookBack', 'resolved', ['supervisor'], 'looked_back'],
+  // Never by the handler themself, even when they also supervise.
+  ['lookBack', 'resolved', ['handler', 'supervisor'], 'NOT_ALLOWED'],
+  ['close', 'looked_back', ['supervisor'], 'closed'],
+  ['close', 'resolved', ['supervisor'], 'WRONG_STATE'],
+  // Side roads.
+  ['sendBack', 'looked_back', ['supervisor'], 'in_progress'],
+  ['reopen', 'closed', ['requester'], 'in_progress'],
+  ['reopen', 'in_progress', ['requester'], 'WRONG_STATE'],
+  ['reject', 'submitted', ['handler'], 'rejected'],
+  ['lookBack', 'rejected', ['supervisor'], 'looked_back'],
+  ['transfer', 'in_progress', ['supervisor'], 'submitted'],
+  ['transfer', 'in_progress', ['handler'], 'NOT_ALLOWED'],
+  ['merge', 'accepted', ['handler'], 'merged'],
+  ['withdraw', 'accepted', ['requester'], 'withdrawn'],
+  ['withdraw', 'resolved', ['requester'], 'WRONG_STATE'],
+  ['withdraw', 'submitted', ['handler'], 'NOT_ALLOWED'],
+];
+
+test('each action is allowed only from its states and to its people', () => {
+  for (const [action, state, relations, expected] of CASES) {
+    const refusal = refuseTransition(action, state, relations);
+    assert.equal(refusal ?? nextState(action, state), expected, `${action} from ${state} by ${relations.join('+')}`);
+  }
+});
+
+test('the app offers exactly the possible actions', () => {
+  assert.deepEqual(availableActions('submitted', ['handler']), ['accept', 'reject', 'merge']);
+  assert.deepEqual(availableActions('resolved', ['requester']), ['reopen']);
+  assert.deepEqual(availableActions('closed', ['handler']), []);
+  assert.deepEqual(availableActions('merged', ['requester', 'handler', 'supervisor']), []);
+});

@@ -1,0 +1,116 @@
+/**
+ * The life of a request (诉求) as one typed table: the three-step closed loop (found → followed
+ * up → looked back at) plus its side roads. The API guards every state change with it, the
+ * mini-program shows only the actions it allows, and `checkWorkflow` proves at start-up that it
+ * names no unknown state and leaves no state unreachable.
+ */
+
+export const REQUEST_STATES = [
+  'submitted', // 已提交: waiting for the first contact
+  'accepted', // 已受理: the requester was contacted; classified simple or complex
+  'in_progress', // 办理中: follow-ups recorded
+  'resolved', // 已办结: the handler reports a result; waiting for rating and look-back
+  'looked_back', // 已回看: someone other than the handler checked the result
+  'closed', // 已关闭
+  'rejected', // 不予受理: unreasonable, with a reason; itself looked back at
+  'withdrawn', // 已撤回 by the requester
+  'merged', // 已合并 into another request
+] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
+  submitted: '待联系',
+  accepted: '已受理',
+  in_progress: '办理中',
+  resolved: '已办结',
+  looked_back: '已回看',
+  closed: '已关闭',
+  rejected: '不予受理',
+  withdrawn: '已撤回',
+  merged: '已合并',
+};
+
+/** How the caller stands to this request; one person can stand in several ways. */
+export type Relation = 'requester' | 'handler' | 'supervisor';
+
+export interface TransitionRule {
+  from: readonly RequestState[];
+  /** 'same' records an event without moving the request (a follow-up while in progress). */
+  to: RequestState | 'same';
+  by: readonly Relation[];
+  /** Relations that must NOT hold, whatever else holds (the handler never looks back at their own work). */
+  notBy?: readonly Relation[];
+  label: string;
+}
+
+export const REQUEST_ACTIONS = {
+  accept: { from: ['submitted'], to: 'accepted', by: ['handler'], label: '联系并受理' },
+  followUp: { from: ['accepted', 'in_progress'], to: 'in_progress', by: ['handler'], label: '记录跟进' },
+  resolve: { from: ['accepted', 'in_progress'], to: 'resolved', by: ['handler'], label: '办结' },
+  lookBack: { from: ['resolved', 'rejected'], to: 'looked_back', by: ['supervisor'], notBy: ['handler'], label: '回看' },
+  close: { from: ['looked_back'], to: 'closed', by: ['supervisor'], notBy: ['handler'], label: '关闭' },
+  sendBack: { from: ['resolved', 'looked_back'], to: 'in_progress', by: ['supervisor'], notBy: ['handler'], label: '退回重办' },
+  reopen: { from: ['resolved', 'looked_back', 'closed'], to: 'in_progress', by: ['requester', 'supervisor'], label: '重新办理' },
+  reject: { from: ['submitted', 'accepted'], to: 'rejected', by: ['handler', 'supervisor'], label: '不予受理' },
+  transfer: { from: ['submitted', 'accepted', 'in_progress'], to: 'submitted', by: ['supervisor'], label: '转办' },
+  merge: { from: ['submitted', 'accepted', 'in_progress'], to: 'merged', by: ['handler', 'supervisor'], label: '合并' },
+  withdraw: { from: ['submitted', 'accepted', 'in_progress'], to: 'withdrawn', by: ['requester'], label: '撤回' },
+} as const satisfies Record<string, TransitionRule>;
+
+export type RequestAction = keyof typeof REQUEST_ACTIONS;
+
+export const START_STATE: RequestState = 'submitted';
+
+export type TransitionRefusal = 'WRONG_STATE' | 'NOT_ALLOWED';
+
+/** Why `action` may not happen now (a stable key), or null when it may. */
+export function refuseTransition(action: RequestAction, state: RequestState, relations: readonly Relation[]): TransitionRefusal | null {
+  const rule: TransitionRule = REQUEST_ACTIONS[action];
+  if (!rule.from.includes(state)) return 'WRONG_STATE';
+  if (rule.notBy?.some((r) => relations.includes(r))) return 'NOT_ALLOWED';
+  if (!rule.by.some((r) => relations.includes(r))) return 'NOT_ALLOWED';
+  return null;
+}
+
+/** The state after `action` from `state` (assumes refuseTransition said yes). */
+export function nextState(action: RequestAction, state: RequestState): RequestState {
+  const rule: TransitionRule = REQUEST_ACTIONS[action];
+  return rule.to === 'same' ? state : rule.to;
+}
+
+/** The actions this caller could take now: what the app shows as buttons. */
+export function availableActions(state: RequestState, relations: readonly Relation[]): RequestAction[] {
+  return (Object.keys(REQUEST_ACTIONS) as RequestAction[]).filter((action) => refuseTransition(action, state, relations) === null);
+}
+
+/**
+ * Problems with a workflow table: states it names that do not exist, and states no path from
+ * the start reaches. Empty means sound. The API runs this at start-up and refuses to boot otherwise.
+ */
+export function checkWorkflow(
+  actions: Record<string, { from: readonly string[]; to: string; by: readonly Relation[] }> = REQUEST_ACTIONS,
+  states: readonly string[] = REQUEST_STATES,
+  start: string = START_STATE,
+): string[] {
+  const problems: string[] = [];
+  const known = new Set(states);
+  for (const [name, rule] of Object.entries(actions)) {
+    for (const state of [...rule.from, ...(rule.to === 'same' ? [] : [rule.to])]) {
+      if (!known.has(state)) problems.push(`action ${name} names unknown state "${state}"`);
+    }
+    if (rule.by.length === 0) problems.push(`action ${name} can be taken by nobody`);
+  }
+  const reached = new Set([start]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const rule of Object.values(actions)) {
+      if (rule.to === 'same' || reached.has(rule.to)) continue;
+      if (rule.from.some((s) => reached.has(s))) {
+        reached.add(rule.to);
+        grew = true;
+      }
+    }
+  }
+  for (const state of states) if (!reached.has(state)) problems.push(`state "${state}" cannot be reached from "${start}"`);
+  return problems;
+}
