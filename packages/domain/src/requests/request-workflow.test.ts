@@ -8,7 +8,7 @@ test('the workflow table is sound: every state known and reachable from submitte
 
 test('checkWorkflow finds unknown and unreachable states', () => {
   const problems = checkWorkflow(
-    { go: { from: ['a'], to: 'b', by: ['handler'], label: '' }, odd: { from: ['x'], to: 'a', by: [], label: '' } },
+    { go: { from: ['a'], to: 'b', by: ['handler'] }, odd: { from: ['x'], to: 'a', by: [] } },
     ['a', 'b', 'c'],
     'a',
   );
