@@ -113,6 +113,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // Taro splits only initial chunks, so every lazily loaded page would carry its own copy of
+        // NutUI and the API client. Share what two or more pages use in common async chunks.
+        const splitChunks = chain.optimization.get('splitChunks')
+        if (splitChunks) {
+          chain.optimization.splitChunks({
+            ...splitChunks,
+            cacheGroups: {
+              ...splitChunks.cacheGroups,
+              sharedByPages: { chunks: 'async', minChunks: 2, priority: 5, reuseExistingChunk: true }
+            }
+          })
+        }
       }
     }
   }

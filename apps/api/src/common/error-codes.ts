@@ -22,6 +22,12 @@ export enum ErrorCode {
   WechatUnavailable = 'WECHAT_UNAVAILABLE',
   WechatError = 'WECHAT_ERROR',
   WechatDecryptFailed = 'WECHAT_DECRYPT_FAILED',
+  RosterNotATown = 'ROSTER_NOT_A_TOWN',
+  RosterFileUnreadable = 'ROSTER_FILE_UNREADABLE',
+  RosterHeaderInvalid = 'ROSTER_HEADER_INVALID',
+  RosterEmpty = 'ROSTER_EMPTY',
+  RosterFileTooLarge = 'ROSTER_FILE_TOO_LARGE',
+  RosterTooManyRows = 'ROSTER_TOO_MANY_ROWS',
   MethodNotAllowed = 'METHOD_NOT_ALLOWED',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
@@ -48,6 +54,13 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.WechatUnavailable]: '暂时连不上微信，请稍后再试',
   [ErrorCode.WechatError]: '微信服务出错，请稍后再试',
   [ErrorCode.WechatDecryptFailed]: '无法识别这个群，请手动选择所在的村',
+  [ErrorCode.RosterNotATown]: '花名册按镇导入导出，请选择一个镇',
+  [ErrorCode.RosterFileUnreadable]: '无法读取这个文件，请上传 Excel 表格（.xlsx 格式；.xls 请先另存为 .xlsx）',
+  [ErrorCode.RosterHeaderInvalid]: '表头不对：第一行应依次为 镇、村、大网格、小网格、巷长姓名、巷长手机号、副巷长姓名、副巷长手机号',
+  [ErrorCode.RosterEmpty]: '花名册里没有数据，请从第二行起每行填一个小网格',
+  // The limits quoted here are MAX_UPLOAD_BYTES and MAX_DATA_ROWS in roster/roster-format.ts.
+  [ErrorCode.RosterFileTooLarge]: '文件太大了，花名册文件不能超过 5 MB',
+  [ErrorCode.RosterTooManyRows]: '花名册行数太多，一次最多导入 5000 行',
   [ErrorCode.MethodNotAllowed]: '不支持这个操作',
   [ErrorCode.TooManyRequests]: '操作太频繁，请稍后再试',
   [ErrorCode.DatabaseUnavailable]: '系统正在维护，请稍后再试',
@@ -63,6 +76,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.GroupTicketInvalid:
     case ErrorCode.WechatCodeInvalid:
     case ErrorCode.WechatDecryptFailed:
+    case ErrorCode.RosterNotATown:
+    case ErrorCode.RosterFileUnreadable:
+    case ErrorCode.RosterHeaderInvalid:
+    case ErrorCode.RosterEmpty:
       return 400;
     case ErrorCode.AuthRequired:
     case ErrorCode.TokenExpired:
@@ -80,6 +97,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.MethodNotAllowed:
       return 405;
     case ErrorCode.BodyTooLarge:
+    case ErrorCode.RosterFileTooLarge:
+    case ErrorCode.RosterTooManyRows:
       return 413;
     case ErrorCode.TooManyRequests:
     case ErrorCode.WechatRateLimited:

@@ -6,6 +6,7 @@ import { Person } from '../grid/person.entity';
 import { RoleAssignment } from '../grid/role-assignment.entity';
 import { WechatGroup } from '../groups/wechat-group.entity';
 import { PhoneViewLog } from '../people/phone-view-log.entity';
+import { RosterImport } from '../roster/roster-import.entity';
 import { WechatAccessToken } from '../wechat/wechat-access-token.entity';
 
 /** Every entity, listed once: the app, the migration CLI and the schema-drift test share it. */
@@ -19,4 +20,5 @@ export const ENTITIES = [
   WechatAccessToken,
   WechatGroup,
   PhoneViewLog,
+  RosterImport,
 ];

@@ -11,6 +11,7 @@ import { seedCounty, seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { startFakeWechat } from '../support/fake-wechat';
 import { call } from '../support/http';
 import { demoToken, personWithRole, unitByCode } from '../support/people';
+import { harmlessRosterXlsx, insertFinishedImport, XLSX } from '../support/roster-files';
 import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
 
@@ -33,6 +34,7 @@ interface Target {
 interface Context {
   fake: FakeWechat;
   baseUrl: string;
+  dataSource: DataSource;
   /** A signed-in villager, for preparing things (group tickets) that need some session. */
   helperToken: string;
 }
@@ -41,6 +43,8 @@ interface Request {
   method: string;
   path: string;
   body?: unknown;
+  /** Sent as multipart/form-data instead of JSON. */
+  form?: FormData;
 }
 
 interface Row {
@@ -51,6 +55,7 @@ interface Row {
 }
 
 const STAFF_WITH_GRIDS: readonly Role[] = ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'hotline_staff', 'town_leader', 'county_admin'];
+const TOWN_OFFICE: readonly Role[] = ['hotline_staff', 'town_leader', 'county_admin'];
 
 async function freshSession(ctx: Context): Promise<{ refreshToken: string }> {
   const res = await call(ctx.baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: ctx.fake.issueLoginCode().code } });
@@ -89,6 +94,23 @@ const TABLE: Record<string, Row> = {
   },
   viewFullPhone: { who: STAFF_WITH_GRIDS, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/people/${t.person.id}/phone` }) },
   getUnitRoster: { who: STAFF_WITH_GRIDS, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/units/${t.grid.id}/roster` }) },
+  exportRoster: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/roster/export?townId=${t.town.id}` }) },
+  importRoster: {
+    who: TOWN_OFFICE,
+    scoped: true,
+    // A file that passes the upload checks and is then rejected in the background: harmless to repeat.
+    request: async (_c, t) => {
+      const form = new FormData();
+      form.set('townId', String(t.town.id));
+      form.set('file', new Blob([new Uint8Array(await harmlessRosterXlsx())], { type: XLSX }), '花名册.xlsx');
+      return { method: 'POST', path: '/api/roster/imports', form };
+    },
+  },
+  getRosterImport: {
+    who: TOWN_OFFICE,
+    scoped: true,
+    request: async (c, t) => ({ method: 'GET', path: `/api/roster/imports/${await insertFinishedImport(c.dataSource, t.town.id, t.person.id)}` }),
+  },
 };
 
 const ACTORS: Actor[] = ['anonymous', ...ROLES];
@@ -125,7 +147,7 @@ describe(`access matrix (${testDialect()})`, () => {
 
     const baseUrl = under.api.baseUrl;
     const villager = await call(baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: fake.issueLoginCode().code } });
-    ctx = { fake, baseUrl, helperToken: villager.body.accessToken };
+    ctx = { fake, baseUrl, dataSource, helperToken: villager.body.accessToken };
 
     tokens.set('anonymous', undefined);
     inScope.set('anonymous', await targetAt(dataSource, 'SG-TT-V01-L1-S01'));
@@ -156,8 +178,11 @@ describe(`access matrix (${testDialect()})`, () => {
         for (const scope of ['in', 'out'] as const) {
           const target = scope === 'in' ? inScope.get(actor)! : outOfScope;
           const request = await row.request(ctx, target);
-          const res = await call(ctx.baseUrl, request.method, request.path, { token: tokens.get(actor), body: request.body });
+          const res = request.form
+            ? await postForm(ctx.baseUrl, request.path, request.form, tokens.get(actor))
+            : await call(ctx.baseUrl, request.method, request.path, { token: tokens.get(actor), body: request.body });
           const expected = allowed(row, actor, scope === 'in');
+          // An export answers with a workbook: success is its status alone.
           const denied = res.status === 401 || res.status === 403 || res.status === 404;
           const ok = expected ? res.status >= 200 && res.status < 300 : denied;
           checked++;
@@ -185,4 +210,9 @@ async function firstGridCode(dataSource: DataSource, pathPrefix: string): Promis
   const [row] = await dataSource.query(`SELECT code FROM org_unit WHERE kind = 'small_grid' AND path LIKE ? ORDER BY id LIMIT 1`, [`${pathPrefix}%`]);
   // A department's span holds no grids: aim at the first Taitou grid (the row's roles decide).
   return row?.code ?? 'SG-TT-V01-L1-S01';
+}
+
+async function postForm(baseUrl: string, path: string, form: FormData, token: string | undefined): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: form });
+  return { status: res.status, body: await res.text() };
 }

@@ -259,6 +259,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/roster/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a town's roster (.xlsx, ≤ 5 MB, ≤ 5000 rows); checked and applied after the answer. One sheet; header row 镇, 村, 大网格, 小网格, 巷长姓名, 巷长手机号, 副巷长姓名, 副巷长手机号; one row per small grid (deputy optional). */
+        post: operations["importRoster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roster/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import job: state, progress, row errors or summary */
+        get: operations["getRosterImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roster/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A town's current roster as .xlsx with full phone numbers (roster.manage only; each number shown is logged as viewed). One sheet; header row 镇, 村, 大网格, 小网格, 巷长姓名, 巷长手机号, 副巷长姓名, 副巷长手机号; one row per small grid (deputy optional). */
+        get: operations["exportRoster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -383,6 +434,69 @@ export interface components {
             leader: components["schemas"]["RosterPersonDto"] | null;
             deputy: components["schemas"]["RosterPersonDto"] | null;
         };
+        RosterRowErrorDto: {
+            /**
+             * @description Row number as Excel shows it (the header is row 1)
+             * @example 12
+             */
+            row: number;
+            /**
+             * @example 巷长手机号
+             * @enum {string}
+             */
+            column: "镇" | "村" | "大网格" | "小网格" | "巷长姓名" | "巷长手机号" | "副巷长姓名" | "副巷长手机号";
+            /** @example 第12行“巷长手机号”不是有效的手机号：“1381234”（应为11位，以13-19开头） */
+            message: string;
+        };
+        RosterImportSummaryDto: {
+            villagesCreated: number;
+            largeGridsCreated: number;
+            /** @description Small grids created */
+            gridsCreated: number;
+            /** @description Grids that had no current leader and got one (new grids included) */
+            leadersAssigned: number;
+            /** @description Grids whose leader moved to another person (the old assignment ended) */
+            leadersReplaced: number;
+            /** @description Grids that had no deputy and got one */
+            deputiesAssigned: number;
+            /** @description Grids whose deputy moved to another person */
+            deputiesReplaced: number;
+            /** @description Grids whose deputy ended because the row names none */
+            deputiesEnded: number;
+            /** @description Rows whose grid existed and whose leader and deputy stayed the same */
+            unchanged: number;
+            peopleCreated: number;
+            /** @description People (matched by phone) whose name the roster gave differently */
+            namesUpdated: number;
+            /** @description Small grids of the town not in the file: left as they were */
+            gridsNotInFile: number;
+        };
+        RosterImportDto: {
+            id: number;
+            townId: number;
+            /** @example 台头镇网格花名册.xlsx */
+            fileName: string;
+            /**
+             * @description validating → rejected (nothing written) | applying → done | failed (nothing written)
+             * @enum {string}
+             */
+            state: "validating" | "rejected" | "applying" | "done" | "failed";
+            /** @description Data rows in the file */
+            total: number;
+            /** @description Rows checked (while validating) or applied (while applying) */
+            processed: number;
+            /** @description How many row errors there were (errors lists at most 200) */
+            errorCount: number;
+            errors: components["schemas"]["RosterRowErrorDto"][];
+            /** @description Set when done */
+            summary: components["schemas"]["RosterImportSummaryDto"] | null;
+            /** @description Why it was rejected or failed, in Chinese */
+            message: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
         /**
          * @description BODY_NOT_JSON: 提交的内容格式不对，请刷新后重试
          *     BODY_TOO_LARGE: 提交的内容太大，请删减后重试
@@ -403,13 +517,19 @@ export interface components {
          *     WECHAT_UNAVAILABLE: 暂时连不上微信，请稍后再试
          *     WECHAT_ERROR: 微信服务出错，请稍后再试
          *     WECHAT_DECRYPT_FAILED: 无法识别这个群，请手动选择所在的村
+         *     ROSTER_NOT_A_TOWN: 花名册按镇导入导出，请选择一个镇
+         *     ROSTER_FILE_UNREADABLE: 无法读取这个文件，请上传 Excel 表格（.xlsx 格式；.xls 请先另存为 .xlsx）
+         *     ROSTER_HEADER_INVALID: 表头不对：第一行应依次为 镇、村、大网格、小网格、巷长姓名、巷长手机号、副巷长姓名、副巷长手机号
+         *     ROSTER_EMPTY: 花名册里没有数据，请从第二行起每行填一个小网格
+         *     ROSTER_FILE_TOO_LARGE: 文件太大了，花名册文件不能超过 5 MB
+         *     ROSTER_TOO_MANY_ROWS: 花名册行数太多，一次最多导入 5000 行
          *     METHOD_NOT_ALLOWED: 不支持这个操作
          *     TOO_MANY_REQUESTS: 操作太频繁，请稍后再试
          *     DATABASE_UNAVAILABLE: 系统正在维护，请稍后再试
          *     INTERNAL_ERROR: 系统出了点问题，请稍后再试
          * @enum {string}
          */
-        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese text to show the user */
@@ -756,6 +876,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RosterGridDto"][];
+                };
+            };
+        };
+    };
+    importRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The roster .xlsx
+                     */
+                    file: string;
+                    /** @description The town (镇) the roster is for */
+                    townId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The import job, state "validating"; poll getRosterImport */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterImportDto"];
+                };
+            };
+        };
+    };
+    getRosterImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterImportDto"];
+                };
+            };
+        };
+    };
+    exportRoster: {
+        parameters: {
+            query: {
+                /** @description The town (镇) whose roster to export */
+                townId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roster workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };

@@ -1,8 +1,13 @@
 import { useCallback, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useLoad, useShareAppMessage } from '@tarojs/taro'
 import { Button, Cell, Toast } from '../../components/nutui'
 import { checkHealth, type ServiceState } from '../../api/health'
+import { reloadMe } from '../../auth/account'
+import { canBindGroups } from '../../auth/roles'
+import { useSession, type Me } from '../../auth/session-store'
+import { useCurrentVillage, useGroupEntry, type GroupEntry } from '../../group/village-context'
+import { chooseUnitUrl, ROUTES } from '../../routes'
 import './index.css'
 
 const STATUS_TEXT: Record<ServiceState, string> = {
@@ -11,9 +16,74 @@ const STATUS_TEXT: Record<ServiceState, string> = {
   down: '服务暂不可用'
 }
 
+/** What a card shared from here says in a group: the app, never the person sharing it. */
+const SHARE_TITLE = '网格通 · 有事找网格'
+
+/** Roles shown on the greeting card; the rest are on 我的. */
+const ROLES_SHOWN = 3
+
+function Greeting({ me, villageText }: { me: Me; villageText: string | null }) {
+  const roles = me.roles.slice(0, ROLES_SHOWN)
+  return (
+    <View className='home-card home-greeting'>
+      <Text className='home-greeting-name'>{me.name}，您好</Text>
+      {roles.map((held) => (
+        <Text className='home-greeting-role' key={`${held.role}-${held.unit.id}`}>
+          {held.roleLabel} · {held.unit.name}
+        </Text>
+      ))}
+      {me.roles.length > ROLES_SHOWN && <Text className='home-greeting-role'>等 {me.roles.length} 项职务</Text>}
+      {villageText && <Text className='home-greeting-village'>{villageText}</Text>}
+    </View>
+  )
+}
+
+function GroupNotice({ entry, me }: { entry: GroupEntry; me: Me | null }) {
+  if (entry.state === 'none' || entry.state === 'bound') return null
+  if (entry.state === 'resolving') {
+    return (
+      <View className='home-card home-notice'>
+        <Text className='home-notice-text'>正在识别您所在的群…</Text>
+      </View>
+    )
+  }
+  if (entry.state === 'failed') {
+    return (
+      <View className='home-card home-notice'>
+        <Text className='home-notice-text'>{entry.message}</Text>
+      </View>
+    )
+  }
+  const canBind = entry.state === 'unbound' && me !== null && canBindGroups(me)
+  const text =
+    entry.state === 'unrecognised'
+      ? entry.message
+      : canBind
+        ? '这个群还没有绑定村庄或网格，请您绑定'
+        : '这个群还没有绑定村庄，您可以先手动选择所在的村'
+  return (
+    <View className='home-card home-notice'>
+      <Text className='home-notice-text'>{text}</Text>
+      <Button
+        className='home-secondary'
+        type='primary'
+        fill='outline'
+        size='large'
+        block
+        onClick={() => Taro.navigateTo({ url: canBind ? ROUTES.bindGroup : chooseUnitUrl('village') })}
+      >
+        {canBind ? '绑定本群' : '手动选择所在的村'}
+      </Button>
+    </View>
+  )
+}
+
 export default function Index() {
   const [service, setService] = useState<ServiceState>('checking')
   const latest = useRef(0)
+  const session = useSession()
+  const groupEntry = useGroupEntry()
+  const village = useCurrentVillage()
 
   const refreshStatus = useCallback(() => {
     const attempt = ++latest.current
@@ -23,12 +93,29 @@ export default function Index() {
     })
   }, [])
 
+  useLoad(() => {
+    // Cards shared from here carry a shareTicket, so opening one in a group tells us the group.
+    if (process.env.TARO_ENV === 'weapp') Taro.showShareMenu({ withShareTicket: true })
+  })
+
+  useShareAppMessage(() => ({ title: SHARE_TITLE, path: ROUTES.home }))
+
   // Also re-checks when the user comes back to the page.
-  useDidShow(refreshStatus)
+  useDidShow(() => {
+    refreshStatus()
+    // Roles follow the roster: refresh them quietly (an expired sign-in clears itself).
+    if (session) reloadMe().catch(() => undefined)
+  })
 
   const onReport = () => {
     Toast.show('home-toast', { content: '即将开放', duration: 2 })
   }
+
+  const villageText = village
+    ? `您在：${village.name}`
+    : session?.me.homeUnit
+      ? `所在村：${session.me.homeUnit.name}`
+      : null
 
   return (
     <View className='home'>
@@ -37,14 +124,51 @@ export default function Index() {
         <Text className='home-subtitle'>台头镇 · 有事找网格</Text>
       </View>
 
-      <View className='home-intro'>
-        <Text className='home-intro-line'>遇到难事、烦心事，在这里反映。</Text>
-        <Text className='home-intro-line'>网格巷长及时办理，镇热线办跟踪回访。</Text>
-      </View>
+      {session ? (
+        <Greeting me={session.me} villageText={villageText} />
+      ) : (
+        <View className='home-card home-signed-out'>
+          <Text className='home-signed-out-title'>您还没有登录</Text>
+          {village && <Text className='home-greeting-village'>{villageText}</Text>}
+          <Text className='home-signed-out-text'>登录后可以查看您所在的网格</Text>
+          <Button
+            className='home-secondary home-sign-in'
+            type='primary'
+            fill='outline'
+            size='large'
+            block
+            onClick={() => Taro.navigateTo({ url: ROUTES.signIn })}
+          >
+            登录
+          </Button>
+        </View>
+      )}
+
+      <GroupNotice entry={groupEntry} me={session?.me ?? null} />
+
+      {!session && (
+        <View className='home-intro'>
+          <Text className='home-intro-line'>遇到难事、烦心事，在这里反映。</Text>
+          <Text className='home-intro-line'>网格巷长及时办理，镇热线办跟踪回访。</Text>
+        </View>
+      )}
 
       <Button className='home-report' type='primary' size='xlarge' block onClick={onReport}>
         我要反映诉求
       </Button>
+
+      {session && (
+        <Button
+          className='home-secondary home-me'
+          type='primary'
+          fill='outline'
+          size='large'
+          block
+          onClick={() => Taro.navigateTo({ url: ROUTES.me })}
+        >
+          我的
+        </Button>
+      )}
 
       <Cell
         className='home-status'
