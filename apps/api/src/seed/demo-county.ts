@@ -71,8 +71,12 @@ export class PeopleFactory {
 
   person(): DemoPerson {
     const n = this.next++;
-    const surname = SURNAMES[n % SURNAMES.length] as string;
-    const given = GIVEN[Math.floor(n / SURNAMES.length) % GIVEN.length] as string;
+    // n = 16a + b → surname b, given name (a + 5b) mod 16: neighbours differ in both parts,
+    // and all 256 combinations come round before any repeats.
+    const b = n % SURNAMES.length;
+    const a = Math.floor(n / SURNAMES.length);
+    const surname = SURNAMES[b] as string;
+    const given = GIVEN[(a + 5 * b) % GIVEN.length] as string;
     return { name: surname + given, phone: `199${this.block}${String(n).padStart(4, '0')}` };
   }
 }
