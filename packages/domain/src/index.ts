@@ -20,6 +20,7 @@ export {
 export { chinaDayOf } from './calendar/china-time';
 export { ROLES, ROLE_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type Role, type UnitKind } from './grid/org';
 export { maskName, maskPhone } from './people/masking';
+export { isMainlandMobile, normalisePhone } from './people/phone';
 export { isInSpan, parentPath, ROLE_REACH, spanOf, type HeldRole, type Reach } from './access/spans';
 export { CAPABILITY_ROLES, capabilitySpan, grants, type Capability } from './access/capabilities';
 export {

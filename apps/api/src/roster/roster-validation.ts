@@ -1,3 +1,4 @@
+import { isMainlandMobile, normalisePhone } from '@gridloop/domain';
 import { PERSON_NAME_MAX, ROSTER_COLUMNS, RosterColumn, RosterRow, UNIT_NAME_MAX } from './roster-format';
 
 /** A problem in one cell, in words the town office can act on. */
@@ -21,19 +22,6 @@ export interface CleanRosterRow {
   smallGrid: string;
   leader: RosterPerson;
   deputy: RosterPerson | null;
-}
-
-const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
-/** Spaces (also full-width) and dashes people type into phone numbers: "138 1234-5678". */
-const PHONE_SEPARATORS = /[\s\u3000\-\u2010-\u2015\uff0d]/g;
-
-/** "138 1234-5678" → "13812345678"; anything else is returned as typed, for the check to refuse. */
-export function normalisePhone(text: string): string {
-  return text.replace(PHONE_SEPARATORS, '');
-}
-
-export function isMainlandMobile(phone: string): boolean {
-  return MAINLAND_MOBILE.test(phone);
 }
 
 /** Length as a person counts it: characters, not UTF-16 units. */
