@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Generates a migration for BOTH dialects from the difference between the entities and the
 # migrations so far: SQLite on a scratch file, MySQL on a scratch database (TEST_MYSQL_URL).
-# Usage: scripts/generate-migration.sh AddRequests   (then add both files to the index.ts lists)
+# Usage: scripts/generate-migration.sh AddRequests   (registers both files in their index.ts lists)
 set -euo pipefail
 name=${1:?usage: generate-migration.sh Name}
 cd "$(dirname "$0")/.."
@@ -16,4 +16,17 @@ mariadb "${mariadb_args[@]}" -e "CREATE DATABASE $db CHARACTER SET utf8mb4 COLLA
 trap 'mariadb "${mariadb_args[@]}" -e "DROP DATABASE IF EXISTS $db"; rm -rf "$scratch"' EXIT
 DATABASE_URL="${server/mysql:/mariadb:}/$db" npx typeorm migration:run -d dist/database/data-source.js >/dev/null
 DATABASE_URL="${server/mysql:/mariadb:}/$db" npx typeorm migration:generate "src/database/migrations/mysql/$name" -d dist/database/data-source.js
-echo "Now add both new classes to src/database/migrations/{sqlite,mysql}/index.ts"
+# Register each new file in its dialect's ordered list (imports and array, oldest first).
+for dialect in sqlite mysql; do
+  file=$(ls -t "src/database/migrations/$dialect"/*-"$name".ts | head -1)
+  base=$(basename "$file" .ts)
+  class="${name}${base%%-*}"
+  node -e '
+    const fs = require("fs"); const [index, base, cls] = process.argv.slice(1);
+    let s = fs.readFileSync(index, "utf8");
+    const lines = s.split("\n"); let last = -1; lines.forEach((l, i) => { if (l.startsWith("import ")) last = i; });
+    lines.splice(last + 1, 0, `import { ${cls} } from "./${base}";`.replace(/"/g, "\x27"));
+    s = lines.join("\n").replace(/\];\s*$/, `, ${cls}];\n`);
+    fs.writeFileSync(index, s);' "src/database/migrations/$dialect/index.ts" "$base" "$class"
+done
+echo "Generated and registered $name for both dialects: read both files, check each down() undoes its up()."
