@@ -10,6 +10,7 @@ import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging/logging.module';
 import { PeopleModule } from './people/people.module';
+import { RequestsModule } from './requests/requests.module';
 import { RosterModule } from './roster/roster.module';
 
 /** The root module. The data source is opened (and migrated) before Nest starts, then handed in. */
@@ -31,6 +32,7 @@ export class AppModule {
         GridModule,
         GroupsModule,
         PeopleModule,
+        RequestsModule,
         RosterModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

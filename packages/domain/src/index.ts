@@ -38,3 +38,5 @@ export {
   type TransitionRefusal,
   type TransitionRule,
 } from './requests/request-workflow';
+export { HANDLER_ROLES, relationsTo, SUPERVISOR_ROLES, type HeldRoleAt, type RequestParties } from './requests/request-people';
+export { COMPLETION_WORKING_DAYS, COMPLEXITIES, COMPLEXITY_LABELS, CONTACT_MINUTES, isLate, type Complexity } from './requests/sla';

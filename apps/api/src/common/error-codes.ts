@@ -15,6 +15,9 @@ export enum ErrorCode {
   UnitNotSelectable = 'UNIT_NOT_SELECTABLE',
   GroupAlreadyBound = 'GROUP_ALREADY_BOUND',
   GroupTicketInvalid = 'GROUP_TICKET_INVALID',
+  RequestConflict = 'REQUEST_CONFLICT',
+  RequestWrongState = 'REQUEST_WRONG_STATE',
+  UnitNotChosen = 'UNIT_NOT_CHOSEN',
   WechatNotConfigured = 'WECHAT_NOT_CONFIGURED',
   WechatCodeInvalid = 'WECHAT_CODE_INVALID',
   WechatRateLimited = 'WECHAT_RATE_LIMITED',
@@ -47,6 +50,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.UnitNotSelectable]: '请选择一个村或小网格',
   [ErrorCode.GroupAlreadyBound]: '这个群已经绑定过村庄或网格了',
   [ErrorCode.GroupTicketInvalid]: '群信息已过期，请从群里重新打开小程序',
+  [ErrorCode.RequestConflict]: '这条诉求刚被其他人处理过，请刷新后再看',
+  [ErrorCode.RequestWrongState]: '这条诉求现在不能进行这个操作，请刷新后再看',
+  [ErrorCode.UnitNotChosen]: '请先选择您所在的村或网格',
   [ErrorCode.WechatNotConfigured]: '微信登录暂未开通',
   [ErrorCode.WechatCodeInvalid]: '微信登录凭证已失效，请重试',
   [ErrorCode.WechatRateLimited]: '微信接口调用太频繁，请稍后再试',
@@ -73,6 +79,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.BodyNotJson:
     case ErrorCode.ValidationFailed:
     case ErrorCode.UnitNotSelectable:
+    case ErrorCode.UnitNotChosen:
     case ErrorCode.GroupTicketInvalid:
     case ErrorCode.WechatCodeInvalid:
     case ErrorCode.WechatDecryptFailed:
@@ -91,6 +98,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.NotFound:
       return 404;
     case ErrorCode.GroupAlreadyBound:
+    case ErrorCode.RequestConflict:
+    case ErrorCode.RequestWrongState:
       return 409;
     case ErrorCode.WechatError:
       return 502;

@@ -6,6 +6,8 @@ import { Person } from '../grid/person.entity';
 import { RoleAssignment } from '../grid/role-assignment.entity';
 import { WechatGroup } from '../groups/wechat-group.entity';
 import { PhoneViewLog } from '../people/phone-view-log.entity';
+import { RequestEvent } from '../requests/request-event.entity';
+import { RequestEntity } from '../requests/request.entity';
 import { RosterImport } from '../roster/roster-import.entity';
 import { WechatAccessToken } from '../wechat/wechat-access-token.entity';
 
@@ -20,5 +22,7 @@ export const ENTITIES = [
   WechatAccessToken,
   WechatGroup,
   PhoneViewLog,
+  RequestEntity,
+  RequestEvent,
   RosterImport,
 ];

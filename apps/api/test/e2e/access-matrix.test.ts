@@ -67,6 +67,16 @@ function groupPayload(ctx: Context) {
   return { code: grant.code, ...ctx.fake.encryptForSession(grant.session_key, { opengid: `G${randomBytes(10).toString('hex')}` }) };
 }
 
+/** A matter raised in the target's grid by a villager who lives there (not the caller). */
+async function requestIn(ctx: Context, target: Target): Promise<{ id: number; version: number }> {
+  await call(ctx.baseUrl, 'PUT', '/api/me/home-unit', { token: ctx.helperToken, body: { unitId: target.grid.id } });
+  const res = await call(ctx.baseUrl, 'POST', '/api/requests', {
+    token: ctx.helperToken,
+    body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: '矩阵测试诉求' },
+  });
+  return res.body;
+}
+
 const TABLE: Record<string, Row> = {
   getHealth: { who: 'public', scoped: false, request: () => ({ method: 'GET', path: '/api/health' }) },
   listTowns: { who: 'public', scoped: false, request: () => ({ method: 'GET', path: '/api/public/towns' }) },
@@ -94,6 +104,23 @@ const TABLE: Record<string, Row> = {
   },
   viewFullPhone: { who: STAFF_WITH_GRIDS, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/people/${t.person.id}/phone` }) },
   getUnitRoster: { who: STAFF_WITH_GRIDS, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/units/${t.grid.id}/roster` }) },
+  submitRequest: {
+    who: 'signed-in',
+    scoped: false,
+    request: (_c, t) => ({ method: 'POST', path: '/api/requests', body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: '矩阵测试', unitId: t.grid.id } }),
+  },
+  listMyRequests: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/requests/mine' }) },
+  getRequestInbox: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/requests/inbox' }) },
+  getRequest: { who: STAFF_WITH_GRIDS, scoped: true, request: async (c, t) => ({ method: 'GET', path: `/api/requests/${(await requestIn(c, t)).id}` }) },
+  // Accepting a new matter: only the people of the grid it landed in.
+  actOnRequest: {
+    who: ['grid_leader', 'deputy_grid_leader'],
+    scoped: true,
+    request: async (c, t) => {
+      const { id, version } = await requestIn(c, t);
+      return { method: 'POST', path: `/api/requests/${id}/actions/accept`, body: { version, contactMethod: 'call' } };
+    },
+  },
   exportRoster: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/roster/export?townId=${t.town.id}` }) },
   importRoster: {
     who: TOWN_OFFICE,
@@ -147,7 +174,9 @@ describe(`access matrix (${testDialect()})`, () => {
 
     const baseUrl = under.api.baseUrl;
     const villager = await call(baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: fake.issueLoginCode().code } });
-    ctx = { fake, baseUrl, dataSource, helperToken: villager.body.accessToken };
+    // Someone else again prepares things (raises matters, resolves groups): never the villager under test.
+    const helper = await call(baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: fake.issueLoginCode().code } });
+    ctx = { fake, baseUrl, dataSource, helperToken: helper.body.accessToken };
 
     tokens.set('anonymous', undefined);
     inScope.set('anonymous', await targetAt(dataSource, 'SG-TT-V01-L1-S01'));

@@ -259,6 +259,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise a matter (诉求); retries with the same clientRequestId return the same one */
+        post: operations["submitRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Matters I raised, newest first */
+        get: operations["listMyRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open matters I handle, soonest due first */
+        get: operations["getRequestInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One matter with its timeline and what I may do now */
+        get: operations["getRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{requestId}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a step of the closed loop (accept, followUp, resolve, lookBack, close, …) */
+        post: operations["actOnRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/roster/imports": {
         parameters: {
             query?: never;
@@ -434,6 +519,80 @@ export interface components {
             leader: components["schemas"]["RosterPersonDto"] | null;
             deputy: components["schemas"]["RosterPersonDto"] | null;
         };
+        SubmitRequestDto: {
+            /** @description Made by the client once per submission; a retry sends the same one */
+            clientRequestId: string;
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            description: string;
+            addressNote?: string;
+            /** @description Mainland mobile to call back on */
+            contactPhone?: string;
+            /** @default false */
+            confidential: boolean;
+            /** @description A village or small grid; defaults to the requester’s home */
+            unitId?: number;
+        };
+        RequestEventDto: {
+            id: number;
+            action: string;
+            /** @enum {string} */
+            toState: "submitted" | "accepted" | "in_progress" | "resolved" | "looked_back" | "closed" | "rejected" | "withdrawn" | "merged";
+            note: string | null;
+            public: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RequestDto: {
+            id: number;
+            /** @enum {string} */
+            state: "submitted" | "accepted" | "in_progress" | "resolved" | "looked_back" | "closed" | "rejected" | "withdrawn" | "merged";
+            /** @example 已受理 */
+            stateLabel: string;
+            version: number;
+            source: string;
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            description: string;
+            addressNote: string | null;
+            /** @description Full for those handling it and the requester, masked for others */
+            contactPhone: string | null;
+            /** @description Masked unless the caller handles the case or is the requester */
+            requesterName: string;
+            confidential: boolean;
+            unitId: number;
+            handlerUnitId: number;
+            /** @enum {string|null} */
+            complexity: "simple" | "complex" | null;
+            /** Format: date-time */
+            contactDueAt: string;
+            /** Format: date-time */
+            completionDueAt: string | null;
+            contactLate: boolean;
+            completionLate: boolean;
+            /** @description What the caller may do now */
+            actions: string[];
+            /** @description Public steps for the requester; all steps for those handling it */
+            timeline: components["schemas"]["RequestEventDto"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RequestActionDto: {
+            /** @description The version the caller saw; a newer one means someone else acted first */
+            version: number;
+            /** @description Required for followUp, resolve (the result), sendBack, reopen, reject (the reason) */
+            note?: string;
+            /**
+             * @description accept: how the requester was contacted
+             * @enum {string}
+             */
+            contactMethod?: "call" | "visit" | "message";
+            /**
+             * @description accept: simple (1 working day) or complex (3)
+             * @enum {string}
+             */
+            complexity?: "simple" | "complex";
+        };
         RosterRowErrorDto: {
             /**
              * @description Row number as Excel shows it (the header is row 1)
@@ -510,6 +669,9 @@ export interface components {
          *     UNIT_NOT_SELECTABLE: 请选择一个村或小网格
          *     GROUP_ALREADY_BOUND: 这个群已经绑定过村庄或网格了
          *     GROUP_TICKET_INVALID: 群信息已过期，请从群里重新打开小程序
+         *     REQUEST_CONFLICT: 这条诉求刚被其他人处理过，请刷新后再看
+         *     REQUEST_WRONG_STATE: 这条诉求现在不能进行这个操作，请刷新后再看
+         *     UNIT_NOT_CHOSEN: 请先选择您所在的村或网格
          *     WECHAT_NOT_CONFIGURED: 微信登录暂未开通
          *     WECHAT_CODE_INVALID: 微信登录凭证已失效，请重试
          *     WECHAT_RATE_LIMITED: 微信接口调用太频繁，请稍后再试
@@ -529,7 +691,7 @@ export interface components {
          *     INTERNAL_ERROR: 系统出了点问题，请稍后再试
          * @enum {string}
          */
-        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "REQUEST_CONFLICT" | "REQUEST_WRONG_STATE" | "UNIT_NOT_CHOSEN" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese text to show the user */
@@ -876,6 +1038,114 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RosterGridDto"][];
+                };
+            };
+        };
+    };
+    submitRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"];
+                };
+            };
+        };
+    };
+    listMyRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"][];
+                };
+            };
+        };
+    };
+    getRequestInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"][];
+                };
+            };
+        };
+    };
+    getRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"];
+                };
+            };
+        };
+    };
+    actOnRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: number;
+                action: "accept" | "followUp" | "resolve" | "lookBack" | "close" | "sendBack" | "reopen" | "reject" | "withdraw";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"];
                 };
             };
         };

@@ -12,6 +12,8 @@ export const CAPABILITY_ROLES = {
   'roster.manage': ['hotline_staff', 'town_leader', 'county_admin'],
   /** Bind a village WeChat group to a village or small grid. */
   'group.bind': ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'hotline_staff', 'town_leader', 'county_admin'],
+  /** See and work on requests within the span (handling or supervising them). */
+  'request.view': ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'department_handler', 'hotline_staff', 'town_leader', 'county_admin'],
   /** See a person's full phone number (logged every time). */
   'phone.viewFull': ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'hotline_staff', 'town_leader', 'county_admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,6 +1,7 @@
 import { InitialSchema1795607638272 } from './1795607638272-InitialSchema';
 import { IdentityAndGroups1795608851640 } from './1795608851640-IdentityAndGroups';
 import { RosterImport1795609868545 } from './1795609868545-RosterImport';
+import { Requests1795612138838 } from './1795612138838-Requests';
 
-/** MySQL/MariaDB migrations, oldest first. Add each new file here (see docs/migrations.md). */
-export const MYSQL_MIGRATIONS = [InitialSchema1795607638272, IdentityAndGroups1795608851640, RosterImport1795609868545];
+/** MySQL/MariaDB migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
+export const MYSQL_MIGRATIONS = [InitialSchema1795607638272, IdentityAndGroups1795608851640, RosterImport1795609868545, Requests1795612138838];

@@ -1,0 +1,43 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { RequestEntity } from './request.entity';
+
+/**
+ * One step in a request's timeline: who did what, when, from which state to which, with a note.
+ * Written in the same transaction as the change it records, and never edited.
+ */
+@Entity('request_event')
+@Index('IDX_request_event_request', ['requestId', 'id'])
+export class RequestEvent {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  requestId: number;
+
+  @ManyToOne(() => RequestEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'requestId' })
+  request?: RequestEntity;
+
+  /** submit, or an action of the workflow table (accept, followUp, resolve, …). */
+  @Column({ type: 'varchar', length: 16 })
+  action: string;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  fromState: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  toState: string;
+
+  @Column({ type: 'int' })
+  actorPersonId: number;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  /** Public rows are shown to the requester; internal ones only to those handling the case. */
+  @Column({ type: 'boolean', default: true })
+  public: boolean;
+
+  @CreateDateColumn()
+  createdAt: Date;
+}

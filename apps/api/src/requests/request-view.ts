@@ -1,0 +1,37 @@
+import { availableActions, isLate, maskName, maskPhone, REQUEST_STATE_LABELS, type Relation, type RequestState } from '@gridloop/domain';
+import { RequestDto } from './dtos/request.dto';
+import { SUPPORTED_ACTIONS } from './dtos/request.dto';
+import { RequestEvent } from './request-event.entity';
+import { RequestEntity } from './request.entity';
+
+/**
+ * What one caller sees of a request: personal data in full only for the requester and those
+ * handling it, the actions open to them now, and the timeline (internal steps only for staff on it).
+ */
+export function viewRequest(request: RequestEntity, requesterName: string, relations: readonly Relation[], timeline: RequestEvent[], now: Date): RequestDto {
+  const handling = relations.length > 0;
+  const state = request.state as RequestState;
+  return {
+    id: request.id,
+    state: request.state,
+    stateLabel: REQUEST_STATE_LABELS[state],
+    version: request.version,
+    source: request.source,
+    category: request.category,
+    description: request.description,
+    addressNote: request.addressNote,
+    contactPhone: handling ? request.contactPhone : maskPhone(request.contactPhone),
+    requesterName: (handling ? requesterName : maskName(requesterName)) ?? '',
+    confidential: request.confidential,
+    unitId: request.unitId,
+    handlerUnitId: request.handlerUnitId,
+    complexity: request.complexity,
+    contactDueAt: request.contactDueAt,
+    completionDueAt: request.completionDueAt,
+    contactLate: request.contactLate || isLate(request.contactDueAt, request.contactedAt, now),
+    completionLate: request.completionLate || isLate(request.completionDueAt, request.resolvedAt, now),
+    actions: availableActions(state, relations).filter((a) => (SUPPORTED_ACTIONS as readonly string[]).includes(a)),
+    timeline: timeline.map((e) => ({ id: e.id, action: e.action, toState: e.toState, note: e.note, public: e.public, createdAt: e.createdAt })),
+    createdAt: request.createdAt,
+  };
+}

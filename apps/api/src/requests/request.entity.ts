@@ -1,0 +1,103 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { OrgUnit } from '../grid/org-unit.entity';
+import { Person } from '../grid/person.entity';
+
+/**
+ * A matter (诉求) raised by a villager, found on patrol, or received from the 12345 hotline,
+ * followed through the closed loop. `state` changes only through RequestWorkflowService, in one
+ * transaction with its timeline row; `version` makes two people acting at once conflict.
+ */
+@Entity('request')
+@Index('IDX_request_handler_due', ['handlerUnitId', 'state', 'completionDueAt'])
+@Index('IDX_request_requester', ['requesterPersonId', 'createdAt'])
+@Index('UQ_request_client_id', ['requesterPersonId', 'clientRequestId'], { unique: true })
+export class RequestEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  /** The small grid (or village) the matter belongs to. */
+  @Column({ type: 'int' })
+  unitId: number;
+
+  @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unitId' })
+  unit?: OrgUnit;
+
+  /** Who handles it now: the small grid's leaders, or a town department. */
+  @Column({ type: 'int' })
+  handlerUnitId: number;
+
+  @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'handlerUnitId' })
+  handlerUnit?: OrgUnit;
+
+  @Column({ type: 'int' })
+  requesterPersonId: number;
+
+  @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'requesterPersonId' })
+  requester?: Person;
+
+  /** villager | patrol | hotline_12345 | staff | proxy */
+  @Column({ type: 'varchar', length: 16 })
+  source: string;
+
+  /** Retries of one submission over a weak network carry the same id and get the same request. */
+  @Column({ type: 'varchar', length: 64 })
+  clientRequestId: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  category: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  addressNote: string | null;
+
+  /** The number to call back on; shown masked to anyone not handling the case. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  contactPhone: string | null;
+
+  /** 保密: never shown publicly or shared to a group. */
+  @Column({ type: 'boolean', default: false })
+  confidential: boolean;
+
+  @Column({ type: 'varchar', length: 16 })
+  state: string;
+
+  /** simple (1 working day) or complex (3), set when the handler accepts it. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  complexity: string | null;
+
+  @Column({ type: 'datetime', precision: 3 })
+  contactDueAt: Date;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  contactedAt: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  completionDueAt: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  resolvedAt: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  closedAt: Date | null;
+
+  /** Once late, always marked late (even if the matter is later handled). */
+  @Column({ type: 'boolean', default: false })
+  contactLate: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  completionLate: boolean;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/auth-decorators';
+import { AppError } from '../common/app-error';
+import { ErrorCode } from '../common/error-codes';
+import { RequestActionDto, RequestDto, SubmitRequestDto, SUPPORTED_ACTIONS, type SupportedAction } from './dtos/request.dto';
+import { RequestWorkflowService } from './request-workflow.service';
+import { RequestsService } from './requests.service';
+
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller('requests')
+export class RequestsController {
+  constructor(
+    private readonly requests: RequestsService,
+    private readonly workflow: RequestWorkflowService,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'submitRequest', summary: 'Raise a matter (诉求); retries with the same clientRequestId return the same one' })
+  @ApiCreatedResponse({ type: RequestDto })
+  submit(@CurrentActor() actor: Actor, @Body() body: SubmitRequestDto): Promise<RequestDto> {
+    return this.requests.submit(actor, body, new Date());
+  }
+
+  @Get('mine')
+  @ApiOperation({ operationId: 'listMyRequests', summary: 'Matters I raised, newest first' })
+  @ApiOkResponse({ type: [RequestDto] })
+  listMine(@CurrentActor() actor: Actor): Promise<RequestDto[]> {
+    return this.requests.listMine(actor, new Date());
+  }
+
+  @Get('inbox')
+  @ApiOperation({ operationId: 'getRequestInbox', summary: 'Open matters I handle, soonest due first' })
+  @ApiOkResponse({ type: [RequestDto] })
+  inbox(@CurrentActor() actor: Actor): Promise<RequestDto[]> {
+    return this.requests.inbox(actor, new Date());
+  }
+
+  @Get(':requestId')
+  @ApiOperation({ operationId: 'getRequest', summary: 'One matter with its timeline and what I may do now' })
+  @ApiOkResponse({ type: RequestDto })
+  get(@CurrentActor() actor: Actor, @Param('requestId', ParseIntPipe) requestId: number): Promise<RequestDto> {
+    return this.requests.get(actor, requestId, new Date());
+  }
+
+  @Post(':requestId/actions/:action')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'actOnRequest', summary: 'Take a step of the closed loop (accept, followUp, resolve, lookBack, close, …)' })
+  @ApiParam({ name: 'action', enum: SUPPORTED_ACTIONS })
+  @ApiOkResponse({ type: RequestDto })
+  act(
+    @CurrentActor() actor: Actor,
+    @Param('requestId', ParseIntPipe) requestId: number,
+    @Param('action', new ParseEnumPipe(Object.fromEntries(SUPPORTED_ACTIONS.map((a) => [a, a])), { exceptionFactory: () => new AppError(ErrorCode.ValidationFailed, 'action') }))
+    action: SupportedAction,
+    @Body() body: RequestActionDto,
+  ): Promise<RequestDto> {
+    return this.workflow.act(actor, requestId, action, body, new Date());
+  }
+}

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { COMPLETION_WORKING_DAYS, contactDeadline, workingDeadline } from '@gridloop/domain';
+import type { FakeWechat } from '@gridloop/wechat-fake';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { WechatConfig } from '../../src/config/app-config';
+import { RequestEvent } from '../../src/requests/request-event.entity';
+import { RequestEntity } from '../../src/requests/request.entity';
+import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
+import { startFakeWechat } from '../support/fake-wechat';
+import { call } from '../support/http';
+import { demoToken, personWithRole } from '../support/people';
+import { useAppUnderTest } from '../support/test-app';
+import { testDialect } from '../support/test-database';
+
+/** The three-step closed loop over real HTTP: found → followed up → looked back at. */
+describe(`the closed loop (${testDialect()})`, () => {
+  let fake: FakeWechat;
+  let wechat: WechatConfig;
+  beforeAll(async () => {
+    ({ fake, wechat } = await startFakeWechat());
+  });
+  afterAll(() => fake?.close());
+  const under = useAppUnderTest(() => ({ wechat, demoLogin: true, auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 10_000 } }));
+  beforeAll(() => seedDemoIfEmpty(under.api.app));
+
+  const api = (method: string, path: string, token: string, body?: unknown) => call(under.api.baseUrl, method, path, { token, body });
+  const clientId = () => randomBytes(12).toString('hex');
+  let grid: { unitId: number; leaderToken: string; deputyToken: string; headToken: string; hotlineToken: string; secretaryToken: string };
+
+  beforeAll(async () => {
+    const ds = under.api.app.get(DataSource);
+    const leader = await personWithRole(ds, 'grid_leader', 'SG-TT-V02-L1-S01');
+    const base = under.api.baseUrl;
+    grid = {
+      unitId: leader.unitId,
+      leaderToken: await demoToken(base, leader.personId),
+      deputyToken: await demoToken(base, (await personWithRole(ds, 'deputy_grid_leader', 'SG-TT-V02-L1-S01')).personId),
+      headToken: await demoToken(base, (await personWithRole(ds, 'large_grid_head', 'SG-TT-V02-L1')).personId),
+      hotlineToken: await demoToken(base, (await personWithRole(ds, 'hotline_staff', 'SG-TT')).personId),
+      secretaryToken: await demoToken(base, (await personWithRole(ds, 'village_secretary', 'SG-TT-V02')).personId),
+    };
+  });
+
+  async function villager(): Promise<string> {
+    const session = await call(under.api.baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: fake.issueLoginCode().code } });
+    await api('PUT', '/api/me/home-unit', session.body.accessToken, { unitId: grid.unitId });
+    return session.body.accessToken;
+  }
+
+  const submitBody = (overrides: Record<string, unknown> = {}) => ({
+    clientRequestId: clientId(),
+    category: 'infrastructure',
+    description: '村东头路灯坏了三天了，晚上出门看不见路',
+    addressNote: '东头十字路口',
+    contactPhone: '13812345678',
+    ...overrides,
+  });
+
+  it('walks a matter from the villager through the grid leader to look-back and close', async () => {
+    const requester = await villager();
+    const submitted = await api('POST', '/api/requests', requester, submitBody());
+    expect(submitted.status).toBe(201);
+    expect(submitted.body).toMatchObject({ state: 'submitted', stateLabel: '待联系', unitId: grid.unitId, handlerUnitId: grid.unitId, contactPhone: '13812345678', actions: ['withdraw'] });
+    const id = submitted.body.id;
+    const createdAt = new Date(submitted.body.createdAt);
+    expect(new Date(submitted.body.contactDueAt)).toEqual(contactDeadline(createdAt, 60));
+
+    const inbox = await api('GET', '/api/requests/inbox', grid.leaderToken);
+    expect(inbox.body.map((r: { id: number }) => r.id)).toContain(id);
+
+    const seenByLeader = await api('GET', `/api/requests/${id}`, grid.leaderToken);
+    expect(seenByLeader.body.actions).toEqual(['accept', 'reject']);
+    const accepted = await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, { version: seenByLeader.body.version, contactMethod: 'call', complexity: 'simple' });
+    expect(accepted.body).toMatchObject({ state: 'accepted', complexity: 'simple', contactLate: false });
+    expect(new Date(accepted.body.completionDueAt)).toEqual(workingDeadline(createdAt, COMPLETION_WORKING_DAYS.simple));
+
+    const followed = await api('POST', `/api/requests/${id}/actions/followUp`, grid.deputyToken, { version: accepted.body.version, note: '已联系电工，明天上午来修' });
+    expect(followed.body.state).toBe('in_progress');
+    const resolved = await api('POST', `/api/requests/${id}/actions/resolve`, grid.leaderToken, { version: followed.body.version, note: '路灯已更换，晚上试过能亮' });
+    expect(resolved.body.state).toBe('resolved');
+
+    // The handler never looks back at their own work; the large-grid head does.
+    const selfReview = await api('POST', `/api/requests/${id}/actions/lookBack`, grid.leaderToken, { version: resolved.body.version });
+    expect(selfReview).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    const lookedBack = await api('POST', `/api/requests/${id}/actions/lookBack`, grid.headToken, { version: resolved.body.version, note: '回访村民，确认已修好' });
+    expect(lookedBack.body.state).toBe('looked_back');
+    const closed = await api('POST', `/api/requests/${id}/actions/close`, grid.hotlineToken, { version: lookedBack.body.version });
+    expect(closed.body).toMatchObject({ state: 'closed', actions: ['reopen'] });
+
+    const mine = await api('GET', `/api/requests/${id}`, requester);
+    expect(mine.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'followUp', 'resolve', 'lookBack', 'close']);
+    expect(mine.body.timeline[1].note).toBe('电话联系');
+    expect(mine.body.actions).toEqual(['reopen']);
+
+    // Every state change left exactly one timeline row, in the same order.
+    const rows = await under.api.app.get(DataSource).getRepository(RequestEvent).find({ where: { requestId: id }, order: { id: 'ASC' } });
+    expect(rows.map((r) => `${r.fromState ?? ''}>${r.toState}`)).toEqual([
+      '>submitted', 'submitted>accepted', 'accepted>in_progress', 'in_progress>resolved', 'resolved>looked_back', 'looked_back>closed',
+    ]);
+  });
+
+  it('a retried submission (same clientRequestId) makes one request and gets the same answer', async () => {
+    const requester = await villager();
+    const body = submitBody();
+    const answers = await Promise.all([1, 2, 3].map(() => api('POST', '/api/requests', requester, body)));
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    expect(answers.every((a) => a.status === 201)).toBe(true);
+    const count = await under.api.app.get(DataSource).getRepository(RequestEntity).countBy({ clientRequestId: body.clientRequestId });
+    expect(count).toBe(1);
+  });
+
+  it('two people acting at once: exactly one succeeds, the other gets a clear conflict', async () => {
+    const requester = await villager();
+    const { id, version } = (await api('POST', '/api/requests', requester, submitBody())).body;
+    const [a, b] = await Promise.all([
+      api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, { version, contactMethod: 'visit' }),
+      api('POST', `/api/requests/${id}/actions/accept`, grid.deputyToken, { version, contactMethod: 'call' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(loser.body.code).toMatch(/^REQUEST_(CONFLICT|WRONG_STATE)$/);
+    expect(loser.body.message).toMatch(/刷新/);
+    const events = await under.api.app.get(DataSource).getRepository(RequestEvent).countBy({ requestId: id, action: 'accept' });
+    expect(events).toBe(1);
+  });
+
+  it('refuses steps out of order or without what they need, changing nothing', async () => {
+    const requester = await villager();
+    const { id, version } = (await api('POST', '/api/requests', requester, submitBody())).body;
+    expect((await api('POST', `/api/requests/${id}/actions/resolve`, grid.leaderToken, { version, note: '办好了' })).body.code).toBe('REQUEST_WRONG_STATE');
+    expect((await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, { version })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'contactMethod' });
+    expect((await api('POST', `/api/requests/${id}/actions/reject`, grid.leaderToken, { version })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'note' });
+    expect((await api('POST', `/api/requests/${id}/actions/teleport`, grid.leaderToken, { version })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'action' });
+    expect((await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, { version: version + 5, contactMethod: 'call' })).body.code).toBe('REQUEST_CONFLICT');
+    const after = await api('GET', `/api/requests/${id}`, requester);
+    expect(after.body).toMatchObject({ state: 'submitted', version });
+    expect(after.body.timeline).toHaveLength(1);
+  });
+
+  it('a rejection needs a reason and is itself looked back at; the requester may withdraw an open matter', async () => {
+    const requester = await villager();
+    const first = (await api('POST', '/api/requests', requester, submitBody())).body;
+    const rejected = await api('POST', `/api/requests/${first.id}/actions/reject`, grid.leaderToken, { version: first.version, note: '不属于本村管辖范围，已告知村民' });
+    expect(rejected.body.state).toBe('rejected');
+    const reviewed = await api('POST', `/api/requests/${first.id}/actions/lookBack`, grid.hotlineToken, { version: rejected.body.version });
+    expect(reviewed.body.state).toBe('looked_back');
+
+    const second = (await api('POST', '/api/requests', requester, submitBody())).body;
+    const withdrawn = await api('POST', `/api/requests/${second.id}/actions/withdraw`, requester, { version: second.version });
+    expect(withdrawn.body).toMatchObject({ state: 'withdrawn', actions: [] });
+  });
+
+  it('others see the matter only within their span, and personal data masked unless they handle it', async () => {
+    const requester = await villager();
+    const { id } = (await api('POST', '/api/requests', requester, submitBody({ contactPhone: '13900001111' }))).body;
+    const ds = under.api.app.get(DataSource);
+    const otherTown = await demoToken(under.api.baseUrl, (await personWithRole(ds, 'hotline_staff', 'SG-SF')).personId);
+    expect((await api('GET', `/api/requests/${id}`, otherTown)).status).toBe(404);
+    expect((await api('GET', `/api/requests/${id}`, await villager())).status).toBe(404);
+    const otherGridLeader = await demoToken(under.api.baseUrl, (await personWithRole(ds, 'grid_leader', 'SG-TT-V03')).personId);
+    expect((await api('POST', `/api/requests/${id}/actions/accept`, otherGridLeader, { version: 1, contactMethod: 'call' })).status).toBe(404);
+
+    // The village secretary can see the village's matters, but does not handle this one.
+    const secretaryView = await api('GET', `/api/requests/${id}`, grid.secretaryToken);
+    expect(secretaryView.body).toMatchObject({ contactPhone: '139****1111', requesterName: '微***', actions: [] });
+    const handlerView = await api('GET', `/api/requests/${id}`, grid.leaderToken);
+    expect(handlerView.body).toMatchObject({ contactPhone: '13900001111', requesterName: '微信用户' });
+  });
+
+  it('a matter needs a place to land', async () => {
+    const session = await call(under.api.baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: fake.issueLoginCode().code } });
+    const res = await api('POST', '/api/requests', session.body.accessToken, submitBody());
+    expect(res).toMatchObject({ status: 400, body: { code: 'UNIT_NOT_CHOSEN', field: 'unitId', message: '请先选择您所在的村或网格' } });
+  });
+});

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { relationsTo } from './request-people';
+import { isLate } from './sla';
+
+// Town 2 → village 3 → large grid 4 → small grid 5; hotline office 7 of town 2; department 9.
+const REQUEST = { requesterPersonId: 100, handlerUnitId: 5, unitPath: '/1/2/3/4/5/' };
+
+test('relations follow from the roles people hold where', () => {
+  const cases: [number, Parameters<typeof relationsTo>[1], string[]][] = [
+    [100, [], ['requester']],
+    [200, [{ role: 'grid_leader', unitId: 5, unitPath: '/1/2/3/4/5/' }], ['handler']],
+    [201, [{ role: 'grid_leader', unitId: 6, unitPath: '/1/2/3/4/6/' }], []],
+    [300, [{ role: 'large_grid_head', unitId: 4, unitPath: '/1/2/3/4/' }], ['supervisor']],
+    [301, [{ role: 'hotline_staff', unitId: 7, unitPath: '/1/2/7/' }], ['supervisor']],
+    [302, [{ role: 'hotline_staff', unitId: 17, unitPath: '/1/8/17/' }], []],
+    // A village secretary handles what is assigned to the village, and does not supervise grids.
+    [400, [{ role: 'village_secretary', unitId: 3, unitPath: '/1/2/3/' }], []],
+    // A leader who is also the large-grid head both handles and supervises: the workflow then
+    // refuses them the look-back of their own work.
+    [500, [{ role: 'grid_leader', unitId: 5, unitPath: '/1/2/3/4/5/' }, { role: 'large_grid_head', unitId: 4, unitPath: '/1/2/3/4/' }], ['handler', 'supervisor']],
+  ];
+  for (const [personId, held, expected] of cases) assert.deepEqual(relationsTo(personId, held, REQUEST), expected, String(personId));
+});
+
+test('a clock is late when it ran out before the work was done, or is still running out now', () => {
+  const due = new Date('2026-03-02T09:00:00+08:00');
+  assert.equal(isLate(due, new Date('2026-03-02T08:59:00+08:00'), new Date('2026-03-05T00:00:00+08:00')), false);
+  assert.equal(isLate(due, new Date('2026-03-02T09:01:00+08:00'), new Date('2026-03-02T09:01:00+08:00')), true);
+  assert.equal(isLate(due, null, new Date('2026-03-02T09:30:00+08:00')), true);
+  assert.equal(isLate(null, null, new Date()), false);
+});

@@ -1,0 +1,30 @@
+import type { Role } from '../grid/org';
+import { isInSpan, spanOf, type HeldRole } from '../access/spans';
+import type { Relation } from './request-workflow';
+
+/** Roles that handle a request assigned to the unit they hold them in. */
+export const HANDLER_ROLES: readonly Role[] = ['grid_leader', 'deputy_grid_leader', 'village_secretary', 'department_handler'];
+
+/** Roles that look back at, close and send back requests within their span (回看). */
+export const SUPERVISOR_ROLES: readonly Role[] = ['hotline_staff', 'large_grid_head', 'town_leader', 'county_admin'];
+
+export interface HeldRoleAt extends HeldRole {
+  unitId: number;
+}
+
+export interface RequestParties {
+  requesterPersonId: number;
+  /** The unit that handles it now (a small grid, a village or a department). */
+  handlerUnitId: number;
+  /** Path of the unit the matter belongs to (its small grid or village). */
+  unitPath: string;
+}
+
+/** How a person stands to a request: requester, handler, supervisor (any number of these). */
+export function relationsTo(personId: number, held: readonly HeldRoleAt[], request: RequestParties): Relation[] {
+  const relations: Relation[] = [];
+  if (personId === request.requesterPersonId) relations.push('requester');
+  if (held.some((h) => h.unitId === request.handlerUnitId && HANDLER_ROLES.includes(h.role))) relations.push('handler');
+  if (isInSpan(request.unitPath, spanOf(held.filter((h) => SUPERVISOR_ROLES.includes(h.role))))) relations.push('supervisor');
+  return relations;
+}

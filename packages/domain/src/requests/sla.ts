@@ -1,0 +1,18 @@
+/**
+ * The town's clocks (see the source article): contact the requester within 1 hour; simple
+ * matters done within 1 working day, complex ones within 3. Defaults, configurable per town.
+ */
+export const CONTACT_MINUTES = 60;
+
+export const COMPLEXITIES = ['simple', 'complex'] as const;
+export type Complexity = (typeof COMPLEXITIES)[number];
+
+export const COMPLETION_WORKING_DAYS: Record<Complexity, number> = { simple: 1, complex: 3 };
+
+export const COMPLEXITY_LABELS: Record<Complexity, string> = { simple: '简单事项（1个工作日）', complex: '疑难复杂事项（3个工作日）' };
+
+/** Late once means late for good: a clock that ran out stays marked even after the work is done. */
+export function isLate(dueAt: Date | null, doneAt: Date | null, now: Date): boolean {
+  if (!dueAt) return false;
+  return (doneAt ?? now).getTime() > dueAt.getTime();
+}
