@@ -1,6 +1,5 @@
-import { availableActions, isLate, maskName, maskPhone, REQUEST_STATE_LABELS, type Relation, type RequestState } from '@gridloop/domain';
-import { RequestDto } from './dtos/request.dto';
-import { SUPPORTED_ACTIONS } from './dtos/request.dto';
+import { availableActions, canRateNow, isLate, maskName, maskPhone, RATING_HEARTS, REQUEST_STATE_LABELS, type Rating, type Relation, type RequestState } from '@gridloop/domain';
+import { RequestDto, SUPPORTED_ACTIONS } from './dtos/request.dto';
 import { RequestEvent } from './request-event.entity';
 import { RequestEntity } from './request.entity';
 
@@ -30,7 +29,12 @@ export function viewRequest(request: RequestEntity, requesterName: string, relat
     completionDueAt: request.completionDueAt,
     contactLate: request.contactLate || isLate(request.contactDueAt, request.contactedAt, now),
     completionLate: request.completionLate || isLate(request.completionDueAt, request.resolvedAt, now),
-    actions: availableActions(state, relations).filter((a) => (SUPPORTED_ACTIONS as readonly string[]).includes(a)),
+    rating: request.rating,
+    hearts: request.rating ? RATING_HEARTS[request.rating as Rating] : 0,
+    rehandleCount: request.rehandleCount,
+    actions: availableActions(state, relations).filter((a) =>
+      a === 'rate' ? canRateNow(request.resolvedAt, request.ratedAt) : (SUPPORTED_ACTIONS as readonly string[]).includes(a),
+    ),
     timeline: timeline.map((e) => ({ id: e.id, action: e.action, toState: e.toState, note: e.note, public: e.public, createdAt: e.createdAt })),
     createdAt: request.createdAt,
   };

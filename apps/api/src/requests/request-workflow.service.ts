@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { COMPLETION_WORKING_DAYS, isLate, nextState, refuseTransition, workingDeadline, type Complexity, type RequestState } from '@gridloop/domain';
+import {
+  canRateNow,
+  COMPLETION_WORKING_DAYS,
+  isLate,
+  nextState,
+  RATING_LABELS,
+  refuseTransition,
+  reopensOn,
+  workingDeadline,
+  type Complexity,
+  type Rating,
+  type RequestAction,
+  type RequestState,
+} from '@gridloop/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
-import { RequestActionDto, RequestDto, SupportedAction } from './dtos/request.dto';
+import { RateRequestDto, RequestActionDto, RequestDto, SupportedAction } from './dtos/request.dto';
 import { RequestEvent } from './request-event.entity';
 import { RequestRepository } from './request.repository';
 import { RequestEntity } from './request.entity';
@@ -13,7 +26,13 @@ import { RequestsService } from './requests.service';
 /** Actions whose note is the point of them: a follow-up, a result, a reason. */
 const NOTE_REQUIRED: readonly SupportedAction[] = ['followUp', 'resolve', 'sendBack', 'reopen', 'reject'];
 /** Steps only staff see in the timeline. */
-const INTERNAL_ACTIONS: readonly SupportedAction[] = ['sendBack'];
+const INTERNAL_ACTIONS: readonly RequestAction[] = ['sendBack'];
+
+interface Step {
+  action: RequestAction;
+  changes: Partial<RequestEntity>;
+  note: string | null;
+}
 
 /**
  * Every state change of a request: load → guard (the domain's workflow table) → write the new
@@ -30,34 +49,70 @@ export class RequestWorkflowService {
 
   async act(actor: Actor, requestId: number, action: SupportedAction, input: RequestActionDto, now: Date): Promise<RequestDto> {
     await this.dataSource.transaction(async (manager) => {
-      const request = await this.requests.findVisible(requestId, actor.personId, actor.spanFor('request.view'), manager);
-      if (!request) throw new AppError(ErrorCode.NotFound, 'requestId');
-      const state = request.state as RequestState;
-      const refusal = refuseTransition(action, state, this.service.relations(actor, request));
-      if (refusal === 'NOT_ALLOWED') throw new AppError(ErrorCode.Forbidden);
-      if (refusal === 'WRONG_STATE') throw new AppError(ErrorCode.RequestWrongState, 'action');
-      if (request.version !== input.version) throw new AppError(ErrorCode.RequestConflict, 'version');
+      const request = await this.loadGuarded(manager, actor, requestId, action, input.version);
       const note = input.note?.trim() || null;
       if (NOTE_REQUIRED.includes(action) && !note) throw new AppError(ErrorCode.ValidationFailed, 'note', '请填写说明');
-
-      const to = nextState(action, state);
-      await this.write(manager, request, { ...this.changes(request, action, input, now), state: to }, input.version);
-      await manager.insert(RequestEvent, {
-        requestId,
-        action,
-        fromState: state,
-        toState: to,
-        actorPersonId: actor.personId,
-        note: this.noteFor(action, input, note),
-        public: !INTERNAL_ACTIONS.includes(action),
-        createdAt: now,
-      });
+      await this.apply(manager, actor, request, { action, changes: this.changes(request, action, input, now), note: this.noteFor(action, input, note) }, now);
     });
     return this.service.get(actor, requestId, now);
   }
 
+  /** The requester's verdict; 不满意 sends the matter back to work (重办) in the same transaction. */
+  async rate(actor: Actor, requestId: number, input: RateRequestDto, now: Date): Promise<RequestDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const request = await this.loadGuarded(manager, actor, requestId, 'rate', input.version);
+      if (!canRateNow(request.resolvedAt, request.ratedAt)) throw new AppError(ErrorCode.RequestWrongState, 'rating', '这次办理结果已经评价过了');
+      const rating = input.rating as Rating;
+      const comment = input.comment?.trim();
+      const rated = await this.apply(manager, actor, request, {
+        action: 'rate',
+        changes: { rating, ratedAt: now },
+        note: [RATING_LABELS[rating], comment].filter(Boolean).join('：'),
+      }, now);
+      if (reopensOn(rating)) {
+        await this.apply(manager, actor, rated, { action: 'reopen', changes: this.changes(rated, 'reopen', { version: rated.version }, now), note: '群众不满意，重新办理' }, now);
+      }
+    });
+    return this.service.get(actor, requestId, now);
+  }
+
+  private async loadGuarded(manager: EntityManager, actor: Actor, requestId: number, action: RequestAction, seenVersion: number): Promise<RequestEntity> {
+    const request = await this.requests.findVisible(requestId, actor.personId, actor.spanFor('request.view'), manager);
+    if (!request) throw new AppError(ErrorCode.NotFound, 'requestId');
+    const refusal = refuseTransition(action, request.state as RequestState, this.service.relations(actor, request));
+    if (refusal === 'NOT_ALLOWED') throw new AppError(ErrorCode.Forbidden);
+    if (refusal === 'WRONG_STATE') throw new AppError(ErrorCode.RequestWrongState, 'action');
+    if (request.version !== seenVersion) throw new AppError(ErrorCode.RequestConflict, 'version');
+    return request;
+  }
+
+  /** Writes one step (state, fields, version) and its timeline row; returns the request as it now is. */
+  private async apply(manager: EntityManager, actor: Actor, request: RequestEntity, step: Step, now: Date): Promise<RequestEntity> {
+    const from = request.state as RequestState;
+    const to = nextState(step.action, from);
+    const version = request.version + 1;
+    const result = await manager
+      .createQueryBuilder()
+      .update(RequestEntity)
+      .set({ ...step.changes, state: to, version })
+      .where('id = :id AND version = :version', { id: request.id, version: request.version })
+      .execute();
+    if (!result.affected) throw new AppError(ErrorCode.RequestConflict, 'version');
+    await manager.insert(RequestEvent, {
+      requestId: request.id,
+      action: step.action,
+      fromState: from,
+      toState: to,
+      actorPersonId: actor.personId,
+      note: step.note,
+      public: !INTERNAL_ACTIONS.includes(step.action),
+      createdAt: now,
+    });
+    return { ...request, ...step.changes, state: to, version };
+  }
+
   /** Field changes an action brings besides the state: clocks started, stopped, and marked late. */
-  private changes(request: RequestEntity, action: SupportedAction, input: RequestActionDto, now: Date): Partial<RequestEntity> {
+  private changes(request: RequestEntity, action: RequestAction, input: RequestActionDto, now: Date): Partial<RequestEntity> {
     switch (action) {
       case 'accept': {
         if (!input.contactMethod) throw new AppError(ErrorCode.ValidationFailed, 'contactMethod', '请选择联系方式');
@@ -79,8 +134,8 @@ export class RequestWorkflowService {
         return { closedAt: now };
       case 'sendBack':
       case 'reopen':
-        // Back to work: the result no longer stands (re-handling, 重办); lateness marks stay.
-        return { resolvedAt: null, closedAt: null };
+        // Back to work (重办): the result no longer stands; lateness marks stay.
+        return { resolvedAt: null, closedAt: null, rehandleCount: request.rehandleCount + 1 };
       default:
         return {};
     }
@@ -90,15 +145,5 @@ export class RequestWorkflowService {
     if (action !== 'accept') return note;
     const method = { call: '电话联系', visit: '上门走访', message: '微信留言' }[input.contactMethod ?? ''] ?? '';
     return [method, note].filter(Boolean).join('：') || null;
-  }
-
-  private async write(manager: EntityManager, request: RequestEntity, changes: Partial<RequestEntity>, seenVersion: number): Promise<void> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(RequestEntity)
-      .set({ ...changes, version: seenVersion + 1 })
-      .where('id = :id AND version = :version', { id: request.id, version: seenVersion })
-      .execute();
-    if (!result.affected) throw new AppError(ErrorCode.RequestConflict, 'version');
   }
 }

@@ -92,6 +92,17 @@ export class RequestEntity {
   @Column({ type: 'boolean', default: false })
   completionLate: boolean;
 
+  /** The requester's latest verdict on a result (satisfied / basically_satisfied / dissatisfied). */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  rating: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  ratedAt: Date | null;
+
+  /** Times the matter went back to work after a result (重办): dissatisfied, reopened or sent back. */
+  @Column({ type: 'int', default: 0 })
+  rehandleCount: number;
+
   @VersionColumn()
   version: number;
 

@@ -4,7 +4,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth-decorators';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
-import { RequestActionDto, RequestDto, SubmitRequestDto, SUPPORTED_ACTIONS, type SupportedAction } from './dtos/request.dto';
+import { RateRequestDto, RequestActionDto, RequestDto, SubmitRequestDto, SUPPORTED_ACTIONS, type SupportedAction } from './dtos/request.dto';
 import { RequestWorkflowService } from './request-workflow.service';
 import { RequestsService } from './requests.service';
 
@@ -59,5 +59,13 @@ export class RequestsController {
     @Body() body: RequestActionDto,
   ): Promise<RequestDto> {
     return this.workflow.act(actor, requestId, action, body, new Date());
+  }
+
+  @Post(':requestId/rating')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'rateRequest', summary: 'The requester rates the result (满意 / 基本满意 / 不满意); 不满意 reopens it' })
+  @ApiOkResponse({ type: RequestDto })
+  rate(@CurrentActor() actor: Actor, @Param('requestId', ParseIntPipe) requestId: number, @Body() body: RateRequestDto): Promise<RequestDto> {
+    return this.workflow.rate(actor, requestId, body, new Date());
   }
 }

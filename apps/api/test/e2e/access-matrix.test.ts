@@ -121,6 +121,18 @@ const TABLE: Record<string, Row> = {
       return { method: 'POST', path: `/api/requests/${id}/actions/accept`, body: { version, contactMethod: 'call' } };
     },
   },
+  // Only the requester rates; the matrix's callers never raised the matter.
+  rateRequest: {
+    who: [],
+    scoped: true,
+    request: async (c, t) => {
+      const { id } = await requestIn(c, t);
+      const leader = await demoToken(c.baseUrl, t.person.id);
+      const accepted = await call(c.baseUrl, 'POST', `/api/requests/${id}/actions/accept`, { token: leader, body: { version: 1, contactMethod: 'call' } });
+      const resolved = await call(c.baseUrl, 'POST', `/api/requests/${id}/actions/resolve`, { token: leader, body: { version: accepted.body.version, note: '已处理' } });
+      return { method: 'POST', path: `/api/requests/${id}/rating`, body: { version: resolved.body.version, rating: 'satisfied' } };
+    },
+  },
   exportRoster: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/roster/export?townId=${t.town.id}` }) },
   importRoster: {
     who: TOWN_OFFICE,

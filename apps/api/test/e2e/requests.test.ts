@@ -91,7 +91,7 @@ describe(`the closed loop (${testDialect()})`, () => {
     const mine = await api('GET', `/api/requests/${id}`, requester);
     expect(mine.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'followUp', 'resolve', 'lookBack', 'close']);
     expect(mine.body.timeline[1].note).toBe('电话联系');
-    expect(mine.body.actions).toEqual(['reopen']);
+    expect(mine.body.actions).toEqual(['reopen', 'rate']);
 
     // Every state change left exactly one timeline row, in the same order.
     const rows = await under.api.app.get(DataSource).getRepository(RequestEvent).find({ where: { requestId: id }, order: { id: 'ASC' } });
@@ -172,5 +172,45 @@ describe(`the closed loop (${testDialect()})`, () => {
     const session = await call(under.api.baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: fake.issueLoginCode().code } });
     const res = await api('POST', '/api/requests', session.body.accessToken, submitBody());
     expect(res).toMatchObject({ status: 400, body: { code: 'UNIT_NOT_CHOSEN', field: 'unitId', message: '请先选择您所在的村或网格' } });
+  });
+
+  /** A matter the grid has resolved, as the requester sees it. */
+  async function resolvedMatter(requester: string): Promise<{ id: number; version: number }> {
+    const { id } = (await api('POST', '/api/requests', requester, submitBody())).body;
+    let r = (await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, { version: 1, contactMethod: 'call', complexity: 'complex' })).body;
+    r = (await api('POST', `/api/requests/${id}/actions/resolve`, grid.leaderToken, { version: r.version, note: '已处理' })).body;
+    return { id, version: r.version };
+  }
+
+  it('a satisfied verdict lights red hearts and is given once per result', async () => {
+    const requester = await villager();
+    const { id, version } = await resolvedMatter(requester);
+    expect((await api('GET', `/api/requests/${id}`, requester)).body.actions).toEqual(['reopen', 'rate']);
+    const rated = await api('POST', `/api/requests/${id}/rating`, requester, { version, rating: 'satisfied', comment: '修得很快' });
+    expect(rated.body).toMatchObject({ state: 'resolved', rating: 'satisfied', hearts: 2, rehandleCount: 0, actions: ['reopen'] });
+    expect(rated.body.timeline.at(-1)).toMatchObject({ action: 'rate', note: '满意：修得很快', public: true });
+    const again = await api('POST', `/api/requests/${id}/rating`, requester, { version: rated.body.version, rating: 'basically_satisfied' });
+    expect(again).toMatchObject({ status: 409, body: { code: 'REQUEST_WRONG_STATE', message: '这次办理结果已经评价过了' } });
+  });
+
+  it('不满意 sends the matter back for re-handling, counted, in the same step', async () => {
+    const requester = await villager();
+    const { id, version } = await resolvedMatter(requester);
+    const rated = await api('POST', `/api/requests/${id}/rating`, requester, { version, rating: 'dissatisfied', comment: '路灯还是不亮' });
+    expect(rated.body).toMatchObject({ state: 'in_progress', rating: 'dissatisfied', hearts: 0, rehandleCount: 1 });
+    expect(rated.body.timeline.slice(-2).map((e: { action: string }) => e.action)).toEqual(['rate', 'reopen']);
+    // Resolved again: a new verdict is due.
+    const again = await api('POST', `/api/requests/${id}/actions/resolve`, grid.leaderToken, { version: rated.body.version, note: '换了新灯' });
+    const second = await api('POST', `/api/requests/${id}/rating`, requester, { version: again.body.version, rating: 'basically_satisfied' });
+    expect(second.body).toMatchObject({ state: 'resolved', rating: 'basically_satisfied', hearts: 1, rehandleCount: 1 });
+  });
+
+  it('only the requester rates, and only a result', async () => {
+    const requester = await villager();
+    const open = (await api('POST', '/api/requests', requester, submitBody())).body;
+    expect((await api('POST', `/api/requests/${open.id}/rating`, requester, { version: open.version, rating: 'satisfied' })).body.code).toBe('REQUEST_WRONG_STATE');
+    const { id, version } = await resolvedMatter(requester);
+    expect((await api('POST', `/api/requests/${id}/rating`, grid.leaderToken, { version, rating: 'satisfied' })).status).toBe(403);
+    expect((await api('POST', `/api/requests/${id}/rating`, requester, { version, rating: 'great' })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'rating' });
   });
 });

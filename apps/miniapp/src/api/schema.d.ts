@@ -344,6 +344,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/requests/{requestId}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The requester rates the result (满意 / 基本满意 / 不满意); 不满意 reopens it */
+        post: operations["rateRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/roster/imports": {
         parameters: {
             query?: never;
@@ -570,6 +587,12 @@ export interface components {
             completionDueAt: string | null;
             contactLate: boolean;
             completionLate: boolean;
+            /** @enum {string|null} */
+            rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
+            /** @description Red hearts the latest verdict lit */
+            hearts: number;
+            /** @description Times it went back to work after a result (重办) */
+            rehandleCount: number;
             /** @description What the caller may do now */
             actions: string[];
             /** @description Public steps for the requester; all steps for those handling it */
@@ -592,6 +615,13 @@ export interface components {
              * @enum {string}
              */
             complexity?: "simple" | "complex";
+        };
+        RateRequestDto: {
+            /** @description The version the caller saw */
+            version: number;
+            /** @enum {string} */
+            rating: "satisfied" | "basically_satisfied" | "dissatisfied";
+            comment?: string;
         };
         RosterRowErrorDto: {
             /**
@@ -1137,6 +1167,31 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RequestActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"];
+                };
+            };
+        };
+    };
+    rateRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateRequestDto"];
             };
         };
         responses: {

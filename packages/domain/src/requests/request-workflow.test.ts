@@ -41,6 +41,10 @@ const CASES: [RequestAction, RequestState, Relation[], string][] = [
   ['withdraw', 'accepted', ['requester'], 'withdrawn'],
   ['withdraw', 'resolved', ['requester'], 'WRONG_STATE'],
   ['withdraw', 'submitted', ['handler'], 'NOT_ALLOWED'],
+  ['rate', 'resolved', ['requester'], 'resolved'],
+  ['rate', 'closed', ['requester'], 'closed'],
+  ['rate', 'in_progress', ['requester'], 'WRONG_STATE'],
+  ['rate', 'resolved', ['supervisor'], 'NOT_ALLOWED'],
 ];
 
 test('each action is allowed only from its states and to its people', () => {
@@ -52,7 +56,7 @@ test('each action is allowed only from its states and to its people', () => {
 
 test('the app offers exactly the possible actions', () => {
   assert.deepEqual(availableActions('submitted', ['handler']), ['accept', 'reject', 'merge']);
-  assert.deepEqual(availableActions('resolved', ['requester']), ['reopen']);
+  assert.deepEqual(availableActions('resolved', ['requester']), ['reopen', 'rate']);
   assert.deepEqual(availableActions('closed', ['handler']), []);
   assert.deepEqual(availableActions('merged', ['requester', 'handler', 'supervisor']), []);
 });

@@ -55,6 +55,8 @@ export const REQUEST_ACTIONS = {
   transfer: { from: ['submitted', 'accepted', 'in_progress'], to: 'submitted', by: ['supervisor'], label: '转办' },
   merge: { from: ['submitted', 'accepted', 'in_progress'], to: 'merged', by: ['handler', 'supervisor'], label: '合并' },
   withdraw: { from: ['submitted', 'accepted', 'in_progress'], to: 'withdrawn', by: ['requester'], label: '撤回' },
+  /** The requester's verdict; a dissatisfied one is followed by reopen in the same transaction. */
+  rate: { from: ['resolved', 'looked_back', 'closed'], to: 'same', by: ['requester'], label: '评价' },
 } as const satisfies Record<string, TransitionRule>;
 
 export type RequestAction = keyof typeof REQUEST_ACTIONS;

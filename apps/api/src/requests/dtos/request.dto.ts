@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { COMPLEXITIES, REQUEST_STATES } from '@gridloop/domain';
+import { COMPLEXITIES, RATINGS, REQUEST_STATES } from '@gridloop/domain';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 
 export const REQUEST_CATEGORIES = ['environment', 'infrastructure', 'dispute', 'labour', 'safety', 'social', 'other'] as const;
@@ -69,6 +69,23 @@ export class RequestActionDto {
   @IsOptional()
   @IsIn(COMPLEXITIES)
   complexity?: string;
+}
+
+export class RateRequestDto {
+  @ApiProperty({ description: 'The version the caller saw' })
+  @Min(1)
+  @IsInt()
+  version: number;
+
+  @ApiProperty({ enum: RATINGS })
+  @IsIn(RATINGS)
+  rating: string;
+
+  @ApiProperty({ required: false, maxLength: 500 })
+  @IsOptional()
+  @MaxLength(500)
+  @IsString()
+  comment?: string;
 }
 
 export class RequestEventDto {
@@ -145,6 +162,15 @@ export class RequestDto {
 
   @ApiProperty()
   completionLate: boolean;
+
+  @ApiProperty({ nullable: true, enum: RATINGS, type: String })
+  rating: string | null;
+
+  @ApiProperty({ description: 'Red hearts the latest verdict lit' })
+  hearts: number;
+
+  @ApiProperty({ description: 'Times it went back to work after a result (重办)' })
+  rehandleCount: number;
 
   @ApiProperty({ description: 'What the caller may do now', type: [String] })
   actions: string[];

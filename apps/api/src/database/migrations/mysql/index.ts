@@ -2,6 +2,7 @@ import { InitialSchema1795607638272 } from './1795607638272-InitialSchema';
 import { IdentityAndGroups1795608851640 } from './1795608851640-IdentityAndGroups';
 import { RosterImport1795609868545 } from './1795609868545-RosterImport';
 import { Requests1795612138838 } from './1795612138838-Requests';
+import { RequestRatings1795612628236 } from './1795612628236-RequestRatings';
 
 /** MySQL/MariaDB migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
-export const MYSQL_MIGRATIONS = [InitialSchema1795607638272, IdentityAndGroups1795608851640, RosterImport1795609868545, Requests1795612138838];
+export const MYSQL_MIGRATIONS = [InitialSchema1795607638272, IdentityAndGroups1795608851640, RosterImport1795609868545, Requests1795612138838, RequestRatings1795612628236];
