@@ -41,3 +41,4 @@ export {
 export { HANDLER_ROLES, relationsTo, SUPERVISOR_ROLES, type HeldRoleAt, type RequestParties } from './requests/request-people';
 export { COMPLETION_WORKING_DAYS, COMPLEXITIES, COMPLEXITY_LABELS, CONTACT_MINUTES, isLate, type Complexity } from './requests/sla';
 export { canRateNow, RATING_HEARTS, RATING_LABELS, RATINGS, reopensOn, type Rating } from './requests/ratings';
+export { DUTY_TYPE_LABELS, DUTY_TYPES, type DutyType } from './requests/patrol';

@@ -17,6 +17,7 @@ export function viewRequest(request: RequestEntity, requesterName: string, relat
     version: request.version,
     source: request.source,
     category: request.category,
+    dutyType: request.dutyType,
     description: request.description,
     addressNote: request.addressNote,
     contactPhone: handling ? request.contactPhone : maskPhone(request.contactPhone),

@@ -3,7 +3,6 @@ import {
   canRateNow,
   COMPLETION_WORKING_DAYS,
   isLate,
-  nextState,
   RATING_LABELS,
   refuseTransition,
   reopensOn,
@@ -18,21 +17,13 @@ import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { RateRequestDto, RequestActionDto, RequestDto, SupportedAction } from './dtos/request.dto';
-import { RequestEvent } from './request-event.entity';
+import { applyStep } from './request-steps';
 import { RequestRepository } from './request.repository';
 import { RequestEntity } from './request.entity';
 import { RequestsService } from './requests.service';
 
 /** Actions whose note is the point of them: a follow-up, a result, a reason. */
 const NOTE_REQUIRED: readonly SupportedAction[] = ['followUp', 'resolve', 'sendBack', 'reopen', 'reject'];
-/** Steps only staff see in the timeline. */
-const INTERNAL_ACTIONS: readonly RequestAction[] = ['sendBack'];
-
-interface Step {
-  action: RequestAction;
-  changes: Partial<RequestEntity>;
-  note: string | null;
-}
 
 /**
  * Every state change of a request: load → guard (the domain's workflow table) → write the new
@@ -52,7 +43,7 @@ export class RequestWorkflowService {
       const request = await this.loadGuarded(manager, actor, requestId, action, input.version);
       const note = input.note?.trim() || null;
       if (NOTE_REQUIRED.includes(action) && !note) throw new AppError(ErrorCode.ValidationFailed, 'note', '请填写说明');
-      await this.apply(manager, actor, request, { action, changes: this.changes(request, action, input, now), note: this.noteFor(action, input, note) }, now);
+      await applyStep(manager, actor.personId, request, { action, changes: this.changes(request, action, input, now), note: this.noteFor(action, input, note) }, now);
     });
     return this.service.get(actor, requestId, now);
   }
@@ -64,13 +55,13 @@ export class RequestWorkflowService {
       if (!canRateNow(request.resolvedAt, request.ratedAt)) throw new AppError(ErrorCode.RequestWrongState, 'rating', '这次办理结果已经评价过了');
       const rating = input.rating as Rating;
       const comment = input.comment?.trim();
-      const rated = await this.apply(manager, actor, request, {
+      const rated = await applyStep(manager, actor.personId, request, {
         action: 'rate',
         changes: { rating, ratedAt: now },
         note: [RATING_LABELS[rating], comment].filter(Boolean).join('：'),
       }, now);
       if (reopensOn(rating)) {
-        await this.apply(manager, actor, rated, { action: 'reopen', changes: this.changes(rated, 'reopen', { version: rated.version }, now), note: '群众不满意，重新办理' }, now);
+        await applyStep(manager, actor.personId, rated, { action: 'reopen', changes: this.changes(rated, 'reopen', { version: rated.version }, now), note: '群众不满意，重新办理' }, now);
       }
     });
     return this.service.get(actor, requestId, now);
@@ -84,31 +75,6 @@ export class RequestWorkflowService {
     if (refusal === 'WRONG_STATE') throw new AppError(ErrorCode.RequestWrongState, 'action');
     if (request.version !== seenVersion) throw new AppError(ErrorCode.RequestConflict, 'version');
     return request;
-  }
-
-  /** Writes one step (state, fields, version) and its timeline row; returns the request as it now is. */
-  private async apply(manager: EntityManager, actor: Actor, request: RequestEntity, step: Step, now: Date): Promise<RequestEntity> {
-    const from = request.state as RequestState;
-    const to = nextState(step.action, from);
-    const version = request.version + 1;
-    const result = await manager
-      .createQueryBuilder()
-      .update(RequestEntity)
-      .set({ ...step.changes, state: to, version })
-      .where('id = :id AND version = :version', { id: request.id, version: request.version })
-      .execute();
-    if (!result.affected) throw new AppError(ErrorCode.RequestConflict, 'version');
-    await manager.insert(RequestEvent, {
-      requestId: request.id,
-      action: step.action,
-      fromState: from,
-      toState: to,
-      actorPersonId: actor.personId,
-      note: step.note,
-      public: !INTERNAL_ACTIONS.includes(step.action),
-      createdAt: now,
-    });
-    return { ...request, ...step.changes, state: to, version };
   }
 
   /** Field changes an action brings besides the state: clocks started, stopped, and marked late. */

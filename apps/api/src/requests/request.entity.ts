@@ -49,6 +49,10 @@ export class RequestEntity {
   @Column({ type: 'varchar', length: 32 })
   category: string;
 
+  /** For a patrol report (未诉先办): which of the grid leader's six hats found it. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  dutyType: string | null;
+
   @Column({ type: 'text' })
   description: string;
 

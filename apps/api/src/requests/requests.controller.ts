@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../auth/actor';
-import { CurrentActor } from '../auth/auth-decorators';
+import { CurrentActor, RequireCapability } from '../auth/auth-decorators';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { RateRequestDto, RequestActionDto, RequestDto, SubmitRequestDto, SUPPORTED_ACTIONS, type SupportedAction } from './dtos/request.dto';
+import { PatrolReportDto } from './dtos/patrol.dto';
+import { PatrolService } from './patrol.service';
 import { RequestWorkflowService } from './request-workflow.service';
 import { RequestsService } from './requests.service';
 
@@ -15,6 +17,7 @@ export class RequestsController {
   constructor(
     private readonly requests: RequestsService,
     private readonly workflow: RequestWorkflowService,
+    private readonly patrol: PatrolService,
   ) {}
 
   @Post()
@@ -23,6 +26,15 @@ export class RequestsController {
   @ApiCreatedResponse({ type: RequestDto })
   submit(@CurrentActor() actor: Actor, @Body() body: SubmitRequestDto): Promise<RequestDto> {
     return this.requests.submit(actor, body, new Date());
+  }
+
+  @Post('patrol')
+  @HttpCode(201)
+  @RequireCapability('request.patrol')
+  @ApiOperation({ operationId: 'reportPatrolFinding', summary: '未诉先办: report what a patrol found; settle it on the spot or pass it on' })
+  @ApiCreatedResponse({ type: RequestDto })
+  reportPatrol(@CurrentActor() actor: Actor, @Body() body: PatrolReportDto): Promise<RequestDto> {
+    return this.patrol.report(actor, body, new Date());
   }
 
   @Get('mine')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CONTACT_MINUTES, contactDeadline, HANDLER_ROLES, relationsTo, REQUEST_STATES, START_STATE, type Relation } from '@gridloop/domain';
+import { CONTACT_MINUTES, contactDeadline, HANDLER_ROLES, relationsTo, REQUEST_STATES, type Relation } from '@gridloop/domain';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -7,7 +7,7 @@ import { ErrorCode } from '../common/error-codes';
 import { OrgUnitRepository } from '../grid/org-unit.repository';
 import { Person } from '../grid/person.entity';
 import { RequestDto, SubmitRequestDto } from './dtos/request.dto';
-import { RequestEvent } from './request-event.entity';
+import { createRequest } from './request-steps';
 import { RequestRepository } from './request.repository';
 import { viewRequest } from './request-view';
 import { RequestEntity } from './request.entity';
@@ -39,28 +39,28 @@ export class RequestsService {
     if (!unit) throw new AppError(ErrorCode.NotFound, 'unitId');
     if (!LANDING_KINDS.includes(unit.kind)) throw new AppError(ErrorCode.UnitNotSelectable, 'unitId');
     try {
-      const id = await this.dataSource.transaction(async (manager) => {
-        const inserted = await manager.insert(RequestEntity, {
-          unitId: unit.id,
-          handlerUnitId: unit.id,
-          requesterPersonId: actor.personId,
-          source: 'villager',
-          clientRequestId: input.clientRequestId,
-          category: input.category,
-          description: input.description.trim(),
-          addressNote: input.addressNote?.trim() || null,
-          contactPhone: input.contactPhone ?? null,
-          confidential: input.confidential ?? false,
-          state: START_STATE,
-          complexity: null,
-          contactDueAt: contactDeadline(now, CONTACT_MINUTES),
-          createdAt: now,
-        });
-        const requestId = Number(inserted.identifiers[0]?.id);
-        await manager.insert(RequestEvent, { requestId, action: 'submit', fromState: null, toState: START_STATE, actorPersonId: actor.personId, note: null, public: true, createdAt: now });
-        return requestId;
-      });
-      return this.get(actor, id, now);
+      const created = await this.dataSource.transaction((manager) =>
+        createRequest(
+          manager,
+          {
+            unitId: unit.id,
+            handlerUnitId: unit.id,
+            requesterPersonId: actor.personId,
+            source: 'villager',
+            clientRequestId: input.clientRequestId,
+            category: input.category,
+            description: input.description.trim(),
+            addressNote: input.addressNote?.trim() || null,
+            contactPhone: input.contactPhone ?? null,
+            confidential: input.confidential ?? false,
+            dutyType: null,
+            contactDueAt: contactDeadline(now, CONTACT_MINUTES),
+          },
+          actor.personId,
+          now,
+        ),
+      );
+      return this.get(actor, created.id, now);
     } catch (error) {
       // Two retries raced past the lookup: the unique (requester, clientRequestId) let one in.
       if (!(error instanceof QueryFailedError)) throw error;

@@ -109,6 +109,15 @@ const TABLE: Record<string, Row> = {
     scoped: false,
     request: (_c, t) => ({ method: 'POST', path: '/api/requests', body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: '矩阵测试', unitId: t.grid.id } }),
   },
+  reportPatrolFinding: {
+    who: ['grid_leader', 'deputy_grid_leader'],
+    scoped: true,
+    request: (_c, t) => ({
+      method: 'POST',
+      path: '/api/requests/patrol',
+      body: { clientRequestId: randomBytes(10).toString('hex'), dutyType: 'hazard_inspector', category: 'safety', description: '矩阵测试', unitId: t.grid.id, settledOnSpot: false },
+    }),
+  },
   listMyRequests: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/requests/mine' }) },
   getRequestInbox: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/requests/inbox' }) },
   getRequest: { who: STAFF_WITH_GRIDS, scoped: true, request: async (c, t) => ({ method: 'GET', path: `/api/requests/${(await requestIn(c, t)).id}` }) },

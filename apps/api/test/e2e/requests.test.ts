@@ -213,4 +213,32 @@ describe(`the closed loop (${testDialect()})`, () => {
     expect((await api('POST', `/api/requests/${id}/rating`, grid.leaderToken, { version, rating: 'satisfied' })).status).toBe(403);
     expect((await api('POST', `/api/requests/${id}/rating`, requester, { version, rating: 'great' })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'rating' });
   });
+
+  it('未诉先办: a patrol finding settled on the spot is resolved at once and still looked back at', async () => {
+    const report = { clientRequestId: clientId(), dutyType: 'hazard_inspector', category: 'safety', description: '巷口电线垂得太低', unitId: grid.unitId, settledOnSpot: true, result: '已联系供电所，当场把电线架高' };
+    const settled = await api('POST', '/api/requests/patrol', grid.leaderToken, report);
+    expect(settled.status).toBe(201);
+    expect(settled.body).toMatchObject({ source: 'patrol', dutyType: 'hazard_inspector', state: 'resolved', contactLate: false, completionLate: false });
+    expect(settled.body.timeline.map((e: { action: string; note: string | null }) => [e.action, e.note])).toEqual([
+      ['submit', null], ['accept', '现场处置（安全隐患排查员）'], ['resolve', '已联系供电所，当场把电线架高'],
+    ]);
+    const again = await api('POST', '/api/requests/patrol', grid.leaderToken, report);
+    expect(again.body.id).toBe(settled.body.id);
+    const lookedBack = await api('POST', `/api/requests/${settled.body.id}/actions/lookBack`, grid.headToken, { version: settled.body.version });
+    expect(lookedBack.body.state).toBe('looked_back');
+  });
+
+  it('a patrol finding passed on waits in the grid’s inbox like any matter; reports stay in the reporter’s span', async () => {
+    const passed = await api('POST', '/api/requests/patrol', grid.leaderToken, { clientRequestId: clientId(), dutyType: 'hygiene_supervisor', category: 'environment', description: '河边有人倒垃圾', unitId: grid.unitId, settledOnSpot: false });
+    expect(passed.body).toMatchObject({ state: 'submitted', source: 'patrol' });
+    expect((await api('GET', '/api/requests/inbox', grid.deputyToken)).body.map((r: { id: number }) => r.id)).toContain(passed.body.id);
+
+    const ds = under.api.app.get(DataSource);
+    const otherGrid = await personWithRole(ds, 'grid_leader', 'SG-TT-V05');
+    const outside = await api('POST', '/api/requests/patrol', grid.leaderToken, { clientRequestId: clientId(), dutyType: 'hygiene_supervisor', category: 'environment', description: '别的网格', unitId: otherGrid.unitId, settledOnSpot: false });
+    expect(outside).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', field: 'unitId' } });
+    const noResult = await api('POST', '/api/requests/patrol', grid.leaderToken, { clientRequestId: clientId(), dutyType: 'dispute_mediator', category: 'dispute', description: '邻里争吵', unitId: grid.unitId, settledOnSpot: true });
+    expect(noResult.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'result' });
+    expect((await api('POST', '/api/requests/patrol', grid.headToken, { clientRequestId: clientId(), dutyType: 'dispute_mediator', category: 'dispute', description: 'x', unitId: grid.unitId, settledOnSpot: false })).status).toBe(403);
+  });
 });

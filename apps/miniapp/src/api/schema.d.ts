@@ -276,6 +276,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/requests/patrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 未诉先办: report what a patrol found; settle it on the spot or pass it on */
+        post: operations["reportPatrolFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/requests/mine": {
         parameters: {
             query?: never;
@@ -570,6 +587,8 @@ export interface components {
             source: string;
             /** @enum {string} */
             category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            /** @description Patrol reports: the grid leader hat that found it */
+            dutyType: string | null;
             description: string;
             addressNote: string | null;
             /** @description Full for those handling it and the requester, masked for others */
@@ -599,6 +618,22 @@ export interface components {
             timeline: components["schemas"]["RequestEventDto"][];
             /** Format: date-time */
             createdAt: string;
+        };
+        PatrolReportDto: {
+            /** @description Made by the client once per report; a retry sends the same one */
+            clientRequestId: string;
+            /** @enum {string} */
+            dutyType: "policy_communicator" | "opinion_collector" | "dispute_mediator" | "hygiene_supervisor" | "affairs_co_manager" | "hazard_inspector";
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            description: string;
+            addressNote?: string;
+            /** @description The small grid where it was found (within the reporter’s span) */
+            unitId: number;
+            /** @description Settled on the spot: resolved now with `result`, still looked back at */
+            settledOnSpot: boolean;
+            /** @description What was done, when settled on the spot */
+            result?: string;
         };
         RequestActionDto: {
             /** @description The version the caller saw; a newer one means someone else acted first */
@@ -1082,6 +1117,29 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SubmitRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"];
+                };
+            };
+        };
+    };
+    reportPatrolFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatrolReportDto"];
             };
         };
         responses: {

@@ -14,6 +14,8 @@ export const CAPABILITY_ROLES = {
   'group.bind': ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'hotline_staff', 'town_leader', 'county_admin'],
   /** See and work on requests within the span (handling or supervising them). */
   'request.view': ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'department_handler', 'hotline_staff', 'town_leader', 'county_admin'],
+  /** Report what a patrol found (未诉先办) in a grid within the span. */
+  'request.patrol': ['grid_leader', 'deputy_grid_leader'],
   /** See a person's full phone number (logged every time). */
   'phone.viewFull': ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'hotline_staff', 'town_leader', 'county_admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -127,6 +127,9 @@ export class RequestDto {
   @ApiProperty({ enum: REQUEST_CATEGORIES })
   category: string;
 
+  @ApiProperty({ nullable: true, type: String, description: 'Patrol reports: the grid leader hat that found it' })
+  dutyType: string | null;
+
   @ApiProperty()
   description: string;
 

@@ -3,6 +3,7 @@ import { IdentityAndGroups1795608851640 } from './1795608851640-IdentityAndGroup
 import { RosterImport1795609868545 } from './1795609868545-RosterImport';
 import { Requests1795612138838 } from './1795612138838-Requests';
 import { RequestRatings1795612628236 } from './1795612628236-RequestRatings';
+import { PatrolDutyType1795612862711 } from './1795612862711-PatrolDutyType';
 
 /** MySQL/MariaDB migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
-export const MYSQL_MIGRATIONS = [InitialSchema1795607638272, IdentityAndGroups1795608851640, RosterImport1795609868545, Requests1795612138838, RequestRatings1795612628236];
+export const MYSQL_MIGRATIONS = [InitialSchema1795607638272, IdentityAndGroups1795608851640, RosterImport1795609868545, Requests1795612138838, RequestRatings1795612628236, PatrolDutyType1795612862711];

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { COMPLETION_WORKING_DAYS, CONTACT_MINUTES, contactDeadline, DUTY_TYPE_LABELS, refuseTransition, workingDeadline, type DutyType, type RequestState } from '@gridloop/domain';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { AppError } from '../common/app-error';
+import { ErrorCode } from '../common/error-codes';
+import { OrgUnitRepository } from '../grid/org-unit.repository';
+import { PatrolReportDto } from './dtos/patrol.dto';
+import { RequestDto } from './dtos/request.dto';
+import { applyStep, createRequest } from './request-steps';
+import { RequestRepository } from './request.repository';
+import { RequestsService } from './requests.service';
+
+/**
+ * 未诉先办: a grid leader reports what the patrol found before anyone complains. Settled on the
+ * spot, it is accepted and resolved in the same transaction (and still looked back at, like any
+ * result); otherwise it waits for handling like a villager's matter.
+ */
+@Injectable()
+export class PatrolService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly units: OrgUnitRepository,
+    private readonly requests: RequestRepository,
+    private readonly service: RequestsService,
+  ) {}
+
+  async report(actor: Actor, input: PatrolReportDto, now: Date): Promise<RequestDto> {
+    const existing = await this.requests.findByClientId(actor.personId, input.clientRequestId);
+    if (existing) return this.service.view(actor, existing, now);
+    const unit = await this.units.findInSpan(input.unitId, actor.spanFor('request.patrol'));
+    if (!unit) throw new AppError(ErrorCode.NotFound, 'unitId');
+    if (unit.kind !== 'small_grid') throw new AppError(ErrorCode.UnitNotSelectable, 'unitId');
+    const result = input.result?.trim();
+    if (input.settledOnSpot && !result) throw new AppError(ErrorCode.ValidationFailed, 'result', '现场处置请填写处置结果');
+
+    try {
+      const id = await this.dataSource.transaction(async (manager) => {
+        let request = await createRequest(
+          manager,
+          {
+            unitId: unit.id,
+            handlerUnitId: unit.id,
+            requesterPersonId: actor.personId,
+            source: 'patrol',
+            clientRequestId: input.clientRequestId,
+            category: input.category,
+            description: input.description.trim(),
+            addressNote: input.addressNote?.trim() || null,
+            contactPhone: null,
+            confidential: false,
+            dutyType: input.dutyType,
+            contactDueAt: contactDeadline(now, CONTACT_MINUTES),
+          },
+          actor.personId,
+          now,
+        );
+        if (!input.settledOnSpot) return request.id;
+        // The reporter is one of the grid's handlers: the same guards as any accept and resolve.
+        for (const action of ['accept', 'resolve'] as const) {
+          if (refuseTransition(action, request.state as RequestState, this.service.relations(actor, request))) throw new AppError(ErrorCode.Forbidden);
+          request = await applyStep(manager, actor.personId, request, action === 'accept'
+            ? { action, changes: { contactedAt: now, complexity: 'simple', completionDueAt: workingDeadline(now, COMPLETION_WORKING_DAYS.simple) }, note: `现场处置（${DUTY_TYPE_LABELS[input.dutyType as DutyType]}）` }
+            : { action, changes: { resolvedAt: now }, note: result ?? null }, now);
+        }
+        return request.id;
+      });
+      return this.service.get(actor, id, now);
+    } catch (error) {
+      if (!(error instanceof QueryFailedError)) throw error;
+      const winner = await this.requests.findByClientId(actor.personId, input.clientRequestId);
+      if (!winner) throw error;
+      return this.service.view(actor, winner, now);
+    }
+  }
+}

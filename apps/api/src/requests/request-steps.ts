@@ -1,0 +1,58 @@
+import { nextState, START_STATE, type RequestAction, type RequestState } from '@gridloop/domain';
+import { EntityManager } from 'typeorm';
+import { AppError } from '../common/app-error';
+import { ErrorCode } from '../common/error-codes';
+import { RequestEvent } from './request-event.entity';
+import { RequestEntity } from './request.entity';
+
+/** Steps only staff see in the timeline. */
+const INTERNAL_ACTIONS: readonly RequestAction[] = ['sendBack'];
+
+export interface Step {
+  action: RequestAction;
+  changes: Partial<RequestEntity>;
+  note: string | null;
+}
+
+/**
+ * The one way a request's state changes: the new state (from the domain table), the step's other
+ * fields and the next version are written only where the version is still the one the step was
+ * decided on, and the timeline row goes in with it. Call inside the caller's transaction, after
+ * the guard. Returns the request as it now is.
+ */
+export async function applyStep(manager: EntityManager, actorPersonId: number, request: RequestEntity, step: Step, now: Date): Promise<RequestEntity> {
+  const from = request.state as RequestState;
+  const to = nextState(step.action, from);
+  const version = request.version + 1;
+  const result = await manager
+    .createQueryBuilder()
+    .update(RequestEntity)
+    .set({ ...step.changes, state: to, version })
+    .where('id = :id AND version = :version', { id: request.id, version: request.version })
+    .execute();
+  if (!result.affected) throw new AppError(ErrorCode.RequestConflict, 'version');
+  await manager.insert(RequestEvent, {
+    requestId: request.id,
+    action: step.action,
+    fromState: from,
+    toState: to,
+    actorPersonId,
+    note: step.note,
+    public: !INTERNAL_ACTIONS.includes(step.action),
+    createdAt: now,
+  });
+  return { ...request, ...step.changes, state: to, version };
+}
+
+export type NewRequest = Pick<
+  RequestEntity,
+  'unitId' | 'handlerUnitId' | 'requesterPersonId' | 'source' | 'clientRequestId' | 'category' | 'description' | 'addressNote' | 'contactPhone' | 'confidential' | 'dutyType' | 'contactDueAt'
+>;
+
+/** A new request in the start state with its first timeline row ("submit"), in the caller's transaction. */
+export async function createRequest(manager: EntityManager, fields: NewRequest, actorPersonId: number, now: Date): Promise<RequestEntity> {
+  const inserted = await manager.insert(RequestEntity, { ...fields, state: START_STATE, complexity: null, createdAt: now });
+  const id = Number(inserted.identifiers[0]?.id);
+  await manager.insert(RequestEvent, { requestId: id, action: 'submit', fromState: null, toState: START_STATE, actorPersonId, note: null, public: true, createdAt: now });
+  return manager.findOneOrFail(RequestEntity, { where: { id }, relations: { unit: true } });
+}
