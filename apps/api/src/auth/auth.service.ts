@@ -47,8 +47,7 @@ export class AuthService {
   }
 
   async refresh(refreshToken: string, now: Date): Promise<SessionDto> {
-    const pair = await this.tokens.rotate(refreshToken, now);
-    const { personId } = await this.tokens.verifyAccess(pair.accessToken);
+    const { pair, personId } = await this.tokens.rotate(refreshToken, now);
     return { ...pair, me: await this.me.describe(await this.loadActor(personId)) };
   }
 

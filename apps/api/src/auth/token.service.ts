@@ -50,8 +50,12 @@ export class TokenService {
     return { accessToken, refreshToken, expiresIn: ttl };
   }
 
-  /** Spends `refreshToken` and returns the next pair of the same sign-in. */
-  async rotate(refreshToken: string, now: Date): Promise<TokenPair> {
+  /**
+   * Spends `refreshToken` and returns the next pair of the same sign-in, with its person.
+   * A token spent again soon after (a client's own racing or retried refresh) is refused without
+   * harm; spent again later, it was copied, and the whole sign-in is revoked.
+   */
+  async rotate(refreshToken: string, now: Date): Promise<{ pair: TokenPair; personId: number }> {
     const tokens = this.dataSource.getRepository(RefreshToken);
     const row = await tokens.findOneBy({ tokenHash: hash(refreshToken) });
     if (!row || row.revokedAt || row.expiresAt.getTime() <= now.getTime()) {
@@ -60,10 +64,12 @@ export class TokenService {
     // Exactly one caller can spend a token: the update only matches while it is unused.
     const spent = await tokens.update({ id: row.id, usedAt: IsNull(), revokedAt: IsNull() }, { usedAt: now });
     if (!spent.affected) {
-      await this.revokeFamily(row.familyId, now);
+      const spentAt = (await tokens.findOneBy({ id: row.id }))?.usedAt;
+      const graceMs = this.config.auth.refreshReuseGraceSeconds * 1000;
+      if (!spentAt || now.getTime() - spentAt.getTime() > graceMs) await this.revokeFamily(row.familyId, now);
       throw new AppError(ErrorCode.RefreshTokenInvalid, 'refreshToken');
     }
-    return this.issue(row.personId, now, row.familyId);
+    return { pair: await this.issue(row.personId, now, row.familyId), personId: row.personId };
   }
 
   /** Signs out: the sign-in's refresh tokens stop working, and so do its access tokens. */

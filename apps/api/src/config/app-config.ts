@@ -31,6 +31,8 @@ export interface AuthConfig {
   refreshTokenTtlSeconds: number;
   /** Sign-in and token calls allowed per client IP per minute. */
   loginRateLimitPerMinute: number;
+  /** A refresh token spent again within this many seconds is refused but does not revoke the sign-in. */
+  refreshReuseGraceSeconds: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -59,6 +61,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
       accessTokenTtlSeconds: parsePositiveInt(env.ACCESS_TOKEN_TTL_SECONDS, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60),
       refreshTokenTtlSeconds: parsePositiveInt(env.REFRESH_TOKEN_TTL_SECONDS, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600),
       loginRateLimitPerMinute: parsePositiveInt(env.LOGIN_RATE_LIMIT_PER_MINUTE, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20),
+      refreshReuseGraceSeconds: parsePositiveInt(env.REFRESH_REUSE_GRACE_SECONDS, 'REFRESH_REUSE_GRACE_SECONDS', 10),
     },
     demoLogin: parseFlag(env.DEMO_LOGIN, 'DEMO_LOGIN'),
   };

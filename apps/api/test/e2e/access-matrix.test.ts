@@ -178,7 +178,7 @@ describe(`access matrix (${testDialect()})`, () => {
     ({ fake, wechat } = await startFakeWechat());
   });
   afterAll(() => fake?.close());
-  const under = useAppUnderTest(() => ({ wechat, demoLogin: true, auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 100_000 } }));
+  const under = useAppUnderTest(() => ({ wechat, demoLogin: true, auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 100_000, refreshReuseGraceSeconds: 10 } }));
 
   const tokens = new Map<Actor, string | undefined>();
   const inScope = new Map<Actor, Target>();

@@ -17,7 +17,7 @@ describe(`signing in with WeChat (${testDialect()})`, () => {
     ({ fake, wechat } = await startFakeWechat());
   });
   afterAll(() => fake?.close());
-  const under = useAppUnderTest(() => ({ wechat, auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 1000 } }));
+  const under = useAppUnderTest(() => ({ wechat, auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 1000, refreshReuseGraceSeconds: 1 } }));
   beforeAll(() => seedDemoIfEmpty(under.api.app));
 
   const api = (method: string, path: string, options?: { token?: string; body?: unknown }) => call(under.api.baseUrl, method, path, options);
@@ -73,11 +73,12 @@ describe(`signing in with WeChat (${testDialect()})`, () => {
     expect(res.status).toBe(200);
   });
 
-  it('refresh tokens are single use: a reused one revokes the whole sign-in', async () => {
+  it('refresh tokens are single use: one reused after the grace second revokes the whole sign-in', async () => {
     const first = (await login(fake.issueLoginCode().code)).body;
     const second = await api('POST', '/api/auth/refresh', { body: { refreshToken: first.refreshToken } });
     expect(second.status).toBe(200);
     expect(second.body.refreshToken).not.toBe(first.refreshToken);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
 
     const reuse = await api('POST', '/api/auth/refresh', { body: { refreshToken: first.refreshToken } });
     expect(reuse).toMatchObject({ status: 401, body: { code: 'REFRESH_TOKEN_INVALID' } });
@@ -86,10 +87,15 @@ describe(`signing in with WeChat (${testDialect()})`, () => {
     expect((await api('GET', '/api/me', { token: second.body.accessToken })).body.code).toBe('TOKEN_INVALID');
   });
 
-  it('two refreshes racing with one token: exactly one gets a new pair', async () => {
+  it('two refreshes racing with one token: exactly one gets a new pair, and the sign-in survives', async () => {
     const { refreshToken } = (await login(fake.issueLoginCode().code)).body;
     const results = await Promise.all([1, 2, 3].map(() => api('POST', '/api/auth/refresh', { body: { refreshToken } })));
-    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    const winners = results.filter((r) => r.status === 200);
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => r.status === 401).every((r) => r.body.code === 'REFRESH_TOKEN_INVALID')).toBe(true);
+    // The client's own race is not theft: the winner's pair keeps working.
+    expect((await api('GET', '/api/me', { token: winners[0]!.body.accessToken })).status).toBe(200);
+    expect((await api('POST', '/api/auth/refresh', { body: { refreshToken: winners[0]!.body.refreshToken } })).status).toBe(200);
   });
 
   it('signing out revokes the refresh token and the access tokens of that sign-in', async () => {
@@ -174,7 +180,7 @@ describe(`sign-in limits and settings (${testDialect()})`, () => {
     ({ fake, wechat } = await startFakeWechat());
   });
   afterAll(() => fake?.close());
-  const under = useAppUnderTest(() => ({ wechat, auth: { accessTokenTtlSeconds: 1, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 5 } }));
+  const under = useAppUnderTest(() => ({ wechat, auth: { accessTokenTtlSeconds: 1, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 5, refreshReuseGraceSeconds: 1 } }));
 
   it('access tokens expire', async () => {
     const session = (await call(under.api.baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: fake.issueLoginCode().code } })).body;

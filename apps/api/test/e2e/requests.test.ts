@@ -21,7 +21,7 @@ describe(`the closed loop (${testDialect()})`, () => {
     ({ fake, wechat } = await startFakeWechat());
   });
   afterAll(() => fake?.close());
-  const under = useAppUnderTest(() => ({ wechat, demoLogin: true, auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 10_000 } }));
+  const under = useAppUnderTest(() => ({ wechat, demoLogin: true, auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 10_000, refreshReuseGraceSeconds: 10 } }));
   beforeAll(() => seedDemoIfEmpty(under.api.app));
 
   const api = (method: string, path: string, token: string, body?: unknown) => call(under.api.baseUrl, method, path, { token, body });
