@@ -243,7 +243,8 @@ describe(`access matrix (${testDialect()})`, () => {
     expect(mismatches).toEqual([]);
     expect(checked).toBe(Object.keys(TABLE).length * ACTORS.length * 2);
     process.stdout.write(`access matrix: ${checked} requests checked (${Object.keys(TABLE).length} operations × ${ACTORS.length} actors × 2 scopes)\n`);
-  });
+    // ~500 requests one after another: give a loaded 2-core machine room.
+  }, 240_000);
 });
 
 async function targetAt(dataSource: DataSource, gridCode: string): Promise<Target> {
