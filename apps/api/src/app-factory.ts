@@ -2,6 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppModule } from './app.module';
 import { SIGN_IN_PATHS, signInRateLimit } from './auth/sign-in-rate-limit';
 import { AppErrorFilter } from './common/app-error.filter';
@@ -29,7 +31,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   app.use(assignRequestId);
   app.use(SIGN_IN_PATHS, signInRateLimit(config.auth.loginRateLimitPerMinute));
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // Nest keeps `verify` out of the option type for its rawBody capture, which this app does not use.
+  const jsonOptions = { limit: JSON_BODY_LIMIT, verify: refuseInvalidUtf8 };
+  app.useBodyParser('json', jsonOptions);
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
@@ -37,4 +41,13 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.enableShutdownHooks();
   setUpOpenApi(app, config);
   return app;
+}
+
+/**
+ * JSON is UTF-8; the parser would quietly turn bytes that are not into U+FFFD and store them.
+ * Refused instead (the filter answers BODY_NOT_JSON). Bodies declared in another charset are
+ * left to the parser.
+ */
+function refuseInvalidUtf8(_req: IncomingMessage, _res: ServerResponse, body: Buffer, encoding: string): void {
+  if (/^utf-?8$/i.test(encoding) && !isUtf8(body)) throw Object.assign(new Error('request body is not valid UTF-8'), { type: 'entity.verify.failed' });
 }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppError, ErrorBody } from './app-error';
-import { isDatabaseUnavailable } from './database-errors';
+import { isDatabaseUnavailable, valueRejectedByDatabase } from './database-errors';
 import { ErrorCode, httpStatusOf } from './error-codes';
 
 /** Turns every thrown thing into `{code, message, field}` JSON; nothing leaves as a bare 500 page. */
@@ -31,6 +31,12 @@ export class AppErrorFilter implements ExceptionFilter {
     const parserError = bodyParserError(exception);
     if (parserError) return parserError;
     if (isDatabaseUnavailable(exception)) return new AppError(ErrorCode.DatabaseUnavailable);
+    const rejected = valueRejectedByDatabase(exception);
+    if (rejected) {
+      // Validation should have caught it: say which rule a DTO is missing.
+      this.logger.warn({ field: rejected.field, reason: String((exception as Error)?.message ?? exception) }, 'value refused by the database');
+      return new AppError(ErrorCode.ValidationFailed, rejected.field, `填写的内容有误：${rejected.field} ${rejected.problem}`);
+    }
     if (exception instanceof HttpException) return fromHttpStatus(exception.getStatus());
     return new AppError(ErrorCode.Internal);
   }
@@ -53,6 +59,7 @@ function bodyParserError(exception: unknown): AppError | undefined {
   const type = e?.type ?? e?.cause?.type;
   switch (type) {
     case 'entity.parse.failed':
+    case 'entity.verify.failed':
       return new AppError(ErrorCode.BodyNotJson, 'body');
     case 'entity.too.large':
       return new AppError(ErrorCode.BodyTooLarge, 'body');

@@ -1,13 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Min } from 'class-validator';
+import { IntFromText } from '../../common/int-from-text';
 import { ROSTER_COLUMNS } from '../roster-format';
 import { ROSTER_IMPORT_STATES, type RosterImportState } from '../roster-import.entity';
 
 /** The text fields of the multipart upload (the file itself is the `file` part). */
 export class StartRosterImportDto {
   @ApiProperty({ description: 'The town (镇) the roster is for' })
-  @Type(() => Number)
+  @IntFromText()
   @Min(1)
   @IsInt()
   townId: number;
