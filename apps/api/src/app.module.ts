@@ -10,6 +10,7 @@ import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging/logging.module';
 import { PeopleModule } from './people/people.module';
+import { PhotosModule } from './photos/photos.module';
 import { RequestsModule } from './requests/requests.module';
 import { RosterModule } from './roster/roster.module';
 
@@ -32,6 +33,7 @@ export class AppModule {
         GridModule,
         GroupsModule,
         PeopleModule,
+        PhotosModule,
         RequestsModule,
         RosterModule,
       ],

@@ -31,6 +31,10 @@ export enum ErrorCode {
   RosterEmpty = 'ROSTER_EMPTY',
   RosterFileTooLarge = 'ROSTER_FILE_TOO_LARGE',
   RosterTooManyRows = 'ROSTER_TOO_MANY_ROWS',
+  PhotoNotImage = 'PHOTO_NOT_IMAGE',
+  PhotoTooLarge = 'PHOTO_TOO_LARGE',
+  PhotoNotUsable = 'PHOTO_NOT_USABLE',
+  ContentRisky = 'CONTENT_RISKY',
   MethodNotAllowed = 'METHOD_NOT_ALLOWED',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
@@ -67,6 +71,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   // The limits quoted here are MAX_UPLOAD_BYTES and MAX_DATA_ROWS in roster/roster-format.ts.
   [ErrorCode.RosterFileTooLarge]: '文件太大了，花名册文件不能超过 5 MB',
   [ErrorCode.RosterTooManyRows]: '花名册行数太多，一次最多导入 5000 行',
+  [ErrorCode.PhotoNotImage]: '只能上传 JPG、PNG 或 WebP 格式的照片',
+  // The limit is configurable (PHOTO_MAX_BYTES): the service names it in the message it sends.
+  [ErrorCode.PhotoTooLarge]: '照片太大了，请压缩后再上传',
+  [ErrorCode.PhotoNotUsable]: '照片无效或已经用过了，请重新上传',
+  [ErrorCode.ContentRisky]: '内容含有违规信息，请修改后再提交',
   [ErrorCode.MethodNotAllowed]: '不支持这个操作',
   [ErrorCode.TooManyRequests]: '操作太频繁，请稍后再试',
   [ErrorCode.DatabaseUnavailable]: '系统正在维护，请稍后再试',
@@ -87,6 +96,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.RosterFileUnreadable:
     case ErrorCode.RosterHeaderInvalid:
     case ErrorCode.RosterEmpty:
+    case ErrorCode.PhotoNotImage:
+    case ErrorCode.PhotoNotUsable:
+    case ErrorCode.ContentRisky:
       return 400;
     case ErrorCode.AuthRequired:
     case ErrorCode.TokenExpired:
@@ -108,6 +120,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.BodyTooLarge:
     case ErrorCode.RosterFileTooLarge:
     case ErrorCode.RosterTooManyRows:
+    case ErrorCode.PhotoTooLarge:
       return 413;
     case ErrorCode.TooManyRequests:
     case ErrorCode.WechatRateLimited:

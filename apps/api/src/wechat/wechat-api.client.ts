@@ -64,6 +64,14 @@ export class WechatApiClient {
     return info.purePhoneNumber;
   }
 
+  /** msgSecCheck 2.0: WeChat's verdict on a user's text (pass, review or risky). */
+  async msgSecCheck(accessToken: string, input: { content: string; openid: string; scene: number }): Promise<'pass' | 'review' | 'risky'> {
+    const reply = await this.call('POST', `/wxa/msg_sec_check?access_token=${encodeURIComponent(accessToken)}`, { ...input, version: 2 });
+    const suggest = (reply.result as { suggest?: unknown } | undefined)?.suggest;
+    if (suggest !== 'pass' && suggest !== 'review' && suggest !== 'risky') throw new AppError(ErrorCode.WechatError);
+    return suggest;
+  }
+
   private credentials(): { appid: string; secret: string } {
     const { appid, secret } = this.config.wechat;
     if (!appid || !secret) throw new AppError(ErrorCode.WechatNotConfigured);

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll } from '@jest/globals';
 import { INestApplication } from '@nestjs/common';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { createApp } from '../../src/app-factory';
 import { AppConfig, loadAppConfig } from '../../src/config/app-config';
 import { DatabaseTarget } from '../../src/config/database-url';
@@ -11,13 +14,19 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Starts the real application (real database, real HTTP) on a free port. */
+/** Starts the real application (real database, real HTTP) on a free port; photos go to a temporary folder of its own. */
 export async function startTestApp(database: DatabaseTarget, overrides: Partial<AppConfig> = {}): Promise<RunningApp> {
-  const config: AppConfig = { ...loadAppConfig({ LOG_LEVEL: 'silent' }), port: 0, database, ...overrides };
+  const defaults = loadAppConfig({ LOG_LEVEL: 'silent' });
+  const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridloop-photos-'));
+  const config: AppConfig = { ...defaults, port: 0, database, photos: { ...defaults.photos, dir: photoDir }, ...overrides };
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
-  return { app, baseUrl: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+  const close = async () => {
+    await app.close();
+    fs.rmSync(photoDir, { recursive: true, force: true });
+  };
+  return { app, baseUrl: `http://127.0.0.1:${address.port}`, close };
 }
 
 /** A fresh database and a running API for one test file; read its fields inside tests. */

@@ -1,0 +1,42 @@
+import { Controller, Get, Header, HttpCode, Param, ParseIntPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/auth-decorators';
+import { PhotoDto } from './dtos/photo.dto';
+import { PHOTO_TYPES } from './image-sniff';
+import { PhotoUploadErrors } from './photo-upload.interceptor';
+import { PhotosService, type UploadedPhoto } from './photos.service';
+
+const IMAGE_TYPES = Object.keys(PHOTO_TYPES);
+
+/** Photos of requests (docs/requests.md, "Photos and the content check"). */
+@ApiTags('photos')
+@ApiBearerAuth()
+@Controller('photos')
+export class PhotosController {
+  constructor(private readonly photos: PhotosService) {}
+
+  @Post()
+  @HttpCode(201)
+  // Limits (size, one file, no other fields) come from PhotosModule's MulterModule options.
+  @UseInterceptors(PhotoUploadErrors, FileInterceptor('file'))
+  @ApiOperation({ operationId: 'uploadPhoto', summary: 'Upload one photo (JPEG, PNG or WebP by content; ≤ PHOTO_MAX_BYTES, 5 MB by default); attach it by id to a submission, patrol report, follow-up or result' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'The photo' } } } })
+  @ApiCreatedResponse({ type: PhotoDto })
+  upload(@CurrentActor() actor: Actor, @UploadedFile() file: UploadedPhoto | undefined): Promise<PhotoDto> {
+    return this.photos.upload(actor, file, new Date());
+  }
+
+  @Get(':photoId')
+  @Header('Cache-Control', 'private, max-age=86400')
+  @Header('X-Content-Type-Options', 'nosniff')
+  @ApiOperation({ operationId: 'getPhoto', summary: 'The photo’s bytes: for its uploader until attached, then for whoever may see the request; NOT_FOUND for everyone else' })
+  @ApiProduces(...IMAGE_TYPES)
+  @ApiOkResponse({ description: 'The image', content: Object.fromEntries(IMAGE_TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) })
+  async get(@CurrentActor() actor: Actor, @Param('photoId', ParseIntPipe) photoId: number): Promise<StreamableFile> {
+    const photo = await this.photos.content(actor, photoId);
+    return new StreamableFile(photo.stream, { type: photo.mimeType, length: photo.bytes });
+  }
+}

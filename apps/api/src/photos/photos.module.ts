@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { RequestsModule } from '../requests/requests.module';
+import { LocalDiskPhotoStorage, PHOTO_STORAGE } from './photo-storage';
+import { PhotoUploadErrors } from './photo-upload.interceptor';
+import { PhotoRepository } from './photo.repository';
+import { PhotosController } from './photos.controller';
+import { PhotosService } from './photos.service';
+
+@Module({
+  imports: [
+    RequestsModule,
+    // Kept in memory (≤ PHOTO_MAX_BYTES) so the content is checked before anything is stored.
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.photos.maxBytes, files: 1, fields: 0, parts: 2 } }),
+    }),
+  ],
+  controllers: [PhotosController],
+  providers: [
+    PhotosService,
+    PhotoRepository,
+    PhotoUploadErrors,
+    // An S3-compatible store would be bound here instead, behind the same interface.
+    { provide: PHOTO_STORAGE, useClass: LocalDiskPhotoStorage },
+  ],
+})
+export class PhotosModule {}
