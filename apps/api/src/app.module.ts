@@ -12,6 +12,7 @@ import { loggingModule } from './logging/logging.module';
 import { PeopleModule } from './people/people.module';
 import { PhotosModule } from './photos/photos.module';
 import { RequestsModule } from './requests/requests.module';
+import { HotlineModule } from './hotline/hotline.module';
 import { RosterModule } from './roster/roster.module';
 
 /** The root module. The data source is opened (and migrated) before Nest starts, then handed in. */
@@ -35,6 +36,7 @@ export class AppModule {
         PeopleModule,
         PhotosModule,
         RequestsModule,
+        HotlineModule,
         RosterModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -21,7 +21,7 @@ export { chinaDayOf } from './calendar/china-time';
 export { ROLES, ROLE_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type Role, type UnitKind } from './grid/org';
 export { maskName, maskPhone } from './people/masking';
 export { isMainlandMobile, normalisePhone } from './people/phone';
-export { isInSpan, parentPath, ROLE_REACH, spanOf, type HeldRole, type Reach } from './access/spans';
+export { isInSpan, parentPath, pathIdAt, ROLE_REACH, spanOf, type HeldRole, type Reach } from './access/spans';
 export { CAPABILITY_ROLES, capabilitySpan, grants, type Capability } from './access/capabilities';
 export {
   availableActions,
@@ -39,6 +39,8 @@ export {
   type TransitionRule,
 } from './requests/request-workflow';
 export { HANDLER_ROLES, relationsTo, SUPERVISOR_ROLES, type HeldRoleAt, type RequestParties } from './requests/request-people';
-export { COMPLETION_WORKING_DAYS, COMPLEXITIES, COMPLEXITY_LABELS, CONTACT_MINUTES, isLate, type Complexity } from './requests/sla';
+export { COMPLETION_WORKING_DAYS, COMPLEXITIES, COMPLEXITY_LABELS, CONTACT_MINUTES, governingDeadline, isLate, type Complexity } from './requests/sla';
+export { DUPLICATE_THRESHOLD, duplicateScore, textSimilarity, type DuplicateCandidate } from './requests/duplicates';
 export { canRateNow, RATING_HEARTS, RATING_LABELS, RATINGS, reopensOn, type Rating } from './requests/ratings';
 export { DUTY_TYPE_LABELS, DUTY_TYPES, type DutyType } from './requests/patrol';
+export { CATEGORY_DEFAULT_COMPLEXITY, categoryFromText, REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from './requests/categories';

@@ -31,6 +31,12 @@ export enum ErrorCode {
   RosterEmpty = 'ROSTER_EMPTY',
   RosterFileTooLarge = 'ROSTER_FILE_TOO_LARGE',
   RosterTooManyRows = 'ROSTER_TOO_MANY_ROWS',
+  HotlineFileUnreadable = 'HOTLINE_FILE_UNREADABLE',
+  HotlineHeaderInvalid = 'HOTLINE_HEADER_INVALID',
+  HotlineFileEmpty = 'HOTLINE_FILE_EMPTY',
+  HotlineFileInvalid = 'HOTLINE_FILE_INVALID',
+  HotlineFileTooLarge = 'HOTLINE_FILE_TOO_LARGE',
+  HotlineTooManyRows = 'HOTLINE_TOO_MANY_ROWS',
   PhotoNotImage = 'PHOTO_NOT_IMAGE',
   PhotoTooLarge = 'PHOTO_TOO_LARGE',
   PhotoNotUsable = 'PHOTO_NOT_USABLE',
@@ -71,6 +77,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   // The limits quoted here are MAX_UPLOAD_BYTES and MAX_DATA_ROWS in roster/roster-format.ts.
   [ErrorCode.RosterFileTooLarge]: '文件太大了，花名册文件不能超过 5 MB',
   [ErrorCode.RosterTooManyRows]: '花名册行数太多，一次最多导入 5000 行',
+  [ErrorCode.HotlineFileUnreadable]: '无法读取这个文件，请上传 Excel 表格（.xlsx 格式；.xls 请先另存为 .xlsx）',
+  // The columns are HOTLINE_COLUMNS in hotline/hotline-sheet.ts.
+  [ErrorCode.HotlineHeaderInvalid]: '表头不对：第一行应依次为 工单编号、受理时间、来电人、来电号码、诉求类别、诉求内容、办理时限、是否保密',
+  [ErrorCode.HotlineFileEmpty]: '表格里没有工单，请从第二行起每行填一个工单',
+  // The service lists the rows and columns at fault in the message it sends.
+  [ErrorCode.HotlineFileInvalid]: '表格里有填写错误的工单，请改正后重新导入',
+  [ErrorCode.HotlineFileTooLarge]: '文件太大了，工单表格不能超过 5 MB',
+  [ErrorCode.HotlineTooManyRows]: '工单太多，一次最多导入 500 个',
   [ErrorCode.PhotoNotImage]: '只能上传 JPG、PNG 或 WebP 格式的照片',
   // The limit is configurable (PHOTO_MAX_BYTES): the service names it in the message it sends.
   [ErrorCode.PhotoTooLarge]: '照片太大了，请压缩后再上传',
@@ -96,6 +110,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.RosterFileUnreadable:
     case ErrorCode.RosterHeaderInvalid:
     case ErrorCode.RosterEmpty:
+    case ErrorCode.HotlineFileUnreadable:
+    case ErrorCode.HotlineHeaderInvalid:
+    case ErrorCode.HotlineFileEmpty:
+    case ErrorCode.HotlineFileInvalid:
     case ErrorCode.PhotoNotImage:
     case ErrorCode.PhotoNotUsable:
     case ErrorCode.ContentRisky:
@@ -121,6 +139,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.RosterFileTooLarge:
     case ErrorCode.RosterTooManyRows:
     case ErrorCode.PhotoTooLarge:
+    case ErrorCode.HotlineFileTooLarge:
+    case ErrorCode.HotlineTooManyRows:
       return 413;
     case ErrorCode.TooManyRequests:
     case ErrorCode.WechatRateLimited:

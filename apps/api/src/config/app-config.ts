@@ -16,6 +16,15 @@ export interface AppConfig {
   seedDemo: boolean;
   /** The H5 demo's "pick a seeded person" login. Never on unless asked for. */
   demoLogin: boolean;
+  photos: PhotosConfig;
+  lookBack: LookBackConfig;
+}
+
+export interface PhotosConfig {
+  /** Where LocalDiskPhotoStorage keeps the files (PHOTO_DIR). */
+  dir: string;
+  /** Largest photo accepted, in bytes (PHOTO_MAX_BYTES, default 5 MB). */
+  maxBytes: number;
 }
 
 export interface WechatConfig {
@@ -24,6 +33,11 @@ export interface WechatConfig {
   /** Unset: WeChat sign-in answers WECHAT_NOT_CONFIGURED. */
   appid: string | null;
   secret: string | null;
+}
+
+export interface LookBackConfig {
+  /** A result waits this long for the requester's rating before staff look back at it unrated. */
+  ratingWaitHours: number;
 }
 
 export interface AuthConfig {
@@ -64,6 +78,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
       refreshReuseGraceSeconds: parsePositiveInt(env.REFRESH_REUSE_GRACE_SECONDS, 'REFRESH_REUSE_GRACE_SECONDS', 10),
     },
     demoLogin: parseFlag(env.DEMO_LOGIN, 'DEMO_LOGIN'),
+    lookBack: { ratingWaitHours: parsePositiveInt(env.LOOK_BACK_RATING_WAIT_HOURS, 'LOOK_BACK_RATING_WAIT_HOURS', 48) },
+    photos: {
+      dir: path.resolve(cwd, env.PHOTO_DIR || path.join(apiRoot, 'data', 'photos')),
+      maxBytes: parsePositiveInt(env.PHOTO_MAX_BYTES, 'PHOTO_MAX_BYTES', 5 * 1024 * 1024),
+    },
   };
 }
 

@@ -6,8 +6,11 @@ import { Person } from '../grid/person.entity';
 import { RoleAssignment } from '../grid/role-assignment.entity';
 import { WechatGroup } from '../groups/wechat-group.entity';
 import { PhoneViewLog } from '../people/phone-view-log.entity';
+import { Photo } from '../photos/photo.entity';
 import { RequestEvent } from '../requests/request-event.entity';
 import { RequestEntity } from '../requests/request.entity';
+import { RequestFollower } from '../requests/request-follower.entity';
+import { CategoryRoute } from '../requests/routing/category-route.entity';
 import { RosterImport } from '../roster/roster-import.entity';
 import { WechatAccessToken } from '../wechat/wechat-access-token.entity';
 
@@ -24,5 +27,8 @@ export const ENTITIES = [
   PhoneViewLog,
   RequestEntity,
   RequestEvent,
+  RequestFollower,
+  CategoryRoute,
   RosterImport,
+  Photo,
 ];

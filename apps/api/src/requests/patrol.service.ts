@@ -4,12 +4,14 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
+import { ContentGate } from '../content-check/content-gate';
 import { OrgUnitRepository } from '../grid/org-unit.repository';
 import { PatrolReportDto } from './dtos/patrol.dto';
 import { RequestDto } from './dtos/request.dto';
 import { applyStep, createRequest } from './request-steps';
 import { RequestRepository } from './request.repository';
 import { RequestsService } from './requests.service';
+import { CategoryRoutesService } from './routing/category-routes.service';
 
 /**
  * 未诉先办: a grid leader reports what the patrol found before anyone complains. Settled on the
@@ -23,6 +25,8 @@ export class PatrolService {
     private readonly units: OrgUnitRepository,
     private readonly requests: RequestRepository,
     private readonly service: RequestsService,
+    private readonly content: ContentGate,
+    private readonly routes: CategoryRoutesService,
   ) {}
 
   async report(actor: Actor, input: PatrolReportDto, now: Date): Promise<RequestDto> {
@@ -33,6 +37,8 @@ export class PatrolService {
     if (unit.kind !== 'small_grid') throw new AppError(ErrorCode.UnitNotSelectable, 'unitId');
     const result = input.result?.trim();
     if (input.settledOnSpot && !result) throw new AppError(ErrorCode.ValidationFailed, 'result', '现场处置请填写处置结果');
+    // Before the transaction (a network call): a refusal writes nothing.
+    const contentReview = await this.content.needsReview(actor, { description: input.description, addressNote: input.addressNote, result: input.settledOnSpot ? result : undefined });
 
     try {
       const id = await this.dataSource.transaction(async (manager) => {
@@ -40,7 +46,8 @@ export class PatrolService {
           manager,
           {
             unitId: unit.id,
-            handlerUnitId: unit.id,
+            // Passed on, it is routed like any matter (a category may go to a department).
+            handlerUnitId: input.settledOnSpot ? unit.id : await this.routes.handlerFor(unit, input.category, manager),
             requesterPersonId: actor.personId,
             source: 'patrol',
             clientRequestId: input.clientRequestId,
@@ -51,9 +58,12 @@ export class PatrolService {
             confidential: false,
             dutyType: input.dutyType,
             contactDueAt: contactDeadline(now, CONTACT_MINUTES),
+            contentReview,
           },
           actor.personId,
           now,
+          // The photos show what was found: they go with the report itself (its submit step).
+          input.photoIds,
         );
         if (!input.settledOnSpot) return request.id;
         // The reporter is one of the grid's handlers: the same guards as any accept and resolve.

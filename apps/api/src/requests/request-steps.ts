@@ -2,6 +2,7 @@ import { nextState, START_STATE, type RequestAction, type RequestState } from '@
 import { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
+import { attachPhotos } from '../photos/photo.repository';
 import { RequestEvent } from './request-event.entity';
 import { RequestEntity } from './request.entity';
 
@@ -12,6 +13,8 @@ export interface Step {
   action: RequestAction;
   changes: Partial<RequestEntity>;
   note: string | null;
+  /** The caller's own unattached photos this step carries (a follow-up, a result). */
+  photoIds?: readonly number[];
 }
 
 /**
@@ -31,7 +34,7 @@ export async function applyStep(manager: EntityManager, actorPersonId: number, r
     .where('id = :id AND version = :version', { id: request.id, version: request.version })
     .execute();
   if (!result.affected) throw new AppError(ErrorCode.RequestConflict, 'version');
-  await manager.insert(RequestEvent, {
+  const event = await manager.insert(RequestEvent, {
     requestId: request.id,
     action: step.action,
     fromState: from,
@@ -41,18 +44,26 @@ export async function applyStep(manager: EntityManager, actorPersonId: number, r
     public: !INTERNAL_ACTIONS.includes(step.action),
     createdAt: now,
   });
+  await attachPhotos(manager, actorPersonId, step.photoIds ?? [], request.id, Number(event.identifiers[0]?.id));
   return { ...request, ...step.changes, state: to, version };
 }
 
 export type NewRequest = Pick<
   RequestEntity,
   'unitId' | 'handlerUnitId' | 'requesterPersonId' | 'source' | 'clientRequestId' | 'category' | 'description' | 'addressNote' | 'contactPhone' | 'confidential' | 'dutyType' | 'contactDueAt'
->;
+> &
+  // contentReview: set when the content check asked for review (docs/requests.md); false when left out.
+  // The rest: who entered it for the requester, and a 12345 order's number and city deadline.
+  Partial<Pick<RequestEntity, 'contentReview' | 'enteredByPersonId' | 'hotlineOrderNo' | 'cityReceivedAt' | 'cityDueAt'>>;
 
-/** A new request in the start state with its first timeline row ("submit"), in the caller's transaction. */
-export async function createRequest(manager: EntityManager, fields: NewRequest, actorPersonId: number, now: Date): Promise<RequestEntity> {
+/**
+ * A new request in the start state with its first timeline row ("submit") and the photos it came
+ * with, in the caller's transaction.
+ */
+export async function createRequest(manager: EntityManager, fields: NewRequest, actorPersonId: number, now: Date, photoIds: readonly number[] = []): Promise<RequestEntity> {
   const inserted = await manager.insert(RequestEntity, { ...fields, state: START_STATE, complexity: null, createdAt: now });
   const id = Number(inserted.identifiers[0]?.id);
-  await manager.insert(RequestEvent, { requestId: id, action: 'submit', fromState: null, toState: START_STATE, actorPersonId, note: null, public: true, createdAt: now });
+  const event = await manager.insert(RequestEvent, { requestId: id, action: 'submit', fromState: null, toState: START_STATE, actorPersonId, note: null, public: true, createdAt: now });
+  await attachPhotos(manager, actorPersonId, photoIds, id, Number(event.identifiers[0]?.id));
   return manager.findOneOrFail(RequestEntity, { where: { id }, relations: { unit: true } });
 }

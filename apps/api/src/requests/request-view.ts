@@ -1,4 +1,5 @@
 import { availableActions, canRateNow, isLate, maskName, maskPhone, RATING_HEARTS, REQUEST_STATE_LABELS, type Rating, type Relation, type RequestState } from '@gridloop/domain';
+import { photoUrl } from '../photos/dtos/photo.dto';
 import { RequestDto, SUPPORTED_ACTIONS } from './dtos/request.dto';
 import { RequestEvent } from './request-event.entity';
 import { RequestEntity } from './request.entity';
@@ -7,8 +8,17 @@ import { RequestEntity } from './request.entity';
  * What one caller sees of a request: personal data in full only for the requester and those
  * handling it, the actions open to them now, and the timeline (internal steps only for staff on it).
  */
-export function viewRequest(request: RequestEntity, requesterName: string, relations: readonly Relation[], timeline: RequestEvent[], now: Date): RequestDto {
-  const handling = relations.length > 0;
+export function viewRequest(
+  request: RequestEntity,
+  requesterName: string,
+  relations: readonly Relation[],
+  timeline: RequestEvent[],
+  now: Date,
+  /** Photo ids by timeline step (RequestRepository.photosByEvent). */
+  photosByEvent: ReadonlyMap<number, readonly number[]> = new Map(),
+): RequestDto {
+  // Followers (their own matter was merged into this one) see it as the public does.
+  const handling = relations.some((r) => r !== 'follower');
   const state = request.state as RequestState;
   return {
     id: request.id,
@@ -23,6 +33,8 @@ export function viewRequest(request: RequestEntity, requesterName: string, relat
     contactPhone: handling ? request.contactPhone : maskPhone(request.contactPhone),
     requesterName: (handling ? requesterName : maskName(requesterName)) ?? '',
     confidential: request.confidential,
+    // The content check's "review" flag is for those handling it, not for the requester or the public.
+    ...(relations.includes('handler') || relations.includes('supervisor') ? { contentReview: request.contentReview } : {}),
     unitId: request.unitId,
     handlerUnitId: request.handlerUnitId,
     complexity: request.complexity,
@@ -33,10 +45,23 @@ export function viewRequest(request: RequestEntity, requesterName: string, relat
     rating: request.rating,
     hearts: request.rating ? RATING_HEARTS[request.rating as Rating] : 0,
     rehandleCount: request.rehandleCount,
+    hotlineOrderNo: request.hotlineOrderNo,
+    cityDueAt: request.cityDueAt,
+    transferRequested: request.transferRequested,
+    mergedIntoId: request.mergedIntoId,
+    enteredForRequester: request.enteredByPersonId !== null,
     actions: availableActions(state, relations).filter((a) =>
       a === 'rate' ? canRateNow(request.resolvedAt, request.ratedAt) : (SUPPORTED_ACTIONS as readonly string[]).includes(a),
     ),
-    timeline: timeline.map((e) => ({ id: e.id, action: e.action, toState: e.toState, note: e.note, public: e.public, createdAt: e.createdAt })),
+    timeline: timeline.map((e) => ({
+      id: e.id,
+      action: e.action,
+      toState: e.toState,
+      note: e.note,
+      public: e.public,
+      photos: (photosByEvent.get(e.id) ?? []).map((id) => ({ id, url: photoUrl(id) })),
+      createdAt: e.createdAt,
+    })),
     createdAt: request.createdAt,
   };
 }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   canRateNow,
+  CATEGORY_DEFAULT_COMPLEXITY,
+  governingDeadline,
+  type RequestCategory,
   COMPLETION_WORKING_DAYS,
   isLate,
   RATING_LABELS,
@@ -16,14 +19,19 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
+import { ContentGate } from '../content-check/content-gate';
 import { RateRequestDto, RequestActionDto, RequestDto, SupportedAction } from './dtos/request.dto';
-import { applyStep } from './request-steps';
+import { RequestHandoverService } from './request-handover.service';
+import { applyStep, type Step } from './request-steps';
 import { RequestRepository } from './request.repository';
 import { RequestEntity } from './request.entity';
 import { RequestsService } from './requests.service';
 
+/** Steps that may carry photos: the visit (accept), a follow-up, the result. */
+const PHOTO_ACTIONS: readonly SupportedAction[] = ['accept', 'followUp', 'resolve'];
+
 /** Actions whose note is the point of them: a follow-up, a result, a reason. */
-const NOTE_REQUIRED: readonly SupportedAction[] = ['followUp', 'resolve', 'sendBack', 'reopen', 'reject'];
+const NOTE_REQUIRED: readonly SupportedAction[] = ['followUp', 'resolve', 'sendBack', 'reopen', 'reject', 'requestTransfer', 'declineTransfer', 'transfer'];
 
 /**
  * Every state change of a request: load → guard (the domain's workflow table) → write the new
@@ -36,20 +44,36 @@ export class RequestWorkflowService {
     private readonly dataSource: DataSource,
     private readonly requests: RequestRepository,
     private readonly service: RequestsService,
+    private readonly handover: RequestHandoverService,
+    private readonly content: ContentGate,
   ) {}
 
   async act(actor: Actor, requestId: number, action: SupportedAction, input: RequestActionDto, now: Date): Promise<RequestDto> {
+    if (input.photoIds?.length && !PHOTO_ACTIONS.includes(action)) throw new AppError(ErrorCode.ValidationFailed, 'photoIds', '只有受理、跟进和办结可以附带照片');
+    // Before the transaction (a network call): a refusal writes nothing.
+    const review = await this.content.needsReview(actor, { note: input.note });
+    // The step's photos go in with its timeline row; a note held for review flags the request.
+    const withExtras = (step: Step): Step => ({ ...step, photoIds: input.photoIds, changes: review ? { ...step.changes, contentReview: true } : step.changes });
     await this.dataSource.transaction(async (manager) => {
       const request = await this.loadGuarded(manager, actor, requestId, action, input.version);
       const note = input.note?.trim() || null;
       if (NOTE_REQUIRED.includes(action) && !note) throw new AppError(ErrorCode.ValidationFailed, 'note', '请填写说明');
-      await applyStep(manager, actor.personId, request, { action, changes: this.changes(request, action, input, now), note: this.noteFor(action, input, note) }, now);
+      if (action === 'transfer') {
+        await applyStep(manager, actor.personId, request, withExtras(await this.handover.transferStep(manager, actor, request, input, note!, now)), now);
+      } else if (action === 'merge') {
+        const { step, target } = await this.handover.mergeStep(manager, actor, request, input, note, now);
+        const merged = await applyStep(manager, actor.personId, request, withExtras(step), now);
+        await this.handover.carryFollowers(manager, actor.personId, merged, target, now);
+      } else {
+        await applyStep(manager, actor.personId, request, withExtras(this.simpleStep(request, action, input, note, now)), now);
+      }
     });
     return this.service.get(actor, requestId, now);
   }
 
   /** The requester's verdict; 不满意 sends the matter back to work (重办) in the same transaction. */
   async rate(actor: Actor, requestId: number, input: RateRequestDto, now: Date): Promise<RequestDto> {
+    const review = await this.content.needsReview(actor, { comment: input.comment });
     await this.dataSource.transaction(async (manager) => {
       const request = await this.loadGuarded(manager, actor, requestId, 'rate', input.version);
       if (!canRateNow(request.resolvedAt, request.ratedAt)) throw new AppError(ErrorCode.RequestWrongState, 'rating', '这次办理结果已经评价过了');
@@ -57,7 +81,7 @@ export class RequestWorkflowService {
       const comment = input.comment?.trim();
       const rated = await applyStep(manager, actor.personId, request, {
         action: 'rate',
-        changes: { rating, ratedAt: now },
+        changes: { rating, ratedAt: now, ...(review ? { contentReview: true } : {}) },
         note: [RATING_LABELS[rating], comment].filter(Boolean).join('：'),
       }, now);
       if (reopensOn(rating)) {
@@ -65,6 +89,11 @@ export class RequestWorkflowService {
       }
     });
     return this.service.get(actor, requestId, now);
+  }
+
+  private simpleStep(request: RequestEntity, action: SupportedAction, input: RequestActionDto, note: string | null, now: Date): Step {
+    if (action === 'declineTransfer' && !request.transferRequested) throw new AppError(ErrorCode.RequestWrongState, 'action', '这条诉求没有待处理的转办申请');
+    return { action, changes: this.changes(request, action, input, now), note: this.noteFor(action, input, note) };
   }
 
   private async loadGuarded(manager: EntityManager, actor: Actor, requestId: number, action: RequestAction, seenVersion: number): Promise<RequestEntity> {
@@ -82,13 +111,16 @@ export class RequestWorkflowService {
     switch (action) {
       case 'accept': {
         if (!input.contactMethod) throw new AppError(ErrorCode.ValidationFailed, 'contactMethod', '请选择联系方式');
-        const complexity = (input.complexity ?? 'simple') as Complexity;
+        const proposed = CATEGORY_DEFAULT_COMPLEXITY[request.category as RequestCategory] ?? 'simple';
+        const complexity = (input.complexity ?? proposed) as Complexity;
+        if (complexity !== proposed && !input.note?.trim()) throw new AppError(ErrorCode.ValidationFailed, 'note', '改变办理时限分类时请说明原因');
         return {
           contactedAt: now,
           contactLate: request.contactLate || isLate(request.contactDueAt, now, now),
           complexity,
           // Counted from when the matter was received, in working days (China's calendar).
-          completionDueAt: workingDeadline(request.createdAt, COMPLETION_WORKING_DAYS[complexity]),
+          // A 12345 order also has the city's deadline: the earlier one governs.
+          completionDueAt: governingDeadline(workingDeadline(request.createdAt, COMPLETION_WORKING_DAYS[complexity]), request.cityDueAt),
         };
       }
       case 'resolve':
@@ -98,6 +130,10 @@ export class RequestWorkflowService {
       case 'close':
       case 'withdraw':
         return { closedAt: now };
+      case 'requestTransfer':
+        return { transferRequested: true };
+      case 'declineTransfer':
+        return { transferRequested: false };
       case 'sendBack':
       case 'reopen':
         // Back to work (重办): the result no longer stands; lateness marks stay.

@@ -11,6 +11,9 @@ import { Person } from '../grid/person.entity';
 @Index('IDX_request_handler_due', ['handlerUnitId', 'state', 'completionDueAt'])
 @Index('IDX_request_requester', ['requesterPersonId', 'createdAt'])
 @Index('UQ_request_client_id', ['requesterPersonId', 'clientRequestId'], { unique: true })
+@Index('IDX_request_unit_state', ['unitId', 'state'])
+// With the source, not alone: TypeORM's MySQL driver doubles a single-column unique index.
+@Index('UQ_request_hotline_order', ['source', 'hotlineOrderNo'], { unique: true })
 export class RequestEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -42,6 +45,30 @@ export class RequestEntity {
   @Column({ type: 'varchar', length: 16 })
   source: string;
 
+  /** Who typed it in, when not the requester: a grid leader for an elderly villager, hotline staff for a caller. */
+  @Column({ type: 'int', nullable: true })
+  enteredByPersonId: number | null;
+
+  /** The city 12345 platform's work-order number (工单编号); importing it twice changes nothing. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  hotlineOrderNo: string | null;
+
+  /** When the city platform took the 12345 call (the town's clocks start when the order arrives here). */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  cityReceivedAt: Date | null;
+
+  /** The city's deadline for a 12345 order; the earlier of it and the town's governs. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  cityDueAt: Date | null;
+
+  /** The handler asked the dispatchers to move it elsewhere and has no answer yet. */
+  @Column({ type: 'boolean', default: false })
+  transferRequested: boolean;
+
+  /** Set when merged (state merged): the request that carries on for both. */
+  @Column({ type: 'int', nullable: true })
+  mergedIntoId: number | null;
+
   /** Retries of one submission over a weak network carry the same id and get the same request. */
   @Column({ type: 'varchar', length: 64 })
   clientRequestId: string;
@@ -66,6 +93,10 @@ export class RequestEntity {
   /** 保密: never shown publicly or shared to a group. */
   @Column({ type: 'boolean', default: false })
   confidential: boolean;
+
+  /** WeChat's content check said "review" for some of its text: staff should look before sharing it. */
+  @Column({ type: 'boolean', default: false })
+  contentReview: boolean;
 
   @Column({ type: 'varchar', length: 16 })
   state: string;

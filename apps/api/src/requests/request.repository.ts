@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { spanCondition } from '../access/span-where';
+import { Photo } from '../photos/photo.entity';
 import { RequestEvent } from './request-event.entity';
+import { RequestFollower } from './request-follower.entity';
 import { RequestEntity } from './request.entity';
 
 /** Reads and writes of requests. Every read for a caller goes through a span or their own id. */
@@ -9,7 +11,7 @@ import { RequestEntity } from './request.entity';
 export class RequestRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The request, if the caller raised it or it lies (by its unit or its handler) within `span`. */
+  /** The request, if the caller raised or follows it, or it lies (by its unit or its handler) within `span`. */
   findVisible(id: number, personId: number, span: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<RequestEntity | null> {
     const unit = spanCondition('u.path', span, 'unitSpan');
     const handler = spanCondition('h.path', span, 'handlerSpan');
@@ -19,7 +21,11 @@ export class RequestRepository {
       .innerJoinAndSelect('r.unit', 'u')
       .innerJoinAndSelect('r.handlerUnit', 'h')
       .where('r.id = :id', { id })
-      .andWhere(`(r.requesterPersonId = :personId OR ${unit.sql} OR ${handler.sql})`, { personId, ...unit.params, ...handler.params })
+      .andWhere(`(r.requesterPersonId = :personId OR ${unit.sql} OR ${handler.sql} OR r.id IN (SELECT f.requestId FROM request_follower f WHERE f.personId = :personId))`, {
+        personId,
+        ...unit.params,
+        ...handler.params,
+      })
       .getOne();
   }
 
@@ -27,13 +33,17 @@ export class RequestRepository {
     return this.dataSource.getRepository(RequestEntity).findOneBy({ requesterPersonId, clientRequestId });
   }
 
+  /** Matters the person raised or follows, newest first. */
   listMine(personId: number, limit: number): Promise<RequestEntity[]> {
-    return this.dataSource.getRepository(RequestEntity).find({
-      where: { requesterPersonId: personId },
-      relations: { unit: true, handlerUnit: true },
-      order: { id: 'DESC' },
-      take: limit,
-    });
+    return this.dataSource
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.unit', 'u')
+      .innerJoinAndSelect('r.handlerUnit', 'h')
+      .where('(r.requesterPersonId = :personId OR r.id IN (SELECT f.requestId FROM request_follower f WHERE f.personId = :personId))', { personId })
+      .orderBy('r.id', 'DESC')
+      .take(limit)
+      .getMany();
   }
 
   /** Open requests handled by `handlerUnitIds`, the soonest due first. */
@@ -54,10 +64,99 @@ export class RequestRepository {
       .getMany();
   }
 
-  timeline(requestId: number, includeInternal: boolean): Promise<RequestEvent[]> {
-    return this.dataSource.getRepository(RequestEvent).find({
-      where: includeInternal ? { requestId } : { requestId, public: true },
-      order: { id: 'ASC' },
-    });
+  /**
+   * 派单: open matters within `span` that wait for the dispatchers: held by a hotline office (12345
+   * orders, calls) or with a transfer asked for. Oldest first.
+   */
+  dispatchQueue(span: readonly string[], openStates: readonly string[], limit: number): Promise<RequestEntity[]> {
+    const inSpan = spanCondition('u.path', span, 'span');
+    return this.dataSource
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.unit', 'u')
+      .innerJoinAndSelect('r.handlerUnit', 'h')
+      .where(inSpan.sql, inSpan.params)
+      .andWhere('r.state IN (:...openStates)', { openStates })
+      .andWhere("(h.kind = 'hotline_office' OR r.transferRequested = :yes)", { yes: true })
+      .orderBy('r.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /**
+   * 回看: results and refusals within `span` ready to be looked back at: rated, refused, or left
+   * unrated since before `unratedBefore`. Oldest result first.
+   */
+  lookBackQueue(span: readonly string[], unratedBefore: Date, limit: number): Promise<RequestEntity[]> {
+    const inSpan = spanCondition('u.path', span, 'span');
+    return this.dataSource
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.unit', 'u')
+      .innerJoinAndSelect('r.handlerUnit', 'h')
+      .where(inSpan.sql, inSpan.params)
+      .andWhere(
+        new Brackets((q) => {
+          q.where("r.state = 'rejected'").orWhere("r.state = 'resolved' AND (r.ratedAt IS NOT NULL OR r.resolvedAt <= :unratedBefore)", { unratedBefore });
+        }),
+      )
+      // A refusal has no result time; it was decided when the requester was contacted.
+      .addSelect('COALESCE(r.resolvedAt, r.contactedAt)', 'ready_at')
+      .orderBy('ready_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Open matters of the same unit raised within the window, other than `exceptId`: candidates for duplicates. */
+  openInUnit(unitId: number, exceptId: number, openStates: readonly string[], since: Date, limit: number): Promise<RequestEntity[]> {
+    return this.dataSource
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.unit', 'u')
+      .innerJoinAndSelect('r.handlerUnit', 'h')
+      .where('r.unitId = :unitId AND r.id <> :exceptId', { unitId, exceptId })
+      .andWhere('r.state IN (:...openStates)', { openStates })
+      .andWhere('r.createdAt >= :since', { since })
+      .orderBy('r.id', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Every step (internal ones too) of each of `requestIds`, oldest first, by request. */
+  async timelines(requestIds: readonly number[]): Promise<Map<number, RequestEvent[]>> {
+    const byRequest = new Map<number, RequestEvent[]>();
+    if (requestIds.length === 0) return byRequest;
+    const events = await this.dataSource.getRepository(RequestEvent).find({ where: { requestId: In([...requestIds]) }, order: { requestId: 'ASC', id: 'ASC' } });
+    for (const event of events) {
+      const list = byRequest.get(event.requestId);
+      if (list) list.push(event);
+      else byRequest.set(event.requestId, [event]);
+    }
+    return byRequest;
+  }
+
+  /** The photo ids each of `eventIds` came with, in upload order. */
+  async photosByEvent(eventIds: readonly number[]): Promise<Map<number, number[]>> {
+    const byEvent = new Map<number, number[]>();
+    if (eventIds.length === 0) return byEvent;
+    const photos = await this.dataSource.getRepository(Photo).find({ where: { requestEventId: In([...eventIds]) }, select: { id: true, requestEventId: true }, order: { id: 'ASC' } });
+    for (const photo of photos) {
+      if (photo.requestEventId === null) continue;
+      const list = byEvent.get(photo.requestEventId);
+      if (list) list.push(photo.id);
+      else byEvent.set(photo.requestEventId, [photo.id]);
+    }
+    return byEvent;
+  }
+
+  /** The followers (requesters of matters merged in) of each of `requestIds`. */
+  async followers(requestIds: readonly number[]): Promise<Map<number, number[]>> {
+    const byRequest = new Map<number, number[]>();
+    if (requestIds.length === 0) return byRequest;
+    for (const f of await this.dataSource.getRepository(RequestFollower).findBy({ requestId: In([...requestIds]) })) {
+      byRequest.set(f.requestId, [...(byRequest.get(f.requestId) ?? []), f.personId]);
+    }
+    return byRequest;
   }
 }

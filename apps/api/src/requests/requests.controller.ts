@@ -4,7 +4,17 @@ import { Actor } from '../auth/actor';
 import { CurrentActor, RequireCapability } from '../auth/auth-decorators';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
-import { RateRequestDto, RequestActionDto, RequestDto, SubmitRequestDto, SUPPORTED_ACTIONS, type SupportedAction } from './dtos/request.dto';
+import {
+  DuplicateCandidateDto,
+  RateRequestDto,
+  RequestActionDto,
+  RequestDto,
+  SubmitOnBehalfDto,
+  SubmitRequestDto,
+  SUPPORTED_ACTIONS,
+  type SupportedAction,
+} from './dtos/request.dto';
+import { RequestQueuesService } from './request-queues.service';
 import { PatrolReportDto } from './dtos/patrol.dto';
 import { PatrolService } from './patrol.service';
 import { RequestWorkflowService } from './request-workflow.service';
@@ -18,6 +28,7 @@ export class RequestsController {
     private readonly requests: RequestsService,
     private readonly workflow: RequestWorkflowService,
     private readonly patrol: PatrolService,
+    private readonly queues: RequestQueuesService,
   ) {}
 
   @Post()
@@ -35,6 +46,31 @@ export class RequestsController {
   @ApiCreatedResponse({ type: RequestDto })
   reportPatrol(@CurrentActor() actor: Actor, @Body() body: PatrolReportDto): Promise<RequestDto> {
     return this.patrol.report(actor, body, new Date());
+  }
+
+  @Post('on-behalf')
+  @HttpCode(201)
+  @RequireCapability('request.proxy')
+  @ApiOperation({ operationId: 'submitRequestOnBehalf', summary: 'Enter a matter for a villager (代办 by a grid leader, a call taken by hotline staff); retries return the same one' })
+  @ApiCreatedResponse({ type: RequestDto })
+  submitOnBehalf(@CurrentActor() actor: Actor, @Body() body: SubmitOnBehalfDto): Promise<RequestDto> {
+    return this.requests.submitOnBehalf(actor, body, new Date());
+  }
+
+  @Get('dispatch-queue')
+  @RequireCapability('routing.manage')
+  @ApiOperation({ operationId: 'getDispatchQueue', summary: '派单: 12345 orders and calls at the hotline office, and transfer requests, oldest first' })
+  @ApiOkResponse({ type: [RequestDto] })
+  dispatchQueue(@CurrentActor() actor: Actor): Promise<RequestDto[]> {
+    return this.queues.dispatchQueue(actor, new Date());
+  }
+
+  @Get('look-back-queue')
+  @RequireCapability('request.lookBack')
+  @ApiOperation({ operationId: 'getLookBackQueue', summary: '回看: rated results, refusals, and results left unrated past the wait, oldest first' })
+  @ApiOkResponse({ type: [RequestDto] })
+  lookBackQueue(@CurrentActor() actor: Actor): Promise<RequestDto[]> {
+    return this.queues.lookBackQueue(actor, new Date());
   }
 
   @Get('mine')
@@ -56,6 +92,13 @@ export class RequestsController {
   @ApiOkResponse({ type: RequestDto })
   get(@CurrentActor() actor: Actor, @Param('requestId', ParseIntPipe) requestId: number): Promise<RequestDto> {
     return this.requests.get(actor, requestId, new Date());
+  }
+
+  @Get(':requestId/duplicates')
+  @ApiOperation({ operationId: 'listDuplicateCandidates', summary: 'Open matters in the same grid that look like this one (for merging)' })
+  @ApiOkResponse({ type: [DuplicateCandidateDto] })
+  duplicates(@CurrentActor() actor: Actor, @Param('requestId', ParseIntPipe) requestId: number): Promise<DuplicateCandidateDto[]> {
+    return this.queues.duplicates(actor, requestId, new Date());
   }
 
   @Post(':requestId/actions/:action')

@@ -1,16 +1,24 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { checkWorkflow } from '@gridloop/domain';
+import { ContentCheckModule } from '../content-check/content-check.module';
 import { GridModule } from '../grid/grid.module';
 import { PatrolService } from './patrol.service';
 import { RequestRepository } from './request.repository';
 import { RequestWorkflowService } from './request-workflow.service';
 import { RequestsController } from './requests.controller';
 import { RequestsService } from './requests.service';
+import { RequestHandoverService } from './request-handover.service';
+import { RequestQueuesService } from './request-queues.service';
+import { CategoryRoutesController } from './routing/category-routes.controller';
+import { CategoryRoutesService } from './routing/category-routes.service';
 
 @Module({
-  imports: [GridModule],
-  controllers: [RequestsController],
-  providers: [RequestsService, RequestWorkflowService, PatrolService, RequestRepository],
+  imports: [GridModule, ContentCheckModule],
+  controllers: [RequestsController, CategoryRoutesController],
+  providers: [RequestsService, RequestWorkflowService, PatrolService, RequestRepository, RequestHandoverService, RequestQueuesService, CategoryRoutesService],
+  // Photos are shown to whoever may see their request (PhotosModule).
+  // The hotline module creates requests the same way (routing, steps) and shows them the same way.
+  exports: [RequestRepository, RequestsService, CategoryRoutesService],
 })
 export class RequestsModule implements OnModuleInit {
   /** A workflow table with an unknown or unreachable state must not reach production: refuse to boot. */

@@ -1,20 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { CONTACT_MINUTES, contactDeadline, HANDLER_ROLES, relationsTo, REQUEST_STATES, type Relation } from '@gridloop/domain';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { CONTACT_MINUTES, contactDeadline, HANDLER_ROLES, isInSpan, relationsTo, REQUEST_STATES, spanOf, type Relation } from '@gridloop/domain';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
+import { ContentGate } from '../content-check/content-gate';
 import { OrgUnitRepository } from '../grid/org-unit.repository';
 import { Person } from '../grid/person.entity';
-import { RequestDto, SubmitRequestDto } from './dtos/request.dto';
-import { createRequest } from './request-steps';
+import { OrgUnit } from '../grid/org-unit.entity';
+import { findOrAddPerson } from '../people/find-or-add-person';
+import { RequestDto, SubmitOnBehalfDto, SubmitRequestDto } from './dtos/request.dto';
+import { createRequest, type NewRequest } from './request-steps';
+import { CategoryRoutesService } from './routing/category-routes.service';
 import { RequestRepository } from './request.repository';
 import { viewRequest } from './request-view';
 import { RequestEntity } from './request.entity';
 
 /** Where a villager's matter can land: their village, or a small grid in it. */
 const LANDING_KINDS = ['village', 'small_grid'];
-const OPEN_STATES = REQUEST_STATES.filter((s) => !['closed', 'withdrawn', 'merged'].includes(s));
+export const OPEN_STATES = REQUEST_STATES.filter((s) => !['closed', 'withdrawn', 'merged'].includes(s));
 const LIST_LIMIT = 100;
 
 @Injectable()
@@ -23,30 +27,73 @@ export class RequestsService {
     private readonly dataSource: DataSource,
     private readonly requests: RequestRepository,
     private readonly units: OrgUnitRepository,
+    private readonly routes: CategoryRoutesService,
+    private readonly content: ContentGate,
   ) {}
 
   /**
    * A villager raises a matter. It lands in the chosen (or home) village or small grid and goes to
-   * the people there; the first-contact clock starts. The same clientRequestId again returns the
-   * same request, so a retry over a weak network never makes two.
+   * the people there (or the department its category is routed to); the first-contact clock
+   * starts. The same clientRequestId again returns the same request, so a retry over a weak
+   * network never makes two.
    */
   async submit(actor: Actor, input: SubmitRequestDto, now: Date): Promise<RequestDto> {
     const existing = await this.requests.findByClientId(actor.personId, input.clientRequestId);
     if (existing) return this.view(actor, existing, now);
     const unitId = input.unitId ?? (await this.dataSource.getRepository(Person).findOneByOrFail({ id: actor.personId })).homeUnitId;
     if (!unitId) throw new AppError(ErrorCode.UnitNotChosen, 'unitId');
-    const unit = await this.units.findById(unitId);
+    const unit = await this.landingUnit(unitId, null);
+    return this.intake(actor, unit, input, { source: 'villager', enteredByPersonId: null }, () => Promise.resolve(actor.personId), now);
+  }
+
+  /**
+   * Someone enters a matter for a villager: a grid leader for an elderly neighbour (代办), hotline
+   * staff for a caller. The villager, found or added by phone number, is the requester and sees it
+   * as their own when they sign in with that number.
+   */
+  async submitOnBehalf(actor: Actor, input: SubmitOnBehalfDto, now: Date): Promise<RequestDto> {
+    const unit = await this.landingUnit(input.unitId, actor.spanFor('request.proxy'));
+    const known = await this.dataSource.getRepository(Person).findOneBy({ phone: input.requesterPhone });
+    if (known) {
+      const existing = await this.requests.findByClientId(known.id, input.clientRequestId);
+      if (existing) return this.view(actor, existing, now);
+    }
+    const staffRole = actor.held.some((h) => h.role === 'hotline_staff' && isInSpan(unit.path, spanOf([h])));
+    const requester = (manager: EntityManager) => findOrAddPerson(manager, input.requesterName.trim(), input.requesterPhone, unit.id);
+    return this.intake(actor, unit, { ...input, contactPhone: input.contactPhone ?? input.requesterPhone }, { source: staffRole ? 'staff' : 'proxy', enteredByPersonId: actor.personId }, requester, now);
+  }
+
+  /** A village or small grid a matter can belong to; within `span` when given (else anywhere). */
+  private async landingUnit(unitId: number, span: readonly string[] | null): Promise<OrgUnit> {
+    const unit = span ? await this.units.findInSpan(unitId, span) : await this.units.findById(unitId);
     if (!unit) throw new AppError(ErrorCode.NotFound, 'unitId');
     if (!LANDING_KINDS.includes(unit.kind)) throw new AppError(ErrorCode.UnitNotSelectable, 'unitId');
+    return unit;
+  }
+
+  /** Creates the matter (routed by category) with its first timeline row, idempotent per requester and clientRequestId. */
+  private async intake(
+    actor: Actor,
+    unit: OrgUnit,
+    input: SubmitRequestDto,
+    origin: Pick<NewRequest, 'source' | 'enteredByPersonId'>,
+    requesterOf: (manager: EntityManager) => Promise<number>,
+    now: Date,
+    retried = false,
+  ): Promise<RequestDto> {
+    let requesterPersonId: number | null = null;
+    // Before the transaction (a network call): a refusal writes nothing.
+    const contentReview = await this.content.needsReview(actor, { description: input.description, addressNote: input.addressNote });
     try {
-      const created = await this.dataSource.transaction((manager) =>
-        createRequest(
+      const created = await this.dataSource.transaction(async (manager) => {
+        requesterPersonId = await requesterOf(manager);
+        return createRequest(
           manager,
           {
+            ...origin,
             unitId: unit.id,
-            handlerUnitId: unit.id,
-            requesterPersonId: actor.personId,
-            source: 'villager',
+            handlerUnitId: await this.routes.handlerFor(unit, input.category, manager),
+            requesterPersonId,
             clientRequestId: input.clientRequestId,
             category: input.category,
             description: input.description.trim(),
@@ -55,16 +102,23 @@ export class RequestsService {
             confidential: input.confidential ?? false,
             dutyType: null,
             contactDueAt: contactDeadline(now, CONTACT_MINUTES),
+            contentReview,
           },
           actor.personId,
           now,
-        ),
-      );
-      return this.get(actor, created.id, now);
+          input.photoIds,
+        );
+      });
+      return this.view(actor, created, now);
     } catch (error) {
-      // Two retries raced past the lookup: the unique (requester, clientRequestId) let one in.
       if (!(error instanceof QueryFailedError)) throw error;
-      const winner = await this.requests.findByClientId(actor.personId, input.clientRequestId);
+      // A racing retry added the same new person first (unique phone): now they exist, go again.
+      if (requesterPersonId === null) {
+        if (retried) throw error;
+        return this.intake(actor, unit, input, origin, requesterOf, now, true);
+      }
+      // Two retries raced past the lookup: the unique (requester, clientRequestId) let one in.
+      const winner = await this.requests.findByClientId(requesterPersonId, input.clientRequestId);
       if (!winner) throw error;
       return this.view(actor, winner, now);
     }
@@ -76,29 +130,46 @@ export class RequestsService {
     return this.view(actor, request, now);
   }
 
+  /** Matters I raised, and those mine was merged into (which I follow). */
   async listMine(actor: Actor, now: Date): Promise<RequestDto[]> {
-    const mine = await this.requests.listMine(actor.personId, LIST_LIMIT);
-    return Promise.all(mine.map((request) => this.view(actor, request, now)));
+    return this.viewMany(actor, await this.requests.listMine(actor.personId, LIST_LIMIT), now);
   }
 
   /** What the caller must handle: open requests of the units where they hold a handling role. */
   async inbox(actor: Actor, now: Date): Promise<RequestDto[]> {
     const units = actor.held.filter((h) => HANDLER_ROLES.includes(h.role)).map((h) => h.unitId);
     const open = await this.requests.inbox(units, OPEN_STATES, LIST_LIMIT);
-    return Promise.all(open.map((request) => this.view(actor, request, now)));
+    return this.viewMany(actor, open, now);
   }
 
-  relations(actor: Actor, request: RequestEntity): Relation[] {
+  /** How the caller stands to the request; pass its followers where following matters (seeing it). */
+  relations(actor: Actor, request: RequestEntity, followerPersonIds: readonly number[] = []): Relation[] {
     const unitPath = request.unit?.path;
     if (!unitPath) throw new Error('request loaded without its unit');
-    return relationsTo(actor.personId, actor.held, { requesterPersonId: request.requesterPersonId, handlerUnitId: request.handlerUnitId, unitPath });
+    return relationsTo(actor.personId, actor.held, { requesterPersonId: request.requesterPersonId, handlerUnitId: request.handlerUnitId, unitPath, followerPersonIds });
+  }
+
+  /** view() of many requests loaded with their units: the requesters and the timelines in one query each, not two per request. */
+  async viewMany(actor: Actor, requests: RequestEntity[], now: Date): Promise<RequestDto[]> {
+    if (requests.length === 0) return [];
+    const people = await this.dataSource.getRepository(Person).findBy({ id: In([...new Set(requests.map((r) => r.requesterPersonId))]) });
+    const names = new Map(people.map((p) => [p.id, p.name]));
+    const timelines = await this.requests.timelines(requests.map((r) => r.id));
+    const photos = await this.requests.photosByEvent([...timelines.values()].flat().map((e) => e.id));
+    const followers = await this.requests.followers(requests.map((r) => r.id));
+    return requests.map((request) => {
+      const relations = this.relations(actor, request, followers.get(request.id));
+      const staffOnIt = relations.includes('handler') || relations.includes('supervisor');
+      const name = names.get(request.requesterPersonId);
+      if (name === undefined) throw new Error(`request ${request.id}: requester ${request.requesterPersonId} not found`);
+      const timeline = (timelines.get(request.id) ?? []).filter((e) => staffOnIt || e.public);
+      return viewRequest(request, name, relations, timeline, now, photos);
+    });
   }
 
   async view(actor: Actor, request: RequestEntity, now: Date): Promise<RequestDto> {
     const loaded = request.unit ? request : await this.dataSource.getRepository(RequestEntity).findOneOrFail({ where: { id: request.id }, relations: { unit: true } });
-    const relations = this.relations(actor, loaded);
-    const staffOnIt = relations.includes('handler') || relations.includes('supervisor');
-    const requester = await this.dataSource.getRepository(Person).findOneByOrFail({ id: loaded.requesterPersonId });
-    return viewRequest(loaded, requester.name, relations, await this.requests.timeline(loaded.id, staffOnIt), now);
+    const [dto] = await this.viewMany(actor, [loaded], now);
+    return dto!;
   }
 }

@@ -31,7 +31,7 @@ export const COLUMN_FIELDS: readonly (readonly [RosterColumn, Exclude<keyof Rost
   ['副巷长手机号', 'deputyPhone'],
 ];
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_CONTENT_TYPE } from '../common/xlsx-download';
 export const ROSTER_SHEET_NAME = '网格花名册';
 
 /** Upload limits (the messages of ROSTER_FILE_TOO_LARGE / ROSTER_TOO_MANY_ROWS quote them). */

@@ -5,7 +5,9 @@ import { Actor } from '../auth/actor';
 import { CurrentActor, RequireCapability } from '../auth/auth-decorators';
 import { ExportRosterQuery, RosterImportDto, StartRosterImportDto } from './dtos/roster.dto';
 import { MAX_UPLOAD_BYTES, ROSTER_COLUMNS, XLSX_CONTENT_TYPE } from './roster-format';
-import { RosterUploadErrors } from './roster-upload.interceptor';
+import { ErrorCode } from '../common/error-codes';
+import { UploadErrors } from '../common/upload-errors';
+import { xlsxDownload } from '../common/xlsx-download';
 import { RosterService, UploadedRoster } from './roster.service';
 
 const FORMAT = `One sheet; header row ${ROSTER_COLUMNS.join(', ')}; one row per small grid (deputy optional).`;
@@ -20,7 +22,7 @@ export class RosterController {
   @Post('imports')
   @HttpCode(202)
   @RequireCapability('roster.manage')
-  @UseInterceptors(RosterUploadErrors, FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } }))
+  @UseInterceptors(UploadErrors(ErrorCode.RosterFileTooLarge, '请在 file 字段上传一个 .xlsx 文件'), FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } }))
   @ApiOperation({ operationId: 'importRoster', summary: `Upload a town's roster (.xlsx, ≤ 5 MB, ≤ 5000 rows); checked and applied after the answer. ${FORMAT}` })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -53,15 +55,6 @@ export class RosterController {
   @ApiOkResponse({ description: 'The roster workbook', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
   async exportRoster(@CurrentActor() actor: Actor, @Query() query: ExportRosterQuery): Promise<StreamableFile> {
     const file = await this.roster.exportRoster(actor, query.townId, new Date());
-    return new StreamableFile(file.content, {
-      type: XLSX_CONTENT_TYPE,
-      disposition: `attachment; filename="${file.asciiFileName}"; filename*=UTF-8''${rfc5987(file.fileName)}`,
-      length: file.content.length,
-    });
+    return xlsxDownload(file.content, file.fileName, file.asciiFileName);
   }
-}
-
-/** RFC 5987 value-chars: percent-encoded UTF-8, with the few characters encodeURIComponent leaves that it must not. */
-function rfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -70,7 +70,7 @@ describe(`the closed loop (${testDialect()})`, () => {
     expect(inbox.body.map((r: { id: number }) => r.id)).toContain(id);
 
     const seenByLeader = await api('GET', `/api/requests/${id}`, grid.leaderToken);
-    expect(seenByLeader.body.actions).toEqual(['accept', 'reject']);
+    expect(seenByLeader.body.actions).toEqual(['accept', 'reject', 'requestTransfer', 'merge']);
     const accepted = await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, { version: seenByLeader.body.version, contactMethod: 'call', complexity: 'simple' });
     expect(accepted.body).toMatchObject({ state: 'accepted', complexity: 'simple', contactLate: false });
     expect(new Date(accepted.body.completionDueAt)).toEqual(workingDeadline(createdAt, COMPLETION_WORKING_DAYS.simple));
@@ -177,7 +177,7 @@ describe(`the closed loop (${testDialect()})`, () => {
   /** A matter the grid has resolved, as the requester sees it. */
   async function resolvedMatter(requester: string): Promise<{ id: number; version: number }> {
     const { id } = (await api('POST', '/api/requests', requester, submitBody())).body;
-    let r = (await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, { version: 1, contactMethod: 'call', complexity: 'complex' })).body;
+    let r = (await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, { version: 1, contactMethod: 'call', complexity: 'complex', note: '需要协调供电所，三天内办结' })).body;
     r = (await api('POST', `/api/requests/${id}/actions/resolve`, grid.leaderToken, { version: r.version, note: '已处理' })).body;
     return { id, version: r.version };
   }

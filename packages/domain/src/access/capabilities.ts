@@ -16,6 +16,14 @@ export const CAPABILITY_ROLES = {
   'request.view': ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'department_handler', 'hotline_staff', 'town_leader', 'county_admin'],
   /** Report what a patrol found (未诉先办) in a grid within the span. */
   'request.patrol': ['grid_leader', 'deputy_grid_leader'],
+  /** Enter a matter for someone else: a grid leader for an elderly villager (代办), hotline staff for a caller. */
+  'request.proxy': ['grid_leader', 'deputy_grid_leader', 'village_secretary', 'hotline_staff'],
+  /** Import the city's 12345 work orders and export the replies to them. */
+  'hotline.orders': ['hotline_staff', 'town_leader', 'county_admin'],
+  /** Dispatch (派单): route categories to departments, see what waits for dispatch, transfer. */
+  'routing.manage': ['hotline_staff', 'town_leader', 'county_admin'],
+  /** Look back at (回看), close and send back results within the span: the supervisors of requests. */
+  'request.lookBack': ['hotline_staff', 'large_grid_head', 'town_leader', 'county_admin'],
   /** See a person's full phone number (logged every time). */
   'phone.viewFull': ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'hotline_staff', 'town_leader', 'county_admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -52,3 +52,9 @@ export function parentPath(path: string): string {
 function assertPath(path: string): void {
   if (!/^\/(\d+\/)+$/.test(path)) throw new Error(`not a unit path: "${path}"`);
 }
+
+/** The id at `depth` of a unit path (0 = the county, 1 = the town): '/1/2/3/' at 1 is 2. */
+export function pathIdAt(path: string, depth: number): number | null {
+  const id = path.split('/').filter(Boolean)[depth];
+  return id === undefined ? null : Number(id);
+}

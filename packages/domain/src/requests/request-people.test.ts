@@ -23,6 +23,18 @@ test('relations follow from the roles people hold where', () => {
   for (const [personId, held, expected] of cases) assert.deepEqual(relationsTo(personId, held, REQUEST), expected, String(personId));
 });
 
+test('hotline staff handle what is assigned to the hotline office, and still supervise the town', () => {
+  const order = { requesterPersonId: 100, handlerUnitId: 7, unitPath: '/1/2/7/' };
+  assert.deepEqual(relationsTo(301, [{ role: 'hotline_staff', unitId: 7, unitPath: '/1/2/7/' }], order), ['handler', 'supervisor']);
+});
+
+test('requesters of merged matters follow the surviving one, and are nothing more', () => {
+  const merged = { ...REQUEST, followerPersonIds: [600, 601] };
+  assert.deepEqual(relationsTo(600, [], merged), ['follower']);
+  assert.deepEqual(relationsTo(100, [], merged), ['requester']);
+  assert.deepEqual(relationsTo(602, [], merged), []);
+});
+
 test('a clock is late when it ran out before the work was done, or is still running out now', () => {
   const due = new Date('2026-03-02T09:00:00+08:00');
   assert.equal(isLate(due, new Date('2026-03-02T08:59:00+08:00'), new Date('2026-03-05T00:00:00+08:00')), false);

@@ -38,6 +38,13 @@ const CASES: [RequestAction, RequestState, Relation[], string][] = [
   ['transfer', 'in_progress', ['supervisor'], 'submitted'],
   ['transfer', 'in_progress', ['handler'], 'NOT_ALLOWED'],
   ['merge', 'accepted', ['handler'], 'merged'],
+  ['requestTransfer', 'accepted', ['handler'], 'accepted'],
+  ['requestTransfer', 'accepted', ['supervisor'], 'NOT_ALLOWED'],
+  ['declineTransfer', 'in_progress', ['supervisor'], 'in_progress'],
+  ['declineTransfer', 'resolved', ['supervisor'], 'WRONG_STATE'],
+  // A follower (their matter was merged into this one) only watches.
+  ['withdraw', 'accepted', ['follower'], 'NOT_ALLOWED'],
+  ['rate', 'resolved', ['follower'], 'NOT_ALLOWED'],
   ['withdraw', 'accepted', ['requester'], 'withdrawn'],
   ['withdraw', 'resolved', ['requester'], 'WRONG_STATE'],
   ['withdraw', 'submitted', ['handler'], 'NOT_ALLOWED'],
@@ -55,7 +62,7 @@ test('each action is allowed only from its states and to its people', () => {
 });
 
 test('the app offers exactly the possible actions', () => {
-  assert.deepEqual(availableActions('submitted', ['handler']), ['accept', 'reject', 'merge']);
+  assert.deepEqual(availableActions('submitted', ['handler']), ['accept', 'reject', 'requestTransfer', 'merge']);
   assert.deepEqual(availableActions('resolved', ['requester']), ['reopen', 'rate']);
   assert.deepEqual(availableActions('closed', ['handler']), []);
   assert.deepEqual(availableActions('merged', ['requester', 'handler', 'supervisor']), []);

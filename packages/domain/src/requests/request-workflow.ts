@@ -30,8 +30,11 @@ export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
   merged: '已合并',
 };
 
-/** How the caller stands to this request; one person can stand in several ways. */
-export type Relation = 'requester' | 'handler' | 'supervisor';
+/**
+ * How the caller stands to this request; one person can stand in several ways. A follower raised
+ * a matter that was merged into this one: they see its public progress but act on nothing.
+ */
+export type Relation = 'requester' | 'handler' | 'supervisor' | 'follower';
 
 export interface TransitionRule {
   from: readonly RequestState[];
@@ -52,6 +55,10 @@ export const REQUEST_ACTIONS = {
   sendBack: { from: ['resolved', 'looked_back'], to: 'in_progress', by: ['supervisor'], notBy: ['handler'], label: '退回重办' },
   reopen: { from: ['resolved', 'looked_back', 'closed'], to: 'in_progress', by: ['requester', 'supervisor'], label: '重新办理' },
   reject: { from: ['submitted', 'accepted'], to: 'rejected', by: ['handler', 'supervisor'], label: '不予受理' },
+  /** The handler asks the dispatchers to move the matter elsewhere (a reason is required). */
+  requestTransfer: { from: ['submitted', 'accepted', 'in_progress'], to: 'same', by: ['handler'], label: '申请转办' },
+  declineTransfer: { from: ['submitted', 'accepted', 'in_progress'], to: 'same', by: ['supervisor'], label: '不同意转办' },
+  /** To another grid, village or department: the new handler's contact clock starts again. */
   transfer: { from: ['submitted', 'accepted', 'in_progress'], to: 'submitted', by: ['supervisor'], label: '转办' },
   merge: { from: ['submitted', 'accepted', 'in_progress'], to: 'merged', by: ['handler', 'supervisor'], label: '合并' },
   withdraw: { from: ['submitted', 'accepted', 'in_progress'], to: 'withdrawn', by: ['requester'], label: '撤回' },

@@ -16,3 +16,8 @@ export function isLate(dueAt: Date | null, doneAt: Date | null, now: Date): bool
   if (!dueAt) return false;
   return (doneAt ?? now).getTime() > dueAt.getTime();
 }
+
+/** A 12345 order keeps the city's deadline as well as the town's: the earlier one governs. */
+export function governingDeadline(townDue: Date, cityDue: Date | null): Date {
+  return cityDue && cityDue.getTime() < townDue.getTime() ? cityDue : townDue;
+}

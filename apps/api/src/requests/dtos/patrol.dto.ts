@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DUTY_TYPES } from '@gridloop/domain';
+import { DUTY_TYPES, REQUEST_CATEGORIES } from '@gridloop/domain';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { REQUEST_CATEGORIES } from './request.dto';
+import { PhotoIdsField } from '../../photos/dtos/photo.dto';
 
 /** A grid leader's patrol report: what and where, under which hat; settled on the spot or passed on. */
 export class PatrolReportDto {
@@ -44,4 +44,7 @@ export class PatrolReportDto {
   @MaxLength(2000)
   @IsString()
   result?: string;
+
+  @PhotoIdsField('Up to 9 photos of what was found, from uploadPhoto (the reporter’s own, not used yet)')
+  photoIds?: number[];
 }

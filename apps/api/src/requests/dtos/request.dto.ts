@@ -1,11 +1,25 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { COMPLEXITIES, RATINGS, REQUEST_STATES } from '@gridloop/domain';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { COMPLEXITIES, RATINGS, REQUEST_CATEGORIES, REQUEST_STATES } from '@gridloop/domain';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { PhotoIdsField, PhotoRefDto } from '../../photos/dtos/photo.dto';
 
-export const REQUEST_CATEGORIES = ['environment', 'infrastructure', 'dispute', 'labour', 'safety', 'social', 'other'] as const;
 export const CONTACT_METHODS = ['call', 'visit', 'message'] as const;
-/** Actions this API takes so far; transfer and merge come with routing. */
-export const SUPPORTED_ACTIONS = ['accept', 'followUp', 'resolve', 'lookBack', 'close', 'sendBack', 'reopen', 'reject', 'withdraw'] as const;
+/** Actions taken through actOnRequest (rating has its own operation). */
+export const SUPPORTED_ACTIONS = [
+  'accept',
+  'followUp',
+  'resolve',
+  'lookBack',
+  'close',
+  'sendBack',
+  'reopen',
+  'reject',
+  'withdraw',
+  'requestTransfer',
+  'declineTransfer',
+  'transfer',
+  'merge',
+] as const;
 export type SupportedAction = (typeof SUPPORTED_ACTIONS)[number];
 
 export class SubmitRequestDto {
@@ -46,6 +60,28 @@ export class SubmitRequestDto {
   @Min(1)
   @IsInt()
   unitId?: number;
+
+  @PhotoIdsField('Up to 9 photos from uploadPhoto (the caller’s own, not used yet)')
+  photoIds?: number[];
+}
+
+/** A matter entered for a villager by a grid leader (代办) or hotline staff (a phone call). */
+export class SubmitOnBehalfDto extends OmitType(SubmitRequestDto, ['unitId'] as const) {
+  @ApiProperty({ description: 'The village or small grid the matter belongs to (within the caller’s area)' })
+  @Min(1)
+  @IsInt()
+  unitId: number;
+
+  @ApiProperty({ maxLength: 32, description: 'The villager’s name' })
+  @MaxLength(32)
+  @IsNotEmpty()
+  @IsString()
+  requesterName: string;
+
+  @ApiProperty({ description: 'The villager’s mainland mobile: finds them, or adds them as a person' })
+  @Matches(/^1[3-9]\d{9}$/)
+  @IsString()
+  requesterPhone: string;
 }
 
 export class RequestActionDto {
@@ -69,6 +105,21 @@ export class RequestActionDto {
   @IsOptional()
   @IsIn(COMPLEXITIES)
   complexity?: string;
+
+  @PhotoIdsField('accept, followUp, resolve: up to 9 photos from uploadPhoto (the caller’s own, not used yet); refused on other actions')
+  photoIds?: number[];
+
+  @ApiProperty({ required: false, description: 'transfer: the small grid, village or town department to take it' })
+  @IsOptional()
+  @Min(1)
+  @IsInt()
+  targetUnitId?: number;
+
+  @ApiProperty({ required: false, description: 'merge: the open request that carries on for both' })
+  @IsOptional()
+  @Min(1)
+  @IsInt()
+  targetRequestId?: number;
 }
 
 export class RateRequestDto {
@@ -103,6 +154,9 @@ export class RequestEventDto {
 
   @ApiProperty()
   public: boolean;
+
+  @ApiProperty({ type: [PhotoRefDto], description: 'Photos this step came with (fetch each url with the same sign-in)' })
+  photos: PhotoRefDto[];
 
   @ApiProperty()
   createdAt: Date;
@@ -145,6 +199,9 @@ export class RequestDto {
   @ApiProperty()
   confidential: boolean;
 
+  @ApiProperty({ required: false, description: 'Only for those handling it: the content check asked for a person to review some of its text' })
+  contentReview?: boolean;
+
   @ApiProperty()
   unitId: number;
 
@@ -175,6 +232,21 @@ export class RequestDto {
   @ApiProperty({ description: 'Times it went back to work after a result (重办)' })
   rehandleCount: number;
 
+  @ApiProperty({ nullable: true, type: String, description: '12345 orders: the city platform’s order number' })
+  hotlineOrderNo: string | null;
+
+  @ApiProperty({ nullable: true, type: Date, description: '12345 orders: the city’s deadline (the earlier of it and the town’s governs)' })
+  cityDueAt: Date | null;
+
+  @ApiProperty({ description: 'The handler asked for a transfer and the dispatchers have not answered' })
+  transferRequested: boolean;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'State merged: the request that carries on' })
+  mergedIntoId: number | null;
+
+  @ApiProperty({ description: 'Entered by someone else for the requester (代办 or a hotline call)' })
+  enteredForRequester: boolean;
+
   @ApiProperty({ description: 'What the caller may do now', type: [String] })
   actions: string[];
 
@@ -183,4 +255,31 @@ export class RequestDto {
 
   @ApiProperty()
   createdAt: Date;
+}
+
+/** An open matter in the same grid that looks like the one being handled. */
+export class DuplicateCandidateDto {
+  @ApiProperty()
+  id: number;
+
+  @ApiProperty({ enum: REQUEST_STATES })
+  state: string;
+
+  @ApiProperty()
+  stateLabel: string;
+
+  @ApiProperty({ enum: REQUEST_CATEGORIES })
+  category: string;
+
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  addressNote: string | null;
+
+  @ApiProperty()
+  createdAt: Date;
+
+  @ApiProperty({ description: 'How alike, 0–1 (shared wording, same category and place)' })
+  score: number;
 }

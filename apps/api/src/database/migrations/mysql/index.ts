@@ -4,6 +4,9 @@ import { RosterImport1795609868545 } from './1795609868545-RosterImport';
 import { Requests1795612138838 } from './1795612138838-Requests';
 import { RequestRatings1795612628236 } from './1795612628236-RequestRatings';
 import { PatrolDutyType1795612862711 } from './1795612862711-PatrolDutyType';
+import { RoutingAndHotline1795619517323 } from './1795619517323-RoutingAndHotline';
+import { Photos1795619544697 } from './1795619544697-Photos';
+import { HotlineReceivedAt1795619825269 } from './1795619825269-HotlineReceivedAt';
 
 /** MySQL/MariaDB migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
-export const MYSQL_MIGRATIONS = [InitialSchema1795607638272, IdentityAndGroups1795608851640, RosterImport1795609868545, Requests1795612138838, RequestRatings1795612628236, PatrolDutyType1795612862711];
+export const MYSQL_MIGRATIONS = [InitialSchema1795607638272, IdentityAndGroups1795608851640, RosterImport1795609868545, Requests1795612138838, RequestRatings1795612628236, PatrolDutyType1795612862711, RoutingAndHotline1795619517323, Photos1795619544697, HotlineReceivedAt1795619825269];

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { GridModule } from '../grid/grid.module';
+import { HotlineController } from './hotline.controller';
+import { HotlineService } from './hotline.service';
+
+@Module({
+  imports: [GridModule],
+  controllers: [HotlineController],
+  providers: [HotlineService],
+})
+export class HotlineModule {}

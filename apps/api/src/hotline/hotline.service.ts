@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { CONTACT_MINUTES, contactDeadline, isLate, REQUEST_STATE_LABELS, type RequestState } from '@gridloop/domain';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { spanCondition } from '../access/span-where';
+import { Actor } from '../auth/actor';
+import { AppError } from '../common/app-error';
+import { ErrorCode } from '../common/error-codes';
+import { OrgUnit } from '../grid/org-unit.entity';
+import { OrgUnitRepository } from '../grid/org-unit.repository';
+import { Person } from '../grid/person.entity';
+import { findOrAddPerson } from '../people/find-or-add-person';
+import { RequestEvent } from '../requests/request-event.entity';
+import { createRequest } from '../requests/request-steps';
+import { RequestEntity } from '../requests/request.entity';
+import { HotlineImportResultDto, HotlineOrderDto, HotlineReplyDto, ImportedOrderDto } from './hotline.dto';
+
+const SOURCE = 'hotline_12345';
+/** Steps whose note is the answer the city gets. */
+const ANSWER_ACTIONS = ['resolve', 'reject'];
+const ANSWERED_STATES = ['resolved', 'looked_back', 'closed', 'rejected'];
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/**
+ * 12345 work orders (接诉即办): imported into the town's hotline office, which dispatches them like
+ * any matter, and answered back to the city. An order number is imported once; importing it
+ * again changes nothing and answers with the same request.
+ */
+@Injectable()
+export class HotlineService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly units: OrgUnitRepository,
+  ) {}
+
+  async importOrders(actor: Actor, townId: number, orders: readonly HotlineOrderDto[], now: Date): Promise<HotlineImportResultDto> {
+    const office = await this.hotlineOffice(actor, townId);
+    orders.forEach((order, i) => {
+      if (Date.parse(order.cityDueAt) <= Date.parse(order.receivedAt)) throw new AppError(ErrorCode.ValidationFailed, `orders.${i}.cityDueAt`, '办理时限应晚于受理时间');
+    });
+    const run = () => this.dataSource.transaction((manager) => this.importInto(manager, actor, office, orders, now));
+    try {
+      return await run();
+    } catch (error) {
+      // Another import of the same orders committed first (the unique order number): now they are there.
+      if (!(error instanceof QueryFailedError)) throw error;
+      return run();
+    }
+  }
+
+  private async importInto(manager: EntityManager, actor: Actor, office: OrgUnit, orders: readonly HotlineOrderDto[], now: Date): Promise<HotlineImportResultDto> {
+    const results: ImportedOrderDto[] = [];
+    for (const order of orders) {
+      const known = await manager.findOneBy(RequestEntity, { source: SOURCE, hotlineOrderNo: order.orderNo });
+      if (known) {
+        results.push({ orderNo: order.orderNo, requestId: known.id, created: false });
+        continue;
+      }
+      const requesterPersonId = await findOrAddPerson(manager, order.callerName.trim(), order.callerPhone, null);
+      const request = await createRequest(
+        manager,
+        {
+          // At the hotline office until dispatched to a grid or a department (transfer).
+          unitId: office.id,
+          handlerUnitId: office.id,
+          requesterPersonId,
+          source: SOURCE,
+          clientRequestId: `12345-${order.orderNo}`,
+          category: order.category ?? 'other',
+          description: order.content.trim(),
+          addressNote: null,
+          contactPhone: order.callerPhone,
+          confidential: order.confidential ?? false,
+          dutyType: null,
+          contactDueAt: contactDeadline(now, CONTACT_MINUTES),
+          enteredByPersonId: actor.personId,
+          hotlineOrderNo: order.orderNo,
+          cityReceivedAt: new Date(order.receivedAt),
+          cityDueAt: new Date(order.cityDueAt),
+        },
+        actor.personId,
+        now,
+      );
+      results.push({ orderNo: order.orderNo, requestId: request.id, created: true });
+    }
+    const created = results.filter((r) => r.created).length;
+    return { created, unchanged: results.length - created, orders: results };
+  }
+
+  /** The answer for the city on one order: the handler's result (or refusal), who gave it and when. */
+  async reply(actor: Actor, orderNo: string, now: Date): Promise<HotlineReplyDto> {
+    const [reply] = await this.replies(actor, { orderNo }, now);
+    if (!reply) throw new AppError(ErrorCode.NotFound, 'orderNo');
+    return reply;
+  }
+
+  /** Replies for the orders a town's hotline received from the city on days `from`..`to` (China time). */
+  async repliesForDays(actor: Actor, townId: number, from: string, to: string, now: Date): Promise<HotlineReplyDto[]> {
+    const town = await this.town(actor, townId);
+    const start = new Date(Date.parse(`${from}T00:00:00Z`) - CHINA_OFFSET_MS);
+    const end = new Date(Date.parse(`${to}T00:00:00Z`) - CHINA_OFFSET_MS + 24 * 3600_000);
+    if (Number.isNaN(start.getTime())) throw new AppError(ErrorCode.ValidationFailed, 'from');
+    if (Number.isNaN(end.getTime()) || end <= start) throw new AppError(ErrorCode.ValidationFailed, 'to', '结束日期应不早于开始日期');
+    return this.replies(actor, { townPath: town.path, start, end }, now);
+  }
+
+  private async replies(actor: Actor, filter: { orderNo: string } | { townPath: string; start: Date; end: Date }, now: Date): Promise<HotlineReplyDto[]> {
+    const span = actor.spanFor('hotline.orders');
+    const unitSpan = spanCondition('u.path', span, 'unitSpan');
+    const query = this.dataSource
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.unit', 'u')
+      .innerJoinAndSelect('r.handlerUnit', 'h')
+      .where('r.source = :source', { source: SOURCE })
+      .andWhere(unitSpan.sql, unitSpan.params);
+    if ('orderNo' in filter) query.andWhere('r.hotlineOrderNo = :orderNo', { orderNo: filter.orderNo });
+    else query.andWhere('u.path LIKE :townPath AND r.cityReceivedAt >= :start AND r.cityReceivedAt < :end', { townPath: `${filter.townPath}%`, start: filter.start, end: filter.end });
+    const requests = await query.orderBy('r.cityReceivedAt', 'ASC').addOrderBy('r.id', 'ASC').getMany();
+    const answers = await this.answers(requests.map((r) => r.id));
+    return requests.map((request) => {
+      const answered = ANSWERED_STATES.includes(request.state);
+      const answer = answered ? answers.get(request.id) : undefined;
+      const due = request.completionDueAt ?? request.cityDueAt;
+      return {
+        orderNo: request.hotlineOrderNo!,
+        requestId: request.id,
+        state: request.state,
+        stateLabel: REQUEST_STATE_LABELS[request.state as RequestState],
+        result: answer?.note ?? null,
+        handlerUnit: request.handlerUnit!.name,
+        handlerName: answer?.actorName ?? null,
+        repliedAt: answer?.createdAt ?? null,
+        late: request.completionLate || isLate(due, answered ? (answer?.createdAt ?? null) : null, now),
+      };
+    });
+  }
+
+  /** The latest result or refusal of each request, with who gave it. */
+  private async answers(requestIds: readonly number[]): Promise<Map<number, { note: string | null; actorName: string; createdAt: Date }>> {
+    const byRequest = new Map<number, { note: string | null; actorName: string; createdAt: Date }>();
+    if (requestIds.length === 0) return byRequest;
+    const events = await this.dataSource.getRepository(RequestEvent).find({ where: { requestId: In([...requestIds]), action: In(ANSWER_ACTIONS) }, order: { id: 'ASC' } });
+    const people = await this.dataSource.getRepository(Person).findBy({ id: In([...new Set(events.map((e) => e.actorPersonId))]) });
+    const names = new Map(people.map((p) => [p.id, p.name]));
+    for (const event of events) byRequest.set(event.requestId, { note: event.note, actorName: names.get(event.actorPersonId) ?? '', createdAt: event.createdAt });
+    return byRequest;
+  }
+
+  private async town(actor: Actor, townId: number): Promise<OrgUnit> {
+    const town = await this.units.findInSpan(townId, actor.spanFor('hotline.orders'));
+    if (!town || town.kind !== 'town') throw new AppError(ErrorCode.NotFound, 'townId');
+    return town;
+  }
+
+  private async hotlineOffice(actor: Actor, townId: number): Promise<OrgUnit> {
+    const town = await this.town(actor, townId);
+    const office = (await this.units.findChildren(town.id)).find((unit) => unit.kind === 'hotline_office');
+    if (!office) throw new AppError(ErrorCode.NotFound, 'townId', '这个镇还没有设置热线办');
+    return office;
+  }
+}

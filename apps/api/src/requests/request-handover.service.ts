@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { contactDeadline, CONTACT_MINUTES, pathIdAt } from '@gridloop/domain';
+import { EntityManager } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { AppError } from '../common/app-error';
+import { ErrorCode } from '../common/error-codes';
+import { OrgUnit } from '../grid/org-unit.entity';
+import { RequestActionDto } from './dtos/request.dto';
+import { RequestEvent } from './request-event.entity';
+import { RequestFollower } from './request-follower.entity';
+import { RequestRepository } from './request.repository';
+import { RequestEntity } from './request.entity';
+import type { Step } from './request-steps';
+import { RequestsService } from './requests.service';
+
+/** Units a matter can be handed to; the first two also become where the matter belongs. */
+const TRANSFER_KINDS = ['small_grid', 'village', 'department', 'hotline_office'];
+const LANDING_KINDS = ['small_grid', 'village'];
+/** A matter can be merged only into one still being worked on. */
+const MERGE_TARGET_STATES = ['submitted', 'accepted', 'in_progress'];
+
+/**
+ * Moving a matter between hands: transfer (转办) to another grid or a town department, and merge
+ * (合并) into a duplicate, whose requesters then follow the surviving case. Both are steps of the
+ * workflow table; this works out their fields inside the caller's transaction.
+ */
+@Injectable()
+export class RequestHandoverService {
+  constructor(
+    private readonly requests: RequestRepository,
+    private readonly service: RequestsService,
+  ) {}
+
+  /** To another unit of the same town: the new handler's contact clock starts now; lateness marks stay. */
+  async transferStep(manager: EntityManager, actor: Actor, request: RequestEntity, input: RequestActionDto, note: string, now: Date): Promise<Step> {
+    if (!input.targetUnitId) throw new AppError(ErrorCode.ValidationFailed, 'targetUnitId', '请选择转给哪个网格或部门');
+    const target = await manager.getRepository(OrgUnit).findOneBy({ id: input.targetUnitId });
+    if (!target || pathIdAt(target.path, 1) !== pathIdAt(request.unit!.path, 1)) throw new AppError(ErrorCode.NotFound, 'targetUnitId');
+    if (!TRANSFER_KINDS.includes(target.kind)) throw new AppError(ErrorCode.ValidationFailed, 'targetUnitId', '只能转给小网格、村、镇直部门或热线办');
+    if (target.id === request.handlerUnitId) throw new AppError(ErrorCode.ValidationFailed, 'targetUnitId', '这条诉求已经由该单位办理');
+    return {
+      action: 'transfer',
+      changes: {
+        handlerUnitId: target.id,
+        unitId: LANDING_KINDS.includes(target.kind) ? target.id : request.unitId,
+        transferRequested: false,
+        contactedAt: null,
+        contactDueAt: contactDeadline(now, CONTACT_MINUTES),
+        complexity: null,
+        completionDueAt: null,
+      },
+      note: `转至${target.name}：${note}`,
+    };
+  }
+
+  /** Into an open duplicate the caller also handles or supervises. */
+  async mergeStep(manager: EntityManager, actor: Actor, request: RequestEntity, input: RequestActionDto, note: string | null, now: Date): Promise<{ step: Step; target: RequestEntity }> {
+    if (!input.targetRequestId) throw new AppError(ErrorCode.ValidationFailed, 'targetRequestId', '请选择合并到哪条诉求');
+    if (input.targetRequestId === request.id) throw new AppError(ErrorCode.ValidationFailed, 'targetRequestId', '不能合并到这条诉求自己');
+    const target = await this.requests.findVisible(input.targetRequestId, actor.personId, actor.spanFor('request.view'), manager);
+    if (!target) throw new AppError(ErrorCode.NotFound, 'targetRequestId');
+    const relations = this.service.relations(actor, target);
+    if (!relations.includes('handler') && !relations.includes('supervisor')) throw new AppError(ErrorCode.Forbidden, 'targetRequestId');
+    if (!MERGE_TARGET_STATES.includes(target.state)) throw new AppError(ErrorCode.RequestWrongState, 'targetRequestId', '要合并到的诉求已经办结或关闭，不能合并');
+    return {
+      target,
+      step: { action: 'merge', changes: { mergedIntoId: target.id, closedAt: now }, note: [`并入诉求 #${target.id}`, note].filter(Boolean).join('：') },
+    };
+  }
+
+  /** After the merge step: the merged requester and their followers now follow the survivor, which records it. */
+  async carryFollowers(manager: EntityManager, actorPersonId: number, merged: RequestEntity, target: RequestEntity, now: Date): Promise<void> {
+    const followers = manager.getRepository(RequestFollower);
+    const moving = [merged.requesterPersonId, ...(await followers.findBy({ requestId: merged.id })).map((f) => f.personId)];
+    const already = new Set([target.requesterPersonId, ...(await followers.findBy({ requestId: target.id })).map((f) => f.personId)]);
+    const fresh = [...new Set(moving)].filter((personId) => !already.has(personId));
+    if (fresh.length > 0) await followers.insert(fresh.map((personId) => ({ requestId: target.id, personId, fromRequestId: merged.id, createdAt: now })));
+    await manager.insert(RequestEvent, {
+      requestId: target.id,
+      action: 'mergeIn',
+      fromState: target.state,
+      toState: target.state,
+      actorPersonId,
+      note: `合并了诉求 #${merged.id}，其提出人一并关注本诉求`,
+      public: true,
+      createdAt: now,
+    });
+  }
+}

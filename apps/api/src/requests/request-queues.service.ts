@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DUPLICATE_THRESHOLD, duplicateScore, REQUEST_STATE_LABELS, type RequestState } from '@gridloop/domain';
+import { Actor } from '../auth/actor';
+import { AppError } from '../common/app-error';
+import { ErrorCode } from '../common/error-codes';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DuplicateCandidateDto, RequestDto } from './dtos/request.dto';
+import { RequestRepository } from './request.repository';
+import { OPEN_STATES, RequestsService } from './requests.service';
+
+const QUEUE_LIMIT = 200;
+/** Duplicates are looked for among the grid's open matters of the last 30 days. */
+const DUPLICATE_WINDOW_DAYS = 30;
+const DUPLICATE_SCAN = 300;
+const DUPLICATES_SHOWN = 5;
+/** Only these may merge, so only they are shown duplicates. */
+const WORKING_STATES = ['submitted', 'accepted', 'in_progress'];
+
+/** The dispatchers' and supervisors' work lists, and possible duplicates of a matter. */
+@Injectable()
+export class RequestQueuesService {
+  constructor(
+    private readonly requests: RequestRepository,
+    private readonly service: RequestsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** 派单: 12345 orders and calls waiting at the hotline office, and handlers' transfer requests. */
+  async dispatchQueue(actor: Actor, now: Date): Promise<RequestDto[]> {
+    const waiting = await this.requests.dispatchQueue(actor.spanFor('routing.manage'), OPEN_STATES, QUEUE_LIMIT);
+    return this.service.viewMany(actor, waiting, now);
+  }
+
+  /**
+   * 回看: results and refusals to look back at. A result waits for the requester's rating first,
+   * but not for ever: unrated after the configured hours, it is looked back at all the same.
+   */
+  async lookBackQueue(actor: Actor, now: Date): Promise<RequestDto[]> {
+    const unratedBefore = new Date(now.getTime() - this.config.lookBack.ratingWaitHours * 3600_000);
+    const ready = await this.requests.lookBackQueue(actor.spanFor('request.lookBack'), unratedBefore, QUEUE_LIMIT);
+    // The handler never looks back at their own work: leave out what the caller handles.
+    const views = await this.service.viewMany(actor, ready, now);
+    return views.filter((view) => view.actions.includes('lookBack'));
+  }
+
+  /** Open matters in the same grid that look like this one, most alike first, for its handler or supervisor. */
+  async duplicates(actor: Actor, requestId: number, now: Date): Promise<DuplicateCandidateDto[]> {
+    const request = await this.requests.findVisible(requestId, actor.personId, actor.spanFor('request.view'));
+    if (!request) throw new AppError(ErrorCode.NotFound, 'requestId');
+    const onIt = (relations: string[]) => relations.includes('handler') || relations.includes('supervisor');
+    if (!onIt(this.service.relations(actor, request))) throw new AppError(ErrorCode.Forbidden);
+    if (!WORKING_STATES.includes(request.state)) return [];
+    const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 24 * 3600_000);
+    const candidates = await this.requests.openInUnit(request.unitId, request.id, WORKING_STATES, since, DUPLICATE_SCAN);
+    return candidates
+      .filter((other) => onIt(this.service.relations(actor, other)))
+      .map((other) => ({ other, score: duplicateScore(request, other) }))
+      .filter(({ score }) => score >= DUPLICATE_THRESHOLD)
+      .sort((a, b) => b.score - a.score || a.other.id - b.other.id)
+      .slice(0, DUPLICATES_SHOWN)
+      .map(({ other, score }) => ({
+        id: other.id,
+        state: other.state,
+        stateLabel: REQUEST_STATE_LABELS[other.state as RequestState],
+        category: other.category,
+        description: other.description,
+        addressNote: other.addressNote,
+        createdAt: other.createdAt,
+        score: Math.round(score * 100) / 100,
+      }));
+  }
+}
