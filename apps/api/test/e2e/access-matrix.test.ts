@@ -11,6 +11,7 @@ import { seedCounty, seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { startFakeWechat } from '../support/fake-wechat';
 import { call } from '../support/http';
 import { demoToken, personWithRole, unitByCode } from '../support/people';
+import { pngImage, uploadPhoto } from '../support/images';
 import { harmlessRosterXlsx, insertFinishedImport, XLSX } from '../support/roster-files';
 import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
@@ -75,6 +76,17 @@ async function requestIn(ctx: Context, target: Target): Promise<{ id: number; ve
     body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: '矩阵测试诉求' },
   });
   return res.body;
+}
+
+/** A photo the helper villager attached to a matter raised in the target's grid. */
+async function photoIn(ctx: Context, target: Target): Promise<number> {
+  const photo = await uploadPhoto(ctx.baseUrl, ctx.helperToken, pngImage(2, 2), { filename: 'p.png', type: 'image/png' });
+  await call(ctx.baseUrl, 'PUT', '/api/me/home-unit', { token: ctx.helperToken, body: { unitId: target.grid.id } });
+  await call(ctx.baseUrl, 'POST', '/api/requests', {
+    token: ctx.helperToken,
+    body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: '矩阵测试照片', photoIds: [photo.body.id] },
+  });
+  return photo.body.id;
 }
 
 const TABLE: Record<string, Row> = {
@@ -142,6 +154,17 @@ const TABLE: Record<string, Row> = {
       return { method: 'POST', path: `/api/requests/${id}/rating`, body: { version: resolved.body.version, rating: 'satisfied' } };
     },
   },
+  uploadPhoto: {
+    who: 'signed-in',
+    scoped: false,
+    request: () => {
+      const form = new FormData();
+      form.set('file', new Blob([new Uint8Array(pngImage(2, 2))], { type: 'image/png' }), '照片.png');
+      return { method: 'POST', path: '/api/photos', form };
+    },
+  },
+  // Attached photos are seen exactly by those who see the request (and its requester, not a matrix actor).
+  getPhoto: { who: STAFF_WITH_GRIDS, scoped: true, request: async (c, t) => ({ method: 'GET', path: `/api/photos/${await photoIn(c, t)}` }) },
   exportRoster: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/roster/export?townId=${t.town.id}` }) },
   importRoster: {
     who: TOWN_OFFICE,

@@ -11,6 +11,7 @@ import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import {
   BadBody,
   badPathValues,
+  type FilePart,
   jsonBadBodies,
   JsonSchema,
   multipartBadBodies,
@@ -22,6 +23,7 @@ import {
 import { startFakeWechat } from '../support/fake-wechat';
 import { call } from '../support/http';
 import { demoToken, personWithRole, unitByCode } from '../support/people';
+import { pngImage } from '../support/images';
 import { harmlessRosterXlsx, rosterXlsx, XLSX } from '../support/roster-files';
 import { useAppUnderTest } from '../support/test-app';
 import { testDialect, type TestDialect } from '../support/test-database';
@@ -65,6 +67,8 @@ interface Target {
   base: Record<string, unknown>;
   /** No preparation is known for this operation: made-up ids and body, the first caller let through. */
   fallback?: boolean;
+  /** Uploads: a file that would be accepted, and files that must be refused (default: the roster workbooks). */
+  files?: { good: FilePart; bad: FilePart[] };
 }
 
 interface Context {
@@ -125,6 +129,23 @@ const PREPARE: Record<string, (ctx: Context) => Promise<Target>> = {
     base: { clientRequestId: 'fuzz-patrol-0001', dutyType: 'hazard_inspector', category: 'safety', description: '巡查发现桥栏杆松动', addressNote: '村南小桥', unitId: c.grid.id, settledOnSpot: false },
   }),
   importRoster: async (c) => ({ token: c.hotlineToken, params: {}, base: { townId: String(c.town.id) } }),
+  // A real photo as the good file; each generated body has a fault of its own (a text field, a second file, junk…).
+  uploadPhoto: async (c) => {
+    const good = { filename: '照片.png', contentType: 'image/png', content: pngImage(4, 3) };
+    return {
+      token: await c.villager(),
+      params: {},
+      base: {},
+      files: {
+        good,
+        bad: [
+          { ...good, filename: '照片.jpg', content: Buffer.from('这是文字，不是照片') },
+          { ...good, content: good.content.subarray(0, good.content.length - 12) },
+          { ...good, filename: 'gif.png', content: Buffer.from('GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000') },
+        ],
+      },
+    };
+  },
   // The requester's verdict on a result: a matter of theirs, resolved by the grid leader.
   rateRequest: async (c) => {
     const mine = await c.matter(c.grid.id);
@@ -385,8 +406,8 @@ describe(`fuzz: bad bodies at every write operation (${testDialect()})`, () => {
         const schema = resolveSchema(document, multipartSchema);
         const fileField = Object.entries(schema.properties ?? {}).find(([, s]) => s.format === 'binary')?.[0] ?? 'file';
         const texts = Object.fromEntries(Object.entries({ ...madeUp(schema), ...target.base }).filter(([k]) => k !== fileField).map(([k, v]) => [k, String(v)]));
-        const file = { filename: '花名册.xlsx', contentType: XLSX, content: workbooks.good };
-        const badFiles = [
+        const file = target.files?.good ?? { filename: '花名册.xlsx', contentType: XLSX, content: workbooks.good };
+        const badFiles = target.files?.bad ?? [
           { ...file, filename: '只有表头.xlsx', content: workbooks.headerOnly },
           { ...file, filename: '表头不对.xlsx', content: workbooks.wrongHeader },
         ];
