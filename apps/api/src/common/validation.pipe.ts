@@ -23,6 +23,7 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   isMobilePhone: '不是有效的手机号',
   isArray: '应当是列表',
   arrayMaxSize: '数量太多了',
+  arrayUnique: '不能重复',
   // The API's own rules, checked before class-validator (see StrictValidationPipe).
   cleanText: '包含无法识别的字符',
   notNull: '不能是空值（不填请省略这一项）',
