@@ -58,6 +58,9 @@ export class RequestWorkflowService {
       const request = await this.loadGuarded(manager, actor, requestId, action, input.version);
       const note = input.note?.trim() || null;
       if (NOTE_REQUIRED.includes(action) && !note) throw new AppError(ErrorCode.ValidationFailed, 'note', '请填写说明');
+      // A target belongs to its own step only: sent with another, the client meant something else.
+      if (input.targetUnitId !== undefined && action !== 'transfer') throw new AppError(ErrorCode.ValidationFailed, 'targetUnitId', '只有转办需要选择接收单位');
+      if (input.targetRequestId !== undefined && action !== 'merge') throw new AppError(ErrorCode.ValidationFailed, 'targetRequestId', '只有合并需要选择诉求');
       if (action === 'transfer') {
         await applyStep(manager, actor.personId, request, withExtras(await this.handover.transferStep(manager, actor, request, input, note!, now)), now);
       } else if (action === 'merge') {

@@ -11,7 +11,6 @@ import { Person } from '../grid/person.entity';
 @Index('IDX_request_handler_due', ['handlerUnitId', 'state', 'completionDueAt'])
 @Index('IDX_request_requester', ['requesterPersonId', 'createdAt'])
 @Index('UQ_request_client_id', ['requesterPersonId', 'clientRequestId'], { unique: true })
-@Index('IDX_request_unit_state', ['unitId', 'state'])
 // With the source, not alone: TypeORM's MySQL driver doubles a single-column unique index.
 @Index('UQ_request_hotline_order', ['source', 'hotlineOrderNo'], { unique: true })
 export class RequestEntity {

@@ -4,6 +4,7 @@ import type { FakeWechat } from '@gridloop/wechat-fake';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import type { WechatConfig } from '../../src/config/app-config';
 import { buildTown, PeopleFactory } from '../../src/seed/demo-county';
@@ -89,6 +90,34 @@ async function photoIn(ctx: Context, target: Target): Promise<number> {
   return photo.body.id;
 }
 
+/** A 12345 order imported into the target's town by that town's own hotline staff; its order number. */
+async function orderIn(ctx: Context, target: Target): Promise<string> {
+  const [staff] = await ctx.dataSource.query(
+    `SELECT r.personId AS "personId" FROM role_assignment r JOIN org_unit u ON u.id = r.unitId WHERE r.role = 'hotline_staff' AND u.parentId = ? ORDER BY r.id LIMIT 1`,
+    [target.town.id],
+  );
+  const order = hotlineOrder();
+  const res = await call(ctx.baseUrl, 'POST', '/api/hotline/orders', { token: await demoToken(ctx.baseUrl, Number(staff.personId)), body: { townId: target.town.id, orders: [order] } });
+  if (res.status !== 200) throw new Error(`order import failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return order.orderNo;
+}
+
+function hotlineOrder() {
+  const orderNo = `M${randomBytes(8).toString('hex')}`;
+  return { orderNo, receivedAt: '2026-11-24T09:00:00+08:00', callerName: '矩阵', callerPhone: '13600000000', content: '矩阵测试工单', cityDueAt: '2026-12-31T17:00:00+08:00' };
+}
+
+async function hotlineSheet(): Promise<Buffer> {
+  const workbook = new Workbook();
+  const sheet = workbook.addWorksheet('工单');
+  sheet.addRow(['工单编号', '受理时间', '来电人', '来电号码', '诉求类别', '诉求内容', '办理时限', '是否保密']);
+  const order = hotlineOrder();
+  sheet.addRow([order.orderNo, '2026-11-24 09:00', '矩阵', '13600000000', '其他', '矩阵测试工单', '2026-12-31', '否']);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const SUPERVISORS: readonly Role[] = ['hotline_staff', 'large_grid_head', 'town_leader', 'county_admin'];
+
 const TABLE: Record<string, Row> = {
   getHealth: { who: 'public', scoped: false, request: () => ({ method: 'GET', path: '/api/health' }) },
   listTowns: { who: 'public', scoped: false, request: () => ({ method: 'GET', path: '/api/public/towns' }) },
@@ -154,6 +183,40 @@ const TABLE: Record<string, Row> = {
       return { method: 'POST', path: `/api/requests/${id}/rating`, body: { version: resolved.body.version, rating: 'satisfied' } };
     },
   },
+  // Entering a matter for a villager: grid people for neighbours, hotline staff for callers.
+  submitRequestOnBehalf: {
+    who: ['grid_leader', 'deputy_grid_leader', 'village_secretary', 'hotline_staff'],
+    scoped: true,
+    request: (_c, t) => ({
+      method: 'POST',
+      path: '/api/requests/on-behalf',
+      body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: '矩阵测试代办', unitId: t.grid.id, requesterName: '矩阵', requesterPhone: '13600000001' },
+    }),
+  },
+  getDispatchQueue: { who: TOWN_OFFICE, scoped: false, request: () => ({ method: 'GET', path: '/api/requests/dispatch-queue' }) },
+  getLookBackQueue: { who: SUPERVISORS, scoped: false, request: () => ({ method: 'GET', path: '/api/requests/look-back-queue' }) },
+  // Duplicates are shown to those on the matter: its grid's handlers and its supervisors.
+  listDuplicateCandidates: {
+    who: ['grid_leader', 'deputy_grid_leader', ...SUPERVISORS],
+    scoped: true,
+    request: async (c, t) => ({ method: 'GET', path: `/api/requests/${(await requestIn(c, t)).id}/duplicates` }),
+  },
+  listCategoryRoutes: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/towns/${t.town.id}/category-routes` }) },
+  setCategoryRoute: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'PUT', path: `/api/towns/${t.town.id}/category-routes/other`, body: { departmentUnitId: null } }) },
+  importHotlineOrders: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'POST', path: '/api/hotline/orders', body: { townId: t.town.id, orders: [hotlineOrder()] } }) },
+  importHotlineOrdersSheet: {
+    who: TOWN_OFFICE,
+    scoped: true,
+    request: async (_c, t) => {
+      const form = new FormData();
+      form.set('townId', String(t.town.id));
+      form.set('file', new Blob([new Uint8Array(await hotlineSheet())], { type: XLSX }), '工单.xlsx');
+      return { method: 'POST', path: '/api/hotline/orders/xlsx', form };
+    },
+  },
+  getHotlineReply: { who: TOWN_OFFICE, scoped: true, request: async (c, t) => ({ method: 'GET', path: `/api/hotline/orders/${await orderIn(c, t)}/reply` }) },
+  listHotlineReplies: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/hotline/replies?townId=${t.town.id}&from=2026-11-01&to=2026-11-30` }) },
+  exportHotlineReplies: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/hotline/replies.xlsx?townId=${t.town.id}&from=2026-11-01&to=2026-11-30` }) },
   uploadPhoto: {
     who: 'signed-in',
     scoped: false,

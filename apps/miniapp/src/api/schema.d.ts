@@ -259,6 +259,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one photo (JPEG, PNG or WebP by content; ≤ PHOTO_MAX_BYTES, 5 MB by default); attach it by id to a submission, patrol report, follow-up or result */
+        post: operations["uploadPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The photo’s bytes: for its uploader until attached, then for whoever may see the request; NOT_FOUND for everyone else */
+        get: operations["getPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/requests": {
         parameters: {
             query?: never;
@@ -287,6 +321,57 @@ export interface paths {
         put?: never;
         /** 未诉先办: report what a patrol found; settle it on the spot or pass it on */
         post: operations["reportPatrolFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/on-behalf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter a matter for a villager (代办 by a grid leader, a call taken by hotline staff); retries return the same one */
+        post: operations["submitRequestOnBehalf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/dispatch-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 派单: 12345 orders and calls at the hotline office, and transfer requests, oldest first */
+        get: operations["getDispatchQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/look-back-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 回看: rated results, refusals, and results left unrated past the wait, oldest first */
+        get: operations["getLookBackQueue"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -344,6 +429,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/requests/{requestId}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open matters in the same grid that look like this one (for merging) */
+        get: operations["listDuplicateCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/requests/{requestId}/actions/{action}": {
         parameters: {
             query?: never;
@@ -372,6 +474,125 @@ export interface paths {
         put?: never;
         /** The requester rates the result (满意 / 基本满意 / 不满意); 不满意 reopens it */
         post: operations["rateRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/towns/{townId}/category-routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which town department takes each category of new matter (none: the grid) */
+        get: operations["listCategoryRoutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/towns/{townId}/category-routes/{category}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Send a category of new matter straight to a town department, or back to the grids (null) */
+        put: operations["setCategoryRoute"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import 12345 orders (JSON batch of ≤ 500) into a town’s hotline office; an order number already imported changes nothing */
+        post: operations["importHotlineOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/orders/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import 12345 orders from the hotline office's .xlsx (≤ 5 MB, ≤ 500 rows; header 工单编号, 受理时间, 来电人, 来电号码, 诉求类别, 诉求内容, 办理时限, 是否保密); any bad row refuses the file */
+        post: operations["importHotlineOrdersSheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/orders/{orderNo}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reply for the city on one order: result, handler, time */
+        get: operations["getHotlineReply"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Replies for the orders a town received on the given days (China time) */
+        get: operations["listHotlineReplies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/replies.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same replies as an .xlsx for the city platform, formatted for printing */
+        get: operations["exportHotlineReplies"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -553,6 +774,23 @@ export interface components {
             leader: components["schemas"]["RosterPersonDto"] | null;
             deputy: components["schemas"]["RosterPersonDto"] | null;
         };
+        PhotoDto: {
+            id: number;
+            /**
+             * @description Read from the content, not from the file name
+             * @enum {string}
+             */
+            mimeType: "image/jpeg" | "image/png" | "image/webp";
+            /** @description Size in bytes */
+            bytes: number;
+            width: number;
+            height: number;
+            /**
+             * @description Where to fetch it (with the same sign-in)
+             * @example /api/photos/12
+             */
+            url: string;
+        };
         SubmitRequestDto: {
             /** @description Made by the client once per submission; a retry sends the same one */
             clientRequestId: string;
@@ -566,6 +804,13 @@ export interface components {
             confidential: boolean;
             /** @description A village or small grid; defaults to the requester’s home */
             unitId?: number;
+            /** @description Up to 9 photos from uploadPhoto (the caller’s own, not used yet) */
+            photoIds?: number[];
+        };
+        PhotoRefDto: {
+            id: number;
+            /** @example /api/photos/12 */
+            url: string;
         };
         RequestEventDto: {
             id: number;
@@ -574,6 +819,8 @@ export interface components {
             toState: "submitted" | "accepted" | "in_progress" | "resolved" | "looked_back" | "closed" | "rejected" | "withdrawn" | "merged";
             note: string | null;
             public: boolean;
+            /** @description Photos this step came with (fetch each url with the same sign-in) */
+            photos: components["schemas"]["PhotoRefDto"][];
             /** Format: date-time */
             createdAt: string;
         };
@@ -596,6 +843,8 @@ export interface components {
             /** @description Masked unless the caller handles the case or is the requester */
             requesterName: string;
             confidential: boolean;
+            /** @description Only for those handling it: the content check asked for a person to review some of its text */
+            contentReview?: boolean;
             unitId: number;
             handlerUnitId: number;
             /** @enum {string|null} */
@@ -612,6 +861,19 @@ export interface components {
             hearts: number;
             /** @description Times it went back to work after a result (重办) */
             rehandleCount: number;
+            /** @description 12345 orders: the city platform’s order number */
+            hotlineOrderNo: string | null;
+            /**
+             * Format: date-time
+             * @description 12345 orders: the city’s deadline (the earlier of it and the town’s governs)
+             */
+            cityDueAt: string | null;
+            /** @description The handler asked for a transfer and the dispatchers have not answered */
+            transferRequested: boolean;
+            /** @description State merged: the request that carries on */
+            mergedIntoId: number | null;
+            /** @description Entered by someone else for the requester (代办 or a hotline call) */
+            enteredForRequester: boolean;
             /** @description What the caller may do now */
             actions: string[];
             /** @description Public steps for the requester; all steps for those handling it */
@@ -634,6 +896,42 @@ export interface components {
             settledOnSpot: boolean;
             /** @description What was done, when settled on the spot */
             result?: string;
+            /** @description Up to 9 photos of what was found, from uploadPhoto (the reporter’s own, not used yet) */
+            photoIds?: number[];
+        };
+        SubmitOnBehalfDto: {
+            /** @description Made by the client once per submission; a retry sends the same one */
+            clientRequestId: string;
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            description: string;
+            addressNote?: string;
+            /** @description Mainland mobile to call back on */
+            contactPhone?: string;
+            /** @default false */
+            confidential: boolean;
+            /** @description Up to 9 photos from uploadPhoto (the caller’s own, not used yet) */
+            photoIds?: number[];
+            /** @description The village or small grid the matter belongs to (within the caller’s area) */
+            unitId: number;
+            /** @description The villager’s name */
+            requesterName: string;
+            /** @description The villager’s mainland mobile: finds them, or adds them as a person */
+            requesterPhone: string;
+        };
+        DuplicateCandidateDto: {
+            id: number;
+            /** @enum {string} */
+            state: "submitted" | "accepted" | "in_progress" | "resolved" | "looked_back" | "closed" | "rejected" | "withdrawn" | "merged";
+            stateLabel: string;
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            description: string;
+            addressNote: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description How alike, 0–1 (shared wording, same category and place) */
+            score: number;
         };
         RequestActionDto: {
             /** @description The version the caller saw; a newer one means someone else acted first */
@@ -650,6 +948,12 @@ export interface components {
              * @enum {string}
              */
             complexity?: "simple" | "complex";
+            /** @description accept, followUp, resolve: up to 9 photos from uploadPhoto (the caller’s own, not used yet); refused on other actions */
+            photoIds?: number[];
+            /** @description transfer: the small grid, village or town department to take it */
+            targetUnitId?: number;
+            /** @description merge: the open request that carries on for both */
+            targetRequestId?: number;
         };
         RateRequestDto: {
             /** @description The version the caller saw */
@@ -657,6 +961,89 @@ export interface components {
             /** @enum {string} */
             rating: "satisfied" | "basically_satisfied" | "dissatisfied";
             comment?: string;
+        };
+        CategoryRouteDto: {
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            /** @example 劳动保障 */
+            categoryLabel: string;
+            /** @description The town department that takes it; null: the small grid’s leader does */
+            departmentUnitId: number | null;
+            departmentName: string | null;
+        };
+        SetCategoryRouteDto: {
+            /** @description A department of this town, or null to leave the category with the grids */
+            departmentUnitId: number | null;
+        };
+        HotlineOrderDto: {
+            /**
+             * @description The city platform’s order number (工单编号)
+             * @example SG20261125000123
+             */
+            orderNo: string;
+            /**
+             * @description When the city took the call (ISO 8601 with offset)
+             * @example 2026-11-25T09:12:00+08:00
+             */
+            receivedAt: string;
+            callerName: string;
+            /** @description Mainland mobile of the caller */
+            callerPhone: string;
+            content: string;
+            /**
+             * @description Defaults to other
+             * @enum {string}
+             */
+            category?: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            /**
+             * @description The city’s deadline (办理时限, ISO 8601 with offset)
+             * @example 2026-11-30T17:30:00+08:00
+             */
+            cityDueAt: string;
+            /**
+             * @description The caller asked for confidentiality (保密)
+             * @default false
+             */
+            confidential: boolean;
+        };
+        ImportHotlineOrdersDto: {
+            /** @description The town whose hotline office receives the orders */
+            townId: number;
+            orders: components["schemas"]["HotlineOrderDto"][];
+        };
+        ImportedOrderDto: {
+            orderNo: string;
+            requestId: number;
+            /** @description false: it was imported before, and nothing changed */
+            created: boolean;
+        };
+        HotlineImportResultDto: {
+            created: number;
+            unchanged: number;
+            orders: components["schemas"]["ImportedOrderDto"][];
+        };
+        HotlineReplyDto: {
+            orderNo: string;
+            requestId: number;
+            state: string;
+            /** @example 已办结 */
+            stateLabel: string;
+            /** @description The handler’s result, or the reason for not taking it */
+            result: string | null;
+            /**
+             * @description The unit handling it now
+             * @example 劳动保障所
+             */
+            handlerUnit: string;
+            /** @description Who gave the result */
+            handlerName: string | null;
+            /**
+             * Format: date-time
+             * @description When the result was given
+             */
+            repliedAt: string | null;
+            /** @description Done after the governing deadline, or still open past it */
+            late: boolean;
         };
         RosterRowErrorDto: {
             /**
@@ -750,13 +1137,23 @@ export interface components {
          *     ROSTER_EMPTY: 花名册里没有数据，请从第二行起每行填一个小网格
          *     ROSTER_FILE_TOO_LARGE: 文件太大了，花名册文件不能超过 5 MB
          *     ROSTER_TOO_MANY_ROWS: 花名册行数太多，一次最多导入 5000 行
+         *     HOTLINE_FILE_UNREADABLE: 无法读取这个文件，请上传 Excel 表格（.xlsx 格式；.xls 请先另存为 .xlsx）
+         *     HOTLINE_HEADER_INVALID: 表头不对：第一行应依次为 工单编号、受理时间、来电人、来电号码、诉求类别、诉求内容、办理时限、是否保密
+         *     HOTLINE_FILE_EMPTY: 表格里没有工单，请从第二行起每行填一个工单
+         *     HOTLINE_FILE_INVALID: 表格里有填写错误的工单，请改正后重新导入
+         *     HOTLINE_FILE_TOO_LARGE: 文件太大了，工单表格不能超过 5 MB
+         *     HOTLINE_TOO_MANY_ROWS: 工单太多，一次最多导入 500 个
+         *     PHOTO_NOT_IMAGE: 只能上传 JPG、PNG 或 WebP 格式的照片
+         *     PHOTO_TOO_LARGE: 照片太大了，请压缩后再上传
+         *     PHOTO_NOT_USABLE: 照片无效或已经用过了，请重新上传
+         *     CONTENT_RISKY: 内容含有违规信息，请修改后再提交
          *     METHOD_NOT_ALLOWED: 不支持这个操作
          *     TOO_MANY_REQUESTS: 操作太频繁，请稍后再试
          *     DATABASE_UNAVAILABLE: 系统正在维护，请稍后再试
          *     INTERNAL_ERROR: 系统出了点问题，请稍后再试
          * @enum {string}
          */
-        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "REQUEST_CONFLICT" | "REQUEST_WRONG_STATE" | "UNIT_NOT_CHOSEN" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "REQUEST_CONFLICT" | "REQUEST_WRONG_STATE" | "UNIT_NOT_CHOSEN" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "HOTLINE_FILE_UNREADABLE" | "HOTLINE_HEADER_INVALID" | "HOTLINE_FILE_EMPTY" | "HOTLINE_FILE_INVALID" | "HOTLINE_FILE_TOO_LARGE" | "HOTLINE_TOO_MANY_ROWS" | "PHOTO_NOT_IMAGE" | "PHOTO_TOO_LARGE" | "PHOTO_NOT_USABLE" | "CONTENT_RISKY" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese text to show the user */
@@ -1107,6 +1504,59 @@ export interface operations {
             };
         };
     };
+    uploadPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The photo
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoDto"];
+                };
+            };
+        };
+    };
+    getPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                photoId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+        };
+    };
     submitRequest: {
         parameters: {
             query?: never;
@@ -1149,6 +1599,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RequestDto"];
+                };
+            };
+        };
+    };
+    submitRequestOnBehalf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitOnBehalfDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"];
+                };
+            };
+        };
+    };
+    getDispatchQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"][];
+                };
+            };
+        };
+    };
+    getLookBackQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"][];
                 };
             };
         };
@@ -1212,13 +1723,34 @@ export interface operations {
             };
         };
     };
+    listDuplicateCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateCandidateDto"][];
+                };
+            };
+        };
+    };
     actOnRequest: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 requestId: number;
-                action: "accept" | "followUp" | "resolve" | "lookBack" | "close" | "sendBack" | "reopen" | "reject" | "withdraw";
+                action: "accept" | "followUp" | "resolve" | "lookBack" | "close" | "sendBack" | "reopen" | "reject" | "withdraw" | "requestTransfer" | "declineTransfer" | "transfer" | "merge";
             };
             cookie?: never;
         };
@@ -1259,6 +1791,175 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RequestDto"];
+                };
+            };
+        };
+    };
+    listCategoryRoutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                townId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryRouteDto"][];
+                };
+            };
+        };
+    };
+    setCategoryRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                townId: number;
+                category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetCategoryRouteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryRouteDto"][];
+                };
+            };
+        };
+    };
+    importHotlineOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportHotlineOrdersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineImportResultDto"];
+                };
+            };
+        };
+    };
+    importHotlineOrdersSheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    townId: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineImportResultDto"];
+                };
+            };
+        };
+    };
+    getHotlineReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineReplyDto"];
+                };
+            };
+        };
+    };
+    listHotlineReplies: {
+        parameters: {
+            query: {
+                townId: number;
+                /** @description First day of orders received, YYYY-MM-DD (China time) */
+                from: string;
+                /** @description Last day, inclusive */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineReplyDto"][];
+                };
+            };
+        };
+    };
+    exportHotlineReplies: {
+        parameters: {
+            query: {
+                townId: number;
+                /** @description First day of orders received, YYYY-MM-DD (China time) */
+                from: string;
+                /** @description Last day, inclusive */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The replies workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };

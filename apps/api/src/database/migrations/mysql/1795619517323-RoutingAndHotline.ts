@@ -12,11 +12,9 @@ export class RoutingAndHotline1795619517323 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE \`request\` ADD \`transferRequested\` tinyint NOT NULL DEFAULT 0`);
         await queryRunner.query(`ALTER TABLE \`request\` ADD \`mergedIntoId\` int NULL`);
         await queryRunner.query(`CREATE UNIQUE INDEX \`UQ_request_hotline_order\` ON \`request\` (\`source\`, \`hotlineOrderNo\`)`);
-        await queryRunner.query(`CREATE INDEX \`IDX_request_unit_state\` ON \`request\` (\`unitId\`, \`state\`)`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP INDEX \`IDX_request_unit_state\` ON \`request\``);
         await queryRunner.query(`DROP INDEX \`UQ_request_hotline_order\` ON \`request\``);
         await queryRunner.query(`ALTER TABLE \`request\` DROP COLUMN \`mergedIntoId\``);
         await queryRunner.query(`ALTER TABLE \`request\` DROP COLUMN \`transferRequested\``);

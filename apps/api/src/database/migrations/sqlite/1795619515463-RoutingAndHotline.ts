@@ -20,11 +20,9 @@ export class RoutingAndHotline1795619515463 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "IDX_request_requester" ON "request" ("requesterPersonId", "createdAt") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "UQ_request_client_id" ON "request" ("requesterPersonId", "clientRequestId") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "UQ_request_hotline_order" ON "request" ("source", "hotlineOrderNo") `);
-        await queryRunner.query(`CREATE INDEX "IDX_request_unit_state" ON "request" ("unitId", "state") `);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP INDEX "IDX_request_unit_state"`);
         await queryRunner.query(`DROP INDEX "UQ_request_hotline_order"`);
         await queryRunner.query(`DROP INDEX "UQ_request_client_id"`);
         await queryRunner.query(`DROP INDEX "IDX_request_requester"`);
