@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { REQUEST_CATEGORIES } from '@gridloop/domain';
 import { Type } from 'class-transformer';
+import { IntFromText } from '../common/int-from-text';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export const MAX_ORDERS_PER_IMPORT = 500;
@@ -65,7 +66,7 @@ export class ImportHotlineOrdersDto {
 
 export class ImportHotlineOrdersFormDto {
   @ApiProperty()
-  @Type(() => Number)
+  @IntFromText()
   @Min(1)
   @IsInt()
   townId: number;
@@ -125,7 +126,7 @@ export class HotlineReplyDto {
 
 export class ExportRepliesQuery {
   @ApiProperty()
-  @Type(() => Number)
+  @IntFromText()
   @Min(1)
   @IsInt()
   townId: number;

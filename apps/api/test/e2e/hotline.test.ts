@@ -169,5 +169,6 @@ describe(`12345 hotline orders (${testDialect()})`, () => {
     expect(JSON.stringify(rows)).not.toContain('13655551234');
     expect((await api('GET', `/api/hotline/replies?townId=${townId}&from=2026-11-21&to=2026-11-20`, hotline)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'to' });
     expect((await api('GET', `/api/hotline/orders/${o.orderNo}/reply`, leader)).status).toBe(403);
+    expect((await api('GET', '/api/hotline/replies?townId[a]=1&from=2026-11-20&to=2026-11-20', hotline)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: expect.stringMatching(/^townId/) });
   });
 });
