@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { CLOCK } from './common/clock';
 import { AuthModule } from './auth/auth.module';
 import { GridModule } from './grid/grid.module';
 import { GroupsModule } from './groups/groups.module';
@@ -39,8 +40,11 @@ export class AppModule {
         HotlineModule,
         RosterModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: config.clock },
+      ],
+      exports: [APP_CONFIG, CLOCK],
     };
   }
 }

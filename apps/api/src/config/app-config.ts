@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { type Clock, systemClock } from '../common/clock';
 import { findApiRoot, readApiVersion } from './api-root';
 import { ConfigError, DatabaseTarget, parseDatabaseUrl } from './database-url';
 
@@ -18,6 +19,8 @@ export interface AppConfig {
   demoLogin: boolean;
   photos: PhotosConfig;
   lookBack: LookBackConfig;
+  /** Not from the environment: the system clock, or one a test moves by hand. */
+  clock: Clock;
 }
 
 export interface PhotosConfig {
@@ -78,6 +81,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
       refreshReuseGraceSeconds: parsePositiveInt(env.REFRESH_REUSE_GRACE_SECONDS, 'REFRESH_REUSE_GRACE_SECONDS', 10),
     },
     demoLogin: parseFlag(env.DEMO_LOGIN, 'DEMO_LOGIN'),
+    clock: systemClock,
     lookBack: { ratingWaitHours: parsePositiveInt(env.LOOK_BACK_RATING_WAIT_HOURS, 'LOOK_BACK_RATING_WAIT_HOURS', 48) },
     photos: {
       dir: path.resolve(cwd, env.PHOTO_DIR || path.join(apiRoot, 'data', 'photos')),

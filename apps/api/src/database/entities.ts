@@ -12,6 +12,9 @@ import { RequestEntity } from '../requests/request.entity';
 import { RequestFollower } from '../requests/request-follower.entity';
 import { CategoryRoute } from '../requests/routing/category-route.entity';
 import { RosterImport } from '../roster/roster-import.entity';
+import { Notification } from '../notifications/notification.entity';
+import { NotificationDelivery } from '../notifications/notification-delivery.entity';
+import { SubscribeGrant } from '../notifications/subscribe-grant.entity';
 import { WechatAccessToken } from '../wechat/wechat-access-token.entity';
 
 /** Every entity, listed once: the app, the migration CLI and the schema-drift test share it. */
@@ -30,5 +33,8 @@ export const ENTITIES = [
   RequestFollower,
   CategoryRoute,
   RosterImport,
+  Notification,
+  NotificationDelivery,
+  SubscribeGrant,
   Photo,
 ];

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors, Inject } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock } from '../common/clock';
 import { Actor } from '../auth/actor';
 import { CurrentActor, RequireCapability } from '../auth/auth-decorators';
 import { AppError } from '../common/app-error';
@@ -16,7 +17,10 @@ import { HotlineService } from './hotline.service';
 @ApiBearerAuth()
 @Controller('hotline')
 export class HotlineController {
-  constructor(private readonly hotline: HotlineService) {}
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly hotline: HotlineService,
+  ) {}
 
   @Post('orders')
   @HttpCode(200)
@@ -24,7 +28,7 @@ export class HotlineController {
   @ApiOperation({ operationId: 'importHotlineOrders', summary: 'Import 12345 orders (JSON batch of ≤ 500) into a town’s hotline office; an order number already imported changes nothing' })
   @ApiOkResponse({ type: HotlineImportResultDto })
   importOrders(@CurrentActor() actor: Actor, @Body() body: ImportHotlineOrdersDto): Promise<HotlineImportResultDto> {
-    return this.hotline.importOrders(actor, body.townId, body.orders, new Date());
+    return this.hotline.importOrders(actor, body.townId, body.orders, this.clock.now());
   }
 
   @Post('orders/xlsx')
@@ -43,7 +47,7 @@ export class HotlineController {
   @ApiOkResponse({ type: HotlineImportResultDto })
   async importSheet(@CurrentActor() actor: Actor, @UploadedFile() file: { buffer: Buffer; size: number } | undefined, @Body() body: ImportHotlineOrdersFormDto): Promise<HotlineImportResultDto> {
     if (!file || file.size === 0) throw new AppError(ErrorCode.ValidationFailed, 'file', '请选择要导入的工单表格（.xlsx）');
-    return this.hotline.importOrders(actor, body.townId, await readHotlineSheet(file.buffer), new Date());
+    return this.hotline.importOrders(actor, body.townId, await readHotlineSheet(file.buffer), this.clock.now());
   }
 
   @Get('orders/:orderNo/reply')
@@ -51,7 +55,7 @@ export class HotlineController {
   @ApiOperation({ operationId: 'getHotlineReply', summary: 'The reply for the city on one order: result, handler, time' })
   @ApiOkResponse({ type: HotlineReplyDto })
   reply(@CurrentActor() actor: Actor, @Param('orderNo') orderNo: string): Promise<HotlineReplyDto> {
-    return this.hotline.reply(actor, orderNo, new Date());
+    return this.hotline.reply(actor, orderNo, this.clock.now());
   }
 
   @Get('replies')
@@ -59,7 +63,7 @@ export class HotlineController {
   @ApiOperation({ operationId: 'listHotlineReplies', summary: 'Replies for the orders a town received on the given days (China time)' })
   @ApiOkResponse({ type: [HotlineReplyDto] })
   replies(@CurrentActor() actor: Actor, @Query() query: ExportRepliesQuery): Promise<HotlineReplyDto[]> {
-    return this.hotline.repliesForDays(actor, query.townId, query.from, query.to, new Date());
+    return this.hotline.repliesForDays(actor, query.townId, query.from, query.to, this.clock.now());
   }
 
   @Get('replies.xlsx')
@@ -68,7 +72,7 @@ export class HotlineController {
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse({ description: 'The replies workbook', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
   async exportReplies(@CurrentActor() actor: Actor, @Query() query: ExportRepliesQuery): Promise<StreamableFile> {
-    const replies = await this.hotline.repliesForDays(actor, query.townId, query.from, query.to, new Date());
+    const replies = await this.hotline.repliesForDays(actor, query.townId, query.from, query.to, this.clock.now());
     return xlsxDownload(await writeRepliesSheet(replies), `12345工单回复_${query.from}_${query.to}.xlsx`, `hotline-replies-${query.from}-${query.to}.xlsx`);
   }
 }

@@ -1,6 +1,7 @@
-import { Controller, Get, Header, HttpCode, Param, ParseIntPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, ParseIntPipe, Post, StreamableFile, UploadedFile, UseInterceptors, Inject } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock } from '../common/clock';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth-decorators';
 import { PhotoDto } from './dtos/photo.dto';
@@ -15,7 +16,10 @@ const IMAGE_TYPES = Object.keys(PHOTO_TYPES);
 @ApiBearerAuth()
 @Controller('photos')
 export class PhotosController {
-  constructor(private readonly photos: PhotosService) {}
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly photos: PhotosService,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -26,7 +30,7 @@ export class PhotosController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'The photo' } } } })
   @ApiCreatedResponse({ type: PhotoDto })
   upload(@CurrentActor() actor: Actor, @UploadedFile() file: UploadedPhoto | undefined): Promise<PhotoDto> {
-    return this.photos.upload(actor, file, new Date());
+    return this.photos.upload(actor, file, this.clock.now());
   }
 
   @Get(':photoId')

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseIntPipe, Post, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock } from '../common/clock';
 import { Actor } from '../auth/actor';
 import { CurrentActor, RequireCapability } from '../auth/auth-decorators';
 import { AppError } from '../common/app-error';
@@ -25,6 +26,7 @@ import { RequestsService } from './requests.service';
 @Controller('requests')
 export class RequestsController {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly requests: RequestsService,
     private readonly workflow: RequestWorkflowService,
     private readonly patrol: PatrolService,
@@ -36,7 +38,7 @@ export class RequestsController {
   @ApiOperation({ operationId: 'submitRequest', summary: 'Raise a matter (诉求); retries with the same clientRequestId return the same one' })
   @ApiCreatedResponse({ type: RequestDto })
   submit(@CurrentActor() actor: Actor, @Body() body: SubmitRequestDto): Promise<RequestDto> {
-    return this.requests.submit(actor, body, new Date());
+    return this.requests.submit(actor, body, this.clock.now());
   }
 
   @Post('patrol')
@@ -45,7 +47,7 @@ export class RequestsController {
   @ApiOperation({ operationId: 'reportPatrolFinding', summary: '未诉先办: report what a patrol found; settle it on the spot or pass it on' })
   @ApiCreatedResponse({ type: RequestDto })
   reportPatrol(@CurrentActor() actor: Actor, @Body() body: PatrolReportDto): Promise<RequestDto> {
-    return this.patrol.report(actor, body, new Date());
+    return this.patrol.report(actor, body, this.clock.now());
   }
 
   @Post('on-behalf')
@@ -54,7 +56,7 @@ export class RequestsController {
   @ApiOperation({ operationId: 'submitRequestOnBehalf', summary: 'Enter a matter for a villager (代办 by a grid leader, a call taken by hotline staff); retries return the same one' })
   @ApiCreatedResponse({ type: RequestDto })
   submitOnBehalf(@CurrentActor() actor: Actor, @Body() body: SubmitOnBehalfDto): Promise<RequestDto> {
-    return this.requests.submitOnBehalf(actor, body, new Date());
+    return this.requests.submitOnBehalf(actor, body, this.clock.now());
   }
 
   @Get('dispatch-queue')
@@ -62,7 +64,7 @@ export class RequestsController {
   @ApiOperation({ operationId: 'getDispatchQueue', summary: '派单: 12345 orders and calls at the hotline office, and transfer requests, oldest first' })
   @ApiOkResponse({ type: [RequestDto] })
   dispatchQueue(@CurrentActor() actor: Actor): Promise<RequestDto[]> {
-    return this.queues.dispatchQueue(actor, new Date());
+    return this.queues.dispatchQueue(actor, this.clock.now());
   }
 
   @Get('look-back-queue')
@@ -70,35 +72,35 @@ export class RequestsController {
   @ApiOperation({ operationId: 'getLookBackQueue', summary: '回看: rated results, refusals, and results left unrated past the wait, oldest first' })
   @ApiOkResponse({ type: [RequestDto] })
   lookBackQueue(@CurrentActor() actor: Actor): Promise<RequestDto[]> {
-    return this.queues.lookBackQueue(actor, new Date());
+    return this.queues.lookBackQueue(actor, this.clock.now());
   }
 
   @Get('mine')
   @ApiOperation({ operationId: 'listMyRequests', summary: 'Matters I raised, newest first' })
   @ApiOkResponse({ type: [RequestDto] })
   listMine(@CurrentActor() actor: Actor): Promise<RequestDto[]> {
-    return this.requests.listMine(actor, new Date());
+    return this.requests.listMine(actor, this.clock.now());
   }
 
   @Get('inbox')
   @ApiOperation({ operationId: 'getRequestInbox', summary: 'Open matters I handle, soonest due first' })
   @ApiOkResponse({ type: [RequestDto] })
   inbox(@CurrentActor() actor: Actor): Promise<RequestDto[]> {
-    return this.requests.inbox(actor, new Date());
+    return this.requests.inbox(actor, this.clock.now());
   }
 
   @Get(':requestId')
   @ApiOperation({ operationId: 'getRequest', summary: 'One matter with its timeline and what I may do now' })
   @ApiOkResponse({ type: RequestDto })
   get(@CurrentActor() actor: Actor, @Param('requestId', ParseIntPipe) requestId: number): Promise<RequestDto> {
-    return this.requests.get(actor, requestId, new Date());
+    return this.requests.get(actor, requestId, this.clock.now());
   }
 
   @Get(':requestId/duplicates')
   @ApiOperation({ operationId: 'listDuplicateCandidates', summary: 'Open matters in the same grid that look like this one (for merging)' })
   @ApiOkResponse({ type: [DuplicateCandidateDto] })
   duplicates(@CurrentActor() actor: Actor, @Param('requestId', ParseIntPipe) requestId: number): Promise<DuplicateCandidateDto[]> {
-    return this.queues.duplicates(actor, requestId, new Date());
+    return this.queues.duplicates(actor, requestId, this.clock.now());
   }
 
   @Post(':requestId/actions/:action')
@@ -113,7 +115,7 @@ export class RequestsController {
     action: SupportedAction,
     @Body() body: RequestActionDto,
   ): Promise<RequestDto> {
-    return this.workflow.act(actor, requestId, action, body, new Date());
+    return this.workflow.act(actor, requestId, action, body, this.clock.now());
   }
 
   @Post(':requestId/rating')
@@ -121,6 +123,6 @@ export class RequestsController {
   @ApiOperation({ operationId: 'rateRequest', summary: 'The requester rates the result (满意 / 基本满意 / 不满意); 不满意 reopens it' })
   @ApiOkResponse({ type: RequestDto })
   rate(@CurrentActor() actor: Actor, @Param('requestId', ParseIntPipe) requestId: number, @Body() body: RateRequestDto): Promise<RequestDto> {
-    return this.workflow.rate(actor, requestId, body, new Date());
+    return this.workflow.rate(actor, requestId, body, this.clock.now());
   }
 }

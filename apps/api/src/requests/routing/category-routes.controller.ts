@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseEnumPipe, ParseIntPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseEnumPipe, ParseIntPipe, Put, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { REQUEST_CATEGORIES, type RequestCategory } from '@gridloop/domain';
+import { CLOCK, type Clock } from '../../common/clock';
 import { Actor } from '../../auth/actor';
 import { CurrentActor, RequireCapability } from '../../auth/auth-decorators';
 import { AppError } from '../../common/app-error';
@@ -14,7 +15,10 @@ const CATEGORY_PIPE = new ParseEnumPipe(Object.fromEntries(REQUEST_CATEGORIES.ma
 @ApiBearerAuth()
 @Controller('towns/:townId/category-routes')
 export class CategoryRoutesController {
-  constructor(private readonly routes: CategoryRoutesService) {}
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly routes: CategoryRoutesService,
+  ) {}
 
   @Get()
   @RequireCapability('routing.manage')
@@ -35,6 +39,6 @@ export class CategoryRoutesController {
     @Param('category', CATEGORY_PIPE) category: RequestCategory,
     @Body() body: SetCategoryRouteDto,
   ): Promise<CategoryRouteDto[]> {
-    return this.routes.set(actor, townId, category, body.departmentUnitId, new Date());
+    return this.routes.set(actor, townId, category, body.departmentUnitId, this.clock.now());
   }
 }

@@ -7,6 +7,7 @@ import { PatrolDutyType1795612862711 } from './1795612862711-PatrolDutyType';
 import { RoutingAndHotline1795619517323 } from './1795619517323-RoutingAndHotline';
 import { Photos1795619544697 } from './1795619544697-Photos';
 import { HotlineReceivedAt1795619825269 } from './1795619825269-HotlineReceivedAt';
+import { Notifications1795620555593 } from './1795620555593-Notifications';
 
 /** MySQL/MariaDB migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
-export const MYSQL_MIGRATIONS = [InitialSchema1795607638272, IdentityAndGroups1795608851640, RosterImport1795609868545, Requests1795612138838, RequestRatings1795612628236, PatrolDutyType1795612862711, RoutingAndHotline1795619517323, Photos1795619544697, HotlineReceivedAt1795619825269];
+export const MYSQL_MIGRATIONS = [InitialSchema1795607638272, IdentityAndGroups1795608851640, RosterImport1795609868545, Requests1795612138838, RequestRatings1795612628236, PatrolDutyType1795612862711, RoutingAndHotline1795619517323, Photos1795619544697, HotlineReceivedAt1795619825269, Notifications1795620555593];

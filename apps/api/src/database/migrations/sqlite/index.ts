@@ -7,6 +7,7 @@ import { PatrolDutyType1795612856755 } from './1795612856755-PatrolDutyType';
 import { RoutingAndHotline1795619515463 } from './1795619515463-RoutingAndHotline';
 import { Photos1795619542394 } from './1795619542394-Photos';
 import { HotlineReceivedAt1795619822311 } from './1795619822311-HotlineReceivedAt';
+import { Notifications1795620549825 } from './1795620549825-Notifications';
 
 /** SQLite migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
-export const SQLITE_MIGRATIONS = [InitialSchema1795607637163, IdentityAndGroups1795608848995, RosterImport1795609865850, Requests1795612135105, RequestRatings1795612625482, PatrolDutyType1795612856755, RoutingAndHotline1795619515463, Photos1795619542394, HotlineReceivedAt1795619822311];
+export const SQLITE_MIGRATIONS = [InitialSchema1795607637163, IdentityAndGroups1795608848995, RosterImport1795609865850, Requests1795612135105, RequestRatings1795612625482, PatrolDutyType1795612856755, RoutingAndHotline1795619515463, Photos1795619542394, HotlineReceivedAt1795619822311, Notifications1795620549825];

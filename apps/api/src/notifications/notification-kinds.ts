@@ -1,0 +1,28 @@
+/**
+ * Everything that can reach someone, and the fixed wording (no personal data: a title and body may
+ * leave the app as a WeChat message). Request-specific detail is the request's id and category.
+ */
+export const NOTIFICATION_KINDS = [
+  'assigned', // 新诉求 to the handlers of the unit it went to (new, transferred, reopened)
+  'contact_reminder', // 即将超时未联系 to the handlers
+  'completion_reminder', // 即将超过办理时限 to the handlers
+  'overdue', // 超时 to the people of the ladder's rung
+  'urged', // 催办 by hotline staff, to the handlers
+  'supervised', // 督办 by hotline staff, to the handlers
+  'accepted', // 已受理 to the requester (and followers)
+  'resolved', // 已办结，请评价 to the requester (and followers): the rating invitation
+  'looked_back', // 回看结果 to the requester (and followers)
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATION_TITLES: Record<NotificationKind, string> = {
+  assigned: '有新的诉求待办理',
+  contact_reminder: '诉求即将超过联系时限',
+  completion_reminder: '诉求即将超过办理时限',
+  overdue: '诉求已超时',
+  urged: '诉求被催办',
+  supervised: '诉求被督办',
+  accepted: '您的诉求已受理',
+  resolved: '您的诉求已办结，请评价',
+  looked_back: '您的诉求已回看',
+};

@@ -1,0 +1,35 @@
+import { EntityManager } from 'typeorm';
+import { NotificationDelivery } from './notification-delivery.entity';
+import { Notification } from './notification.entity';
+import { NOTIFICATION_TITLES, type NotificationKind } from './notification-kinds';
+
+export interface NewNotification {
+  kind: NotificationKind;
+  requestId: number | null;
+  /** Plain words without personal data, e.g. "基础设施类诉求 #123 将于 11月25日 09:00 超时". */
+  body: string;
+}
+
+/**
+ * Writes a message for each recipient into the message centre and, for each, an outbox row for
+ * the WeChat subscribe message, in the caller's transaction: the change and its messages commit
+ * or roll back together. Delivery happens after commit (NotificationDeliveryWorker).
+ */
+export async function notify(manager: EntityManager, recipients: readonly number[], message: NewNotification, now: Date): Promise<void> {
+  const people = [...new Set(recipients)];
+  if (people.length === 0) return;
+  const title = NOTIFICATION_TITLES[message.kind];
+  for (const personId of people) {
+    const inserted = await manager.insert(Notification, { personId, kind: message.kind, requestId: message.requestId, title, body: message.body, createdAt: now, readAt: null });
+    await manager.insert(NotificationDelivery, {
+      notificationId: Number(inserted.identifiers[0]?.id),
+      channel: 'wechat_subscribe',
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      sentAt: null,
+      createdAt: now,
+    });
+  }
+}
