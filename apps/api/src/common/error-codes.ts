@@ -41,6 +41,7 @@ export enum ErrorCode {
   PhotoTooLarge = 'PHOTO_TOO_LARGE',
   PhotoNotUsable = 'PHOTO_NOT_USABLE',
   ContentRisky = 'CONTENT_RISKY',
+  SubscribeTemplateUnknown = 'SUBSCRIBE_TEMPLATE_UNKNOWN',
   MethodNotAllowed = 'METHOD_NOT_ALLOWED',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
@@ -90,6 +91,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.PhotoTooLarge]: '照片太大了，请压缩后再上传',
   [ErrorCode.PhotoNotUsable]: '照片无效或已经用过了，请重新上传',
   [ErrorCode.ContentRisky]: '内容含有违规信息，请修改后再提交',
+  [ErrorCode.SubscribeTemplateUnknown]: '这个消息提醒暂不可用，请刷新后重试',
   [ErrorCode.MethodNotAllowed]: '不支持这个操作',
   [ErrorCode.TooManyRequests]: '操作太频繁，请稍后再试',
   [ErrorCode.DatabaseUnavailable]: '系统正在维护，请稍后再试',
@@ -117,6 +119,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.PhotoNotImage:
     case ErrorCode.PhotoNotUsable:
     case ErrorCode.ContentRisky:
+    case ErrorCode.SubscribeTemplateUnknown:
       return 400;
     case ErrorCode.AuthRequired:
     case ErrorCode.TokenExpired:

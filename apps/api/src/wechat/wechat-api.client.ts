@@ -19,6 +19,25 @@ export interface StableToken {
 
 type WechatReply = { errcode?: number; errmsg?: string } & Record<string, unknown>;
 
+/** One subscribe message (subscribeMessage.send); values already fitted to WeChat's limits. */
+export interface SubscribeMessage {
+  touser: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  miniprogramState: 'formal' | 'trial' | 'developer';
+}
+
+/**
+ * WeChat could not be reached or did not answer with its JSON (network error, timeout, HTTP 5xx,
+ * a proxy page): still WECHAT_UNAVAILABLE to a client, with the detail for logs and the outbox.
+ */
+export class WechatUnreachableError extends AppError {
+  constructor(readonly reason: string) {
+    super(ErrorCode.WechatUnavailable);
+  }
+}
+
 /**
  * WeChat's server API at WECHAT_API_BASE. Speaks its real paths and bodies; a non-zero errcode
  * becomes WechatApiError, a network failure or non-JSON reply WECHAT_UNAVAILABLE. WeChat's
@@ -72,13 +91,27 @@ export class WechatApiClient {
     return suggest;
   }
 
+  /**
+   * subscribeMessage.send: one message, which spends one of the user's one-time grants. Never
+   * retried here, not even on -1: WeChat has no idempotency key, so the caller (the delivery
+   * worker) decides whether a second try is worth a possible duplicate.
+   */
+  async sendSubscribeMessage(accessToken: string, message: SubscribeMessage): Promise<void> {
+    await this.call(
+      'POST',
+      `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(accessToken)}`,
+      { touser: message.touser, template_id: message.templateId, page: message.page, data: message.data, miniprogram_state: message.miniprogramState, lang: 'zh_CN' },
+      { retryBusy: false },
+    );
+  }
+
   private credentials(): { appid: string; secret: string } {
     const { appid, secret } = this.config.wechat;
     if (!appid || !secret) throw new AppError(ErrorCode.WechatNotConfigured);
     return { appid, secret };
   }
 
-  private async call(method: 'GET' | 'POST', pathAndQuery: string, body?: unknown): Promise<WechatReply> {
+  private async call(method: 'GET' | 'POST', pathAndQuery: string, body?: unknown, options: { retryBusy: boolean } = { retryBusy: true }): Promise<WechatReply> {
     const path = pathAndQuery.split('?')[0] ?? pathAndQuery;
     for (let attempt = 1; ; attempt++) {
       const reply = await this.send(method, pathAndQuery, body);
@@ -86,7 +119,7 @@ export class WechatApiClient {
       if (errcode === 0) return reply;
       const error = new WechatApiError(errcode, String(reply.errmsg ?? ''), path);
       this.logger.warn({ path, errcode, errmsg: reply.errmsg, attempt }, 'WeChat error');
-      if (errcode !== WX_SYSTEM_BUSY || attempt >= 2) throw error;
+      if (errcode !== WX_SYSTEM_BUSY || attempt >= 2 || !options.retryBusy) throw error;
     }
   }
 
@@ -101,7 +134,10 @@ export class WechatApiClient {
       });
     } catch (error) {
       this.logger.warn({ path: pathAndQuery.split('?')[0], reason: String(error) }, 'WeChat unreachable');
-      throw new AppError(ErrorCode.WechatUnavailable);
+      // By name: fetch's DOMException is not always an instance of this realm's Error.
+      const name = (error as { name?: unknown } | null)?.name;
+      const timedOut = name === 'TimeoutError' || name === 'AbortError';
+      throw new WechatUnreachableError(timedOut ? `no answer within ${REQUEST_TIMEOUT_MS / 1000} s` : `network error: ${describeNetworkError(error)}`);
     }
     const text = await response.text().catch(() => '');
     try {
@@ -111,6 +147,12 @@ export class WechatApiClient {
       // fall through: WeChat answered something that is not its JSON (a proxy page, a 5xx)
     }
     this.logger.warn({ path: pathAndQuery.split('?')[0], status: response.status }, 'WeChat answered non-JSON');
-    throw new AppError(ErrorCode.WechatUnavailable);
+    throw new WechatUnreachableError(`HTTP ${response.status} without WeChat's JSON`);
   }
+}
+
+function describeNetworkError(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  return String((error as Error)?.message ?? error).slice(0, 80);
 }
