@@ -3,6 +3,8 @@ export {
   createWorkingCalendar,
   hasHolidayDataForYear,
   isWorkingDay,
+  officeTimeAfter,
+  officeTimeBefore,
   workingDeadline,
   type WorkingCalendar,
 } from './calendar/working-calendar';
@@ -17,7 +19,7 @@ export {
   MAX_WORKING_DAYS,
   type ServiceHours,
 } from './calendar/sla-clocks';
-export { chinaDayOf } from './calendar/china-time';
+export { chinaDayOf, chinaTimeText } from './calendar/china-time';
 export { ROLES, ROLE_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type Role, type UnitKind } from './grid/org';
 export { maskName, maskPhone } from './people/masking';
 export { isMainlandMobile, normalisePhone } from './people/phone';
@@ -44,3 +46,18 @@ export { DUPLICATE_THRESHOLD, duplicateScore, textSimilarity, type DuplicateCand
 export { canRateNow, RATING_HEARTS, RATING_LABELS, RATINGS, reopensOn, type Rating } from './requests/ratings';
 export { DUTY_TYPE_LABELS, DUTY_TYPES, type DutyType } from './requests/patrol';
 export { CATEGORY_DEFAULT_COMPLEXITY, categoryFromText, REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from './requests/categories';
+export { fitSubscribeField, formatChinaMinute, SUBSCRIBE_FIELD_TYPES, subscribeFieldType, type SubscribeFieldType } from './notifications/subscribe-fields';
+export {
+  DEFAULT_CLOCK_RULES,
+  LADDER_RUNG_LABELS,
+  LADDER_RUNGS,
+  parseClockRules,
+  reminderAt,
+  rulesForTown,
+  rungAt,
+  type ClockRules,
+  type ClockRulesConfig,
+  type LadderRung,
+  type RequestClock,
+} from './clocks/clock-rules';
+export { DEFAULT_RATE_WEIGHTS, rankBy, relativeChange, unitRates, type RateWeights, type UnitRates, type UnitTally } from './reports/rates';

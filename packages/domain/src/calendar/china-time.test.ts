@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chinaDayOf } from '../index';
+import { chinaDayOf, chinaTimeText } from '../index';
 
 const cases: Array<[instant: string, chinaDay: string]> = [
   ['2026-02-13T15:59:59Z', '2026-02-13'], // 23:59:59 in China
@@ -18,4 +18,9 @@ for (const [instant, chinaDay] of cases) {
 
 test('chinaDayOf rejects an invalid Date', () => {
   assert.throws(() => chinaDayOf(new Date('x')), /instant must be a valid Date/);
+});
+
+test('chinaTimeText shows China wall-clock time', () => {
+  assert.equal(chinaTimeText(new Date('2026-11-24T17:05:00Z')), '11月25日 01:05');
+  assert.equal(chinaTimeText(new Date('2026-01-01T00:00:00+08:00')), '1月1日 00:00');
 });

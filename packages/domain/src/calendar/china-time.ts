@@ -57,3 +57,11 @@ export function chinaDayOf(instant: Date): string {
   assertValidInstant(instant, 'instant');
   return formatDayNumber(chinaDayNumberOf(instant));
 }
+
+/** "11月25日 09:30": an instant as people in China read it in a message. */
+export function chinaTimeText(instant: Date): string {
+  assertValidInstant(instant, 'instant');
+  const shifted = new Date(instant.getTime() + CHINA_UTC_OFFSET_MS);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${shifted.getUTCMonth() + 1}月${shifted.getUTCDate()}日 ${two(shifted.getUTCHours())}:${two(shifted.getUTCMinutes())}`;
+}

@@ -4,13 +4,18 @@ import bundledOverridesJson from './calendar-overrides.json';
 import { parseCalendarOverrides, type CalendarOverrides } from './calendar-overrides';
 import { chineseDaysHolidays, chineseDaysWorkingDays } from './chinese-days-data';
 import { formatDayNumber, parseDayString, weekdayOf, type ChinaDayNumber } from './china-time';
-import { workingDeadlineUsing } from './sla-clocks';
+import { officeTimeAfterUsing, officeTimeBeforeUsing } from './office-time';
+import { workingDeadlineUsing, type ServiceHours } from './sla-clocks';
 
 export interface WorkingCalendar {
   /** Whether a `YYYY-MM-DD` date is a working day in China; throws on an invalid date. */
   isWorkingDay(day: string): boolean;
   /** Deadline `workingDays` whole working days after `start` (see docs/working-days.md). */
   workingDeadline(start: Date, workingDays: number): Date;
+  /** `minutes` of office time (service hours of working days) after `start`. */
+  officeTimeAfter(start: Date, minutes: number, serviceHours?: ServiceHours): Date;
+  /** `minutes` of office time before `end`. */
+  officeTimeBefore(end: Date, minutes: number, serviceHours?: ServiceHours): Date;
   /**
    * Whether any holiday or make-up day is known for `year`. False means the year's notice is
    * missing and every weekday would count as working: worth a warning in December.
@@ -59,6 +64,8 @@ export function createWorkingCalendar(
     isWorkingDay: (day) => isWorkingDayNumber(parseDayString(day)),
     workingDeadline: (start, workingDays) =>
       workingDeadlineUsing(isWorkingDayNumber, start, workingDays),
+    officeTimeAfter: (start, minutes, serviceHours) => officeTimeAfterUsing(isWorkingDayNumber, start, minutes, serviceHours),
+    officeTimeBefore: (end, minutes, serviceHours) => officeTimeBeforeUsing(isWorkingDayNumber, end, minutes, serviceHours),
     hasHolidayDataForYear: (year) => {
       if (!Number.isInteger(year)) throw new Error(`year must be an integer, got ${String(year)}`);
       return yearsWithData.has(year);
@@ -79,6 +86,16 @@ export function isWorkingDay(day: string): boolean {
  */
 export function workingDeadline(start: Date, workingDays: number): Date {
   return bundledCalendar.workingDeadline(start, workingDays);
+}
+
+/** `minutes` of office time (service hours on working days) after `start` (bundled data). */
+export function officeTimeAfter(start: Date, minutes: number, serviceHours?: ServiceHours): Date {
+  return bundledCalendar.officeTimeAfter(start, minutes, serviceHours);
+}
+
+/** `minutes` of office time before `end` (bundled data). */
+export function officeTimeBefore(end: Date, minutes: number, serviceHours?: ServiceHours): Date {
+  return bundledCalendar.officeTimeBefore(end, minutes, serviceHours);
 }
 
 /** Whether the bundled data knows any holiday or make-up day for `year`. */

@@ -62,6 +62,9 @@ export const REQUEST_ACTIONS = {
   transfer: { from: ['submitted', 'accepted', 'in_progress'], to: 'submitted', by: ['supervisor'], label: '转办' },
   merge: { from: ['submitted', 'accepted', 'in_progress'], to: 'merged', by: ['handler', 'supervisor'], label: '合并' },
   withdraw: { from: ['submitted', 'accepted', 'in_progress'], to: 'withdrawn', by: ['requester'], label: '撤回' },
+  /** 催办: hurry the handlers along; 督办: put the matter under formal supervision. Both tell the handlers. */
+  urge: { from: ['submitted', 'accepted', 'in_progress'], to: 'same', by: ['supervisor'], notBy: ['handler'], label: '催办' },
+  supervise: { from: ['submitted', 'accepted', 'in_progress'], to: 'same', by: ['supervisor'], notBy: ['handler'], label: '督办' },
   /** The requester's verdict; a dissatisfied one is followed by reopen in the same transaction. */
   rate: { from: ['resolved', 'looked_back', 'closed'], to: 'same', by: ['requester'], label: '评价' },
 } as const satisfies Record<string, TransitionRule>;
