@@ -115,18 +115,27 @@ export class NotificationDeliveryWorker implements OnApplicationBootstrap, OnMod
   private async claimBatch(now: Date, counts: DeliveryCounts): Promise<{ jobs: Job[]; claimed: number }> {
     const mysql = this.dataSource.options.type !== 'better-sqlite3';
     const claim = async (manager: EntityManager) => {
-      let query = manager
-        .getRepository(NotificationDelivery)
-        .createQueryBuilder('d')
-        .where('d.state IN (:...states)', { states: ['pending', 'sending'] satisfies DeliveryState[] })
-        .andWhere('d.nextAttemptAt <= :now', { now })
-        .orderBy('d.nextAttemptAt', 'ASC')
-        .addOrderBy('d.id', 'ASC')
-        .limit(BATCH_SIZE);
-      // Another instance's claimed rows are skipped, not waited for (MariaDB ≥ 10.6, MySQL ≥ 8).
-      // SQLite runs a single instance, and its transaction holds the only write lock anyway.
-      if (mysql) query = query.setLock('pessimistic_write').setOnLocked('skip_locked');
-      const rows = await query.getMany();
+      // One state at a time, so that the index (state, nextAttemptAt[, id]) gives the order and the
+      // scan stops after the batch: with a sort (two states at once), InnoDB would lock every due
+      // row it read for the sort, and the other instance would find them all locked.
+      const due = async (state: DeliveryState, limit: number): Promise<NotificationDelivery[]> => {
+        if (limit <= 0) return [];
+        let query = manager
+          .getRepository(NotificationDelivery)
+          .createQueryBuilder('d')
+          .where('d.state = :state', { state })
+          .andWhere('d.nextAttemptAt <= :now', { now })
+          .orderBy('d.nextAttemptAt', 'ASC')
+          .addOrderBy('d.id', 'ASC')
+          .limit(limit);
+        // Another instance's claimed rows are skipped, not waited for (MariaDB ≥ 10.6, MySQL ≥ 8).
+        // SQLite runs a single instance, and its transaction holds the only write lock anyway.
+        if (mysql) query = query.useIndex('IDX_delivery_due').setLock('pessimistic_write').setOnLocked('skip_locked');
+        return query.getMany();
+      };
+      // Claims whose lease ran out first (rare), then what is waiting.
+      const expired = await due('sending', BATCH_SIZE);
+      const rows = [...expired, ...(await due('pending', BATCH_SIZE - expired.length))];
       if (rows.length === 0) return { jobs: [], claimed: 0 };
 
       const notifications = await manager.getRepository(Notification).findBy({ id: In(rows.map((r) => r.notificationId)) });
