@@ -32,10 +32,10 @@ export class NotificationsController {
 
   @Post('notifications/read')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'markNotificationsRead', summary: 'Mark my messages read: the ids given, or all of them; ids that are not mine are ignored' })
+  @ApiOperation({ operationId: 'markNotificationsRead', summary: 'Mark my messages read: the ids given ({ids}) or all of them ({all: true}); ids that are not mine are ignored' })
   @ApiOkResponse({ type: MarkNotificationsReadResultDto })
   markRead(@CurrentActor() actor: Actor, @Body() body: MarkNotificationsReadDto): Promise<MarkNotificationsReadResultDto> {
-    return this.notifications.markRead(actor, body.ids, this.clock.now());
+    return this.notifications.markRead(actor, body, this.clock.now());
   }
 
   @Get('subscriptions')

@@ -36,8 +36,12 @@ export class NotificationsService {
     };
   }
 
-  async markRead(actor: Actor, ids: number[] | undefined, now: Date): Promise<MarkNotificationsReadResultDto> {
-    const marked = await this.repository.markRead(actor.personId, ids, now);
+  /** Marks `ids` (those of them that are the caller's), or with `all`, every unread message of the caller's. */
+  async markRead(actor: Actor, which: { ids?: number[]; all?: boolean }, now: Date): Promise<MarkNotificationsReadResultDto> {
+    if ((which.all === true) === (which.ids !== undefined)) {
+      throw new AppError(ErrorCode.ValidationFailed, 'ids', '填写的内容有误：请给出要标为已读的消息（ids），或者用 all 标记全部已读');
+    }
+    const marked = await this.repository.markRead(actor.personId, which.all === true ? undefined : which.ids, now);
     return { marked, unreadCount: await this.repository.unreadCount(actor.personId) };
   }
 

@@ -99,7 +99,12 @@ describe(`notifications (${testDialect()})`, () => {
       expect(some.body).toEqual({ marked: 2, unreadCount: 3 });
       const again = await api('POST', '/api/me/notifications/read', me.token, { ids: [ids[0]] });
       expect(again.body).toEqual({ marked: 0, unreadCount: 3 });
-      const all = await api('POST', '/api/me/notifications/read', me.token, {});
+      // Neither or both: refused, nothing marked.
+      for (const body of [{}, { ids: [ids[2]], all: true }, { all: false }]) {
+        const res = await api('POST', '/api/me/notifications/read', me.token, body);
+        expect({ body, status: res.status, code: res.body.code, field: res.body.field }).toEqual({ body, status: 400, code: 'VALIDATION_FAILED', field: 'ids' });
+      }
+      const all = await api('POST', '/api/me/notifications/read', me.token, { all: true });
       expect(all.body).toEqual({ marked: 3, unreadCount: 0 });
       const after = await api('GET', '/api/me/notifications', me.token);
       expect(after.body.items.every((n: { readAt: string | null }) => n.readAt === clock.now().toISOString())).toBe(true);

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IntFromText } from '../../common/int-from-text';
 import { NOTIFICATION_KINDS } from '../notification-kinds';
 
@@ -61,8 +61,9 @@ export class ListNotificationsQuery {
   limit?: number;
 }
 
+/** Either `ids` or `all: true`: an empty body (or one that is not JSON) marks nothing. */
 export class MarkNotificationsReadDto {
-  @ApiProperty({ required: false, type: 'integer', isArray: true, maxItems: MAX_MARK_READ, uniqueItems: true, description: 'Which of my messages; left out: all of them' })
+  @ApiProperty({ required: false, type: 'integer', isArray: true, maxItems: MAX_MARK_READ, uniqueItems: true, description: 'Which of my messages (ids that are not mine are ignored)' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_MARK_READ)
@@ -70,6 +71,11 @@ export class MarkNotificationsReadDto {
   @IsInt({ each: true })
   @Min(1, { each: true })
   ids?: number[];
+
+  @ApiProperty({ required: false, description: 'true: all my unread messages (then leave out ids)' })
+  @IsOptional()
+  @IsBoolean()
+  all?: boolean;
 }
 
 export class MarkNotificationsReadResultDto {
