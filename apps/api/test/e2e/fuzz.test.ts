@@ -101,6 +101,9 @@ const PREPARE: Record<string, (ctx: Context) => Promise<Target>> = {
     return { token, params: {}, base: { code: c.fake.issuePhoneCode('13700001111').code } };
   },
   setHomeUnit: async (c) => ({ token: await c.villager(), params: {}, base: { unitId: c.village.id } }),
+  // A new villager has no messages to mark, and this app has no templates to accept: nothing to write.
+  markNotificationsRead: async (c) => ({ token: await c.villager(), params: {}, base: { ids: [], all: false } }),
+  recordSubscribeGrants: async (c) => ({ token: await c.villager(), params: {}, base: { accepted: [] } }),
   resolveGroup: async (c) => ({ token: await c.villager(), params: {}, base: groupPayload(c) }),
   bindGroup: async (c) => {
     const resolved = await call(c.baseUrl, 'POST', '/api/groups/resolve', { token: await c.villager(), body: groupPayload(c) });
