@@ -408,6 +408,25 @@ describe(`notifications (${testDialect()})`, () => {
     });
   });
 
+  describe('on its own', () => {
+    it('sends without being asked when NOTIFY_POLL_SECONDS is set, and stops with the app', async () => {
+      const db = await createTestDatabase();
+      const running = await startTestApp(db.target, { ...overrides(), notifications: testNotificationsConfig({ pollSeconds: 1 }) });
+      try {
+        const me = await wechatUser(running.baseUrl, fake);
+        await acceptSubscription(running.baseUrl, fake, me, TPL_ASSIGNED);
+        const [id] = await notifyNow(running.app, [me.personId], { kind: 'assigned', requestId: null, body: '自动发送' }, clock.now());
+        const deadline = Date.now() + 10_000;
+        while (sentTo(me).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(sentTo(me)).toHaveLength(1);
+        expect((await deliveryOf(running.app, id!)).state).toBe('sent');
+      } finally {
+        await running.close();
+        await db.drop();
+      }
+    }, 30_000);
+  });
+
   describe('across a restart', () => {
     it('delivers what was still pending when the API stopped, from a fresh API on the same database, each message once', async () => {
       const db = await createTestDatabase();
