@@ -14,6 +14,8 @@ import { PeopleModule } from './people/people.module';
 import { PhotosModule } from './photos/photos.module';
 import { RequestsModule } from './requests/requests.module';
 import { HotlineModule } from './hotline/hotline.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { ClocksModule } from './clocks/clocks.module';
 import { RosterModule } from './roster/roster.module';
 
 /** The root module. The data source is opened (and migrated) before Nest starts, then handed in. */
@@ -38,6 +40,8 @@ export class AppModule {
         PhotosModule,
         RequestsModule,
         HotlineModule,
+        NotificationsModule,
+        ClocksModule,
         RosterModule,
       ],
       providers: [

@@ -9,6 +9,7 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   whitelistValidation: '包含不认识的内容',
   isDefined: '不能为空',
   isNotEmpty: '不能为空',
+  isNotBlank: '不能为空',
   isString: '应当是文字',
   isInt: '应当是整数',
   isNumber: '应当是数字',

@@ -1,7 +1,9 @@
 import * as path from 'node:path';
+import { parseClockRules, type ClockRulesConfig } from '@gridloop/domain';
 import { type Clock, systemClock } from '../common/clock';
 import { findApiRoot, readApiVersion } from './api-root';
 import { ConfigError, DatabaseTarget, parseDatabaseUrl } from './database-url';
+import { loadNotificationsConfig, type NotificationsConfig } from './notifications-config';
 
 export interface AppConfig {
   port: number;
@@ -19,6 +21,9 @@ export interface AppConfig {
   demoLogin: boolean;
   photos: PhotosConfig;
   lookBack: LookBackConfig;
+  clocks: ClocksConfig;
+  /** WeChat subscribe-message templates and the delivery worker's retry policy (docs/notifications.md). */
+  notifications: NotificationsConfig;
   /** Not from the environment: the system clock, or one a test moves by hand. */
   clock: Clock;
 }
@@ -36,6 +41,13 @@ export interface WechatConfig {
   /** Unset: WeChat sign-in answers WECHAT_NOT_CONFIGURED. */
   appid: string | null;
   secret: string | null;
+}
+
+export interface ClocksConfig {
+  /** Reminders and the escalation ladder, per town (CLOCK_RULES, JSON; docs/clocks.md). */
+  rules: ClockRulesConfig;
+  /** How often the sweeper looks for due reminders and escalations; 0 turns it off (tests drive it by hand). */
+  sweepSeconds: number;
 }
 
 export interface LookBackConfig {
@@ -82,12 +94,35 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
     },
     demoLogin: parseFlag(env.DEMO_LOGIN, 'DEMO_LOGIN'),
     clock: systemClock,
+    clocks: { rules: parseClockRulesSetting(env.CLOCK_RULES), sweepSeconds: parseNonNegativeInt(env.CLOCK_SWEEP_SECONDS, 'CLOCK_SWEEP_SECONDS', 30) },
+    notifications: loadNotificationsConfig(env),
     lookBack: { ratingWaitHours: parsePositiveInt(env.LOOK_BACK_RATING_WAIT_HOURS, 'LOOK_BACK_RATING_WAIT_HOURS', 48) },
     photos: {
       dir: path.resolve(cwd, env.PHOTO_DIR || path.join(apiRoot, 'data', 'photos')),
       maxBytes: parsePositiveInt(env.PHOTO_MAX_BYTES, 'PHOTO_MAX_BYTES', 5 * 1024 * 1024),
     },
   };
+}
+
+function parseClockRulesSetting(value: string | undefined): ClockRulesConfig {
+  if (value === undefined || value.trim() === '') return parseClockRules(undefined);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new ConfigError('CLOCK_RULES: not valid JSON (see docs/clocks.md for the format)');
+  }
+  try {
+    return parseClockRules(parsed, 'CLOCK_RULES');
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
+function parseNonNegativeInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d{1,9}$/.test(value)) throw new ConfigError(`${name}: "${value}" is not a whole number (0 or more)`);
+  return Number(value);
 }
 
 function parseFlag(value: string | undefined, name: string): boolean {

@@ -12,6 +12,7 @@ import { RequestEntity } from '../requests/request.entity';
 import { RequestFollower } from '../requests/request-follower.entity';
 import { CategoryRoute } from '../requests/routing/category-route.entity';
 import { RosterImport } from '../roster/roster-import.entity';
+import { RequestTimer } from '../clocks/request-timer.entity';
 import { Notification } from '../notifications/notification.entity';
 import { NotificationDelivery } from '../notifications/notification-delivery.entity';
 import { SubscribeGrant } from '../notifications/subscribe-grant.entity';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   RequestFollower,
   CategoryRoute,
   RosterImport,
+  RequestTimer,
   Notification,
   NotificationDelivery,
   SubscribeGrant,

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import { Public } from '../auth/auth-decorators';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UnitRefDto } from '../auth/dtos/auth.dto';
@@ -21,7 +22,7 @@ export class GridController {
   @Get('units/:unitId/children')
   @ApiOperation({ operationId: 'listChildUnits', summary: 'Units directly under a unit, names only (to choose a village by hand)' })
   @ApiOkResponse({ type: [UnitRefDto] })
-  listChildUnits(@Param('unitId', ParseIntPipe) unitId: number): Promise<UnitRefDto[]> {
+  listChildUnits(@Param('unitId', ParseIdPipe) unitId: number): Promise<UnitRefDto[]> {
     return this.grid.listChildren(unitId);
   }
 }

@@ -2,7 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { REQUEST_CATEGORIES } from '@gridloop/domain';
 import { Type } from 'class-transformer';
 import { IntFromText } from '../common/int-from-text';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsNotBlank } from '../common/not-blank';
 
 export const MAX_ORDERS_PER_IMPORT = 500;
 
@@ -19,7 +20,7 @@ export class HotlineOrderDto {
 
   @ApiProperty({ maxLength: 32 })
   @MaxLength(32)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   callerName: string;
 
@@ -30,7 +31,7 @@ export class HotlineOrderDto {
 
   @ApiProperty({ maxLength: 2000 })
   @MaxLength(2000)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   content: string;
 

@@ -140,9 +140,9 @@ export class HotlineService {
     const byRequest = new Map<number, { note: string | null; actorName: string; createdAt: Date }>();
     if (requestIds.length === 0) return byRequest;
     const events = await this.dataSource.getRepository(RequestEvent).find({ where: { requestId: In([...requestIds]), action: In(ANSWER_ACTIONS) }, order: { id: 'ASC' } });
-    const people = await this.dataSource.getRepository(Person).findBy({ id: In([...new Set(events.map((e) => e.actorPersonId))]) });
+    const people = await this.dataSource.getRepository(Person).findBy({ id: In([...new Set(events.flatMap((e) => (e.actorPersonId === null ? [] : [e.actorPersonId])))]) });
     const names = new Map(people.map((p) => [p.id, p.name]));
-    for (const event of events) byRequest.set(event.requestId, { note: event.note, actorName: names.get(event.actorPersonId) ?? '', createdAt: event.createdAt });
+    for (const event of events) byRequest.set(event.requestId, { note: event.note, actorName: (event.actorPersonId !== null && names.get(event.actorPersonId)) || '', createdAt: event.createdAt });
     return byRequest;
   }
 

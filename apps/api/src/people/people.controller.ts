@@ -1,5 +1,6 @@
-import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import { Actor } from '../auth/actor';
 import { CurrentActor, RequireCapability } from '../auth/auth-decorators';
 import { FullPhoneDto, RosterGridDto } from './dtos/people.dto';
@@ -15,7 +16,7 @@ export class PeopleController {
   @RequireCapability('phone.viewFull')
   @ApiOperation({ operationId: 'viewFullPhone', summary: 'A full phone number (every view is logged)' })
   @ApiOkResponse({ type: FullPhoneDto })
-  viewFullPhone(@CurrentActor() actor: Actor, @Param('personId', ParseIntPipe) personId: number): Promise<FullPhoneDto> {
+  viewFullPhone(@CurrentActor() actor: Actor, @Param('personId', ParseIdPipe) personId: number): Promise<FullPhoneDto> {
     return this.people.viewFullPhone(actor, personId);
   }
 
@@ -23,7 +24,7 @@ export class PeopleController {
   @RequireCapability('roster.view')
   @ApiOperation({ operationId: 'getUnitRoster', summary: 'Small grids under a unit and their leaders (phones masked)' })
   @ApiOkResponse({ type: [RosterGridDto] })
-  getUnitRoster(@CurrentActor() actor: Actor, @Param('unitId', ParseIntPipe) unitId: number): Promise<RosterGridDto[]> {
+  getUnitRoster(@CurrentActor() actor: Actor, @Param('unitId', ParseIdPipe) unitId: number): Promise<RosterGridDto[]> {
     return this.people.rosterOf(actor, unitId);
   }
 }

@@ -1,7 +1,8 @@
-import { Controller, Get, Header, HttpCode, Param, ParseIntPipe, Post, StreamableFile, UploadedFile, UseInterceptors, Inject } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post, StreamableFile, UploadedFile, UseInterceptors, Inject } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '../common/clock';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth-decorators';
 import { PhotoDto } from './dtos/photo.dto';
@@ -39,7 +40,7 @@ export class PhotosController {
   @ApiOperation({ operationId: 'getPhoto', summary: 'The photo’s bytes: for its uploader until attached, then for whoever may see the request; NOT_FOUND for everyone else' })
   @ApiProduces(...IMAGE_TYPES)
   @ApiOkResponse({ description: 'The image', content: Object.fromEntries(IMAGE_TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) })
-  async get(@CurrentActor() actor: Actor, @Param('photoId', ParseIntPipe) photoId: number): Promise<StreamableFile> {
+  async get(@CurrentActor() actor: Actor, @Param('photoId', ParseIdPipe) photoId: number): Promise<StreamableFile> {
     const photo = await this.photos.content(actor, photoId);
     return new StreamableFile(photo.stream, { type: photo.mimeType, length: photo.bytes });
   }

@@ -28,8 +28,9 @@ export class RequestEvent {
   @Column({ type: 'varchar', length: 16 })
   toState: string;
 
-  @Column({ type: 'int' })
-  actorPersonId: number;
+  /** Null for what the system did by itself (an escalation when a clock ran out). */
+  @Column({ type: 'int', nullable: true })
+  actorPersonId: number | null;
 
   @Column({ type: 'text', nullable: true })
   note: string | null;

@@ -43,6 +43,11 @@ export class RequestQueuesService {
     return views.filter((view) => view.actions.includes('lookBack'));
   }
 
+  /** 超时督办: matters whose clock ran out, within the caller's span, as far up the ladder as they climbed. */
+  async overdueBoard(actor: Actor, now: Date): Promise<RequestDto[]> {
+    return this.service.viewMany(actor, await this.requests.overdue(actor.spanFor('request.view'), QUEUE_LIMIT), now);
+  }
+
   /** Open matters in the same grid that look like this one, most alike first, for its handler or supervisor. */
   async duplicates(actor: Actor, requestId: number, now: Date): Promise<DuplicateCandidateDto[]> {
     const request = await this.requests.findVisible(requestId, actor.personId, actor.spanFor('request.view'));

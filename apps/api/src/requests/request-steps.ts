@@ -3,6 +3,8 @@ import { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { attachPhotos } from '../photos/photo.repository';
+import { syncRequestTimer } from '../clocks/timer-sync';
+import { announceStep } from './request-announcements';
 import { RequestEvent } from './request-event.entity';
 import { RequestEntity } from './request.entity';
 
@@ -45,7 +47,20 @@ export async function applyStep(manager: EntityManager, actorPersonId: number, r
     createdAt: now,
   });
   await attachPhotos(manager, actorPersonId, step.photoIds ?? [], request.id, Number(event.identifiers[0]?.id));
-  return { ...request, ...step.changes, state: to, version };
+  const after: RequestEntity = { ...request, ...step.changes, state: to, version };
+  await afterStep(manager, after, step.action, actorPersonId, now);
+  return after;
+}
+
+/** What follows every step in its transaction: the clock's timer follows the state, and the people concerned are told. */
+async function afterStep(manager: EntityManager, request: RequestEntity, action: string, actorPersonId: number, now: Date): Promise<void> {
+  // A new clock (or none) ends the old one's escalation; the ladder starts over if the new one runs out.
+  if ((await syncRequestTimer(manager, request, now)) && request.escalationRung > 0) {
+    // Plain SQL: an update through TypeORM would bump `version` under the step that just set it.
+    await manager.query('UPDATE request SET escalationRung = 0 WHERE id = ?', [request.id]);
+    request.escalationRung = 0;
+  }
+  await announceStep(manager, request, action, actorPersonId, now);
 }
 
 export type NewRequest = Pick<
@@ -65,5 +80,7 @@ export async function createRequest(manager: EntityManager, fields: NewRequest, 
   const id = Number(inserted.identifiers[0]?.id);
   const event = await manager.insert(RequestEvent, { requestId: id, action: 'submit', fromState: null, toState: START_STATE, actorPersonId, note: null, public: true, createdAt: now });
   await attachPhotos(manager, actorPersonId, photoIds, id, Number(event.identifiers[0]?.id));
-  return manager.findOneOrFail(RequestEntity, { where: { id }, relations: { unit: true } });
+  const created = await manager.findOneOrFail(RequestEntity, { where: { id }, relations: { unit: true } });
+  await afterStep(manager, created, 'submit', actorPersonId, now);
+  return created;
 }

@@ -48,6 +48,8 @@ export function viewRequest(
     hotlineOrderNo: request.hotlineOrderNo,
     cityDueAt: request.cityDueAt,
     transferRequested: request.transferRequested,
+    escalationRung: request.escalationRung,
+    supervised: request.supervisedAt !== null,
     mergedIntoId: request.mergedIntoId,
     enteredForRequester: request.enteredByPersonId !== null,
     actions: availableActions(state, relations).filter((a) =>

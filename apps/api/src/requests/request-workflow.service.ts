@@ -31,7 +31,7 @@ import { RequestsService } from './requests.service';
 const PHOTO_ACTIONS: readonly SupportedAction[] = ['accept', 'followUp', 'resolve'];
 
 /** Actions whose note is the point of them: a follow-up, a result, a reason. */
-const NOTE_REQUIRED: readonly SupportedAction[] = ['followUp', 'resolve', 'sendBack', 'reopen', 'reject', 'requestTransfer', 'declineTransfer', 'transfer'];
+const NOTE_REQUIRED: readonly SupportedAction[] = ['followUp', 'resolve', 'sendBack', 'reopen', 'reject', 'requestTransfer', 'declineTransfer', 'transfer', 'supervise'];
 
 /**
  * Every state change of a request: load → guard (the domain's workflow table) → write the new
@@ -137,6 +137,8 @@ export class RequestWorkflowService {
         return { transferRequested: true };
       case 'declineTransfer':
         return { transferRequested: false };
+      case 'supervise':
+        return { supervisedAt: request.supervisedAt ?? now };
       case 'sendBack':
       case 'reopen':
         // Back to work (重办): the result no longer stands; lateness marks stay.

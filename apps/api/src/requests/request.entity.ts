@@ -64,6 +64,14 @@ export class RequestEntity {
   @Column({ type: 'boolean', default: false })
   transferRequested: boolean;
 
+  /** How far up the escalation ladder the running clock's overdue has climbed (0: not overdue). */
+  @Column({ type: 'int', default: 0 })
+  escalationRung: number;
+
+  /** 督办: hotline staff formally supervise it (set on the first supervise step). */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  supervisedAt: Date | null;
+
   /** Set when merged (state merged): the request that carries on for both. */
   @Column({ type: 'int', nullable: true })
   mergedIntoId: number | null;

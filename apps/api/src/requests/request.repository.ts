@@ -109,6 +109,25 @@ export class RequestRepository {
       .getMany();
   }
 
+  /** 超时督办: open matters within `span` whose running clock ran out, highest rung of the ladder first. */
+  overdue(span: readonly string[], limit: number): Promise<RequestEntity[]> {
+    const unit = spanCondition('u.path', span, 'unitSpan');
+    const handler = spanCondition('h.path', span, 'handlerSpan');
+    return this.dataSource
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.unit', 'u')
+      .innerJoinAndSelect('r.handlerUnit', 'h')
+      .where('r.escalationRung > 0')
+      .andWhere(`(${unit.sql} OR ${handler.sql})`, { ...unit.params, ...handler.params })
+      .addSelect('COALESCE(r.completionDueAt, r.contactDueAt)', 'due_at')
+      .orderBy('r.escalationRung', 'DESC')
+      .addOrderBy('due_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
   /** Open matters of the same unit raised within the window, other than `exceptId`: candidates for duplicates. */
   openInUnit(unitId: number, exceptId: number, openStates: readonly string[], since: Date, limit: number): Promise<RequestEntity[]> {
     return this.dataSource

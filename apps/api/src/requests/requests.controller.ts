@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseIntPipe, Post, Inject } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '../common/clock';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import { Actor } from '../auth/actor';
 import { CurrentActor, RequireCapability } from '../auth/auth-decorators';
 import { AppError } from '../common/app-error';
@@ -75,6 +76,14 @@ export class RequestsController {
     return this.queues.lookBackQueue(actor, this.clock.now());
   }
 
+  @Get('overdue')
+  @RequireCapability('request.view')
+  @ApiOperation({ operationId: 'getOverdueBoard', summary: '超时: open matters whose clock ran out, within my area, highest escalation first' })
+  @ApiOkResponse({ type: [RequestDto] })
+  overdue(@CurrentActor() actor: Actor): Promise<RequestDto[]> {
+    return this.queues.overdueBoard(actor, this.clock.now());
+  }
+
   @Get('mine')
   @ApiOperation({ operationId: 'listMyRequests', summary: 'Matters I raised, newest first' })
   @ApiOkResponse({ type: [RequestDto] })
@@ -92,14 +101,14 @@ export class RequestsController {
   @Get(':requestId')
   @ApiOperation({ operationId: 'getRequest', summary: 'One matter with its timeline and what I may do now' })
   @ApiOkResponse({ type: RequestDto })
-  get(@CurrentActor() actor: Actor, @Param('requestId', ParseIntPipe) requestId: number): Promise<RequestDto> {
+  get(@CurrentActor() actor: Actor, @Param('requestId', ParseIdPipe) requestId: number): Promise<RequestDto> {
     return this.requests.get(actor, requestId, this.clock.now());
   }
 
   @Get(':requestId/duplicates')
   @ApiOperation({ operationId: 'listDuplicateCandidates', summary: 'Open matters in the same grid that look like this one (for merging)' })
   @ApiOkResponse({ type: [DuplicateCandidateDto] })
-  duplicates(@CurrentActor() actor: Actor, @Param('requestId', ParseIntPipe) requestId: number): Promise<DuplicateCandidateDto[]> {
+  duplicates(@CurrentActor() actor: Actor, @Param('requestId', ParseIdPipe) requestId: number): Promise<DuplicateCandidateDto[]> {
     return this.queues.duplicates(actor, requestId, this.clock.now());
   }
 
@@ -110,7 +119,7 @@ export class RequestsController {
   @ApiOkResponse({ type: RequestDto })
   act(
     @CurrentActor() actor: Actor,
-    @Param('requestId', ParseIntPipe) requestId: number,
+    @Param('requestId', ParseIdPipe) requestId: number,
     @Param('action', new ParseEnumPipe(Object.fromEntries(SUPPORTED_ACTIONS.map((a) => [a, a])), { exceptionFactory: () => new AppError(ErrorCode.ValidationFailed, 'action') }))
     action: SupportedAction,
     @Body() body: RequestActionDto,
@@ -122,7 +131,7 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'rateRequest', summary: 'The requester rates the result (满意 / 基本满意 / 不满意); 不满意 reopens it' })
   @ApiOkResponse({ type: RequestDto })
-  rate(@CurrentActor() actor: Actor, @Param('requestId', ParseIntPipe) requestId: number, @Body() body: RateRequestDto): Promise<RequestDto> {
+  rate(@CurrentActor() actor: Actor, @Param('requestId', ParseIdPipe) requestId: number, @Body() body: RateRequestDto): Promise<RequestDto> {
     return this.workflow.rate(actor, requestId, body, this.clock.now());
   }
 }

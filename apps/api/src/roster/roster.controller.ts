@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import { Actor } from '../auth/actor';
 import { CurrentActor, RequireCapability } from '../auth/auth-decorators';
 import { ExportRosterQuery, RosterImportDto, StartRosterImportDto } from './dtos/roster.dto';
@@ -44,7 +45,7 @@ export class RosterController {
   @RequireCapability('roster.manage')
   @ApiOperation({ operationId: 'getRosterImport', summary: 'An import job: state, progress, row errors or summary' })
   @ApiOkResponse({ type: RosterImportDto })
-  getRosterImport(@CurrentActor() actor: Actor, @Param('importId', ParseIntPipe) importId: number): Promise<RosterImportDto> {
+  getRosterImport(@CurrentActor() actor: Actor, @Param('importId', ParseIdPipe) importId: number): Promise<RosterImportDto> {
     return this.roster.getImport(actor, importId, new Date());
   }
 

@@ -134,6 +134,11 @@ const TABLE: Record<string, Row> = {
     request: (c) => ({ method: 'POST', path: '/api/me/phone', body: { code: c.fake.issuePhoneCode(`137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`).code } }),
   },
   setHomeUnit: { who: 'signed-in', scoped: false, request: (_c, t) => ({ method: 'PUT', path: '/api/me/home-unit', body: { unitId: t.grid.id } }) },
+  // Everyone's own message centre and subscriptions: the rows read and write only the caller's.
+  listMyNotifications: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/me/notifications' }) },
+  markNotificationsRead: { who: 'signed-in', scoped: false, request: () => ({ method: 'POST', path: '/api/me/notifications/read', body: { all: true } }) },
+  listSubscribeTemplates: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/me/subscriptions' }) },
+  recordSubscribeGrants: { who: 'signed-in', scoped: false, request: () => ({ method: 'POST', path: '/api/me/subscriptions', body: { accepted: [] } }) },
   resolveGroup: { who: 'signed-in', scoped: false, request: (c) => ({ method: 'POST', path: '/api/groups/resolve', body: groupPayload(c) }) },
   bindGroup: {
     who: STAFF_WITH_GRIDS,
@@ -194,6 +199,7 @@ const TABLE: Record<string, Row> = {
     }),
   },
   getDispatchQueue: { who: TOWN_OFFICE, scoped: false, request: () => ({ method: 'GET', path: '/api/requests/dispatch-queue' }) },
+  getOverdueBoard: { who: [...STAFF_WITH_GRIDS, 'department_handler'], scoped: false, request: () => ({ method: 'GET', path: '/api/requests/overdue' }) },
   getLookBackQueue: { who: SUPERVISORS, scoped: false, request: () => ({ method: 'GET', path: '/api/requests/look-back-queue' }) },
   // Duplicates are shown to those on the matter: its grid's handlers and its supervisors.
   listDuplicateCandidates: {

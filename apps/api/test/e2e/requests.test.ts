@@ -125,6 +125,20 @@ describe(`the closed loop (${testDialect()})`, () => {
     expect(events).toBe(1);
   });
 
+  it('a description of only spaces is empty: refused with the field, nothing saved', async () => {
+    const requester = await villager();
+    const res = await api('POST', '/api/requests', requester, submitBody({ description: ' \u3000 \n ' }));
+    expect(res).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', field: 'description' } });
+    expect(res.body.message).toContain('不能为空');
+    expect((await api('GET', '/api/requests/mine', requester)).body).toEqual([]);
+  });
+
+  it('a path id that is not a positive whole number is refused with its name', async () => {
+    for (const bad of ['abc', '-1', '0', '1.5', '99999999999']) {
+      expect((await api('GET', `/api/requests/${bad}`, grid.leaderToken)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'requestId' });
+    }
+  });
+
   it('refuses steps out of order or without what they need, changing nothing', async () => {
     const requester = await villager();
     const { id, version } = (await api('POST', '/api/requests', requester, submitBody())).body;

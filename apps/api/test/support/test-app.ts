@@ -16,9 +16,12 @@ export interface RunningApp {
 
 /** Starts the real application (real database, real HTTP) on a free port; photos go to a temporary folder of its own. */
 export async function startTestApp(database: DatabaseTarget, overrides: Partial<AppConfig> = {}): Promise<RunningApp> {
-  const defaults = loadAppConfig({ LOG_LEVEL: 'silent' });
+  // The notification delivery worker does not poll in tests (a fuzz or matrix run must see the
+  // database stand still); a test drives it with NotificationDeliveryWorker.runOnce().
+  const defaults = loadAppConfig({ LOG_LEVEL: 'silent', NOTIFY_POLL_SECONDS: '0' });
   const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridloop-photos-'));
-  const config: AppConfig = { ...defaults, port: 0, database, photos: { ...defaults.photos, dir: photoDir }, ...overrides };
+  // The clocks' sweeper stays off unless a test turns it on: tests drive it with runOnce(now).
+  const config: AppConfig = { ...defaults, port: 0, database, photos: { ...defaults.photos, dir: photoDir }, clocks: { ...defaults.clocks, sweepSeconds: 0 }, ...overrides };
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

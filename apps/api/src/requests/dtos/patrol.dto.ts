@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DUTY_TYPES, REQUEST_CATEGORIES } from '@gridloop/domain';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsNotBlank } from '../../common/not-blank';
 import { PhotoIdsField } from '../../photos/dtos/photo.dto';
 
 /** A grid leader's patrol report: what and where, under which hat; settled on the spot or passed on. */
@@ -20,7 +21,7 @@ export class PatrolReportDto {
 
   @ApiProperty({ maxLength: 2000 })
   @MaxLength(2000)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   description: string;
 

@@ -1,6 +1,7 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { COMPLEXITIES, RATINGS, REQUEST_CATEGORIES, REQUEST_STATES } from '@gridloop/domain';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsNotBlank } from '../../common/not-blank';
 import { PhotoIdsField, PhotoRefDto } from '../../photos/dtos/photo.dto';
 
 export const CONTACT_METHODS = ['call', 'visit', 'message'] as const;
@@ -19,6 +20,8 @@ export const SUPPORTED_ACTIONS = [
   'declineTransfer',
   'transfer',
   'merge',
+  'urge',
+  'supervise',
 ] as const;
 export type SupportedAction = (typeof SUPPORTED_ACTIONS)[number];
 
@@ -34,7 +37,7 @@ export class SubmitRequestDto {
 
   @ApiProperty({ maxLength: 2000 })
   @MaxLength(2000)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   description: string;
 
@@ -74,7 +77,7 @@ export class SubmitOnBehalfDto extends OmitType(SubmitRequestDto, ['unitId'] as 
 
   @ApiProperty({ maxLength: 32, description: 'The villager’s name' })
   @MaxLength(32)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   requesterName: string;
 
@@ -240,6 +243,12 @@ export class RequestDto {
 
   @ApiProperty({ description: 'The handler asked for a transfer and the dispatchers have not answered' })
   transferRequested: boolean;
+
+  @ApiProperty({ description: 'How far up the escalation ladder its overdue clock has climbed (0: not overdue)' })
+  escalationRung: number;
+
+  @ApiProperty({ description: '督办: under formal supervision by the hotline office' })
+  supervised: boolean;
 
   @ApiProperty({ nullable: true, type: Number, description: 'State merged: the request that carries on' })
   mergedIntoId: number | null;

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, ParseEnumPipe, ParseIntPipe, Put, Inject } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseEnumPipe, Put, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { REQUEST_CATEGORIES, type RequestCategory } from '@gridloop/domain';
 import { CLOCK, type Clock } from '../../common/clock';
+import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { Actor } from '../../auth/actor';
 import { CurrentActor, RequireCapability } from '../../auth/auth-decorators';
 import { AppError } from '../../common/app-error';
@@ -24,7 +25,7 @@ export class CategoryRoutesController {
   @RequireCapability('routing.manage')
   @ApiOperation({ operationId: 'listCategoryRoutes', summary: 'Which town department takes each category of new matter (none: the grid)' })
   @ApiOkResponse({ type: [CategoryRouteDto] })
-  list(@CurrentActor() actor: Actor, @Param('townId', ParseIntPipe) townId: number): Promise<CategoryRouteDto[]> {
+  list(@CurrentActor() actor: Actor, @Param('townId', ParseIdPipe) townId: number): Promise<CategoryRouteDto[]> {
     return this.routes.list(actor, townId);
   }
 
@@ -35,7 +36,7 @@ export class CategoryRoutesController {
   @ApiOkResponse({ type: [CategoryRouteDto] })
   set(
     @CurrentActor() actor: Actor,
-    @Param('townId', ParseIntPipe) townId: number,
+    @Param('townId', ParseIdPipe) townId: number,
     @Param('category', CATEGORY_PIPE) category: RequestCategory,
     @Body() body: SetCategoryRouteDto,
   ): Promise<CategoryRouteDto[]> {

@@ -8,6 +8,8 @@ import { RoutingAndHotline1795619517323 } from './1795619517323-RoutingAndHotlin
 import { Photos1795619544697 } from './1795619544697-Photos';
 import { HotlineReceivedAt1795619825269 } from './1795619825269-HotlineReceivedAt';
 import { Notifications1795620555593 } from './1795620555593-Notifications';
+import { RequestClocks1795620753739 } from './1795620753739-RequestClocks';
+import { SystemEvents1795620904816 } from './1795620904816-SystemEvents';
 
 /** MySQL/MariaDB migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
-export const MYSQL_MIGRATIONS = [InitialSchema1795607638272, IdentityAndGroups1795608851640, RosterImport1795609868545, Requests1795612138838, RequestRatings1795612628236, PatrolDutyType1795612862711, RoutingAndHotline1795619517323, Photos1795619544697, HotlineReceivedAt1795619825269, Notifications1795620555593];
+export const MYSQL_MIGRATIONS = [InitialSchema1795607638272, IdentityAndGroups1795608851640, RosterImport1795609868545, Requests1795612138838, RequestRatings1795612628236, PatrolDutyType1795612862711, RoutingAndHotline1795619517323, Photos1795619544697, HotlineReceivedAt1795619825269, Notifications1795620555593, RequestClocks1795620753739, SystemEvents1795620904816];

@@ -1,0 +1,32 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * The one running clock of an open request (first contact while submitted, completion while
+ * accepted or in progress) and what it does next. Request steps reset it (stage `new`) in their
+ * transaction; the sweeper (ClockSweeper) schedules and fires it: a reminder, then the rungs of
+ * the escalation ladder. A row is worked under a row lock that other API instances skip, and
+ * advanced in the same transaction, so each event fires exactly once.
+ */
+@Entity('request_timer')
+@Index('IDX_request_timer_next', ['nextFireAt'])
+export class RequestTimer {
+  @PrimaryColumn({ type: 'int' })
+  requestId: number;
+
+  /** contact | completion */
+  @Column({ type: 'varchar', length: 12 })
+  clock: string;
+
+  @Column({ type: 'datetime', precision: 3 })
+  dueAt: Date;
+
+  /** new (to be scheduled) → remind → overdue (climbing the ladder; `rung` is the next one). */
+  @Column({ type: 'varchar', length: 12 })
+  stage: string;
+
+  @Column({ type: 'int', default: 0 })
+  rung: number;
+
+  @Column({ type: 'datetime', precision: 3 })
+  nextFireAt: Date;
+}

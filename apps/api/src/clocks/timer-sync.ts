@@ -1,0 +1,30 @@
+import type { RequestClock } from '@gridloop/domain';
+import { EntityManager } from 'typeorm';
+import type { RequestEntity } from '../requests/request.entity';
+import { RequestTimer } from './request-timer.entity';
+
+/** The clock that runs in a state: first contact until accepted, then completion; none once done. */
+export function runningClock(request: Pick<RequestEntity, 'state' | 'contactDueAt' | 'completionDueAt'>): { clock: RequestClock; dueAt: Date } | null {
+  if (request.state === 'submitted') return { clock: 'contact', dueAt: request.contactDueAt };
+  if ((request.state === 'accepted' || request.state === 'in_progress') && request.completionDueAt) return { clock: 'completion', dueAt: request.completionDueAt };
+  return null;
+}
+
+/**
+ * After a step, in its transaction: the request's timer follows its running clock. A clock that
+ * changed (or changed its deadline) starts over as `new`, for the sweeper to schedule at once; a
+ * finished one is removed, so no reminder or escalation fires for work already done. Returns
+ * whether the clock changed (the escalation mark then starts over too).
+ */
+export async function syncRequestTimer(manager: EntityManager, request: RequestEntity, now: Date): Promise<boolean> {
+  const running = runningClock(request);
+  const timers = manager.getRepository(RequestTimer);
+  const current = await timers.findOneBy({ requestId: request.id });
+  if (!running) {
+    if (current) await timers.delete({ requestId: request.id });
+    return current !== null;
+  }
+  if (current && current.clock === running.clock && current.dueAt.getTime() === running.dueAt.getTime()) return false;
+  await timers.upsert({ requestId: request.id, clock: running.clock, dueAt: running.dueAt, stage: 'new', rung: 0, nextFireAt: now }, ['requestId']);
+  return true;
+}

@@ -1,0 +1,35 @@
+import { chinaTimeText, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@gridloop/domain';
+import { EntityManager } from 'typeorm';
+import { handlersOf, requesterAndFollowers } from '../notifications/recipients';
+import { notify } from '../notifications/notification-writer';
+import type { NotificationKind } from '../notifications/notification-kinds';
+import { RequestEntity } from './request.entity';
+
+/** "基础设施类诉求 #123": how a message names a matter without anything personal in it. */
+export function matterName(request: Pick<RequestEntity, 'id' | 'category'>): string {
+  return `${REQUEST_CATEGORY_LABELS[request.category as RequestCategory] ?? '其他'}类诉求 #${request.id}`;
+}
+
+/** Steps that put a matter (back) in a unit's hands: its handlers hear of it. */
+const TO_HANDLERS: Record<string, NotificationKind> = { submit: 'assigned', transfer: 'assigned', reopen: 'assigned', sendBack: 'assigned', urge: 'urged', supervise: 'supervised' };
+/** Steps the requester (and followers) hear of. */
+const TO_REQUESTER: Record<string, NotificationKind> = { accept: 'accepted', resolve: 'resolved', lookBack: 'looked_back' };
+
+/**
+ * Tells the people concerned about a step, in the step's transaction (the message centre and the
+ * outbox commit with it). The one who acted is never told of their own step.
+ */
+export async function announceStep(manager: EntityManager, request: RequestEntity, action: string, actorPersonId: number, now: Date): Promise<void> {
+  const toHandlers = TO_HANDLERS[action];
+  if (toHandlers) {
+    const due = request.state === 'submitted' ? `请在${chinaTimeText(request.contactDueAt)}前联系群众` : '请尽快办理';
+    const recipients = (await handlersOf(manager, request.handlerUnitId)).filter((id) => id !== actorPersonId);
+    await notify(manager, recipients, { kind: toHandlers, requestId: request.id, body: `${matterName(request)}：${due}` }, now);
+  }
+  const toRequester = TO_REQUESTER[action];
+  if (toRequester) {
+    const recipients = (await requesterAndFollowers(manager, request)).filter((id) => id !== actorPersonId);
+    const body = { accepted: '已有专人联系办理', resolved: '已办结，请点亮小红心评价', looked_back: '办理结果已回看' }[toRequester as 'accepted' | 'resolved' | 'looked_back'];
+    await notify(manager, recipients, { kind: toRequester, requestId: request.id, body: `${matterName(request)}${body}` }, now);
+  }
+}
