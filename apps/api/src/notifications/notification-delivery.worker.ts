@@ -130,7 +130,7 @@ export class NotificationDeliveryWorker implements OnApplicationBootstrap, OnMod
           .limit(limit);
         // Another instance's claimed rows are skipped, not waited for (MariaDB ≥ 10.6, MySQL ≥ 8).
         // SQLite runs a single instance, and its transaction holds the only write lock anyway.
-        if (mysql) query = query.useIndex('IDX_delivery_due');
+        if (mysql) query = query.useIndex('IDX_delivery_due').setLock('pessimistic_write').setOnLocked('skip_locked');
         return query.getMany();
       };
       // Claims whose lease ran out first (rare), then what is waiting.
