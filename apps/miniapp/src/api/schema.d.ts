@@ -378,6 +378,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/requests/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 超时: open matters whose clock ran out, within my area, highest escalation first */
+        get: operations["getOverdueBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/requests/mine": {
         parameters: {
             query?: never;
@@ -593,6 +610,58 @@ export interface paths {
         get: operations["exportHotlineReplies"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 消息中心: my messages, newest first, a page at a time (before = the last id seen), with my unread count */
+        get: operations["listMyNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark my messages read: the ids given ({ids}) or all of them ({all: true}); ids that are not mine are ignored */
+        post: operations["markNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The WeChat subscribe-message templates to ask for (by kind) and my remaining messages on each */
+        get: operations["listSubscribeTemplates"];
+        put?: never;
+        /** Record the templates I accepted in wx.requestSubscribeMessage (≤ 5): one more WeChat message on each */
+        post: operations["recordSubscribeGrants"];
         delete?: never;
         options?: never;
         head?: never;
@@ -870,6 +939,10 @@ export interface components {
             cityDueAt: string | null;
             /** @description The handler asked for a transfer and the dispatchers have not answered */
             transferRequested: boolean;
+            /** @description How far up the escalation ladder its overdue clock has climbed (0: not overdue) */
+            escalationRung: number;
+            /** @description 督办: under formal supervision by the hotline office */
+            supervised: boolean;
             /** @description State merged: the request that carries on */
             mergedIntoId: number | null;
             /** @description Entered by someone else for the requester (代办 or a hotline call) */
@@ -1045,6 +1118,65 @@ export interface components {
             /** @description Done after the governing deadline, or still open past it */
             late: boolean;
         };
+        NotificationDto: {
+            id: number;
+            /** @enum {string} */
+            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back";
+            /** @description The request it is about, to open it */
+            requestId: number | null;
+            /** @example 诉求即将超过联系时限 */
+            title: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When I read it; null while unread
+             */
+            readAt: string | null;
+        };
+        NotificationPageDto: {
+            /** @description Newest first */
+            items: components["schemas"]["NotificationDto"][];
+            /** @description All my unread messages, not only this page */
+            unreadCount: number;
+            /** @description Pass as `before` for the next (older) page; null at the end */
+            nextBefore: number | null;
+        };
+        MarkNotificationsReadDto: {
+            /** @description Which of my messages (ids that are not mine are ignored) */
+            ids?: number[];
+            /** @description true: all my unread messages (then leave out ids) */
+            all?: boolean;
+        };
+        MarkNotificationsReadResultDto: {
+            /** @description Messages that were unread and are now read */
+            marked: number;
+            unreadCount: number;
+        };
+        SubscribeTemplateDto: {
+            /** @enum {string} */
+            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back";
+            /** @description Pass to wx.requestSubscribeMessage as one of tmplIds */
+            templateId: string;
+            /** @example 有新的诉求待办理 */
+            title: string;
+        };
+        SubscribeGrantDto: {
+            templateId: string;
+            /** @description Messages WeChat will still deliver on this template (one per acceptance) */
+            remaining: number;
+        };
+        SubscriptionsDto: {
+            /** @description The configured templates by notification kind; empty: messages reach people in the app only */
+            templates: components["schemas"]["SubscribeTemplateDto"][];
+            /** @description My remaining messages per configured template */
+            grants: components["schemas"]["SubscribeGrantDto"][];
+        };
+        RecordSubscribeGrantsDto: {
+            /** @description Template ids the user accepted in wx.requestSubscribeMessage (result "accept"); each adds one message */
+            accepted: string[];
+        };
         RosterRowErrorDto: {
             /**
              * @description Row number as Excel shows it (the header is row 1)
@@ -1147,13 +1279,14 @@ export interface components {
          *     PHOTO_TOO_LARGE: 照片太大了，请压缩后再上传
          *     PHOTO_NOT_USABLE: 照片无效或已经用过了，请重新上传
          *     CONTENT_RISKY: 内容含有违规信息，请修改后再提交
+         *     SUBSCRIBE_TEMPLATE_UNKNOWN: 这个消息提醒暂不可用，请刷新后重试
          *     METHOD_NOT_ALLOWED: 不支持这个操作
          *     TOO_MANY_REQUESTS: 操作太频繁，请稍后再试
          *     DATABASE_UNAVAILABLE: 系统正在维护，请稍后再试
          *     INTERNAL_ERROR: 系统出了点问题，请稍后再试
          * @enum {string}
          */
-        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "REQUEST_CONFLICT" | "REQUEST_WRONG_STATE" | "UNIT_NOT_CHOSEN" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "HOTLINE_FILE_UNREADABLE" | "HOTLINE_HEADER_INVALID" | "HOTLINE_FILE_EMPTY" | "HOTLINE_FILE_INVALID" | "HOTLINE_FILE_TOO_LARGE" | "HOTLINE_TOO_MANY_ROWS" | "PHOTO_NOT_IMAGE" | "PHOTO_TOO_LARGE" | "PHOTO_NOT_USABLE" | "CONTENT_RISKY" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "REQUEST_CONFLICT" | "REQUEST_WRONG_STATE" | "UNIT_NOT_CHOSEN" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "HOTLINE_FILE_UNREADABLE" | "HOTLINE_HEADER_INVALID" | "HOTLINE_FILE_EMPTY" | "HOTLINE_FILE_INVALID" | "HOTLINE_FILE_TOO_LARGE" | "HOTLINE_TOO_MANY_ROWS" | "PHOTO_NOT_IMAGE" | "PHOTO_TOO_LARGE" | "PHOTO_NOT_USABLE" | "CONTENT_RISKY" | "SUBSCRIBE_TEMPLATE_UNKNOWN" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese text to show the user */
@@ -1664,6 +1797,25 @@ export interface operations {
             };
         };
     };
+    getOverdueBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"][];
+                };
+            };
+        };
+    };
     listMyRequests: {
         parameters: {
             query?: never;
@@ -1750,7 +1902,7 @@ export interface operations {
             header?: never;
             path: {
                 requestId: number;
-                action: "accept" | "followUp" | "resolve" | "lookBack" | "close" | "sendBack" | "reopen" | "reject" | "withdraw" | "requestTransfer" | "declineTransfer" | "transfer" | "merge";
+                action: "accept" | "followUp" | "resolve" | "lookBack" | "close" | "sendBack" | "reopen" | "reject" | "withdraw" | "requestTransfer" | "declineTransfer" | "transfer" | "merge" | "urge" | "supervise";
             };
             cookie?: never;
         };
@@ -1960,6 +2112,94 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    listMyNotifications: {
+        parameters: {
+            query?: {
+                /** @description Only messages older than this id (the previous page’s nextBefore) */
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+        };
+    };
+    markNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkNotificationsReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkNotificationsReadResultDto"];
+                };
+            };
+        };
+    };
+    listSubscribeTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionsDto"];
+                };
+            };
+        };
+    };
+    recordSubscribeGrants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSubscribeGrantsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionsDto"];
                 };
             };
         };
