@@ -78,6 +78,8 @@ interface Villager {
   personId: number;
   token: string;
   homeUnitId: number;
+  /** Who handles a matter raised in the home grid: the raw baseline tells them too, as the API does. */
+  handlerIds: number[];
 }
 
 interface Leader {
@@ -353,7 +355,8 @@ async function prepareVillagers(pool: Pool, api: RunningApi, grids: readonly num
     const homeUnitId = grids[Math.floor((i * grids.length) / CLIENTS)]!;
     const home = await http(api, 'PUT', '/api/me/home-unit', token, { unitId: homeUnitId });
     if (home.status !== 200) throw new Error(`home unit for ${personId}: ${home.status} ${JSON.stringify(home.body)}`);
-    villagers.push({ personId, token, homeUnitId });
+    const [handlers] = await pool.query(`SELECT personId FROM role_assignment WHERE endedAt IS NULL AND unitId = ? AND role IN ('grid_leader', 'deputy_grid_leader', 'village_secretary', 'department_handler', 'hotline_staff')`, [homeUnitId]);
+    villagers.push({ personId, token, homeUnitId, handlerIds: (handlers as { personId: number }[]).map((h) => Number(h.personId)) });
   }
   return villagers;
 }
@@ -396,8 +399,14 @@ function apiGet(meter: Meter, villagers: readonly Villager[], total: number, url
 const REQUEST_INSERT =
   'INSERT INTO request (unitId, handlerUnitId, requesterPersonId, source, clientRequestId, category, description, addressNote, contactPhone, confidential, state, complexity, contactDueAt, contactLate, completionLate, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 0, ?, NULL, ?, 0, 0, 1, ?, ?)';
 const EVENT_INSERT = 'INSERT INTO request_event (requestId, action, fromState, toState, actorPersonId, note, public, createdAt) VALUES (?, ?, NULL, ?, ?, NULL, 1, ?)';
+const TIMER_INSERT = "INSERT INTO request_timer (requestId, clock, dueAt, stage, rung, nextFireAt) VALUES (?, 'contact', ?, 'new', 0, ?)";
+const NOTIFICATION_INSERT = "INSERT INTO notification (personId, kind, requestId, title, body, createdAt, readAt) VALUES (?, 'assigned', ?, '有新的诉求待办理', ?, ?, NULL)";
+const DELIVERY_INSERT = "INSERT INTO notification_delivery (notificationId, channel, state, attempts, nextAttemptAt, lastError, sentAt, createdAt) VALUES (?, 'wechat_subscribe', 'pending', 0, ?, NULL, NULL, ?)";
 
-/** The rows the API's submit writes, without the API: the request and its first timeline row in one transaction. */
+/**
+ * The rows the API's submit writes, without the API, in one transaction: the request, its first
+ * timeline row, its clock's timer, and for each handler of the grid a message and its outbox row.
+ */
 function rawCreate(meter: Meter, pool: Pool, villagers: readonly Villager[], total: number, tag: string): Promise<void> {
   const run = randomBytes(3).toString('hex');
   return closedLoop(meter, total, async (n, worker) => {
@@ -411,7 +420,14 @@ function rawCreate(meter: Meter, pool: Pool, villagers: readonly Villager[], tot
         villager.homeUnitId, villager.homeUnitId, villager.personId, 'villager', `${tag}-${run}-${n}`, m.category, m.description.trim(), m.contactPhone, 'submitted',
         contactDeadline(now, CONTACT_MINUTES), now, now,
       ]);
-      await connection.query(EVENT_INSERT, [(inserted as { insertId: number }).insertId, 'submit', 'submitted', villager.personId, now]);
+      const requestId = (inserted as { insertId: number }).insertId;
+      const due = contactDeadline(now, CONTACT_MINUTES);
+      await connection.query(EVENT_INSERT, [requestId, 'submit', 'submitted', villager.personId, now]);
+      await connection.query(TIMER_INSERT, [requestId, due, now]);
+      for (const handlerId of villager.handlerIds) {
+        const [notification] = await connection.query(NOTIFICATION_INSERT, [handlerId, requestId, `基础设施类诉求 #${requestId}：请在${due.toISOString()}前联系群众`, now]);
+        await connection.query(DELIVERY_INSERT, [(notification as { insertId: number }).insertId, now, now]);
+      }
       await connection.commit();
     } catch (error) {
       await connection.rollback().catch(() => undefined);
