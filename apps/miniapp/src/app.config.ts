@@ -6,6 +6,20 @@ export default defineAppConfig({
     {
       root: 'subpackages/account',
       pages: ['sign-in/index', 'me/index', 'choose-unit/index', 'bind-group/index']
+    },
+    // By audience: villagers (我要反映, 我的诉求, a matter), grid leaders (待办, handling a
+    // matter), town staff (回看). Code they share lands in each subpackage's common chunk.
+    {
+      root: 'subpackages/villager',
+      pages: ['report/index', 'mine/index', 'request/index']
+    },
+    {
+      root: 'subpackages/handler',
+      pages: ['inbox/index', 'request/index']
+    },
+    {
+      root: 'subpackages/staff',
+      pages: ['look-back/index', 'request/index']
     }
   ],
   window: {

@@ -1,11 +1,26 @@
-/** Page URLs. The account pages live in a subpackage (app.config.ts), loaded on first use. */
+/**
+ * Page URLs. Everything but the home page lives in a subpackage by audience (app.config.ts),
+ * loaded on first use: account, villager (我要反映, 我的诉求), handler (待办), staff (回看).
+ */
 export const ROUTES = {
   home: '/pages/index/index',
   signIn: '/subpackages/account/sign-in/index',
   me: '/subpackages/account/me/index',
   chooseUnit: '/subpackages/account/choose-unit/index',
-  bindGroup: '/subpackages/account/bind-group/index'
+  bindGroup: '/subpackages/account/bind-group/index',
+  report: '/subpackages/villager/report/index',
+  myRequests: '/subpackages/villager/mine/index',
+  myRequest: '/subpackages/villager/request/index',
+  inbox: '/subpackages/handler/inbox/index',
+  handleRequest: '/subpackages/handler/request/index',
+  lookBackQueue: '/subpackages/staff/look-back/index',
+  lookBackRequest: '/subpackages/staff/request/index'
 } as const
+
+/** A request's page for the one opening it: `page` is ROUTES.myRequest, handleRequest or lookBackRequest. */
+export function requestUrl(page: string, id: number): string {
+  return `${page}?id=${id}`
+}
 
 /** Why the village picker was opened; it decides what choosing a unit does. */
 export type ChooseUnitPurpose =

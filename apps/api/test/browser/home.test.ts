@@ -31,7 +31,7 @@ describe('the H5 app in a browser', () => {
     const { page } = phone;
     await page.goto(`${api.baseUrl}/`);
     await page.locator('.home-title').getByText('网格通', { exact: true }).waitFor({ timeout: 30_000 });
-    await page.getByText('我要反映诉求').first().waitFor();
+    await page.getByText('我要反映', { exact: true }).first().waitFor();
     // The state line comes from GET /api/health through the generated client.
     await page.getByText('服务正常').first().waitFor({ timeout: 15_000 });
     const text = await page.locator('body').innerText();

@@ -1,6 +1,7 @@
 // Deep imports: the package index also pulls in the holiday calendar, which the app does not need.
 import { grants } from '@gridloop/domain/dist/access/capabilities'
 import { ROLES, type Role } from '@gridloop/domain/dist/grid/org'
+import { HANDLER_ROLES } from '@gridloop/domain/dist/requests/request-people'
 import type { Me } from './session-store'
 
 function isRole(value: string): value is Role {
@@ -16,4 +17,14 @@ export function roleRank(role: string): number {
 /** Whether any role this person holds lets them bind a village group (grid leaders, staff, …). */
 export function canBindGroups(me: Me): boolean {
   return me.roles.some((held) => isRole(held.role) && grants(held.role, 'group.bind'))
+}
+
+/** Whether this person handles matters somewhere (网格巷长, 副巷长, 村支部书记, 部门承办人, 热线办): 待办. */
+export function canHandleRequests(me: Me): boolean {
+  return me.roles.some((held) => (HANDLER_ROLES as readonly string[]).includes(held.role))
+}
+
+/** Whether this person looks back at results (热线办, 大网格总支负责人, 镇领导, 县级管理员): 回看. */
+export function canLookBack(me: Me): boolean {
+  return me.roles.some((held) => isRole(held.role) && grants(held.role, 'request.lookBack'))
 }

@@ -4,7 +4,7 @@ import Taro, { useDidShow, useLoad, useShareAppMessage } from '@tarojs/taro'
 import { Button, Cell, Toast } from '../../components/nutui'
 import { checkHealth, type ServiceState } from '../../api/health'
 import { reloadMe } from '../../auth/account'
-import { canBindGroups } from '../../auth/roles'
+import { canBindGroups, canHandleRequests, canLookBack } from '../../auth/roles'
 import { useSession, type Me } from '../../auth/session-store'
 import { useCurrentVillage, useGroupEntry, type GroupEntry } from '../../group/village-context'
 import { chooseUnitUrl, ROUTES } from '../../routes'
@@ -107,9 +107,9 @@ export default function Index() {
     if (session) reloadMe().catch(() => undefined)
   })
 
-  const onReport = () => {
-    Toast.show('home-toast', { content: '即将开放', duration: 2 })
-  }
+  // Signed out, 我要反映 asks to sign in first.
+  const onReport = () => Taro.navigateTo({ url: session ? ROUTES.report : ROUTES.signIn })
+  const go = (url: string) => () => Taro.navigateTo({ url })
 
   const villageText = village
     ? `您在：${village.name}`
@@ -154,20 +154,28 @@ export default function Index() {
       )}
 
       <Button className='home-report' type='primary' size='xlarge' block onClick={onReport}>
-        我要反映诉求
+        我要反映
       </Button>
 
       {session && (
-        <Button
-          className='home-secondary home-me'
-          type='primary'
-          fill='outline'
-          size='large'
-          block
-          onClick={() => Taro.navigateTo({ url: ROUTES.me })}
-        >
-          我的
-        </Button>
+        <View className='home-entries'>
+          <Button className='home-secondary home-mine' type='primary' fill='outline' size='large' block onClick={go(ROUTES.myRequests)}>
+            我的诉求
+          </Button>
+          {canHandleRequests(session.me) && (
+            <Button className='home-secondary home-inbox' type='primary' fill='outline' size='large' block onClick={go(ROUTES.inbox)}>
+              待办
+            </Button>
+          )}
+          {canLookBack(session.me) && (
+            <Button className='home-secondary home-look-back' type='primary' fill='outline' size='large' block onClick={go(ROUTES.lookBackQueue)}>
+              回看
+            </Button>
+          )}
+          <Button className='home-secondary home-me' type='primary' fill='outline' size='large' block onClick={go(ROUTES.me)}>
+            我的
+          </Button>
+        </View>
       )}
 
       <Cell

@@ -1,0 +1,46 @@
+import './request.css'
+import { useEffect, useState } from 'react'
+import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { photoPath } from '../photos/photo-platform'
+
+/** One photo of the API, fetched with the sign-in (photoPath) and shown when it arrives. */
+export function PhotoThumb({ url, onTap, className = '' }: { url: string; onTap?(path: string): void; className?: string }) {
+  const [path, setPath] = useState<string | null>(null)
+  const [failed, setFailed] = useState(false)
+  useEffect(() => {
+    let live = true
+    photoPath(url).then(
+      (p) => live && setPath(p),
+      () => live && setFailed(true)
+    )
+    return () => {
+      live = false
+    }
+  }, [url])
+  return (
+    <View className={`photo-thumb ${className}`} onClick={() => path && onTap?.(path)}>
+      {path ? (
+        <Image className='photo-thumb-image' src={path} mode='aspectFill' />
+      ) : (
+        <Text className='photo-thumb-note'>{failed ? '加载失败' : '加载中'}</Text>
+      )}
+    </View>
+  )
+}
+
+/** A row of photos; a tap opens them full screen (Taro.previewImage) at the one tapped. */
+export function PhotoGrid({ photos }: { photos: readonly { id: number; url: string }[] }) {
+  if (photos.length === 0) return null
+  const preview = async (current: string) => {
+    const urls = await Promise.all(photos.map((photo) => photoPath(photo.url).catch(() => '')))
+    Taro.previewImage({ current, urls: urls.filter(Boolean) })
+  }
+  return (
+    <View className='photo-grid'>
+      {photos.map((photo) => (
+        <PhotoThumb key={photo.id} url={photo.url} onTap={preview} />
+      ))}
+    </View>
+  )
+}

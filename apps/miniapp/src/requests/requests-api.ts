@@ -1,0 +1,43 @@
+import type { components, operations } from '../api/schema'
+import { api } from '../api/client'
+import { unwrap } from '../api/errors'
+
+export type RequestView = components['schemas']['RequestDto']
+export type RequestEventView = components['schemas']['RequestEventDto']
+export type PhotoRef = components['schemas']['PhotoRefDto']
+export type SubmitInput = components['schemas']['SubmitRequestDto']
+export type ActionInput = components['schemas']['RequestActionDto']
+/** Actions taken through actOnRequest (rating has its own call). */
+export type ActAction = operations['actOnRequest']['parameters']['path']['action']
+export type RatingValue = components['schemas']['RateRequestDto']['rating']
+
+/** The calls the request pages make; each throws ApiError with the API's Chinese message. */
+
+export function submitRequest(body: SubmitInput): Promise<RequestView> {
+  return unwrap(api.POST('/api/requests', { body }))
+}
+
+export function listMyRequests(): Promise<RequestView[]> {
+  return unwrap(api.GET('/api/requests/mine'))
+}
+
+export function getInbox(): Promise<RequestView[]> {
+  return unwrap(api.GET('/api/requests/inbox'))
+}
+
+export function getLookBackQueue(): Promise<RequestView[]> {
+  return unwrap(api.GET('/api/requests/look-back-queue'))
+}
+
+export function getRequest(requestId: number): Promise<RequestView> {
+  return unwrap(api.GET('/api/requests/{requestId}', { params: { path: { requestId } } }))
+}
+
+/** A step of the closed loop with the `version` of the last read (409 REQUEST_CONFLICT if someone acted first). */
+export function actOnRequest(requestId: number, action: ActAction, body: ActionInput): Promise<RequestView> {
+  return unwrap(api.POST('/api/requests/{requestId}/actions/{action}', { params: { path: { requestId, action } }, body }))
+}
+
+export function rateRequest(requestId: number, version: number, rating: RatingValue, comment?: string): Promise<RequestView> {
+  return unwrap(api.POST('/api/requests/{requestId}/rating', { params: { path: { requestId } }, body: { version, rating, ...(comment ? { comment } : {}) } }))
+}

@@ -1,0 +1,38 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Toast } from '../../../components/nutui'
+import { PageShell } from '../../../components/page-shell'
+import { useLoader } from '../../../lib/use-loader'
+import { useNow } from '../../../lib/use-now'
+import { requestUrl, ROUTES } from '../../../routes'
+import { DueCountdown, RequestRow } from '../../../requests/components/request-parts'
+import { getInbox } from '../../../requests/requests-api'
+import '../../../requests/components/request.css'
+
+const TOAST = 'inbox-toast'
+
+/**
+ * 待办: the open matters I handle, in the API's order (soonest due first), each with a live
+ * countdown to its contact or completion deadline, red once overdue.
+ */
+export default function InboxPage() {
+  const loader = useLoader(getInbox, { onQuietError: (message) => Toast.show(TOAST, { content: message, duration: 3 }) })
+  const now = useNow(1000)
+  return (
+    <PageShell state={loader.state} onRetry={loader.reload} isEmpty={(list) => list.length === 0} emptyText='现在没有待办的事，辛苦了'>
+      {(list) => (
+        <View className='req-list inbox-list'>
+          <Text className='inbox-count'>共 {list.length} 件，最急的在最上面</Text>
+          {list.map((request) => (
+            <RequestRow key={request.id} request={request} onTap={() => Taro.navigateTo({ url: requestUrl(ROUTES.handleRequest, request.id) })}>
+              {request.addressNote && <Text className='req-row-note'>地点：{request.addressNote}</Text>}
+              {request.transferRequested && <Text className='req-row-note'>已申请转办，等待热线办答复</Text>}
+              <DueCountdown request={request} now={now} />
+            </RequestRow>
+          ))}
+          <Toast id={TOAST} className='req-toast' />
+        </View>
+      )}
+    </PageShell>
+  )
+}

@@ -1,0 +1,130 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { Button, Toast } from '../../../components/nutui'
+import { PageShell } from '../../../components/page-shell'
+import { useLoader } from '../../../lib/use-loader'
+import { ActionForm } from '../../../requests/components/action-form'
+import { PhotoGrid } from '../../../requests/components/photo-grid'
+import { Hearts, RequestSummary, Timeline } from '../../../requests/components/request-parts'
+import { stepLabel, timeText } from '../../../requests/labels'
+import { getRequest } from '../../../requests/requests-api'
+import { latestResult } from '../../../requests/result'
+import { useRequestActions } from '../../../requests/use-request-actions'
+import '../../../requests/components/request.css'
+
+const TOAST = 'staff-request-toast'
+
+type Open = 'lookBack' | 'close' | 'sendBack' | null
+
+/**
+ * 回看 one matter: the case, the handler's result with its photos and the requester's rating;
+ * then 回看 (with what was found), and 关闭 or 退回重办 (with the reason).
+ */
+export default function LookBackRequestPage() {
+  const router = useRouter()
+  const id = Number(router.params.id)
+  const loader = useLoader(() => getRequest(id), { onQuietError: (message) => Toast.show(TOAST, { content: message, duration: 3 }) })
+  const current = () => (loader.state.kind === 'ready' ? loader.state.data : null)
+  const { busy, act } = useRequestActions({ toastId: TOAST, current, replace: loader.replace, reload: loader.reload })
+  const [open, setOpen] = useState<Open>(null)
+  const done = (ok: boolean) => {
+    if (ok) setOpen(null)
+  }
+
+  return (
+    <PageShell state={loader.state} onRetry={loader.reload}>
+      {(request) => {
+        const can = (action: string) => request.actions.includes(action)
+        const result = latestResult(request)
+        return (
+          <View className='staff-request'>
+            <RequestSummary request={request}>
+              <View className='req-person'>
+                <Text className='req-phone'>反映人：{request.requesterName}</Text>
+                <Text className='req-phone'>电话：{request.contactPhone ?? '没有留电话'}</Text>
+              </View>
+            </RequestSummary>
+
+            <View className='req-card staff-result'>
+              <Text className='req-card-title'>办理结果</Text>
+              {result ? (
+                <View className='staff-result-body'>
+                  <Text className='timeline-action'>
+                    {stepLabel(result.action)} · {timeText(result.createdAt)}
+                  </Text>
+                  {result.note && <Text className='timeline-note staff-result-note'>{result.note}</Text>}
+                  <PhotoGrid photos={result.photos} />
+                </View>
+              ) : (
+                <Text className='form-hint'>还没有办理结果</Text>
+              )}
+              <Text className='form-label staff-rating-label'>群众评价</Text>
+              {request.rating ? <Hearts rating={request.rating} /> : <Text className='form-hint staff-no-rating'>群众还没有评价</Text>}
+            </View>
+
+            {open === null && (can('lookBack') || can('close') || can('sendBack')) && (
+              <View className='req-actions'>
+                {can('lookBack') && (
+                  <Button className='big-button staff-look-back' type='primary' block onClick={() => setOpen('lookBack')}>
+                    回看
+                  </Button>
+                )}
+                {can('close') && (
+                  <Button className='big-button staff-close' type='primary' block onClick={() => setOpen('close')}>
+                    关闭
+                  </Button>
+                )}
+                {can('sendBack') && (
+                  <Button className='big-button big-button--plain staff-send-back' type='default' fill='outline' block onClick={() => setOpen('sendBack')}>
+                    退回重办
+                  </Button>
+                )}
+              </View>
+            )}
+            {open === 'lookBack' && (
+              <ActionForm
+                title='回看'
+                confirmText='确认回看'
+                noteLabel='回看情况'
+                notePlaceholder='回访了解到的情况，例如：已电话回访，群众认可'
+                noteRequired
+                busy={busy === 'lookBack'}
+                onCancel={() => setOpen(null)}
+                onSubmit={async (values) => done(await act('lookBack', { note: values.note }, '已回看'))}
+                className='look-back-form'
+              />
+            )}
+            {open === 'close' && (
+              <ActionForm
+                title='确定关闭这件事吗？'
+                confirmText='确定关闭'
+                busy={busy === 'close'}
+                onCancel={() => setOpen(null)}
+                onSubmit={async () => done(await act('close', {}, '已关闭'))}
+                className='close-form'
+              />
+            )}
+            {open === 'sendBack' && (
+              <ActionForm
+                title='退回重办'
+                confirmText='确定退回'
+                tone='warning'
+                noteLabel='退回原因'
+                notePlaceholder='哪里没有办好，需要怎么重办'
+                noteRequired
+                busy={busy === 'sendBack'}
+                onCancel={() => setOpen(null)}
+                onSubmit={async (values) => done(await act('sendBack', { note: values.note }, '已退回，重新办理'))}
+                className='send-back-form'
+              />
+            )}
+
+            <Timeline events={request.timeline} />
+            <Toast id={TOAST} className='req-toast' />
+          </View>
+        )
+      }}
+    </PageShell>
+  )
+}

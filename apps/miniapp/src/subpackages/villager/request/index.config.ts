@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我反映的事',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
+})

@@ -1,0 +1,121 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { RATING_HEARTS, RATING_LABELS, RATINGS, type Rating } from '@gridloop/domain/dist/requests/ratings'
+import { Button, Toast } from '../../../components/nutui'
+import { TextArea } from '../../../components/nutui-forms'
+import { PageShell } from '../../../components/page-shell'
+import { useLoader } from '../../../lib/use-loader'
+import { ActionForm } from '../../../requests/components/action-form'
+import { DueForRequester, Hearts, RequestSummary, Timeline } from '../../../requests/components/request-parts'
+import { getRequest, rateRequest, type RequestView } from '../../../requests/requests-api'
+import { useRequestActions } from '../../../requests/use-request-actions'
+import '../../../requests/components/request.css'
+
+const TOAST = 'my-request-toast'
+
+function RateForm({ busy, onRate, onCancel }: { busy: boolean; onRate(rating: Rating, comment: string): void; onCancel(): void }) {
+  const [rating, setRating] = useState<Rating | null>(null)
+  const [comment, setComment] = useState('')
+  return (
+    <View className='req-card rate-form'>
+      <Text className='req-card-title'>您对办理结果满意吗？</Text>
+      <View className='chips rate-choices'>
+        {RATINGS.map((value) => (
+          <View key={value} className={`chip rate-choice ${rating === value ? 'chip--on' : ''}`} onClick={() => setRating(value)}>
+            <Text className='chip-text'>
+              {RATING_LABELS[value]}
+              {RATING_HEARTS[value] > 0 ? ` ${'❤'.repeat(RATING_HEARTS[value])}` : ''}
+            </Text>
+          </View>
+        ))}
+      </View>
+      {rating === 'dissatisfied' && <Text className='form-hint'>选“不满意”，这件事会重新办理</Text>}
+      <View className='form-field'>
+        <Text className='form-label'>想说的话（可不填）</Text>
+        <TextArea className='form-textarea rate-comment' value={comment} onChange={setComment} maxLength={500} showCount autoSize />
+      </View>
+      <Button className='big-button rate-submit' type='primary' block loading={busy} disabled={!rating || busy} onClick={() => rating && onRate(rating, comment.trim())}>
+        提交评价
+      </Button>
+      <Button className='big-button big-button--plain' type='default' fill='outline' block disabled={busy} onClick={onCancel}>
+        以后再说
+      </Button>
+    </View>
+  )
+}
+
+/** One of my matters: where it stands, what is due, the public progress, rate or withdraw. */
+export default function MyRequestPage() {
+  const router = useRouter()
+  const id = Number(router.params.id)
+  const justSubmitted = router.params.submitted === '1'
+  const loader = useLoader(() => getRequest(id), { onQuietError: (message) => Toast.show(TOAST, { content: message, duration: 3 }) })
+  const current = () => (loader.state.kind === 'ready' ? loader.state.data : null)
+  const { busy, act, run } = useRequestActions({ toastId: TOAST, current, replace: loader.replace, reload: loader.reload })
+  const [open, setOpen] = useState<'rate' | 'withdraw' | null>(null)
+
+  const rate = async (rating: Rating, comment: string) => {
+    const ok = await run(
+      'rate',
+      (request) => rateRequest(request.id, request.version, rating, comment || undefined),
+      (updated: RequestView) => {
+        loader.replace(updated)
+        return rating === 'dissatisfied' ? '已收到，这件事会重新办理' : '感谢您的评价'
+      }
+    )
+    if (ok) setOpen(null)
+  }
+
+  const withdraw = async () => {
+    if (await act('withdraw', {}, '已撤回')) setOpen(null)
+  }
+
+  return (
+    <PageShell state={loader.state} onRetry={loader.reload}>
+      {(request) => (
+        <View className='my-request'>
+          {justSubmitted && (
+            <View className='req-notice my-request-submitted'>
+              <Text className='req-notice-text'>提交成功！网格员会尽快和您联系。</Text>
+            </View>
+          )}
+          <RequestSummary request={request}>
+            <DueForRequester request={request} />
+            {request.rating && <Hearts rating={request.rating} />}
+          </RequestSummary>
+
+          {open === null && (request.actions.includes('rate') || request.actions.includes('withdraw')) && (
+            <View className='req-actions'>
+              {request.actions.includes('rate') && (
+                <Button className='big-button my-request-rate' type='primary' block onClick={() => setOpen('rate')}>
+                  评价办理结果
+                </Button>
+              )}
+              {request.actions.includes('withdraw') && (
+                <Button className='big-button big-button--plain my-request-withdraw' type='default' fill='outline' block onClick={() => setOpen('withdraw')}>
+                  撤回这件事
+                </Button>
+              )}
+            </View>
+          )}
+          {open === 'rate' && <RateForm busy={busy === 'rate'} onRate={rate} onCancel={() => setOpen(null)} />}
+          {open === 'withdraw' && (
+            <ActionForm
+              title='确定要撤回吗？撤回后网格员不再办理。'
+              confirmText='确定撤回'
+              tone='warning'
+              busy={busy === 'withdraw'}
+              onSubmit={withdraw}
+              onCancel={() => setOpen(null)}
+              className='withdraw-form'
+            />
+          )}
+
+          <Timeline events={request.timeline} />
+          <Toast id={TOAST} className='req-toast' />
+        </View>
+      )}
+    </PageShell>
+  )
+}
