@@ -12,8 +12,8 @@ export interface PhoneBrowser {
   close(): Promise<void>;
 }
 
-/** A phone-sized page (375×667, zh-CN); Playwright gives each launch a fresh temporary profile. */
-export async function openPhoneBrowser(): Promise<PhoneBrowser> {
+/** A phone-sized page (375×667 unless told, zh-CN); Playwright gives each launch a fresh temporary profile. */
+export async function openPhoneBrowser(viewport: { width: number; height: number } = { width: 375, height: 667 }): Promise<PhoneBrowser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -27,7 +27,7 @@ export async function openPhoneBrowser(): Promise<PhoneBrowser> {
       '--disable-sync',
     ],
   });
-  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, locale: 'zh-CN', deviceScaleFactor: 2 });
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', deviceScaleFactor: 2 });
   const page = await context.newPage();
   return {
     browser,

@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { CATEGORY_DEFAULT_COMPLEXITY, type RequestCategory } from '@gridloop/domain/dist/requests/categories'
 import { COMPLEXITY_LABELS, type Complexity } from '@gridloop/domain/dist/requests/sla'
 import { Button, Toast } from '../../../components/nutui'
 import { PageShell } from '../../../components/page-shell'
 import { useLoader } from '../../../lib/use-loader'
+import { callPhone } from '../../../lib/phone-call'
 import { useNow } from '../../../lib/use-now'
 import { ActionForm, type ActionFormValues } from '../../../requests/components/action-form'
 import { DueCountdown, RequestSummary, Timeline } from '../../../requests/components/request-parts'
@@ -98,11 +99,12 @@ export default function HandleRequestPage() {
     if (ok) setOpen(null)
   }
 
-  const call = (request: RequestView) => {
+  const call = async (request: RequestView) => {
     if (!request.contactPhone) return
-    // Whatever the call gives (WeChat dials; a browser may have no phone at all), offer to
-    // record the contact right after.
-    Taro.makePhoneCall({ phoneNumber: request.contactPhone }).catch(() => undefined)
+    // Whatever the call gives (WeChat dials; a desktop browser has no dialer), offer to record
+    // the contact right after.
+    const outcome = await callPhone(request.contactPhone)
+    if (outcome === 'dial-by-hand') Toast.show(TOAST, { content: `请拨打 ${request.contactPhone}`, duration: 2 })
     if (request.actions.includes('accept')) {
       setContactMethod('call')
       setOpen('accept')

@@ -12,7 +12,7 @@ import { useCurrentVillage } from '../../../group/village-context'
 import { useLoader } from '../../../lib/use-loader'
 import { chooseUnitUrl, requestUrl, ROUTES } from '../../../routes'
 import { PhotoPicker } from '../../../requests/components/photo-picker'
-import { clearDraft, EMPTY_DRAFT, newClientRequestId, readDraft, saveDraft, type ReportDraft } from '../../../requests/draft'
+import { clearDraft, isBlank, newClientRequestId, readDraft, saveDraft, type ReportDraft } from '../../../requests/draft'
 import { isRetryable, submitWithRetry } from '../../../requests/submit'
 import type { SubmitInput } from '../../../requests/requests-api'
 import '../../../requests/components/request.css'
@@ -33,7 +33,10 @@ function ReportForm({ me }: { me: Me }) {
   const [problems, setProblems] = useState<Partial<Record<'category' | 'description' | 'contactPhone' | 'unit', string>>>({})
 
   // Every change is kept at once: leaving the page or closing the app loses nothing.
-  useEffect(() => saveDraft(me.id, draft), [me.id, draft])
+  useEffect(() => {
+    if (isBlank(draft) && !draft.clientRequestId) clearDraft(me.id)
+    else saveDraft(me.id, draft)
+  }, [me.id, draft])
 
   const change = (patch: Partial<ReportDraft>) => setDraft((current) => ({ ...current, ...patch }))
 
@@ -68,9 +71,8 @@ function ReportForm({ me }: { me: Me }) {
     setSending({ kind: 'sending', retry: 0 })
     try {
       const created = await submitWithRetry(body, (retry) => setSending({ kind: 'sending', retry }))
+      // Done: the draft goes (the page is replaced by the request's own, so nothing saves it again).
       clearDraft(me.id)
-      setDraft(EMPTY_DRAFT)
-      setSending({ kind: 'idle' })
       Taro.redirectTo({ url: `${requestUrl(ROUTES.myRequest, created.id)}&submitted=1` })
     } catch (error) {
       const message = isRetryable(error)

@@ -1,0 +1,311 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Locator, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { loadAppConfig } from '../../src/config/app-config';
+import { Person } from '../../src/grid/person.entity';
+import { RoleAssignment } from '../../src/grid/role-assignment.entity';
+import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
+import { openPhoneBrowser, PhoneBrowser, saveScreenshot } from '../support/browser';
+import { call } from '../support/http';
+import { pngImage } from '../support/images';
+import { demoToken, personWithRole, SeededPerson } from '../support/people';
+import { useAppUnderTest } from '../support/test-app';
+
+/** The README's screenshots: each role's main screen at 360×780, twice the pixels. */
+const DOCS_SCREENSHOTS = path.resolve(process.cwd(), '..', '..', 'docs', 'screenshots');
+const SIGN_IN = '/#/subpackages/account/sign-in/index';
+
+const VILLAGER = { name: '孙秀兰', phone: '13912345678' };
+const FIRST_TEXT = '村东头大桥边的垃圾堆了一个星期没人清理，天热有味道，请网格员帮忙联系清运。';
+const SECOND_TEXT = '北边路灯坏了两个月，晚上路黑，老人出门不方便。';
+
+/** NutUI's button label swallows clicks: tap the outer taro-button-core element. */
+function button(page: Page, text: string | RegExp, className = ''): Locator {
+  return page.locator(`taro-button-core${className}:visible`).filter({ hasText: text });
+}
+
+/** Waits for Taro's page slide-in to finish, then saves to test-results and (for the README) docs/screenshots. */
+async function screenshot(page: Page, name: string, forDocs = false): Promise<void> {
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.taro_page')).every((el) => Math.abs(el.getBoundingClientRect().left) < 1),
+  );
+  // From the top of the page: the screen a person first sees there.
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    document.querySelectorAll('.taro_page').forEach((el) => el.scrollTo(0, 0));
+  });
+  // Photos arrive after the page (fetched with the sign-in): wait for every shown one to load.
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) .photo-thumb')).every((thumb) => {
+      const img = thumb.querySelector('img');
+      return !!img && img.complete && img.naturalWidth > 0;
+    }),
+  );
+  await saveScreenshot(page, name);
+  if (forDocs) {
+    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${name}.png`) });
+  }
+}
+
+/** Signs in through the demo login page (the previous sign-in on this phone is replaced). */
+async function signInAs(page: Page, who: { name: string }): Promise<void> {
+  await page.goto(`${page.url().split('#')[0]}${SIGN_IN.slice(1)}`);
+  await page.getByText('演示模式', { exact: true }).waitFor({ timeout: 15_000 });
+  await page.locator('.demo-person:visible').filter({ hasText: who.name }).first().click();
+  await page.locator('.home-greeting-name').getByText(`${who.name}，您好`).waitFor({ timeout: 15_000 });
+}
+
+/** The page on top (Taro H5 keeps earlier pages in the DOM, hidden). */
+function current(page: Page): Locator {
+  return page.locator('.taro_page:visible').last();
+}
+
+async function choosePhoto(page: Page, within: Locator, name: string, shade: number): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await within.locator('.photo-add').click();
+  await (await chooser).setFiles({ name, mimeType: 'image/png', buffer: pngImage(96 + shade, 72) });
+}
+
+/**
+ * The closed loop on the H5 build in Chromium, against the real API on SQLite with the demo
+ * county, as three people in turn: a villager submits with a photo (over a network that loses
+ * the first answer), the grid leader calls, records the contact and resolves with a photo, hotline
+ * staff look back and close, the villager rates 满意 and sees two red hearts; then a second matter
+ * rated 不满意 goes back to 办理中 marked 重办.
+ */
+describe('the closed loop in the H5 app: villager, grid leader, hotline staff', () => {
+  // Unrated results join the look-back queue at once (the default waits 48 hours for the rating).
+  const under = useAppUnderTest({ demoLogin: true, lookBack: { ratingWaitHours: 0 } });
+  let phone: PhoneBrowser;
+  let leader: SeededPerson;
+  let staff: SeededPerson;
+  let villagerId: number;
+  let firstId: number;
+  const pageErrors: string[] = [];
+  const submitAttempts: string[] = [];
+
+  beforeAll(async () => {
+    const { h5Dir } = loadAppConfig({});
+    if (!fs.existsSync(`${h5Dir}/index.html`)) throw new Error(`no H5 build at ${h5Dir}: run the miniapp build:h5 first`);
+    await seedDemoIfEmpty(under.api.app);
+    const dataSource = under.api.app.get(DataSource);
+    leader = await personWithRole(dataSource, 'grid_leader');
+    staff = await personWithRole(dataSource, 'hotline_staff');
+    // The demo county has no villagers: add one living in the grid leader's small grid. Holding
+    // the villager role puts her on the demo sign-in list (two people of each role).
+    const inserted = await dataSource.getRepository(Person).insert({ name: VILLAGER.name, phone: VILLAGER.phone, homeUnitId: leader.unitId });
+    villagerId = Number(inserted.identifiers[0]?.id);
+    await dataSource.getRepository(RoleAssignment).insert({ personId: villagerId, role: 'villager', unitId: leader.unitId, endedAt: null });
+
+    phone = await openPhoneBrowser({ width: 360, height: 780 });
+    phone.page.on('pageerror', (error) => pageErrors.push(error.message));
+    phone.page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/requests') submitAttempts.push(request.postData() ?? '');
+    });
+    await phone.page.goto(`${under.api.baseUrl}/`);
+    await phone.page.locator('.home-title').getByText('网格通', { exact: true }).waitFor({ timeout: 30_000 });
+  });
+
+  afterAll(async () => {
+    await phone?.close();
+  });
+
+  it('a villager writes a matter with a photo; the draft survives a reload', async () => {
+    const { page } = phone;
+    await signInAs(page, VILLAGER);
+    // A villager's home: 我要反映 and 我的诉求, no 待办 or 回看.
+    await button(page, '我的诉求', '.home-mine').waitFor();
+    expect(await page.locator('.home-inbox:visible, .home-look-back:visible').count()).toBe(0);
+    await screenshot(page, 'villager-home', true);
+
+    await button(page, /^我要反映$/, '.home-report').click();
+    const form = current(page);
+    await form.getByText('是哪一类事情').waitFor({ timeout: 15_000 });
+    await form.locator('.report-unit-name').getByText(/网格/).waitFor();
+    await form.locator('.report-category').filter({ hasText: '环境卫生' }).click();
+    await form.locator('.report-description textarea').fill(FIRST_TEXT);
+    await form.getByText(`${FIRST_TEXT.length}/2000`).waitFor();
+    await form.locator('.report-address input').fill('村东头大桥边');
+    await form.locator('.report-phone input').fill(VILLAGER.phone);
+    await choosePhoto(page, form, 'rubbish.png', 0);
+    await form.locator('.photo-cell--done').first().waitFor({ timeout: 15_000 });
+    await form.getByText('已添加 1 张，最多 9 张').waitFor();
+
+    // Leave and come back (a reload drops everything but storage): the draft is all there.
+    await page.reload();
+    const again = current(page);
+    await again.getByText('是哪一类事情').waitFor({ timeout: 30_000 });
+    await expect(again.locator('.report-description textarea').inputValue()).resolves.toBe(FIRST_TEXT);
+    await expect(again.locator('.report-phone input').inputValue()).resolves.toBe(VILLAGER.phone);
+    await again.locator('.report-category.chip--on').filter({ hasText: '环境卫生' }).waitFor();
+    await again.locator('.photo-cell--done').first().waitFor();
+    await screenshot(page, 'villager-report', true);
+  });
+
+  it('submits over a network that loses the first answer: retries with the same id, one matter', async () => {
+    const { page } = phone;
+    // The first submit reaches the API (the matter is created) but its answer never comes back.
+    let lost = false;
+    await page.route('**/api/requests', async (route) => {
+      if (route.request().method() !== 'POST' || lost) return route.continue();
+      lost = true;
+      await route.fetch();
+      await route.abort('failed');
+    });
+    await button(page, /^提交$/, '.report-submit').click();
+    await page.getByText(/网络不好，正在重试…/).waitFor({ timeout: 15_000 });
+
+    const view = current(page);
+    await page.getByText('提交成功！网格员会尽快和您联系。').waitFor({ timeout: 30_000 });
+    await page.unroute('**/api/requests');
+    firstId = Number(new URL(page.url().replace('/#/', '/')).searchParams.get('id'));
+    expect(firstId).toBeGreaterThan(0);
+
+    // Two attempts, one clientRequestId, one request.
+    expect(submitAttempts).toHaveLength(2);
+    const ids = submitAttempts.map((body) => (JSON.parse(body) as { clientRequestId: string }).clientRequestId);
+    expect(ids[0]).toBe(ids[1]);
+    const rows: { n: number }[] = await under.api.app.get(DataSource).query('SELECT COUNT(*) AS n FROM request WHERE requesterPersonId = ?', [villagerId]);
+    expect(Number(rows[0]?.n)).toBe(1);
+
+    const shown = current(page);
+    await shown.locator('.state-badge').getByText('待联系').waitFor();
+    await shown.getByText(FIRST_TEXT).waitFor();
+    await shown.getByText(/网格员会在 \d+月\d+日 \d\d:\d\d 前和您联系/).waitFor();
+    await shown.locator('.req-summary .photo-thumb img').waitFor();
+    await screenshot(page, 'villager-request', true);
+    expect(view).toBeTruthy();
+
+    // The draft is gone: 我要反映 opens empty.
+    const draft = await page.evaluate((id) => window.localStorage.getItem(`gridloop.report-draft.${id}`), villagerId);
+    expect(draft).toBeNull();
+  });
+
+  it('the grid leader sees it in 待办 with a live countdown, calls, records the contact and resolves with a photo', async () => {
+    const { page } = phone;
+    await signInAs(page, leader);
+    await button(page, '待办', '.home-inbox').click();
+    const inbox = current(page);
+    const row = inbox.locator('.req-row').filter({ hasText: FIRST_TEXT.slice(0, 12) });
+    await row.waitFor({ timeout: 15_000 });
+    const countdown = row.locator('.countdown-text');
+    const before = await countdown.innerText();
+    expect(before).toMatch(/^还剩 /);
+    // It ticks (every second in the last hour, every minute beyond).
+    if (/秒$/.test(before)) await expect.poll(() => countdown.innerText(), { timeout: 5_000 }).not.toBe(before);
+    await screenshot(page, 'leader-inbox', true);
+
+    await row.click();
+    const handling = current(page);
+    await handling.getByText(`电话：${VILLAGER.phone}`).waitFor({ timeout: 15_000 });
+    await handling.getByText(`反映人：${VILLAGER.name}`).waitFor();
+    // One tap to call; a desktop browser has no dialer (the number is shown to dial by hand), and
+    // the form to record the contact opens either way.
+    await button(page, `打电话 ${VILLAGER.phone}`, '.handle-call').click();
+    const accept = handling.locator('.accept-form');
+    await accept.getByText('记录联系并受理').waitFor();
+    await accept.locator('.contact-method.chip--on').filter({ hasText: '打了电话' }).waitFor();
+    // 环境卫生 is proposed as simple (1 working day).
+    await accept.locator('.complexity.chip--on').filter({ hasText: '简单事项' }).waitFor();
+    await button(page, '确认受理', '.action-confirm').click();
+    await handling.locator('.req-summary .state-badge').getByText('已受理').waitFor({ timeout: 15_000 });
+    await handling.locator('.countdown-label').getByText('办结时限').waitFor();
+
+    await button(page, /^办结$/, '.handle-resolve').click();
+    const resolve = handling.locator('.resolve-form');
+    await resolve.locator('textarea').fill('已联系村保洁队清运，现场已清理干净。');
+    await choosePhoto(page, resolve, 'cleaned.png', 8);
+    await resolve.locator('.photo-cell--done').first().waitFor({ timeout: 15_000 });
+    await button(page, '确认办结', '.action-confirm').click();
+    await handling.locator('.req-summary .state-badge').getByText('已办结').waitFor({ timeout: 15_000 });
+    await handling.locator('.timeline-note').getByText('已联系村保洁队清运，现场已清理干净。').waitFor();
+    await handling.locator('.timeline-note').getByText(/^电话联系/).waitFor();
+    await screenshot(page, 'leader-request', true);
+  });
+
+  it('hotline staff find it in 回看 with the result, look back and close it', async () => {
+    const { page } = phone;
+    await signInAs(page, staff);
+    await button(page, '回看', '.home-look-back').click();
+    const queue = current(page);
+    const row = queue.locator('.req-row').filter({ hasText: FIRST_TEXT.slice(0, 12) });
+    await row.waitFor({ timeout: 15_000 });
+    await row.getByText('结果：已联系村保洁队清运，现场已清理干净。').waitFor();
+    await row.getByText('群众还没有评价').waitFor();
+    await screenshot(page, 'staff-look-back', true);
+
+    await row.click();
+    const detail = current(page);
+    await detail.locator('.staff-result-note').getByText('已联系村保洁队清运，现场已清理干净。').waitFor({ timeout: 15_000 });
+    await detail.locator('.staff-result .photo-thumb img').waitFor();
+    await screenshot(page, 'staff-request', true);
+    await button(page, /^回看$/, '.staff-look-back').click();
+    await detail.locator('.look-back-form textarea').fill('已电话回访，群众说垃圾已经清走了。');
+    await button(page, '确认回看', '.action-confirm').click();
+    await detail.locator('.req-summary .state-badge').getByText('已回看').waitFor({ timeout: 15_000 });
+    await button(page, /^关闭$/, '.staff-close').click();
+    await button(page, '确定关闭', '.action-confirm').click();
+    await detail.locator('.req-summary .state-badge').getByText('已关闭').waitFor({ timeout: 15_000 });
+  });
+
+  it('the villager rates 满意 in 我的诉求 and sees two red hearts', async () => {
+    const { page } = phone;
+    await signInAs(page, VILLAGER);
+    await button(page, '我的诉求', '.home-mine').click();
+    const list = current(page);
+    const row = list.locator('.req-row').filter({ hasText: FIRST_TEXT.slice(0, 12) });
+    await row.getByText('已办好，请您评价').waitFor({ timeout: 15_000 });
+    await row.click();
+    const detail = current(page);
+    await button(page, '评价办理结果', '.my-request-rate').click();
+    await detail.locator('.rate-choice').filter({ hasText: /^满意 ❤❤$/ }).click();
+    await detail.locator('.rate-comment textarea').fill('处理得很快，谢谢！');
+    await button(page, '提交评价', '.rate-submit').click();
+    const hearts = detail.locator('.req-summary .hearts');
+    await hearts.locator('.hearts-label').getByText('满意', { exact: true }).waitFor({ timeout: 15_000 });
+    expect(await hearts.locator('.hearts-red').innerText()).toBe('❤❤');
+    await detail.locator('.timeline-note').getByText('满意：处理得很快，谢谢！').waitFor();
+    // The public timeline: the requester does not see staff-only steps, but does see the result.
+    await detail.locator('.timeline-action').getByText('办结', { exact: true }).waitFor();
+    await screenshot(page, 'villager-rated', true);
+    expect(await detail.locator('.my-request-rate').count()).toBe(0);
+  });
+
+  it('a second matter rated 不满意 goes back to 办理中, marked 重办', async () => {
+    const { page } = phone;
+    // Prepared through the API: submitted by the villager, accepted and resolved by the leader.
+    const base = under.api.baseUrl;
+    const villagerToken = await demoToken(base, villagerId);
+    const leaderToken = await demoToken(base, leader.personId);
+    const submitted = await call(base, 'POST', '/api/requests', {
+      token: villagerToken,
+      body: { clientRequestId: 'second-matter-1', category: 'infrastructure', description: SECOND_TEXT, contactPhone: VILLAGER.phone },
+    });
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.id as number;
+    const accepted = await call(base, 'POST', `/api/requests/${id}/actions/accept`, { token: leaderToken, body: { version: submitted.body.version, contactMethod: 'call', complexity: 'simple' } });
+    expect(accepted.status).toBe(200);
+    const resolved = await call(base, 'POST', `/api/requests/${id}/actions/resolve`, { token: leaderToken, body: { version: accepted.body.version, note: '已报修。' } });
+    expect(resolved.status).toBe(200);
+
+    await page.goto(`${base}/#/subpackages/villager/request/index?id=${id}`);
+    const detail = current(page);
+    await detail.locator('.req-summary .state-badge').getByText('已办结').waitFor({ timeout: 30_000 });
+    await button(page, '评价办理结果', '.my-request-rate').click();
+    await detail.locator('.rate-choice').filter({ hasText: '不满意' }).click();
+    await detail.getByText('选“不满意”，这件事会重新办理').waitFor();
+    await detail.locator('.rate-comment textarea').fill('灯还是不亮。');
+    await button(page, '提交评价', '.rate-submit').click();
+    await detail.locator('.req-summary .state-badge').getByText('办理中').waitFor({ timeout: 15_000 });
+    await detail.locator('.req-summary .req-mark--rehandle').getByText('重办').waitFor();
+    await detail.locator('.timeline-note').getByText('群众不满意，重新办理').waitFor();
+    // Back in the grid leader's hands: a completion clock again, and nothing to rate until a new result.
+    expect(await detail.locator('.my-request-rate').count()).toBe(0);
+    await screenshot(page, 'villager-reopened');
+    expect(firstId).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
