@@ -4,7 +4,7 @@ import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { DuplicateCandidateDto, RequestDto } from './dtos/request.dto';
+import { DuplicateCandidateDto, RequestListItemDto } from './dtos/request.dto';
 import { RequestRepository } from './request.repository';
 import { OPEN_STATES, RequestsService } from './requests.service';
 
@@ -26,26 +26,26 @@ export class RequestQueuesService {
   ) {}
 
   /** 派单: 12345 orders and calls waiting at the hotline office, and handlers' transfer requests. */
-  async dispatchQueue(actor: Actor, now: Date): Promise<RequestDto[]> {
+  async dispatchQueue(actor: Actor, now: Date): Promise<RequestListItemDto[]> {
     const waiting = await this.requests.dispatchQueue(actor.spanFor('routing.manage'), OPEN_STATES, QUEUE_LIMIT);
-    return this.service.viewMany(actor, waiting, now);
+    return this.service.listItems(actor, waiting, now);
   }
 
   /**
    * 回看: results and refusals to look back at. A result waits for the requester's rating first,
    * but not for ever: unrated after the configured hours, it is looked back at all the same.
    */
-  async lookBackQueue(actor: Actor, now: Date): Promise<RequestDto[]> {
+  async lookBackQueue(actor: Actor, now: Date): Promise<RequestListItemDto[]> {
     const unratedBefore = new Date(now.getTime() - this.config.lookBack.ratingWaitHours * 3600_000);
     const ready = await this.requests.lookBackQueue(actor.spanFor('request.lookBack'), unratedBefore, QUEUE_LIMIT);
     // The handler never looks back at their own work: leave out what the caller handles.
-    const views = await this.service.viewMany(actor, ready, now);
+    const views = await this.service.listItems(actor, ready, now);
     return views.filter((view) => view.actions.includes('lookBack'));
   }
 
   /** 超时督办: matters whose clock ran out, within the caller's span, as far up the ladder as they climbed. */
-  async overdueBoard(actor: Actor, now: Date): Promise<RequestDto[]> {
-    return this.service.viewMany(actor, await this.requests.overdue(actor.spanFor('request.view'), QUEUE_LIMIT), now);
+  async overdueBoard(actor: Actor, now: Date): Promise<RequestListItemDto[]> {
+    return this.service.listItems(actor, await this.requests.overdue(actor.spanFor('request.view'), QUEUE_LIMIT), now);
   }
 
   /** Open matters in the same grid that look like this one, most alike first, for its handler or supervisor. */

@@ -1,6 +1,6 @@
 import { availableActions, canRateNow, isLate, maskName, maskPhone, RATING_HEARTS, REQUEST_STATE_LABELS, type Rating, type Relation, type RequestState } from '@gridloop/domain';
 import { photoUrl } from '../photos/dtos/photo.dto';
-import { RequestDto, SUPPORTED_ACTIONS } from './dtos/request.dto';
+import { RequestDto, RequestListItemDto, SUPPORTED_ACTIONS } from './dtos/request.dto';
 import { RequestEvent } from './request-event.entity';
 import { RequestEntity } from './request.entity';
 
@@ -17,6 +17,22 @@ export function viewRequest(
   /** Photo ids by timeline step (RequestRepository.photosByEvent). */
   photosByEvent: ReadonlyMap<number, readonly number[]> = new Map(),
 ): RequestDto {
+  return {
+    ...viewListItem(request, requesterName, relations, now, latestResult(timeline)),
+    timeline: timeline.map((e) => ({
+      id: e.id,
+      action: e.action,
+      toState: e.toState,
+      note: e.note,
+      public: e.public,
+      photos: (photosByEvent.get(e.id) ?? []).map((id) => ({ id, url: photoUrl(id) })),
+      createdAt: e.createdAt,
+    })),
+  };
+}
+
+/** The same without the timeline, for lists; the request must be loaded with its unit and handler unit. */
+export function viewListItem(request: RequestEntity, requesterName: string, relations: readonly Relation[], now: Date, result: RequestEvent | null): RequestListItemDto {
   // Followers (their own matter was merged into this one) see it as the public does.
   const handling = relations.some((r) => r !== 'follower');
   const state = request.state as RequestState;
@@ -55,15 +71,19 @@ export function viewRequest(
     actions: availableActions(state, relations).filter((a) =>
       a === 'rate' ? canRateNow(request.resolvedAt, request.ratedAt) : (SUPPORTED_ACTIONS as readonly string[]).includes(a),
     ),
-    timeline: timeline.map((e) => ({
-      id: e.id,
-      action: e.action,
-      toState: e.toState,
-      note: e.note,
-      public: e.public,
-      photos: (photosByEvent.get(e.id) ?? []).map((id) => ({ id, url: photoUrl(id) })),
-      createdAt: e.createdAt,
-    })),
+    resultNote: RESULT_STATES.includes(request.state) ? (result?.note ?? null) : null,
+    unitName: request.unit?.name ?? '',
+    handlerUnitName: request.handlerUnit?.name ?? '',
     createdAt: request.createdAt,
   };
+}
+
+/** States in which a result or refusal stands (after a reopen it no longer does). */
+export const RESULT_STATES: readonly string[] = ['resolved', 'looked_back', 'closed', 'rejected'];
+const RESULT_ACTIONS = ['resolve', 'reject'];
+
+/** The latest result or refusal among `events` (oldest first). */
+export function latestResult(events: readonly RequestEvent[]): RequestEvent | null {
+  for (let i = events.length - 1; i >= 0; i--) if (RESULT_ACTIONS.includes(events[i]!.action)) return events[i]!;
+  return null;
 }

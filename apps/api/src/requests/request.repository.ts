@@ -52,9 +52,8 @@ export class RequestRepository {
     return this.dataSource
       .getRepository(RequestEntity)
       .createQueryBuilder('r')
-      // Only the unit (its path decides who may see what); the handler unit is not shown and would
-      // only cost hydrating a second org unit for each of the (up to) 100 rows.
       .innerJoinAndSelect('r.unit', 'u')
+      .innerJoinAndSelect('r.handlerUnit', 'h')
       .where('r.handlerUnitId IN (:...handlerUnitIds)', { handlerUnitIds })
       .andWhere('r.state IN (:...openStates)', { openStates })
       // Accepted matters race the completion clock, new ones the contact clock.
@@ -168,6 +167,15 @@ export class RequestRepository {
       else byEvent.set(photo.requestEventId, [photo.id]);
     }
     return byEvent;
+  }
+
+  /** The latest result or refusal step of each of `requestIds` (those that have one). */
+  async results(requestIds: readonly number[]): Promise<Map<number, RequestEvent>> {
+    const latest = new Map<number, RequestEvent>();
+    if (requestIds.length === 0) return latest;
+    const events = await this.dataSource.getRepository(RequestEvent).find({ where: { requestId: In([...requestIds]), action: In(['resolve', 'reject']) }, order: { id: 'ASC' } });
+    for (const event of events) latest.set(event.requestId, event);
+    return latest;
   }
 
   /** The followers (requesters of matters merged in) of each of `requestIds`. */

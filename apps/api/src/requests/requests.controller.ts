@@ -11,6 +11,7 @@ import {
   RateRequestDto,
   RequestActionDto,
   RequestDto,
+  RequestListItemDto,
   SubmitOnBehalfDto,
   SubmitRequestDto,
   SUPPORTED_ACTIONS,
@@ -63,38 +64,38 @@ export class RequestsController {
   @Get('dispatch-queue')
   @RequireCapability('routing.manage')
   @ApiOperation({ operationId: 'getDispatchQueue', summary: '派单: 12345 orders and calls at the hotline office, and transfer requests, oldest first' })
-  @ApiOkResponse({ type: [RequestDto] })
-  dispatchQueue(@CurrentActor() actor: Actor): Promise<RequestDto[]> {
+  @ApiOkResponse({ type: [RequestListItemDto] })
+  dispatchQueue(@CurrentActor() actor: Actor): Promise<RequestListItemDto[]> {
     return this.queues.dispatchQueue(actor, this.clock.now());
   }
 
   @Get('look-back-queue')
   @RequireCapability('request.lookBack')
   @ApiOperation({ operationId: 'getLookBackQueue', summary: '回看: rated results, refusals, and results left unrated past the wait, oldest first' })
-  @ApiOkResponse({ type: [RequestDto] })
-  lookBackQueue(@CurrentActor() actor: Actor): Promise<RequestDto[]> {
+  @ApiOkResponse({ type: [RequestListItemDto] })
+  lookBackQueue(@CurrentActor() actor: Actor): Promise<RequestListItemDto[]> {
     return this.queues.lookBackQueue(actor, this.clock.now());
   }
 
   @Get('overdue')
   @RequireCapability('request.view')
   @ApiOperation({ operationId: 'getOverdueBoard', summary: '超时: open matters whose clock ran out, within my area, highest escalation first' })
-  @ApiOkResponse({ type: [RequestDto] })
-  overdue(@CurrentActor() actor: Actor): Promise<RequestDto[]> {
+  @ApiOkResponse({ type: [RequestListItemDto] })
+  overdue(@CurrentActor() actor: Actor): Promise<RequestListItemDto[]> {
     return this.queues.overdueBoard(actor, this.clock.now());
   }
 
   @Get('mine')
   @ApiOperation({ operationId: 'listMyRequests', summary: 'Matters I raised, newest first' })
-  @ApiOkResponse({ type: [RequestDto] })
-  listMine(@CurrentActor() actor: Actor): Promise<RequestDto[]> {
+  @ApiOkResponse({ type: [RequestListItemDto] })
+  listMine(@CurrentActor() actor: Actor): Promise<RequestListItemDto[]> {
     return this.requests.listMine(actor, this.clock.now());
   }
 
   @Get('inbox')
   @ApiOperation({ operationId: 'getRequestInbox', summary: 'Open matters I handle, soonest due first' })
-  @ApiOkResponse({ type: [RequestDto] })
-  inbox(@CurrentActor() actor: Actor): Promise<RequestDto[]> {
+  @ApiOkResponse({ type: [RequestListItemDto] })
+  inbox(@CurrentActor() actor: Actor): Promise<RequestListItemDto[]> {
     return this.requests.inbox(actor, this.clock.now());
   }
 

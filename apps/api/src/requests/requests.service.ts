@@ -9,11 +9,11 @@ import { OrgUnitRepository } from '../grid/org-unit.repository';
 import { Person } from '../grid/person.entity';
 import { OrgUnit } from '../grid/org-unit.entity';
 import { findOrAddPerson } from '../people/find-or-add-person';
-import { RequestDto, SubmitOnBehalfDto, SubmitRequestDto } from './dtos/request.dto';
+import { RequestDto, RequestListItemDto, SubmitOnBehalfDto, SubmitRequestDto } from './dtos/request.dto';
 import { createRequest, type NewRequest } from './request-steps';
 import { CategoryRoutesService } from './routing/category-routes.service';
 import { RequestRepository } from './request.repository';
-import { viewRequest } from './request-view';
+import { RESULT_STATES, viewListItem, viewRequest } from './request-view';
 import { RequestEntity } from './request.entity';
 
 /** Where a villager's matter can land: their village, or a small grid in it. */
@@ -131,15 +131,15 @@ export class RequestsService {
   }
 
   /** Matters I raised, and those mine was merged into (which I follow). */
-  async listMine(actor: Actor, now: Date): Promise<RequestDto[]> {
-    return this.viewMany(actor, await this.requests.listMine(actor.personId, LIST_LIMIT), now);
+  async listMine(actor: Actor, now: Date): Promise<RequestListItemDto[]> {
+    return this.listItems(actor, await this.requests.listMine(actor.personId, LIST_LIMIT), now);
   }
 
   /** What the caller must handle: open requests of the units where they hold a handling role. */
-  async inbox(actor: Actor, now: Date): Promise<RequestDto[]> {
+  async inbox(actor: Actor, now: Date): Promise<RequestListItemDto[]> {
     const units = actor.held.filter((h) => HANDLER_ROLES.includes(h.role)).map((h) => h.unitId);
     const open = await this.requests.inbox(units, OPEN_STATES, LIST_LIMIT);
-    return this.viewMany(actor, open, now);
+    return this.listItems(actor, open, now);
   }
 
   /** How the caller stands to the request; pass its followers where following matters (seeing it). */
@@ -152,19 +152,31 @@ export class RequestsService {
   /** view() of many requests loaded with their units: the requesters and the timelines in one query each, not two per request. */
   async viewMany(actor: Actor, requests: RequestEntity[], now: Date): Promise<RequestDto[]> {
     if (requests.length === 0) return [];
-    const people = await this.dataSource.getRepository(Person).findBy({ id: In([...new Set(requests.map((r) => r.requesterPersonId))]) });
-    const names = new Map(people.map((p) => [p.id, p.name]));
+    const { names, followers } = await this.peopleOf(requests);
     const timelines = await this.requests.timelines(requests.map((r) => r.id));
     const photos = await this.requests.photosByEvent([...timelines.values()].flat().map((e) => e.id));
-    const followers = await this.requests.followers(requests.map((r) => r.id));
     return requests.map((request) => {
       const relations = this.relations(actor, request, followers.get(request.id));
       const staffOnIt = relations.includes('handler') || relations.includes('supervisor');
-      const name = names.get(request.requesterPersonId);
-      if (name === undefined) throw new Error(`request ${request.id}: requester ${request.requesterPersonId} not found`);
       const timeline = (timelines.get(request.id) ?? []).filter((e) => staffOnIt || e.public);
-      return viewRequest(request, name, relations, timeline, now, photos);
+      return viewRequest(request, requesterName(names, request), relations, timeline, now, photos);
     });
+  }
+
+  /** Lists (inbox, mine, queues): no timelines, so a page of 100 is two small queries and a small answer. */
+  async listItems(actor: Actor, requests: RequestEntity[], now: Date): Promise<RequestListItemDto[]> {
+    if (requests.length === 0) return [];
+    const { names, followers } = await this.peopleOf(requests);
+    const results = await this.requests.results(requests.filter((r) => RESULT_STATES.includes(r.state)).map((r) => r.id));
+    return requests.map((request) =>
+      viewListItem(request, requesterName(names, request), this.relations(actor, request, followers.get(request.id)), now, results.get(request.id) ?? null),
+    );
+  }
+
+  /** The requesters' names and the followers of `requests`, one query each. */
+  private async peopleOf(requests: RequestEntity[]): Promise<{ names: Map<number, string>; followers: Map<number, number[]> }> {
+    const people = await this.dataSource.getRepository(Person).findBy({ id: In([...new Set(requests.map((r) => r.requesterPersonId))]) });
+    return { names: new Map(people.map((p) => [p.id, p.name])), followers: await this.requests.followers(requests.map((r) => r.id)) };
   }
 
   async view(actor: Actor, request: RequestEntity, now: Date): Promise<RequestDto> {
@@ -172,4 +184,10 @@ export class RequestsService {
     const [dto] = await this.viewMany(actor, [loaded], now);
     return dto!;
   }
+}
+
+function requesterName(names: ReadonlyMap<number, string>, request: RequestEntity): string {
+  const name = names.get(request.requesterPersonId);
+  if (name === undefined) throw new Error(`request ${request.id}: requester ${request.requesterPersonId} not found`);
+  return name;
 }

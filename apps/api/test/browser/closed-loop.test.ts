@@ -193,7 +193,10 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
     const before = await countdown.innerText();
     expect(before).toMatch(/^还剩 /);
     // It ticks (every second in the last hour, every minute beyond).
-    if (/秒$/.test(before)) await expect.poll(() => countdown.innerText(), { timeout: 5_000 }).not.toBe(before);
+    if (/秒$/.test(before)) {
+      const shown = await countdown.elementHandle();
+      await page.waitForFunction(([element, text]) => (element as Element).textContent !== text, [shown, before] as const, { timeout: 5_000 });
+    }
     await screenshot(page, 'leader-inbox', true);
 
     await row.click();

@@ -136,7 +136,8 @@ describe(`routing, transfer, merge and entry for others (${testDialect()})`, () 
     const mine = (await api('GET', '/api/requests/mine', second)).body;
     const followed = mine.find((r: { id: number }) => r.id === survivor.id);
     expect(followed).toMatchObject({ actions: [], contactPhone: '138****5678' });
-    expect(followed.timeline.at(-1)).toMatchObject({ action: 'mergeIn' });
+    const survivorSeen = (await api('GET', `/api/requests/${survivor.id}`, second)).body;
+    expect(survivorSeen.timeline.at(-1)).toMatchObject({ action: 'mergeIn' });
     // Merging into a closed matter, or into itself, is refused.
     expect((await api('POST', `/api/requests/${unrelated.id}/actions/merge`, leader, { version: unrelated.version, targetRequestId: unrelated.id })).body.field).toBe('targetRequestId');
     expect((await api('POST', `/api/requests/${unrelated.id}/actions/merge`, leader, { version: unrelated.version, targetRequestId: duplicate.id })).body).toMatchObject({ code: 'REQUEST_WRONG_STATE', field: 'targetRequestId' });

@@ -949,10 +949,22 @@ export interface components {
             enteredForRequester: boolean;
             /** @description What the caller may do now */
             actions: string[];
-            /** @description Public steps for the requester; all steps for those handling it */
-            timeline: components["schemas"]["RequestEventDto"][];
+            /** @description The latest result (办结) or refusal given, while it stands */
+            resultNote: string | null;
+            /**
+             * @description The village or small grid it belongs to
+             * @example 北孙村第3小网格
+             */
+            unitName: string;
+            /**
+             * @description Who handles it now: the grid, a department, the hotline office
+             * @example 劳动保障所
+             */
+            handlerUnitName: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description Public steps for the requester; all steps for those handling it */
+            timeline: components["schemas"]["RequestEventDto"][];
         };
         PatrolReportDto: {
             /** @description Made by the client once per report; a retry sends the same one */
@@ -991,6 +1003,77 @@ export interface components {
             requesterName: string;
             /** @description The villager’s mainland mobile: finds them, or adds them as a person */
             requesterPhone: string;
+        };
+        RequestListItemDto: {
+            id: number;
+            /** @enum {string} */
+            state: "submitted" | "accepted" | "in_progress" | "resolved" | "looked_back" | "closed" | "rejected" | "withdrawn" | "merged";
+            /** @example 已受理 */
+            stateLabel: string;
+            version: number;
+            source: string;
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            /** @description Patrol reports: the grid leader hat that found it */
+            dutyType: string | null;
+            description: string;
+            addressNote: string | null;
+            /** @description Full for those handling it and the requester, masked for others */
+            contactPhone: string | null;
+            /** @description Masked unless the caller handles the case or is the requester */
+            requesterName: string;
+            confidential: boolean;
+            /** @description Only for those handling it: the content check asked for a person to review some of its text */
+            contentReview?: boolean;
+            unitId: number;
+            handlerUnitId: number;
+            /** @enum {string|null} */
+            complexity: "simple" | "complex" | null;
+            /** Format: date-time */
+            contactDueAt: string;
+            /** Format: date-time */
+            completionDueAt: string | null;
+            contactLate: boolean;
+            completionLate: boolean;
+            /** @enum {string|null} */
+            rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
+            /** @description Red hearts the latest verdict lit */
+            hearts: number;
+            /** @description Times it went back to work after a result (重办) */
+            rehandleCount: number;
+            /** @description 12345 orders: the city platform’s order number */
+            hotlineOrderNo: string | null;
+            /**
+             * Format: date-time
+             * @description 12345 orders: the city’s deadline (the earlier of it and the town’s governs)
+             */
+            cityDueAt: string | null;
+            /** @description The handler asked for a transfer and the dispatchers have not answered */
+            transferRequested: boolean;
+            /** @description How far up the escalation ladder its overdue clock has climbed (0: not overdue) */
+            escalationRung: number;
+            /** @description 督办: under formal supervision by the hotline office */
+            supervised: boolean;
+            /** @description State merged: the request that carries on */
+            mergedIntoId: number | null;
+            /** @description Entered by someone else for the requester (代办 or a hotline call) */
+            enteredForRequester: boolean;
+            /** @description What the caller may do now */
+            actions: string[];
+            /** @description The latest result (办结) or refusal given, while it stands */
+            resultNote: string | null;
+            /**
+             * @description The village or small grid it belongs to
+             * @example 北孙村第3小网格
+             */
+            unitName: string;
+            /**
+             * @description Who handles it now: the grid, a department, the hotline office
+             * @example 劳动保障所
+             */
+            handlerUnitName: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         DuplicateCandidateDto: {
             id: number;
@@ -1773,7 +1856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestDto"][];
+                    "application/json": components["schemas"]["RequestListItemDto"][];
                 };
             };
         };
@@ -1792,7 +1875,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestDto"][];
+                    "application/json": components["schemas"]["RequestListItemDto"][];
                 };
             };
         };
@@ -1811,7 +1894,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestDto"][];
+                    "application/json": components["schemas"]["RequestListItemDto"][];
                 };
             };
         };
@@ -1830,7 +1913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestDto"][];
+                    "application/json": components["schemas"]["RequestListItemDto"][];
                 };
             };
         };
@@ -1849,7 +1932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestDto"][];
+                    "application/json": components["schemas"]["RequestListItemDto"][];
                 };
             };
         };

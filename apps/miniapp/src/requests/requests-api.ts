@@ -3,6 +3,8 @@ import { api } from '../api/client'
 import { unwrap } from '../api/errors'
 
 export type RequestView = components['schemas']['RequestDto']
+/** A request as lists carry it: no timeline (open the request for that). */
+export type RequestListItem = components['schemas']['RequestListItemDto']
 export type RequestEventView = components['schemas']['RequestEventDto']
 export type PhotoRef = components['schemas']['PhotoRefDto']
 export type SubmitInput = components['schemas']['SubmitRequestDto']
@@ -17,15 +19,15 @@ export function submitRequest(body: SubmitInput): Promise<RequestView> {
   return unwrap(api.POST('/api/requests', { body }))
 }
 
-export function listMyRequests(): Promise<RequestView[]> {
+export function listMyRequests(): Promise<RequestListItem[]> {
   return unwrap(api.GET('/api/requests/mine'))
 }
 
-export function getInbox(): Promise<RequestView[]> {
+export function getInbox(): Promise<RequestListItem[]> {
   return unwrap(api.GET('/api/requests/inbox'))
 }
 
-export function getLookBackQueue(): Promise<RequestView[]> {
+export function getLookBackQueue(): Promise<RequestListItem[]> {
   return unwrap(api.GET('/api/requests/look-back-queue'))
 }
 

@@ -165,7 +165,8 @@ export class RequestEventDto {
   createdAt: Date;
 }
 
-export class RequestDto {
+/** A request as lists show it (inbox, mine, queues): everything but the timeline. */
+export class RequestListItemDto {
   @ApiProperty()
   id: number;
 
@@ -259,11 +260,23 @@ export class RequestDto {
   @ApiProperty({ description: 'What the caller may do now', type: [String] })
   actions: string[];
 
-  @ApiProperty({ type: [RequestEventDto], description: 'Public steps for the requester; all steps for those handling it' })
-  timeline: RequestEventDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'The latest result (办结) or refusal given, while it stands' })
+  resultNote: string | null;
+
+  @ApiProperty({ description: 'The village or small grid it belongs to', example: '北孙村第3小网格' })
+  unitName: string;
+
+  @ApiProperty({ description: 'Who handles it now: the grid, a department, the hotline office', example: '劳动保障所' })
+  handlerUnitName: string;
 
   @ApiProperty()
   createdAt: Date;
+}
+
+/** One request with its timeline and what the caller may do now. */
+export class RequestDto extends RequestListItemDto {
+  @ApiProperty({ type: [RequestEventDto], description: 'Public steps for the requester; all steps for those handling it' })
+  timeline: RequestEventDto[];
 }
 
 /** An open matter in the same grid that looks like the one being handled. */

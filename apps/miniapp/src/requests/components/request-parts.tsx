@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { CLOCK_LABELS, countdown, currentClock } from '../due'
 import { categoryLabel, ratingHearts, ratingLabel, stateLabel, stateTone, stepLabel, timeText } from '../labels'
-import type { RequestEventView, RequestView } from '../requests-api'
+import type { RequestEventView, RequestListItem, RequestView } from '../requests-api'
 import { PhotoGrid } from './photo-grid'
 
 export function StateBadge({ state }: { state: string }) {
@@ -44,7 +44,7 @@ export function RequestSummary({ request, children }: { request: RequestView; ch
 }
 
 /** What is due when, for the requester: in plain words, with the time. */
-export function DueForRequester({ request }: { request: RequestView }) {
+export function DueForRequester({ request }: { request: RequestListItem }) {
   const clock = currentClock(request)
   let text: string | null = null
   if (clock?.kind === 'contact') text = `网格员会在 ${timeText(clock.dueAt.toISOString())} 前和您联系`
@@ -104,7 +104,7 @@ export function Timeline({ events }: { events: readonly RequestEventView[] }) {
 }
 
 /** A row of a list (我的诉求, 待办, 回看): tap to open. */
-export function RequestRow({ request, onTap, children }: { request: RequestView; onTap(): void; children?: ReactNode }) {
+export function RequestRow({ request, onTap, children }: { request: RequestListItem; onTap(): void; children?: ReactNode }) {
   return (
     <View className='req-row' hoverClass='req-row--pressed' onClick={onTap}>
       <View className='req-row-top'>

@@ -6,7 +6,6 @@ import { useLoader } from '../../../lib/use-loader'
 import { requestUrl, ROUTES } from '../../../routes'
 import { Hearts, RequestRow } from '../../../requests/components/request-parts'
 import { getLookBackQueue } from '../../../requests/requests-api'
-import { latestResult } from '../../../requests/result'
 import '../../../requests/components/request.css'
 
 const TOAST = 'look-back-toast'
@@ -20,10 +19,9 @@ export default function LookBackQueuePage() {
         <View className='req-list look-back-list'>
           <Text className='inbox-count'>共 {list.length} 件，最早的在最上面</Text>
           {list.map((request) => {
-            const result = latestResult(request)
             return (
               <RequestRow key={request.id} request={request} onTap={() => Taro.navigateTo({ url: requestUrl(ROUTES.lookBackRequest, request.id) })}>
-                {result?.note && <Text className='req-row-note'>结果：{result.note}</Text>}
+                {request.resultNote && <Text className='req-row-note'>结果：{request.resultNote}</Text>}
                 {request.rating ? <Hearts rating={request.rating} /> : <Text className='req-row-note'>群众还没有评价</Text>}
               </RequestRow>
             )

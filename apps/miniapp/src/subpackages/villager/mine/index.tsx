@@ -7,12 +7,12 @@ import { requestUrl, ROUTES } from '../../../routes'
 import { currentClock } from '../../../requests/due'
 import { timeText } from '../../../requests/labels'
 import { Hearts, RequestRow } from '../../../requests/components/request-parts'
-import { listMyRequests, type RequestView } from '../../../requests/requests-api'
+import { listMyRequests, type RequestListItem } from '../../../requests/requests-api'
 
 const TOAST = 'mine-toast'
 
 /** What is due when, in one line for the list. */
-function dueLine(request: RequestView): string | null {
+function dueLine(request: RequestListItem): string | null {
   const clock = currentClock(request)
   if (clock?.kind === 'contact') return `${timeText(clock.dueAt.toISOString())} 前联系您`
   if (clock?.kind === 'completion') return `预计 ${timeText(clock.dueAt.toISOString())} 前办好`
