@@ -4,18 +4,9 @@
  * town, from configuration (docs/clocks.md); these defaults are unverified guesses to tune.
  */
 import { officeTimeAfter, officeTimeBefore } from '../calendar/working-calendar';
+import { LADDER_RUNGS, type LadderRung } from './ladder';
 
-/** Who hears of an overdue matter, in order: its handlers first, then up the tree. */
-export const LADDER_RUNGS = ['handler', 'large_grid_head', 'village_secretary', 'hotline_staff', 'town_leader'] as const;
-export type LadderRung = (typeof LADDER_RUNGS)[number];
-
-export const LADDER_RUNG_LABELS: Record<LadderRung, string> = {
-  handler: '承办人',
-  large_grid_head: '大网格总支负责人',
-  village_secretary: '村支部书记',
-  hotline_staff: '镇热线办',
-  town_leader: '镇领导',
-};
+export { LADDER_RUNG_LABELS, LADDER_RUNGS, type LadderRung } from './ladder';
 
 export interface ClockRules {
   /** Wall-clock minutes before the first-contact deadline that the handlers are reminded. */
