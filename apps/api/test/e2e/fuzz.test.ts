@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
+import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { ErrorCode } from '../../src/common/error-codes';
 import { loadAppConfig, type WechatConfig } from '../../src/config/app-config';
@@ -132,6 +133,48 @@ const PREPARE: Record<string, (ctx: Context) => Promise<Target>> = {
     base: { clientRequestId: 'fuzz-patrol-0001', dutyType: 'hazard_inspector', category: 'safety', description: '巡查发现桥栏杆松动', addressNote: '村南小桥', unitId: c.grid.id, settledOnSpot: false },
   }),
   importRoster: async (c) => ({ token: c.hotlineToken, params: {}, base: { townId: String(c.town.id) } }),
+  // The grid's leader entering a matter for an elderly villager of the grid.
+  submitRequestOnBehalf: async (c) => ({
+    token: c.leader.token,
+    params: {},
+    base: { clientRequestId: 'fuzz-proxy-0001', category: 'social', description: '老人想申请居家养老服务', unitId: c.grid.id, requesterName: '王秀英', requesterPhone: '13700009999' },
+  }),
+  setCategoryRoute: async (c) => {
+    const [labour] = await c.dataSource.query(`SELECT id FROM org_unit WHERE kind = 'department' AND parentId = ? ORDER BY id LIMIT 1`, [c.town.id]);
+    return { token: c.hotlineToken, params: { townId: String(c.town.id), category: 'labour' }, base: { departmentUnitId: Number(labour.id) } };
+  },
+  importHotlineOrders: async (c) => ({
+    token: c.hotlineToken,
+    params: {},
+    base: {
+      townId: c.town.id,
+      orders: [{ orderNo: 'FUZZ0001', receivedAt: '2026-11-24T09:00:00+08:00', callerName: '李建国', callerPhone: '13655551234', content: '工资拖欠', category: 'labour', cityDueAt: '2026-12-31T17:30:00+08:00' }],
+    },
+  }),
+  // The office's sheet: the good file imports one order; the bad ones are refused whole.
+  importHotlineOrdersSheet: async (c) => {
+    const sheet = async (rows: unknown[][], header = ['工单编号', '受理时间', '来电人', '来电号码', '诉求类别', '诉求内容', '办理时限', '是否保密']) => {
+      const workbook = new Workbook();
+      const ws = workbook.addWorksheet('工单');
+      ws.addRow(header);
+      for (const row of rows) ws.addRow(row);
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+    const good = { filename: '工单.xlsx', contentType: XLSX, content: await sheet([['FUZZ0002', '2026-11-24 09:00', '张三', '13811112222', '环境卫生', '垃圾没人清', '2026-11-30', '否']]) };
+    return {
+      token: c.hotlineToken,
+      params: {},
+      base: { townId: String(c.town.id) },
+      files: {
+        good,
+        bad: [
+          { ...good, content: await sheet([['FUZZ0003', '2026-11-24 09:00', '张三', '1381111', '天气', '内容', '明天', '否']]) },
+          { ...good, content: await sheet([], ['编号']) },
+          { ...good, content: Buffer.from('not a spreadsheet') },
+        ],
+      },
+    };
+  },
   // A real photo as the good file; each generated body has a fault of its own (a text field, a second file, junk…).
   uploadPhoto: async (c) => {
     const good = { filename: '照片.png', contentType: 'image/png', content: pngImage(4, 3) };
