@@ -1,14 +1,14 @@
 export default defineAppConfig({
   pages: ['pages/index/index'],
-  // Sign-in, 我的, the village picker and group binding: loaded only when first opened, so the
+  // Sign-in, 我的, the village picker, group binding and 消息中心: loaded only when first opened, so the
   // main package (the home page every villager sees first) stays small.
   subPackages: [
     {
       root: 'subpackages/account',
-      pages: ['sign-in/index', 'me/index', 'choose-unit/index', 'bind-group/index']
+      pages: ['sign-in/index', 'me/index', 'choose-unit/index', 'bind-group/index', 'messages/index']
     },
     // By audience: villagers (我要反映, 我的诉求, a matter), grid leaders (待办, handling a
-    // matter), town staff (回看). Code they share lands in each subpackage's common chunk.
+    // matter), town staff (回看, 超时督办). Code they share lands in each subpackage's common chunk.
     {
       root: 'subpackages/villager',
       pages: ['report/index', 'mine/index', 'request/index']
@@ -19,7 +19,7 @@ export default defineAppConfig({
     },
     {
       root: 'subpackages/staff',
-      pages: ['look-back/index', 'request/index']
+      pages: ['look-back/index', 'request/index', 'overdue/index']
     }
   ],
   window: {

@@ -1,6 +1,7 @@
 /**
  * Page URLs. Everything but the home page lives in a subpackage by audience (app.config.ts),
- * loaded on first use: account, villager (我要反映, 我的诉求), handler (待办), staff (回看).
+ * loaded on first use: account (and 消息中心), villager (我要反映, 我的诉求), handler (待办), staff
+ * (回看, 超时督办).
  */
 export const ROUTES = {
   home: '/pages/index/index',
@@ -8,13 +9,15 @@ export const ROUTES = {
   me: '/subpackages/account/me/index',
   chooseUnit: '/subpackages/account/choose-unit/index',
   bindGroup: '/subpackages/account/bind-group/index',
+  messages: '/subpackages/account/messages/index',
   report: '/subpackages/villager/report/index',
   myRequests: '/subpackages/villager/mine/index',
   myRequest: '/subpackages/villager/request/index',
   inbox: '/subpackages/handler/inbox/index',
   handleRequest: '/subpackages/handler/request/index',
   lookBackQueue: '/subpackages/staff/look-back/index',
-  lookBackRequest: '/subpackages/staff/request/index'
+  lookBackRequest: '/subpackages/staff/request/index',
+  overdueBoard: '/subpackages/staff/overdue/index'
 } as const
 
 /** A request's page for the one opening it: `page` is ROUTES.myRequest, handleRequest or lookBackRequest. */

@@ -43,3 +43,8 @@ export function actOnRequest(requestId: number, action: ActAction, body: ActionI
 export function rateRequest(requestId: number, version: number, rating: RatingValue, comment?: string): Promise<RequestView> {
   return unwrap(api.POST('/api/requests/{requestId}/rating', { params: { path: { requestId } }, body: { version, rating, ...(comment ? { comment } : {}) } }))
 }
+
+/** 超时督办: open matters in my area whose clock ran out, highest escalation rung first. */
+export function getOverdueBoard(): Promise<RequestListItem[]> {
+  return unwrap(api.GET('/api/requests/overdue'))
+}

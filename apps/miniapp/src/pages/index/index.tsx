@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useLoad, useShareAppMessage } from '@tarojs/taro'
 import { Button, Cell, Toast } from '../../components/nutui'
@@ -7,6 +7,7 @@ import { reloadMe } from '../../auth/account'
 import { canBindGroups, canHandleRequests, canLookBack } from '../../auth/roles'
 import { useSession, type Me } from '../../auth/session-store'
 import { useCurrentVillage, useGroupEntry, type GroupEntry } from '../../group/village-context'
+import { unreadCount } from '../../notifications/notifications-api'
 import { chooseUnitUrl, ROUTES } from '../../routes'
 import './index.css'
 
@@ -84,6 +85,25 @@ export default function Index() {
   const session = useSession()
   const groupEntry = useGroupEntry()
   const village = useCurrentVillage()
+  const [unread, setUnread] = useState(0)
+  const unreadAsked = useRef(0)
+
+  // The badge on 消息中心: all my unread messages. A failure leaves the badge as it was.
+  const personId = session?.me.id ?? null
+  const refreshUnread = useCallback(() => {
+    const attempt = ++unreadAsked.current
+    if (personId === null) {
+      setUnread(0)
+      return
+    }
+    unreadCount().then(
+      (count) => {
+        if (attempt === unreadAsked.current) setUnread(count)
+      },
+      () => undefined
+    )
+  }, [personId])
+  useEffect(refreshUnread, [refreshUnread])
 
   const refreshStatus = useCallback(() => {
     const attempt = ++latest.current
@@ -105,6 +125,7 @@ export default function Index() {
     refreshStatus()
     // Roles follow the roster: refresh them quietly (an expired sign-in clears itself).
     if (session) reloadMe().catch(() => undefined)
+    refreshUnread()
   })
 
   // Signed out, 我要反映 asks to sign in first.
@@ -172,6 +193,17 @@ export default function Index() {
               回看
             </Button>
           )}
+          {canLookBack(session.me) && (
+            <Button className='home-secondary home-overdue' type='primary' fill='outline' size='large' block onClick={go(ROUTES.overdueBoard)}>
+              超时督办
+            </Button>
+          )}
+          <Button className='home-secondary home-messages' type='primary' fill='outline' size='large' block onClick={go(ROUTES.messages)}>
+            <View className='home-messages-label'>
+              <Text>消息中心</Text>
+              {unread > 0 && <Text className='home-badge'>{unread > 99 ? '99+' : unread}</Text>}
+            </View>
+          </Button>
           <Button className='home-secondary home-me' type='primary' fill='outline' size='large' block onClick={go(ROUTES.me)}>
             我的
           </Button>

@@ -4,6 +4,8 @@ import { Toast } from '../../../components/nutui'
 import { PageShell } from '../../../components/page-shell'
 import { useLoader } from '../../../lib/use-loader'
 import { useNow } from '../../../lib/use-now'
+import { SubscribePrompt } from '../../../notifications/subscribe-prompt'
+import { HANDLER_KINDS } from '../../../notifications/subscriptions'
 import { requestUrl, ROUTES } from '../../../routes'
 import { DueCountdown, RequestRow } from '../../../requests/components/request-parts'
 import { getInbox } from '../../../requests/requests-api'
@@ -19,9 +21,14 @@ export default function InboxPage() {
   const loader = useLoader(getInbox, { onQuietError: (message) => Toast.show(TOAST, { content: message, duration: 3 }) })
   const now = useNow(1000)
   return (
-    <PageShell state={loader.state} onRetry={loader.reload} isEmpty={(list) => list.length === 0} emptyText='现在没有待办的事，辛苦了'>
+    <PageShell state={loader.state} onRetry={loader.reload} isEmpty={(list) => list.length === 0} emptyText='现在没有待办的事，辛苦了'
+      emptyAction={<SubscribePrompt kinds={HANDLER_KINDS} text='在微信里接收新待办、快到时限和超时的提醒' className='inbox-subscribe' />}
+    >
       {(list) => (
         <View className='req-list inbox-list'>
+          {/* Once per visit, from a tap (WeChat only, when templates are configured): new matters,
+              reminders, overdue, 催办 and 督办 as WeChat messages. */}
+          <SubscribePrompt kinds={HANDLER_KINDS} text='在微信里接收新待办、快到时限和超时的提醒' className='inbox-subscribe' />
           <Text className='inbox-count'>共 {list.length} 件，最急的在最上面</Text>
           {list.map((request) => (
             <RequestRow key={request.id} request={request} onTap={() => Taro.navigateTo({ url: requestUrl(ROUTES.handleRequest, request.id) })}>

@@ -11,15 +11,17 @@ import { stepLabel, timeText } from '../../../requests/labels'
 import { getRequest } from '../../../requests/requests-api'
 import { latestResult } from '../../../requests/result'
 import { useRequestActions } from '../../../requests/use-request-actions'
+import { rungText } from '../../../requests/ladder'
 import '../../../requests/components/request.css'
 
 const TOAST = 'staff-request-toast'
 
-type Open = 'lookBack' | 'close' | 'sendBack' | null
+type Open = 'lookBack' | 'close' | 'sendBack' | 'urge' | 'supervise' | null
 
 /**
- * 回看 one matter: the case, the handler's result with its photos and the requester's rating;
- * then 回看 (with what was found), and 关闭 or 退回重办 (with the reason).
+ * A matter for its supervisors: the case, the handler's result with its photos and the
+ * requester's rating; then 回看 (with what was found), and 关闭 or 退回重办 (with the reason); while
+ * it is open, 催办 (a note if wanted) and 督办 (a reason). Only what `actions` allows is offered.
  */
 export default function LookBackRequestPage() {
   const router = useRouter()
@@ -62,6 +64,54 @@ export default function LookBackRequestPage() {
               <Text className='form-label staff-rating-label'>群众评价</Text>
               {request.rating ? <Hearts rating={request.rating} /> : <Text className='form-hint staff-no-rating'>群众还没有评价</Text>}
             </View>
+
+            {(request.supervised || request.escalationRung > 0) && (
+              <View className='req-notice staff-overdue-notice'>
+                {request.escalationRung > 0 && <Text className='req-notice-text'>已超时，{rungText(request.escalationRung)}</Text>}
+                {request.supervised && <Text className='req-notice-text staff-supervised'>这件事已被督办</Text>}
+              </View>
+            )}
+
+            {open === null && (can('urge') || can('supervise')) && (
+              <View className='req-actions staff-press'>
+                {can('urge') && (
+                  <Button className='big-button staff-urge' type='primary' block onClick={() => setOpen('urge')}>
+                    催办
+                  </Button>
+                )}
+                {can('supervise') && (
+                  <Button className='big-button big-button--warning staff-supervise' type='primary' block onClick={() => setOpen('supervise')}>
+                    督办
+                  </Button>
+                )}
+              </View>
+            )}
+            {open === 'urge' && (
+              <ActionForm
+                title='催办'
+                confirmText='确定催办'
+                noteLabel='催办说明'
+                notePlaceholder='例如：群众又来电话了，请尽快联系'
+                busy={busy === 'urge'}
+                onCancel={() => setOpen(null)}
+                onSubmit={async (values) => done(await act('urge', values.note ? { note: values.note } : {}, '已催办，承办人会收到提醒'))}
+                className='urge-form'
+              />
+            )}
+            {open === 'supervise' && (
+              <ActionForm
+                title='督办'
+                confirmText='确定督办'
+                tone='warning'
+                noteLabel='督办原因'
+                notePlaceholder='为什么要督办，要求什么时候办好'
+                noteRequired
+                busy={busy === 'supervise'}
+                onCancel={() => setOpen(null)}
+                onSubmit={async (values) => done(await act('supervise', { note: values.note }, '已督办，承办人会收到通知'))}
+                className='supervise-form'
+              />
+            )}
 
             {open === null && (can('lookBack') || can('close') || can('sendBack')) && (
               <View className='req-actions'>

@@ -6,6 +6,8 @@ import { Button, Toast } from '../../../components/nutui'
 import { TextArea } from '../../../components/nutui-forms'
 import { PageShell } from '../../../components/page-shell'
 import { useLoader } from '../../../lib/use-loader'
+import { SubscribePrompt } from '../../../notifications/subscribe-prompt'
+import { REQUESTER_KINDS } from '../../../notifications/subscriptions'
 import { ActionForm } from '../../../requests/components/action-form'
 import { DueForRequester, Hearts, RequestSummary, Timeline } from '../../../requests/components/request-parts'
 import { getRequest, rateRequest, type RequestView } from '../../../requests/requests-api'
@@ -80,6 +82,9 @@ export default function MyRequestPage() {
               <Text className='req-notice-text'>提交成功！网格员会尽快和您联系。</Text>
             </View>
           )}
+          {/* Right after submitting (WeChat only, when templates are configured): a tap asks for
+              the messages a requester gets (受理, 办结, 回看). The submit is done whatever happens. */}
+          {justSubmitted && <SubscribePrompt kinds={REQUESTER_KINDS} text='想在微信里收到办理进度吗？受理、办好了都会提醒您。' />}
           <RequestSummary request={request}>
             <DueForRequester request={request} />
             {request.rating && <Hearts rating={request.rating} />}
