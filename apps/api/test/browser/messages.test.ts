@@ -35,6 +35,18 @@ function current(page: Page): Locator {
   return page.locator('.taro_page:visible').last();
 }
 
+/** Waits for Taro's page slide-in to finish (going back mid-slide can leave the page below hidden). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.taro_page')).every((el) => Math.abs(el.getBoundingClientRect().left) < 1),
+  );
+}
+
+async function back(page: Page): Promise<void> {
+  await settled(page);
+  await page.goBack();
+}
+
 /** Waits for Taro's page slide-in to finish, then saves to test-results and (for the README) docs/screenshots. */
 async function screenshot(page: Page, name: string, forDocs = false): Promise<void> {
   await page.waitForFunction(() =>
@@ -100,8 +112,9 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
 
     phone = await openPhoneBrowser({ width: 360, height: 780 });
     phone.page.on('pageerror', (error) => pageErrors.push(error.message));
-    // The phone's clock agrees with the API's (countdowns and times are read on the phone).
-    await phone.page.clock.setFixedTime(at('2026-10-09T16:20:00'));
+    // The phone's clock agrees with the API's (countdowns are read on the phone). It keeps running:
+    // a frozen Date (setFixedTime) stalls Taro's page transitions now and then.
+    await phone.page.clock.install({ time: at('2026-10-09T16:20:00') });
     await phone.page.goto(`${under.api.baseUrl}/`);
     await phone.page.locator('.home-title').getByText('网格通', { exact: true }).waitFor({ timeout: 30_000 });
   });
@@ -154,7 +167,7 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
     await detail.locator('.req-summary .state-badge').getByText('已办结').waitFor();
 
     // Back in 消息中心: one unread left, the tapped one read (also on the server).
-    await page.goBack();
+    await back(page);
     const again = current(page);
     await again.getByText('1 条未读').waitFor({ timeout: 15_000 });
     await expect(again.locator('.message-row--unread').count()).resolves.toBe(1);
@@ -163,7 +176,7 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
     expect(unread.body.unreadCount).toBe(1);
 
     // And home: the badge went from 2 to 1.
-    await page.goBack();
+    await back(page);
     await current(page).locator('.home-badge').getByText('1', { exact: true }).waitFor({ timeout: 15_000 });
   });
 
@@ -177,7 +190,7 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
       if (fired.scheduled + fired.reminded + fired.escalated === 0) break;
     }
     const { page } = phone;
-    await page.clock.setFixedTime(saturday);
+    await page.clock.setSystemTime(saturday);
     await signInAs(page, staff);
     await button(page, '超时督办', '.home-overdue').click();
     const board = current(page);
@@ -206,7 +219,7 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
     await detail.locator('.timeline-note').getByText('超过一天没有联系群众，请今天之内上门处理。').waitFor();
 
     // Back on the board: marked 督办.
-    await page.goBack();
+    await back(page);
     const marked = current(page).locator('.req-row').filter({ hasText: SECOND_TEXT.slice(0, 10) });
     await marked.locator('.req-mark--supervised').getByText('督办').waitFor({ timeout: 15_000 });
     await screenshot(page, 'staff-overdue', true);
@@ -227,13 +240,13 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
     await handling.getByText(SECOND_TEXT).waitFor({ timeout: 15_000 });
     expect(page.url()).toContain(`/subpackages/handler/request/index?id=${secondId}`);
     // 全部已读 empties the count.
-    await page.goBack();
+    await back(page);
     await page.waitForURL(/subpackages\/account\/messages\/index/);
-    const back = page.locator('.taro_page:visible').filter({ has: page.locator('.messages-head') });
-    await back.locator('.messages-count').getByText(/ 条未读$/).waitFor({ timeout: 15_000 });
-    await back.locator('taro-button-core.messages-read-all').filter({ hasText: '全部已读' }).click();
-    await back.locator('.messages-count').getByText('没有未读消息').waitFor({ timeout: 15_000 });
-    await expect(back.locator('.message-row--unread').count()).resolves.toBe(0);
+    const centreAgain = page.locator('.taro_page:visible').filter({ has: page.locator('.messages-head') });
+    await centreAgain.locator('.messages-count').getByText(/ 条未读$/).waitFor({ timeout: 15_000 });
+    await centreAgain.locator('taro-button-core.messages-read-all').filter({ hasText: '全部已读' }).click();
+    await centreAgain.locator('.messages-count').getByText('没有未读消息').waitFor({ timeout: 15_000 });
+    await expect(centreAgain.locator('.message-row--unread').count()).resolves.toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });
