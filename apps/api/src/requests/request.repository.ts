@@ -47,21 +47,19 @@ export class RequestRepository {
   }
 
   /** Open requests handled by `handlerUnitIds`, the soonest due first. */
-  inbox(handlerUnitIds: readonly number[], openStates: readonly string[], limit: number): Promise<RequestEntity[]> {
+  inbox(handlerUnitIds: readonly number[], openStates: readonly string[], limit: number, after?: { dueAt: Date; id: number }): Promise<RequestEntity[]> {
     if (handlerUnitIds.length === 0) return Promise.resolve([]);
-    return this.dataSource
+    const query = this.dataSource
       .getRepository(RequestEntity)
       .createQueryBuilder('r')
       .innerJoinAndSelect('r.unit', 'u')
       .innerJoinAndSelect('r.handlerUnit', 'h')
       .where('r.handlerUnitId IN (:...handlerUnitIds)', { handlerUnitIds })
-      .andWhere('r.state IN (:...openStates)', { openStates })
-      // Accepted matters race the completion clock, new ones the contact clock.
-      .addSelect('COALESCE(r.completionDueAt, r.contactDueAt)', 'due_at')
-      .orderBy('due_at', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(limit)
-      .getMany();
+      .andWhere('r.state IN (:...openStates)', { openStates });
+    // Accepted matters race the completion clock, new ones the contact clock.
+    const due = 'COALESCE(r.completionDueAt, r.contactDueAt)';
+    if (after) query.andWhere(`(${due} > :afterDueAt OR (${due} = :afterDueAt AND r.id > :afterId))`, { afterDueAt: after.dueAt, afterId: after.id });
+    return query.addSelect(due, 'due_at').orderBy('due_at', 'ASC').addOrderBy('r.id', 'ASC').limit(limit).getMany();
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Inject } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseEnumPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '../common/clock';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -8,6 +8,7 @@ import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import {
   DuplicateCandidateDto,
+  InboxQuery,
   RateRequestDto,
   RequestActionDto,
   RequestDto,
@@ -93,10 +94,10 @@ export class RequestsController {
   }
 
   @Get('inbox')
-  @ApiOperation({ operationId: 'getRequestInbox', summary: 'Open matters I handle, soonest due first' })
+  @ApiOperation({ operationId: 'getRequestInbox', summary: 'Open matters I handle, soonest due first, 50 a page (limit ≤ 100; the next page after the last row’s due time and id)' })
   @ApiOkResponse({ type: [RequestListItemDto] })
-  inbox(@CurrentActor() actor: Actor): Promise<RequestListItemDto[]> {
-    return this.requests.inbox(actor, this.clock.now());
+  inbox(@CurrentActor() actor: Actor, @Query() page: InboxQuery): Promise<RequestListItemDto[]> {
+    return this.requests.inbox(actor, page, this.clock.now());
   }
 
   @Get(':requestId')

@@ -9,7 +9,7 @@ import { OrgUnitRepository } from '../grid/org-unit.repository';
 import { Person } from '../grid/person.entity';
 import { OrgUnit } from '../grid/org-unit.entity';
 import { findOrAddPerson } from '../people/find-or-add-person';
-import { RequestDto, RequestListItemDto, SubmitOnBehalfDto, SubmitRequestDto } from './dtos/request.dto';
+import { InboxQuery, RequestDto, RequestListItemDto, SubmitOnBehalfDto, SubmitRequestDto } from './dtos/request.dto';
 import { createRequest, type NewRequest } from './request-steps';
 import { CategoryRoutesService } from './routing/category-routes.service';
 import { RequestRepository } from './request.repository';
@@ -20,6 +20,8 @@ import { RequestEntity } from './request.entity';
 const LANDING_KINDS = ['village', 'small_grid'];
 export const OPEN_STATES = REQUEST_STATES.filter((s) => !['closed', 'withdrawn', 'merged'].includes(s));
 const LIST_LIMIT = 100;
+/** A phone shows a screenful; the most urgent 50 are plenty, and the rest is a page away. */
+const INBOX_PAGE = 50;
 
 @Injectable()
 export class RequestsService {
@@ -136,9 +138,11 @@ export class RequestsService {
   }
 
   /** What the caller must handle: open requests of the units where they hold a handling role. */
-  async inbox(actor: Actor, now: Date): Promise<RequestListItemDto[]> {
+  async inbox(actor: Actor, page: InboxQuery, now: Date): Promise<RequestListItemDto[]> {
     const units = actor.held.filter((h) => HANDLER_ROLES.includes(h.role)).map((h) => h.unitId);
-    const open = await this.requests.inbox(units, OPEN_STATES, LIST_LIMIT);
+    if ((page.afterDueAt === undefined) !== (page.afterId === undefined)) throw new AppError(ErrorCode.ValidationFailed, page.afterId === undefined ? 'afterId' : 'afterDueAt', '翻页需要同时给出上一页最后一条的时限和编号');
+    const after = page.afterDueAt !== undefined && page.afterId !== undefined ? { dueAt: new Date(page.afterDueAt), id: page.afterId } : undefined;
+    const open = await this.requests.inbox(units, OPEN_STATES, page.limit ?? INBOX_PAGE, after);
     return this.listItems(actor, open, now);
   }
 

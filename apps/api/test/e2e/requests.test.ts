@@ -133,6 +133,21 @@ describe(`the closed loop (${testDialect()})`, () => {
     expect((await api('GET', '/api/requests/mine', requester)).body).toEqual([]);
   });
 
+  it('the inbox comes in pages, most urgent first, each page after the last row of the one before', async () => {
+    const requester = await villager();
+    for (let i = 0; i < 3; i++) await api('POST', '/api/requests', requester, submitBody());
+    const whole = (await api('GET', '/api/requests/inbox?limit=100', grid.leaderToken)).body as { id: number; contactDueAt: string; completionDueAt: string | null }[];
+    expect(whole.length).toBeGreaterThanOrEqual(3);
+    const first = (await api('GET', '/api/requests/inbox?limit=2', grid.leaderToken)).body as typeof whole;
+    expect(first).toHaveLength(2);
+    const last = first[1]!;
+    const cursor = `afterDueAt=${encodeURIComponent(last.completionDueAt ?? last.contactDueAt)}&afterId=${last.id}`;
+    const rest = (await api('GET', `/api/requests/inbox?limit=100&${cursor}`, grid.leaderToken)).body as typeof whole;
+    expect([...first, ...rest].map((r) => r.id)).toEqual(whole.map((r) => r.id));
+    expect((await api('GET', `/api/requests/inbox?afterId=${last.id}`, grid.leaderToken)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'afterDueAt' });
+    expect((await api('GET', '/api/requests/inbox?limit=101', grid.leaderToken)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'limit' });
+  });
+
   it('a path id that is not a positive whole number is refused with its name', async () => {
     for (const bad of ['abc', '-1', '0', '1.5', '99999999999']) {
       expect((await api('GET', `/api/requests/${bad}`, grid.leaderToken)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'requestId' });

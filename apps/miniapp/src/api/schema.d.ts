@@ -419,7 +419,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open matters I handle, soonest due first */
+        /** Open matters I handle, soonest due first, 50 a page (limit ≤ 100; the next page after the last row’s due time and id) */
         get: operations["getRequestInbox"];
         put?: never;
         post?: never;
@@ -1920,7 +1920,13 @@ export interface operations {
     };
     getRequestInbox: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description The last row of the previous page: its due time (completionDueAt, else contactDueAt)… */
+                afterDueAt?: string;
+                /** @description …and its id */
+                afterId?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;

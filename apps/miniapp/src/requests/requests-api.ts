@@ -23,8 +23,13 @@ export function listMyRequests(): Promise<RequestListItem[]> {
   return unwrap(api.GET('/api/requests/mine'))
 }
 
-export function getInbox(): Promise<RequestListItem[]> {
-  return unwrap(api.GET('/api/requests/inbox'))
+/** The API's inbox page size. */
+export const INBOX_PAGE = 50
+
+/** 待办, most urgent first: the first page, or the page after `after` (the last row shown). */
+export function getInbox(after?: RequestListItem): Promise<RequestListItem[]> {
+  const query = after ? { limit: INBOX_PAGE, afterDueAt: after.completionDueAt ?? after.contactDueAt, afterId: after.id } : { limit: INBOX_PAGE }
+  return unwrap(api.GET('/api/requests/inbox', { params: { query } }))
 }
 
 export function getLookBackQueue(): Promise<RequestListItem[]> {

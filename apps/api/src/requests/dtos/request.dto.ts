@@ -1,6 +1,7 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { COMPLEXITIES, RATINGS, REQUEST_CATEGORIES, REQUEST_STATES } from '@gridloop/domain';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Max, Min } from 'class-validator';
+import { IntFromText } from '../../common/int-from-text';
 import { IsNotBlank } from '../../common/not-blank';
 import { PhotoIdsField, PhotoRefDto } from '../../photos/dtos/photo.dto';
 
@@ -304,4 +305,27 @@ export class DuplicateCandidateDto {
 
   @ApiProperty({ description: 'How alike, 0–1 (shared wording, same category and place)' })
   score: number;
+}
+
+/** A page of the inbox: the most urgent first; the next page starts after the last row's due time and id. */
+export class InboxQuery {
+  @ApiProperty({ required: false, minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @IntFromText()
+  @Min(1)
+  @Max(100)
+  @IsInt()
+  limit?: number;
+
+  @ApiProperty({ required: false, description: 'The last row of the previous page: its due time (completionDueAt, else contactDueAt)…', example: '2026-11-25T09:30:00.000Z' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  afterDueAt?: string;
+
+  @ApiProperty({ required: false, description: '…and its id' })
+  @IsOptional()
+  @IntFromText()
+  @Min(1)
+  @IsInt()
+  afterId?: number;
 }
