@@ -35,8 +35,13 @@ say "Type-checking the domain package tests and the API tests"
 (cd apps/api && npx tsc -p tsconfig.json --noEmit)
 (cd apps/miniapp && npx tsc -p tsconfig.json --noEmit)
 
-run_suite domain env TEST_TAP_FILE="$results/domain.tap" pnpm --filter @gridloop/domain test
-run_suite wechat-fake env TEST_TAP_FILE="$results/wechat-fake.tap" pnpm --filter @gridloop/wechat-fake test
+# `pnpm` is a shell function (scripts/lib.sh), which `env` cannot run: set the variable in the shell.
+with_tap_file() { # file, command...: the node:test suites write their TAP report there
+  local file=$1; shift
+  TEST_TAP_FILE="$file" "$@"
+}
+run_suite domain with_tap_file "$results/domain.tap" pnpm --filter @gridloop/domain test
+run_suite wechat-fake with_tap_file "$results/wechat-fake.tap" pnpm --filter @gridloop/wechat-fake test
 run_suite api-sqlite jest_api api-sqlite TEST_DB=sqlite
 
 export TEST_MYSQL_URL="${TEST_MYSQL_URL:-mysql://root@127.0.0.1:3306}"

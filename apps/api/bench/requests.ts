@@ -58,7 +58,7 @@ const INBOX_ROWS = positive(env.BENCH_INBOX_ROWS, 1_000_000);
 const INBOX_LEADERS = positive(env.BENCH_INBOX_LEADERS, 200);
 const INBOX_CALLS = positive(env.BENCH_INBOX_CALLS, 1_000);
 const INBOX_WARM_LEADERS = 10;
-const INBOX_LIMIT = 100; // RequestsService LIST_LIMIT
+const INBOX_LIMIT = 50; // RequestsService INBOX_PAGE: the first page a grid leader's phone asks for
 const INSERT_BATCH = 5_000;
 /** As RequestsService: open means not closed, withdrawn or merged. */
 const OPEN_STATES = REQUEST_STATES.filter((s) => !['closed', 'withdrawn', 'merged'].includes(s));
