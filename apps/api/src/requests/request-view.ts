@@ -4,24 +4,35 @@ import { RequestDto, RequestListItemDto, SUPPORTED_ACTIONS } from './dtos/reques
 import { RequestEvent } from './request-event.entity';
 import { RequestEntity } from './request.entity';
 
+/** The person who raised the matter, as far as a view needs them. */
+export interface Requester {
+  name: string;
+  phone: string | null;
+}
+
 /**
  * What one caller sees of a request: personal data in full only for the requester and those
  * handling it, the actions open to them now, and the timeline (internal steps only for staff on it).
  */
 export function viewRequest(
   request: RequestEntity,
-  requesterName: string,
+  requester: Requester,
   relations: readonly Relation[],
   timeline: RequestEvent[],
   now: Date,
   /** Photo ids by timeline step (RequestRepository.photosByEvent). */
   photosByEvent: ReadonlyMap<number, readonly number[]> = new Map(),
+  /** Names of the staff who took steps. */
+  actorNames: ReadonlyMap<number, string> = new Map(),
 ): RequestDto {
+  const item = viewListItem(request, requester, relations, now, latestResult(timeline), 'handling');
+  const actorName = (id: number | null) => (id === null ? '系统' : id === request.requesterPersonId ? item.requesterName : (actorNames.get(id) ?? ''));
   return {
-    ...viewListItem(request, requesterName, relations, now, latestResult(timeline)),
+    ...item,
     timeline: timeline.map((e) => ({
       id: e.id,
       action: e.action,
+      actorName: actorName(e.actorPersonId),
       toState: e.toState,
       note: e.note,
       public: e.public,
@@ -32,9 +43,18 @@ export function viewRequest(
 }
 
 /** The same without the timeline, for lists; the request must be loaded with its unit and handler unit. */
-export function viewListItem(request: RequestEntity, requesterName: string, relations: readonly Relation[], now: Date, result: RequestEvent | null): RequestListItemDto {
+export function viewListItem(
+  request: RequestEntity,
+  requester: Requester,
+  relations: readonly Relation[],
+  now: Date,
+  result: RequestEvent | null,
+  /** Who sees the phone number in full: those handling it (a detail view, logged), or only the requester (lists). */
+  phoneInFullFor: 'handling' | 'requester' = 'requester',
+): RequestListItemDto {
   // Followers (their own matter was merged into this one) see it as the public does.
   const handling = relations.some((r) => r !== 'follower');
+  const phoneInFull = phoneInFullFor === 'handling' ? handling : relations.includes('requester');
   const state = request.state as RequestState;
   return {
     id: request.id,
@@ -46,8 +66,9 @@ export function viewListItem(request: RequestEntity, requesterName: string, rela
     dutyType: request.dutyType,
     description: request.description,
     addressNote: request.addressNote,
-    contactPhone: handling ? request.contactPhone : maskPhone(request.contactPhone),
-    requesterName: (handling ? requesterName : maskName(requesterName)) ?? '',
+    // No number given with the matter: the requester's own (bound from WeChat or the roster).
+    contactPhone: phoneInFull ? (request.contactPhone ?? requester.phone) : maskPhone(request.contactPhone ?? requester.phone),
+    requesterName: (handling ? requester.name : maskName(requester.name)) ?? '',
     confidential: request.confidential,
     // The content check's "review" flag is for those handling it, not for the requester or the public.
     ...(relations.includes('handler') || relations.includes('supervisor') ? { contentReview: request.contentReview } : {}),

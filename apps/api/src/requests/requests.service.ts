@@ -7,13 +7,14 @@ import { ErrorCode } from '../common/error-codes';
 import { ContentGate } from '../content-check/content-gate';
 import { OrgUnitRepository } from '../grid/org-unit.repository';
 import { Person } from '../grid/person.entity';
+import { PhoneViewLog } from '../people/phone-view-log.entity';
 import { OrgUnit } from '../grid/org-unit.entity';
 import { findOrAddPerson } from '../people/find-or-add-person';
 import { InboxQuery, RequestDto, RequestListItemDto, SubmitOnBehalfDto, SubmitRequestDto } from './dtos/request.dto';
 import { createRequest, type NewRequest } from './request-steps';
 import { CategoryRoutesService } from './routing/category-routes.service';
 import { RequestRepository } from './request.repository';
-import { RESULT_STATES, viewListItem, viewRequest } from './request-view';
+import { RESULT_STATES, viewListItem, viewRequest, type Requester } from './request-view';
 import { RequestEntity } from './request.entity';
 
 /** Where a villager's matter can land: their village, or a small grid in it. */
@@ -156,31 +157,39 @@ export class RequestsService {
   /** view() of many requests loaded with their units: the requesters and the timelines in one query each, not two per request. */
   async viewMany(actor: Actor, requests: RequestEntity[], now: Date): Promise<RequestDto[]> {
     if (requests.length === 0) return [];
-    const { names, followers } = await this.peopleOf(requests);
+    const { requesters, followers } = await this.peopleOf(requests);
     const timelines = await this.requests.timelines(requests.map((r) => r.id));
-    const photos = await this.requests.photosByEvent([...timelines.values()].flat().map((e) => e.id));
-    return requests.map((request) => {
+    const events = [...timelines.values()].flat();
+    const photos = await this.requests.photosByEvent(events.map((e) => e.id));
+    const actorIds = [...new Set(events.flatMap((e) => (e.actorPersonId === null ? [] : [e.actorPersonId])))];
+    const actors = actorIds.length === 0 ? [] : await this.dataSource.getRepository(Person).findBy({ id: In(actorIds) });
+    const actorNames = new Map(actors.map((p) => [p.id, p.name]));
+    const views = requests.map((request) => {
       const relations = this.relations(actor, request, followers.get(request.id));
       const staffOnIt = relations.includes('handler') || relations.includes('supervisor');
       const timeline = (timelines.get(request.id) ?? []).filter((e) => staffOnIt || e.public);
-      return viewRequest(request, requesterName(names, request), relations, timeline, now, photos);
+      return { request, view: viewRequest(request, requesterOf(requesters, request), relations, timeline, now, photos, actorNames), relations };
     });
+    // Staff shown a requester's full number: who saw whose, logged like any full-number view.
+    const seen = views.filter(({ request, view, relations }) => !relations.includes('requester') && view.contactPhone !== null && view.contactPhone === (request.contactPhone ?? requesterOf(requesters, request).phone));
+    if (seen.length > 0) await this.dataSource.getRepository(PhoneViewLog).insert(seen.map(({ request }) => ({ viewerPersonId: actor.personId, subjectPersonId: request.requesterPersonId })));
+    return views.map(({ view }) => view);
   }
 
   /** Lists (inbox, mine, queues): no timelines, so a page of 100 is two small queries and a small answer. */
   async listItems(actor: Actor, requests: RequestEntity[], now: Date): Promise<RequestListItemDto[]> {
     if (requests.length === 0) return [];
-    const { names, followers } = await this.peopleOf(requests);
+    const { requesters, followers } = await this.peopleOf(requests);
     const results = await this.requests.results(requests.filter((r) => RESULT_STATES.includes(r.state)).map((r) => r.id));
     return requests.map((request) =>
-      viewListItem(request, requesterName(names, request), this.relations(actor, request, followers.get(request.id)), now, results.get(request.id) ?? null),
+      viewListItem(request, requesterOf(requesters, request), this.relations(actor, request, followers.get(request.id)), now, results.get(request.id) ?? null),
     );
   }
 
-  /** The requesters' names and the followers of `requests`, one query each. */
-  private async peopleOf(requests: RequestEntity[]): Promise<{ names: Map<number, string>; followers: Map<number, number[]> }> {
+  /** The requesters and the followers of `requests`, one query each. */
+  private async peopleOf(requests: RequestEntity[]): Promise<{ requesters: Map<number, Requester>; followers: Map<number, number[]> }> {
     const people = await this.dataSource.getRepository(Person).findBy({ id: In([...new Set(requests.map((r) => r.requesterPersonId))]) });
-    return { names: new Map(people.map((p) => [p.id, p.name])), followers: await this.requests.followers(requests.map((r) => r.id)) };
+    return { requesters: new Map(people.map((p) => [p.id, { name: p.name, phone: p.phone }])), followers: await this.requests.followers(requests.map((r) => r.id)) };
   }
 
   async view(actor: Actor, request: RequestEntity, now: Date): Promise<RequestDto> {
@@ -190,8 +199,8 @@ export class RequestsService {
   }
 }
 
-function requesterName(names: ReadonlyMap<number, string>, request: RequestEntity): string {
-  const name = names.get(request.requesterPersonId);
-  if (name === undefined) throw new Error(`request ${request.id}: requester ${request.requesterPersonId} not found`);
-  return name;
+function requesterOf(requesters: ReadonlyMap<number, Requester>, request: RequestEntity): Requester {
+  const requester = requesters.get(request.requesterPersonId);
+  if (requester === undefined) throw new Error(`request ${request.id}: requester ${request.requesterPersonId} not found`);
+  return requester;
 }

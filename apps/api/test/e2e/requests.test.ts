@@ -197,6 +197,29 @@ describe(`the closed loop (${testDialect()})`, () => {
     expect(handlerView.body).toMatchObject({ contactPhone: '13900001111', requesterName: '微信用户' });
   });
 
+  it('staff opening a matter see the number in full and the view is logged; lists show it masked; steps name who took them', async () => {
+    const requester = await villager();
+    // No number given with the matter: the requester's own account phone stands in.
+    const phoneCode = fake.issuePhoneCode('13900002468');
+    expect((await api('POST', '/api/me/phone', requester, { code: phoneCode.code })).status).toBe(200);
+    const { id } = (await api('POST', '/api/requests', requester, submitBody({ contactPhone: undefined }))).body;
+    const ds = under.api.app.get(DataSource);
+    const leader = await personWithRole(ds, 'grid_leader', 'SG-TT-V02-L1-S01');
+    const logged = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM phone_view_log WHERE viewerPersonId = ?', [leader.personId]))[0].n);
+    const before = await logged();
+    const inboxRow = (await api('GET', '/api/requests/inbox?limit=100', grid.leaderToken)).body.find((r: { id: number }) => r.id === id);
+    expect(inboxRow.contactPhone).toBe('139****2468');
+    expect(await logged()).toBe(before);
+    const seen = (await api('GET', `/api/requests/${id}`, grid.leaderToken)).body;
+    expect(seen.contactPhone).toBe('13900002468');
+    expect(await logged()).toBe(before + 1);
+    const accepted = (await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, { version: seen.version, contactMethod: 'call' })).body;
+    expect(accepted.timeline.map((e: { actorName: string }) => e.actorName)).toEqual([seen.requesterName, leader.name]);
+    // The requester sees their own number, unlogged.
+    const mine = (await api('GET', '/api/requests/mine', requester)).body.find((r: { id: number }) => r.id === id);
+    expect(mine.contactPhone).toBe('13900002468');
+  });
+
   it('a matter needs a place to land', async () => {
     const session = await call(under.api.baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: fake.issueLoginCode().code } });
     const res = await api('POST', '/api/requests', session.body.accessToken, submitBody());

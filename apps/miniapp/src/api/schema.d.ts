@@ -888,6 +888,8 @@ export interface components {
             toState: "submitted" | "accepted" | "in_progress" | "resolved" | "looked_back" | "closed" | "rejected" | "withdrawn" | "merged";
             note: string | null;
             public: boolean;
+            /** @description Who took the step: staff by name, the requester as the requester is shown to the caller, 系统 for the clocks */
+            actorName: string;
             /** @description Photos this step came with (fetch each url with the same sign-in) */
             photos: components["schemas"]["PhotoRefDto"][];
             /** Format: date-time */
@@ -907,7 +909,7 @@ export interface components {
             dutyType: string | null;
             description: string;
             addressNote: string | null;
-            /** @description Full for those handling it and the requester, masked for others */
+            /** @description The number given with the matter, else the requester’s own; full for those handling it and the requester, masked for others */
             contactPhone: string | null;
             /** @description Masked unless the caller handles the case or is the requester */
             requesterName: string;
@@ -1018,7 +1020,7 @@ export interface components {
             dutyType: string | null;
             description: string;
             addressNote: string | null;
-            /** @description Full for those handling it and the requester, masked for others */
+            /** @description The number given with the matter, else the requester’s own; full for those handling it and the requester, masked for others */
             contactPhone: string | null;
             /** @description Masked unless the caller handles the case or is the requester */
             requesterName: string;

@@ -159,6 +159,9 @@ export class RequestEventDto {
   @ApiProperty()
   public: boolean;
 
+  @ApiProperty({ description: 'Who took the step: staff by name, the requester as the requester is shown to the caller, 系统 for the clocks' })
+  actorName: string;
+
   @ApiProperty({ type: [PhotoRefDto], description: 'Photos this step came with (fetch each url with the same sign-in)' })
   photos: PhotoRefDto[];
 
@@ -195,7 +198,7 @@ export class RequestListItemDto {
   @ApiProperty({ nullable: true, type: String })
   addressNote: string | null;
 
-  @ApiProperty({ description: 'Full for those handling it and the requester, masked for others', nullable: true, type: String })
+  @ApiProperty({ description: 'The number given with the matter, else the requester’s own; full for those handling it and the requester, masked for others', nullable: true, type: String })
   contactPhone: string | null;
 
   @ApiProperty({ description: 'Masked unless the caller handles the case or is the requester' })
