@@ -134,6 +134,8 @@ export class ClockSweeper implements OnApplicationBootstrap, OnModuleDestroy {
       actorPersonId: null,
       note: `${late}，已通知${LADDER_RUNG_LABELS[rung]}`,
       public: false,
+      handlerUnitId: request.handlerUnitId,
+      rating: null,
       createdAt: now,
     });
     const people = await rungPeople(manager, rung, request, request.unit!.path);

@@ -35,6 +35,14 @@ export class RequestEvent {
   @Column({ type: 'text', nullable: true })
   note: string | null;
 
+  /** Who handled the matter after this step: the reports credit each step to the unit that took it. */
+  @Column({ type: 'int', nullable: true })
+  handlerUnitId: number | null;
+
+  /** A rating step's verdict (satisfied / basically_satisfied / dissatisfied). */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  rating: string | null;
+
   /** Public rows are shown to the requester; internal ones only to those handling the case. */
   @Column({ type: 'boolean', default: true })
   public: boolean;

@@ -83,6 +83,8 @@ export class RequestHandoverService {
       actorPersonId,
       note: `合并了诉求 #${merged.id}，其提出人一并关注本诉求`,
       public: true,
+      handlerUnitId: target.handlerUnitId,
+      rating: null,
       createdAt: now,
     });
   }

@@ -44,6 +44,8 @@ export async function applyStep(manager: EntityManager, actorPersonId: number, r
     actorPersonId,
     note: step.note,
     public: !INTERNAL_ACTIONS.includes(step.action),
+    handlerUnitId: step.changes.handlerUnitId ?? request.handlerUnitId,
+    rating: step.action === 'rate' ? (step.changes.rating ?? null) : null,
     createdAt: now,
   });
   await attachPhotos(manager, actorPersonId, step.photoIds ?? [], request.id, Number(event.identifiers[0]?.id));
@@ -76,9 +78,20 @@ export type NewRequest = Pick<
  * with, in the caller's transaction.
  */
 export async function createRequest(manager: EntityManager, fields: NewRequest, actorPersonId: number, now: Date, photoIds: readonly number[] = []): Promise<RequestEntity> {
-  const inserted = await manager.insert(RequestEntity, { ...fields, state: START_STATE, complexity: null, createdAt: now });
+  const inserted = await manager.insert(RequestEntity, { ...fields, firstContactDueAt: fields.contactDueAt, state: START_STATE, complexity: null, createdAt: now });
   const id = Number(inserted.identifiers[0]?.id);
-  const event = await manager.insert(RequestEvent, { requestId: id, action: 'submit', fromState: null, toState: START_STATE, actorPersonId, note: null, public: true, createdAt: now });
+  const event = await manager.insert(RequestEvent, {
+    requestId: id,
+    action: 'submit',
+    fromState: null,
+    toState: START_STATE,
+    actorPersonId,
+    note: null,
+    public: true,
+    handlerUnitId: fields.handlerUnitId,
+    rating: null,
+    createdAt: now,
+  });
   await attachPhotos(manager, actorPersonId, photoIds, id, Number(event.identifiers[0]?.id));
   const created = await manager.findOneOrFail(RequestEntity, { where: { id }, relations: { unit: true } });
   await afterStep(manager, created, 'submit', actorPersonId, now);

@@ -115,6 +115,10 @@ export class RequestEntity {
   @Column({ type: 'datetime', precision: 3 })
   contactDueAt: Date;
 
+  /** The first-contact deadline the matter arrived with; a transfer gives the new handler a new `contactDueAt`, never this. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  firstContactDueAt: Date | null;
+
   @Column({ type: 'datetime', precision: 3, nullable: true })
   contactedAt: Date | null;
 

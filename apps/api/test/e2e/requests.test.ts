@@ -240,6 +240,14 @@ describe(`the closed loop (${testDialect()})`, () => {
     expect((await api('GET', `/api/requests/${id}`, requester)).body.actions).toEqual(['reopen', 'rate']);
     const rated = await api('POST', `/api/requests/${id}/rating`, requester, { version, rating: 'satisfied', comment: '修得很快' });
     expect(rated.body).toMatchObject({ state: 'resolved', rating: 'satisfied', hearts: 2, rehandleCount: 0, actions: ['reopen'] });
+    // The timeline keeps the verdict and the unit that handled it, for the reports.
+    const steps = await under.api.app.get(DataSource).getRepository(RequestEvent).find({ where: { requestId: id }, order: { id: 'ASC' } });
+    expect(steps.map((e) => [e.action, e.handlerUnitId, e.rating])).toEqual([
+      ['submit', grid.unitId, null],
+      ['accept', grid.unitId, null],
+      ['resolve', grid.unitId, null],
+      ['rate', grid.unitId, 'satisfied'],
+    ]);
     expect(rated.body.timeline.at(-1)).toMatchObject({ action: 'rate', note: '满意：修得很快', public: true });
     const again = await api('POST', `/api/requests/${id}/rating`, requester, { version: rated.body.version, rating: 'basically_satisfied' });
     expect(again).toMatchObject({ status: 409, body: { code: 'REQUEST_WRONG_STATE', message: '这次办理结果已经评价过了' } });

@@ -4,6 +4,7 @@ import type { FakeWechat } from '@gridloop/wechat-fake';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { WechatConfig } from '../../src/config/app-config';
+import { RequestEvent } from '../../src/requests/request-event.entity';
 import { RequestEntity } from '../../src/requests/request.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { startFakeWechat } from '../support/fake-wechat';
@@ -102,6 +103,9 @@ describe(`routing, transfer, merge and entry for others (${testDialect()})`, () 
     // The new handler's contact clock runs from the transfer.
     expect(new Date(transferred.body.contactDueAt)).toEqual(contactDeadline(new Date(transferred.body.timeline.at(-1).createdAt), CONTACT_MINUTES));
     expect(transferred.body.timeline.at(-1)).toMatchObject({ action: 'transfer', note: '转至村镇建设办：需要施工队' });
+    const steps = await ds().getRepository(RequestEvent).find({ where: { requestId: matter.id }, order: { id: 'ASC' } });
+    expect(steps.map((e) => [e.action, e.handlerUnitId])).toEqual([['submit', gridId], ['requestTransfer', gridId], ['declineTransfer', gridId], ['accept', gridId], ['transfer', construction.id]]);
+    expect((await ds().getRepository(RequestEntity).findOneByOrFail({ id: matter.id })).firstContactDueAt).toEqual(new Date(matter.contactDueAt));
     // The grid no longer handles it.
     expect((await api('GET', `/api/requests/${matter.id}`, leader)).body.actions).toEqual([]);
   });
