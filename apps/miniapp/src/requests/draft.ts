@@ -3,66 +3,75 @@ import type { RequestCategory } from '@gridloop/domain/dist/requests/categories'
 import type { UploadedPhoto } from './photos/photo-types'
 
 /**
- * 我要反映 as it is being written, kept in Taro storage (localStorage in h5) per signed-in person,
- * so leaving the page, the app being closed or a failed submit loses nothing.
+ * A form that makes a request (我要反映, 未诉先办 patrol report, 代办) as it is being written, kept
+ * in Taro storage (localStorage in h5) per kind and signed-in person, so leaving the page, the app
+ * being closed or a failed submit loses nothing.
  *
  * `clientRequestId` is made at the first tap on 提交 and kept with the draft until the API has
  * answered with the request: every retry (automatic or by hand, even after the app was closed)
  * sends the same one, so the API returns the same request instead of making a second.
  * Photos are kept as uploaded (id and URL): an unattached photo stays its uploader's to use.
  */
-export interface ReportDraft {
+export interface DraftBase {
   category: RequestCategory | null
   description: string
   addressNote: string
-  contactPhone: string
-  confidential: boolean
   photos: UploadedPhoto[]
   clientRequestId: string | null
 }
 
-export const EMPTY_DRAFT: ReportDraft = {
+/** Which form a draft belongs to: each keeps its own (`gridloop.<kind>-draft.<personId>`). */
+export type DraftKind = 'report' | 'patrol' | 'proxy'
+
+export const EMPTY_BASE: DraftBase = {
   category: null,
   description: '',
   addressNote: '',
-  contactPhone: '',
-  confidential: false,
   photos: [],
   clientRequestId: null
 }
 
-function keyFor(personId: number): string {
-  return `gridloop.report-draft.${personId}`
+/** 我要反映. */
+export interface ReportDraft extends DraftBase {
+  contactPhone: string
+  confidential: boolean
 }
 
-export function readDraft(personId: number): ReportDraft {
+export const EMPTY_DRAFT: ReportDraft = { ...EMPTY_BASE, contactPhone: '', confidential: false }
+
+function keyFor(kind: DraftKind, personId: number): string {
+  return `gridloop.${kind}-draft.${personId}`
+}
+
+export function readDraft<T extends DraftBase>(kind: DraftKind, personId: number, empty: T): T {
   try {
-    const stored: unknown = Taro.getStorageSync(keyFor(personId))
-    if (typeof stored !== 'object' || stored === null) return EMPTY_DRAFT
-    const draft = { ...EMPTY_DRAFT, ...(stored as Partial<ReportDraft>) }
+    const stored: unknown = Taro.getStorageSync(keyFor(kind, personId))
+    if (typeof stored !== 'object' || stored === null) return empty
+    const draft = { ...empty, ...(stored as Partial<T>) }
     return Array.isArray(draft.photos) ? draft : { ...draft, photos: [] }
   } catch {
-    return EMPTY_DRAFT
+    return empty
   }
 }
 
-export function saveDraft(personId: number, draft: ReportDraft): void {
+export function saveDraft<T extends DraftBase>(kind: DraftKind, personId: number, draft: T): void {
   try {
-    Taro.setStorageSync(keyFor(personId), draft)
+    Taro.setStorageSync(keyFor(kind, personId), draft)
   } catch {
     // Storage full: the draft lives on in the page.
   }
 }
 
-export function clearDraft(personId: number): void {
+export function clearDraft(kind: DraftKind, personId: number): void {
   try {
-    Taro.removeStorageSync(keyFor(personId))
+    Taro.removeStorageSync(keyFor(kind, personId))
   } catch {
     // nothing kept anyway
   }
 }
 
-export function isBlank(draft: ReportDraft): boolean {
+/** Nothing worth keeping: no category, text, place or photo (other fields alone are not a draft). */
+export function isBlank(draft: DraftBase): boolean {
   return !draft.category && !draft.description.trim() && !draft.addressNote.trim() && draft.photos.length === 0
 }
 

@@ -1,20 +1,20 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@gridloop/domain/dist/requests/categories'
 import { Button, Toast } from '../../../components/nutui'
 import { Input, Switch, TextArea } from '../../../components/nutui-forms'
 import { PageShell } from '../../../components/page-shell'
-import { ApiError, messageOf } from '../../../api/errors'
+import { ApiError } from '../../../api/errors'
 import { reloadMe } from '../../../auth/account'
 import { useSession, type Me } from '../../../auth/session-store'
 import { useCurrentVillage } from '../../../group/village-context'
 import { useLoader } from '../../../lib/use-loader'
 import { chooseUnitUrl, requestUrl, ROUTES } from '../../../routes'
 import { PhotoPicker } from '../../../requests/components/photo-picker'
-import { clearDraft, isBlank, newClientRequestId, readDraft, saveDraft, type ReportDraft } from '../../../requests/draft'
-import { isRetryable, submitWithRetry } from '../../../requests/submit'
-import type { SubmitInput } from '../../../requests/requests-api'
+import { CategoryChips, SendingNotice, SubmitButton } from '../../../requests/components/draft-form'
+import { EMPTY_DRAFT } from '../../../requests/draft'
+import { submitRequest, type SubmitInput } from '../../../requests/requests-api'
+import { useDraftSubmit } from '../../../requests/use-draft-submit'
 import '../../../requests/components/request.css'
 import './index.css'
 
@@ -22,23 +22,11 @@ const TOAST = 'report-toast'
 const MAX_TEXT = 2000
 const PHONE = /^1[3-9]\d{9}$/
 
-type Sending = { kind: 'idle' } | { kind: 'sending'; retry: number } | { kind: 'failed'; message: string }
-
 function ReportForm({ me }: { me: Me }) {
   const village = useCurrentVillage()
   const unit = village ?? me.homeUnit ?? null
-  const [draft, setDraft] = useState<ReportDraft>(() => readDraft(me.id))
-  const [uploading, setUploading] = useState(false)
-  const [sending, setSending] = useState<Sending>({ kind: 'idle' })
+  const { draft, change, sending, uploading, submit: send, photos } = useDraftSubmit('report', me.id, EMPTY_DRAFT)
   const [problems, setProblems] = useState<Partial<Record<'category' | 'description' | 'contactPhone' | 'unit', string>>>({})
-
-  // Every change is kept at once: leaving the page or closing the app loses nothing.
-  useEffect(() => {
-    if (isBlank(draft) && !draft.clientRequestId) clearDraft(me.id)
-    else saveDraft(me.id, draft)
-  }, [me.id, draft])
-
-  const change = (patch: Partial<ReportDraft>) => setDraft((current) => ({ ...current, ...patch }))
 
   const check = (): boolean => {
     const found: typeof problems = {}
@@ -51,40 +39,26 @@ function ReportForm({ me }: { me: Me }) {
   }
 
   const submit = async () => {
-    if (sending.kind === 'sending' || uploading || !check() || !draft.category || !unit) return
-    // One id per submission, kept with the draft before the first attempt: any retry, even
-    // after the app was closed, returns the same request.
-    const clientRequestId = draft.clientRequestId ?? newClientRequestId()
-    const kept = { ...draft, clientRequestId }
-    setDraft(kept)
-    saveDraft(me.id, kept)
-    const body: SubmitInput = {
-      clientRequestId,
-      category: draft.category,
-      description: draft.description.trim(),
-      unitId: unit.id,
-      confidential: draft.confidential,
-      ...(draft.addressNote.trim() ? { addressNote: draft.addressNote.trim() } : {}),
-      ...(draft.contactPhone ? { contactPhone: draft.contactPhone } : {}),
-      ...(draft.photos.length ? { photoIds: draft.photos.map((photo) => photo.id) } : {})
-    }
-    setSending({ kind: 'sending', retry: 0 })
-    try {
-      const created = await submitWithRetry(body, (retry) => setSending({ kind: 'sending', retry }))
-      // Done: the draft goes (the page is replaced by the request's own, so nothing saves it again).
-      clearDraft(me.id)
-      Taro.redirectTo({ url: `${requestUrl(ROUTES.myRequest, created.id)}&submitted=1` })
-    } catch (error) {
-      const message = isRetryable(error)
-        ? '网络不好，没有提交成功。内容已保存，请稍后再点“提交”。'
-        : error instanceof ApiError && error.code === 'UNIT_NOT_CHOSEN'
-          ? '请先选择您所在的村'
-          : messageOf(error)
-      setSending({ kind: 'failed', message })
-    }
+    if (!check() || !draft.category || !unit) return
+    const category = draft.category
+    const created = await send(
+      (clientRequestId) => {
+        const body: SubmitInput = {
+          clientRequestId,
+          category,
+          description: draft.description.trim(),
+          unitId: unit.id,
+          confidential: draft.confidential,
+          ...(draft.addressNote.trim() ? { addressNote: draft.addressNote.trim() } : {}),
+          ...(draft.contactPhone ? { contactPhone: draft.contactPhone } : {}),
+          ...(draft.photos.length ? { photoIds: draft.photos.map((photo) => photo.id) } : {})
+        }
+        return submitRequest(body)
+      },
+      (error) => (error instanceof ApiError && error.code === 'UNIT_NOT_CHOSEN' ? '请先选择您所在的村' : null)
+    )
+    if (created) Taro.redirectTo({ url: `${requestUrl(ROUTES.myRequest, created.id)}&submitted=1` })
   }
-
-  const busy = sending.kind === 'sending'
 
   return (
     <View className='report'>
@@ -111,24 +85,14 @@ function ReportForm({ me }: { me: Me }) {
         {problems.unit && <Text className='form-error'>{problems.unit}</Text>}
       </View>
 
-      <View className='req-card'>
-        <Text className='form-label'>是哪一类事情</Text>
-        <View className='chips report-categories'>
-          {REQUEST_CATEGORIES.map((category: RequestCategory) => (
-            <View
-              key={category}
-              className={`chip report-category ${draft.category === category ? 'chip--on' : ''}`}
-              onClick={() => {
-                change({ category })
-                setProblems((p) => ({ ...p, category: undefined }))
-              }}
-            >
-              <Text className='chip-text'>{REQUEST_CATEGORY_LABELS[category]}</Text>
-            </View>
-          ))}
-        </View>
-        {problems.category && <Text className='form-error'>{problems.category}</Text>}
-      </View>
+      <CategoryChips
+        value={draft.category}
+        error={problems.category}
+        onChange={(category) => {
+          change({ category })
+          setProblems((p) => ({ ...p, category: undefined }))
+        }}
+      />
 
       <View className='req-card'>
         <View className='form-field'>
@@ -148,9 +112,7 @@ function ReportForm({ me }: { me: Me }) {
         <View className='form-field'>
           <Text className='form-label'>照片（可不加，最多9张）</Text>
           <PhotoPicker
-            photos={draft.photos}
-            onPhotosChange={(update) => setDraft((current) => ({ ...current, photos: update(current.photos) }))}
-            onBusyChange={setUploading}
+            {...photos}
             onError={(message) => Toast.show(TOAST, { content: message, duration: 3 })}
           />
         </View>
@@ -191,21 +153,8 @@ function ReportForm({ me }: { me: Me }) {
         </View>
       </View>
 
-      {sending.kind === 'sending' && (
-        <View className='req-notice report-sending'>
-          <Text className='req-notice-text'>{sending.retry > 0 ? `网络不好，正在重试…（第 ${sending.retry} 次）` : '正在提交…'}</Text>
-        </View>
-      )}
-      {sending.kind === 'failed' && (
-        <View className='req-notice report-failed'>
-          <Text className='req-notice-text'>{sending.message}</Text>
-        </View>
-      )}
-
-      <Button className='big-button report-submit' type='primary' block loading={busy} disabled={busy || uploading} onClick={submit}>
-        {uploading ? '照片上传中…' : busy ? '正在提交…' : '提交'}
-      </Button>
-      <Text className='report-draft-note'>没写完也不要紧，内容会自动保存在手机上</Text>
+      <SendingNotice sending={sending} />
+      <SubmitButton label='提交' busy={sending.kind === 'sending'} uploading={uploading} onSubmit={submit} />
       <Toast id={TOAST} className='req-toast' />
     </View>
   )

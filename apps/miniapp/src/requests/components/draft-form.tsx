@@ -1,0 +1,53 @@
+import './request.css'
+import { Text, View } from '@tarojs/components'
+import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@gridloop/domain/dist/requests/categories'
+import { Button } from '../../components/nutui'
+import type { Sending } from '../use-draft-submit'
+
+/** 是哪一类事情: the categories as big chips. */
+export function CategoryChips({ value, onChange, error }: { value: RequestCategory | null; onChange(category: RequestCategory): void; error?: string }) {
+  return (
+    <View className='req-card'>
+      <Text className='form-label'>是哪一类事情</Text>
+      <View className='chips report-categories'>
+        {REQUEST_CATEGORIES.map((category: RequestCategory) => (
+          <View key={category} className={`chip report-category ${value === category ? 'chip--on' : ''}`} onClick={() => onChange(category)}>
+            <Text className='chip-text'>{REQUEST_CATEGORY_LABELS[category]}</Text>
+          </View>
+        ))}
+      </View>
+      {error && <Text className='form-error'>{error}</Text>}
+    </View>
+  )
+}
+
+/** 正在提交… / 网络不好，正在重试…（第 n 次） / why it failed. */
+export function SendingNotice({ sending }: { sending: Sending }) {
+  if (sending.kind === 'sending') {
+    return (
+      <View className='req-notice report-sending'>
+        <Text className='req-notice-text'>{sending.retry > 0 ? `网络不好，正在重试…（第 ${sending.retry} 次）` : '正在提交…'}</Text>
+      </View>
+    )
+  }
+  if (sending.kind === 'failed') {
+    return (
+      <View className='req-notice report-failed'>
+        <Text className='req-notice-text'>{sending.message}</Text>
+      </View>
+    )
+  }
+  return null
+}
+
+/** The big submit button: waits for photos, shows the sending state, and the draft note under it. */
+export function SubmitButton({ label, busy, uploading, onSubmit, className = '' }: { label: string; busy: boolean; uploading: boolean; onSubmit(): void; className?: string }) {
+  return (
+    <View className='draft-submit'>
+      <Button className={`big-button report-submit ${className}`} type='primary' block loading={busy} disabled={busy || uploading} onClick={onSubmit}>
+        {uploading ? '照片上传中…' : busy ? '正在提交…' : label}
+      </Button>
+      <Text className='report-draft-note'>没写完也不要紧，内容会自动保存在手机上</Text>
+    </View>
+  )
+}
