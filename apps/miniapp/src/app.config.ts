@@ -8,18 +8,18 @@ export default defineAppConfig({
       pages: ['sign-in/index', 'me/index', 'choose-unit/index', 'bind-group/index', 'messages/index']
     },
     // By audience: villagers (我要反映, 我的诉求, a matter), grid leaders (待办, handling a
-    // matter), town staff (回看, 超时督办). Code they share lands in each subpackage's common chunk.
+    // matter, 未诉先办, 代办), town staff (回看, 超时督办, 派单). Code they share lands in each subpackage's common chunk.
     {
       root: 'subpackages/villager',
       pages: ['report/index', 'mine/index', 'request/index']
     },
     {
       root: 'subpackages/handler',
-      pages: ['inbox/index', 'request/index']
+      pages: ['inbox/index', 'request/index', 'patrol/index', 'on-behalf/index']
     },
     {
       root: 'subpackages/staff',
-      pages: ['look-back/index', 'request/index', 'overdue/index']
+      pages: ['look-back/index', 'request/index', 'overdue/index', 'dispatch/index']
     }
   ],
   window: {

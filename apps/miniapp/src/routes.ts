@@ -1,7 +1,7 @@
 /**
  * Page URLs. Everything but the home page lives in a subpackage by audience (app.config.ts),
- * loaded on first use: account (and 消息中心), villager (我要反映, 我的诉求), handler (待办), staff
- * (回看, 超时督办).
+ * loaded on first use: account (and 消息中心), villager (我要反映, 我的诉求), handler (待办, 未诉先办,
+ * 代办), staff (回看, 超时督办, 派单).
  */
 export const ROUTES = {
   home: '/pages/index/index',
@@ -15,9 +15,12 @@ export const ROUTES = {
   myRequest: '/subpackages/villager/request/index',
   inbox: '/subpackages/handler/inbox/index',
   handleRequest: '/subpackages/handler/request/index',
+  patrol: '/subpackages/handler/patrol/index',
+  onBehalf: '/subpackages/handler/on-behalf/index',
   lookBackQueue: '/subpackages/staff/look-back/index',
   lookBackRequest: '/subpackages/staff/request/index',
-  overdueBoard: '/subpackages/staff/overdue/index'
+  overdueBoard: '/subpackages/staff/overdue/index',
+  dispatchQueue: '/subpackages/staff/dispatch/index'
 } as const
 
 /** A request's page for the one opening it: `page` is ROUTES.myRequest, handleRequest or lookBackRequest. */

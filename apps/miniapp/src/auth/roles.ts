@@ -28,3 +28,41 @@ export function canHandleRequests(me: Me): boolean {
 export function canLookBack(me: Me): boolean {
   return me.roles.some((held) => isRole(held.role) && grants(held.role, 'request.lookBack'))
 }
+
+type HeldUnit = Me['roles'][number]['unit']
+
+/** The distinct units of the roles this person holds that grant `capability`. */
+function unitsGranting(me: Me, capability: Parameters<typeof grants>[1]): HeldUnit[] {
+  const seen = new Set<number>()
+  return me.roles
+    .filter((held) => isRole(held.role) && grants(held.role, capability))
+    .map((held) => held.unit)
+    .filter((unit) => (seen.has(unit.id) ? false : (seen.add(unit.id), true)))
+}
+
+/** 未诉先办 (网格巷长, 副巷长): the small grids they patrol. */
+export function patrolGrids(me: Me): HeldUnit[] {
+  return unitsGranting(me, 'request.patrol').filter((unit) => unit.kind === 'small_grid')
+}
+
+export function canPatrol(me: Me): boolean {
+  return patrolGrids(me).length > 0
+}
+
+/** 代办 (网格巷长, 副巷长, 村支部书记, 热线办): the units whose matters they may enter for a villager. */
+export function proxyAreas(me: Me): HeldUnit[] {
+  return unitsGranting(me, 'request.proxy')
+}
+
+export function canEnterOnBehalf(me: Me): boolean {
+  return proxyAreas(me).length > 0
+}
+
+/** 派单 (热线办, 镇领导, 县级管理员): the towns whose dispatch queue they work. */
+export function dispatchAreas(me: Me): HeldUnit[] {
+  return unitsGranting(me, 'routing.manage')
+}
+
+export function canDispatch(me: Me): boolean {
+  return dispatchAreas(me).length > 0
+}

@@ -53,3 +53,27 @@ export function rateRequest(requestId: number, version: number, rating: RatingVa
 export function getOverdueBoard(): Promise<RequestListItem[]> {
   return unwrap(api.GET('/api/requests/overdue'))
 }
+
+export type PatrolInput = components['schemas']['PatrolReportDto']
+export type OnBehalfInput = components['schemas']['SubmitOnBehalfDto']
+export type DuplicateCandidate = components['schemas']['DuplicateCandidateDto']
+
+/** 未诉先办: what a patrol found, settled on the spot or passed on (retries: same clientRequestId). */
+export function reportPatrolFinding(body: PatrolInput): Promise<RequestView> {
+  return unwrap(api.POST('/api/requests/patrol', { body }))
+}
+
+/** 代办: a matter entered for a villager named by name and mobile. */
+export function submitRequestOnBehalf(body: OnBehalfInput): Promise<RequestView> {
+  return unwrap(api.POST('/api/requests/on-behalf', { body }))
+}
+
+/** 派单: 12345 orders at the hotline office and transfer requests, oldest first. */
+export function getDispatchQueue(): Promise<RequestListItem[]> {
+  return unwrap(api.GET('/api/requests/dispatch-queue'))
+}
+
+/** 疑似重复: open matters of the same grid that look like this one. */
+export function listDuplicateCandidates(requestId: number): Promise<DuplicateCandidate[]> {
+  return unwrap(api.GET('/api/requests/{requestId}/duplicates', { params: { path: { requestId } } }))
+}

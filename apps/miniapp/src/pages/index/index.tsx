@@ -4,7 +4,7 @@ import Taro, { useDidShow, useLoad, useShareAppMessage } from '@tarojs/taro'
 import { Button, Cell, Toast } from '../../components/nutui'
 import { checkHealth, type ServiceState } from '../../api/health'
 import { reloadMe } from '../../auth/account'
-import { canBindGroups, canHandleRequests, canLookBack } from '../../auth/roles'
+import { canBindGroups, canDispatch, canEnterOnBehalf, canHandleRequests, canLookBack, canPatrol } from '../../auth/roles'
 import { useSession, type Me } from '../../auth/session-store'
 import { useCurrentVillage, useGroupEntry, type GroupEntry } from '../../group/village-context'
 import { unreadCount } from '../../notifications/notifications-api'
@@ -186,6 +186,21 @@ export default function Index() {
           {canHandleRequests(session.me) && (
             <Button className='home-secondary home-inbox' type='primary' fill='outline' size='large' block onClick={go(ROUTES.inbox)}>
               待办
+            </Button>
+          )}
+          {canPatrol(session.me) && (
+            <Button className='home-secondary home-patrol' type='primary' fill='outline' size='large' block onClick={go(ROUTES.patrol)}>
+              未诉先办
+            </Button>
+          )}
+          {canEnterOnBehalf(session.me) && (
+            <Button className='home-secondary home-on-behalf' type='primary' fill='outline' size='large' block onClick={go(ROUTES.onBehalf)}>
+              代办
+            </Button>
+          )}
+          {canDispatch(session.me) && (
+            <Button className='home-secondary home-dispatch' type='primary' fill='outline' size='large' block onClick={go(ROUTES.dispatchQueue)}>
+              派单
             </Button>
           )}
           {canLookBack(session.me) && (

@@ -10,6 +10,7 @@ import { callPhone } from '../../../lib/phone-call'
 import { useNow } from '../../../lib/use-now'
 import { ActionForm, type ActionFormValues } from '../../../requests/components/action-form'
 import { DueCountdown, RequestSummary, Timeline } from '../../../requests/components/request-parts'
+import { DuplicateCandidates } from '../../../requests/components/duplicates'
 import { getRequest, type RequestView } from '../../../requests/requests-api'
 import { useRequestActions } from '../../../requests/use-request-actions'
 import '../../../requests/components/request.css'
@@ -211,6 +212,14 @@ export default function HandleRequestPage() {
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('requestTransfer', { note: values.note }, '已申请转办，等待热线办答复'))}
                 className='transfer-form'
+              />
+            )}
+
+            {open === null && (
+              <DuplicateCandidates
+                request={request}
+                busy={busy === 'merge'}
+                onMerge={(target) => act('merge', { targetRequestId: target.id }, `已合并到第 ${target.id} 件`)}
               />
             )}
 

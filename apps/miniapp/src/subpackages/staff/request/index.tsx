@@ -12,11 +12,13 @@ import { getRequest } from '../../../requests/requests-api'
 import { latestResult } from '../../../requests/result'
 import { useRequestActions } from '../../../requests/use-request-actions'
 import { rungText } from '../../../requests/ladder'
+import { TransferForm } from '../../../requests/components/transfer-form'
+import { useSession } from '../../../auth/session-store'
 import '../../../requests/components/request.css'
 
 const TOAST = 'staff-request-toast'
 
-type Open = 'lookBack' | 'close' | 'sendBack' | 'urge' | 'supervise' | null
+type Open = 'lookBack' | 'close' | 'sendBack' | 'urge' | 'supervise' | 'transfer' | 'declineTransfer' | null
 
 /**
  * A matter for its supervisors: the case, the handler's result with its photos and the
@@ -29,6 +31,7 @@ export default function LookBackRequestPage() {
   const loader = useLoader(() => getRequest(id), { onQuietError: (message) => Toast.show(TOAST, { content: message, duration: 3 }) })
   const current = () => (loader.state.kind === 'ready' ? loader.state.data : null)
   const { busy, act } = useRequestActions({ toastId: TOAST, current, replace: loader.replace, reload: loader.reload })
+  const session = useSession()
   const [open, setOpen] = useState<Open>(null)
   const done = (ok: boolean) => {
     if (ok) setOpen(null)
@@ -47,6 +50,51 @@ export default function LookBackRequestPage() {
                 <Text className='req-phone'>电话：{request.contactPhone ?? '没有留电话'}</Text>
               </View>
             </RequestSummary>
+
+            {(request.hotlineOrderNo || request.transferRequested) && (
+              <View className='req-notice staff-dispatch-notice'>
+                {request.hotlineOrderNo && <Text className='req-notice-text staff-order-no'>12345 工单号：{request.hotlineOrderNo}</Text>}
+                {request.cityDueAt && <Text className='req-notice-text staff-city-due'>市里要求 {timeText(request.cityDueAt)} 前办结</Text>}
+                {request.transferRequested && <Text className='req-notice-text staff-transfer-asked'>{request.handlerUnitName}申请转办</Text>}
+              </View>
+            )}
+
+            {open === null && (can('transfer') || can('declineTransfer')) && (
+              <View className='req-actions staff-dispatch'>
+                {can('transfer') && (
+                  <Button className='big-button staff-transfer' type='primary' block onClick={() => setOpen('transfer')}>
+                    转办
+                  </Button>
+                )}
+                {can('declineTransfer') && (
+                  <Button className='big-button big-button--plain staff-decline-transfer' type='default' fill='outline' block onClick={() => setOpen('declineTransfer')}>
+                    不同意转办
+                  </Button>
+                )}
+              </View>
+            )}
+            {open === 'transfer' && session && (
+              <TransferForm
+                me={session.me}
+                busy={busy === 'transfer'}
+                onCancel={() => setOpen(null)}
+                onTransfer={async (target, reason) => done(await act('transfer', { targetUnitId: target.id, note: reason }, `已转给${target.name}`))}
+              />
+            )}
+            {open === 'declineTransfer' && (
+              <ActionForm
+                title='不同意转办'
+                confirmText='确定'
+                tone='warning'
+                noteLabel='不同意的原因'
+                notePlaceholder='为什么还由原承办人办'
+                noteRequired
+                busy={busy === 'declineTransfer'}
+                onCancel={() => setOpen(null)}
+                onSubmit={async (values) => done(await act('declineTransfer', { note: values.note }, '已告诉承办人继续办理'))}
+                className='decline-transfer-form'
+              />
+            )}
 
             <View className='req-card staff-result'>
               <Text className='req-card-title'>办理结果</Text>
