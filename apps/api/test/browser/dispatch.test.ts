@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Locator, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { loadAppConfig } from '../../src/config/app-config';
+import { RoleAssignment } from '../../src/grid/role-assignment.entity';
+import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
+import { openPhoneBrowser, PhoneBrowser, saveScreenshot } from '../support/browser';
+import { call } from '../support/http';
+import { demoToken, personWithRole, SeededPerson } from '../support/people';
+import { useAppUnderTest } from '../support/test-app';
+
+/** The README's screenshots at 360×780, twice the pixels. */
+const DOCS_SCREENSHOTS = path.resolve(process.cwd(), '..', '..', 'docs', 'screenshots');
+const SIGN_IN = '/#/subpackages/account/sign-in/index';
+
+const PATROL_TEXT = '大桥边护栏松动，小孩路过有危险。';
+const PATROL_RESULT = '已找人把护栏重新固定好。';
+const ELDER = { name: '孙大爷', phone: '13712345678' };
+const PROXY_TEXT = '孙大爷家门口的下水道堵了，老人腿脚不便，请帮忙疏通。';
+const ORDER = { orderNo: 'SG20261125000123', text: '北孙村西头的路灯不亮了，晚上出行不方便。' };
+const TRANSFER_REASON = '路灯在北孙村网格内，由网格巷长就近处理。';
+
+/** NutUI's button label swallows clicks: tap the outer taro-button-core element. */
+function button(scope: Page | Locator, text: string | RegExp, className = ''): Locator {
+  return scope.locator(`taro-button-core${className}:visible`).filter({ hasText: text });
+}
+
+/** The page on top (Taro H5 keeps earlier pages in the DOM, hidden). */
+function current(page: Page): Locator {
+  return page.locator('.taro_page:visible').last();
+}
+
+/** Waits for Taro's page slide-in to finish, then saves to test-results and (for the README) docs/screenshots. */
+async function screenshot(page: Page, name: string, forDocs = false): Promise<void> {
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.taro_page')).every((el) => Math.abs(el.getBoundingClientRect().left) < 1),
+  );
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    document.querySelectorAll('.taro_page').forEach((el) => el.scrollTo(0, 0));
+  });
+  await saveScreenshot(page, name);
+  if (forDocs) {
+    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${name}.png`) });
+  }
+}
+
+/** Signs in through the demo login page (the previous sign-in on this phone is replaced). */
+async function signInAs(page: Page, who: { name: string }): Promise<void> {
+  await page.goto(`${page.url().split('#')[0]}${SIGN_IN.slice(1)}`);
+  await page.getByText('演示模式', { exact: true }).waitFor({ timeout: 15_000 });
+  await page.locator('.demo-person:visible').filter({ hasText: who.name }).first().click();
+  await page.locator('.home-greeting-name').getByText(`${who.name}，您好`).waitFor({ timeout: 15_000 });
+}
+
+async function goHome(page: Page): Promise<void> {
+  await page.goto(page.url().split('#')[0]);
+  await page.locator('.home-greeting-name').waitFor({ timeout: 15_000 });
+}
+
+/**
+ * The second increment for grid leaders and the hotline office, on the H5 build in Chromium
+ * against the real API: a patrol finding settled on the spot, a matter entered 代办 for an elderly
+ * villager (who then finds it in 我的诉求), and a 12345 order dispatched from 派单 to a small grid.
+ */
+describe('patrol, 代办 and 派单 in the H5 app', () => {
+  const under = useAppUnderTest({ demoLogin: true });
+  let phone: PhoneBrowser;
+  let leader: SeededPerson;
+  let staff: SeededPerson;
+  let dataSource: DataSource;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    const { h5Dir } = loadAppConfig({});
+    if (!fs.existsSync(`${h5Dir}/index.html`)) throw new Error(`no H5 build at ${h5Dir}: run the miniapp build:h5 first`);
+    await seedDemoIfEmpty(under.api.app);
+    dataSource = under.api.app.get(DataSource);
+    leader = await personWithRole(dataSource, 'grid_leader');
+    staff = await personWithRole(dataSource, 'hotline_staff');
+    phone = await openPhoneBrowser({ width: 360, height: 780 });
+    phone.page.on('pageerror', (error) => pageErrors.push(error.message));
+    await phone.page.goto(`${under.api.baseUrl}/`);
+    await phone.page.locator('.home-title').getByText('网格通', { exact: true }).waitFor({ timeout: 30_000 });
+  });
+
+  afterAll(async () => {
+    await phone?.close();
+  });
+
+  it('a grid leader reports a patrol finding settled on the spot: three taps and the text', async () => {
+    const { page } = phone;
+    await signInAs(page, leader);
+    await button(page, '未诉先办', '.home-patrol').click();
+    const form = current(page);
+    await form.getByText('第一步：以什么身份发现的').waitFor({ timeout: 15_000 });
+    // The leader's own small grid, no question asked.
+    await form.locator('.patrol-grid-name').waitFor();
+    await form.locator('.duty-button').filter({ hasText: '安全隐患排查员' }).click();
+    await form.locator('.report-category').filter({ hasText: '安全' }).first().click();
+    await form.locator('.patrol-description textarea').fill(PATROL_TEXT);
+    await form.locator('.patrol-settle').click();
+    await form.locator('.patrol-result textarea').fill(PATROL_RESULT);
+    await screenshot(page, 'leader-patrol', true);
+
+    await button(form, '现场已处置', '.patrol-submit').click();
+    const shown = current(page);
+    await shown.getByText(PATROL_TEXT).waitFor({ timeout: 15_000 });
+    await shown.locator('.state-badge').getByText('已办结').waitFor();
+
+    const rows: { source: string; state: string; dutyType: string; unitId: number }[] = await dataSource.query(
+      'SELECT source, state, dutyType, unitId FROM request WHERE description = ?',
+      [PATROL_TEXT],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ source: 'patrol', state: 'resolved', dutyType: 'hazard_inspector' });
+    expect(Number(rows[0]?.unitId)).toBe(leader.unitId);
+    // The draft went with the submit.
+    expect(await page.evaluate((id) => window.localStorage.getItem(`gridloop.patrol-draft.${id}`), leader.personId)).toBeNull();
+  });
+
+  it('a grid leader enters a matter 代办 for an elderly villager, who then sees it in 我的诉求', async () => {
+    const { page } = phone;
+    await goHome(page);
+    await button(page, '代办', '.home-on-behalf').click();
+    const form = current(page);
+    await form.getByText('替谁反映：姓名').waitFor({ timeout: 15_000 });
+    await form.locator('.proxy-name input').fill(ELDER.name);
+    await form.locator('.proxy-phone input').fill(ELDER.phone);
+    // The leader's own small grid is preselected.
+    await form.locator('.unit-chosen-name').waitFor();
+    await form.locator('.report-category').filter({ hasText: '基础设施' }).click();
+    await form.locator('.proxy-description textarea').fill(PROXY_TEXT);
+    await button(form, '代为提交', '.proxy-submit').click();
+    await current(page).getByText(PROXY_TEXT).waitFor({ timeout: 15_000 });
+
+    const people: { id: number; name: string }[] = await dataSource.query('SELECT id, name FROM person WHERE phone = ?', [ELDER.phone]);
+    expect(people).toHaveLength(1);
+    const elderId = Number(people[0]?.id);
+    const rows: { source: string; requesterPersonId: number }[] = await dataSource.query('SELECT source, requesterPersonId FROM request WHERE description = ?', [PROXY_TEXT]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.source).toBe('proxy');
+    expect(Number(rows[0]?.requesterPersonId)).toBe(elderId);
+
+    // The API added him as a person; the villager role puts him on the demo sign-in list.
+    await dataSource.getRepository(RoleAssignment).insert({ personId: elderId, role: 'villager', unitId: leader.unitId, endedAt: null });
+    await signInAs(page, ELDER);
+    await button(page, '我的诉求', '.home-mine').click();
+    await current(page).locator('.req-row').filter({ hasText: PROXY_TEXT.slice(0, 12) }).waitFor({ timeout: 15_000 });
+  });
+
+  it('a 12345 order appears in 派单; hotline staff transfer it to a small grid; its leader sees it in 待办', async () => {
+    const { page } = phone;
+    const staffToken = await demoToken(under.api.baseUrl, staff.personId);
+    const towns: { id: number }[] = await dataSource.query("SELECT id FROM org_unit WHERE kind = 'town' ORDER BY id LIMIT 1");
+    const now = Date.now();
+    const imported = await call(under.api.baseUrl, 'POST', '/api/hotline/orders', {
+      token: staffToken,
+      body: {
+        townId: Number(towns[0]?.id),
+        orders: [
+          {
+            orderNo: ORDER.orderNo,
+            receivedAt: new Date(now - 3_600_000).toISOString(),
+            callerName: '李桂芝',
+            callerPhone: '13655556666',
+            content: ORDER.text,
+            category: 'infrastructure',
+            cityDueAt: new Date(now + 5 * 86_400_000).toISOString(),
+            confidential: false,
+          },
+        ],
+      },
+    });
+    expect([200, 201]).toContain(imported.status);
+
+    await signInAs(page, staff);
+    await button(page, '派单', '.home-dispatch').click();
+    const queue = current(page);
+    const row = queue.locator('.req-row').filter({ hasText: ORDER.text.slice(0, 12) });
+    await row.waitFor({ timeout: 15_000 });
+    await row.getByText(`12345 工单 ${ORDER.orderNo}`).waitFor();
+    await row.locator('.dispatch-city-due').waitFor();
+    await screenshot(page, 'staff-dispatch', true);
+
+    await row.click();
+    const shown = current(page);
+    await shown.getByText(`12345 工单号：${ORDER.orderNo}`).waitFor({ timeout: 15_000 });
+    await button(shown, /^转办$/, '.staff-transfer').click();
+    const form = shown.locator('.transfer-form');
+    // From the town down: the leader's village, (large grid,) small grid.
+    const ancestors = leader.unitPath.split('/').filter(Boolean).map(Number);
+    const units: { id: number; name: string; kind: string }[] = await dataSource.query(
+      `SELECT id, name, kind FROM org_unit WHERE id IN (${ancestors.map(() => '?').join(',')})`,
+      ancestors,
+    );
+    const byId = new Map(units.map((unit) => [Number(unit.id), unit]));
+    const steps = ancestors.map((id) => byId.get(id)).filter((unit) => unit && (unit.kind === 'village' || unit.kind === 'large_grid'));
+    for (const step of steps) {
+      await form.locator('.unit-row').filter({ hasText: step!.name }).first().locator('.unit-row-open').click();
+    }
+    const grid = byId.get(leader.unitId)!;
+    await form.locator('.unit-row').filter({ hasText: grid.name }).first().locator('.unit-row-name').click();
+    await form.locator('.unit-chosen-name').getByText(grid.name).waitFor();
+    await form.locator('.action-note textarea').fill(TRANSFER_REASON);
+    await button(form, '确定转办', '.action-confirm').click();
+    await shown.locator('.transfer-form').waitFor({ state: 'detached', timeout: 15_000 });
+
+    const rows: { handlerUnitId: number; state: string }[] = await dataSource.query('SELECT handlerUnitId, state FROM request WHERE hotlineOrderNo = ?', [ORDER.orderNo]);
+    expect(Number(rows[0]?.handlerUnitId)).toBe(leader.unitId);
+    expect(rows[0]?.state).toBe('submitted');
+
+    await signInAs(page, leader);
+    await button(page, '待办', '.home-inbox').click();
+    await current(page).locator('.req-row').filter({ hasText: ORDER.text.slice(0, 12) }).waitFor({ timeout: 15_000 });
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
