@@ -16,6 +16,7 @@ import { RequestsModule } from './requests/requests.module';
 import { HotlineModule } from './hotline/hotline.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ClocksModule } from './clocks/clocks.module';
+import { ReportsModule } from './reports/reports.module';
 import { RosterModule } from './roster/roster.module';
 
 /** The root module. The data source is opened (and migrated) before Nest starts, then handed in. */
@@ -42,6 +43,7 @@ export class AppModule {
         HotlineModule,
         NotificationsModule,
         ClocksModule,
+        ReportsModule,
         RosterModule,
       ],
       providers: [

@@ -668,6 +668,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/reports/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办理成绩一月一晾晒: a town’s units of one level ranked for a month, with 环比 and 同比 */
+        get: operations["getMonthlyRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/roster/imports": {
         parameters: {
             query?: never;
@@ -1261,6 +1278,46 @@ export interface components {
         RecordSubscribeGrantsDto: {
             /** @description Template ids the user accepted in wx.requestSubscribeMessage (result "accept"); each adds one message */
             accepted: string[];
+        };
+        RankingRowDto: {
+            /** @description 1 = best composite; equal scores share a rank; null without data */
+            rank: number | null;
+            unitId: number;
+            unitName: string;
+            /** @description Small grids: the grid leader (网格巷长); the only personal data on the board */
+            leaderName: string | null;
+            received: number;
+            contactedOnTime: number;
+            resolved: number;
+            withdrawn: number;
+            closedOnTime: number;
+            closedLate: number;
+            openOverdue: number;
+            satisfied: number;
+            basicallySatisfied: number;
+            dissatisfied: number;
+            rehandled: number;
+            /** @description 未诉先办: patrol findings */
+            patrolFound: number;
+            /** @description Red hearts lit this month */
+            hearts: number;
+            responseRate: number | null;
+            onTimeRate: number | null;
+            resolutionRate: number | null;
+            satisfactionRate: number | null;
+            rehandleRate: number | null;
+            composite: number | null;
+            /** @description 环比: the composite against the month before (0.1 = up 10%) */
+            compositeMonthOnMonth: number | null;
+            /** @description 同比: the composite against the same month a year before */
+            compositeYearOnYear: number | null;
+        };
+        RankingDto: {
+            /** @example 2026-10 */
+            month: string;
+            /** @enum {string} */
+            level: "small_grid" | "large_grid" | "village" | "department";
+            rows: components["schemas"]["RankingRowDto"][];
         };
         RosterRowErrorDto: {
             /**
@@ -2291,6 +2348,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubscriptionsDto"];
+                };
+            };
+        };
+    };
+    getMonthlyRanking: {
+        parameters: {
+            query: {
+                townId: number;
+                /** @description The month, China time */
+                month: string;
+                level: "small_grid" | "large_grid" | "village" | "department";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingDto"];
                 };
             };
         };

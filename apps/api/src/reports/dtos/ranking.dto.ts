@@ -1,0 +1,76 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsInt, IsString, Matches, Min } from 'class-validator';
+import { IntFromText } from '../../common/int-from-text';
+
+export const RANKING_LEVELS = ['small_grid', 'large_grid', 'village', 'department'] as const;
+export type RankingLevel = (typeof RANKING_LEVELS)[number];
+
+export class RankingQuery {
+  @ApiProperty()
+  @IntFromText()
+  @Min(1)
+  @IsInt()
+  townId: number;
+
+  @ApiProperty({ example: '2026-10', description: 'The month, China time' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  @IsString()
+  month: string;
+
+  @ApiProperty({ enum: RANKING_LEVELS })
+  @IsIn(RANKING_LEVELS)
+  level: string;
+}
+
+/** One unit's month on the public board (办理成绩一月一晾晒). Rates are 0–1, null without data. */
+export class RankingRowDto {
+  @ApiProperty({ nullable: true, type: Number, description: '1 = best composite; equal scores share a rank; null without data' })
+  rank: number | null;
+
+  @ApiProperty()
+  unitId: number;
+
+  @ApiProperty()
+  unitName: string;
+
+  @ApiProperty({ nullable: true, type: String, description: 'Small grids: the grid leader (网格巷长); the only personal data on the board' })
+  leaderName: string | null;
+
+  @ApiProperty() received: number;
+  @ApiProperty() contactedOnTime: number;
+  @ApiProperty() resolved: number;
+  @ApiProperty() withdrawn: number;
+  @ApiProperty() closedOnTime: number;
+  @ApiProperty() closedLate: number;
+  @ApiProperty() openOverdue: number;
+  @ApiProperty() satisfied: number;
+  @ApiProperty() basicallySatisfied: number;
+  @ApiProperty() dissatisfied: number;
+  @ApiProperty() rehandled: number;
+  @ApiProperty({ description: '未诉先办: patrol findings' }) patrolFound: number;
+  @ApiProperty({ description: 'Red hearts lit this month' }) hearts: number;
+
+  @ApiProperty({ nullable: true, type: Number }) responseRate: number | null;
+  @ApiProperty({ nullable: true, type: Number }) onTimeRate: number | null;
+  @ApiProperty({ nullable: true, type: Number }) resolutionRate: number | null;
+  @ApiProperty({ nullable: true, type: Number }) satisfactionRate: number | null;
+  @ApiProperty({ nullable: true, type: Number }) rehandleRate: number | null;
+  @ApiProperty({ nullable: true, type: Number }) composite: number | null;
+
+  @ApiProperty({ nullable: true, type: Number, description: '环比: the composite against the month before (0.1 = up 10%)' })
+  compositeMonthOnMonth: number | null;
+
+  @ApiProperty({ nullable: true, type: Number, description: '同比: the composite against the same month a year before' })
+  compositeYearOnYear: number | null;
+}
+
+export class RankingDto {
+  @ApiProperty({ example: '2026-10' })
+  month: string;
+
+  @ApiProperty({ enum: RANKING_LEVELS })
+  level: string;
+
+  @ApiProperty({ type: [RankingRowDto] })
+  rows: RankingRowDto[];
+}

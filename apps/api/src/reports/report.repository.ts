@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { RequestEvent } from '../requests/request-event.entity';
+import type { Period } from './report-period';
+
+/** One figure counted per unit (the unit that handled the matter at the step that counts). */
+export type CountsByUnit = Map<number, number>;
+
+export interface PeriodCounts {
+  received: CountsByUnit;
+  contactedOnTime: CountsByUnit;
+  resolved: CountsByUnit;
+  withdrawn: CountsByUnit;
+  closedOnTime: CountsByUnit;
+  closedLate: CountsByUnit;
+  openOverdue: CountsByUnit;
+  satisfied: CountsByUnit;
+  basicallySatisfied: CountsByUnit;
+  dissatisfied: CountsByUnit;
+  rehandled: CountsByUnit;
+  patrolFound: CountsByUnit;
+}
+
+/**
+ * The counts behind the ranking, straight from the timeline (docs/reports.md says each in words).
+ * Each is one grouped query over `request_event`, credited to the step's `handlerUnitId`; only
+ * units whose path starts with `scopePath` (a town) are counted.
+ */
+@Injectable()
+export class ReportRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async periodCounts(scopePath: string, period: Period): Promise<PeriodCounts> {
+    const p = { start: period.start, end: period.end };
+    // Matters received in the period, not merged away by its end: credited to the unit they went to.
+    const received = () =>
+      this.events('e', scopePath)
+        .innerJoin('e.request', 'r')
+        .andWhere("e.action = 'submit' AND e.createdAt >= :start AND e.createdAt < :end", p)
+        .andWhere("NOT EXISTS (SELECT 1 FROM request_event m WHERE m.requestId = e.requestId AND m.action = 'merge' AND m.createdAt < :end)", p);
+    const later = (actions: string, extra = '') => `EXISTS (SELECT 1 FROM request_event x WHERE x.requestId = e.requestId AND x.action IN (${actions}) AND x.createdAt < :end${extra})`;
+    const [receivedRows, contacted, resolved, withdrawn, patrol] = await Promise.all([
+      count(received()),
+      // Its first contact (accept or reject) by the deadline it arrived with.
+      count(received().andWhere(`(SELECT MIN(c.createdAt) FROM request_event c WHERE c.requestId = e.requestId AND c.action IN ('accept', 'reject')) <= r.firstContactDueAt`)),
+      count(received().andWhere(later(`'resolve'`))),
+      count(received().andWhere(later(`'withdraw'`))),
+      count(received().andWhere("r.source = 'patrol'")),
+    ]);
+    // Results given in the period, on time or late against the completion deadline.
+    const results = () => this.events('e', scopePath).innerJoin('e.request', 'r').andWhere("e.action = 'resolve' AND e.createdAt >= :start AND e.createdAt < :end", p);
+    const [closedOnTime, closedLate] = await Promise.all([
+      count(results().andWhere('(r.completionDueAt IS NULL OR e.createdAt <= r.completionDueAt)')),
+      count(results().andWhere('r.completionDueAt IS NOT NULL AND e.createdAt > r.completionDueAt')),
+    ]);
+    // Open at the end of the period (its last step before then left it open) and past its deadline.
+    const openOverdue = await count(
+      this.events('e', scopePath)
+        .innerJoin('e.request', 'r')
+        .andWhere('e.id = (SELECT MAX(l.id) FROM request_event l WHERE l.requestId = e.requestId AND l.createdAt < :end)', p)
+        .andWhere("e.toState IN ('submitted', 'accepted', 'in_progress')")
+        .andWhere("(CASE WHEN e.toState = 'submitted' THEN r.contactDueAt ELSE r.completionDueAt END) < :end", p),
+    );
+    const verdicts = (rating: string) => count(this.events('e', scopePath).andWhere("e.action = 'rate' AND e.rating = :rating AND e.createdAt >= :start AND e.createdAt < :end", { ...p, rating }));
+    const [satisfied, basicallySatisfied, dissatisfied, rehandled] = await Promise.all([
+      verdicts('satisfied'),
+      verdicts('basically_satisfied'),
+      verdicts('dissatisfied'),
+      count(this.events('e', scopePath).andWhere("e.action IN ('reopen', 'sendBack') AND e.createdAt >= :start AND e.createdAt < :end", p)),
+    ]);
+    return { received: receivedRows, contactedOnTime: contacted, resolved, withdrawn, closedOnTime, closedLate, openOverdue, satisfied, basicallySatisfied, dissatisfied, rehandled, patrolFound: patrol };
+  }
+
+  /** Timeline rows credited to units within `scopePath`. */
+  private events(alias: string, scopePath: string): SelectQueryBuilder<RequestEvent> {
+    return this.dataSource
+      .getRepository(RequestEvent)
+      .createQueryBuilder(alias)
+      .innerJoin('org_unit', 'hu', `hu.id = ${alias}.handlerUnitId`)
+      .where('hu.path LIKE :scope', { scope: `${scopePath}%` });
+  }
+}
+
+async function count(query: SelectQueryBuilder<RequestEvent>): Promise<CountsByUnit> {
+  const rows = await query.select('e.handlerUnitId', 'unitId').addSelect('COUNT(*)', 'n').groupBy('e.handlerUnitId').getRawMany<{ unitId: number | string; n: number | string }>();
+  return new Map(rows.map((row) => [Number(row.unitId), Number(row.n)]));
+}

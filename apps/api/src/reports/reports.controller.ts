@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/auth-decorators';
+import { RankingDto, RankingQuery, type RankingLevel } from './dtos/ranking.dto';
+import { ReportsService } from './reports.service';
+
+/** The public board: figures and grid leaders' names only, nothing else personal. */
+@ApiTags('reports')
+@Public()
+@Controller('public/reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('ranking')
+  @ApiOperation({ operationId: 'getMonthlyRanking', summary: '办理成绩一月一晾晒: a town’s units of one level ranked for a month, with 环比 and 同比' })
+  @ApiOkResponse({ type: RankingDto })
+  ranking(@Query() query: RankingQuery): Promise<RankingDto> {
+    return this.reports.monthlyRanking(query.townId, query.month, query.level as RankingLevel);
+  }
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { rankBy, RATING_HEARTS, relativeChange, unitRates, type UnitTally } from '@gridloop/domain';
+import { DataSource } from 'typeorm';
+import { AppError } from '../common/app-error';
+import { ErrorCode } from '../common/error-codes';
+import { OrgUnit } from '../grid/org-unit.entity';
+import { RankingDto, RankingRowDto, type RankingLevel } from './dtos/ranking.dto';
+import { monthPeriod, type Period } from './report-period';
+import { ReportRepository, type PeriodCounts } from './report.repository';
+
+/**
+ * The monthly ranking (办理成绩一月一晾晒): every unit of a level in a town, its counts for the
+ * month rolled up from the units under it, the rates and composite (packages/domain, rates.ts),
+ * ranked, with the composite's month-on-month and year-on-year change.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reports: ReportRepository,
+  ) {}
+
+  async monthlyRanking(townId: number, month: string, level: RankingLevel): Promise<RankingDto> {
+    const town = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: townId });
+    if (!town || town.kind !== 'town') throw new AppError(ErrorCode.NotFound, 'townId');
+    const period = monthPeriod(month);
+    const units = await this.dataSource.getRepository(OrgUnit).createQueryBuilder('u').where('u.path LIKE :path', { path: `${town.path}%` }).getMany();
+    const paths = new Map(units.map((u) => [u.id, u.path]));
+    const shown = units.filter((u) => u.kind === level).sort((a, b) => a.id - b.id);
+    const [current, monthBefore, yearBefore] = await Promise.all([period, monthPeriod(month, 1), monthPeriod(month, 12)].map((p: Period) => this.reports.periodCounts(town.path, p)));
+    const leaders = level === 'small_grid' ? await this.leaderNames(shown.map((u) => u.id)) : new Map<number, string>();
+    const rows = shown.map((unit) => {
+      const tally = rollUp(current!, unit.path, paths);
+      const rates = unitRates(tally);
+      const before = unitRates(rollUp(monthBefore!, unit.path, paths)).composite;
+      const lastYear = unitRates(rollUp(yearBefore!, unit.path, paths)).composite;
+      return { unit, tally, rates, before, lastYear };
+    });
+    const ranked = rankBy(rows, (row) => row.rates.composite);
+    return {
+      month: period.label,
+      level,
+      rows: ranked.map(({ row, rank }): RankingRowDto => ({
+        rank,
+        unitId: row.unit.id,
+        unitName: row.unit.name,
+        leaderName: leaders.get(row.unit.id) ?? null,
+        ...row.tally,
+        ...row.rates,
+        compositeMonthOnMonth: relativeChange(row.rates.composite, row.before),
+        compositeYearOnYear: relativeChange(row.rates.composite, row.lastYear),
+      })),
+    };
+  }
+
+  /** The current grid leader (网格巷长) of each small grid. */
+  private async leaderNames(unitIds: readonly number[]): Promise<Map<number, string>> {
+    if (unitIds.length === 0) return new Map();
+    const rows: { unitId: number | string; name: string }[] = await this.dataSource
+      .createQueryBuilder()
+      .select('ra.unitId', 'unitId')
+      .addSelect('p.name', 'name')
+      .from('role_assignment', 'ra')
+      .innerJoin('person', 'p', 'p.id = ra.personId')
+      .where("ra.role = 'grid_leader' AND ra.endedAt IS NULL AND ra.unitId IN (:...unitIds)", { unitIds })
+      .orderBy('ra.id', 'ASC')
+      .getRawMany();
+    const names = new Map<number, string>();
+    for (const row of rows) if (!names.has(Number(row.unitId))) names.set(Number(row.unitId), row.name);
+    return names;
+  }
+}
+
+/** A unit's tally: the counts of every handling unit at or under `path`. */
+function rollUp(counts: PeriodCounts, path: string, paths: ReadonlyMap<number, string>): UnitTally {
+  const sum = (byUnit: Map<number, number>) => {
+    let total = 0;
+    for (const [unitId, n] of byUnit) if (paths.get(unitId)?.startsWith(path)) total += n;
+    return total;
+  };
+  const tally = {
+    received: sum(counts.received),
+    contactedOnTime: sum(counts.contactedOnTime),
+    resolved: sum(counts.resolved),
+    withdrawn: sum(counts.withdrawn),
+    closedOnTime: sum(counts.closedOnTime),
+    closedLate: sum(counts.closedLate),
+    openOverdue: sum(counts.openOverdue),
+    satisfied: sum(counts.satisfied),
+    basicallySatisfied: sum(counts.basicallySatisfied),
+    dissatisfied: sum(counts.dissatisfied),
+    rehandled: sum(counts.rehandled),
+    patrolFound: sum(counts.patrolFound),
+  };
+  return { ...tally, hearts: tally.satisfied * RATING_HEARTS.satisfied + tally.basicallySatisfied * RATING_HEARTS.basically_satisfied };
+}
