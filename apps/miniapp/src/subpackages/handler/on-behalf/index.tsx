@@ -2,15 +2,14 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Toast } from '../../../components/nutui'
-import { Input, Switch, TextArea } from '../../../components/nutui-forms'
+import { Input } from '../../../components/nutui-forms'
 import { PageShell } from '../../../components/page-shell'
 import { reloadMe } from '../../../auth/account'
 import { proxyAreas } from '../../../auth/roles'
 import { useSession, type Me, type UnitRef } from '../../../auth/session-store'
 import { useLoader } from '../../../lib/use-loader'
 import { requestUrl, ROUTES } from '../../../routes'
-import { CategoryChips, SendingNotice, SubmitButton } from '../../../requests/components/draft-form'
-import { PhotoPicker } from '../../../requests/components/photo-picker'
+import { CategoryChips, ConfidentialSwitch, SendingNotice, SubmitButton, WhatWhereFields } from '../../../requests/components/draft-form'
 import { ChosenUnit, MATTER_UNITS, UnitPicker } from '../../../requests/components/unit-picker'
 import { EMPTY_BASE, type DraftBase } from '../../../requests/draft'
 import { submitRequestOnBehalf } from '../../../requests/requests-api'
@@ -138,34 +137,17 @@ function ProxyForm({ me, roots }: { me: Me; roots: UnitRef[] }) {
       <CategoryChips value={draft.category} error={problems.category} onChange={(category) => fix({ category }, 'category')} />
 
       <View className='req-card'>
-        <View className='form-field'>
-          <Text className='form-label'>什么事</Text>
-          <TextArea
-            className='form-textarea proxy-description'
-            value={draft.description}
-            onChange={(description) => fix({ description: description.slice(0, 2000) }, 'description')}
-            placeholder='请写清楚是什么事、在哪里、从什么时候开始'
-            maxLength={2000}
-            showCount
-            autoSize
-          />
-          {problems.description && <Text className='form-error'>{problems.description}</Text>}
-        </View>
-        <View className='form-field'>
-          <Text className='form-label'>地点（可不填）</Text>
-          <Input className='form-input proxy-address' value={draft.addressNote} onChange={(addressNote) => change({ addressNote })} placeholder='例如：村东头大桥边' maxLength={200} />
-        </View>
-        <View className='form-field'>
-          <Text className='form-label'>照片（可不加，最多9张）</Text>
-          <PhotoPicker {...photos} onError={(message) => Toast.show(TOAST, { content: message, duration: 3 })} />
-        </View>
-        <View className='report-switch-row'>
-          <View className='report-switch-text'>
-            <Text className='form-label'>保密</Text>
-            <Text className='form-hint'>打开后，这件事不会公开展示</Text>
-          </View>
-          <Switch className='report-confidential proxy-confidential' checked={draft.confidential} onChange={(confidential) => change({ confidential })} />
-        </View>
+        <WhatWhereFields
+          draft={draft}
+          onChange={(patch) => fix(patch, 'description')}
+          photos={photos}
+          onPhotoError={(message) => Toast.show(TOAST, { content: message, duration: 3 })}
+          prefix='proxy'
+          label='什么事'
+          placeholder='请写清楚是什么事、在哪里、从什么时候开始'
+          error={problems.description}
+        />
+        <ConfidentialSwitch checked={draft.confidential} onChange={(confidential) => change({ confidential })} className='proxy-confidential' />
       </View>
 
       <SendingNotice sending={sending} />

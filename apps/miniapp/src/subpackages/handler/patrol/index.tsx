@@ -3,15 +3,14 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { DUTY_TYPE_LABELS, DUTY_TYPES, type DutyType } from '@gridloop/domain/dist/requests/patrol'
 import { Toast } from '../../../components/nutui'
-import { Input, TextArea } from '../../../components/nutui-forms'
+import { TextArea } from '../../../components/nutui-forms'
 import { PageShell } from '../../../components/page-shell'
 import { reloadMe } from '../../../auth/account'
 import { patrolGrids } from '../../../auth/roles'
 import { useSession, type Me } from '../../../auth/session-store'
 import { useLoader } from '../../../lib/use-loader'
 import { requestUrl, ROUTES } from '../../../routes'
-import { CategoryChips, SendingNotice, SubmitButton } from '../../../requests/components/draft-form'
-import { PhotoPicker } from '../../../requests/components/photo-picker'
+import { CategoryChips, SendingNotice, SubmitButton, WhatWhereFields } from '../../../requests/components/draft-form'
 import { EMPTY_BASE, type DraftBase } from '../../../requests/draft'
 import { reportPatrolFinding } from '../../../requests/requests-api'
 import { useDraftSubmit } from '../../../requests/use-draft-submit'
@@ -96,8 +95,8 @@ function PatrolForm({ me }: { me: Me }) {
         <Text className='form-label'>第一步：以什么身份发现的</Text>
         <View className='duty-grid'>
           {DUTY_TYPES.map((duty: DutyType) => (
-            <View key={duty} className={`duty-button ${draft.dutyType === duty ? 'duty-button--on' : ''}`} onClick={() => fix({ dutyType: duty }, 'dutyType')}>
-              <Text className='duty-text'>{DUTY_TYPE_LABELS[duty]}</Text>
+            <View key={duty} className={`big-choice duty-button ${draft.dutyType === duty ? 'big-choice--on' : ''}`} onClick={() => fix({ dutyType: duty }, 'dutyType')}>
+              <Text className='big-choice-text'>{DUTY_TYPE_LABELS[duty]}</Text>
             </View>
           ))}
         </View>
@@ -107,43 +106,32 @@ function PatrolForm({ me }: { me: Me }) {
       <CategoryChips value={draft.category} error={problems.category} onChange={(category) => fix({ category }, 'category')} />
 
       <View className='req-card'>
-        <View className='form-field'>
-          <Text className='form-label'>第二步：发现了什么</Text>
-          <TextArea
-            className='form-textarea patrol-description'
-            value={draft.description}
-            onChange={(description) => fix({ description: description.slice(0, 2000) }, 'description')}
-            placeholder='例如：大桥边护栏松动，有安全隐患'
-            maxLength={2000}
-            showCount
-            autoSize
-          />
-          {problems.description && <Text className='form-error'>{problems.description}</Text>}
-        </View>
-        <View className='form-field'>
-          <Text className='form-label'>地点（可不填）</Text>
-          <Input className='form-input patrol-address' value={draft.addressNote} onChange={(addressNote) => change({ addressNote })} placeholder='例如：村东头大桥边' maxLength={200} />
-        </View>
-        <View className='form-field'>
-          <Text className='form-label'>照片（可不加，最多9张）</Text>
-          <PhotoPicker {...photos} onError={(message) => Toast.show(TOAST, { content: message, duration: 3 })} />
-        </View>
+        <WhatWhereFields
+          draft={draft}
+          onChange={(patch) => fix(patch, 'description')}
+          photos={photos}
+          onPhotoError={(message) => Toast.show(TOAST, { content: message, duration: 3 })}
+          prefix='patrol'
+          label='第二步：发现了什么'
+          placeholder='例如：大桥边护栏松动，有安全隐患'
+          error={problems.description}
+        />
       </View>
 
       <View className='req-card'>
         <Text className='form-label'>第三步：怎么办</Text>
         <View className='outcome-row'>
-          <View className={`outcome-button patrol-settle ${draft.settledOnSpot === true ? 'outcome-button--on' : ''}`} onClick={() => change({ settledOnSpot: true })}>
-            <Text className='outcome-text'>现场处置</Text>
+          <View className={`big-choice outcome-button patrol-settle ${draft.settledOnSpot === true ? 'big-choice--on' : ''}`} onClick={() => change({ settledOnSpot: true })}>
+            <Text className='big-choice-text'>现场处置</Text>
           </View>
           <View
-            className={`outcome-button patrol-pass-on ${draft.settledOnSpot === false ? 'outcome-button--on' : ''}`}
+            className={`big-choice outcome-button patrol-pass-on ${draft.settledOnSpot === false ? 'big-choice--on' : ''}`}
             onClick={() => {
               change({ settledOnSpot: false })
               setProblems((p) => ({ ...p, result: undefined }))
             }}
           >
-            <Text className='outcome-text'>上报</Text>
+            <Text className='big-choice-text'>上报</Text>
           </View>
         </View>
         {draft.settledOnSpot === true && (

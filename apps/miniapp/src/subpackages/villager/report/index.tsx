@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Toast } from '../../../components/nutui'
-import { Input, Switch, TextArea } from '../../../components/nutui-forms'
+import { Input } from '../../../components/nutui-forms'
 import { PageShell } from '../../../components/page-shell'
 import { ApiError } from '../../../api/errors'
 import { reloadMe } from '../../../auth/account'
@@ -10,8 +10,7 @@ import { useSession, type Me } from '../../../auth/session-store'
 import { useCurrentVillage } from '../../../group/village-context'
 import { useLoader } from '../../../lib/use-loader'
 import { chooseUnitUrl, requestUrl, ROUTES } from '../../../routes'
-import { PhotoPicker } from '../../../requests/components/photo-picker'
-import { CategoryChips, SendingNotice, SubmitButton } from '../../../requests/components/draft-form'
+import { CategoryChips, ConfidentialSwitch, SendingNotice, SubmitButton, WhatWhereFields } from '../../../requests/components/draft-form'
 import { EMPTY_DRAFT } from '../../../requests/draft'
 import { submitRequest, type SubmitInput } from '../../../requests/requests-api'
 import { useDraftSubmit } from '../../../requests/use-draft-submit'
@@ -19,7 +18,6 @@ import '../../../requests/components/request.css'
 import './index.css'
 
 const TOAST = 'report-toast'
-const MAX_TEXT = 2000
 const PHONE = /^1[3-9]\d{9}$/
 
 function ReportForm({ me }: { me: Me }) {
@@ -95,38 +93,19 @@ function ReportForm({ me }: { me: Me }) {
       />
 
       <View className='req-card'>
-        <View className='form-field'>
-          <Text className='form-label'>什么事</Text>
-          <TextArea
-            className='form-textarea report-description'
-            value={draft.description}
-            onChange={(description) => change({ description: description.slice(0, MAX_TEXT) })}
-            placeholder='请写清楚是什么事、在哪里、从什么时候开始'
-            maxLength={MAX_TEXT}
-            showCount
-            autoSize
-          />
-          {problems.description && <Text className='form-error'>{problems.description}</Text>}
-        </View>
-
-        <View className='form-field'>
-          <Text className='form-label'>照片（可不加，最多9张）</Text>
-          <PhotoPicker
-            {...photos}
-            onError={(message) => Toast.show(TOAST, { content: message, duration: 3 })}
-          />
-        </View>
-
-        <View className='form-field'>
-          <Text className='form-label'>地点（可不填）</Text>
-          <Input
-            className='form-input report-address'
-            value={draft.addressNote}
-            onChange={(addressNote) => change({ addressNote })}
-            placeholder='例如：村东头大桥边'
-            maxLength={200}
-          />
-        </View>
+        <WhatWhereFields
+          draft={draft}
+          onChange={(patch) => {
+            change(patch)
+            if (patch.description !== undefined) setProblems((p) => ({ ...p, description: undefined }))
+          }}
+          photos={photos}
+          onPhotoError={(message) => Toast.show(TOAST, { content: message, duration: 3 })}
+          prefix='report'
+          label='什么事'
+          placeholder='请写清楚是什么事、在哪里、从什么时候开始'
+          error={problems.description}
+        />
 
         <View className='form-field'>
           <Text className='form-label'>联系电话（可不填）</Text>
@@ -144,13 +123,7 @@ function ReportForm({ me }: { me: Me }) {
           {problems.contactPhone && <Text className='form-error'>{problems.contactPhone}</Text>}
         </View>
 
-        <View className='report-switch-row'>
-          <View className='report-switch-text'>
-            <Text className='form-label'>保密</Text>
-            <Text className='form-hint'>打开后，这件事不会公开展示</Text>
-          </View>
-          <Switch className='report-confidential' checked={draft.confidential} onChange={(confidential) => change({ confidential })} />
-        </View>
+        <ConfidentialSwitch checked={draft.confidential} onChange={(confidential) => change({ confidential })} />
       </View>
 
       <SendingNotice sending={sending} />
