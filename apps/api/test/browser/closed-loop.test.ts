@@ -1,67 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Locator, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../../src/config/app-config';
 import { Person } from '../../src/grid/person.entity';
 import { RoleAssignment } from '../../src/grid/role-assignment.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { openPhoneBrowser, PhoneBrowser, saveScreenshot } from '../support/browser';
+import { openPhoneBrowser, PhoneBrowser } from '../support/browser';
 import { call } from '../support/http';
 import { pngImage } from '../support/images';
 import { demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-
-/** The README's screenshots: each role's main screen at 360×780, twice the pixels. */
-const DOCS_SCREENSHOTS = path.resolve(process.cwd(), '..', '..', 'docs', 'screenshots');
-const SIGN_IN = '/#/subpackages/account/sign-in/index';
+import { button, current, screenshot, signInAs } from '../support/h5';
 
 const VILLAGER = { name: '孙秀兰', phone: '13912345678' };
 const FIRST_TEXT = '村东头大桥边的垃圾堆了一个星期没人清理，天热有味道，请网格员帮忙联系清运。';
 const SECOND_TEXT = '北边路灯坏了两个月，晚上路黑，老人出门不方便。';
-
-/** NutUI's button label swallows clicks: tap the outer taro-button-core element. */
-function button(page: Page, text: string | RegExp, className = ''): Locator {
-  return page.locator(`taro-button-core${className}:visible`).filter({ hasText: text });
-}
-
-/** Waits for Taro's page slide-in to finish, then saves to test-results and (for the README) docs/screenshots. */
-async function screenshot(page: Page, name: string, forDocs = false): Promise<void> {
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_page')).every((el) => Math.abs(el.getBoundingClientRect().left) < 1),
-  );
-  // From the top of the page: the screen a person first sees there.
-  await page.evaluate(() => {
-    window.scrollTo(0, 0);
-    document.querySelectorAll('.taro_page').forEach((el) => el.scrollTo(0, 0));
-  });
-  // Photos arrive after the page (fetched with the sign-in): wait for every shown one to load.
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) .photo-thumb')).every((thumb) => {
-      const img = thumb.querySelector('img');
-      return !!img && img.complete && img.naturalWidth > 0;
-    }),
-  );
-  await saveScreenshot(page, name);
-  if (forDocs) {
-    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${name}.png`) });
-  }
-}
-
-/** Signs in through the demo login page (the previous sign-in on this phone is replaced). */
-async function signInAs(page: Page, who: { name: string }): Promise<void> {
-  await page.goto(`${page.url().split('#')[0]}${SIGN_IN.slice(1)}`);
-  await page.getByText('演示模式', { exact: true }).waitFor({ timeout: 15_000 });
-  await page.locator('.demo-person:visible').filter({ hasText: who.name }).first().click();
-  await page.locator('.home-greeting-name').getByText(`${who.name}，您好`).waitFor({ timeout: 15_000 });
-}
-
-/** The page on top (Taro H5 keeps earlier pages in the DOM, hidden). */
-function current(page: Page): Locator {
-  return page.locator('.taro_page:visible').last();
-}
 
 async function choosePhoto(page: Page, within: Locator, name: string, shade: number): Promise<void> {
   const chooser = page.waitForEvent('filechooser');

@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { Locator, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../../src/config/app-config';
 import { RoleAssignment } from '../../src/grid/role-assignment.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { openPhoneBrowser, PhoneBrowser, saveScreenshot } from '../support/browser';
+import { openPhoneBrowser, PhoneBrowser } from '../support/browser';
 import { call } from '../support/http';
 import { demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-
-/** The README's screenshots at 360×780, twice the pixels. */
-const DOCS_SCREENSHOTS = path.resolve(process.cwd(), '..', '..', 'docs', 'screenshots');
-const SIGN_IN = '/#/subpackages/account/sign-in/index';
+import { button, current, screenshot, signInAs } from '../support/h5';
 
 const PATROL_TEXT = '大桥边护栏松动，小孩路过有危险。';
 const PATROL_RESULT = '已找人把护栏重新固定好。';
@@ -22,42 +18,8 @@ const PROXY_TEXT = '孙大爷家门口的下水道堵了，老人腿脚不便，
 const ORDER = { orderNo: 'SG20261125000123', text: '北孙村西头的路灯不亮了，晚上出行不方便。' };
 const TRANSFER_REASON = '路灯在北孙村网格内，由网格巷长就近处理。';
 
-/** NutUI's button label swallows clicks: tap the outer taro-button-core element. */
-function button(scope: Page | Locator, text: string | RegExp, className = ''): Locator {
-  return scope.locator(`taro-button-core${className}:visible`).filter({ hasText: text });
-}
-
-/** The page on top (Taro H5 keeps earlier pages in the DOM, hidden). */
-function current(page: Page): Locator {
-  return page.locator('.taro_page:visible').last();
-}
-
-/** Waits for Taro's page slide-in to finish, then saves to test-results and (for the README) docs/screenshots. */
-async function screenshot(page: Page, name: string, forDocs = false): Promise<void> {
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_page')).every((el) => Math.abs(el.getBoundingClientRect().left) < 1),
-  );
-  await page.evaluate(() => {
-    window.scrollTo(0, 0);
-    document.querySelectorAll('.taro_page').forEach((el) => el.scrollTo(0, 0));
-  });
-  await saveScreenshot(page, name);
-  if (forDocs) {
-    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${name}.png`) });
-  }
-}
-
-/** Signs in through the demo login page (the previous sign-in on this phone is replaced). */
-async function signInAs(page: Page, who: { name: string }): Promise<void> {
-  await page.goto(`${page.url().split('#')[0]}${SIGN_IN.slice(1)}`);
-  await page.getByText('演示模式', { exact: true }).waitFor({ timeout: 15_000 });
-  await page.locator('.demo-person:visible').filter({ hasText: who.name }).first().click();
-  await page.locator('.home-greeting-name').getByText(`${who.name}，您好`).waitFor({ timeout: 15_000 });
-}
-
 async function goHome(page: Page): Promise<void> {
-  await page.goto(page.url().split('#')[0]);
+  await page.goto(page.url().split('#')[0] ?? '/');
   await page.locator('.home-greeting-name').waitFor({ timeout: 15_000 });
 }
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { Locator, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { ClockSweeper } from '../../src/clocks/clock-sweeper.service';
 import { ManualClock } from '../../src/common/clock';
@@ -9,14 +8,11 @@ import { loadAppConfig } from '../../src/config/app-config';
 import { Person } from '../../src/grid/person.entity';
 import { RoleAssignment } from '../../src/grid/role-assignment.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { openPhoneBrowser, PhoneBrowser, saveScreenshot } from '../support/browser';
+import { openPhoneBrowser, PhoneBrowser } from '../support/browser';
 import { call } from '../support/http';
 import { demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-
-/** The README's screenshots at 360×780, twice the pixels. */
-const DOCS_SCREENSHOTS = path.resolve(process.cwd(), '..', '..', 'docs', 'screenshots');
-const SIGN_IN = '/#/subpackages/account/sign-in/index';
+import { button, current, screenshot, settled, signInAs } from '../support/h5';
 
 const VILLAGER = { name: '王桂芝', phone: '13912340001' };
 const FIRST_TEXT = '村西头水渠堵了，下雨天水漫到路上，请帮忙疏通。';
@@ -25,50 +21,9 @@ const SECOND_TEXT = '南街的井盖松动了，晚上走路容易踩空，请�
 /** China time. 2026-10-09 is a Friday; Saturday 10-10 is a make-up working day. */
 const at = (text: string) => new Date(`${text}+08:00`);
 
-/** NutUI's button label swallows clicks: tap the outer taro-button-core element. */
-function button(page: Page, text: string | RegExp, className = ''): Locator {
-  return page.locator(`taro-button-core${className}:visible`).filter({ hasText: text });
-}
-
-/** The page on top (Taro H5 keeps earlier pages in the DOM, hidden). */
-function current(page: Page): Locator {
-  return page.locator('.taro_page:visible').last();
-}
-
-/** Waits for Taro's page slide-in to finish (going back mid-slide can leave the page below hidden). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_page')).every((el) => Math.abs(el.getBoundingClientRect().left) < 1),
-  );
-}
-
 async function back(page: Page): Promise<void> {
   await settled(page);
   await page.goBack();
-}
-
-/** Waits for Taro's page slide-in to finish, then saves to test-results and (for the README) docs/screenshots. */
-async function screenshot(page: Page, name: string, forDocs = false): Promise<void> {
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_page')).every((el) => Math.abs(el.getBoundingClientRect().left) < 1),
-  );
-  await page.evaluate(() => {
-    window.scrollTo(0, 0);
-    document.querySelectorAll('.taro_page').forEach((el) => el.scrollTo(0, 0));
-  });
-  await saveScreenshot(page, name);
-  if (forDocs) {
-    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${name}.png`) });
-  }
-}
-
-/** Signs in through the demo login page (the previous sign-in on this phone is replaced). */
-async function signInAs(page: Page, who: { name: string }): Promise<void> {
-  await page.goto(`${page.url().split('#')[0]}${SIGN_IN.slice(1)}`);
-  await page.getByText('演示模式', { exact: true }).waitFor({ timeout: 15_000 });
-  await page.locator('.demo-person:visible').filter({ hasText: who.name }).first().click();
-  await page.locator('.home-greeting-name').getByText(`${who.name}，您好`).waitFor({ timeout: 15_000 });
 }
 
 /** The unread badge on the home page's 消息中心 ('' when there is none). */

@@ -1,0 +1,59 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Locator, Page } from 'playwright-core';
+import { saveScreenshot } from './browser';
+
+/** Helpers for driving the H5 build of the mini-program in Chromium. */
+
+/** The README's screenshots (docs/screenshots). */
+export const DOCS_SCREENSHOTS = path.resolve(process.cwd(), '..', '..', 'docs', 'screenshots');
+export const SIGN_IN = '/#/subpackages/account/sign-in/index';
+
+/** NutUI's button label swallows clicks: tap the outer taro-button-core element. */
+export function button(scope: Page | Locator, text: string | RegExp, className = ''): Locator {
+  return scope.locator(`taro-button-core${className}:visible`).filter({ hasText: text });
+}
+
+/** The page on top (Taro H5 keeps earlier pages in the DOM, hidden). */
+export function current(page: Page): Locator {
+  return page.locator('.taro_page:visible').last();
+}
+
+/** Waits for Taro's page slide-in to finish (going back mid-slide can leave the page below hidden). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.taro_page')).every((el) => Math.abs(el.getBoundingClientRect().left) < 1),
+  );
+}
+
+/**
+ * Waits for the page slide to finish and every shown photo to load, then saves from the top of the
+ * page to test-results and (for the README) docs/screenshots.
+ */
+export async function screenshot(page: Page, name: string, forDocs = false): Promise<void> {
+  await settled(page);
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    document.querySelectorAll('.taro_page').forEach((el) => el.scrollTo(0, 0));
+  });
+  // Photos arrive after the page (fetched with the sign-in): wait for every shown one to load.
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) .photo-thumb')).every((thumb) => {
+      const img = thumb.querySelector('img');
+      return !!img && img.complete && img.naturalWidth > 0;
+    }),
+  );
+  await saveScreenshot(page, name);
+  if (forDocs) {
+    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${name}.png`) });
+  }
+}
+
+/** Signs in through the demo login page (the previous sign-in on this phone is replaced). */
+export async function signInAs(page: Page, who: { name: string }): Promise<void> {
+  await page.goto(`${page.url().split('#')[0]}${SIGN_IN.slice(1)}`);
+  await page.getByText('演示模式', { exact: true }).waitFor({ timeout: 15_000 });
+  await page.locator('.demo-person:visible').filter({ hasText: who.name }).first().click();
+  await page.locator('.home-greeting-name').getByText(`${who.name}，您好`).waitFor({ timeout: 15_000 });
+}
