@@ -61,3 +61,15 @@ export {
   type RequestClock,
 } from './clocks/clock-rules';
 export { DEFAULT_RATE_WEIGHTS, rankBy, relativeChange, unitRates, type RateWeights, type UnitRates, type UnitTally } from './reports/rates';
+export {
+  changeText,
+  compositeScoreText,
+  NO_DATA_TEXT,
+  RANKING_LEVEL_LABELS,
+  RANKING_LEVELS,
+  RANKING_RATES,
+  RATE_LABELS,
+  rateText,
+  type RankingLevel,
+  type RankingRate,
+} from './reports/labels';

@@ -1,0 +1,49 @@
+// Labels of the monthly ranking (红心榜 / 办理成绩晾晒), shared by the API's docs and the mini-program.
+import type { UnitRates } from './rates';
+
+/** The rates shown per unit, in the order the board lists them. */
+export const RANKING_RATES = ['responseRate', 'onTimeRate', 'resolutionRate', 'satisfactionRate', 'rehandleRate'] as const;
+export type RankingRate = (typeof RANKING_RATES)[number] & keyof UnitRates;
+
+export const RATE_LABELS: Record<RankingRate, string> = {
+  responseRate: '响应率',
+  onTimeRate: '按时办结率',
+  resolutionRate: '解决率',
+  satisfactionRate: '满意率',
+  rehandleRate: '重办率',
+};
+
+/** The levels a town's ranking is drawn up at (GET /api/public/reports/ranking `level`). */
+export const RANKING_LEVELS = ['small_grid', 'large_grid', 'village', 'department'] as const;
+export type RankingLevel = (typeof RANKING_LEVELS)[number];
+
+export const RANKING_LEVEL_LABELS: Record<RankingLevel, string> = {
+  small_grid: '小网格',
+  large_grid: '大网格',
+  village: '村',
+  department: '镇直部门',
+};
+
+/** What a rate without data (denominator 0) reads as: never 0 % or 100 %. */
+export const NO_DATA_TEXT = '暂无数据';
+
+/** A rate as a whole percentage ("100%", "66.7%"), or 暂无数据. */
+export function rateText(rate: number | null): string {
+  if (rate === null) return NO_DATA_TEXT;
+  const percent = Math.round(rate * 1000) / 10;
+  return `${percent}%`;
+}
+
+/** The composite (0–1) as a score out of 100, one decimal ("87.5"); "—" without data. */
+export function compositeScoreText(composite: number | null): string {
+  if (composite === null) return '—';
+  return String(Math.round(composite * 1000) / 10);
+}
+
+/** 环比 / 同比 as an arrow and a percentage ("↑12.5%", "↓3%", "→0%"); "—" without data. */
+export function changeText(change: number | null): string {
+  if (change === null) return '—';
+  const percent = Math.round(Math.abs(change) * 1000) / 10;
+  if (percent === 0) return '→0%';
+  return `${change > 0 ? '↑' : '↓'}${percent}%`;
+}
