@@ -81,6 +81,7 @@ function TimelineStep({ event }: { event: RequestEventView }) {
           <Text className='timeline-action'>{stepLabel(event.action)}</Text>
           <Text className='timeline-time'>{timeText(event.createdAt)}</Text>
         </View>
+        <Text className='timeline-actor'>{event.actorName}</Text>
         {!event.public && <Text className='timeline-internal'>仅工作人员可见</Text>}
         {event.note && <Text className='timeline-note'>{event.note}</Text>}
         {/* The matter's own photos are shown with it above. */}
