@@ -71,6 +71,50 @@ export class ReportRepository {
     return { received: receivedRows, contactedOnTime: contacted, resolved, withdrawn, closedOnTime, closedLate, openOverdue, satisfied, basicallySatisfied, dissatisfied, rehandled, patrolFound: patrol };
   }
 
+  /** Matters received in [start, end) within the scope: where they belong, their source and category. */
+  receivedIn(scopePath: string, start: Date, end: Date): Promise<{ requestId: number | string; source: string; category: string; unitPath: string }[]> {
+    return this.events('e', scopePath)
+      .innerJoin('e.request', 'r')
+      .innerJoin('r.unit', 'u')
+      .andWhere("e.action = 'submit' AND e.createdAt >= :start AND e.createdAt < :end", { start, end })
+      .select('e.requestId', 'requestId')
+      .addSelect('r.source', 'source')
+      .addSelect('r.category', 'category')
+      .addSelect('u.path', 'unitPath')
+      .getRawMany();
+  }
+
+  /** First contacts (a request's first accept or reject) made in [start, end), and whether by the deadline it arrived with. */
+  async firstContactsIn(scopePath: string, start: Date, end: Date): Promise<{ onTime: number; late: number }> {
+    const rows = await this.events('e', scopePath)
+      .innerJoin('e.request', 'r')
+      .andWhere("e.action IN ('accept', 'reject') AND e.createdAt >= :start AND e.createdAt < :end", { start, end })
+      .andWhere("NOT EXISTS (SELECT 1 FROM request_event c WHERE c.requestId = e.requestId AND c.action IN ('accept', 'reject') AND c.id < e.id)")
+      .select('SUM(CASE WHEN e.createdAt <= r.firstContactDueAt THEN 1 ELSE 0 END)', 'onTime')
+      .addSelect('SUM(CASE WHEN e.createdAt > r.firstContactDueAt THEN 1 ELSE 0 END)', 'late')
+      .getRawOne<{ onTime: number | string | null; late: number | string | null }>();
+    return { onTime: Number(rows?.onTime ?? 0), late: Number(rows?.late ?? 0) };
+  }
+
+  resolvedIn(scopePath: string, start: Date, end: Date): Promise<number> {
+    return this.events('e', scopePath).andWhere("e.action = 'resolve' AND e.createdAt >= :start AND e.createdAt < :end", { start, end }).getCount();
+  }
+
+  /** Matters open at `end` (their last step before it left them open), with the unit holding them and the running deadline. */
+  openAt(scopePath: string, end: Date): Promise<{ requestId: number | string; toState: string; unitName: string; contactDueAt: Date | string; completionDueAt: Date | string | null }[]> {
+    return this.events('e', scopePath)
+      .innerJoin('e.request', 'r')
+      .andWhere('e.id = (SELECT MAX(l.id) FROM request_event l WHERE l.requestId = e.requestId AND l.createdAt < :end)', { end })
+      .andWhere("e.toState IN ('submitted', 'accepted', 'in_progress')")
+      .select('e.requestId', 'requestId')
+      .addSelect('e.toState', 'toState')
+      .addSelect('hu.name', 'unitName')
+      .addSelect('r.contactDueAt', 'contactDueAt')
+      .addSelect('r.completionDueAt', 'completionDueAt')
+      .orderBy('e.requestId', 'ASC')
+      .getRawMany();
+  }
+
   /** Timeline rows credited to units within `scopePath`. */
   private events(alias: string, scopePath: string): SelectQueryBuilder<RequestEvent> {
     return this.dataSource

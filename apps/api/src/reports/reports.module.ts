@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
+import { GridModule } from '../grid/grid.module';
+import { BulletinsController } from './bulletins.controller';
+import { DailyBulletinService } from './daily-bulletin.service';
 import { ReportRepository } from './report.repository';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 /** 三个一: the bulletins, the dispatch and the ranking (docs/reports.md). */
 @Module({
-  controllers: [ReportsController],
-  providers: [ReportsService, ReportRepository],
+  imports: [GridModule],
+  controllers: [ReportsController, BulletinsController],
+  providers: [ReportsService, DailyBulletinService, ReportRepository],
 })
 export class ReportsModule {}

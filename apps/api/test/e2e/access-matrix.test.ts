@@ -200,6 +200,7 @@ const TABLE: Record<string, Row> = {
       body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: '矩阵测试代办', unitId: t.grid.id, requesterName: '矩阵', requesterPhone: '13600000001' },
     }),
   },
+  getDailyBulletin: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/reports/daily?townId=${t.town.id}&day=2026-10-20` }) },
   getDispatchQueue: { who: TOWN_OFFICE, scoped: false, request: () => ({ method: 'GET', path: '/api/requests/dispatch-queue' }) },
   getOverdueBoard: { who: [...STAFF_WITH_GRIDS, 'department_handler'], scoped: false, request: () => ({ method: 'GET', path: '/api/requests/overdue' }) },
   getLookBackQueue: { who: SUPERVISORS, scoped: false, request: () => ({ method: 'GET', path: '/api/requests/look-back-queue' }) },

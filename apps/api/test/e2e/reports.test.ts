@@ -233,6 +233,53 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     const largeRow = large.rows.find((r: { unitId: number }) => r.unitId === largeId);
     for (const figure of FIGURES) expect(largeRow[figure]).toBe((expected.get(grids[0]!.id)?.[figure] ?? 0) + (expected.get(grids[1]!.id)?.[figure] ?? 0));
     expect(largeRow.leaderName).toBeNull();
+    // ——— the daily bulletins of the month, each day recomputed from the same rows ———
+    const units = new Map<number, { name: string; path: string }>(
+      (await ds().query('SELECT id, name, path FROM org_unit')).map((u: Record<string, unknown>) => [Number(u.id), { name: String(u.name), path: String(u.path) }]),
+    );
+    const requestFacts = new Map<number, { category: string; unitId: number }>(
+      (await ds().query('SELECT id, category, unitId FROM request')).map((r: Record<string, unknown>) => [Number(r.id), { category: String(r.category), unitId: Number(r.unitId) }]),
+    );
+    let bulletinFigures = 0;
+    for (let d = 1; d <= 31; d++) {
+      const day = `2026-10-${String(d).padStart(2, '0')}`;
+      const dayStart = at(`${day}T00:00:00`);
+      const dayEnd = new Date(dayStart.getTime() + 24 * HOUR);
+      const inDay = (e: EventRow) => e.createdAt >= dayStart && e.createdAt < dayEnd;
+      const submits = events.filter((e) => e.action === 'submit' && inDay(e));
+      const count = (keys: string[]) => Object.fromEntries([...new Set(keys)].map((k) => [k, keys.filter((x) => x === k).length]));
+      const firstContacts = [...byRequest.values()].map((steps) => steps.find((x) => x.action === 'accept' || x.action === 'reject')).filter((e): e is EventRow => !!e && inDay(e));
+      const openRows = [...byRequest.entries()]
+        .map(([requestId, steps]) => ({ requestId, last: steps.filter((x) => x.createdAt < dayEnd).at(-1) }))
+        .filter(({ last }) => last && ['submitted', 'accepted', 'in_progress'].includes(last.toState));
+      const overdue = openRows
+        .filter(({ requestId, last }) => {
+          const r = requests.get(requestId)!;
+          const due = last!.toState === 'submitted' ? r.contactDueAt : r.completionDueAt;
+          return due !== null && due < dayEnd;
+        })
+        .map(({ requestId, last }) => [requestId, units.get(last!.handlerUnitId)!.name]);
+      const bulletin = await api('GET', `/api/reports/daily?townId=${townId}&day=${day}`, hotline);
+      const asCounts = (rows: { key: string; count: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.count]));
+      expect([day, bulletin.received, asCounts(bulletin.bySource), asCounts(bulletin.byCategory), asCounts(bulletin.byVillage)]).toEqual([
+        day,
+        submits.length,
+        count(submits.map((e) => requests.get(e.requestId)!.source)),
+        count(submits.map((e) => requestFacts.get(e.requestId)!.category)),
+        count(submits.map((e) => String(units.get(requestFacts.get(e.requestId)!.unitId)!.path.split('/').filter(Boolean)[2]))),
+      ]);
+      expect([day, bulletin.contactsOnTime, bulletin.contactsLate, bulletin.resolved, bulletin.open]).toEqual([
+        day,
+        firstContacts.filter((e) => e.createdAt <= requests.get(e.requestId)!.firstContactDueAt).length,
+        firstContacts.filter((e) => e.createdAt > requests.get(e.requestId)!.firstContactDueAt).length,
+        events.filter((e) => e.action === 'resolve' && inDay(e)).length,
+        openRows.length,
+      ]);
+      expect([day, bulletin.overdue.map((o: { requestId: number; unitName: string }) => [o.requestId, o.unitName])]).toEqual([day, overdue]);
+      bulletinFigures += 9 + overdue.length;
+    }
+    process.stdout.write(`daily bulletins: 31 days, ${bulletinFigures} figures compared\n`);
+
     const totals = Object.fromEntries(FIGURES.map((f) => [f, [...expected.values()].reduce((sum, row) => sum + (row[f] ?? 0), 0)]));
     // Every kind of fact the month should have had, had: otherwise the comparison proves little.
     for (const figure of FIGURES) expect([figure, totals[figure]! > 0]).toEqual([figure, true]);

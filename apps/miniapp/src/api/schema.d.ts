@@ -685,6 +685,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 受理情况一天一通报: a town’s day — received by source, village and category; first contacts on time and late; results; open and overdue at its end */
+        get: operations["getDailyBulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/roster/imports": {
         parameters: {
             query?: never;
@@ -1318,6 +1335,40 @@ export interface components {
             /** @enum {string} */
             level: "small_grid" | "large_grid" | "village" | "department";
             rows: components["schemas"]["RankingRowDto"][];
+        };
+        CountByKeyDto: {
+            /** @description A source, a category, or a unit id as text */
+            key: string;
+            /** @example 北孙村 */
+            label: string;
+            count: number;
+        };
+        OverdueItemDto: {
+            requestId: number;
+            /** @description The unit holding it at the end of the day */
+            unitName: string;
+            /** @enum {string} */
+            clock: "contact" | "completion";
+            /** Format: date-time */
+            dueAt: string;
+        };
+        DailyBulletinDto: {
+            /** @example 2026-10-20 */
+            day: string;
+            received: number;
+            /** @description villager, patrol, hotline_12345, staff, proxy */
+            bySource: components["schemas"]["CountByKeyDto"][];
+            byVillage: components["schemas"]["CountByKeyDto"][];
+            byCategory: components["schemas"]["CountByKeyDto"][];
+            /** @description First contacts made that day by their deadline */
+            contactsOnTime: number;
+            contactsLate: number;
+            /** @description Results given that day */
+            resolved: number;
+            /** @description Open at the end of the day */
+            open: number;
+            /** @description Open at the end of the day and past their deadline, with the unit responsible */
+            overdue: components["schemas"]["OverdueItemDto"][];
         };
         RosterRowErrorDto: {
             /**
@@ -2372,6 +2423,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RankingDto"];
+                };
+            };
+        };
+    };
+    getDailyBulletin: {
+        parameters: {
+            query: {
+                townId: number;
+                /** @description The day, China time */
+                day: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyBulletinDto"];
                 };
             };
         };

@@ -22,6 +22,8 @@ export const CAPABILITY_ROLES = {
   'hotline.orders': ['hotline_staff', 'town_leader', 'county_admin'],
   /** Dispatch (派单): route categories to departments, see what waits for dispatch, transfer. */
   'routing.manage': ['hotline_staff', 'town_leader', 'county_admin'],
+  /** The town's bulletins and dispatch sheets (三个一), which name units and open matters. */
+  'reports.view': ['hotline_staff', 'town_leader', 'county_admin'],
   /** Look back at (回看), close and send back results within the span: the supervisors of requests. */
   'request.lookBack': ['hotline_staff', 'large_grid_head', 'town_leader', 'county_admin'],
   /** See a person's full phone number (logged every time). */
