@@ -20,6 +20,11 @@ export default defineAppConfig({
     {
       root: 'subpackages/staff',
       pages: ['look-back/index', 'request/index', 'overdue/index', 'dispatch/index']
+    },
+    // 红心榜 (办理成绩晾晒): the public monthly ranking, for everyone.
+    {
+      root: 'subpackages/board',
+      pages: ['ranking/index']
     }
   ],
   window: {

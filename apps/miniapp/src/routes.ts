@@ -20,7 +20,9 @@ export const ROUTES = {
   lookBackQueue: '/subpackages/staff/look-back/index',
   lookBackRequest: '/subpackages/staff/request/index',
   overdueBoard: '/subpackages/staff/overdue/index',
-  dispatchQueue: '/subpackages/staff/dispatch/index'
+  dispatchQueue: '/subpackages/staff/dispatch/index',
+  /** 红心榜: public, nobody needs to sign in. */
+  board: '/subpackages/board/ranking/index'
 } as const
 
 /** A request's page for the one opening it: `page` is ROUTES.myRequest, handleRequest or lookBackRequest. */

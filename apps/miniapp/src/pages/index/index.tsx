@@ -178,6 +178,11 @@ export default function Index() {
         我要反映
       </Button>
 
+      {/* 红心榜: public, signed in or not. */}
+      <Button className='home-secondary home-board' type='primary' fill='outline' size='large' block onClick={go(ROUTES.board)}>
+        红心榜 · 办理成绩晾晒
+      </Button>
+
       {session && (
         <View className='home-entries'>
           <Button className='home-secondary home-mine' type='primary' fill='outline' size='large' block onClick={go(ROUTES.myRequests)}>

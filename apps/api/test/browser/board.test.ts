@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as fs from 'node:fs';
+import { DataSource } from 'typeorm';
+import { loadAppConfig } from '../../src/config/app-config';
+import { Person } from '../../src/grid/person.entity';
+import { RoleAssignment } from '../../src/grid/role-assignment.entity';
+import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
+import { openPhoneBrowser, PhoneBrowser } from '../support/browser';
+import { call } from '../support/http';
+import { demoToken, personWithRole, SeededPerson } from '../support/people';
+import { useAppUnderTest } from '../support/test-app';
+import { button, current, screenshot } from '../support/h5';
+
+const VILLAGER = { name: '李秀英', phone: '13912340007' };
+
+/**
+ * 红心榜 in the H5 build in Chromium, against the real API on SQLite with the demo county: a
+ * matter accepted, resolved and rated 满意 this month puts the grid leader's small grid at the top
+ * with two red hearts, and a visitor who never signed in finds it from the home page.
+ */
+describe('红心榜 in the H5 app', () => {
+  const under = useAppUnderTest(() => ({ demoLogin: true }));
+  let phone: PhoneBrowser;
+  let leader: SeededPerson;
+  let smallGridName: string;
+  let village: { id: number; name: string };
+  let town: { id: number; name: string };
+  const pageErrors: string[] = [];
+  const api = (method: string, url: string, token: string, body?: unknown) => call(under.api.baseUrl, method, url, { token, body });
+
+  beforeAll(async () => {
+    const { h5Dir } = loadAppConfig({});
+    if (!fs.existsSync(`${h5Dir}/index.html`)) throw new Error(`no H5 build at ${h5Dir}: run the miniapp build:h5 first`);
+    await seedDemoIfEmpty(under.api.app);
+    const dataSource = under.api.app.get(DataSource);
+    leader = await personWithRole(dataSource, 'grid_leader');
+    const ancestors: { id: number; name: string; kind: string }[] = await dataSource.query(
+      `SELECT id, name, kind FROM org_unit WHERE ? LIKE '%/' || id || '/%'`,
+      [leader.unitPath],
+    );
+    smallGridName = ancestors.find((unit) => unit.id === leader.unitId)!.name;
+    village = ancestors.find((unit) => unit.kind === 'village')!;
+    town = ancestors.find((unit) => unit.kind === 'town')!;
+    // The demo county has no villagers: add one living in the grid leader's small grid.
+    const inserted = await dataSource.getRepository(Person).insert({ name: VILLAGER.name, phone: VILLAGER.phone, homeUnitId: leader.unitId });
+    const villagerId = Number(inserted.identifiers[0]?.id);
+    await dataSource.getRepository(RoleAssignment).insert({ personId: villagerId, role: 'villager', unitId: leader.unitId, endedAt: null });
+
+    // Through the API, this month: submitted, accepted, resolved, rated 满意.
+    const villagerToken = await demoToken(under.api.baseUrl, villagerId);
+    const leaderToken = await demoToken(under.api.baseUrl, leader.personId);
+    const submitted = await api('POST', '/api/requests', villagerToken, { clientRequestId: 'board-first', category: 'environment', description: '村口垃圾箱满了好几天，请安排清运。' });
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.id as number;
+    const accepted = await api('POST', `/api/requests/${id}/actions/accept`, leaderToken, { version: submitted.body.version, contactMethod: 'call', complexity: 'simple' });
+    expect(accepted.status).toBe(200);
+    const resolved = await api('POST', `/api/requests/${id}/actions/resolve`, leaderToken, { version: accepted.body.version, note: '已联系环卫清运。' });
+    expect(resolved.status).toBe(200);
+    const rated = await api('POST', `/api/requests/${id}/rating`, villagerToken, { version: resolved.body.version, rating: 'satisfied' });
+    expect(rated.status).toBeLessThan(300);
+
+    phone = await openPhoneBrowser({ width: 360, height: 780 });
+    phone.page.on('pageerror', (error) => pageErrors.push(error.message));
+    await phone.page.goto(`${under.api.baseUrl}/`);
+    await phone.page.locator('.home-title').getByText('网格通', { exact: true }).waitFor({ timeout: 30_000 });
+  });
+
+  afterAll(async () => {
+    await phone?.close();
+  });
+
+  it('a visitor opens 红心榜 from home: the small grid first with its leader and ❤❤, 满意率 100%, then the village', async () => {
+    const { page } = phone;
+    // Not signed in.
+    await current(page).getByText('您还没有登录').waitFor();
+    await button(page, /红心榜/, '.home-board').click();
+    const board = current(page);
+    await board.locator('.board-title').waitFor({ timeout: 15_000 });
+    // One town in the demo is opened at once; with several the visitor picks it.
+    if ((await board.locator('.board-ask').count()) > 0) await board.locator('.board-town').filter({ hasText: town.name }).click();
+    await board.locator('.board-title').getByText(`${town.name} · 办理成绩晾晒`).waitFor({ timeout: 15_000 });
+    await board.locator('.board-level.board-tab--on').getByText('小网格').waitFor();
+
+    const row = board.locator('.board-row').filter({ hasText: smallGridName }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await expect(row.locator('.board-rank').innerText()).resolves.toBe('1');
+    await expect(row.locator('.board-leader').innerText()).resolves.toBe(`网格巷长 ${leader.name}`);
+    await expect(row.locator('.board-hearts-drawn').innerText()).resolves.toBe('❤❤');
+    await row.locator('.board-hearts-count').getByText('2 颗红心').waitFor();
+    await expect(row.locator('.board-score-value').innerText()).resolves.toBe('100');
+    // The only small grid with data is the only one shown; the rest wait behind the toggle.
+    await expect(board.locator('.board-row').count()).resolves.toBe(1);
+    await board.locator('.board-toggle').getByText(/显示无数据的单位/).waitFor();
+
+    // Tap: its rates.
+    await row.click();
+    await row.locator('.board-rate-satisfactionRate').getByText('100%').waitFor();
+    await row.locator('.board-details').getByText('满意率').waitFor();
+    await row.locator('.board-details').getByText('1 件').first().waitFor();
+    await screenshot(page, 'board', true);
+
+    // The toggle shows units without data a page at a time, greyed.
+    await board.locator('.board-toggle').filter({ hasText: /显示无数据的单位/ }).click();
+    await expect(board.locator('.board-row--no-data').count()).resolves.toBe(30);
+
+    // 村: the village, first, with the same hearts.
+    await board.locator('.board-level').filter({ hasText: /^村$/ }).click();
+    const villageRow = board.locator('.board-row').filter({ hasText: village.name }).first();
+    await villageRow.waitFor({ timeout: 15_000 });
+    await expect(villageRow.locator('.board-rank').innerText()).resolves.toBe('1');
+    await expect(villageRow.locator('.board-hearts-drawn').innerText()).resolves.toBe('❤❤');
+    await expect(villageRow.locator('.board-leader').count()).resolves.toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});

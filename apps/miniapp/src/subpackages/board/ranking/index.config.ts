@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '红心榜',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
+})
