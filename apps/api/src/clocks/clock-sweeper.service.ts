@@ -3,6 +3,7 @@ import { chinaTimeText, LADDER_RUNG_LABELS, pathIdAt, reminderAt, rulesForTown, 
 import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DailyBulletinService } from '../reports/daily-bulletin.service';
 import { notify } from '../notifications/notification-writer';
 import { handlersOf, rungPeople } from '../notifications/recipients';
 import { matterName } from '../requests/request-announcements';
@@ -37,6 +38,7 @@ export class ClockSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly bulletins: DailyBulletinService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -59,6 +61,8 @@ export class ClockSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   /** Fires everything due at `now` (catching up when the API was down), and says what it did. */
   async runOnce(now: Date = this.clock.now()): Promise<SweepCounts> {
     const counts: SweepCounts = { scheduled: 0, reminded: 0, escalated: 0 };
+    // The morning's daily bulletin is a clock too: once a day per town, from 07:30.
+    await this.bulletins.pushDue(now);
     for (;;) {
       const due = await this.dataSource.getRepository(RequestTimer).find({ select: { requestId: true }, where: { nextFireAt: LessThanOrEqual(now) }, order: { nextFireAt: 'ASC' }, take: BATCH });
       let worked = 0;

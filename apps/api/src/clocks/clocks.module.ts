@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ReportsModule } from '../reports/reports.module';
 import { ClockSweeper } from './clock-sweeper.service';
 
 /** The clocks that act: reminders and the escalation ladder (docs/clocks.md). */
 @Module({
+  imports: [ReportsModule],
   providers: [ClockSweeper],
   exports: [ClockSweeper],
 })

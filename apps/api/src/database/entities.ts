@@ -13,6 +13,7 @@ import { RequestFollower } from '../requests/request-follower.entity';
 import { CategoryRoute } from '../requests/routing/category-route.entity';
 import { RosterImport } from '../roster/roster-import.entity';
 import { RequestTimer } from '../clocks/request-timer.entity';
+import { ReportDispatch } from '../reports/report-dispatch.entity';
 import { Notification } from '../notifications/notification.entity';
 import { NotificationDelivery } from '../notifications/notification-delivery.entity';
 import { SubscribeGrant } from '../notifications/subscribe-grant.entity';
@@ -35,6 +36,7 @@ export const ENTITIES = [
   CategoryRoute,
   RosterImport,
   RequestTimer,
+  ReportDispatch,
   Notification,
   NotificationDelivery,
   SubscribeGrant,

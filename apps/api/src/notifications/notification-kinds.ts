@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'accepted', // 已受理 to the requester (and followers)
   'resolved', // 已办结，请评价 to the requester (and followers): the rating invitation
   'looked_back', // 回看结果 to the requester (and followers)
+  'daily_bulletin', // 受理情况一天一通报 each morning, to the town's leaders and hotline office
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -25,4 +26,5 @@ export const NOTIFICATION_TITLES: Record<NotificationKind, string> = {
   accepted: '您的诉求已受理',
   resolved: '您的诉求已办结，请评价',
   looked_back: '您的诉求已回看',
+  daily_bulletin: '昨日受理情况通报',
 };

@@ -11,5 +11,7 @@ import { ReportsService } from './reports.service';
   imports: [GridModule],
   controllers: [ReportsController, BulletinsController],
   providers: [ReportsService, DailyBulletinService, ReportRepository],
+  // The clocks' sweeper sends the morning bulletin.
+  exports: [DailyBulletinService],
 })
 export class ReportsModule {}

@@ -175,4 +175,20 @@ describe(`clocks that act (${testDialect()})`, () => {
     const leader = await demoToken(under.api.baseUrl, people.leader.personId);
     expect((await api('POST', `/api/requests/${matter.id}/actions/urge`, leader, { version: supervised.body.version, note: '自己催自己' })).status).toBe(403);
   });
+
+  it('each morning from 07:30, yesterday’s bulletin goes once to each town’s leaders and hotline office', async () => {
+    const bulletins = async () =>
+      (await ds().query(`SELECT personId AS "personId", body FROM notification WHERE kind = 'daily_bulletin' AND body LIKE ? ORDER BY personId`, ['%10月20日%'])) as { personId: number | string; body: string }[];
+    await sweep('2026-10-21T07:29:00');
+    expect(await bulletins()).toEqual([]);
+    await sweep('2026-10-21T07:30:00');
+    await sweep('2026-10-21T08:00:00');
+    const sent = await bulletins();
+    const office: { personId: number | string }[] = await ds().query(
+      `SELECT r.personId AS "personId" FROM role_assignment r JOIN org_unit u ON u.id = r.unitId WHERE r.endedAt IS NULL AND r.role IN ('hotline_staff', 'town_leader')`,
+    );
+    // Both towns, each person once.
+    expect(sent.map((m) => Number(m.personId)).sort((a, b) => a - b)).toEqual(office.map((o) => Number(o.personId)).sort((a, b) => a - b));
+    expect(sent.find((m) => Number(m.personId) === people.townLeader.personId)?.body).toMatch(/^台头镇10月20日：受理\d+件，按时联系\d+件，办结\d+件，超期未办结\d+件$/);
+  });
 });

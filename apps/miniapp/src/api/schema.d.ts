@@ -1240,7 +1240,7 @@ export interface components {
         NotificationDto: {
             id: number;
             /** @enum {string} */
-            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back";
+            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back" | "daily_bulletin";
             /** @description The request it is about, to open it */
             requestId: number | null;
             /** @example 诉求即将超过联系时限 */
@@ -1275,7 +1275,7 @@ export interface components {
         };
         SubscribeTemplateDto: {
             /** @enum {string} */
-            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back";
+            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back" | "daily_bulletin";
             /** @description Pass to wx.requestSubscribeMessage as one of tmplIds */
             templateId: string;
             /** @example 有新的诉求待办理 */
