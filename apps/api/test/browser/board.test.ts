@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import * as fs from 'node:fs';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../../src/config/app-config';
-import { Person } from '../../src/grid/person.entity';
-import { RoleAssignment } from '../../src/grid/role-assignment.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { openPhoneBrowser, PhoneBrowser } from '../support/browser';
 import { call } from '../support/http';
-import { demoToken, personWithRole, SeededPerson } from '../support/people';
+import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, screenshot } from '../support/h5';
+import { button, current, openHome, requireH5Build, screenshot } from '../support/h5';
 
 const VILLAGER = { name: '李秀英', phone: '13912340007' };
 
@@ -30,7 +27,7 @@ describe('红心榜 in the H5 app', () => {
 
   beforeAll(async () => {
     const { h5Dir } = loadAppConfig({});
-    if (!fs.existsSync(`${h5Dir}/index.html`)) throw new Error(`no H5 build at ${h5Dir}: run the miniapp build:h5 first`);
+    requireH5Build(h5Dir);
     await seedDemoIfEmpty(under.api.app);
     const dataSource = under.api.app.get(DataSource);
     leader = await personWithRole(dataSource, 'grid_leader');
@@ -42,9 +39,7 @@ describe('红心榜 in the H5 app', () => {
     village = ancestors.find((unit) => unit.kind === 'village')!;
     town = ancestors.find((unit) => unit.kind === 'town')!;
     // The demo county has no villagers: add one living in the grid leader's small grid.
-    const inserted = await dataSource.getRepository(Person).insert({ name: VILLAGER.name, phone: VILLAGER.phone, homeUnitId: leader.unitId });
-    const villagerId = Number(inserted.identifiers[0]?.id);
-    await dataSource.getRepository(RoleAssignment).insert({ personId: villagerId, role: 'villager', unitId: leader.unitId, endedAt: null });
+    const villagerId = await addVillager(dataSource, VILLAGER, leader.unitId);
 
     // Through the API, this month: submitted, accepted, resolved, rated 满意.
     const villagerToken = await demoToken(under.api.baseUrl, villagerId);
@@ -61,8 +56,7 @@ describe('红心榜 in the H5 app', () => {
 
     phone = await openPhoneBrowser({ width: 360, height: 780 });
     phone.page.on('pageerror', (error) => pageErrors.push(error.message));
-    await phone.page.goto(`${under.api.baseUrl}/`);
-    await phone.page.locator('.home-title').getByText('网格通', { exact: true }).waitFor({ timeout: 30_000 });
+    await openHome(phone.page, under.api.baseUrl);
   });
 
   afterAll(async () => {

@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import * as fs from 'node:fs';
 import { Locator, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../../src/config/app-config';
-import { Person } from '../../src/grid/person.entity';
-import { RoleAssignment } from '../../src/grid/role-assignment.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { openPhoneBrowser, PhoneBrowser } from '../support/browser';
 import { call } from '../support/http';
 import { pngImage } from '../support/images';
-import { demoToken, personWithRole, SeededPerson } from '../support/people';
+import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, screenshot, signInAs } from '../support/h5';
+import { button, current, openHome, requireH5Build, screenshot, signInAs } from '../support/h5';
 
 const VILLAGER = { name: '孙秀兰', phone: '13912345678' };
 const FIRST_TEXT = '村东头大桥边的垃圾堆了一个星期没人清理，天热有味道，请网格员帮忙联系清运。';
@@ -43,24 +40,21 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
 
   beforeAll(async () => {
     const { h5Dir } = loadAppConfig({});
-    if (!fs.existsSync(`${h5Dir}/index.html`)) throw new Error(`no H5 build at ${h5Dir}: run the miniapp build:h5 first`);
+    requireH5Build(h5Dir);
     await seedDemoIfEmpty(under.api.app);
     const dataSource = under.api.app.get(DataSource);
     leader = await personWithRole(dataSource, 'grid_leader');
     staff = await personWithRole(dataSource, 'hotline_staff');
     // The demo county has no villagers: add one living in the grid leader's small grid. Holding
     // the villager role puts her on the demo sign-in list (two people of each role).
-    const inserted = await dataSource.getRepository(Person).insert({ name: VILLAGER.name, phone: VILLAGER.phone, homeUnitId: leader.unitId });
-    villagerId = Number(inserted.identifiers[0]?.id);
-    await dataSource.getRepository(RoleAssignment).insert({ personId: villagerId, role: 'villager', unitId: leader.unitId, endedAt: null });
+    villagerId = await addVillager(dataSource, VILLAGER, leader.unitId);
 
     phone = await openPhoneBrowser({ width: 360, height: 780 });
     phone.page.on('pageerror', (error) => pageErrors.push(error.message));
     phone.page.on('request', (request) => {
       if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/requests') submitAttempts.push(request.postData() ?? '');
     });
-    await phone.page.goto(`${under.api.baseUrl}/`);
-    await phone.page.locator('.home-title').getByText('网格通', { exact: true }).waitFor({ timeout: 30_000 });
+    await openHome(phone.page, under.api.baseUrl);
   });
 
   afterAll(async () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import * as fs from 'node:fs';
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../../src/config/app-config';
@@ -9,7 +8,7 @@ import { openPhoneBrowser, PhoneBrowser } from '../support/browser';
 import { call } from '../support/http';
 import { demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, screenshot, signInAs } from '../support/h5';
+import { button, current, openHome, requireH5Build, screenshot, signInAs } from '../support/h5';
 
 const PATROL_TEXT = '大桥边护栏松动，小孩路过有危险。';
 const PATROL_RESULT = '已找人把护栏重新固定好。';
@@ -38,15 +37,14 @@ describe('patrol, 代办 and 派单 in the H5 app', () => {
 
   beforeAll(async () => {
     const { h5Dir } = loadAppConfig({});
-    if (!fs.existsSync(`${h5Dir}/index.html`)) throw new Error(`no H5 build at ${h5Dir}: run the miniapp build:h5 first`);
+    requireH5Build(h5Dir);
     await seedDemoIfEmpty(under.api.app);
     dataSource = under.api.app.get(DataSource);
     leader = await personWithRole(dataSource, 'grid_leader');
     staff = await personWithRole(dataSource, 'hotline_staff');
     phone = await openPhoneBrowser({ width: 360, height: 780 });
     phone.page.on('pageerror', (error) => pageErrors.push(error.message));
-    await phone.page.goto(`${under.api.baseUrl}/`);
-    await phone.page.locator('.home-title').getByText('网格通', { exact: true }).waitFor({ timeout: 30_000 });
+    await openHome(phone.page, under.api.baseUrl);
   });
 
   afterAll(async () => {

@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import * as fs from 'node:fs';
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { ClockSweeper } from '../../src/clocks/clock-sweeper.service';
 import { ManualClock } from '../../src/common/clock';
 import { loadAppConfig } from '../../src/config/app-config';
-import { Person } from '../../src/grid/person.entity';
-import { RoleAssignment } from '../../src/grid/role-assignment.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { openPhoneBrowser, PhoneBrowser } from '../support/browser';
 import { call } from '../support/http';
-import { demoToken, personWithRole, SeededPerson } from '../support/people';
+import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, screenshot, settled, signInAs } from '../support/h5';
+import { button, current, openHome, requireH5Build, screenshot, settled, signInAs } from '../support/h5';
 
 const VILLAGER = { name: '王桂芝', phone: '13912340001' };
 const FIRST_TEXT = '村西头水渠堵了，下雨天水漫到路上，请帮忙疏通。';
@@ -54,24 +51,21 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
 
   beforeAll(async () => {
     const { h5Dir } = loadAppConfig({});
-    if (!fs.existsSync(`${h5Dir}/index.html`)) throw new Error(`no H5 build at ${h5Dir}: run the miniapp build:h5 first`);
+    requireH5Build(h5Dir);
     await seedDemoIfEmpty(under.api.app);
     const dataSource = under.api.app.get(DataSource);
     // The first of each role: those are on the demo sign-in list.
     leader = await personWithRole(dataSource, 'grid_leader');
     staff = await personWithRole(dataSource, 'hotline_staff');
     // The demo county has no villagers: add one living in the grid leader's small grid.
-    const inserted = await dataSource.getRepository(Person).insert({ name: VILLAGER.name, phone: VILLAGER.phone, homeUnitId: leader.unitId });
-    villagerId = Number(inserted.identifiers[0]?.id);
-    await dataSource.getRepository(RoleAssignment).insert({ personId: villagerId, role: 'villager', unitId: leader.unitId, endedAt: null });
+    villagerId = await addVillager(dataSource, VILLAGER, leader.unitId);
 
     phone = await openPhoneBrowser({ width: 360, height: 780 });
     phone.page.on('pageerror', (error) => pageErrors.push(error.message));
     // The phone's clock agrees with the API's (countdowns are read on the phone). It keeps running:
     // a frozen Date (setFixedTime) stalls Taro's page transitions now and then.
     await phone.page.clock.install({ time: at('2026-10-09T16:20:00') });
-    await phone.page.goto(`${under.api.baseUrl}/`);
-    await phone.page.locator('.home-title').getByText('网格通', { exact: true }).waitFor({ timeout: 30_000 });
+    await openHome(phone.page, under.api.baseUrl);
   });
 
   afterAll(async () => {
@@ -183,6 +177,8 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
   it('the grid leader hears 「诉求被督办」 in 消息中心 and opens the matter to handle it', async () => {
     const { page } = phone;
     await signInAs(page, leader);
+    // The unread count arrives after the home page: wait for the badge, not the first paint.
+    await current(page).locator('.home-badge').waitFor({ timeout: 15_000 });
     expect(Number(await badge(page))).toBeGreaterThan(0);
     await button(page, /消息中心/, '.home-messages').click();
     const centre = current(page);

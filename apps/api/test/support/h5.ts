@@ -57,3 +57,14 @@ export async function signInAs(page: Page, who: { name: string }): Promise<void>
   await page.locator('.demo-person:visible').filter({ hasText: who.name }).first().click();
   await page.locator('.home-greeting-name').getByText(`${who.name}，您好`).waitFor({ timeout: 15_000 });
 }
+
+/** Fails early, with what to do, when the mini-program's H5 build is missing. */
+export function requireH5Build(h5Dir: string): void {
+  if (!fs.existsSync(`${h5Dir}/index.html`)) throw new Error(`no H5 build at ${h5Dir}: run the miniapp build:h5 first`);
+}
+
+/** Opens the app's home page (the H5 build served by the API) and waits for it. */
+export async function openHome(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.locator('.home-title').getByText('网格通', { exact: true }).waitFor({ timeout: 30_000 });
+}

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { call } from './http';
+import { Person } from '../../src/grid/person.entity';
+import { RoleAssignment } from '../../src/grid/role-assignment.entity';
 
 export interface SeededPerson {
   personId: number;
@@ -34,4 +36,15 @@ export async function demoToken(baseUrl: string, personId: number): Promise<stri
   const res = await call(baseUrl, 'POST', '/api/auth/demo-login', { body: { personId } });
   if (res.status !== 200) throw new Error(`demo login for ${personId} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.accessToken as string;
+}
+
+/**
+ * The demo county has no villagers: adds one living in `unitId` (a small grid). Holding the
+ * villager role puts her on the demo sign-in list. Answers her person id.
+ */
+export async function addVillager(dataSource: DataSource, who: { name: string; phone: string }, unitId: number): Promise<number> {
+  const inserted = await dataSource.getRepository(Person).insert({ name: who.name, phone: who.phone, homeUnitId: unitId });
+  const personId = Number(inserted.identifiers[0]?.id);
+  await dataSource.getRepository(RoleAssignment).insert({ personId, role: 'villager', unitId, endedAt: null });
+  return personId;
 }
