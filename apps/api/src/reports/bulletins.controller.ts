@@ -1,5 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock } from '../common/clock';
+import { XLSX_CONTENT_TYPE, xlsxDownload } from '../common/xlsx-download';
+import { WeeklyDispatchDto, WeeklyDispatchQuery } from './dtos/weekly-dispatch.dto';
+import { writeWeeklyDispatchSheet } from './weekly-dispatch-sheet';
+import { WeeklyDispatchService } from './weekly-dispatch.service';
 import { Actor } from '../auth/actor';
 import { CurrentActor, RequireCapability } from '../auth/auth-decorators';
 import { DailyBulletinService } from './daily-bulletin.service';
@@ -10,7 +15,11 @@ import { DailyBulletinDto, DailyBulletinQuery } from './dtos/daily-bulletin.dto'
 @ApiBearerAuth()
 @Controller('reports')
 export class BulletinsController {
-  constructor(private readonly bulletins: DailyBulletinService) {}
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly bulletins: DailyBulletinService,
+    private readonly weekly: WeeklyDispatchService,
+  ) {}
 
   @Get('daily')
   @RequireCapability('reports.view')
@@ -18,5 +27,24 @@ export class BulletinsController {
   @ApiOkResponse({ type: DailyBulletinDto })
   daily(@CurrentActor() actor: Actor, @Query() query: DailyBulletinQuery): Promise<DailyBulletinDto> {
     return this.bulletins.bulletin(actor, query.townId, query.day);
+  }
+
+  @Get('weekly-dispatch')
+  @RequireCapability('reports.view')
+  @ApiOperation({ operationId: 'getWeeklyDispatch', summary: '办理进度一周一调度: the town’s open matters now, by the unit handling each (age, deadline, overdue), units with the most overdue first' })
+  @ApiOkResponse({ type: WeeklyDispatchDto })
+  weeklyDispatch(@CurrentActor() actor: Actor, @Query() query: WeeklyDispatchQuery): Promise<WeeklyDispatchDto> {
+    return this.weekly.dispatch(actor, query.townId, this.clock.now());
+  }
+
+  @Get('weekly-dispatch.xlsx')
+  @RequireCapability('reports.view')
+  @ApiOperation({ operationId: 'exportWeeklyDispatch', summary: 'The same as an .xlsx laid out for printing (A4 landscape, a block per unit with its totals)' })
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOkResponse({ description: 'The dispatch workbook', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  async exportWeeklyDispatch(@CurrentActor() actor: Actor, @Query() query: WeeklyDispatchQuery): Promise<StreamableFile> {
+    const report = await this.weekly.dispatch(actor, query.townId, this.clock.now());
+    const day = new Date(report.asOf.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    return xlsxDownload(await writeWeeklyDispatchSheet(report), `办理进度调度_${day}.xlsx`, `weekly-dispatch-${day}.xlsx`);
   }
 }

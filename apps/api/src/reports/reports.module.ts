@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { GridModule } from '../grid/grid.module';
 import { BulletinsController } from './bulletins.controller';
 import { DailyBulletinService } from './daily-bulletin.service';
+import { WeeklyDispatchService } from './weekly-dispatch.service';
 import { ReportRepository } from './report.repository';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -10,7 +11,7 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [GridModule],
   controllers: [ReportsController, BulletinsController],
-  providers: [ReportsService, DailyBulletinService, ReportRepository],
+  providers: [ReportsService, DailyBulletinService, WeeklyDispatchService, ReportRepository],
   // The clocks' sweeper sends the morning bulletin.
   exports: [DailyBulletinService],
 })

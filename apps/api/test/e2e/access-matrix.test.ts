@@ -201,6 +201,8 @@ const TABLE: Record<string, Row> = {
     }),
   },
   getDailyBulletin: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/reports/daily?townId=${t.town.id}&day=2026-10-20` }) },
+  getWeeklyDispatch: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/reports/weekly-dispatch?townId=${t.town.id}` }) },
+  exportWeeklyDispatch: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/reports/weekly-dispatch.xlsx?townId=${t.town.id}` }) },
   getDispatchQueue: { who: TOWN_OFFICE, scoped: false, request: () => ({ method: 'GET', path: '/api/requests/dispatch-queue' }) },
   getOverdueBoard: { who: [...STAFF_WITH_GRIDS, 'department_handler'], scoped: false, request: () => ({ method: 'GET', path: '/api/requests/overdue' }) },
   getLookBackQueue: { who: SUPERVISORS, scoped: false, request: () => ({ method: 'GET', path: '/api/requests/look-back-queue' }) },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FakeWechat } from '@gridloop/wechat-fake';
+import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
 import type { WechatConfig } from '../../src/config/app-config';
@@ -279,6 +280,35 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
       bulletinFigures += 9 + overdue.length;
     }
     process.stdout.write(`daily bulletins: 31 days, ${bulletinFigures} figures compared\n`);
+
+    // ——— the weekly dispatch as the meeting sees it, against the requests as they stand ———
+    clock.set(at('2026-11-02T09:00:00'));
+    const now = clock.now();
+    const openNow: { id: number; state: string; handlerUnitId: number; contactDueAt: Date; completionDueAt: Date | null }[] = (
+      await ds().query(`SELECT id, state, handlerUnitId, contactDueAt, completionDueAt FROM request WHERE state IN ('submitted', 'accepted', 'in_progress') ORDER BY id`)
+    ).map((r: Record<string, unknown>) => ({ id: Number(r.id), state: String(r.state), handlerUnitId: Number(r.handlerUnitId), contactDueAt: asDate(r.contactDueAt), completionDueAt: r.completionDueAt ? asDate(r.completionDueAt) : null }));
+    const dispatch = await api('GET', `/api/reports/weekly-dispatch?townId=${townId}`, hotline);
+    const wantUnits = new Map<number, { open: number[]; overdue: number }>();
+    for (const r of openNow) {
+      const due = r.state === 'submitted' ? r.contactDueAt : (r.completionDueAt ?? r.contactDueAt);
+      const unit = wantUnits.get(r.handlerUnitId) ?? { open: [], overdue: 0 };
+      unit.open.push(r.id);
+      if (due < now) unit.overdue++;
+      wantUnits.set(r.handlerUnitId, unit);
+    }
+    expect(dispatch.open).toBe(openNow.length);
+    expect(Object.fromEntries(dispatch.units.map((u: { unitId: number; requests: { requestId: number }[]; overdue: number }) => [u.unitId, { open: u.requests.map((r) => r.requestId).sort((a, b) => a - b), overdue: u.overdue }]))).toEqual(
+      Object.fromEntries([...wantUnits].map(([unitId, u]) => [unitId, u])),
+    );
+    const overdueCounts = dispatch.units.map((u: { overdue: number }) => u.overdue);
+    expect([...overdueCounts].sort((a: number, b: number) => b - a)).toEqual(overdueCounts);
+    const sheetRes = await fetch(`${under.api.baseUrl}/api/reports/weekly-dispatch.xlsx?townId=${townId}`, { headers: { authorization: `Bearer ${hotline}` } });
+    const book = new Workbook();
+    await book.xlsx.load(await sheetRes.arrayBuffer());
+    const lines: unknown[][] = [];
+    book.worksheets[0]!.eachRow((row) => lines.push((row.values as unknown[]).slice(1)));
+    expect(String(lines[0]![0])).toBe(`台头镇办理进度调度（截至11月2日 09:00）：未办结${openNow.length}件，其中超期${dispatch.overdue}件`);
+    expect(lines.filter((line) => typeof line[2] === 'number')).toHaveLength(openNow.length);
 
     const totals = Object.fromEntries(FIGURES.map((f) => [f, [...expected.values()].reduce((sum, row) => sum + (row[f] ?? 0), 0)]));
     // Every kind of fact the month should have had, had: otherwise the comparison proves little.

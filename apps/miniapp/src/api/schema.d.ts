@@ -702,6 +702,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/weekly-dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办理进度一周一调度: the town’s open matters now, by the unit handling each (age, deadline, overdue), units with the most overdue first */
+        get: operations["getWeeklyDispatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/weekly-dispatch.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same as an .xlsx laid out for printing (A4 landscape, a block per unit with its totals) */
+        get: operations["exportWeeklyDispatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/roster/imports": {
         parameters: {
             query?: never;
@@ -1369,6 +1403,47 @@ export interface components {
             open: number;
             /** @description Open at the end of the day and past their deadline, with the unit responsible */
             overdue: components["schemas"]["OverdueItemDto"][];
+        };
+        DispatchItemDto: {
+            requestId: number;
+            category: string;
+            /** @example 办理中 */
+            stateLabel: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @description Whole days since it was received */
+            ageDays: number;
+            /**
+             * Format: date-time
+             * @description The running deadline: first contact while new, completion after
+             */
+            dueAt: string;
+            overdue: boolean;
+            /** @description How far up the escalation ladder it has climbed (0: not overdue) */
+            escalationRung: number;
+        };
+        DispatchUnitDto: {
+            unitId: number;
+            /** @example 北孙村第3小网格 */
+            unitName: string;
+            /** @example small_grid */
+            unitKind: string;
+            /** @description The village it is in (none for town departments and the hotline office) */
+            villageName: string | null;
+            open: number;
+            overdue: number;
+            /** @description Oldest first */
+            requests: components["schemas"]["DispatchItemDto"][];
+        };
+        WeeklyDispatchDto: {
+            /** @example 台头镇 */
+            townName: string;
+            /** Format: date-time */
+            asOf: string;
+            open: number;
+            overdue: number;
+            /** @description Units with the most overdue first */
+            units: components["schemas"]["DispatchUnitDto"][];
         };
         RosterRowErrorDto: {
             /**
@@ -2446,6 +2521,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DailyBulletinDto"];
+                };
+            };
+        };
+    };
+    getWeeklyDispatch: {
+        parameters: {
+            query: {
+                townId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyDispatchDto"];
+                };
+            };
+        };
+    };
+    exportWeeklyDispatch: {
+        parameters: {
+            query: {
+                townId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dispatch workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };
