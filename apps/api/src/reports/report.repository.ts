@@ -6,20 +6,24 @@ import type { Period } from './report-period';
 /** One figure counted per unit (the unit that handled the matter at the step that counts). */
 export type CountsByUnit = Map<number, number>;
 
-export interface PeriodCounts {
-  received: CountsByUnit;
-  contactedOnTime: CountsByUnit;
-  resolved: CountsByUnit;
-  withdrawn: CountsByUnit;
-  closedOnTime: CountsByUnit;
-  closedLate: CountsByUnit;
-  openOverdue: CountsByUnit;
-  satisfied: CountsByUnit;
-  basicallySatisfied: CountsByUnit;
-  dissatisfied: CountsByUnit;
-  rehandled: CountsByUnit;
-  patrolFound: CountsByUnit;
-}
+/** The counts of a unit's month; every one can be listed (figureRows) as well as counted. */
+export const RANKING_FIGURES = [
+  'received',
+  'contactedOnTime',
+  'resolved',
+  'withdrawn',
+  'closedOnTime',
+  'closedLate',
+  'openOverdue',
+  'satisfied',
+  'basicallySatisfied',
+  'dissatisfied',
+  'rehandled',
+  'patrolFound',
+] as const;
+export type RankingFigure = (typeof RANKING_FIGURES)[number];
+
+export type PeriodCounts = Record<RankingFigure, CountsByUnit>;
 
 /**
  * The counts behind the ranking, straight from the timeline (docs/reports.md says each in words).
@@ -31,6 +35,21 @@ export class ReportRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async periodCounts(scopePath: string, period: Period): Promise<PeriodCounts> {
+    const counted = await Promise.all(RANKING_FIGURES.map(async (figure) => [figure, await count(this.figure(figure, scopePath, period))] as const));
+    return Object.fromEntries(counted) as unknown as PeriodCounts;
+  }
+
+  /** The timeline rows behind one figure of units within `scopePath` (a unit's path: it and those under it): what a count counted. */
+  async figureRows(figure: RankingFigure, scopePath: string, period: Period): Promise<{ requestId: number; at: Date }[]> {
+    const rows = await this.figure(figure, scopePath, period).select('e.requestId', 'requestId').addSelect('e.createdAt', 'at').orderBy('e.id', 'ASC').getRawMany<{ requestId: number | string; at: Date | string }>();
+    return rows.map((row) => ({ requestId: Number(row.requestId), at: row.at instanceof Date ? row.at : new Date(`${String(row.at).replace(' ', 'T')}Z`) }));
+  }
+
+  /**
+   * Each figure as one query over the timeline (docs/reports.md says each in words): a row per
+   * matter or step counted, credited to the row's `handlerUnitId`.
+   */
+  private figure(figure: RankingFigure, scopePath: string, period: Period): SelectQueryBuilder<RequestEvent> {
     const p = { start: period.start, end: period.end };
     // Matters received in the period, not merged away by its end: credited to the unit they went to.
     const received = () =>
@@ -38,37 +57,42 @@ export class ReportRepository {
         .innerJoin('e.request', 'r')
         .andWhere("e.action = 'submit' AND e.createdAt >= :start AND e.createdAt < :end", p)
         .andWhere("NOT EXISTS (SELECT 1 FROM request_event m WHERE m.requestId = e.requestId AND m.action = 'merge' AND m.createdAt < :end)", p);
-    const later = (actions: string, extra = '') => `EXISTS (SELECT 1 FROM request_event x WHERE x.requestId = e.requestId AND x.action IN (${actions}) AND x.createdAt < :end${extra})`;
-    const [receivedRows, contacted, resolved, withdrawn, patrol] = await Promise.all([
-      count(received()),
-      // Its first contact (accept or reject) by the deadline it arrived with.
-      count(received().andWhere(`(SELECT MIN(c.createdAt) FROM request_event c WHERE c.requestId = e.requestId AND c.action IN ('accept', 'reject')) <= r.firstContactDueAt`)),
-      count(received().andWhere(later(`'resolve'`))),
-      count(received().andWhere(later(`'withdraw'`))),
-      count(received().andWhere("r.source = 'patrol'")),
-    ]);
+    const later = (action: string) => `EXISTS (SELECT 1 FROM request_event x WHERE x.requestId = e.requestId AND x.action = '${action}' AND x.createdAt < :end)`;
     // Results given in the period, on time or late against the completion deadline.
     const results = () => this.events('e', scopePath).innerJoin('e.request', 'r').andWhere("e.action = 'resolve' AND e.createdAt >= :start AND e.createdAt < :end", p);
-    const [closedOnTime, closedLate] = await Promise.all([
-      count(results().andWhere('(r.completionDueAt IS NULL OR e.createdAt <= r.completionDueAt)')),
-      count(results().andWhere('r.completionDueAt IS NOT NULL AND e.createdAt > r.completionDueAt')),
-    ]);
-    // Open at the end of the period (its last step before then left it open) and past its deadline.
-    const openOverdue = await count(
-      this.events('e', scopePath)
-        .innerJoin('e.request', 'r')
-        .andWhere('e.id = (SELECT MAX(l.id) FROM request_event l WHERE l.requestId = e.requestId AND l.createdAt < :end)', p)
-        .andWhere("e.toState IN ('submitted', 'accepted', 'in_progress')")
-        .andWhere("(CASE WHEN e.toState = 'submitted' THEN r.contactDueAt ELSE r.completionDueAt END) < :end", p),
-    );
-    const verdicts = (rating: string) => count(this.events('e', scopePath).andWhere("e.action = 'rate' AND e.rating = :rating AND e.createdAt >= :start AND e.createdAt < :end", { ...p, rating }));
-    const [satisfied, basicallySatisfied, dissatisfied, rehandled] = await Promise.all([
-      verdicts('satisfied'),
-      verdicts('basically_satisfied'),
-      verdicts('dissatisfied'),
-      count(this.events('e', scopePath).andWhere("e.action IN ('reopen', 'sendBack') AND e.createdAt >= :start AND e.createdAt < :end", p)),
-    ]);
-    return { received: receivedRows, contactedOnTime: contacted, resolved, withdrawn, closedOnTime, closedLate, openOverdue, satisfied, basicallySatisfied, dissatisfied, rehandled, patrolFound: patrol };
+    const verdicts = (rating: string) => this.events('e', scopePath).andWhere("e.action = 'rate' AND e.rating = :rating AND e.createdAt >= :start AND e.createdAt < :end", { ...p, rating });
+    switch (figure) {
+      case 'received':
+        return received();
+      case 'contactedOnTime':
+        // Its first contact (accept or reject) by the deadline it arrived with.
+        return received().andWhere(`(SELECT MIN(c.createdAt) FROM request_event c WHERE c.requestId = e.requestId AND c.action IN ('accept', 'reject')) <= r.firstContactDueAt`);
+      case 'resolved':
+        return received().andWhere(later('resolve'));
+      case 'withdrawn':
+        return received().andWhere(later('withdraw'));
+      case 'patrolFound':
+        return received().andWhere("r.source = 'patrol'");
+      case 'closedOnTime':
+        return results().andWhere('(r.completionDueAt IS NULL OR e.createdAt <= r.completionDueAt)');
+      case 'closedLate':
+        return results().andWhere('r.completionDueAt IS NOT NULL AND e.createdAt > r.completionDueAt');
+      case 'openOverdue':
+        // Open at the end of the period (its last step before then left it open) and past its deadline.
+        return this.events('e', scopePath)
+          .innerJoin('e.request', 'r')
+          .andWhere('e.id = (SELECT MAX(l.id) FROM request_event l WHERE l.requestId = e.requestId AND l.createdAt < :end)', p)
+          .andWhere("e.toState IN ('submitted', 'accepted', 'in_progress')")
+          .andWhere("(CASE WHEN e.toState = 'submitted' THEN r.contactDueAt ELSE r.completionDueAt END) < :end", p);
+      case 'satisfied':
+        return verdicts('satisfied');
+      case 'basicallySatisfied':
+        return verdicts('basically_satisfied');
+      case 'dissatisfied':
+        return verdicts('dissatisfied');
+      case 'rehandled':
+        return this.events('e', scopePath).andWhere("e.action IN ('reopen', 'sendBack') AND e.createdAt >= :start AND e.createdAt < :end", p);
+    }
   }
 
   /** Matters received in [start, end) within the scope: where they belong, their source and category. */

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { rankBy, RATING_HEARTS, relativeChange, unitRates, type UnitTally } from '@gridloop/domain';
-import { DataSource } from 'typeorm';
+import { rankBy, RATING_HEARTS, relativeChange, REQUEST_STATE_LABELS, unitRates, type RequestState, type UnitTally } from '@gridloop/domain';
+import { DataSource, In } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { OrgUnit } from '../grid/org-unit.entity';
-import { RankingDto, RankingRowDto, type RankingLevel } from './dtos/ranking.dto';
+import { RequestEntity } from '../requests/request.entity';
+import { FigureRequestsDto, RankingDto, RankingRowDto, type RankingLevel } from './dtos/ranking.dto';
 import { monthPeriod, type Period } from './report-period';
-import { ReportRepository, type PeriodCounts } from './report.repository';
+import { ReportRepository, type PeriodCounts, type RankingFigure } from './report.repository';
 
 /**
  * The monthly ranking (办理成绩一月一晾晒): every unit of a level in a town, its counts for the
@@ -50,6 +51,33 @@ export class ReportsService {
         compositeMonthOnMonth: relativeChange(row.rates.composite, row.before),
         compositeYearOnYear: relativeChange(row.rates.composite, row.lastYear),
       })),
+    };
+  }
+
+  /** 一数一查: the requests behind one figure of one unit on the board, so anyone can check the number. */
+  async figureRequests(townId: number, month: string, unitId: number, figure: RankingFigure): Promise<FigureRequestsDto> {
+    const town = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: townId });
+    if (!town || town.kind !== 'town') throw new AppError(ErrorCode.NotFound, 'townId');
+    const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: unitId });
+    if (!unit || !unit.path.startsWith(town.path)) throw new AppError(ErrorCode.NotFound, 'unitId');
+    const rows = await this.reports.figureRows(figure, unit.path, monthPeriod(month));
+    const requests = rows.length === 0 ? [] : await this.dataSource.getRepository(RequestEntity).findBy({ id: In([...new Set(rows.map((r) => r.requestId))]) });
+    const byId = new Map(requests.map((r) => [r.id, r]));
+    return {
+      figure,
+      unitName: unit.name,
+      count: rows.length,
+      requests: rows.map(({ requestId, at }) => {
+        const request = byId.get(requestId)!;
+        return {
+          requestId,
+          category: request.confidential ? null : request.category,
+          stateLabel: REQUEST_STATE_LABELS[request.state as RequestState],
+          receivedAt: request.createdAt,
+          countedAt: at,
+          confidential: request.confidential,
+        };
+      }),
     };
   }
 

@@ -123,6 +123,7 @@ const TABLE: Record<string, Row> = {
   listTowns: { who: 'public', scoped: false, request: () => ({ method: 'GET', path: '/api/public/towns' }) },
   // The public board: figures and grid leaders' names only.
   getMonthlyRanking: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'GET', path: `/api/public/reports/ranking?townId=${t.town.id}&month=2026-10&level=village` }) },
+  listFigureRequests: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'GET', path: `/api/public/reports/ranking/requests?townId=${t.town.id}&month=2026-10&unitId=${t.grid.id}&figure=received` }) },
   listChildUnits: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'GET', path: `/api/public/units/${t.grid.parentId}/children` }) },
   wechatLogin: { who: 'public', scoped: false, request: (c) => ({ method: 'POST', path: '/api/auth/wechat-login', body: { code: c.fake.issueLoginCode().code } }) },
   refreshSession: { who: 'public', scoped: false, request: async (c) => ({ method: 'POST', path: '/api/auth/refresh', body: { refreshToken: (await freshSession(c)).refreshToken } }) },

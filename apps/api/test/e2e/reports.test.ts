@@ -169,31 +169,34 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     const has = (requestId: number, action: string) => (byRequest.get(requestId) ?? []).some((x) => x.action === action && x.createdAt < end);
 
     const expected = new Map<number, Record<string, number>>();
-    const add = (unitId: number, figure: string) => {
+    /** The requests behind each figure of each unit, for the drill-down. */
+    const behind = new Map<string, number[]>();
+    const add = (unitId: number, figure: string, requestId: number) => {
       const row = expected.get(unitId) ?? {};
       row[figure] = (row[figure] ?? 0) + 1;
       expected.set(unitId, row);
+      behind.set(`${unitId}/${figure}`, [...(behind.get(`${unitId}/${figure}`) ?? []), requestId]);
     };
     for (const e of events) {
       const r = requests.get(e.requestId)!;
       if (e.action === 'submit' && inMonth(e) && !has(e.requestId, 'merge')) {
-        add(e.handlerUnitId, 'received');
+        add(e.handlerUnitId, 'received', e.requestId);
         const firstContact = (byRequest.get(e.requestId) ?? []).find((x) => x.action === 'accept' || x.action === 'reject');
-        if (firstContact && firstContact.createdAt <= r.firstContactDueAt) add(e.handlerUnitId, 'contactedOnTime');
-        if (has(e.requestId, 'resolve')) add(e.handlerUnitId, 'resolved');
-        if (has(e.requestId, 'withdraw')) add(e.handlerUnitId, 'withdrawn');
-        if (r.source === 'patrol') add(e.handlerUnitId, 'patrolFound');
+        if (firstContact && firstContact.createdAt <= r.firstContactDueAt) add(e.handlerUnitId, 'contactedOnTime', e.requestId);
+        if (has(e.requestId, 'resolve')) add(e.handlerUnitId, 'resolved', e.requestId);
+        if (has(e.requestId, 'withdraw')) add(e.handlerUnitId, 'withdrawn', e.requestId);
+        if (r.source === 'patrol') add(e.handlerUnitId, 'patrolFound', e.requestId);
       }
-      if (e.action === 'resolve' && inMonth(e)) add(e.handlerUnitId, !r.completionDueAt || e.createdAt <= r.completionDueAt ? 'closedOnTime' : 'closedLate');
-      if (e.action === 'rate' && inMonth(e)) add(e.handlerUnitId, { satisfied: 'satisfied', basically_satisfied: 'basicallySatisfied', dissatisfied: 'dissatisfied' }[e.rating!]!);
-      if ((e.action === 'reopen' || e.action === 'sendBack') && inMonth(e)) add(e.handlerUnitId, 'rehandled');
+      if (e.action === 'resolve' && inMonth(e)) add(e.handlerUnitId, !r.completionDueAt || e.createdAt <= r.completionDueAt ? 'closedOnTime' : 'closedLate', e.requestId);
+      if (e.action === 'rate' && inMonth(e)) add(e.handlerUnitId, { satisfied: 'satisfied', basically_satisfied: 'basicallySatisfied', dissatisfied: 'dissatisfied' }[e.rating!]!, e.requestId);
+      if ((e.action === 'reopen' || e.action === 'sendBack') && inMonth(e)) add(e.handlerUnitId, 'rehandled', e.requestId);
     }
     for (const [requestId, steps] of byRequest) {
       const last = steps.filter((x) => x.createdAt < end).at(-1);
       if (!last || !['submitted', 'accepted', 'in_progress'].includes(last.toState)) continue;
       const r = requests.get(requestId)!;
       const due = last.toState === 'submitted' ? r.contactDueAt : r.completionDueAt;
-      if (due && due < end) add(last.handlerUnitId, 'openOverdue');
+      if (due && due < end) add(last.handlerUnitId, 'openOverdue', requestId);
     }
 
     const ranking = (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=2026-10&level=small_grid`)).body;
@@ -234,6 +237,15 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     const largeRow = large.rows.find((r: { unitId: number }) => r.unitId === largeId);
     for (const figure of FIGURES) expect(largeRow[figure]).toBe((expected.get(grids[0]!.id)?.[figure] ?? 0) + (expected.get(grids[1]!.id)?.[figure] ?? 0));
     expect(largeRow.leaderName).toBeNull();
+    // ——— every figure of the first grid drills down to exactly the requests behind it ———
+    for (const figure of FIGURES) {
+      const listed = (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking/requests?townId=${townId}&month=2026-10&unitId=${g0.id}&figure=${figure}`)).body;
+      const want = behind.get(`${g0.id}/${figure}`) ?? [];
+      expect([figure, listed.count, listed.requests.map((r: { requestId: number }) => r.requestId).sort((a: number, b: number) => a - b)]).toEqual([figure, want.length, [...want].sort((a, b) => a - b)]);
+      expect(JSON.stringify(listed)).not.toMatch(/1[3-9]\d{9}/); // no phone numbers on the public board
+    }
+    expect((await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking/requests?townId=${townId}&month=2026-10&unitId=${g0.id}&figure=everything`)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'figure' });
+
     // ——— the daily bulletins of the month, each day recomputed from the same rows ———
     const units = new Map<number, { name: string; path: string }>(
       (await ds().query('SELECT id, name, path FROM org_unit')).map((u: Record<string, unknown>) => [Number(u.id), { name: String(u.name), path: String(u.path) }]),

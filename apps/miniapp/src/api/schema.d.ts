@@ -685,6 +685,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/reports/ranking/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一数一查: the requests behind one figure of one unit on the board (no personal data; confidential ones only counted) */
+        get: operations["listFigureRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/daily": {
         parameters: {
             query?: never;
@@ -1369,6 +1386,32 @@ export interface components {
             /** @enum {string} */
             level: "small_grid" | "large_grid" | "village" | "department";
             rows: components["schemas"]["RankingRowDto"][];
+        };
+        FigureRequestDto: {
+            requestId: number;
+            /** @description null for a confidential (保密) matter */
+            category: string | null;
+            /** @example 已办结 */
+            stateLabel: string;
+            /**
+             * Format: date-time
+             * @description When it was received
+             */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description When the step that counts was taken (the result, the verdict, …)
+             */
+            countedAt: string;
+            confidential: boolean;
+        };
+        FigureRequestsDto: {
+            /** @enum {string} */
+            figure: "received" | "contactedOnTime" | "resolved" | "withdrawn" | "closedOnTime" | "closedLate" | "openOverdue" | "satisfied" | "basicallySatisfied" | "dissatisfied" | "rehandled" | "patrolFound";
+            unitName: string;
+            /** @description The figure on the board: always the number of rows below */
+            count: number;
+            requests: components["schemas"]["FigureRequestDto"][];
         };
         CountByKeyDto: {
             /** @description A source, a category, or a unit id as text */
@@ -2498,6 +2541,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RankingDto"];
+                };
+            };
+        };
+    };
+    listFigureRequests: {
+        parameters: {
+            query: {
+                townId: number;
+                /** @description The month, China time */
+                month: string;
+                /** @description A unit of the town: a row of the board */
+                unitId: number;
+                figure: "received" | "contactedOnTime" | "resolved" | "withdrawn" | "closedOnTime" | "closedLate" | "openOverdue" | "satisfied" | "basicallySatisfied" | "dissatisfied" | "rehandled" | "patrolFound";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FigureRequestsDto"];
                 };
             };
         };

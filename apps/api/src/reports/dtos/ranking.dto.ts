@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Matches, Min } from 'class-validator';
 import { IntFromText } from '../../common/int-from-text';
+import { RANKING_FIGURES } from '../report.repository';
 
 export const RANKING_LEVELS = ['small_grid', 'large_grid', 'village', 'department'] as const;
 export type RankingLevel = (typeof RANKING_LEVELS)[number];
 
-export class RankingQuery {
+class RankingQueryBase {
   @ApiProperty()
   @IntFromText()
   @Min(1)
@@ -16,7 +17,9 @@ export class RankingQuery {
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
   @IsString()
   month: string;
+}
 
+export class RankingQuery extends RankingQueryBase {
   @ApiProperty({ enum: RANKING_LEVELS })
   @IsIn(RANKING_LEVELS)
   level: string;
@@ -73,4 +76,51 @@ export class RankingDto {
 
   @ApiProperty({ type: [RankingRowDto] })
   rows: RankingRowDto[];
+}
+
+export class FigureRequestsQuery extends RankingQueryBase {
+  @ApiProperty({ description: 'A unit of the town: a row of the board' })
+  @IntFromText()
+  @Min(1)
+  @IsInt()
+  unitId: number;
+
+  @ApiProperty({ enum: RANKING_FIGURES })
+  @IsIn(RANKING_FIGURES)
+  figure: string;
+}
+
+/** A request behind a figure of the public board: nothing about the person, and nothing at all of a confidential one but that it exists. */
+export class FigureRequestDto {
+  @ApiProperty()
+  requestId: number;
+
+  @ApiProperty({ nullable: true, type: String, description: 'null for a confidential (保密) matter' })
+  category: string | null;
+
+  @ApiProperty({ example: '已办结' })
+  stateLabel: string;
+
+  @ApiProperty({ description: 'When it was received' })
+  receivedAt: Date;
+
+  @ApiProperty({ description: 'When the step that counts was taken (the result, the verdict, …)' })
+  countedAt: Date;
+
+  @ApiProperty()
+  confidential: boolean;
+}
+
+export class FigureRequestsDto {
+  @ApiProperty({ enum: RANKING_FIGURES })
+  figure: string;
+
+  @ApiProperty()
+  unitName: string;
+
+  @ApiProperty({ description: 'The figure on the board: always the number of rows below' })
+  count: number;
+
+  @ApiProperty({ type: [FigureRequestDto] })
+  requests: FigureRequestDto[];
 }
