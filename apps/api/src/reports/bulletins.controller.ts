@@ -7,7 +7,9 @@ import { writeWeeklyDispatchSheet } from './weekly-dispatch-sheet';
 import { WeeklyDispatchService } from './weekly-dispatch.service';
 import { Actor } from '../auth/actor';
 import { CurrentActor, RequireCapability } from '../auth/auth-decorators';
+import { CategoryStatsService } from './category-stats.service';
 import { DailyBulletinService } from './daily-bulletin.service';
+import { CategoryStatsDto, CategoryStatsQuery } from './dtos/category-stats.dto';
 import { DailyBulletinDto, DailyBulletinQuery } from './dtos/daily-bulletin.dto';
 
 /** The town's own sheets (三个一), for its hotline office and leaders. */
@@ -19,6 +21,7 @@ export class BulletinsController {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly bulletins: DailyBulletinService,
     private readonly weekly: WeeklyDispatchService,
+    private readonly categoryStats: CategoryStatsService,
   ) {}
 
   @Get('daily')
@@ -46,5 +49,13 @@ export class BulletinsController {
     const report = await this.weekly.dispatch(actor, query.townId, this.clock.now());
     const day = new Date(report.asOf.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
     return xlsxDownload(await writeWeeklyDispatchSheet(report), `办理进度调度_${day}.xlsx`, `weekly-dispatch-${day}.xlsx`);
+  }
+
+  @Get('categories')
+  @RequireCapability('reports.view')
+  @ApiOperation({ operationId: 'getCategoryStats', summary: 'Months by category (received, results) against the same months a year before (同比)' })
+  @ApiOkResponse({ type: CategoryStatsDto })
+  categories(@CurrentActor() actor: Actor, @Query() query: CategoryStatsQuery): Promise<CategoryStatsDto> {
+    return this.categoryStats.stats(actor, query.townId, query.from, query.to);
   }
 }

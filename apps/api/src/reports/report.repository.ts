@@ -95,6 +95,18 @@ export class ReportRepository {
     }
   }
 
+  /** Matters received (submit) or results given (resolve) in [start, end) within the scope, by category. */
+  async byCategory(scopePath: string, action: 'submit' | 'resolve', start: Date, end: Date): Promise<Map<string, number>> {
+    const rows = await this.events('e', scopePath)
+      .innerJoin('e.request', 'r')
+      .andWhere('e.action = :action AND e.createdAt >= :start AND e.createdAt < :end', { action, start, end })
+      .select('r.category', 'category')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('r.category')
+      .getRawMany<{ category: string; n: number | string }>();
+    return new Map(rows.map((row) => [row.category, Number(row.n)]));
+  }
+
   /** Matters received in [start, end) within the scope: where they belong, their source and category. */
   receivedIn(scopePath: string, start: Date, end: Date): Promise<{ requestId: number | string; source: string; category: string; unitPath: string }[]> {
     return this.events('e', scopePath)

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GridModule } from '../grid/grid.module';
 import { BulletinsController } from './bulletins.controller';
+import { CategoryStatsService } from './category-stats.service';
 import { DailyBulletinService } from './daily-bulletin.service';
 import { WeeklyDispatchService } from './weekly-dispatch.service';
 import { ReportRepository } from './report.repository';
@@ -11,7 +12,7 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [GridModule],
   controllers: [ReportsController, BulletinsController],
-  providers: [ReportsService, DailyBulletinService, WeeklyDispatchService, ReportRepository],
+  providers: [ReportsService, DailyBulletinService, WeeklyDispatchService, CategoryStatsService, ReportRepository],
   // The clocks' sweeper sends the morning bulletin.
   exports: [DailyBulletinService],
 })

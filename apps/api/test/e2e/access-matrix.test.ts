@@ -202,6 +202,7 @@ const TABLE: Record<string, Row> = {
     }),
   },
   getDailyBulletin: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/reports/daily?townId=${t.town.id}&day=2026-10-20` }) },
+  getCategoryStats: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/reports/categories?townId=${t.town.id}&from=2026-01&to=2026-05` }) },
   getWeeklyDispatch: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/reports/weekly-dispatch?townId=${t.town.id}` }) },
   exportWeeklyDispatch: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/reports/weekly-dispatch.xlsx?townId=${t.town.id}` }) },
   getDispatchQueue: { who: TOWN_OFFICE, scoped: false, request: () => ({ method: 'GET', path: '/api/requests/dispatch-queue' }) },

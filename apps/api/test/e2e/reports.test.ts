@@ -89,6 +89,16 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
       return api('POST', `/api/requests/${id}/actions/${action}`, token, { version: seen.version, ...body });
     };
 
+    // A year before: three environment matters and one dispute in October 2025, two of them resolved.
+    const g3 = grids[3]!;
+    for (const [category, resolve] of [['environment', true], ['environment', false], ['environment', true], ['dispute', false]] as const) {
+      clock.set(at('2025-10-15T10:00:00'));
+      const old = await api('POST', '/api/requests', await villager(g3.id), { clientRequestId: `truth-2025-${++serial}`, category, description: `去年的诉求（${serial}）` });
+      if (!resolve) continue;
+      await step(g3.leader, old.id, 'accept', at('2025-10-15T10:30:00'), { contactMethod: 'call' });
+      await step(g3.leader, old.id, 'resolve', at('2025-10-16T10:00:00'), { note: '已处理' });
+    }
+
     // The last evening before the holiday: contact is due on 10-01 (service hours run every day).
     const g0 = grids[0]!;
     const edge = await submit(await villager(g0.id), at('2026-09-30T21:00:00'));
@@ -292,6 +302,24 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
       bulletinFigures += 9 + overdue.length;
     }
     process.stdout.write(`daily bulletins: 31 days, ${bulletinFigures} figures compared\n`);
+
+    // ——— October by category against October a year before ———
+    const stats = await api('GET', `/api/reports/categories?townId=${townId}&from=2026-10&to=2026-10`, hotline);
+    const octoberOf = (year: number, action: string, category: string) =>
+      events.filter((e) => e.action === action && e.createdAt >= at(`${year}-10-01T00:00:00`) && e.createdAt < at(`${year}-11-01T00:00:00`) && requestFacts.get(e.requestId)!.category === category).length;
+    for (const row of stats.categories) {
+      const want = {
+        received: octoberOf(2026, 'submit', row.category),
+        receivedLastYear: octoberOf(2025, 'submit', row.category),
+        resolved: octoberOf(2026, 'resolve', row.category),
+        resolvedLastYear: octoberOf(2025, 'resolve', row.category),
+      };
+      expect([row.category, row.received, row.receivedLastYear, row.resolved, row.resolvedLastYear]).toEqual([row.category, want.received, want.receivedLastYear, want.resolved, want.resolvedLastYear]);
+      const change = (a: number, b: number) => (b > 0 ? (a - b) / b : null);
+      expect([row.category, row.receivedYearOnYear, row.resolvedYearOnYear]).toEqual([row.category, change(want.received, want.receivedLastYear), change(want.resolved, want.resolvedLastYear)]);
+    }
+    expect(stats.categories.find((c: { category: string }) => c.category === 'environment').receivedLastYear).toBe(3);
+    expect((await call(under.api.baseUrl, 'GET', `/api/reports/categories?townId=${townId}&from=2026-10&to=2026-09`, { token: hotline })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'to' });
 
     // ——— the weekly dispatch as the meeting sees it, against the requests as they stand ———
     clock.set(at('2026-11-02T09:00:00'));

@@ -753,6 +753,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Months by category (received, results) against the same months a year before (同比) */
+        get: operations["getCategoryStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/roster/imports": {
         parameters: {
             query?: never;
@@ -1487,6 +1504,29 @@ export interface components {
             overdue: number;
             /** @description Units with the most overdue first */
             units: components["schemas"]["DispatchUnitDto"][];
+        };
+        CategoryStatDto: {
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            /** @example 矛盾纠纷 */
+            label: string;
+            /** @description Matters received in the months */
+            received: number;
+            /** @description The same months a year before */
+            receivedLastYear: number;
+            /** @description 同比 (−0.67 = down 67%); null when last year had none */
+            receivedYearOnYear: number | null;
+            /** @description Results given in the months (e.g. disputes settled) */
+            resolved: number;
+            resolvedLastYear: number;
+            resolvedYearOnYear: number | null;
+        };
+        CategoryStatsDto: {
+            /** @example 2026-01 */
+            from: string;
+            /** @example 2026-05 */
+            to: string;
+            categories: components["schemas"]["CategoryStatDto"][];
         };
         RosterRowErrorDto: {
             /**
@@ -2633,6 +2673,31 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    getCategoryStats: {
+        parameters: {
+            query: {
+                townId: number;
+                /** @description First month, China time */
+                from: string;
+                /** @description Last month, inclusive */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryStatsDto"];
                 };
             };
         };
