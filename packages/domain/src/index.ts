@@ -19,7 +19,7 @@ export {
   MAX_WORKING_DAYS,
   type ServiceHours,
 } from './calendar/sla-clocks';
-export { chinaDayOf, chinaTimeText } from './calendar/china-time';
+export { chinaDayOf, chinaDayRange, chinaMinuteOfDay, chinaMonthRange, chinaTimeText } from './calendar/china-time';
 export { ROLES, ROLE_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type Role, type UnitKind } from './grid/org';
 export { maskName, maskPhone } from './people/masking';
 export { isMainlandMobile, normalisePhone } from './people/phone';
@@ -28,7 +28,12 @@ export { CAPABILITY_ROLES, capabilitySpan, grants, type Capability } from './acc
 export {
   availableActions,
   checkWorkflow,
+  isResultState,
+  isWorkingState,
   nextState,
+  OPEN_STATES,
+  RESULT_STATES,
+  WORKING_STATES,
   refuseTransition,
   REQUEST_ACTIONS,
   REQUEST_STATE_LABELS,
@@ -40,8 +45,8 @@ export {
   type TransitionRefusal,
   type TransitionRule,
 } from './requests/request-workflow';
-export { HANDLER_ROLES, relationsTo, SUPERVISOR_ROLES, type HeldRoleAt, type RequestParties } from './requests/request-people';
-export { COMPLETION_WORKING_DAYS, COMPLEXITIES, COMPLEXITY_LABELS, CONTACT_MINUTES, governingDeadline, isLate, type Complexity } from './requests/sla';
+export { HANDLER_ROLES, phoneViewIsLogged, relationsTo, seesPhoneInFull, seesRequesterInFull, SUPERVISOR_ROLES, type HeldRoleAt, type RequestParties } from './requests/request-people';
+export { COMPLETION_WORKING_DAYS, COMPLEXITIES, COMPLEXITY_LABELS, CONTACT_MINUTES, governingDeadline, isLate, runningClock, type Complexity, type RequestClock } from './requests/sla';
 export { DUPLICATE_THRESHOLD, duplicateScore, textSimilarity, type DuplicateCandidate } from './requests/duplicates';
 export { canRateNow, RATING_HEARTS, RATING_LABELS, RATINGS, reopensOn, type Rating } from './requests/ratings';
 export { DUTY_TYPE_LABELS, DUTY_TYPES, type DutyType } from './requests/patrol';
@@ -58,7 +63,6 @@ export {
   type ClockRules,
   type ClockRulesConfig,
   type LadderRung,
-  type RequestClock,
 } from './clocks/clock-rules';
 export { DEFAULT_RATE_WEIGHTS, rankBy, relativeChange, unitRates, type RateWeights, type UnitRates, type UnitTally } from './reports/rates';
 export {
@@ -73,3 +77,4 @@ export {
   type RankingLevel,
   type RankingRate,
 } from './reports/labels';
+export { REQUEST_SOURCE_LABELS, REQUEST_SOURCES, type RequestSource } from './requests/sources';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { chinaTimeText, LADDER_RUNG_LABELS, pathIdAt, reminderAt, rulesForTown, rungAt, type ClockRules, type RequestClock } from '@gridloop/domain';
+import { chinaTimeText, LADDER_RUNG_LABELS, pathIdAt, reminderAt, rulesForTown, runningClock, rungAt, type ClockRules, type RequestClock } from '@gridloop/domain';
 import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -10,7 +10,6 @@ import { matterName } from '../requests/request-announcements';
 import { RequestEvent } from '../requests/request-event.entity';
 import { RequestEntity } from '../requests/request.entity';
 import { RequestTimer } from './request-timer.entity';
-import { runningClock } from './timer-sync';
 
 const BATCH = 100;
 const CLOCK_WORDS: Record<RequestClock, string> = { contact: '联系', completion: '办理' };

@@ -1,14 +1,7 @@
-import type { RequestClock } from '@gridloop/domain';
+import { runningClock } from '@gridloop/domain';
 import { EntityManager } from 'typeorm';
 import type { RequestEntity } from '../requests/request.entity';
 import { RequestTimer } from './request-timer.entity';
-
-/** The clock that runs in a state: first contact until accepted, then completion; none once done. */
-export function runningClock(request: Pick<RequestEntity, 'state' | 'contactDueAt' | 'completionDueAt'>): { clock: RequestClock; dueAt: Date } | null {
-  if (request.state === 'submitted') return { clock: 'contact', dueAt: request.contactDueAt };
-  if ((request.state === 'accepted' || request.state === 'in_progress') && request.completionDueAt) return { clock: 'completion', dueAt: request.completionDueAt };
-  return null;
-}
 
 /**
  * After a step, in its transaction: the request's timer follows its running clock. A clock that

@@ -1,4 +1,4 @@
-import { categoryFromText } from '@gridloop/domain';
+import { categoryFromText, chinaDayOf, chinaMinuteOfDay, REQUEST_CATEGORY_LABELS } from '@gridloop/domain';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { CellValue, Workbook } from 'exceljs';
@@ -63,7 +63,7 @@ function describe(error: ValidationError): string {
   if (failed.includes('isNotEmpty')) return '不能为空';
   if (error.property === 'callerPhone') return '不是有效的手机号';
   if (error.property === 'receivedAt' || error.property === 'cityDueAt') return '不是有效的时间（如 2026-11-25 09:30）';
-  if (error.property === 'category') return '不是可选的类别（环境卫生、基础设施、矛盾纠纷、劳动保障、安全隐患、民生保障、其他）';
+  if (error.property === 'category') return `不是可选的类别（${Object.values(REQUEST_CATEGORY_LABELS).join('、')}）`;
   if (error.property === 'orderNo') return '应为4到40位字母、数字或短横线';
   if (failed.includes('maxLength')) return '太长了';
   return '填写有误';
@@ -102,5 +102,6 @@ export async function writeRepliesSheet(replies: readonly HotlineReplyDto[]): Pr
 
 /** "2026-11-25 09:30" in China time. */
 function chinaText(date: Date): string {
-  return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  const minute = chinaMinuteOfDay(date);
+  return `${chinaDayOf(date)} ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CONTACT_MINUTES, contactDeadline, isLate, REQUEST_STATE_LABELS, type RequestState } from '@gridloop/domain';
+import { chinaDayRange, CONTACT_MINUTES, contactDeadline, isLate, isResultState, REQUEST_STATE_LABELS, type RequestState } from '@gridloop/domain';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { spanCondition } from '../access/span-where';
 import { Actor } from '../auth/actor';
@@ -17,8 +17,6 @@ import { HotlineImportResultDto, HotlineOrderDto, HotlineReplyDto, ImportedOrder
 const SOURCE = 'hotline_12345';
 /** Steps whose note is the answer the city gets. */
 const ANSWER_ACTIONS = ['resolve', 'reject'];
-const ANSWERED_STATES = ['resolved', 'looked_back', 'closed', 'rejected'];
-const CHINA_OFFSET_MS = 8 * 3600_000;
 
 /**
  * 12345 work orders (接诉即办): imported into the town's hotline office, which dispatches them like
@@ -96,10 +94,16 @@ export class HotlineService {
   /** Replies for the orders a town's hotline received from the city on days `from`..`to` (China time). */
   async repliesForDays(actor: Actor, townId: number, from: string, to: string, now: Date): Promise<HotlineReplyDto[]> {
     const town = await this.town(actor, townId);
-    const start = new Date(Date.parse(`${from}T00:00:00Z`) - CHINA_OFFSET_MS);
-    const end = new Date(Date.parse(`${to}T00:00:00Z`) - CHINA_OFFSET_MS + 24 * 3600_000);
-    if (Number.isNaN(start.getTime())) throw new AppError(ErrorCode.ValidationFailed, 'from');
-    if (Number.isNaN(end.getTime()) || end <= start) throw new AppError(ErrorCode.ValidationFailed, 'to', '结束日期应不早于开始日期');
+    const day = (text: string, field: string) => {
+      try {
+        return chinaDayRange(text);
+      } catch {
+        throw new AppError(ErrorCode.ValidationFailed, field, '日期格式应为 2026-10-20');
+      }
+    };
+    const { start } = day(from, 'from');
+    const { end } = day(to, 'to');
+    if (end <= start) throw new AppError(ErrorCode.ValidationFailed, 'to', '结束日期应不早于开始日期');
     return this.replies(actor, { townPath: town.path, start, end }, now);
   }
 
@@ -118,7 +122,7 @@ export class HotlineService {
     const requests = await query.orderBy('r.cityReceivedAt', 'ASC').addOrderBy('r.id', 'ASC').getMany();
     const answers = await this.answers(requests.map((r) => r.id));
     return requests.map((request) => {
-      const answered = ANSWERED_STATES.includes(request.state);
+      const answered = isResultState(request.state);
       const answer = answered ? answers.get(request.id) : undefined;
       const due = request.completionDueAt ?? request.cityDueAt;
       return {

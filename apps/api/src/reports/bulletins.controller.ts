@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
+import { chinaDayOf } from '@gridloop/domain';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '../common/clock';
 import { XLSX_CONTENT_TYPE, xlsxDownload } from '../common/xlsx-download';
@@ -47,7 +48,7 @@ export class BulletinsController {
   @ApiOkResponse({ description: 'The dispatch workbook', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
   async exportWeeklyDispatch(@CurrentActor() actor: Actor, @Query() query: WeeklyDispatchQuery): Promise<StreamableFile> {
     const report = await this.weekly.dispatch(actor, query.townId, this.clock.now());
-    const day = new Date(report.asOf.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const day = chinaDayOf(report.asOf);
     return xlsxDownload(await writeWeeklyDispatchSheet(report), `办理进度调度_${day}.xlsx`, `weekly-dispatch-${day}.xlsx`);
   }
 

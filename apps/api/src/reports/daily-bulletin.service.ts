@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { pathIdAt, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@gridloop/domain';
+import { chinaDayOf, chinaDayRange, chinaMinuteOfDay, pathIdAt, REQUEST_CATEGORY_LABELS, REQUEST_SOURCE_LABELS, runningClock, type RequestCategory, type RequestSource } from '@gridloop/domain';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
+import { rawDate } from '../common/raw-date';
 import { Actor } from '../auth/actor';
 import { OrgUnit } from '../grid/org-unit.entity';
 import { OrgUnitRepository } from '../grid/org-unit.repository';
@@ -12,10 +13,8 @@ import { rungPeople } from '../notifications/recipients';
 import { ReportDispatch } from './report-dispatch.entity';
 import { ReportRepository } from './report.repository';
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
 /** 07:30 China time: the bulletin of the day before goes out. */
 const PUSH_AT_MINUTES = 7 * 60 + 30;
-const SOURCE_LABELS: Record<string, string> = { villager: '群众反映', patrol: '未诉先办', hotline_12345: '12345热线', staff: '热线办代录', proxy: '网格代办' };
 
 /** 受理情况一天一通报: a town's day, counted from the timeline by the same rules as the ranking. */
 @Injectable()
@@ -27,10 +26,10 @@ export class DailyBulletinService {
   ) {}
 
   async bulletin(actor: Actor, townId: number, day: string): Promise<DailyBulletinDto> {
-    const { start } = dayBounds(day);
+    const range = dayBounds(day);
     const town = await this.units.findInSpan(townId, actor.spanFor('reports.view'));
     if (!town || town.kind !== 'town') throw new AppError(ErrorCode.NotFound, 'townId');
-    return this.forTown(town, day, start);
+    return this.forTown(town, day, range);
   }
 
   /**
@@ -39,14 +38,13 @@ export class DailyBulletinService {
    * its unique key lets only one of several API instances do it.
    */
   async pushDue(now: Date): Promise<number> {
-    const china = new Date(now.getTime() + CHINA_OFFSET_MS);
-    if (china.getUTCHours() * 60 + china.getUTCMinutes() < PUSH_AT_MINUTES) return 0;
-    const day = new Date(china.getTime() - 24 * 3600_000).toISOString().slice(0, 10);
+    if (chinaMinuteOfDay(now) < PUSH_AT_MINUTES) return 0;
+    const day = chinaDayOf(new Date(now.getTime() - 24 * 3600_000));
     const towns = await this.dataSource.getRepository(OrgUnit).findBy({ kind: 'town' });
     const done = new Set((await this.dataSource.getRepository(ReportDispatch).findBy({ kind: 'daily', period: day })).map((d) => d.townUnitId));
     let pushed = 0;
     for (const town of towns.filter((t) => !done.has(t.id))) {
-      const report = await this.forTown(town, day, dayBounds(day).start);
+      const report = await this.forTown(town, day, dayBounds(day));
       try {
         await this.dataSource.transaction(async (manager) => {
           await manager.insert(ReportDispatch, { townUnitId: town.id, kind: 'daily', period: day, sentAt: now });
@@ -64,8 +62,7 @@ export class DailyBulletinService {
     return pushed;
   }
 
-  private async forTown(town: OrgUnit, day: string, start: Date): Promise<DailyBulletinDto> {
-    const end = new Date(start.getTime() + 24 * 3600_000);
+  private async forTown(town: OrgUnit, day: string, { start, end }: { start: Date; end: Date }): Promise<DailyBulletinDto> {
     const [received, contacts, resolved, open] = await Promise.all([
       this.reports.receivedIn(town.path, start, end),
       this.reports.firstContactsIn(town.path, start, end),
@@ -74,16 +71,14 @@ export class DailyBulletinService {
     ]);
     const villages = new Map((await this.dataSource.getRepository(OrgUnit).findBy({ parentId: town.id, kind: 'village' })).map((v) => [v.id, v.name]));
     const overdue = open
-      .map((row) => {
-        const clock = row.toState === 'submitted' ? 'contact' : 'completion';
-        const due = clock === 'contact' ? row.contactDueAt : row.completionDueAt;
-        return { requestId: Number(row.requestId), unitName: row.unitName, clock, dueAt: due === null ? null : asDate(due) };
-      })
-      .filter((row): row is { requestId: number; unitName: string; clock: string; dueAt: Date } => row.dueAt !== null && row.dueAt < end);
+      .flatMap((row) => {
+        const running = runningClock({ state: row.toState, contactDueAt: rawDate(row.contactDueAt), completionDueAt: row.completionDueAt === null ? null : rawDate(row.completionDueAt) });
+        return running && running.dueAt < end ? [{ requestId: Number(row.requestId), unitName: row.unitName, clock: running.clock, dueAt: running.dueAt }] : [];
+      });
     return {
       day,
       received: received.length,
-      bySource: tally(received.map((r) => r.source), (key) => SOURCE_LABELS[key] ?? key),
+      bySource: tally(received.map((r) => r.source), (key) => REQUEST_SOURCE_LABELS[key as RequestSource] ?? key),
       byVillage: tally(received.map((r) => String(pathIdAt(r.unitPath, 2) ?? 0)), (key) => villages.get(Number(key)) ?? '镇直'),
       byCategory: tally(received.map((r) => r.category), (key) => REQUEST_CATEGORY_LABELS[key as RequestCategory] ?? key),
       contactsOnTime: contacts.onTime,
@@ -96,10 +91,12 @@ export class DailyBulletinService {
 }
 
 /** The day's instants [start, end) in China time; refuses what is not a date. */
-function dayBounds(day: string): { start: Date } {
-  const start = new Date(Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET_MS);
-  if (Number.isNaN(start.getTime()) || new Date(start.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10) !== day) throw new AppError(ErrorCode.ValidationFailed, 'day', '日期格式应为 2026-10-20');
-  return { start };
+function dayBounds(day: string): { start: Date; end: Date } {
+  try {
+    return chinaDayRange(day);
+  } catch {
+    throw new AppError(ErrorCode.ValidationFailed, 'day', '日期格式应为 2026-10-20');
+  }
 }
 
 /** Counts by key, most first (then by key). */
@@ -107,9 +104,4 @@ function tally(keys: readonly string[], label: (key: string) => string): CountBy
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   return [...counts].map(([key, count]) => ({ key, label: label(key), count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-}
-
-/** SQLite hands raw datetimes back as UTC text, MySQL as Date. */
-function asDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { WORKING_STATES } from '@gridloop/domain';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { rawDate } from '../common/raw-date';
 import { RequestEvent } from '../requests/request-event.entity';
 import type { Period } from './report-period';
 
@@ -42,7 +44,7 @@ export class ReportRepository {
   /** The timeline rows behind one figure of units within `scopePath` (a unit's path: it and those under it): what a count counted. */
   async figureRows(figure: RankingFigure, scopePath: string, period: Period): Promise<{ requestId: number; at: Date }[]> {
     const rows = await this.figure(figure, scopePath, period).select('e.requestId', 'requestId').addSelect('e.createdAt', 'at').orderBy('e.id', 'ASC').getRawMany<{ requestId: number | string; at: Date | string }>();
-    return rows.map((row) => ({ requestId: Number(row.requestId), at: row.at instanceof Date ? row.at : new Date(`${String(row.at).replace(' ', 'T')}Z`) }));
+    return rows.map((row) => ({ requestId: Number(row.requestId), at: rawDate(row.at) }));
   }
 
   /**
@@ -82,7 +84,7 @@ export class ReportRepository {
         return this.events('e', scopePath)
           .innerJoin('e.request', 'r')
           .andWhere('e.id = (SELECT MAX(l.id) FROM request_event l WHERE l.requestId = e.requestId AND l.createdAt < :end)', p)
-          .andWhere("e.toState IN ('submitted', 'accepted', 'in_progress')")
+          .andWhere('e.toState IN (:...working)', { working: WORKING_STATES })
           .andWhere("(CASE WHEN e.toState = 'submitted' THEN r.contactDueAt ELSE r.completionDueAt END) < :end", p);
       case 'satisfied':
         return verdicts('satisfied');
@@ -141,7 +143,7 @@ export class ReportRepository {
     return this.events('e', scopePath)
       .innerJoin('e.request', 'r')
       .andWhere('e.id = (SELECT MAX(l.id) FROM request_event l WHERE l.requestId = e.requestId AND l.createdAt < :end)', { end })
-      .andWhere("e.toState IN ('submitted', 'accepted', 'in_progress')")
+      .andWhere('e.toState IN (:...working)', { working: WORKING_STATES })
       .select('e.requestId', 'requestId')
       .addSelect('e.toState', 'toState')
       .addSelect('hu.name', 'unitName')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { pathIdAt, REQUEST_STATE_LABELS, type RequestState } from '@gridloop/domain';
+import { pathIdAt, REQUEST_STATE_LABELS, runningClock, WORKING_STATES, type RequestState } from '@gridloop/domain';
 import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -9,7 +9,6 @@ import { OrgUnitRepository } from '../grid/org-unit.repository';
 import { RequestEntity } from '../requests/request.entity';
 import { DispatchUnitDto, WeeklyDispatchDto } from './dtos/weekly-dispatch.dto';
 
-const OPEN_STATES = ['submitted', 'accepted', 'in_progress'];
 const DAY_MS = 24 * 3600_000;
 
 /** 办理进度一周一调度: the town's open matters now, grouped by the unit handling each, for the weekly meeting. */
@@ -28,7 +27,7 @@ export class WeeklyDispatchService {
       .createQueryBuilder('r')
       .innerJoinAndSelect('r.handlerUnit', 'h')
       .where('h.path LIKE :path', { path: `${town.path}%` })
-      .andWhere('r.state IN (:...states)', { states: OPEN_STATES })
+      .andWhere('r.state IN (:...states)', { states: WORKING_STATES })
       .orderBy('r.createdAt', 'ASC')
       .addOrderBy('r.id', 'ASC')
       .getMany();
@@ -37,7 +36,7 @@ export class WeeklyDispatchService {
     for (const request of open) {
       const unit = request.handlerUnit!;
       const group = byUnit.get(unit.id) ?? { unitId: unit.id, unitName: unit.name, unitKind: unit.kind, villageName: villages.get(pathIdAt(unit.path, 2) ?? 0) ?? null, open: 0, overdue: 0, requests: [] };
-      const dueAt = request.state === 'submitted' ? request.contactDueAt : (request.completionDueAt ?? request.contactDueAt);
+      const dueAt = runningClock(request)?.dueAt ?? request.contactDueAt;
       const overdue = dueAt.getTime() < now.getTime();
       group.open++;
       if (overdue) group.overdue++;

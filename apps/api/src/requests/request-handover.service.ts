@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { contactDeadline, CONTACT_MINUTES, pathIdAt } from '@gridloop/domain';
+import { contactDeadline, CONTACT_MINUTES, isWorkingState, pathIdAt } from '@gridloop/domain';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -16,8 +16,6 @@ import { RequestsService } from './requests.service';
 /** Units a matter can be handed to; the first two also become where the matter belongs. */
 const TRANSFER_KINDS = ['small_grid', 'village', 'department', 'hotline_office'];
 const LANDING_KINDS = ['small_grid', 'village'];
-/** A matter can be merged only into one still being worked on. */
-const MERGE_TARGET_STATES = ['submitted', 'accepted', 'in_progress'];
 
 /**
  * Moving a matter between hands: transfer (转办) to another grid or a town department, and merge
@@ -61,7 +59,8 @@ export class RequestHandoverService {
     if (!target) throw new AppError(ErrorCode.NotFound, 'targetRequestId');
     const relations = this.service.relations(actor, target);
     if (!relations.includes('handler') && !relations.includes('supervisor')) throw new AppError(ErrorCode.Forbidden, 'targetRequestId');
-    if (!MERGE_TARGET_STATES.includes(target.state)) throw new AppError(ErrorCode.RequestWrongState, 'targetRequestId', '要合并到的诉求已经办结或关闭，不能合并');
+    // A matter can be merged only into one still being worked on.
+    if (!isWorkingState(target.state)) throw new AppError(ErrorCode.RequestWrongState, 'targetRequestId', '要合并到的诉求已经办结或关闭，不能合并');
     return {
       target,
       step: { action: 'merge', changes: { mergedIntoId: target.id, closedAt: now }, note: [`并入诉求 #${target.id}`, note].filter(Boolean).join('：') },

@@ -1,20 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DUPLICATE_THRESHOLD, duplicateScore, REQUEST_STATE_LABELS, type RequestState } from '@gridloop/domain';
+import { DUPLICATE_THRESHOLD, duplicateScore, isWorkingState, OPEN_STATES, REQUEST_STATE_LABELS, WORKING_STATES, type RequestState } from '@gridloop/domain';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DuplicateCandidateDto, RequestListItemDto } from './dtos/request.dto';
 import { RequestRepository } from './request.repository';
-import { OPEN_STATES, RequestsService } from './requests.service';
+import { RequestsService } from './requests.service';
 
 const QUEUE_LIMIT = 200;
 /** Duplicates are looked for among the grid's open matters of the last 30 days. */
 const DUPLICATE_WINDOW_DAYS = 30;
 const DUPLICATE_SCAN = 300;
 const DUPLICATES_SHOWN = 5;
-/** Only these may merge, so only they are shown duplicates. */
-const WORKING_STATES = ['submitted', 'accepted', 'in_progress'];
 
 /** The dispatchers' and supervisors' work lists, and possible duplicates of a matter. */
 @Injectable()
@@ -54,7 +52,8 @@ export class RequestQueuesService {
     if (!request) throw new AppError(ErrorCode.NotFound, 'requestId');
     const onIt = (relations: string[]) => relations.includes('handler') || relations.includes('supervisor');
     if (!onIt(this.service.relations(actor, request))) throw new AppError(ErrorCode.Forbidden);
-    if (!WORKING_STATES.includes(request.state)) return [];
+    // Only matters being worked on may merge, so only they are shown duplicates.
+    if (!isWorkingState(request.state)) return [];
     const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 24 * 3600_000);
     const candidates = await this.requests.openInUnit(request.unitId, request.id, WORKING_STATES, since, DUPLICATE_SCAN);
     return candidates

@@ -1,4 +1,4 @@
-import { availableActions, canRateNow, isLate, maskName, maskPhone, RATING_HEARTS, REQUEST_STATE_LABELS, type Rating, type Relation, type RequestState } from '@gridloop/domain';
+import { availableActions, canRateNow, isLate, isResultState, seesPhoneInFull, seesRequesterInFull, maskName, maskPhone, RATING_HEARTS, REQUEST_STATE_LABELS, type Rating, type Relation, type RequestState } from '@gridloop/domain';
 import { photoUrl } from '../photos/dtos/photo.dto';
 import { RequestDto, RequestListItemDto, SUPPORTED_ACTIONS } from './dtos/request.dto';
 import { RequestEvent } from './request-event.entity';
@@ -25,7 +25,7 @@ export function viewRequest(
   /** Names of the staff who took steps. */
   actorNames: ReadonlyMap<number, string> = new Map(),
 ): RequestDto {
-  const item = viewListItem(request, requester, relations, now, latestResult(timeline), 'handling');
+  const item = viewListItem(request, requester, relations, now, latestResult(timeline), 'page');
   const actorName = (id: number | null) => (id === null ? '系统' : id === request.requesterPersonId ? item.requesterName : (actorNames.get(id) ?? ''));
   return {
     ...item,
@@ -49,12 +49,11 @@ export function viewListItem(
   relations: readonly Relation[],
   now: Date,
   result: RequestEvent | null,
-  /** Who sees the phone number in full: those handling it (a detail view, logged), or only the requester (lists). */
-  phoneInFullFor: 'handling' | 'requester' = 'requester',
+  /** The matter's own page, or a list: who sees the phone in full differs (seesPhoneInFull). */
+  where: 'page' | 'list' = 'list',
 ): RequestListItemDto {
-  // Followers (their own matter was merged into this one) see it as the public does.
-  const handling = relations.some((r) => r !== 'follower');
-  const phoneInFull = phoneInFullFor === 'handling' ? handling : relations.includes('requester');
+  const inFull = seesRequesterInFull(relations);
+  const phoneInFull = seesPhoneInFull(relations, where);
   const state = request.state as RequestState;
   return {
     id: request.id,
@@ -68,7 +67,7 @@ export function viewListItem(
     addressNote: request.addressNote,
     // No number given with the matter: the requester's own (bound from WeChat or the roster).
     contactPhone: phoneInFull ? (request.contactPhone ?? requester.phone) : maskPhone(request.contactPhone ?? requester.phone),
-    requesterName: (handling ? requester.name : maskName(requester.name)) ?? '',
+    requesterName: (inFull ? requester.name : maskName(requester.name)) ?? '',
     confidential: request.confidential,
     // The content check's "review" flag is for those handling it, not for the requester or the public.
     ...(relations.includes('handler') || relations.includes('supervisor') ? { contentReview: request.contentReview } : {}),
@@ -92,15 +91,13 @@ export function viewListItem(
     actions: availableActions(state, relations).filter((a) =>
       a === 'rate' ? canRateNow(request.resolvedAt, request.ratedAt) : (SUPPORTED_ACTIONS as readonly string[]).includes(a),
     ),
-    resultNote: RESULT_STATES.includes(request.state) ? (result?.note ?? null) : null,
+    resultNote: isResultState(request.state) ? (result?.note ?? null) : null,
     unitName: request.unit?.name ?? '',
     handlerUnitName: request.handlerUnit?.name ?? '',
     createdAt: request.createdAt,
   };
 }
 
-/** States in which a result or refusal stands (after a reopen it no longer does). */
-export const RESULT_STATES: readonly string[] = ['resolved', 'looked_back', 'closed', 'rejected'];
 const RESULT_ACTIONS = ['resolve', 'reject'];
 
 /** The latest result or refusal among `events` (oldest first). */

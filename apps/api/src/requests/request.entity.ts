@@ -40,7 +40,7 @@ export class RequestEntity {
   @JoinColumn({ name: 'requesterPersonId' })
   requester?: Person;
 
-  /** villager | patrol | hotline_12345 | staff | proxy */
+  /** REQUEST_SOURCES (packages/domain): villager | patrol | hotline_12345 | staff | proxy */
   @Column({ type: 'varchar', length: 16 })
   source: string;
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CONTACT_MINUTES, contactDeadline, HANDLER_ROLES, isInSpan, relationsTo, REQUEST_STATES, spanOf, type Relation } from '@gridloop/domain';
+import { CONTACT_MINUTES, contactDeadline, HANDLER_ROLES, isInSpan, isResultState, OPEN_STATES, phoneViewIsLogged, relationsTo, spanOf, type Relation } from '@gridloop/domain';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -14,12 +14,11 @@ import { InboxQuery, RequestDto, RequestListItemDto, SubmitOnBehalfDto, SubmitRe
 import { createRequest, type NewRequest } from './request-steps';
 import { CategoryRoutesService } from './routing/category-routes.service';
 import { RequestRepository } from './request.repository';
-import { RESULT_STATES, viewListItem, viewRequest, type Requester } from './request-view';
+import { viewListItem, viewRequest, type Requester } from './request-view';
 import { RequestEntity } from './request.entity';
 
 /** Where a villager's matter can land: their village, or a small grid in it. */
 const LANDING_KINDS = ['village', 'small_grid'];
-export const OPEN_STATES = REQUEST_STATES.filter((s) => !['closed', 'withdrawn', 'merged'].includes(s));
 const LIST_LIMIT = 100;
 /** A phone shows a screenful; the most urgent 50 are plenty, and the rest is a page away. */
 const INBOX_PAGE = 50;
@@ -171,7 +170,7 @@ export class RequestsService {
       return { request, view: viewRequest(request, requesterOf(requesters, request), relations, timeline, now, photos, actorNames), relations };
     });
     // Staff shown a requester's full number: who saw whose, logged like any full-number view.
-    const seen = views.filter(({ request, view, relations }) => !relations.includes('requester') && view.contactPhone !== null && view.contactPhone === (request.contactPhone ?? requesterOf(requesters, request).phone));
+    const seen = views.filter(({ view, relations }) => view.contactPhone !== null && phoneViewIsLogged(relations, 'page'));
     if (seen.length > 0) await this.dataSource.getRepository(PhoneViewLog).insert(seen.map(({ request }) => ({ viewerPersonId: actor.personId, subjectPersonId: request.requesterPersonId })));
     return views.map(({ view }) => view);
   }
@@ -180,7 +179,7 @@ export class RequestsService {
   async listItems(actor: Actor, requests: RequestEntity[], now: Date): Promise<RequestListItemDto[]> {
     if (requests.length === 0) return [];
     const { requesters, followers } = await this.peopleOf(requests);
-    const results = await this.requests.results(requests.filter((r) => RESULT_STATES.includes(r.state)).map((r) => r.id));
+    const results = await this.requests.results(requests.filter((r) => isResultState(r.state)).map((r) => r.id));
     return requests.map((request) =>
       viewListItem(request, requesterOf(requesters, request), this.relations(actor, request, followers.get(request.id)), now, results.get(request.id) ?? null),
     );

@@ -65,3 +65,31 @@ export function chinaTimeText(instant: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${shifted.getUTCMonth() + 1}月${shifted.getUTCDate()}日 ${two(shifted.getUTCHours())}:${two(shifted.getUTCMinutes())}`;
 }
+
+/** A China calendar day (`YYYY-MM-DD`) as instants [start, end); throws on a date that does not exist. */
+export function chinaDayRange(day: string): { start: Date; end: Date } {
+  const dayNumber = parseDayString(day);
+  return { start: new Date(chinaMidnightOf(dayNumber)), end: new Date(chinaMidnightOf(dayNumber + 1)) };
+}
+
+/**
+ * A China calendar month (`YYYY-MM`), `monthsBefore` months earlier (1: the month before, 12: the
+ * same month a year before), as its label and instants [start, end); throws on a malformed month.
+ */
+export function chinaMonthRange(month: string, monthsBefore = 0): { label: string; start: Date; end: Date } {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!match) throw new Error(`Invalid month ${JSON.stringify(month)}: expected YYYY-MM`);
+  const index = Number(match[1]) * 12 + Number(match[2]) - 1 - monthsBefore;
+  const [year, monthIndex] = [Math.floor(index / 12), index % 12];
+  return {
+    label: `${year}-${String(monthIndex + 1).padStart(2, '0')}`,
+    start: new Date(Date.UTC(year, monthIndex, 1) - CHINA_UTC_OFFSET_MS),
+    end: new Date(Date.UTC(year, monthIndex + 1, 1) - CHINA_UTC_OFFSET_MS),
+  };
+}
+
+/** Minutes since China midnight of an instant (07:30 → 450). */
+export function chinaMinuteOfDay(instant: Date): number {
+  assertValidInstant(instant, 'instant');
+  return Math.floor((instant.getTime() + CHINA_UTC_OFFSET_MS - chinaDayNumberOf(instant) * MS_PER_DAY) / MS_PER_MINUTE);
+}

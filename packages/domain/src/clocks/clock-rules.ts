@@ -4,6 +4,7 @@
  * town, from configuration (docs/clocks.md); these defaults are unverified guesses to tune.
  */
 import { officeTimeAfter, officeTimeBefore } from '../calendar/working-calendar';
+import type { RequestClock } from '../requests/sla';
 import { LADDER_RUNGS, type LadderRung } from './ladder';
 
 export { LADDER_RUNG_LABELS, LADDER_RUNGS, type LadderRung } from './ladder';
@@ -70,7 +71,6 @@ export function rulesForTown(config: ClockRulesConfig, townCode: string | null):
   return (townCode && config.towns[townCode]) || config.default;
 }
 
-export type RequestClock = 'contact' | 'completion';
 
 /** When the handlers are reminded of a clock due at `dueAt`. */
 export function reminderAt(clock: RequestClock, dueAt: Date, rules: ClockRules): Date {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { relationsTo } from './request-people';
-import { isLate } from './sla';
+import { phoneViewIsLogged, relationsTo, seesPhoneInFull, seesRequesterInFull } from './request-people';
+import { isLate, runningClock } from './sla';
 
 // Town 2 → village 3 → large grid 4 → small grid 5; hotline office 7 of town 2; department 9.
 const REQUEST = { requesterPersonId: 100, handlerUnitId: 5, unitPath: '/1/2/3/4/5/' };
@@ -41,4 +41,27 @@ test('a clock is late when it ran out before the work was done, or is still runn
   assert.equal(isLate(due, new Date('2026-03-02T09:01:00+08:00'), new Date('2026-03-02T09:01:00+08:00')), true);
   assert.equal(isLate(due, null, new Date('2026-03-02T09:30:00+08:00')), true);
   assert.equal(isLate(null, null, new Date()), false);
+});
+
+test('the running clock follows the state: contact while submitted, then completion, then none', () => {
+  const contactDueAt = new Date('2026-10-09T09:00:00Z');
+  const completionDueAt = new Date('2026-10-10T09:00:00Z');
+  assert.deepEqual(runningClock({ state: 'submitted', contactDueAt, completionDueAt: null }), { clock: 'contact', dueAt: contactDueAt });
+  assert.deepEqual(runningClock({ state: 'in_progress', contactDueAt, completionDueAt }), { clock: 'completion', dueAt: completionDueAt });
+  for (const state of ['resolved', 'looked_back', 'closed', 'rejected', 'withdrawn', 'merged']) assert.equal(runningClock({ state, contactDueAt, completionDueAt }), null, state);
+});
+
+test('who sees the requester in full, where, and which views are logged', () => {
+  const cases: [string[], boolean, boolean, boolean, boolean][] = [
+    // relations, in full on the page, in a list, logged on the page, logged in a list
+    [['requester'], true, true, false, false],
+    [['handler'], true, false, true, false],
+    [['supervisor'], true, false, true, false],
+    [['follower'], false, false, false, false],
+    [[], false, false, false, false],
+  ];
+  for (const [relations, page, list, loggedPage, loggedList] of cases) {
+    const r = relations as Parameters<typeof seesPhoneInFull>[0];
+    assert.deepEqual([seesPhoneInFull(r, 'page'), seesPhoneInFull(r, 'list'), phoneViewIsLogged(r, 'page'), phoneViewIsLogged(r, 'list'), seesRequesterInFull(r)], [page, list, loggedPage, loggedList, page], relations.join());
+  }
 });

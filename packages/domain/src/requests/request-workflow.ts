@@ -18,6 +18,23 @@ export const REQUEST_STATES = [
 ] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
+/** Being worked on: a clock runs on them (first contact while submitted, then completion). */
+export const WORKING_STATES = ['submitted', 'accepted', 'in_progress'] as const satisfies readonly RequestState[];
+
+/** A result or a refusal stands: waiting for the rating and the look-back, or done. */
+export const RESULT_STATES = ['resolved', 'looked_back', 'closed', 'rejected'] as const satisfies readonly RequestState[];
+
+/** Still on someone's desk (an inbox shows them): all but closed, withdrawn and merged. */
+export const OPEN_STATES: readonly RequestState[] = REQUEST_STATES.filter((s) => s !== 'closed' && s !== 'withdrawn' && s !== 'merged');
+
+export function isWorkingState(state: string): boolean {
+  return (WORKING_STATES as readonly string[]).includes(state);
+}
+
+export function isResultState(state: string): boolean {
+  return (RESULT_STATES as readonly string[]).includes(state);
+}
+
 export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
   submitted: '待联系',
   accepted: '已受理',
@@ -56,15 +73,15 @@ export const REQUEST_ACTIONS = {
   reopen: { from: ['resolved', 'looked_back', 'closed'], to: 'in_progress', by: ['requester', 'supervisor'], label: '重新办理' },
   reject: { from: ['submitted', 'accepted'], to: 'rejected', by: ['handler', 'supervisor'], label: '不予受理' },
   /** The handler asks the dispatchers to move the matter elsewhere (a reason is required). */
-  requestTransfer: { from: ['submitted', 'accepted', 'in_progress'], to: 'same', by: ['handler'], label: '申请转办' },
-  declineTransfer: { from: ['submitted', 'accepted', 'in_progress'], to: 'same', by: ['supervisor'], label: '不同意转办' },
+  requestTransfer: { from: WORKING_STATES, to: 'same', by: ['handler'], label: '申请转办' },
+  declineTransfer: { from: WORKING_STATES, to: 'same', by: ['supervisor'], label: '不同意转办' },
   /** To another grid, village or department: the new handler's contact clock starts again. */
-  transfer: { from: ['submitted', 'accepted', 'in_progress'], to: 'submitted', by: ['supervisor'], label: '转办' },
-  merge: { from: ['submitted', 'accepted', 'in_progress'], to: 'merged', by: ['handler', 'supervisor'], label: '合并' },
-  withdraw: { from: ['submitted', 'accepted', 'in_progress'], to: 'withdrawn', by: ['requester'], label: '撤回' },
+  transfer: { from: WORKING_STATES, to: 'submitted', by: ['supervisor'], label: '转办' },
+  merge: { from: WORKING_STATES, to: 'merged', by: ['handler', 'supervisor'], label: '合并' },
+  withdraw: { from: WORKING_STATES, to: 'withdrawn', by: ['requester'], label: '撤回' },
   /** 催办: hurry the handlers along; 督办: put the matter under formal supervision. Both tell the handlers. */
-  urge: { from: ['submitted', 'accepted', 'in_progress'], to: 'same', by: ['supervisor'], notBy: ['handler'], label: '催办' },
-  supervise: { from: ['submitted', 'accepted', 'in_progress'], to: 'same', by: ['supervisor'], notBy: ['handler'], label: '督办' },
+  urge: { from: WORKING_STATES, to: 'same', by: ['supervisor'], notBy: ['handler'], label: '催办' },
+  supervise: { from: WORKING_STATES, to: 'same', by: ['supervisor'], notBy: ['handler'], label: '督办' },
   /** The requester's verdict; a dissatisfied one is followed by reopen in the same transaction. */
   rate: { from: ['resolved', 'looked_back', 'closed'], to: 'same', by: ['requester'], label: '评价' },
 } as const satisfies Record<string, TransitionRule>;

@@ -21,3 +21,15 @@ export function isLate(dueAt: Date | null, doneAt: Date | null, now: Date): bool
 export function governingDeadline(townDue: Date, cityDue: Date | null): Date {
   return cityDue && cityDue.getTime() < townDue.getTime() ? cityDue : townDue;
 }
+
+export type RequestClock = 'contact' | 'completion';
+
+/**
+ * The clock that runs on a matter in `state`: first contact until it is accepted, then completion;
+ * none once it has a result, is withdrawn or merged. Reminders, escalation and "overdue" all follow it.
+ */
+export function runningClock(request: { state: string; contactDueAt: Date; completionDueAt: Date | null }): { clock: RequestClock; dueAt: Date } | null {
+  if (request.state === 'submitted') return { clock: 'contact', dueAt: request.contactDueAt };
+  if ((request.state === 'accepted' || request.state === 'in_progress') && request.completionDueAt) return { clock: 'completion', dueAt: request.completionDueAt };
+  return null;
+}
