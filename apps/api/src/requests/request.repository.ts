@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { spanCondition } from '../access/span-where';
 import { Photo } from '../photos/photo.entity';
 import { RequestEvent } from './request-event.entity';
@@ -13,19 +13,10 @@ export class RequestRepository {
 
   /** The request, if the caller raised or follows it, or it lies (by its unit or its handler) within `span`. */
   findVisible(id: number, personId: number, span: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<RequestEntity | null> {
-    const unit = spanCondition('u.path', span, 'unitSpan');
-    const handler = spanCondition('h.path', span, 'handlerSpan');
-    return manager
-      .getRepository(RequestEntity)
-      .createQueryBuilder('r')
-      .innerJoinAndSelect('r.unit', 'u')
-      .innerJoinAndSelect('r.handlerUnit', 'h')
+    const inSpan = unitOrHandlerInSpan(span);
+    return this.withUnits(manager)
       .where('r.id = :id', { id })
-      .andWhere(`(r.requesterPersonId = :personId OR ${unit.sql} OR ${handler.sql} OR r.id IN (SELECT f.requestId FROM request_follower f WHERE f.personId = :personId))`, {
-        personId,
-        ...unit.params,
-        ...handler.params,
-      })
+      .andWhere(`(r.requesterPersonId = :personId OR ${inSpan.sql} OR r.id IN (SELECT f.requestId FROM request_follower f WHERE f.personId = :personId))`, { personId, ...inSpan.params })
       .getOne();
   }
 
@@ -35,11 +26,7 @@ export class RequestRepository {
 
   /** Matters the person raised or follows, newest first. */
   listMine(personId: number, limit: number): Promise<RequestEntity[]> {
-    return this.dataSource
-      .getRepository(RequestEntity)
-      .createQueryBuilder('r')
-      .innerJoinAndSelect('r.unit', 'u')
-      .innerJoinAndSelect('r.handlerUnit', 'h')
+    return this.withUnits()
       .where('(r.requesterPersonId = :personId OR r.id IN (SELECT f.requestId FROM request_follower f WHERE f.personId = :personId))', { personId })
       .orderBy('r.id', 'DESC')
       .take(limit)
@@ -49,11 +36,7 @@ export class RequestRepository {
   /** Open requests handled by `handlerUnitIds`, the soonest due first. */
   inbox(handlerUnitIds: readonly number[], openStates: readonly string[], limit: number, after?: { dueAt: Date; id: number }): Promise<RequestEntity[]> {
     if (handlerUnitIds.length === 0) return Promise.resolve([]);
-    const query = this.dataSource
-      .getRepository(RequestEntity)
-      .createQueryBuilder('r')
-      .innerJoinAndSelect('r.unit', 'u')
-      .innerJoinAndSelect('r.handlerUnit', 'h')
+    const query = this.withUnits()
       .where('r.handlerUnitId IN (:...handlerUnitIds)', { handlerUnitIds })
       .andWhere('r.state IN (:...openStates)', { openStates });
     // Accepted matters race the completion clock, new ones the contact clock.
@@ -68,11 +51,7 @@ export class RequestRepository {
    */
   dispatchQueue(span: readonly string[], openStates: readonly string[], limit: number): Promise<RequestEntity[]> {
     const inSpan = spanCondition('u.path', span, 'span');
-    return this.dataSource
-      .getRepository(RequestEntity)
-      .createQueryBuilder('r')
-      .innerJoinAndSelect('r.unit', 'u')
-      .innerJoinAndSelect('r.handlerUnit', 'h')
+    return this.withUnits()
       .where(inSpan.sql, inSpan.params)
       .andWhere('r.state IN (:...openStates)', { openStates })
       .andWhere("(h.kind = 'hotline_office' OR r.transferRequested = :yes)", { yes: true })
@@ -87,11 +66,7 @@ export class RequestRepository {
    */
   lookBackQueue(span: readonly string[], unratedBefore: Date, limit: number): Promise<RequestEntity[]> {
     const inSpan = spanCondition('u.path', span, 'span');
-    return this.dataSource
-      .getRepository(RequestEntity)
-      .createQueryBuilder('r')
-      .innerJoinAndSelect('r.unit', 'u')
-      .innerJoinAndSelect('r.handlerUnit', 'h')
+    return this.withUnits()
       .where(inSpan.sql, inSpan.params)
       .andWhere(
         new Brackets((q) => {
@@ -108,15 +83,10 @@ export class RequestRepository {
 
   /** 超时督办: open matters within `span` whose running clock ran out, highest rung of the ladder first. */
   overdue(span: readonly string[], limit: number): Promise<RequestEntity[]> {
-    const unit = spanCondition('u.path', span, 'unitSpan');
-    const handler = spanCondition('h.path', span, 'handlerSpan');
-    return this.dataSource
-      .getRepository(RequestEntity)
-      .createQueryBuilder('r')
-      .innerJoinAndSelect('r.unit', 'u')
-      .innerJoinAndSelect('r.handlerUnit', 'h')
+    const inSpan = unitOrHandlerInSpan(span);
+    return this.withUnits()
       .where('r.escalationRung > 0')
-      .andWhere(`(${unit.sql} OR ${handler.sql})`, { ...unit.params, ...handler.params })
+      .andWhere(inSpan.sql, inSpan.params)
       .addSelect('COALESCE(r.completionDueAt, r.contactDueAt)', 'due_at')
       .orderBy('r.escalationRung', 'DESC')
       .addOrderBy('due_at', 'ASC')
@@ -127,11 +97,7 @@ export class RequestRepository {
 
   /** Open matters of the same unit raised within the window, other than `exceptId`: candidates for duplicates. */
   openInUnit(unitId: number, exceptId: number, openStates: readonly string[], since: Date, limit: number): Promise<RequestEntity[]> {
-    return this.dataSource
-      .getRepository(RequestEntity)
-      .createQueryBuilder('r')
-      .innerJoinAndSelect('r.unit', 'u')
-      .innerJoinAndSelect('r.handlerUnit', 'h')
+    return this.withUnits()
       .where('r.unitId = :unitId AND r.id <> :exceptId', { unitId, exceptId })
       .andWhere('r.state IN (:...openStates)', { openStates })
       .andWhere('r.createdAt >= :since', { since })
@@ -185,4 +151,16 @@ export class RequestRepository {
     }
     return byRequest;
   }
+
+  /** Requests with the unit they belong to and the unit handling them: every read here needs both. */
+  private withUnits(manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<RequestEntity> {
+    return manager.getRepository(RequestEntity).createQueryBuilder('r').innerJoinAndSelect('r.unit', 'u').innerJoinAndSelect('r.handlerUnit', 'h');
+  }
+}
+
+/** A request lies within `span` by the unit it belongs to or by the unit handling it. */
+function unitOrHandlerInSpan(span: readonly string[]): { sql: string; params: Record<string, string> } {
+  const unit = spanCondition('u.path', span, 'unitSpan');
+  const handler = spanCondition('h.path', span, 'handlerSpan');
+  return { sql: `(${unit.sql} OR ${handler.sql})`, params: { ...unit.params, ...handler.params } };
 }

@@ -1071,14 +1071,14 @@ export interface components {
             timeline: components["schemas"]["RequestEventDto"][];
         };
         PatrolReportDto: {
-            /** @description Made by the client once per report; a retry sends the same one */
+            /** @description Made by the client once per submission; a retry sends the same one */
             clientRequestId: string;
-            /** @enum {string} */
-            dutyType: "policy_communicator" | "opinion_collector" | "dispute_mediator" | "hygiene_supervisor" | "affairs_co_manager" | "hazard_inspector";
             /** @enum {string} */
             category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
             description: string;
             addressNote?: string;
+            /** @enum {string} */
+            dutyType: "policy_communicator" | "opinion_collector" | "dispute_mediator" | "hygiene_supervisor" | "affairs_co_manager" | "hazard_inspector";
             /** @description The small grid where it was found (within the reporter’s span) */
             unitId: number;
             /** @description Settled on the spot: resolved now with `result`, still looked back at */

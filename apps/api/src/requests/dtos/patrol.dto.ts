@@ -1,35 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { DUTY_TYPES, REQUEST_CATEGORIES } from '@gridloop/domain';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { IsNotBlank } from '../../common/not-blank';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { DUTY_TYPES } from '@gridloop/domain';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PhotoIdsField } from '../../photos/dtos/photo.dto';
+import { SubmitRequestDto } from './request.dto';
 
-/** A grid leader's patrol report: what and where, under which hat; settled on the spot or passed on. */
-export class PatrolReportDto {
-  @ApiProperty({ description: 'Made by the client once per report; a retry sends the same one' })
-  @Matches(/^[A-Za-z0-9_-]{8,64}$/)
-  @IsString()
-  clientRequestId: string;
-
+/** A grid leader's patrol report: what and where (as any matter), under which hat; settled on the spot or passed on. */
+export class PatrolReportDto extends PickType(SubmitRequestDto, ['clientRequestId', 'category', 'description', 'addressNote'] as const) {
   @ApiProperty({ enum: DUTY_TYPES })
   @IsIn(DUTY_TYPES)
   dutyType: string;
-
-  @ApiProperty({ enum: REQUEST_CATEGORIES })
-  @IsIn(REQUEST_CATEGORIES)
-  category: string;
-
-  @ApiProperty({ maxLength: 2000 })
-  @MaxLength(2000)
-  @IsNotBlank()
-  @IsString()
-  description: string;
-
-  @ApiProperty({ required: false, maxLength: 200 })
-  @IsOptional()
-  @MaxLength(200)
-  @IsString()
-  addressNote?: string;
 
   @ApiProperty({ description: 'The small grid where it was found (within the reporter’s span)' })
   @Min(1)
