@@ -2,9 +2,8 @@ import type { Me } from '../auth/session-store'
 import { canHandleRequests, canLookBack } from '../auth/roles'
 import { requestUrl, ROUTES } from '../routes'
 import type { NotificationKind } from './notifications-api'
+import { REQUESTER_KINDS } from './subscriptions'
 
-/** Messages about my own matter, as its requester. */
-const REQUESTER_KINDS: readonly NotificationKind[] = ['accepted', 'resolved', 'looked_back']
 
 /**
  * Which request page a message opens: the requester's own page for messages about my matter;

@@ -1,3 +1,4 @@
+import { runningClock } from '@gridloop/domain/dist/requests/sla'
 import type { RequestView } from './requests-api'
 
 /** The clock that matters now: first contact while waiting, completion while being handled. */
@@ -6,12 +7,10 @@ export interface DueClock {
   dueAt: Date
 }
 
+/** The domain's running clock (packages/domain, sla.ts), for a request as the API sends it (times as text). */
 export function currentClock(request: Pick<RequestView, 'state' | 'contactDueAt' | 'completionDueAt'>): DueClock | null {
-  if (request.state === 'submitted') return { kind: 'contact', dueAt: new Date(request.contactDueAt) }
-  if ((request.state === 'accepted' || request.state === 'in_progress') && request.completionDueAt) {
-    return { kind: 'completion', dueAt: new Date(request.completionDueAt) }
-  }
-  return null
+  const running = runningClock({ state: request.state, contactDueAt: new Date(request.contactDueAt), completionDueAt: request.completionDueAt ? new Date(request.completionDueAt) : null })
+  return running && { kind: running.clock, dueAt: running.dueAt }
 }
 
 const MINUTE = 60_000

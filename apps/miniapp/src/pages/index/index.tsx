@@ -17,6 +17,17 @@ const STATUS_TEXT: Record<ServiceState, string> = {
   down: '服务暂不可用'
 }
 
+/** The signed-in entries above 消息中心 and 我的, each for the people whose roles use it. */
+const HOME_ENTRIES: readonly { label: string; className: string; route: string; shownTo: (me: Me) => boolean }[] = [
+  { label: '我的诉求', className: 'home-mine', route: ROUTES.myRequests, shownTo: () => true },
+  { label: '待办', className: 'home-inbox', route: ROUTES.inbox, shownTo: canHandleRequests },
+  { label: '未诉先办', className: 'home-patrol', route: ROUTES.patrol, shownTo: canPatrol },
+  { label: '代办', className: 'home-on-behalf', route: ROUTES.onBehalf, shownTo: canEnterOnBehalf },
+  { label: '派单', className: 'home-dispatch', route: ROUTES.dispatchQueue, shownTo: canDispatch },
+  { label: '回看', className: 'home-look-back', route: ROUTES.lookBackQueue, shownTo: canLookBack },
+  { label: '超时督办', className: 'home-overdue', route: ROUTES.overdueBoard, shownTo: canLookBack },
+]
+
 /** What a card shared from here says in a group: the app, never the person sharing it. */
 const SHARE_TITLE = '网格通 · 有事找网格'
 
@@ -185,39 +196,11 @@ export default function Index() {
 
       {session && (
         <View className='home-entries'>
-          <Button className='home-secondary home-mine' type='primary' fill='outline' size='large' block onClick={go(ROUTES.myRequests)}>
-            我的诉求
-          </Button>
-          {canHandleRequests(session.me) && (
-            <Button className='home-secondary home-inbox' type='primary' fill='outline' size='large' block onClick={go(ROUTES.inbox)}>
-              待办
+          {HOME_ENTRIES.filter((entry) => entry.shownTo(session.me)).map((entry) => (
+            <Button key={entry.className} className={`home-secondary ${entry.className}`} type='primary' fill='outline' size='large' block onClick={go(entry.route)}>
+              {entry.label}
             </Button>
-          )}
-          {canPatrol(session.me) && (
-            <Button className='home-secondary home-patrol' type='primary' fill='outline' size='large' block onClick={go(ROUTES.patrol)}>
-              未诉先办
-            </Button>
-          )}
-          {canEnterOnBehalf(session.me) && (
-            <Button className='home-secondary home-on-behalf' type='primary' fill='outline' size='large' block onClick={go(ROUTES.onBehalf)}>
-              代办
-            </Button>
-          )}
-          {canDispatch(session.me) && (
-            <Button className='home-secondary home-dispatch' type='primary' fill='outline' size='large' block onClick={go(ROUTES.dispatchQueue)}>
-              派单
-            </Button>
-          )}
-          {canLookBack(session.me) && (
-            <Button className='home-secondary home-look-back' type='primary' fill='outline' size='large' block onClick={go(ROUTES.lookBackQueue)}>
-              回看
-            </Button>
-          )}
-          {canLookBack(session.me) && (
-            <Button className='home-secondary home-overdue' type='primary' fill='outline' size='large' block onClick={go(ROUTES.overdueBoard)}>
-              超时督办
-            </Button>
-          )}
+          ))}
           <Button className='home-secondary home-messages' type='primary' fill='outline' size='large' block onClick={go(ROUTES.messages)}>
             <View className='home-messages-label'>
               <Text>消息中心</Text>
