@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { chinaDayRange, CONTACT_MINUTES, contactDeadline, isLate, isResultState, REQUEST_STATE_LABELS, type RequestState } from '@gridloop/domain';
+import { chinaDayRange, contactDueFrom, isLate, isResultState, REQUEST_STATE_LABELS, type RequestState } from '@gridloop/domain';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { spanCondition } from '../access/span-where';
 import { Actor } from '../auth/actor';
@@ -69,7 +69,7 @@ export class HotlineService {
           contactPhone: order.callerPhone,
           confidential: order.confidential ?? false,
           dutyType: null,
-          contactDueAt: contactDeadline(now, CONTACT_MINUTES),
+          contactDueAt: contactDueFrom(now),
           enteredByPersonId: actor.personId,
           hotlineOrderNo: order.orderNo,
           cityReceivedAt: new Date(order.receivedAt),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { COMPLETION_WORKING_DAYS, CONTACT_MINUTES, contactDeadline, DUTY_TYPE_LABELS, refuseTransition, workingDeadline, type DutyType, type RequestState } from '@gridloop/domain';
+import { contactDueFrom, DUTY_TYPE_LABELS, refuseTransition, stepChanges, type DutyType, type RequestState } from '@gridloop/domain';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -57,7 +57,7 @@ export class PatrolService {
             contactPhone: null,
             confidential: false,
             dutyType: input.dutyType,
-            contactDueAt: contactDeadline(now, CONTACT_MINUTES),
+            contactDueAt: contactDueFrom(now),
             contentReview,
           },
           actor.personId,
@@ -70,8 +70,8 @@ export class PatrolService {
         for (const action of ['accept', 'resolve'] as const) {
           if (refuseTransition(action, request.state as RequestState, this.service.relations(actor, request))) throw new AppError(ErrorCode.Forbidden);
           request = await applyStep(manager, actor.personId, request, action === 'accept'
-            ? { action, changes: { contactedAt: now, complexity: 'simple', completionDueAt: workingDeadline(now, COMPLETION_WORKING_DAYS.simple) }, note: `现场处置（${DUTY_TYPE_LABELS[input.dutyType as DutyType]}）` }
-            : { action, changes: { resolvedAt: now }, note: result ?? null }, now);
+            ? { action, changes: stepChanges(request, action, now, 'simple'), note: `现场处置（${DUTY_TYPE_LABELS[input.dutyType as DutyType]}）` }
+            : { action, changes: stepChanges(request, action, now), note: result ?? null }, now);
         }
         return request.id;
       });

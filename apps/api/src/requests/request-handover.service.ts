@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { contactDeadline, CONTACT_MINUTES, isWorkingState, pathIdAt } from '@gridloop/domain';
+import { isWorkingState, pathIdAt, stepChanges } from '@gridloop/domain';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -41,11 +41,7 @@ export class RequestHandoverService {
       changes: {
         handlerUnitId: target.id,
         unitId: LANDING_KINDS.includes(target.kind) ? target.id : request.unitId,
-        transferRequested: false,
-        contactedAt: null,
-        contactDueAt: contactDeadline(now, CONTACT_MINUTES),
-        complexity: null,
-        completionDueAt: null,
+        ...stepChanges(request, 'transfer', now),
       },
       note: `转至${target.name}：${note}`,
     };

@@ -2,14 +2,11 @@ import { Injectable } from '@nestjs/common';
 import {
   canRateNow,
   CATEGORY_DEFAULT_COMPLEXITY,
-  governingDeadline,
   type RequestCategory,
-  COMPLETION_WORKING_DAYS,
-  isLate,
   RATING_LABELS,
   refuseTransition,
   reopensOn,
-  workingDeadline,
+  stepChanges,
   type Complexity,
   type Rating,
   type RequestAction,
@@ -117,34 +114,10 @@ export class RequestWorkflowService {
         const proposed = CATEGORY_DEFAULT_COMPLEXITY[request.category as RequestCategory] ?? 'simple';
         const complexity = (input.complexity ?? proposed) as Complexity;
         if (complexity !== proposed && !input.note?.trim()) throw new AppError(ErrorCode.ValidationFailed, 'note', '改变办理时限分类时请说明原因');
-        return {
-          contactedAt: now,
-          contactLate: request.contactLate || isLate(request.contactDueAt, now, now),
-          complexity,
-          // Counted from when the matter was received, in working days (China's calendar).
-          // A 12345 order also has the city's deadline: the earlier one governs.
-          completionDueAt: governingDeadline(workingDeadline(request.createdAt, COMPLETION_WORKING_DAYS[complexity]), request.cityDueAt),
-        };
+        return stepChanges(request, 'accept', now, complexity);
       }
-      case 'resolve':
-        return { resolvedAt: now, completionLate: request.completionLate || isLate(request.completionDueAt, now, now) };
-      case 'reject':
-        return { contactedAt: request.contactedAt ?? now, contactLate: request.contactLate || isLate(request.contactDueAt, now, now) };
-      case 'close':
-      case 'withdraw':
-        return { closedAt: now };
-      case 'requestTransfer':
-        return { transferRequested: true };
-      case 'declineTransfer':
-        return { transferRequested: false };
-      case 'supervise':
-        return { supervisedAt: request.supervisedAt ?? now };
-      case 'sendBack':
-      case 'reopen':
-        // Back to work (重办): the result no longer stands; lateness marks stay.
-        return { resolvedAt: null, closedAt: null, rehandleCount: request.rehandleCount + 1 };
       default:
-        return {};
+        return stepChanges(request, action, now);
     }
   }
 

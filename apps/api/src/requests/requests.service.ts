@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CONTACT_MINUTES, contactDeadline, HANDLER_ROLES, isInSpan, isResultState, OPEN_STATES, phoneViewIsLogged, relationsTo, spanOf, type Relation } from '@gridloop/domain';
+import { contactDueFrom, HANDLER_ROLES, isInSpan, isResultState, OPEN_STATES, phoneViewIsLogged, relationsTo, spanOf, type Relation } from '@gridloop/domain';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -103,7 +103,7 @@ export class RequestsService {
             contactPhone: input.contactPhone ?? null,
             confidential: input.confidential ?? false,
             dutyType: null,
-            contactDueAt: contactDeadline(now, CONTACT_MINUTES),
+            contactDueAt: contactDueFrom(now),
             contentReview,
           },
           actor.personId,

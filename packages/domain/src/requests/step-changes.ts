@@ -1,0 +1,78 @@
+import { contactDeadline } from '../calendar/sla-clocks';
+import { workingDeadline } from '../calendar/working-calendar';
+import { COMPLETION_WORKING_DAYS, CONTACT_MINUTES, governingDeadline, isLate, type Complexity } from './sla';
+import type { RequestAction } from './request-workflow';
+
+/** What a step needs to know of the matter to work out its clocks and marks. */
+export interface StepFacts {
+  createdAt: Date;
+  cityDueAt: Date | null;
+  contactDueAt: Date;
+  completionDueAt: Date | null;
+  contactedAt: Date | null;
+  contactLate: boolean;
+  completionLate: boolean;
+  rehandleCount: number;
+  supervisedAt: Date | null;
+}
+
+/** The fields a step changes besides the state (and, for a transfer, the unit the caller names). */
+export interface StepChanges {
+  contactedAt?: Date | null;
+  contactDueAt?: Date;
+  contactLate?: boolean;
+  complexity?: Complexity | null;
+  completionDueAt?: Date | null;
+  resolvedAt?: Date | null;
+  completionLate?: boolean;
+  closedAt?: Date | null;
+  transferRequested?: boolean;
+  supervisedAt?: Date;
+  rehandleCount?: number;
+}
+
+/** A new matter's first-contact deadline: an hour of service time from when it arrives. */
+export function contactDueFrom(receivedAt: Date): Date {
+  return contactDeadline(receivedAt, CONTACT_MINUTES);
+}
+
+/**
+ * The clocks a step starts, stops and marks late, at `now`. The one place these rules live: the
+ * API's steps and the demo's generated year both take their fields from here.
+ * - accept: contact made; the completion deadline counts from when the matter was received, in
+ *   working days for its complexity, and a 12345 order's city deadline wins when earlier;
+ * - resolve: the result; reject: the contact it was (if none before);
+ * - transfer: the new handler's contact clock starts now; lateness marks stay;
+ * - sendBack / reopen: back to work (重办), the result no longer stands.
+ */
+export function stepChanges(request: StepFacts, action: RequestAction, now: Date, complexity: Complexity = 'simple'): StepChanges {
+  switch (action) {
+    case 'accept':
+      return {
+        contactedAt: now,
+        contactLate: request.contactLate || isLate(request.contactDueAt, now, now),
+        complexity,
+        completionDueAt: governingDeadline(workingDeadline(request.createdAt, COMPLETION_WORKING_DAYS[complexity]), request.cityDueAt),
+      };
+    case 'resolve':
+      return { resolvedAt: now, completionLate: request.completionLate || isLate(request.completionDueAt, now, now) };
+    case 'reject':
+      return { contactedAt: request.contactedAt ?? now, contactLate: request.contactLate || isLate(request.contactDueAt, now, now) };
+    case 'close':
+    case 'withdraw':
+      return { closedAt: now };
+    case 'transfer':
+      return { transferRequested: false, contactedAt: null, contactDueAt: contactDueFrom(now), complexity: null, completionDueAt: null };
+    case 'requestTransfer':
+      return { transferRequested: true };
+    case 'declineTransfer':
+      return { transferRequested: false };
+    case 'supervise':
+      return { supervisedAt: request.supervisedAt ?? now };
+    case 'sendBack':
+    case 'reopen':
+      return { resolvedAt: null, closedAt: null, rehandleCount: request.rehandleCount + 1 };
+    default:
+      return {};
+  }
+}
