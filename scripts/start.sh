@@ -11,6 +11,8 @@ build_h5_if_stale
 say "Starting GridLoop (embedded SQLite in apps/api/data/, demo county seeded once)"
 cd apps/api
 export SEED_DEMO="${SEED_DEMO:-1}"
+# ...with a generated year of activity ending today, so the bulletins and the ranking have figures.
+export SEED_DEMO_YEAR="${SEED_DEMO_YEAR:-1}"
 # The H5 demo's "act as a seeded person" sign-in: on for this demo command only.
 export DEMO_LOGIN="${DEMO_LOGIN:-1}"
 exec node dist/main.js

@@ -2,12 +2,18 @@ import 'reflect-metadata';
 import { createApp } from './app-factory';
 import { ConfigError } from './config/database-url';
 import { loadAppConfig } from './config/app-config';
+import { DataSource } from 'typeorm';
+import { CLOCK, type Clock } from './common/clock';
+import { seedDemoYear } from './seed/demo-year/year-writer';
 import { seedDemoIfEmpty } from './seed/seed-demo';
 
 async function main(): Promise<void> {
   const config = loadAppConfig(process.env);
   const app = await createApp(config);
-  if (config.seedDemo) await seedDemoIfEmpty(app);
+  if (config.seedDemo) {
+    await seedDemoIfEmpty(app);
+    if (config.seedDemoYear) await seedDemoYear(app.get(DataSource), app.get<Clock>(CLOCK).now());
+  }
   await app.listen(config.port);
   const { port } = app.getHttpServer().address() as { port: number };
   const url = `http://localhost:${port}/`;

@@ -17,6 +17,8 @@ export interface AppConfig {
   auth: AuthConfig;
   /** Seed the demo county at start (the README's run command turns this on). */
   seedDemo: boolean;
+  /** With seedDemo: a generated year of activity ending now (reports have something to show). */
+  seedDemoYear: boolean;
   /** The H5 demo's "pick a seeded person" login. Never on unless asked for. */
   demoLogin: boolean;
   photos: PhotosConfig;
@@ -80,6 +82,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
     h5Dir: path.resolve(env.H5_DIR ?? path.join(apiRoot, '..', 'miniapp', 'dist', 'h5')),
     version: env.GRIDLOOP_VERSION ?? readApiVersion(apiRoot),
     seedDemo: parseFlag(env.SEED_DEMO, 'SEED_DEMO'),
+    seedDemoYear: parseFlag(env.SEED_DEMO_YEAR, 'SEED_DEMO_YEAR'),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     wechat: {
       apiBase: parseUrl(env.WECHAT_API_BASE, 'WECHAT_API_BASE', 'https://api.weixin.qq.com'),

@@ -9,38 +9,12 @@ import { startFakeWechat } from '../support/fake-wechat';
 import { call } from '../support/http';
 import { demoToken, personWithRole, unitByCode } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
+import { seededRandom } from '../../src/seed/demo-year/year-plan';
+import { asDate, dayTruth, expectBulletin, FIGURES, loadTimeline, monthTruth, ratesOf, rolledUp } from '../support/report-truth';
 import { testDialect } from '../support/test-database';
 
 const at = (text: string) => new Date(`${text}+08:00`);
 const HOUR = 3600_000;
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface EventRow {
-  id: number;
-  requestId: number;
-  action: string;
-  toState: string;
-  handlerUnitId: number;
-  rating: string | null;
-  createdAt: Date;
-}
-interface RequestRow {
-  id: number;
-  source: string;
-  firstContactDueAt: Date;
-  contactDueAt: Date;
-  completionDueAt: Date | null;
-}
 
 /**
  * The ranking's truth: a month of activity made through the API with a clock the test moves
@@ -68,7 +42,7 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
   const ds = () => under.api.app.get(DataSource);
 
   it('recomputes every count, rate, rank and change from the timeline and finds the same', async () => {
-    const rand = random(20261001);
+    const rand = seededRandom(20261001);
     const pick = <T,>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
     const codes = ['SG-TT-V02-L1-S01', 'SG-TT-V02-L1-S02', 'SG-TT-V03-L1-S01', 'SG-TT-V04-L1-S01'];
     const grids = await Promise.all(codes.map(async (code) => ({ id: (await unitByCode(ds(), code)).id, leader: await demoToken(under.api.baseUrl, (await personWithRole(ds(), 'grid_leader', code)).personId) })));
@@ -156,61 +130,13 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
       });
     }
 
-    // ——— the independent path: the raw rows, counted by the definitions ———
+    // ——— the independent path: the raw rows, counted by the definitions (test/support/report-truth.ts) ———
     const townId = (await unitByCode(ds(), 'SG-TT')).id;
-    const events: EventRow[] = (await ds().query('SELECT id, requestId, action, toState, handlerUnitId, rating, createdAt FROM request_event ORDER BY id')).map((e: Record<string, unknown>) => ({
-      ...e,
-      id: Number(e.id),
-      requestId: Number(e.requestId),
-      handlerUnitId: Number(e.handlerUnitId),
-      createdAt: asDate(e.createdAt),
-    }));
-    const requests = new Map<number, RequestRow>(
-      (await ds().query('SELECT id, source, firstContactDueAt, contactDueAt, completionDueAt FROM request')).map((r: Record<string, unknown>) => [
-        Number(r.id),
-        { id: Number(r.id), source: String(r.source), firstContactDueAt: asDate(r.firstContactDueAt), contactDueAt: asDate(r.contactDueAt), completionDueAt: r.completionDueAt ? asDate(r.completionDueAt) : null },
-      ]),
-    );
-    const start = at('2026-10-01T00:00:00');
-    const end = at('2026-11-01T00:00:00');
-    const inMonth = (e: EventRow) => e.createdAt >= start && e.createdAt < end;
-    const byRequest = new Map<number, EventRow[]>();
-    for (const e of events) byRequest.set(e.requestId, [...(byRequest.get(e.requestId) ?? []), e]);
-    const has = (requestId: number, action: string) => (byRequest.get(requestId) ?? []).some((x) => x.action === action && x.createdAt < end);
-
-    const expected = new Map<number, Record<string, number>>();
-    /** The requests behind each figure of each unit, for the drill-down. */
-    const behind = new Map<string, number[]>();
-    const add = (unitId: number, figure: string, requestId: number) => {
-      const row = expected.get(unitId) ?? {};
-      row[figure] = (row[figure] ?? 0) + 1;
-      expected.set(unitId, row);
-      behind.set(`${unitId}/${figure}`, [...(behind.get(`${unitId}/${figure}`) ?? []), requestId]);
-    };
-    for (const e of events) {
-      const r = requests.get(e.requestId)!;
-      if (e.action === 'submit' && inMonth(e) && !has(e.requestId, 'merge')) {
-        add(e.handlerUnitId, 'received', e.requestId);
-        const firstContact = (byRequest.get(e.requestId) ?? []).find((x) => x.action === 'accept' || x.action === 'reject');
-        if (firstContact && firstContact.createdAt <= r.firstContactDueAt) add(e.handlerUnitId, 'contactedOnTime', e.requestId);
-        if (has(e.requestId, 'resolve')) add(e.handlerUnitId, 'resolved', e.requestId);
-        if (has(e.requestId, 'withdraw')) add(e.handlerUnitId, 'withdrawn', e.requestId);
-        if (r.source === 'patrol') add(e.handlerUnitId, 'patrolFound', e.requestId);
-      }
-      if (e.action === 'resolve' && inMonth(e)) add(e.handlerUnitId, !r.completionDueAt || e.createdAt <= r.completionDueAt ? 'closedOnTime' : 'closedLate', e.requestId);
-      if (e.action === 'rate' && inMonth(e)) add(e.handlerUnitId, { satisfied: 'satisfied', basically_satisfied: 'basicallySatisfied', dissatisfied: 'dissatisfied' }[e.rating!]!, e.requestId);
-      if ((e.action === 'reopen' || e.action === 'sendBack') && inMonth(e)) add(e.handlerUnitId, 'rehandled', e.requestId);
-    }
-    for (const [requestId, steps] of byRequest) {
-      const last = steps.filter((x) => x.createdAt < end).at(-1);
-      if (!last || !['submitted', 'accepted', 'in_progress'].includes(last.toState)) continue;
-      const r = requests.get(requestId)!;
-      const due = last.toState === 'submitted' ? r.contactDueAt : r.completionDueAt;
-      if (due && due < end) add(last.handlerUnitId, 'openOverdue', requestId);
-    }
+    const timeline = await loadTimeline(ds());
+    const { events, requests } = timeline;
+    const { expected, behind } = monthTruth(timeline, at('2026-10-01T00:00:00'), at('2026-11-01T00:00:00'));
 
     const ranking = (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=2026-10&level=small_grid`)).body;
-    const FIGURES = ['received', 'contactedOnTime', 'resolved', 'withdrawn', 'closedOnTime', 'closedLate', 'openOverdue', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'rehandled', 'patrolFound'];
     let compared = 0;
     for (const row of ranking.rows) {
       const want = expected.get(row.unitId) ?? {};
@@ -218,18 +144,9 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
         expect([row.unitName, figure, row[figure]]).toEqual([row.unitName, figure, want[figure] ?? 0]);
         compared++;
       }
-      const w = (f: string) => want[f] ?? 0;
-      expect(row.hearts).toBe(2 * w('satisfied') + w('basicallySatisfied'));
-      const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
-      const rated = w('satisfied') + w('basicallySatisfied') + w('dissatisfied');
-      const rates = {
-        responseRate: ratio(w('contactedOnTime'), w('received')),
-        onTimeRate: ratio(w('closedOnTime'), w('closedOnTime') + w('closedLate') + w('openOverdue')),
-        resolutionRate: ratio(w('resolved'), w('received') - w('withdrawn')),
-        satisfactionRate: ratio(w('satisfied') + 0.9 * w('basicallySatisfied'), rated),
-        rehandleRate: ratio(w('rehandled'), w('resolved')),
-      };
-      for (const [name, value] of Object.entries(rates)) {
+      const w = rolledUp({ expected, behind }, timeline.units, row.unitId);
+      expect(row.hearts).toBe(2 * w.satisfied + w.basicallySatisfied);
+      for (const [name, value] of Object.entries(ratesOf(w))) {
         if (value === null) expect(row[name]).toBeNull();
         else expect(row[name]).toBeCloseTo(value, 12);
       }
@@ -257,56 +174,21 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     expect((await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking/requests?townId=${townId}&month=2026-10&unitId=${g0.id}&figure=everything`)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'figure' });
 
     // ——— the daily bulletins of the month, each day recomputed from the same rows ———
-    const units = new Map<number, { name: string; path: string }>(
-      (await ds().query('SELECT id, name, path FROM org_unit')).map((u: Record<string, unknown>) => [Number(u.id), { name: String(u.name), path: String(u.path) }]),
-    );
-    const requestFacts = new Map<number, { category: string; unitId: number }>(
-      (await ds().query('SELECT id, category, unitId FROM request')).map((r: Record<string, unknown>) => [Number(r.id), { category: String(r.category), unitId: Number(r.unitId) }]),
-    );
     let bulletinFigures = 0;
     for (let d = 1; d <= 31; d++) {
       const day = `2026-10-${String(d).padStart(2, '0')}`;
       const dayStart = at(`${day}T00:00:00`);
-      const dayEnd = new Date(dayStart.getTime() + 24 * HOUR);
-      const inDay = (e: EventRow) => e.createdAt >= dayStart && e.createdAt < dayEnd;
-      const submits = events.filter((e) => e.action === 'submit' && inDay(e));
-      const count = (keys: string[]) => Object.fromEntries([...new Set(keys)].map((k) => [k, keys.filter((x) => x === k).length]));
-      const firstContacts = [...byRequest.values()].map((steps) => steps.find((x) => x.action === 'accept' || x.action === 'reject')).filter((e): e is EventRow => !!e && inDay(e));
-      const openRows = [...byRequest.entries()]
-        .map(([requestId, steps]) => ({ requestId, last: steps.filter((x) => x.createdAt < dayEnd).at(-1) }))
-        .filter(({ last }) => last && ['submitted', 'accepted', 'in_progress'].includes(last.toState));
-      const overdue = openRows
-        .filter(({ requestId, last }) => {
-          const r = requests.get(requestId)!;
-          const due = last!.toState === 'submitted' ? r.contactDueAt : r.completionDueAt;
-          return due !== null && due < dayEnd;
-        })
-        .map(({ requestId, last }) => [requestId, units.get(last!.handlerUnitId)!.name]);
+      const want = dayTruth(timeline, timeline.units.get(townId)!.path, dayStart, new Date(dayStart.getTime() + 24 * HOUR));
       const bulletin = await api('GET', `/api/reports/daily?townId=${townId}&day=${day}`, hotline);
-      const asCounts = (rows: { key: string; count: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.count]));
-      expect([day, bulletin.received, asCounts(bulletin.bySource), asCounts(bulletin.byCategory), asCounts(bulletin.byVillage)]).toEqual([
-        day,
-        submits.length,
-        count(submits.map((e) => requests.get(e.requestId)!.source)),
-        count(submits.map((e) => requestFacts.get(e.requestId)!.category)),
-        count(submits.map((e) => String(units.get(requestFacts.get(e.requestId)!.unitId)!.path.split('/').filter(Boolean)[2]))),
-      ]);
-      expect([day, bulletin.contactsOnTime, bulletin.contactsLate, bulletin.resolved, bulletin.open]).toEqual([
-        day,
-        firstContacts.filter((e) => e.createdAt <= requests.get(e.requestId)!.firstContactDueAt).length,
-        firstContacts.filter((e) => e.createdAt > requests.get(e.requestId)!.firstContactDueAt).length,
-        events.filter((e) => e.action === 'resolve' && inDay(e)).length,
-        openRows.length,
-      ]);
-      expect([day, bulletin.overdue.map((o: { requestId: number; unitName: string }) => [o.requestId, o.unitName])]).toEqual([day, overdue]);
-      bulletinFigures += 9 + overdue.length;
+      expectBulletin(day, bulletin, want);
+      bulletinFigures += 9 + want.overdue.length;
     }
     process.stdout.write(`daily bulletins: 31 days, ${bulletinFigures} figures compared\n`);
 
     // ——— October by category against October a year before ———
     const stats = await api('GET', `/api/reports/categories?townId=${townId}&from=2026-10&to=2026-10`, hotline);
     const octoberOf = (year: number, action: string, category: string) =>
-      events.filter((e) => e.action === action && e.createdAt >= at(`${year}-10-01T00:00:00`) && e.createdAt < at(`${year}-11-01T00:00:00`) && requestFacts.get(e.requestId)!.category === category).length;
+      events.filter((e) => e.action === action && e.createdAt >= at(`${year}-10-01T00:00:00`) && e.createdAt < at(`${year}-11-01T00:00:00`) && requests.get(e.requestId)!.category === category).length;
     for (const row of stats.categories) {
       const want = {
         received: octoberOf(2026, 'submit', row.category),
@@ -364,8 +246,3 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
   });
 });
 
-/** SQLite hands datetimes back as UTC text, MySQL as Date. */
-function asDate(value: unknown): Date {
-  if (value instanceof Date) return value;
-  return new Date(`${String(value).replace(' ', 'T')}Z`);
-}

@@ -1,0 +1,115 @@
+import { describe, expect, it, beforeAll } from '@jest/globals';
+import { chinaMonthRange, nextState, type RequestAction, type RequestState } from '@gridloop/domain';
+import { DataSource } from 'typeorm';
+import { ManualClock } from '../../src/common/clock';
+import { seedDemoYear, type DemoYearResult } from '../../src/seed/demo-year/year-writer';
+import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
+import { call } from '../support/http';
+import { demoToken, personWithRole, unitByCode } from '../support/people';
+import { dayTruth, expectBulletin, FIGURES, loadTimeline, monthTruth, ratesOf, rolledUp, type Timeline } from '../support/report-truth';
+import { useAppUnderTest } from '../support/test-app';
+import { testDialect } from '../support/test-database';
+
+const at = (text: string) => new Date(`${text}+08:00`);
+const NOW = at('2026-11-25T10:00:00');
+const LEVELS = ['small_grid', 'large_grid', 'village', 'department'] as const;
+
+/**
+ * The demo's generated year (src/seed/demo-year) loaded into the seeded county, then every figure
+ * of every unit of every level of the ranking for each of its twelve whole months, and the daily
+ * bulletins of sample days, recomputed from the raw timeline rows (test/support/report-truth.ts)
+ * and compared. The year also has to be a legal one: each timeline row is a transition of the
+ * domain's workflow table.
+ */
+describe(`a generated year against the raw timeline (${testDialect()})`, () => {
+  const under = useAppUnderTest(() => ({ clock: new ManualClock(NOW), demoLogin: true }));
+  const ds = () => under.api.app.get(DataSource);
+  let loaded: DemoYearResult | null;
+  let timeline: Timeline;
+  beforeAll(async () => {
+    await seedDemoIfEmpty(under.api.app);
+    loaded = await seedDemoYear(ds(), NOW);
+    timeline = await loadTimeline(ds());
+  }, 300_000);
+
+  it('is a year of the article’s size, with every kind of step, each a legal transition; loading twice adds nothing', async () => {
+    expect(loaded).not.toBeNull();
+    const taitou = (await unitByCode(ds(), 'SG-TT')).path;
+    const inTaitou = [...timeline.requests.values()].filter((r) => timeline.units.get(r.unitId)!.path.startsWith(taitou));
+    const patrol = inTaitou.filter((r) => r.source === 'patrol').length;
+    // The article: 1,200+ patrol findings a year in Taitou.
+    expect(patrol).toBeGreaterThan(1_150);
+    expect(patrol).toBeLessThan(1_400);
+    for (const source of ['villager', 'patrol', 'hotline_12345', 'staff', 'proxy']) expect([source, inTaitou.some((r) => r.source === source)]).toEqual([source, true]);
+    const actions = new Set(timeline.events.map((e) => e.action));
+    for (const action of ['accept', 'followUp', 'resolve', 'rate', 'reopen', 'lookBack', 'close', 'sendBack', 'reject', 'withdraw', 'merge', 'requestTransfer', 'transfer']) expect([action, actions.has(action)]).toEqual([action, true]);
+
+    let checked = 0;
+    for (const steps of timeline.byRequest.values()) {
+      expect(steps[0]!.action).toBe('submit');
+      for (let i = 1; i < steps.length; i++) {
+        const step = steps[i]!;
+        expect([step.requestId, step.action, step.toState]).toEqual([step.requestId, step.action, nextState(step.action as RequestAction, steps[i - 1]!.toState as RequestState)]);
+        expect(step.createdAt.getTime()).toBeGreaterThanOrEqual(steps[i - 1]!.createdAt.getTime());
+        checked++;
+      }
+      expect(steps.at(-1)!.createdAt.getTime()).toBeLessThan(NOW.getTime());
+    }
+    process.stdout.write(`generated year: ${loaded!.requests} requests, ${loaded!.events} timeline rows (${checked} transitions checked) in ${loaded!.seconds.toFixed(1)} s\n`);
+    expect(await seedDemoYear(ds(), NOW)).toBeNull();
+  });
+
+  it('ranks every unit of every level for each month exactly as the raw rows count', async () => {
+    const townId = (await unitByCode(ds(), 'SG-TT')).id;
+    let compared = 0;
+    for (let back = 12; back >= 1; back--) {
+      const { label, start, end } = chinaMonthRange('2026-11', back);
+      const truth = monthTruth(timeline, start, end);
+      for (const level of LEVELS) {
+        const ranking = (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=${label}&level=${level}`)).body;
+        expect(ranking.rows.length).toBeGreaterThan(0);
+        for (const row of ranking.rows) {
+          const want = rolledUp(truth, timeline.units, row.unitId);
+          expect([label, row.unitName, FIGURES.map((f) => row[f])]).toEqual([label, row.unitName, FIGURES.map((f) => want[f])]);
+          expect(row.hearts).toBe(2 * want.satisfied + want.basicallySatisfied);
+          for (const [name, value] of Object.entries(ratesOf(want))) {
+            if (value === null) expect([label, row.unitName, name, row[name]]).toEqual([label, row.unitName, name, null]);
+            else expect(row[name]).toBeCloseTo(value, 12);
+          }
+          compared += FIGURES.length + 6;
+        }
+      }
+    }
+    process.stdout.write(`ranking truth over the generated year: ${compared} figures compared (12 months × 4 levels)\n`);
+    expect(compared).toBeGreaterThan(100_000);
+  }, 600_000);
+
+  it('drills every figure of a busy grid down to exactly the requests behind it', async () => {
+    const townId = (await unitByCode(ds(), 'SG-TT')).id;
+    const { start, end } = chinaMonthRange('2026-10');
+    const truth = monthTruth(timeline, start, end);
+    const busiest = [...truth.expected.entries()].filter(([id]) => timeline.units.get(id)!.kind === 'small_grid').sort((a, b) => (b[1].received ?? 0) - (a[1].received ?? 0))[0]![0];
+    for (const figure of FIGURES) {
+      const listed = (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking/requests?townId=${townId}&month=2026-10&unitId=${busiest}&figure=${figure}`)).body;
+      const want = truth.behind.get(`${busiest}/${figure}`) ?? [];
+      expect([figure, listed.requests.map((r: { requestId: number }) => r.requestId).sort((a: number, b: number) => a - b)]).toEqual([figure, [...want].sort((a, b) => a - b)]);
+    }
+  });
+
+  it('gives each sample day’s bulletin as the raw rows count it, holidays and month ends included', async () => {
+    const townId = (await unitByCode(ds(), 'SG-TT')).id;
+    const hotline = await demoToken(under.api.baseUrl, (await personWithRole(ds(), 'hotline_staff', 'SG-TT')).personId);
+    // National Day and its make-up days, the turn of the year, the Spring Festival, and each month's first day.
+    const days = ['2026-09-27', '2026-09-30', '2026-10-01', '2026-10-07', '2026-10-08', '2025-12-31', '2026-01-01', '2026-02-14', '2026-02-16', '2026-02-24', '2026-11-24'];
+    for (let back = 12; back >= 0; back--) days.push(`${chinaMonthRange('2026-11', back).label}-01`);
+    let figures = 0;
+    for (const day of days) {
+      const dayStart = at(`${day}T00:00:00`);
+      const want = dayTruth(timeline, timeline.units.get(townId)!.path, dayStart, new Date(dayStart.getTime() + 24 * 3600_000));
+      const bulletin = (await call(under.api.baseUrl, 'GET', `/api/reports/daily?townId=${townId}&day=${day}`, { token: hotline })).body;
+      expectBulletin(day, bulletin, want);
+      figures += 9 + want.overdue.length;
+    }
+    process.stdout.write(`bulletin truth over the generated year: ${days.length} days, ${figures} figures compared\n`);
+  });
+});

@@ -1,0 +1,200 @@
+import { expect } from '@jest/globals';
+import { DataSource } from 'typeorm';
+
+/**
+ * The reports' truth, recomputed the plain way: every raw timeline row read into memory and
+ * counted by the definitions in docs/reports.md, with no SQL beyond SELECT *. The report tests
+ * compare each figure the API serves against these.
+ */
+
+export interface EventRow {
+  id: number;
+  requestId: number;
+  action: string;
+  toState: string;
+  handlerUnitId: number;
+  rating: string | null;
+  createdAt: Date;
+}
+export interface RequestRow {
+  id: number;
+  source: string;
+  category: string;
+  unitId: number;
+  firstContactDueAt: Date;
+  contactDueAt: Date;
+  completionDueAt: Date | null;
+}
+export interface Timeline {
+  events: EventRow[];
+  requests: Map<number, RequestRow>;
+  byRequest: Map<number, EventRow[]>;
+  units: Map<number, { name: string; path: string; kind: string }>;
+}
+
+export const FIGURES = ['received', 'contactedOnTime', 'resolved', 'withdrawn', 'closedOnTime', 'closedLate', 'openOverdue', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'rehandled', 'patrolFound'] as const;
+export type Figure = (typeof FIGURES)[number];
+const WORKING = ['submitted', 'accepted', 'in_progress'];
+
+export async function loadTimeline(ds: DataSource): Promise<Timeline> {
+  const events: EventRow[] = (await ds.query('SELECT id, requestId, action, toState, handlerUnitId, rating, createdAt FROM request_event ORDER BY id')).map((e: Record<string, unknown>) => ({
+    id: Number(e.id),
+    requestId: Number(e.requestId),
+    action: String(e.action),
+    toState: String(e.toState),
+    handlerUnitId: Number(e.handlerUnitId),
+    rating: e.rating === null ? null : String(e.rating),
+    createdAt: asDate(e.createdAt),
+  }));
+  const requests = new Map<number, RequestRow>(
+    (await ds.query('SELECT id, source, category, unitId, firstContactDueAt, contactDueAt, completionDueAt FROM request')).map((r: Record<string, unknown>) => [
+      Number(r.id),
+      {
+        id: Number(r.id),
+        source: String(r.source),
+        category: String(r.category),
+        unitId: Number(r.unitId),
+        firstContactDueAt: asDate(r.firstContactDueAt),
+        contactDueAt: asDate(r.contactDueAt),
+        completionDueAt: r.completionDueAt ? asDate(r.completionDueAt) : null,
+      },
+    ]),
+  );
+  const byRequest = new Map<number, EventRow[]>();
+  for (const e of events) {
+    const list = byRequest.get(e.requestId) ?? [];
+    list.push(e);
+    byRequest.set(e.requestId, list);
+  }
+  const units = new Map<number, { name: string; path: string; kind: string }>(
+    (await ds.query('SELECT id, name, path, kind FROM org_unit')).map((u: Record<string, unknown>) => [Number(u.id), { name: String(u.name), path: String(u.path), kind: String(u.kind) }]),
+  );
+  return { events, requests, byRequest, units };
+}
+
+export interface MonthTruth {
+  /** unitId → figure → count, for the handling units themselves (not rolled up). */
+  expected: Map<number, Partial<Record<Figure, number>>>;
+  /** `${unitId}/${figure}` → the requests behind it. */
+  behind: Map<string, number[]>;
+}
+
+/** Each handling unit's tally over [start, end), credited as docs/reports.md says. */
+export function monthTruth({ events, requests, byRequest }: Timeline, start: Date, end: Date): MonthTruth {
+  const inPeriod = (e: EventRow) => e.createdAt >= start && e.createdAt < end;
+  const has = (requestId: number, action: string) => (byRequest.get(requestId) ?? []).some((x) => x.action === action && x.createdAt < end);
+  const expected = new Map<number, Partial<Record<Figure, number>>>();
+  const behind = new Map<string, number[]>();
+  const add = (unitId: number, figure: Figure, requestId: number) => {
+    const row = expected.get(unitId) ?? {};
+    row[figure] = (row[figure] ?? 0) + 1;
+    expected.set(unitId, row);
+    const key = `${unitId}/${figure}`;
+    behind.set(key, [...(behind.get(key) ?? []), requestId]);
+  };
+  for (const e of events) {
+    const r = requests.get(e.requestId)!;
+    if (e.action === 'submit' && inPeriod(e) && !has(e.requestId, 'merge')) {
+      add(e.handlerUnitId, 'received', e.requestId);
+      const firstContact = (byRequest.get(e.requestId) ?? []).find((x) => x.action === 'accept' || x.action === 'reject');
+      if (firstContact && firstContact.createdAt <= r.firstContactDueAt) add(e.handlerUnitId, 'contactedOnTime', e.requestId);
+      if (has(e.requestId, 'resolve')) add(e.handlerUnitId, 'resolved', e.requestId);
+      if (has(e.requestId, 'withdraw')) add(e.handlerUnitId, 'withdrawn', e.requestId);
+      if (r.source === 'patrol') add(e.handlerUnitId, 'patrolFound', e.requestId);
+    }
+    if (e.action === 'resolve' && inPeriod(e)) add(e.handlerUnitId, !r.completionDueAt || e.createdAt <= r.completionDueAt ? 'closedOnTime' : 'closedLate', e.requestId);
+    if (e.action === 'rate' && inPeriod(e)) add(e.handlerUnitId, ({ satisfied: 'satisfied', basically_satisfied: 'basicallySatisfied', dissatisfied: 'dissatisfied' } as const)[e.rating as 'satisfied']!, e.requestId);
+    if ((e.action === 'reopen' || e.action === 'sendBack') && inPeriod(e)) add(e.handlerUnitId, 'rehandled', e.requestId);
+  }
+  for (const [requestId, steps] of byRequest) {
+    const last = steps.filter((x) => x.createdAt < end).at(-1);
+    if (!last || !WORKING.includes(last.toState)) continue;
+    const r = requests.get(requestId)!;
+    const due = last.toState === 'submitted' ? r.contactDueAt : r.completionDueAt;
+    if (due && due < end) add(last.handlerUnitId, 'openOverdue', requestId);
+  }
+  return { expected, behind };
+}
+
+/** A unit's figures: its own and those of every handling unit under it (by path). */
+export function rolledUp(truth: MonthTruth, units: Timeline['units'], unitId: number): Record<Figure, number> {
+  const path = units.get(unitId)!.path;
+  const sum = Object.fromEntries(FIGURES.map((f) => [f, 0])) as Record<Figure, number>;
+  for (const [id, row] of truth.expected) {
+    if (!units.get(id)?.path.startsWith(path)) continue;
+    for (const f of FIGURES) sum[f] += row[f] ?? 0;
+  }
+  return sum;
+}
+
+/** The rates by their definitions (docs/reports.md), from a unit's figures. */
+export function ratesOf(w: Record<Figure, number>, basicallySatisfiedWeight = 0.9): Record<string, number | null> {
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+  return {
+    responseRate: ratio(w.contactedOnTime, w.received),
+    onTimeRate: ratio(w.closedOnTime, w.closedOnTime + w.closedLate + w.openOverdue),
+    resolutionRate: ratio(w.resolved, w.received - w.withdrawn),
+    satisfactionRate: ratio(w.satisfied + basicallySatisfiedWeight * w.basicallySatisfied, w.satisfied + w.basicallySatisfied + w.dissatisfied),
+    rehandleRate: ratio(w.rehandled, w.resolved),
+  };
+}
+
+export interface DayTruth {
+  received: number;
+  bySource: Record<string, number>;
+  byCategory: Record<string, number>;
+  byVillage: Record<string, number>;
+  contactsOnTime: number;
+  contactsLate: number;
+  resolved: number;
+  open: number;
+  overdue: [number, string][];
+}
+
+/** The daily bulletin of [dayStart, dayEnd) for the town at `townPath`. */
+export function dayTruth({ events: all, requests, byRequest: allByRequest, units }: Timeline, townPath: string, dayStart: Date, dayEnd: Date): DayTruth {
+  const inTown = (requestId: number) => units.get(requests.get(requestId)!.unitId)!.path.startsWith(townPath);
+  const events = all.filter((e) => inTown(e.requestId));
+  const byRequest = new Map([...allByRequest].filter(([requestId]) => inTown(requestId)));
+  const inDay = (e: EventRow) => e.createdAt >= dayStart && e.createdAt < dayEnd;
+  const submits = events.filter((e) => e.action === 'submit' && inDay(e));
+  const count = (keys: string[]) => Object.fromEntries([...new Set(keys)].map((k) => [k, keys.filter((x) => x === k).length]));
+  const firstContacts = [...byRequest.values()].map((steps) => steps.find((x) => x.action === 'accept' || x.action === 'reject')).filter((e): e is EventRow => !!e && inDay(e));
+  const openRows = [...byRequest.entries()]
+    .map(([requestId, steps]) => ({ requestId, last: steps.filter((x) => x.createdAt < dayEnd).at(-1) }))
+    .filter(({ last }) => last && WORKING.includes(last.toState));
+  const overdue = openRows
+    .filter(({ requestId, last }) => {
+      const r = requests.get(requestId)!;
+      const due = last!.toState === 'submitted' ? r.contactDueAt : r.completionDueAt;
+      return due !== null && due < dayEnd;
+    })
+    .map(({ requestId, last }): [number, string] => [requestId, units.get(last!.handlerUnitId)!.name]);
+  const request = (e: EventRow) => requests.get(e.requestId)!;
+  return {
+    received: submits.length,
+    bySource: count(submits.map((e) => request(e).source)),
+    byCategory: count(submits.map((e) => request(e).category)),
+    // The village is the third element of the unit's path (county/town/village/…); a unit of the town itself (the hotline office) stands for itself.
+    byVillage: count(submits.map((e) => String(units.get(request(e).unitId)!.path.split('/').filter(Boolean)[2] ?? 0))),
+    contactsOnTime: firstContacts.filter((e) => e.createdAt <= request(e).firstContactDueAt).length,
+    contactsLate: firstContacts.filter((e) => e.createdAt > request(e).firstContactDueAt).length,
+    resolved: events.filter((e) => e.action === 'resolve' && inDay(e)).length,
+    open: openRows.length,
+    overdue,
+  };
+}
+
+/** A served bulletin against its truth, each line labelled with its day so a failure says which. */
+export function expectBulletin(day: string, bulletin: Record<string, any>, want: DayTruth): void {
+  const asCounts = (rows: { key: string; count: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.count]));
+  expect([day, bulletin.received, asCounts(bulletin.bySource), asCounts(bulletin.byCategory), asCounts(bulletin.byVillage)]).toEqual([day, want.received, want.bySource, want.byCategory, want.byVillage]);
+  expect([day, bulletin.contactsOnTime, bulletin.contactsLate, bulletin.resolved, bulletin.open]).toEqual([day, want.contactsOnTime, want.contactsLate, want.resolved, want.open]);
+  expect([day, bulletin.overdue.map((o: { requestId: number; unitName: string }) => [o.requestId, o.unitName])]).toEqual([day, want.overdue]);
+}
+
+/** SQLite hands datetimes back as UTC text, MySQL as Date. */
+export function asDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  return new Date(`${String(value).replace(' ', 'T')}Z`);
+}
