@@ -8,7 +8,8 @@ export default defineAppConfig({
       pages: ['sign-in/index', 'me/index', 'choose-unit/index', 'bind-group/index', 'messages/index']
     },
     // By audience: villagers (我要反映, 我的诉求, a matter), grid leaders (待办, handling a
-    // matter, 未诉先办, 代办), town staff (回看, 超时督办, 派单). Code they share lands in each subpackage's common chunk.
+    // matter, 未诉先办, 代办), town staff (回看, 超时督办, 派单, 日报 and 周调度 with their charts: the
+    // chart library is used only here, so it stays out of the main package). Code they share lands in each subpackage's common chunk.
     {
       root: 'subpackages/villager',
       pages: ['report/index', 'mine/index', 'request/index']
@@ -19,7 +20,7 @@ export default defineAppConfig({
     },
     {
       root: 'subpackages/staff',
-      pages: ['look-back/index', 'request/index', 'overdue/index', 'dispatch/index']
+      pages: ['look-back/index', 'request/index', 'overdue/index', 'dispatch/index', 'bulletin/index', 'weekly/index']
     },
     // 红心榜 (办理成绩晾晒): the public monthly ranking, for everyone.
     {

@@ -1,7 +1,7 @@
 /**
  * Page URLs. Everything but the home page lives in a subpackage by audience (app.config.ts),
  * loaded on first use: account (and 消息中心), villager (我要反映, 我的诉求), handler (待办, 未诉先办,
- * 代办), staff (回看, 超时督办, 派单).
+ * 代办), staff (回看, 超时督办, 派单, 日报, 周调度).
  */
 export const ROUTES = {
   home: '/pages/index/index',
@@ -21,6 +21,9 @@ export const ROUTES = {
   lookBackRequest: '/subpackages/staff/request/index',
   overdueBoard: '/subpackages/staff/overdue/index',
   dispatchQueue: '/subpackages/staff/dispatch/index',
+  /** 日报 (受理情况一天一通报) and 周调度 (办理进度一周一调度): the town's figures, with charts. */
+  dailyBulletin: '/subpackages/staff/bulletin/index',
+  weeklyDispatch: '/subpackages/staff/weekly/index',
   /** 红心榜: public, nobody needs to sign in. */
   board: '/subpackages/board/ranking/index'
 } as const

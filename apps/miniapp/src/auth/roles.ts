@@ -66,3 +66,12 @@ export function dispatchAreas(me: Me): HeldUnit[] {
 export function canDispatch(me: Me): boolean {
   return dispatchAreas(me).length > 0
 }
+
+/** 日报 and 周调度 (热线办, 镇领导, 县级管理员): the units whose town reports they read. */
+export function reportAreas(me: Me): HeldUnit[] {
+  return unitsGranting(me, 'reports.view')
+}
+
+export function canViewReports(me: Me): boolean {
+  return reportAreas(me).length > 0
+}

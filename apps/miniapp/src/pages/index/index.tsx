@@ -4,7 +4,7 @@ import Taro, { useDidShow, useLoad, useShareAppMessage } from '@tarojs/taro'
 import { Button, Cell, Toast } from '../../components/nutui'
 import { checkHealth, type ServiceState } from '../../api/health'
 import { reloadMe } from '../../auth/account'
-import { canBindGroups, canDispatch, canEnterOnBehalf, canHandleRequests, canLookBack, canPatrol } from '../../auth/roles'
+import { canBindGroups, canDispatch, canEnterOnBehalf, canHandleRequests, canLookBack, canPatrol, canViewReports } from '../../auth/roles'
 import { useSession, type Me } from '../../auth/session-store'
 import { useCurrentVillage, useGroupEntry, type GroupEntry } from '../../group/village-context'
 import { unreadCount } from '../../notifications/notifications-api'
@@ -26,6 +26,8 @@ const HOME_ENTRIES: readonly { label: string; className: string; route: string; 
   { label: '派单', className: 'home-dispatch', route: ROUTES.dispatchQueue, shownTo: canDispatch },
   { label: '回看', className: 'home-look-back', route: ROUTES.lookBackQueue, shownTo: canLookBack },
   { label: '超时督办', className: 'home-overdue', route: ROUTES.overdueBoard, shownTo: canLookBack },
+  { label: '受理日报', className: 'home-bulletin', route: ROUTES.dailyBulletin, shownTo: canViewReports },
+  { label: '办理周调度', className: 'home-weekly', route: ROUTES.weeklyDispatch, shownTo: canViewReports },
 ]
 
 /** What a card shared from here says in a group: the app, never the person sharing it. */
