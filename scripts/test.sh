@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: every suite, in tiers.
 #   domain unit tests · API on SQLite (unit, database, HTTP end-to-end, process) · API on MySQL ·
-#   mini-program builds (weapp, h5) · browser tests of the H5 app in Chromium.
+#   mini-program builds (weapp, h5) and the weapp build under WeChat's own tools · browser tests of the H5 app in Chromium.
 # MySQL: TEST_MYSQL_URL (default mysql://root@127.0.0.1:3306); each test file makes and drops a
 # database of its own. Without a reachable server the MySQL pass is skipped LOUDLY, except when
 # REQUIRE_MYSQL=1 (CI sets it): then that is a failure. Likewise REQUIRE_BROWSER=1 for Chromium.
@@ -61,6 +61,9 @@ run_suite api-client-sync pnpm --filter @gridloop/miniapp check:api
 say "Building the mini-program: weapp, then h5 (one at a time: each takes ~700 MB)"
 run_suite build-weapp pnpm --filter @gridloop/miniapp build:weapp
 run_suite weapp-size pnpm --filter @gridloop/miniapp size:weapp
+# The weapp build as WeChat takes it: wcc per page, pages rendered and tapped in miniprogram-simulate,
+# miniprogram-ci's compile and package-size checks (offline). See docs/miniapp.md.
+run_suite weapp-runtime with_tap_file "$results/weapp-runtime.tap" pnpm --filter @gridloop/miniapp test:weapp
 run_suite build-h5 pnpm --filter @gridloop/miniapp build:h5
 
 if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then

@@ -1,0 +1,77 @@
+// 我要反映 in the real weapp build: a signed-in villager picks a category, writes what happened and
+// taps 提交; the page sends one POST /api/requests with that body and opens the new matter.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { bootPage } from './harness.mjs';
+
+const NUTUI_ICON = /^<i> nut-icon /;
+let undrawn = null;
+
+const BEISUN = { id: 31, name: '北孙村', kind: 'village' };
+const me = {
+  id: 7,
+  name: '李秀英',
+  phoneMasked: '138****5678',
+  roles: [{ role: 'villager', roleLabel: '群众', unit: BEISUN }],
+  homeUnit: BEISUN
+};
+
+test('a villager fills in 我要反映 and submits: one request with what she entered, then her matter opens', async () => {
+  const submitted = [];
+  const t = await bootPage('subpackages/villager/report/index', {
+    storage: { 'gridloop.session': { accessToken: 'access-1', refreshToken: 'refresh-1', me } },
+    api: {
+      'GET /api/me': () => ({ status: 200, body: me }),
+      'POST /api/requests': (request) => {
+        submitted.push(request);
+        return { status: 201, body: { id: 501, state: 'submitted', category: request.body.category, description: request.body.description } };
+      }
+    }
+  });
+
+  // The form, where it goes (her home village) and the categories.
+  await t.until(() => t.byText('提交').length === 1, 'the 提交 button');
+  assert.equal(t.one('北孙村').tagName, 'WX-TEXT');
+  for (const label of ['环境卫生', '基础设施', '矛盾纠纷', '劳动保障', '安全隐患', '民生保障', '其他']) t.one(label);
+  assert.deepEqual(t.byClass('chip--on'), [], 'no category chosen yet');
+
+  // Submitting an empty form is refused on the phone, with the reasons, and sends nothing.
+  await t.tap(t.one('提交'));
+  await t.until(() => t.byText('请选择是哪一类事情').length === 1, 'the missing category message');
+  t.one('请说一说是什么事');
+  assert.equal(submitted.length, 0);
+
+  // Choose a category: its chip turns on and its message goes.
+  await t.tap(t.one('矛盾纠纷'));
+  assert.deepEqual(t.byClass('chip--on').map((chip) => chip.textContent), ['矛盾纠纷']);
+  assert.equal(t.byText('请选择是哪一类事情').length, 0);
+
+  // Type what happened: the counter follows, and the draft is kept on the phone.
+  const textarea = t.dom.querySelector('wx-textarea');
+  assert.ok(textarea, 'a textarea for 什么事');
+  const what = '邻居家的狗总在夜里叫，和他说了也不管';
+  await t.type(textarea, what);
+  t.one(`${what.length}/2000`);
+  assert.equal(t.storage.get('gridloop.report-draft.7')?.description, what);
+
+  await t.tap(t.one('提交'));
+  await t.until(() => t.navigations.length > 0, 'the page to open the new matter');
+
+  assert.equal(submitted.length, 1, 'one request sent');
+  const [sent] = submitted;
+  assert.equal(sent.header.Authorization ?? sent.header.authorization, 'Bearer access-1');
+  const { clientRequestId, ...body } = sent.body;
+  assert.match(clientRequestId, /\S{8,}/);
+  assert.deepEqual(body, { category: 'dispute', description: what, unitId: 31, confidential: false });
+  assert.deepEqual(t.navigations, [{ kind: 'redirectTo', url: '/subpackages/villager/request/index?id=501&submitted=1' }]);
+  assert.equal(t.storage.has('gridloop.report-draft.7'), false, 'the draft is gone once the API answered');
+  assert.deepEqual(t.unexpected, []);
+  assert.deepEqual(t.undrawn().filter((node) => !NUTUI_ICON.test(node)), [], 'every node but the known NutUI icons has a WXML template');
+  undrawn = t.undrawn();
+});
+
+// Known gap (issue 7): NutUI's icons are an HTML <i>, and the weapp build has no template for
+// it (no @tarojs/plugin-html), so WeChat draws nothing: here the 提交 button's loading spinner.
+test('every node of the page, icons too, is drawn in WeChat', { todo: 'NutUI icons (<i>) have no template in the weapp build' }, () => {
+  assert.deepEqual(undrawn, []);
+});
