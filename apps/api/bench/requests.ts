@@ -40,11 +40,12 @@ import { Session } from 'node:inspector';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CONTACT_MINUTES, contactDeadline, REQUEST_STATES } from '@gridloop/domain';
-import { Connection, createConnection, createPool, Pool, PoolOptions } from 'mysql2/promise';
+import { createPool, Pool } from 'mysql2/promise';
 import { DataSource, Logger as OrmLogger } from 'typeorm';
 import { createApp } from '../src/app-factory';
 import { loadAppConfig } from '../src/config/app-config';
-import { DatabaseTarget, parseDatabaseUrl } from '../src/config/database-url';
+import { DatabaseTarget } from '../src/config/database-url';
+import { createBenchDatabase, type BenchDatabase } from './bench-database';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { RequestRepository } from '../src/requests/request.repository';
 import { seedDemoIfEmpty } from '../src/seed/seed-demo';
@@ -767,43 +768,6 @@ function positive(value: string | undefined, fallback: number): number {
   const n = value === undefined || value === '' ? fallback : Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`not a positive whole number: ${value}`);
   return n;
-}
-
-// ───────────────────────────── the database ─────────────────────────────
-
-interface BenchDatabase {
-  name: string;
-  host: string;
-  version: string;
-  target: DatabaseTarget;
-  options: PoolOptions;
-  drop(): Promise<void>;
-}
-
-async function createBenchDatabase(server: string): Promise<BenchDatabase> {
-  const base = new URL(server);
-  const options = { host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username || 'root'), password: decodeURIComponent(base.password), connectTimeout: 5000 };
-  const admin: Connection = await createConnection(options);
-  const [rows] = await admin.query('SELECT VERSION() AS version');
-  const version = String((rows as { version: string }[])[0]?.version ?? '');
-  const mariadb = /mariadb/i.test(version);
-  const name = `gridloop_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  // The API is told which server it talks to, as a mariadb:// DATABASE_URL would.
-  const url = new URL(`${mariadb ? 'mariadb' : 'mysql'}://${base.host}/${name}`);
-  url.username = base.username;
-  url.password = base.password;
-  return {
-    name,
-    host: `${options.host}:${options.port}`,
-    version: mariadb ? `MariaDB ${version}` : `MySQL ${version}`,
-    target: parseDatabaseUrl(url.toString(), process.cwd(), ''),
-    options,
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await admin.end();
-    },
-  };
 }
 
 main().catch((error: unknown) => {

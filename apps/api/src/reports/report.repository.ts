@@ -81,10 +81,7 @@ export class ReportRepository {
         return results().andWhere('r.completionDueAt IS NOT NULL AND e.createdAt > r.completionDueAt');
       case 'openOverdue':
         // Open at the end of the period (its last step before then left it open) and past its deadline.
-        return this.events('e', scopePath)
-          .innerJoin('e.request', 'r')
-          .andWhere('e.id = (SELECT MAX(l.id) FROM request_event l WHERE l.requestId = e.requestId AND l.createdAt < :end)', p)
-          .andWhere('e.toState IN (:...working)', { working: WORKING_STATES })
+        return this.openAtEnd(scopePath, period.end)
           .andWhere("(CASE WHEN e.toState = 'submitted' THEN r.contactDueAt ELSE r.completionDueAt END) < :end", p);
       case 'satisfied':
         return verdicts('satisfied');
@@ -140,10 +137,7 @@ export class ReportRepository {
 
   /** Matters open at `end` (their last step before it left them open), with the unit holding them and the running deadline. */
   openAt(scopePath: string, end: Date): Promise<{ requestId: number | string; toState: string; unitName: string; contactDueAt: Date | string; completionDueAt: Date | string | null }[]> {
-    return this.events('e', scopePath)
-      .innerJoin('e.request', 'r')
-      .andWhere('e.id = (SELECT MAX(l.id) FROM request_event l WHERE l.requestId = e.requestId AND l.createdAt < :end)', { end })
-      .andWhere('e.toState IN (:...working)', { working: WORKING_STATES })
+    return this.openAtEnd(scopePath, end)
       .select('e.requestId', 'requestId')
       .addSelect('e.toState', 'toState')
       .addSelect('hu.name', 'unitName')
@@ -151,6 +145,19 @@ export class ReportRepository {
       .addSelect('r.completionDueAt', 'completionDueAt')
       .orderBy('e.requestId', 'ASC')
       .getRawMany();
+  }
+
+  /** Each matter's last step before `end` (alias e, its request r), where that step left it open. */
+  private openAtEnd(scopePath: string, end: Date): SelectQueryBuilder<RequestEvent> {
+    return (
+      this.events('e', scopePath)
+        .innerJoin('e.request', 'r')
+        // Only a matter open now, or stepped on since `end`, can have been open then: this keeps the
+        // search to those instead of every matter ever received (updatedAt moves with every step).
+        .andWhere('r.createdAt < :end AND (r.state IN (:...working) OR r.updatedAt >= :end)', { end, working: WORKING_STATES })
+        .andWhere('e.id = (SELECT MAX(l.id) FROM request_event l WHERE l.requestId = e.requestId AND l.createdAt < :end)', { end })
+        .andWhere('e.toState IN (:...working)', { working: WORKING_STATES })
+    );
   }
 
   /** Timeline rows credited to units within `scopePath`. */

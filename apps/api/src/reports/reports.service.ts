@@ -9,6 +9,9 @@ import { FigureRequestsDto, RankingDto, RankingRowDto, type RankingLevel } from 
 import { monthPeriod, type Period } from './report-period';
 import { ReportRepository, type PeriodCounts, type RankingFigure } from './report.repository';
 
+/** A board covers one town, or the whole county (its units of a level ranked together). */
+const BOARD_SCOPES = ['town', 'county'];
+
 /**
  * The monthly ranking (办理成绩一月一晾晒): every unit of a level in a town, its counts for the
  * month rolled up from the units under it, the rates and composite (packages/domain, rates.ts),
@@ -23,7 +26,7 @@ export class ReportsService {
 
   async monthlyRanking(townId: number, month: string, level: RankingLevel): Promise<RankingDto> {
     const town = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: townId });
-    if (!town || town.kind !== 'town') throw new AppError(ErrorCode.NotFound, 'townId');
+    if (!town || !BOARD_SCOPES.includes(town.kind)) throw new AppError(ErrorCode.NotFound, 'townId');
     const period = monthPeriod(month);
     const units = await this.dataSource.getRepository(OrgUnit).createQueryBuilder('u').where('u.path LIKE :path', { path: `${town.path}%` }).getMany();
     const paths = new Map(units.map((u) => [u.id, u.path]));
@@ -57,7 +60,7 @@ export class ReportsService {
   /** 一数一查: the requests behind one figure of one unit on the board, so anyone can check the number. */
   async figureRequests(townId: number, month: string, unitId: number, figure: RankingFigure): Promise<FigureRequestsDto> {
     const town = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: townId });
-    if (!town || town.kind !== 'town') throw new AppError(ErrorCode.NotFound, 'townId');
+    if (!town || !BOARD_SCOPES.includes(town.kind)) throw new AppError(ErrorCode.NotFound, 'townId');
     const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: unitId });
     if (!unit || !unit.path.startsWith(town.path)) throw new AppError(ErrorCode.NotFound, 'unitId');
     const rows = await this.reports.figureRows(figure, unit.path, monthPeriod(month));

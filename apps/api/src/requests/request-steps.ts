@@ -32,7 +32,8 @@ export async function applyStep(manager: EntityManager, actorPersonId: number, r
   const result = await manager
     .createQueryBuilder()
     .update(RequestEntity)
-    .set({ ...step.changes, state: to, version })
+    // updatedAt is the step's time on the app's clock: the reports find matters stepped on since a date by it.
+    .set({ ...step.changes, state: to, version, updatedAt: now })
     .where('id = :id AND version = :version', { id: request.id, version: request.version })
     .execute();
   if (!result.affected) throw new AppError(ErrorCode.RequestConflict, 'version');

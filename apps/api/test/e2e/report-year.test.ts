@@ -80,7 +80,18 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
         }
       }
     }
-    process.stdout.write(`ranking truth over the generated year: ${compared} figures compared (12 months × 4 levels)\n`);
+    // The county's board ranks the villages of both towns together.
+    const countyId = (await unitByCode(ds(), 'SG')).id;
+    const octoberRange = chinaMonthRange('2026-10');
+    const october = monthTruth(timeline, octoberRange.start, octoberRange.end);
+    const countyBoard = (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${countyId}&month=2026-10&level=village`)).body;
+    expect(countyBoard.rows).toHaveLength([...timeline.units.values()].filter((u) => u.kind === 'village').length);
+    for (const row of countyBoard.rows) {
+      const want = rolledUp(october, timeline.units, row.unitId);
+      expect([row.unitName, FIGURES.map((f) => row[f])]).toEqual([row.unitName, FIGURES.map((f) => want[f])]);
+      compared += FIGURES.length;
+    }
+    process.stdout.write(`ranking truth over the generated year: ${compared} figures compared (12 months × 4 levels, and the county's villages)\n`);
     expect(compared).toBeGreaterThan(100_000);
   }, 600_000);
 

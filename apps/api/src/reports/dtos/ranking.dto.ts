@@ -7,7 +7,7 @@ export const RANKING_LEVELS = ['small_grid', 'large_grid', 'village', 'departmen
 export type RankingLevel = (typeof RANKING_LEVELS)[number];
 
 class RankingQueryBase {
-  @ApiProperty()
+  @ApiProperty({ description: 'The town whose board this is; the county’s id ranks the units of the whole county together' })
   @IntFromText()
   @Min(1)
   @IsInt()

@@ -45,7 +45,7 @@ export async function seedDemoYear(dataSource: DataSource, now: Date, options: D
   const already = await dataSource.getRepository(RequestEntity).createQueryBuilder('r').where('r.clientRequestId LIKE :prefix', { prefix: `${CLIENT_ID_PREFIX}%` }).getExists();
   if (already) return null;
   const result = await dataSource.transaction(async (manager) => {
-    const towns = await activityTowns(manager, options.townCodes);
+    const towns = await loadActivityTowns(manager, options.townCodes);
     const plan = planActivity(towns.map((t) => t.activity), {
       from: new Date(now.getTime() - (options.days ?? 365) * DAY),
       to: now,
@@ -61,7 +61,7 @@ export async function seedDemoYear(dataSource: DataSource, now: Date, options: D
 }
 
 /** Each town's hotline office, departments and small grids with their people; villagers added per grid. */
-async function activityTowns(manager: EntityManager, townCodes?: readonly string[]): Promise<{ activity: ActivityTown; villagers: number }[]> {
+export async function loadActivityTowns(manager: EntityManager, townCodes?: readonly string[]): Promise<{ activity: ActivityTown; villagers: number }[]> {
   const units = await manager.getRepository(OrgUnit).find({ order: { id: 'ASC' } });
   const holders = new Map<string, number>();
   for (const row of await manager.query('SELECT unitId, role, personId FROM role_assignment WHERE endedAt IS NULL ORDER BY id')) {
@@ -106,15 +106,33 @@ async function insertPeople(manager: EntityManager, people: { name: string; phon
 async function writePlan(manager: EntityManager, plan: readonly PlannedMatter[], now: Date): Promise<number> {
   const [{ maxRequest }] = await manager.query('SELECT COALESCE(MAX(id), 0) AS maxRequest FROM request');
   const [{ maxEvent }] = await manager.query('SELECT COALESCE(MAX(id), 0) AS maxEvent FROM request_event');
-  const requestId = (m: PlannedMatter) => Number(maxRequest) + 1 + m.index;
-  let eventId = Number(maxEvent);
-  const requests: Partial<RequestEntity>[] = [];
-  const events: Partial<RequestEvent>[] = [];
-  const followers: Partial<RequestFollower>[] = [];
+  const { requests, events, followers } = planRows(plan, Number(maxRequest) + 1, Number(maxEvent) + 1);
+  for (let i = 0; i < requests.length; i += BATCH) await manager.createQueryBuilder().insert().into(RequestEntity).values(requests.slice(i, i + BATCH)).updateEntity(false).execute();
+  for (let i = 0; i < events.length; i += BATCH) await manager.createQueryBuilder().insert().into(RequestEvent).values(events.slice(i, i + BATCH)).updateEntity(false).execute();
+  for (let i = 0; i < followers.length; i += BATCH) await manager.createQueryBuilder().insert().into(RequestFollower).values(followers.slice(i, i + BATCH)).updateEntity(false).execute();
+  for (const request of requests.filter((r) => isWorkingState(r.state!))) await syncRequestTimer(manager, request as RequestEntity, now);
+  return events.length;
+}
+
+export interface PlanRows {
+  requests: Partial<RequestEntity>[];
+  events: Partial<RequestEvent>[];
+  followers: Partial<RequestFollower>[];
+}
+
+/**
+ * The rows a plan makes, numbered from the ids given (in arrival order, as AUTO_INCREMENT would):
+ * each request as its steps leave it, its timeline, and the followers a merge brings.
+ */
+export function planRows(plan: readonly PlannedMatter[], firstRequestId: number, firstEventId: number): PlanRows {
+  const requestIdOf = (index: number) => firstRequestId + index;
+  let eventId = firstEventId;
+  const rows: PlanRows = { requests: [], events: [], followers: [] };
   for (const matter of plan) {
-    const id = requestId(matter);
+    const id = requestIdOf(matter.index);
     const row = foldSteps(matter);
-    requests.push({
+    const merged = row.state === 'merged' && matter.mergedIntoIndex !== null;
+    rows.requests.push({
       id,
       unitId: row.unitId,
       handlerUnitId: row.handlerUnitId,
@@ -125,7 +143,7 @@ async function writePlan(manager: EntityManager, plan: readonly PlannedMatter[],
       cityReceivedAt: matter.cityReceivedAt,
       cityDueAt: matter.cityDueAt,
       transferRequested: row.transferRequested ?? false,
-      mergedIntoId: matter.mergedIntoIndex === null || row.state !== 'merged' ? null : Number(maxRequest) + 1 + matter.mergedIntoIndex,
+      mergedIntoId: merged ? requestIdOf(matter.mergedIntoIndex!) : null,
       clientRequestId: `${CLIENT_ID_PREFIX}${id}`,
       category: matter.category,
       dutyType: matter.dutyType,
@@ -152,16 +170,10 @@ async function writePlan(manager: EntityManager, plan: readonly PlannedMatter[],
     });
     let from: string | null = null;
     for (const step of matter.steps) {
-      events.push({ id: ++eventId, requestId: id, action: step.action, fromState: from, toState: step.toState, actorPersonId: step.actorPersonId, note: step.note, public: step.action !== 'sendBack', handlerUnitId: step.handlerUnitId, rating: step.rating ?? null, createdAt: step.at });
+      rows.events.push({ id: eventId++, requestId: id, action: step.action, fromState: from, toState: step.toState, actorPersonId: step.actorPersonId, note: step.note, public: step.action !== 'sendBack', handlerUnitId: step.handlerUnitId, rating: step.rating ?? null, createdAt: step.at });
       from = step.toState;
     }
-    if (row.state === 'merged' && matter.mergedIntoIndex !== null) {
-      followers.push({ requestId: Number(maxRequest) + 1 + matter.mergedIntoIndex, personId: matter.requesterPersonId, fromRequestId: id, createdAt: matter.steps.at(-1)!.at });
-    }
+    if (merged) rows.followers.push({ requestId: requestIdOf(matter.mergedIntoIndex!), personId: matter.requesterPersonId, fromRequestId: id, createdAt: matter.steps.at(-1)!.at });
   }
-  for (let i = 0; i < requests.length; i += BATCH) await manager.createQueryBuilder().insert().into(RequestEntity).values(requests.slice(i, i + BATCH)).updateEntity(false).execute();
-  for (let i = 0; i < events.length; i += BATCH) await manager.createQueryBuilder().insert().into(RequestEvent).values(events.slice(i, i + BATCH)).updateEntity(false).execute();
-  for (let i = 0; i < followers.length; i += BATCH) await manager.createQueryBuilder().insert().into(RequestFollower).values(followers.slice(i, i + BATCH)).updateEntity(false).execute();
-  for (const request of requests.filter((r) => isWorkingState(r.state!))) await syncRequestTimer(manager, request as RequestEntity, now);
-  return events.length;
+  return rows;
 }
