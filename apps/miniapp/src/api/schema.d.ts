@@ -2564,6 +2564,7 @@ export interface operations {
     getMonthlyRanking: {
         parameters: {
             query: {
+                /** @description The town whose board this is; the county’s id ranks the units of the whole county together */
                 townId: number;
                 /** @description The month, China time */
                 month: string;
@@ -2588,6 +2589,7 @@ export interface operations {
     listFigureRequests: {
         parameters: {
             query: {
+                /** @description The town whose board this is; the county’s id ranks the units of the whole county together */
                 townId: number;
                 /** @description The month, China time */
                 month: string;
