@@ -167,8 +167,8 @@ export async function bootPage(page, { storage = {}, api = {}, query = {} } = {}
   pageInstance.onReady?.();
   await settle();
 
-  /** Every element whose own text (its text children) is exactly `text`. */
-  const byText = (text) => [...root.dom.querySelectorAll('*')].filter((el) => ownText(el) === text);
+  /** Every element whose own text (its text children) is exactly `text` (a string) or matches it (a RegExp). */
+  const byText = (text) => [...root.dom.querySelectorAll('*')].filter((el) => (typeof text === 'string' ? ownText(el) === text : text.test(ownText(el))));
   const one = (text) => {
     const found = byText(text);
     if (found.length !== 1) throw new Error(`expected one element reading 「${text}」, found ${found.length}. The page reads:\n${pageText()}`);
@@ -213,6 +213,17 @@ export async function bootPage(page, { storage = {}, api = {}, query = {} } = {}
       await settle();
     },
     settle,
+    /**
+     * Closes the page as WeChat does when it is left (onHide, onUnload: Taro unmounts React, so
+     * intervals such as a countdown stop) and the DOM, so the test process can end.
+     */
+    async close() {
+      pageInstance.onHide?.();
+      pageInstance.onUnload?.();
+      await settle();
+      root.detach?.();
+      window.close();
+    },
     /** Waits until `check()` is truthy (the page rendered what was expected), or fails with the page's text. */
     async until(check, what, timeoutMs = 3000) {
       const end = Date.now() + timeoutMs;

@@ -2,7 +2,7 @@
 // the entries his roles open (and not the supervisors'), the unread badge, the service state,
 // and a tap on 待办 opening the inbox.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { bootPage } from './harness.mjs';
 
 const GRID = { id: 205, name: '北孙村第三网格', kind: 'small_grid' };
@@ -15,6 +15,8 @@ const me = {
 };
 
 let t;
+
+after(() => t?.close());
 
 test('a grid leader sees his greeting, his entries and not the supervisors\', the unread badge and the service state', async () => {
   t = await bootPage('pages/index/index', {

@@ -1,11 +1,14 @@
 // 我要反映 in the real weapp build: a signed-in villager picks a category, writes what happened and
 // taps 提交; the page sends one POST /api/requests with that body and opens the new matter.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { bootPage } from './harness.mjs';
 
 const NUTUI_ICON = /^<i> nut-icon /;
 let undrawn = null;
+let t;
+
+after(() => t?.close());
 
 const BEISUN = { id: 31, name: '北孙村', kind: 'village' };
 const me = {
@@ -18,7 +21,7 @@ const me = {
 
 test('a villager fills in 我要反映 and submits: one request with what she entered, then her matter opens', async () => {
   const submitted = [];
-  const t = await bootPage('subpackages/villager/report/index', {
+  t = await bootPage('subpackages/villager/report/index', {
     storage: { 'gridloop.session': { accessToken: 'access-1', refreshToken: 'refresh-1', me } },
     api: {
       'GET /api/me': () => ({ status: 200, body: me }),
