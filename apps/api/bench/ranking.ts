@@ -116,7 +116,7 @@ async function fill(ds: DataSource, pool: Pool): Promise<void> {
   let nextRequest = 1;
   let nextEvent = 1;
   for (const [i, town] of towns.entries()) {
-    const plan = planActivity([town.activity], { from: new Date(NOW.getTime() - YEARS * 365 * 24 * 3600_000), to: NOW, seed: 1000 + i, scale });
+    const plan = planActivity([town.activity], { from: new Date(NOW.getTime() - YEARS * 365 * 24 * 3600_000), to: NOW, seed: 1000 + i, scale, orderNoPrefix: `BC${i + 1}-` });
     const rows = planRows(plan, nextRequest, nextEvent);
     nextRequest += rows.requests.length;
     nextEvent += rows.events.length;

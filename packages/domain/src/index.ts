@@ -65,7 +65,7 @@ export {
   type ClockRulesConfig,
   type LadderRung,
 } from './clocks/clock-rules';
-export { DEFAULT_RATE_WEIGHTS, rankBy, relativeChange, unitRates, type RateWeights, type UnitRates, type UnitTally } from './reports/rates';
+export { DEFAULT_RATE_WEIGHTS, parseRateWeights, rankBy, relativeChange, unitRates, type RateWeights, type UnitRates, type UnitTally } from './reports/rates';
 export {
   changeText,
   compositeScoreText,

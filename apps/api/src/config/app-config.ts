@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parseClockRules, type ClockRulesConfig } from '@gridloop/domain';
+import { parseClockRules, parseRateWeights, type ClockRulesConfig, type RateWeights } from '@gridloop/domain';
 import { type Clock, systemClock } from '../common/clock';
 import { findApiRoot, readApiVersion } from './api-root';
 import { ConfigError, DatabaseTarget, parseDatabaseUrl } from './database-url';
@@ -23,6 +23,8 @@ export interface AppConfig {
   demoLogin: boolean;
   photos: PhotosConfig;
   lookBack: LookBackConfig;
+  /** The ranking's composite weights and the share a 基本满意 counts (REPORT_WEIGHTS). */
+  reportWeights: RateWeights;
   clocks: ClocksConfig;
   /** WeChat subscribe-message templates and the delivery worker's retry policy (docs/notifications.md). */
   notifications: NotificationsConfig;
@@ -97,8 +99,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
     },
     demoLogin: parseFlag(env.DEMO_LOGIN, 'DEMO_LOGIN'),
     clock: systemClock,
-    clocks: { rules: parseClockRulesSetting(env.CLOCK_RULES), sweepSeconds: parseNonNegativeInt(env.CLOCK_SWEEP_SECONDS, 'CLOCK_SWEEP_SECONDS', 30) },
+    clocks: { rules: parseJsonSetting(env.CLOCK_RULES, 'CLOCK_RULES', parseClockRules), sweepSeconds: parseNonNegativeInt(env.CLOCK_SWEEP_SECONDS, 'CLOCK_SWEEP_SECONDS', 30) },
     notifications: loadNotificationsConfig(env),
+    reportWeights: parseJsonSetting(env.REPORT_WEIGHTS, 'REPORT_WEIGHTS', parseRateWeights),
     lookBack: { ratingWaitHours: parsePositiveInt(env.LOOK_BACK_RATING_WAIT_HOURS, 'LOOK_BACK_RATING_WAIT_HOURS', 48) },
     photos: {
       dir: path.resolve(cwd, env.PHOTO_DIR || path.join(apiRoot, 'data', 'photos')),
@@ -107,16 +110,16 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
   };
 }
 
-function parseClockRulesSetting(value: string | undefined): ClockRulesConfig {
-  if (value === undefined || value.trim() === '') return parseClockRules(undefined);
+/** A JSON setting checked by a domain parser; either failure is one clear line naming the setting. */
+function parseJsonSetting<T>(value: string | undefined, name: string, parse: (parsed: unknown, name: string) => T): T {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(value);
+    parsed = value === undefined || value.trim() === '' ? undefined : JSON.parse(value);
   } catch {
-    throw new ConfigError('CLOCK_RULES: not valid JSON (see docs/clocks.md for the format)');
+    throw new ConfigError(`${name}: not valid JSON`);
   }
   try {
-    return parseClockRules(parsed, 'CLOCK_RULES');
+    return parse(parsed, name);
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { rankBy, RATING_HEARTS, relativeChange, REQUEST_STATE_LABELS, unitRates, type RequestState, type UnitTally } from '@gridloop/domain';
 import { DataSource, In } from 'typeorm';
 import { AppError } from '../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ErrorCode } from '../common/error-codes';
 import { OrgUnit } from '../grid/org-unit.entity';
 import { RequestEntity } from '../requests/request.entity';
@@ -22,6 +23,7 @@ export class ReportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reports: ReportRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async monthlyRanking(townId: number, month: string, level: RankingLevel): Promise<RankingDto> {
@@ -35,9 +37,10 @@ export class ReportsService {
     const leaders = level === 'small_grid' ? await this.leaderNames(shown.map((u) => u.id)) : new Map<number, string>();
     const rows = shown.map((unit) => {
       const tally = rollUp(current!, unit.path, paths);
-      const rates = unitRates(tally);
-      const before = unitRates(rollUp(monthBefore!, unit.path, paths)).composite;
-      const lastYear = unitRates(rollUp(yearBefore!, unit.path, paths)).composite;
+      const weights = this.config.reportWeights;
+      const rates = unitRates(tally, weights);
+      const before = unitRates(rollUp(monthBefore!, unit.path, paths), weights).composite;
+      const lastYear = unitRates(rollUp(yearBefore!, unit.path, paths), weights).composite;
       return { unit, tally, rates, before, lastYear };
     });
     const ranked = rankBy(rows, (row) => row.rates.composite);

@@ -41,11 +41,20 @@ describe('app configuration', () => {
     expect(config.database.dialect).toBe('sqlite');
   });
 
+  it('takes the ranking weights from REPORT_WEIGHTS (the 30/35/35 variant), the rest defaulting', () => {
+    expect(loadAppConfig({ REPORT_WEIGHTS: '{"response":0.3,"resolution":0.35,"satisfaction":0.35}' }).reportWeights).toEqual({ response: 0.3, resolution: 0.35, satisfaction: 0.35, basicallySatisfiedWeight: 0.9 });
+    expect(loadAppConfig({}).reportWeights).toEqual({ response: 0.1, resolution: 0.5, satisfaction: 0.4, basicallySatisfiedWeight: 0.9 });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT: "eighty" is not a port number/],
     [{ PORT: '70000' }, /PORT/],
     [{ SEED_DEMO: 'yes please' }, /SEED_DEMO/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ SEED_DEMO_YEAR: 'sure' }, /SEED_DEMO_YEAR/],
+    [{ REPORT_WEIGHTS: '{"response":0.3' }, /REPORT_WEIGHTS: not valid JSON/],
+    [{ REPORT_WEIGHTS: '{"response":3}' }, /REPORT_WEIGHTS.response: expected a number from 0 to 1/],
+    [{ CLOCK_RULES: '[' }, /CLOCK_RULES: not valid JSON/],
   ])('%p is refused at boot', (env, message) => {
     expect(() => loadAppConfig(env)).toThrow(message);
   });

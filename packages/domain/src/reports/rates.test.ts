@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_RATE_WEIGHTS, rankBy, relativeChange, unitRates, type UnitTally } from './rates';
+import { DEFAULT_RATE_WEIGHTS, parseRateWeights, rankBy, relativeChange, unitRates, type UnitTally } from './rates';
 
 const EMPTY: UnitTally = { received: 0, contactedOnTime: 0, resolved: 0, withdrawn: 0, closedOnTime: 0, closedLate: 0, openOverdue: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0, rehandled: 0, patrolFound: 0, hearts: 0 };
 
@@ -40,4 +40,17 @@ test('month-on-month and year-on-year change', () => {
 test('ranking: highest first, ties share a rank, no score is unranked and last', () => {
   const rows = [{ n: 'a', s: 0.5 }, { n: 'b', s: null }, { n: 'c', s: 0.9 }, { n: 'd', s: 0.5 }, { n: 'e', s: 0.1 }];
   assert.deepEqual(rankBy(rows, (r) => r.s).map(({ row, rank }) => [row.n, rank]), [['c', 1], ['a', 2], ['d', 2], ['e', 4], ['b', null]]);
+});
+
+test('weights come from configuration: the 30/35/35 variant, the 基本满意 share, and clear refusals', () => {
+  const variant = parseRateWeights({ response: 0.3, resolution: 0.35, satisfaction: 0.35 });
+  assert.deepEqual(variant, { response: 0.3, resolution: 0.35, satisfaction: 0.35, basicallySatisfiedWeight: 0.9 });
+  const tally = { received: 10, contactedOnTime: 5, resolved: 10, withdrawn: 0, closedOnTime: 10, closedLate: 0, openOverdue: 0, satisfied: 0, basicallySatisfied: 10, dissatisfied: 0, rehandled: 0, patrolFound: 0, hearts: 10 };
+  assert.equal(unitRates(tally, variant).composite!.toFixed(4), (0.3 * 0.5 + 0.35 * 1 + 0.35 * 0.9).toFixed(4));
+  assert.equal(unitRates(tally, parseRateWeights({ basicallySatisfiedWeight: 0.8 })).satisfactionRate, 0.8);
+  assert.equal(parseRateWeights(undefined), DEFAULT_RATE_WEIGHTS);
+  assert.throws(() => parseRateWeights({ responce: 0.1 }, 'REPORT_WEIGHTS'), /REPORT_WEIGHTS: unknown weight "responce"/);
+  assert.throws(() => parseRateWeights({ response: 2 }, 'REPORT_WEIGHTS'), /REPORT_WEIGHTS.response: expected a number from 0 to 1/);
+  assert.throws(() => parseRateWeights({ response: 0, resolution: 0, satisfaction: 0 }, 'REPORT_WEIGHTS'), /at least one weight/);
+  assert.throws(() => parseRateWeights([0.1], 'REPORT_WEIGHTS'), /expected an object/);
 });

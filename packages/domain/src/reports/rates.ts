@@ -98,3 +98,20 @@ export function rankBy<T>(rows: readonly T[], score: (row: T) => number | null):
   for (const s of scored) if (s.value === null) result.push({ row: s.row, rank: null });
   return result;
 }
+
+/**
+ * The weights from configuration (e.g. REPORT_WEIGHTS): any of the four, each a number from 0 to 1,
+ * the three composite weights not all 0; the rest default. Throws a message naming what is wrong.
+ */
+export function parseRateWeights(value: unknown, name = 'weights'): RateWeights {
+  if (value === undefined || value === null) return DEFAULT_RATE_WEIGHTS;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`${name}: expected an object like {"response":0.3,"resolution":0.35,"satisfaction":0.35}`);
+  const weights: RateWeights = { ...DEFAULT_RATE_WEIGHTS };
+  for (const [key, w] of Object.entries(value as Record<string, unknown>)) {
+    if (!(key in DEFAULT_RATE_WEIGHTS)) throw new Error(`${name}: unknown weight "${key}" (response, resolution, satisfaction, basicallySatisfiedWeight)`);
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0 || w > 1) throw new Error(`${name}.${key}: expected a number from 0 to 1`);
+    weights[key as keyof RateWeights] = w;
+  }
+  if (weights.response + weights.resolution + weights.satisfaction === 0) throw new Error(`${name}: the composite needs at least one weight above 0`);
+  return weights;
+}

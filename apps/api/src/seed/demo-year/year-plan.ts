@@ -81,6 +81,8 @@ export interface PlanOptions {
   seed: number;
   /** Multiplies PER_GRID_PER_YEAR (1 = the article's orders of magnitude). */
   scale?: number;
+  /** 12345 order numbers start with this (plans that share a database need different ones). */
+  orderNoPrefix?: string;
   /** Matters left alone (never contacted, or never finished) only in the last days before `to`. */
   strandedWithinDays?: number;
 }
@@ -191,7 +193,7 @@ class YearPlanner {
       description: source === 'patrol' ? `巡查发现：${text}` : text,
       contactPhone: source === 'patrol' ? null : villager.phone,
       confidential: source !== 'patrol' && this.rand() < 0.03,
-      hotlineOrderNo: fromCity ? `SG${at.toISOString().slice(0, 10).replaceAll('-', '')}${String(++this.orderSerial).padStart(5, '0')}` : null,
+      hotlineOrderNo: fromCity ? `${this.options.orderNoPrefix ?? 'SG'}${at.toISOString().slice(0, 10).replaceAll('-', '')}${String(++this.orderSerial).padStart(5, '0')}` : null,
       cityReceivedAt: fromCity ? new Date(at.getTime() - 20 * MINUTE) : null,
       cityDueAt: fromCity ? workingDeadline(at, 3) : null,
       mergedIntoIndex: null,
