@@ -11,7 +11,8 @@ import { CurrentActor, RequireCapability } from '../auth/auth-decorators';
 import { CategoryStatsService } from './category-stats.service';
 import { DailyBulletinService } from './daily-bulletin.service';
 import { CategoryStatsDto, CategoryStatsQuery } from './dtos/category-stats.dto';
-import { DailyBulletinDto, DailyBulletinQuery } from './dtos/daily-bulletin.dto';
+import { BulletinFigureQuery, DailyBulletinDto, DailyBulletinQuery, ReportRequestsDto, type BulletinFigure } from './dtos/daily-bulletin.dto';
+import { writeDailyBulletinSheet } from './daily-bulletin-sheet';
 
 /** The town's own sheets (三个一), for its hotline office and leaders. */
 @ApiTags('reports')
@@ -31,6 +32,24 @@ export class BulletinsController {
   @ApiOkResponse({ type: DailyBulletinDto })
   daily(@CurrentActor() actor: Actor, @Query() query: DailyBulletinQuery): Promise<DailyBulletinDto> {
     return this.bulletins.bulletin(actor, query.townId, query.day);
+  }
+
+  @Get('daily.xlsx')
+  @RequireCapability('reports.view')
+  @ApiOperation({ operationId: 'exportDailyBulletin', summary: 'The day’s bulletin as an .xlsx (A4): the figures, by source, village and category, and the overdue list' })
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOkResponse({ description: 'The bulletin workbook', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  async exportDaily(@CurrentActor() actor: Actor, @Query() query: DailyBulletinQuery): Promise<StreamableFile> {
+    const report = await this.bulletins.bulletin(actor, query.townId, query.day);
+    return xlsxDownload(await writeDailyBulletinSheet(report), `受理情况通报_${report.day}.xlsx`, `daily-bulletin-${report.day}.xlsx`);
+  }
+
+  @Get('daily/requests')
+  @RequireCapability('reports.view')
+  @ApiOperation({ operationId: 'listBulletinRequests', summary: '一数一查: the requests behind one figure of a day’s bulletin (a by-line needs its key); no names or phones' })
+  @ApiOkResponse({ type: ReportRequestsDto })
+  dailyRequests(@CurrentActor() actor: Actor, @Query() query: BulletinFigureQuery): Promise<ReportRequestsDto> {
+    return this.bulletins.figureRequests(actor, query.townId, query.day, query.figure as BulletinFigure, query.key);
   }
 
   @Get('weekly-dispatch')

@@ -37,8 +37,13 @@ export class ReportRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async periodCounts(scopePath: string, period: Period): Promise<PeriodCounts> {
-    const counted = await Promise.all(RANKING_FIGURES.map(async (figure) => [figure, await count(this.figure(figure, scopePath, period))] as const));
+    const counted = await Promise.all(RANKING_FIGURES.map(async (figure) => [figure, await this.figureCounts(figure, scopePath, period)] as const));
     return Object.fromEntries(counted) as unknown as PeriodCounts;
+  }
+
+  /** One figure of every unit within `scopePath` over the period. */
+  figureCounts(figure: RankingFigure, scopePath: string, period: Period): Promise<CountsByUnit> {
+    return count(this.figure(figure, scopePath, period));
   }
 
   /** The timeline rows behind one figure of units within `scopePath` (a unit's path: it and those under it): what a count counted. */
@@ -120,19 +125,26 @@ export class ReportRepository {
   }
 
   /** First contacts (a request's first accept or reject) made in [start, end), and whether by the deadline it arrived with. */
-  async firstContactsIn(scopePath: string, start: Date, end: Date): Promise<{ onTime: number; late: number }> {
+  async firstContactsIn(scopePath: string, start: Date, end: Date): Promise<{ requestId: number; onTime: boolean }[]> {
     const rows = await this.events('e', scopePath)
       .innerJoin('e.request', 'r')
       .andWhere("e.action IN ('accept', 'reject') AND e.createdAt >= :start AND e.createdAt < :end", { start, end })
       .andWhere("NOT EXISTS (SELECT 1 FROM request_event c WHERE c.requestId = e.requestId AND c.action IN ('accept', 'reject') AND c.id < e.id)")
-      .select('SUM(CASE WHEN e.createdAt <= r.firstContactDueAt THEN 1 ELSE 0 END)', 'onTime')
-      .addSelect('SUM(CASE WHEN e.createdAt > r.firstContactDueAt THEN 1 ELSE 0 END)', 'late')
-      .getRawOne<{ onTime: number | string | null; late: number | string | null }>();
-    return { onTime: Number(rows?.onTime ?? 0), late: Number(rows?.late ?? 0) };
+      .select('e.requestId', 'requestId')
+      .addSelect('CASE WHEN e.createdAt <= r.firstContactDueAt THEN 1 ELSE 0 END', 'onTime')
+      .orderBy('e.id', 'ASC')
+      .getRawMany<{ requestId: number | string; onTime: number | string }>();
+    return rows.map((row) => ({ requestId: Number(row.requestId), onTime: Number(row.onTime) === 1 }));
   }
 
-  resolvedIn(scopePath: string, start: Date, end: Date): Promise<number> {
-    return this.events('e', scopePath).andWhere("e.action = 'resolve' AND e.createdAt >= :start AND e.createdAt < :end", { start, end }).getCount();
+  /** The requests given a result (resolve) in [start, end), once per result. */
+  async resolvedIn(scopePath: string, start: Date, end: Date): Promise<number[]> {
+    const rows = await this.events('e', scopePath)
+      .andWhere("e.action = 'resolve' AND e.createdAt >= :start AND e.createdAt < :end", { start, end })
+      .select('e.requestId', 'requestId')
+      .orderBy('e.id', 'ASC')
+      .getRawMany<{ requestId: number | string }>();
+    return rows.map((row) => Number(row.requestId));
   }
 
   /** Matters open at `end` (their last step before it left them open), with the unit holding them and the running deadline. */

@@ -1,5 +1,6 @@
 import { describe, expect, it, beforeAll } from '@jest/globals';
 import { chinaMonthRange, nextState, type RequestAction, type RequestState } from '@gridloop/domain';
+import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
 import { seedDemoYear, type DemoYearResult } from '../../src/seed/demo-year/year-writer';
@@ -122,5 +123,33 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
       figures += 9 + want.overdue.length;
     }
     process.stdout.write(`bulletin truth over the generated year: ${days.length} days, ${figures} figures compared\n`);
+
+    // 一数一查: on a busy day every figure, and every line of each breakdown, lists exactly its requests.
+    const day = '2026-10-08';
+    const want = dayTruth(timeline, timeline.units.get(townId)!.path, at(`${day}T00:00:00`), at('2026-10-09T00:00:00'));
+    const sorted = (ids: readonly number[]) => [...ids].sort((a, b) => a - b);
+    let lists = 0;
+    for (const [key, ids] of Object.entries(want.behind)) {
+      const [figure, line] = key.split('/');
+      const listed = (await call(under.api.baseUrl, 'GET', `/api/reports/daily/requests?townId=${townId}&day=${day}&figure=${figure}${line ? `&key=${line}` : ''}`, { token: hotline })).body;
+      expect([key, listed.count, sorted(listed.requests.map((r: { requestId: number }) => r.requestId))]).toEqual([key, ids.length, sorted(ids)]);
+      expect(JSON.stringify(listed)).not.toMatch(/1[3-9]\d{9}/);
+      lists++;
+    }
+    expect(lists).toBeGreaterThan(15);
+    expect((await call(under.api.baseUrl, 'GET', `/api/reports/daily/requests?townId=${townId}&day=${day}&figure=bySource`, { token: hotline })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'key' });
+    expect((await call(under.api.baseUrl, 'GET', `/api/reports/daily/requests?townId=${townId}&day=${day}&figure=everything`, { token: hotline })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'figure' });
+
+    // The same day as the office prints it.
+    const sheet = await fetch(`${under.api.baseUrl}/api/reports/daily.xlsx?townId=${townId}&day=${day}`, { headers: { authorization: `Bearer ${hotline}` } });
+    expect(sheet.headers.get('content-type')).toContain('spreadsheetml');
+    const book = new Workbook();
+    await book.xlsx.load(await sheet.arrayBuffer());
+    const cells = new Map<string, unknown>();
+    book.worksheets[0]!.eachRow((row) => cells.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(cells.has('台头镇受理情况通报（2026年10月8日）')).toBe(true);
+    expect([cells.get('受理诉求'), cells.get('按时首次联系'), cells.get('超时首次联系'), cells.get('办结'), cells.get('当日结束时未办结'), cells.get('其中超期')]).toEqual([
+      want.received, want.contactsOnTime, want.contactsLate, want.resolved, want.open, want.overdue.length,
+    ]);
   });
 });

@@ -149,6 +149,8 @@ export interface DayTruth {
   resolved: number;
   open: number;
   overdue: [number, string][];
+  /** The requests behind each figure, for the drill-down; by-lines as `bySource/<key>` etc. */
+  behind: Record<string, number[]>;
 }
 
 /** The daily bulletin of [dayStart, dayEnd) for the town at `townPath`. */
@@ -171,12 +173,25 @@ export function dayTruth({ events: all, requests, byRequest: allByRequest, units
     })
     .map(({ requestId, last }): [number, string] => [requestId, units.get(last!.handlerUnitId)!.name]);
   const request = (e: EventRow) => requests.get(e.requestId)!;
+  const villageOf = (e: EventRow) => String(units.get(request(e).unitId)!.path.split('/').filter(Boolean)[2] ?? 0);
+  const behind: Record<string, number[]> = {
+    received: submits.map((e) => e.requestId),
+    contactsOnTime: firstContacts.filter((e) => e.createdAt <= request(e).firstContactDueAt).map((e) => e.requestId),
+    contactsLate: firstContacts.filter((e) => e.createdAt > request(e).firstContactDueAt).map((e) => e.requestId),
+    resolved: events.filter((e) => e.action === 'resolve' && inDay(e)).map((e) => e.requestId),
+    open: openRows.map((o) => o.requestId),
+    overdue: overdue.map(([id]) => id),
+  };
+  for (const e of submits) {
+    for (const key of [`bySource/${request(e).source}`, `byCategory/${request(e).category}`, `byVillage/${villageOf(e)}`]) (behind[key] ??= []).push(e.requestId);
+  }
   return {
+    behind,
     received: submits.length,
     bySource: count(submits.map((e) => request(e).source)),
     byCategory: count(submits.map((e) => request(e).category)),
     // The village is the third element of the unit's path (county/town/village/…); a unit of the town itself (the hotline office) stands for itself.
-    byVillage: count(submits.map((e) => String(units.get(request(e).unitId)!.path.split('/').filter(Boolean)[2] ?? 0))),
+    byVillage: count(submits.map(villageOf)),
     contactsOnTime: firstContacts.filter((e) => e.createdAt <= request(e).firstContactDueAt).length,
     contactsLate: firstContacts.filter((e) => e.createdAt > request(e).firstContactDueAt).length,
     resolved: events.filter((e) => e.action === 'resolve' && inDay(e)).length,

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { IntFromText } from '../../common/int-from-text';
 
 export class DailyBulletinQuery {
@@ -45,6 +45,9 @@ export class DailyBulletinDto {
   @ApiProperty({ example: '2026-10-20' })
   day: string;
 
+  @ApiProperty({ example: '台头镇' })
+  townName: string;
+
   @ApiProperty()
   received: number;
 
@@ -71,4 +74,45 @@ export class DailyBulletinDto {
 
   @ApiProperty({ type: [OverdueItemDto], description: 'Open at the end of the day and past their deadline, with the unit responsible' })
   overdue: OverdueItemDto[];
+}
+
+export const BULLETIN_FIGURES = ['received', 'bySource', 'byVillage', 'byCategory', 'contactsOnTime', 'contactsLate', 'resolved', 'open', 'overdue'] as const;
+export type BulletinFigure = (typeof BULLETIN_FIGURES)[number];
+
+export class BulletinFigureQuery extends DailyBulletinQuery {
+  @ApiProperty({ enum: BULLETIN_FIGURES })
+  @IsIn(BULLETIN_FIGURES)
+  figure: string;
+
+  @ApiProperty({ required: false, description: 'For bySource / byVillage / byCategory: the line’s key as the bulletin gives it' })
+  @IsOptional()
+  @MaxLength(32)
+  @IsString()
+  key?: string;
+}
+
+/** One request behind a figure: enough to find and check it, nothing personal. */
+export class ReportRequestItemDto {
+  @ApiProperty()
+  requestId: number;
+
+  @ApiProperty({ example: '环境卫生', description: '保密事项 for a confidential matter' })
+  categoryLabel: string;
+
+  @ApiProperty({ example: '办理中' })
+  stateLabel: string;
+
+  @ApiProperty({ description: 'The unit handling it now' })
+  unitName: string;
+
+  @ApiProperty()
+  receivedAt: Date;
+}
+
+export class ReportRequestsDto {
+  @ApiProperty()
+  count: number;
+
+  @ApiProperty({ type: [ReportRequestItemDto] })
+  requests: ReportRequestItemDto[];
 }
