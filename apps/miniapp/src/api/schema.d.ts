@@ -719,6 +719,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/daily.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The day’s bulletin as an .xlsx (A4): the figures, by source, village and category, and the overdue list */
+        get: operations["exportDailyBulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/daily/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一数一查: the requests behind one figure of a day’s bulletin (a by-line needs its key); no names or phones */
+        get: operations["listBulletinRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/weekly-dispatch": {
         parameters: {
             query?: never;
@@ -1449,6 +1483,8 @@ export interface components {
         DailyBulletinDto: {
             /** @example 2026-10-20 */
             day: string;
+            /** @example 台头镇 */
+            townName: string;
             received: number;
             /** @description villager, patrol, hotline_12345, staff, proxy */
             bySource: components["schemas"]["CountByKeyDto"][];
@@ -1463,6 +1499,24 @@ export interface components {
             open: number;
             /** @description Open at the end of the day and past their deadline, with the unit responsible */
             overdue: components["schemas"]["OverdueItemDto"][];
+        };
+        ReportRequestItemDto: {
+            requestId: number;
+            /**
+             * @description 保密事项 for a confidential matter
+             * @example 环境卫生
+             */
+            categoryLabel: string;
+            /** @example 办理中 */
+            stateLabel: string;
+            /** @description The unit handling it now */
+            unitName: string;
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        ReportRequestsDto: {
+            count: number;
+            requests: components["schemas"]["ReportRequestItemDto"][];
         };
         DispatchItemDto: {
             requestId: number;
@@ -2632,6 +2686,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DailyBulletinDto"];
+                };
+            };
+        };
+    };
+    exportDailyBulletin: {
+        parameters: {
+            query: {
+                townId: number;
+                /** @description The day, China time */
+                day: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bulletin workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    listBulletinRequests: {
+        parameters: {
+            query: {
+                townId: number;
+                /** @description The day, China time */
+                day: string;
+                figure: "received" | "bySource" | "byVillage" | "byCategory" | "contactsOnTime" | "contactsLate" | "resolved" | "open" | "overdue";
+                /** @description For bySource / byVillage / byCategory: the line’s key as the bulletin gives it */
+                key?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRequestsDto"];
                 };
             };
         };
