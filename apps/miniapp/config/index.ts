@@ -56,7 +56,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: {
           enable: true,
           config: {}
-        }
+        },
+        // 大字模式: every font-size scales with --text-scale (see the plugin).
+        './config/postcss-text-scale.js': { enable: true }
       },
       // Taro does not transpile node_modules: compile openapi-fetch (?. ?? class fields) to the same
       // browserslist targets as our own code.
@@ -99,7 +101,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         autoprefixer: {
           enable: true,
           config: {}
-        }
+        },
+        './config/postcss-text-scale.js': { enable: true }
       },
       // `pnpm dev:h5` serves on its own port: send /api to a locally running API.
       devServer: {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../nutui'
 import type { Loaded } from '../../lib/use-loader'
+import { useTextRootClass } from '../../lib/text-size'
 import './page-shell.css'
 
 export interface PageShellProps<T> {
@@ -22,6 +23,7 @@ export interface PageShellProps<T> {
  * `enablePullDownRefresh` (下拉刷新).
  */
 export function PageShell<T>({ state, onRetry, isEmpty, emptyText = '这里还没有内容', emptyAction, children, className = '' }: PageShellProps<T>) {
+  const textRoot = useTextRootClass()
   let body: ReactNode
   if (state.kind === 'loading') {
     body = (
@@ -50,5 +52,5 @@ export function PageShell<T>({ state, onRetry, isEmpty, emptyText = '这里还�
   } else {
     body = children(state.data)
   }
-  return <View className={`shell ${className}`}>{body}</View>
+  return <View className={`shell ${textRoot} ${className}`}>{body}</View>
 }

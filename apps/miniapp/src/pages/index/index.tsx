@@ -7,6 +7,7 @@ import { reloadMe } from '../../auth/account'
 import { canBindGroups, canDispatch, canEnterOnBehalf, canHandleRequests, canLookBack, canPatrol, canViewReports } from '../../auth/roles'
 import { useSession, type Me } from '../../auth/session-store'
 import { useCurrentVillage, useGroupEntry, type GroupEntry } from '../../group/village-context'
+import { useTextRootClass } from '../../lib/text-size'
 import { unreadCount } from '../../notifications/notifications-api'
 import { chooseUnitUrl, ROUTES } from '../../routes'
 import './index.css'
@@ -100,6 +101,7 @@ export default function Index() {
   const village = useCurrentVillage()
   const [unread, setUnread] = useState(0)
   const unreadAsked = useRef(0)
+  const textRoot = useTextRootClass()
 
   // The badge on 消息中心: all my unread messages. A failure leaves the badge as it was.
   const personId = session?.me.id ?? null
@@ -152,7 +154,7 @@ export default function Index() {
       : null
 
   return (
-    <View className='home'>
+    <View className={`home ${textRoot}`}>
       <View className='home-header'>
         <Text className='home-title'>网格通</Text>
         <Text className='home-subtitle'>台头镇 · 有事找网格</Text>

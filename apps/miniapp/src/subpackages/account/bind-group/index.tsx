@@ -9,6 +9,7 @@ import { chooseUnitUrl, ROUTES } from '../../../routes'
 import { bindOpenedGroup, confirmBinding } from '../bind'
 import { showError } from '../feedback'
 import { SELECTABLE_KINDS } from '../choose-unit/units'
+import { useTextRootClass } from '../../../lib/text-size'
 import '../account.css'
 
 const TOAST = 'bind-toast'
@@ -21,27 +22,28 @@ const BROWSABLE_KINDS = ['county', 'town', 'large_grid']
  * small grid the group they opened the app in serves. Once bound, it stays bound.
  */
 export default function BindGroup() {
+  const textRoot = useTextRootClass()
   const session = useSession()
   const entry = useGroupEntry()
   const [saving, setSaving] = useState(false)
 
   if (!session || !canBindGroups(session.me)) {
     return (
-      <View className='account'>
+      <View className={`account ${textRoot}`}>
         <Text className='account-hint'>只有网格巷长、村支部书记和镇村工作人员可以绑定群。</Text>
       </View>
     )
   }
   if (entry.state === 'bound') {
     return (
-      <View className='account'>
+      <View className={`account ${textRoot}`}>
         <Text className='account-hint'>本群已绑定到：{entry.unit.name}</Text>
       </View>
     )
   }
   if (entry.state !== 'unbound') {
     return (
-      <View className='account'>
+      <View className={`account ${textRoot}`}>
         <Text className='account-hint'>请在村里的微信群中点开“网格通”卡片，再来绑定。</Text>
       </View>
     )
@@ -70,7 +72,7 @@ export default function BindGroup() {
   }
 
   return (
-    <View className='account'>
+    <View className={`account ${textRoot}`}>
       <Text className='account-title'>本群服务哪个村或网格？</Text>
 
       {direct.length > 0 && (

@@ -10,6 +10,7 @@ import { ROUTES, type ChooseUnitPurpose } from '../../../routes'
 import { bindOpenedGroup, confirmBinding } from '../bind'
 import { showError } from '../feedback'
 import { choicesUnder, listTowns, opensFurther, SELECTABLE_KINDS } from './units'
+import { useTextRootClass } from '../../../lib/text-size'
 import '../account.css'
 import './index.css'
 
@@ -43,6 +44,7 @@ type Listing = { kind: 'loading' } | { kind: 'error'; message: string } | { kind
  * What choosing does depends on `purpose` (see routes.ts).
  */
 export default function ChooseUnit() {
+  const textRoot = useTextRootClass()
   const router = useRouter()
   const purpose = purposeOf(router.params.purpose)
   const root = rootOf(router.params)
@@ -103,7 +105,7 @@ export default function ChooseUnit() {
   const canGoUp = trail.length > (root ? 1 : 0)
 
   return (
-    <View className='account'>
+    <View className={`account ${textRoot}`}>
       <Text className='choose-trail'>{trail.length ? trail.map((unit) => unit.name).join(' › ') : '请选择镇（街道）'}</Text>
 
       {village && SELECTABLE_KINDS.includes(village.kind) && (

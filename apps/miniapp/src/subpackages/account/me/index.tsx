@@ -3,17 +3,21 @@ import { Text, View } from '@tarojs/components'
 import type { BaseEventOrig, ButtonProps } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Toast } from '../../../components/nutui'
+import { Switch } from '../../../components/nutui-forms'
 import { bindPhone, reloadMe, signOut } from '../../../auth/account'
 import { roleRank } from '../../../auth/roles'
 import { useSession } from '../../../auth/session-store'
 import { chooseUnitUrl, ROUTES } from '../../../routes'
 import { showError, showMessage } from '../feedback'
+import { setTextSize, useTextRootClass, useTextSize } from '../../../lib/text-size'
 import '../account.css'
 import './index.css'
 
 const TOAST = 'me-toast'
 
 export default function MePage() {
+  const textRoot = useTextRootClass()
+  const textSize = useTextSize()
   const session = useSession()
   const [busy, setBusy] = useState<'phone' | 'sign-out' | null>(null)
 
@@ -28,7 +32,7 @@ export default function MePage() {
 
   if (!session) {
     return (
-      <View className='account'>
+      <View className={`account ${textRoot}`}>
         <Text className='account-hint'>您已退出登录</Text>
       </View>
     )
@@ -58,7 +62,7 @@ export default function MePage() {
   }
 
   return (
-    <View className='account'>
+    <View className={`account ${textRoot}`}>
       <View className='account-section'>
         <View className='account-card'>
           <Text className='me-name'>{me.name}</Text>
@@ -111,6 +115,19 @@ export default function MePage() {
               <Text className='account-row-title'>{me.homeUnit?.name ?? '还没有选择'}</Text>
             </View>
             <Text className='account-row-action'>更换 ›</Text>
+          </View>
+        </View>
+      </View>
+
+      <View className='account-section'>
+        <Text className='account-section-title'>看得清</Text>
+        <View className='account-list'>
+          <View className='account-row me-large-text'>
+            <View className='account-row-main'>
+              <Text className='account-row-title'>大字模式</Text>
+              <Text className='account-row-note'>打开后，所有页面的字都变大</Text>
+            </View>
+            <Switch className='me-large-text-switch' checked={textSize === 'large'} onChange={(on: boolean) => setTextSize(on ? 'large' : 'normal')} />
           </View>
         </View>
       </View>

@@ -8,6 +8,7 @@ import { roleRank } from '../../../auth/roles'
 import { signInWithWechat, wechatSignInAvailable } from '../../../auth/wechat-sign-in'
 import { ROUTES } from '../../../routes'
 import { showError } from '../feedback'
+import { useTextRootClass } from '../../../lib/text-size'
 import '../account.css'
 import './index.css'
 
@@ -41,6 +42,7 @@ function goHome() {
 }
 
 export default function SignIn() {
+  const textRoot = useTextRootClass()
   const [demo, setDemo] = useState<DemoState>({ kind: 'loading' })
   const [busy, setBusy] = useState(false)
 
@@ -68,7 +70,7 @@ export default function SignIn() {
   }
 
   return (
-    <View className='account'>
+    <View className={`account ${textRoot}`}>
       <Text className='account-title'>登录网格通</Text>
 
       {wechatSignInAvailable && (
