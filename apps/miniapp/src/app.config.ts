@@ -16,7 +16,7 @@ export default defineAppConfig({
     },
     {
       root: 'subpackages/handler',
-      pages: ['inbox/index', 'request/index', 'patrol/index', 'on-behalf/index']
+      pages: ['inbox/index', 'request/index', 'patrol/index', 'on-behalf/index', 'my-grid/index']
     },
     {
       root: 'subpackages/staff',

@@ -17,6 +17,8 @@ export const ROUTES = {
   handleRequest: '/subpackages/handler/request/index',
   patrol: '/subpackages/handler/patrol/index',
   onBehalf: '/subpackages/handler/on-behalf/index',
+  /** 我的网格成绩: this month's figures and red hearts of my small grid. */
+  myGrid: '/subpackages/handler/my-grid/index',
   lookBackQueue: '/subpackages/staff/look-back/index',
   lookBackRequest: '/subpackages/staff/request/index',
   overdueBoard: '/subpackages/staff/overdue/index',

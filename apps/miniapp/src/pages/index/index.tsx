@@ -23,6 +23,7 @@ const HOME_ENTRIES: readonly { label: string; className: string; route: string; 
   { label: '我的诉求', className: 'home-mine', route: ROUTES.myRequests, shownTo: () => true },
   { label: '待办', className: 'home-inbox', route: ROUTES.inbox, shownTo: canHandleRequests },
   { label: '未诉先办', className: 'home-patrol', route: ROUTES.patrol, shownTo: canPatrol },
+  { label: '我的网格成绩', className: 'home-my-grid', route: ROUTES.myGrid, shownTo: canPatrol },
   { label: '代办', className: 'home-on-behalf', route: ROUTES.onBehalf, shownTo: canEnterOnBehalf },
   { label: '派单', className: 'home-dispatch', route: ROUTES.dispatchQueue, shownTo: canDispatch },
   { label: '回看', className: 'home-look-back', route: ROUTES.lookBackQueue, shownTo: canLookBack },

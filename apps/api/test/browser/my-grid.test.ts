@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { loadAppConfig } from '../../src/config/app-config';
+import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
+import { openPhoneBrowser, PhoneBrowser } from '../support/browser';
+import { call } from '../support/http';
+import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
+import { useAppUnderTest } from '../support/test-app';
+import { button, current, openHome, requireH5Build, screenshot, signInAs } from '../support/h5';
+
+const VILLAGER = { name: '赵玉兰', phone: '13912340012' };
+
+/**
+ * 我的网格成绩 in the H5 build in Chromium, against the real API on SQLite with the demo county: a
+ * matter of the grid leader's small grid accepted, resolved and rated 满意 this month; the leader
+ * opens 我的网格成绩 from home and sees the grid first in the town with two red hearts.
+ */
+describe('我的网格成绩 in the H5 app', () => {
+  const under = useAppUnderTest(() => ({ demoLogin: true }));
+  let phone: PhoneBrowser;
+  let leader: SeededPerson;
+  let smallGridName: string;
+  const pageErrors: string[] = [];
+  const api = (method: string, url: string, token: string, body?: unknown) => call(under.api.baseUrl, method, url, { token, body });
+
+  beforeAll(async () => {
+    const { h5Dir } = loadAppConfig({});
+    requireH5Build(h5Dir);
+    await seedDemoIfEmpty(under.api.app);
+    const dataSource = under.api.app.get(DataSource);
+    leader = await personWithRole(dataSource, 'grid_leader');
+    const grid: { name: string }[] = await dataSource.query('SELECT name FROM org_unit WHERE id = ?', [leader.unitId]);
+    smallGridName = grid[0]!.name;
+    const villagerId = await addVillager(dataSource, VILLAGER, leader.unitId);
+    const villagerToken = await demoToken(under.api.baseUrl, villagerId);
+    const leaderToken = await demoToken(under.api.baseUrl, leader.personId);
+    const submitted = await api('POST', '/api/requests', villagerToken, { clientRequestId: 'my-grid-first', category: 'environment', description: '河边有人倒建筑垃圾，请管一管。' });
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.id as number;
+    const accepted = await api('POST', `/api/requests/${id}/actions/accept`, leaderToken, { version: submitted.body.version, contactMethod: 'call', complexity: 'simple' });
+    expect(accepted.status).toBe(200);
+    const resolved = await api('POST', `/api/requests/${id}/actions/resolve`, leaderToken, { version: accepted.body.version, note: '已联系村里清走，立了警示牌。' });
+    expect(resolved.status).toBe(200);
+    const rated = await api('POST', `/api/requests/${id}/rating`, villagerToken, { version: resolved.body.version, rating: 'satisfied' });
+    expect(rated.status).toBeLessThan(300);
+
+    phone = await openPhoneBrowser({ width: 360, height: 780 });
+    phone.page.on('pageerror', (error) => pageErrors.push(error.message));
+    await openHome(phone.page, under.api.baseUrl);
+  });
+
+  afterAll(async () => {
+    await phone?.close();
+  });
+
+  it('the grid leader sees this month: first in the town, ❤❤, 满意率 100%, the matter counted', async () => {
+    const { page } = phone;
+    await signInAs(page, leader);
+    await button(page, '我的网格成绩', '.home-my-grid').click();
+    const mine = current(page);
+    const card = mine.locator('.my-grid-card').filter({ hasText: smallGridName });
+    await card.waitFor({ timeout: 15_000 });
+    await card.locator('.my-grid-rank').getByText('第 1 名').waitFor();
+    await expect(card.locator('.my-grid-hearts-drawn').innerText()).resolves.toBe('❤❤');
+    await card.locator('.my-grid-hearts-count').getByText('本月 2 颗红心').waitFor();
+    await expect(card.locator('.my-grid-satisfactionRate .my-grid-figure-value').innerText()).resolves.toBe('100%');
+    await expect(card.locator('.my-grid-figure').filter({ hasText: '受理' }).locator('.my-grid-figure-value').innerText()).resolves.toBe('1 件');
+    await expect(card.locator('.my-grid-score .my-grid-big').innerText()).resolves.toBe('100');
+    await screenshot(page, 'leader-my-grid', true);
+
+    // 红心榜 from here.
+    await button(page, '看全镇红心榜', '.my-grid-board').click();
+    await current(page).locator('.board-title').waitFor({ timeout: 15_000 });
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,35 @@
+import { chinaDayNumberOf, formatDayNumber } from '@gridloop/domain/dist/calendar/china-time'
+import { api } from '../../../api/client'
+import { unwrap } from '../../../api/errors'
+import type { components } from '../../../api/schema'
+
+export type RankingRow = components['schemas']['RankingRowDto']
+
+export interface GridFigures {
+  row: RankingRow
+  /** Small grids of the town ranked this month (with data). */
+  rankedCount: number
+  townName: string
+}
+
+/** This month in China, YYYY-MM. */
+export function thisMonthInChina(now: Date): string {
+  return formatDayNumber(chinaDayNumberOf(now)).slice(0, 7)
+}
+
+/**
+ * This month's row of each of my small grids on the public ranking (getMonthlyRanking, small
+ * grids). My roles name the grid but not its town, so each town's ranking is looked through (a
+ * county has few towns) until every grid is found. Grids not on any ranking are left out.
+ */
+export async function myGridFigures(gridIds: number[], month: string): Promise<GridFigures[]> {
+  const towns = await unwrap(api.GET('/api/public/towns', { params: { query: { limit: 50 } } }))
+  const found: GridFigures[] = []
+  for (const town of towns) {
+    const ranking = await unwrap(api.GET('/api/public/reports/ranking', { params: { query: { townId: town.id, month, level: 'small_grid' } } }))
+    const rankedCount = ranking.rows.filter((row) => row.rank !== null).length
+    for (const row of ranking.rows) if (gridIds.includes(row.unitId)) found.push({ row, rankedCount, townName: town.name })
+    if (found.length === gridIds.length) break
+  }
+  return gridIds.flatMap((id) => found.filter((figures) => figures.row.unitId === id))
+}
