@@ -79,3 +79,4 @@ export {
   type RankingRate,
 } from './reports/labels';
 export { REQUEST_SOURCE_LABELS, REQUEST_SOURCES, type RequestSource } from './requests/sources';
+export { requestShare, type RequestShare, type ShareSource } from './requests/share';
