@@ -26,6 +26,34 @@ export const RANKING_FIGURES = [
 export type RankingFigure = (typeof RANKING_FIGURES)[number];
 
 export type PeriodCounts = Record<RankingFigure, CountsByUnit>;
+type StepFigure = Exclude<RankingFigure, 'openOverdue'>;
+
+// Matters received in the period, not merged away by its end: credited to the unit they went to.
+const NOT_MERGED = "NOT EXISTS (SELECT 1 FROM request_event m WHERE m.requestId = e.requestId AND m.action = 'merge' AND m.createdAt < :end)";
+const HAPPENED_BY_END = (action: string) => `EXISTS (SELECT 1 FROM request_event x WHERE x.requestId = e.requestId AND x.action = '${action}' AND x.createdAt < :end)`;
+
+/**
+ * Each figure but openOverdue as a rule on one timeline row in the period (docs/reports.md says
+ * each in words): the kinds of step it counts and the condition on that row (e) and its request
+ * (r). The counts sum the rules in one pass; a drill-down lists the rows of one rule: both read these.
+ */
+const STEP_RULES: Record<StepFigure, { actions: readonly string[]; when: string }> = {
+  received: { actions: ['submit'], when: NOT_MERGED },
+  // Its first contact (accept or reject) by the deadline it arrived with.
+  contactedOnTime: { actions: ['submit'], when: `${NOT_MERGED} AND (SELECT MIN(c.createdAt) FROM request_event c WHERE c.requestId = e.requestId AND c.action IN ('accept', 'reject')) <= r.firstContactDueAt` },
+  resolved: { actions: ['submit'], when: `${NOT_MERGED} AND ${HAPPENED_BY_END('resolve')}` },
+  withdrawn: { actions: ['submit'], when: `${NOT_MERGED} AND ${HAPPENED_BY_END('withdraw')}` },
+  patrolFound: { actions: ['submit'], when: `${NOT_MERGED} AND r.source = 'patrol'` },
+  // Results given in the period, on time or late against the completion deadline.
+  closedOnTime: { actions: ['resolve'], when: '(r.completionDueAt IS NULL OR e.createdAt <= r.completionDueAt)' },
+  closedLate: { actions: ['resolve'], when: 'r.completionDueAt IS NOT NULL AND e.createdAt > r.completionDueAt' },
+  satisfied: { actions: ['rate'], when: "e.rating = 'satisfied'" },
+  basicallySatisfied: { actions: ['rate'], when: "e.rating = 'basically_satisfied'" },
+  dissatisfied: { actions: ['rate'], when: "e.rating = 'dissatisfied'" },
+  rehandled: { actions: ['reopen', 'sendBack'], when: '1 = 1' },
+};
+const COUNTED_ACTIONS = [...new Set(Object.values(STEP_RULES).flatMap((rule) => rule.actions))];
+const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**
  * The counts behind the ranking, straight from the timeline (docs/reports.md says each in words).
@@ -36,14 +64,28 @@ export type PeriodCounts = Record<RankingFigure, CountsByUnit>;
 export class ReportRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Every figure of every unit within `scopePath` over the period, in two queries: one pass over
+   * the period's counted steps summing each figure's rule, and the matters open at its end.
+   */
   async periodCounts(scopePath: string, period: Period): Promise<PeriodCounts> {
-    const counted = await Promise.all(RANKING_FIGURES.map(async (figure) => [figure, await this.figureCounts(figure, scopePath, period)] as const));
-    return Object.fromEntries(counted) as unknown as PeriodCounts;
-  }
-
-  /** One figure of every unit within `scopePath` over the period. */
-  figureCounts(figure: RankingFigure, scopePath: string, period: Period): Promise<CountsByUnit> {
-    return count(this.figure(figure, scopePath, period));
+    const stepFigures = RANKING_FIGURES.filter((f): f is StepFigure => f !== 'openOverdue');
+    const query = this.events('e', scopePath)
+      .innerJoin('e.request', 'r')
+      .andWhere(`e.action IN (${quoted(COUNTED_ACTIONS)}) AND e.createdAt >= :start AND e.createdAt < :end`, { start: period.start, end: period.end })
+      .select('e.handlerUnitId', 'unitId')
+      .groupBy('e.handlerUnitId');
+    for (const figure of stepFigures) {
+      const rule = STEP_RULES[figure];
+      query.addSelect(`SUM(CASE WHEN e.action IN (${quoted(rule.actions)}) AND ${rule.when} THEN 1 ELSE 0 END)`, figure);
+    }
+    const [rows, openOverdue] = await Promise.all([query.getRawMany<Record<string, number | string>>(), count(this.figure('openOverdue', scopePath, period))]);
+    const counts = Object.fromEntries(stepFigures.map((f) => [f, new Map<number, number>()])) as unknown as PeriodCounts;
+    for (const row of rows) {
+      for (const figure of stepFigures) if (Number(row[figure]) > 0) counts[figure].set(Number(row.unitId), Number(row[figure]));
+    }
+    counts.openOverdue = openOverdue;
+    return counts;
   }
 
   /** The timeline rows behind one figure of units within `scopePath` (a unit's path: it and those under it): what a count counted. */
@@ -52,51 +94,18 @@ export class ReportRepository {
     return rows.map((row) => ({ requestId: Number(row.requestId), at: rawDate(row.at) }));
   }
 
-  /**
-   * Each figure as one query over the timeline (docs/reports.md says each in words): a row per
-   * matter or step counted, credited to the row's `handlerUnitId`.
-   */
+  /** One figure's rows over the period: its steps by its rule, or the matters open and overdue at the end. */
   private figure(figure: RankingFigure, scopePath: string, period: Period): SelectQueryBuilder<RequestEvent> {
     const p = { start: period.start, end: period.end };
-    // Matters received in the period, not merged away by its end: credited to the unit they went to.
-    const received = () =>
-      this.events('e', scopePath)
-        .innerJoin('e.request', 'r')
-        .andWhere("e.action = 'submit' AND e.createdAt >= :start AND e.createdAt < :end", p)
-        .andWhere("NOT EXISTS (SELECT 1 FROM request_event m WHERE m.requestId = e.requestId AND m.action = 'merge' AND m.createdAt < :end)", p);
-    const later = (action: string) => `EXISTS (SELECT 1 FROM request_event x WHERE x.requestId = e.requestId AND x.action = '${action}' AND x.createdAt < :end)`;
-    // Results given in the period, on time or late against the completion deadline.
-    const results = () => this.events('e', scopePath).innerJoin('e.request', 'r').andWhere("e.action = 'resolve' AND e.createdAt >= :start AND e.createdAt < :end", p);
-    const verdicts = (rating: string) => this.events('e', scopePath).andWhere("e.action = 'rate' AND e.rating = :rating AND e.createdAt >= :start AND e.createdAt < :end", { ...p, rating });
-    switch (figure) {
-      case 'received':
-        return received();
-      case 'contactedOnTime':
-        // Its first contact (accept or reject) by the deadline it arrived with.
-        return received().andWhere(`(SELECT MIN(c.createdAt) FROM request_event c WHERE c.requestId = e.requestId AND c.action IN ('accept', 'reject')) <= r.firstContactDueAt`);
-      case 'resolved':
-        return received().andWhere(later('resolve'));
-      case 'withdrawn':
-        return received().andWhere(later('withdraw'));
-      case 'patrolFound':
-        return received().andWhere("r.source = 'patrol'");
-      case 'closedOnTime':
-        return results().andWhere('(r.completionDueAt IS NULL OR e.createdAt <= r.completionDueAt)');
-      case 'closedLate':
-        return results().andWhere('r.completionDueAt IS NOT NULL AND e.createdAt > r.completionDueAt');
-      case 'openOverdue':
-        // Open at the end of the period (its last step before then left it open) and past its deadline.
-        return this.openAtEnd(scopePath, period.end)
-          .andWhere("(CASE WHEN e.toState = 'submitted' THEN r.contactDueAt ELSE r.completionDueAt END) < :end", p);
-      case 'satisfied':
-        return verdicts('satisfied');
-      case 'basicallySatisfied':
-        return verdicts('basically_satisfied');
-      case 'dissatisfied':
-        return verdicts('dissatisfied');
-      case 'rehandled':
-        return this.events('e', scopePath).andWhere("e.action IN ('reopen', 'sendBack') AND e.createdAt >= :start AND e.createdAt < :end", p);
+    if (figure === 'openOverdue') {
+      // Open at the end of the period (its last step before then left it open) and past its deadline.
+      return this.openAtEnd(scopePath, period.end).andWhere("(CASE WHEN e.toState = 'submitted' THEN r.contactDueAt ELSE r.completionDueAt END) < :end", p);
     }
+    const rule = STEP_RULES[figure];
+    return this.events('e', scopePath)
+      .innerJoin('e.request', 'r')
+      .andWhere(`e.action IN (${quoted(rule.actions)}) AND e.createdAt >= :start AND e.createdAt < :end`, p)
+      .andWhere(rule.when, p);
   }
 
   /** Matters received (submit) or results given (resolve) in [start, end) within the scope, by category. */

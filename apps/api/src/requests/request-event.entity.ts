@@ -7,8 +7,8 @@ import { RequestEntity } from './request.entity';
  */
 @Entity('request_event')
 @Index('IDX_request_event_request', ['requestId', 'id'])
-// The reports count one kind of step over a period: a range of this index, not the whole timeline.
-@Index('IDX_request_event_action_time', ['action', 'createdAt'])
+// The reports count kinds of step over a period: a range of this index, which holds all they read of each step.
+@Index('IDX_request_event_report', ['action', 'createdAt', 'handlerUnitId', 'requestId', 'rating'])
 export class RequestEvent {
   @PrimaryGeneratedColumn()
   id: number;

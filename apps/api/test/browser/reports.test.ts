@@ -21,7 +21,7 @@ async function waitForDrawn(page: Page, canvasId: string, least = 1000): Promise
       if (!canvas || canvas.width === 0) return false;
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       let drawn = 0;
-      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) drawn++;
+      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) drawn++;
       return drawn > min;
     },
     [canvasId, least] as const,
