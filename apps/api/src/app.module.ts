@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging/logging.module';
 import { PeopleModule } from './people/people.module';
 import { PhotosModule } from './photos/photos.module';
+import { VoiceNotesModule } from './voice-notes/voice-notes.module';
 import { RequestsModule } from './requests/requests.module';
 import { HotlineModule } from './hotline/hotline.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -39,6 +40,7 @@ export class AppModule {
         GroupsModule,
         PeopleModule,
         PhotosModule,
+        VoiceNotesModule,
         RequestsModule,
         HotlineModule,
         NotificationsModule,

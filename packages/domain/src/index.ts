@@ -80,3 +80,4 @@ export {
 } from './reports/labels';
 export { REQUEST_SOURCE_LABELS, REQUEST_SOURCES, type RequestSource } from './requests/sources';
 export { requestShare, type RequestShare, type ShareSource } from './requests/share';
+export { VOICE_NOTE_MAX_MS, VOICE_NOTE_MIN_MS, VOICE_ONLY_DESCRIPTION, voiceNoteLengthText, voiceNoteSecondsLeft } from './requests/voice-notes';

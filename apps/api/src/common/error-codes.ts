@@ -40,6 +40,9 @@ export enum ErrorCode {
   PhotoNotImage = 'PHOTO_NOT_IMAGE',
   PhotoTooLarge = 'PHOTO_TOO_LARGE',
   PhotoNotUsable = 'PHOTO_NOT_USABLE',
+  VoiceNoteNotAudio = 'VOICE_NOTE_NOT_AUDIO',
+  VoiceNoteTooLarge = 'VOICE_NOTE_TOO_LARGE',
+  VoiceNoteNotUsable = 'VOICE_NOTE_NOT_USABLE',
   ContentRisky = 'CONTENT_RISKY',
   SubscribeTemplateUnknown = 'SUBSCRIBE_TEMPLATE_UNKNOWN',
   MethodNotAllowed = 'METHOD_NOT_ALLOWED',
@@ -90,6 +93,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   // The limit is configurable (PHOTO_MAX_BYTES): the service names it in the message it sends.
   [ErrorCode.PhotoTooLarge]: '照片太大了，请压缩后再上传',
   [ErrorCode.PhotoNotUsable]: '照片无效或已经用过了，请重新上传',
+  [ErrorCode.VoiceNoteNotAudio]: '这不是一段录音，请重新录一段',
+  [ErrorCode.VoiceNoteTooLarge]: '录音太大了，请录短一点（不超过 60 秒）',
+  [ErrorCode.VoiceNoteNotUsable]: '录音无效或已经用过了，请重新录一段',
   [ErrorCode.ContentRisky]: '内容含有违规信息，请修改后再提交',
   [ErrorCode.SubscribeTemplateUnknown]: '这个消息提醒暂不可用，请刷新后重试',
   [ErrorCode.MethodNotAllowed]: '不支持这个操作',
@@ -118,6 +124,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.HotlineFileInvalid:
     case ErrorCode.PhotoNotImage:
     case ErrorCode.PhotoNotUsable:
+    case ErrorCode.VoiceNoteNotAudio:
+    case ErrorCode.VoiceNoteNotUsable:
     case ErrorCode.ContentRisky:
     case ErrorCode.SubscribeTemplateUnknown:
       return 400;
@@ -142,6 +150,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.RosterFileTooLarge:
     case ErrorCode.RosterTooManyRows:
     case ErrorCode.PhotoTooLarge:
+    case ErrorCode.VoiceNoteTooLarge:
     case ErrorCode.HotlineFileTooLarge:
     case ErrorCode.HotlineTooManyRows:
       return 413;

@@ -37,6 +37,8 @@ export interface PhotosConfig {
   dir: string;
   /** Largest photo accepted, in bytes (PHOTO_MAX_BYTES, default 5 MB). */
   maxBytes: number;
+  /** Largest voice note accepted, in bytes (VOICE_MAX_BYTES, default 2 MB: 60 s of WeChat's MP3 is about 0.4 MB). */
+  voiceMaxBytes: number;
 }
 
 export interface WechatConfig {
@@ -106,6 +108,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
     photos: {
       dir: path.resolve(cwd, env.PHOTO_DIR || path.join(apiRoot, 'data', 'photos')),
       maxBytes: parsePositiveInt(env.PHOTO_MAX_BYTES, 'PHOTO_MAX_BYTES', 5 * 1024 * 1024),
+      voiceMaxBytes: parsePositiveInt(env.VOICE_MAX_BYTES, 'VOICE_MAX_BYTES', 2 * 1024 * 1024),
     },
   };
 }

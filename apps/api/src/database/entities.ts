@@ -7,6 +7,7 @@ import { RoleAssignment } from '../grid/role-assignment.entity';
 import { WechatGroup } from '../groups/wechat-group.entity';
 import { PhoneViewLog } from '../people/phone-view-log.entity';
 import { Photo } from '../photos/photo.entity';
+import { VoiceNote } from '../voice-notes/voice-note.entity';
 import { RequestEvent } from '../requests/request-event.entity';
 import { RequestEntity } from '../requests/request.entity';
 import { RequestFollower } from '../requests/request-follower.entity';
@@ -41,4 +42,5 @@ export const ENTITIES = [
   NotificationDelivery,
   SubscribeGrant,
   Photo,
+  VoiceNote,
 ];

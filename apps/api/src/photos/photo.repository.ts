@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
-import { RequestEvent } from '../requests/request-event.entity';
 import { Photo } from './photo.entity';
 
 export type NewPhoto = Pick<Photo, 'uploaderPersonId' | 'storageKey' | 'mimeType' | 'bytes' | 'sha256' | 'createdAt'>;
@@ -19,12 +18,6 @@ export class PhotoRepository {
 
   findById(id: number): Promise<Photo | null> {
     return this.dataSource.getRepository(Photo).findOneBy({ id });
-  }
-
-  /** Whether the timeline step a photo came with is public (shown to the requester). */
-  async eventIsPublic(eventId: number): Promise<boolean> {
-    const event = await this.dataSource.getRepository(RequestEvent).findOne({ where: { id: eventId }, select: { id: true, public: true } });
-    return event?.public ?? false;
   }
 }
 

@@ -2,15 +2,22 @@ import { Controller, Get, Header, HttpCode, Param, Post, StreamableFile, Uploade
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '../common/clock';
+import { ErrorCode } from '../common/error-codes';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { megabytes, UploadErrors } from '../common/upload-errors';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth-decorators';
 import { PhotoDto } from './dtos/photo.dto';
 import { PHOTO_TYPES } from './image-sniff';
-import { PhotoUploadErrors } from './photo-upload.interceptor';
-import { PhotosService, type UploadedPhoto } from './photos.service';
+import type { UploadedBytes } from './photo-storage';
+import { PhotosService } from './photos.service';
 
 const IMAGE_TYPES = Object.keys(PHOTO_TYPES);
+const PHOTO_UPLOAD_ERRORS = UploadErrors(
+  ErrorCode.PhotoTooLarge,
+  '请在 file 字段上传一张照片（不带其他字段）',
+  (config) => `照片太大了，每张不能超过 ${megabytes(config.photos.maxBytes)}，请压缩后再上传`,
+);
 
 /** Photos of requests (docs/requests.md, "Photos and the content check"). */
 @ApiTags('photos')
@@ -25,12 +32,12 @@ export class PhotosController {
   @Post()
   @HttpCode(201)
   // Limits (size, one file, no other fields) come from PhotosModule's MulterModule options.
-  @UseInterceptors(PhotoUploadErrors, FileInterceptor('file'))
+  @UseInterceptors(PHOTO_UPLOAD_ERRORS, FileInterceptor('file'))
   @ApiOperation({ operationId: 'uploadPhoto', summary: 'Upload one photo (JPEG, PNG or WebP by content; ≤ PHOTO_MAX_BYTES, 5 MB by default); attach it by id to a submission, patrol report, follow-up or result' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'The photo' } } } })
   @ApiCreatedResponse({ type: PhotoDto })
-  upload(@CurrentActor() actor: Actor, @UploadedFile() file: UploadedPhoto | undefined): Promise<PhotoDto> {
+  upload(@CurrentActor() actor: Actor, @UploadedFile() file: UploadedBytes | undefined): Promise<PhotoDto> {
     return this.photos.upload(actor, file, this.clock.now());
   }
 

@@ -3,10 +3,10 @@ import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RequestsModule } from '../requests/requests.module';
 import { LocalDiskPhotoStorage, PHOTO_STORAGE } from './photo-storage';
-import { PhotoUploadErrors } from './photo-upload.interceptor';
 import { PhotoRepository } from './photo.repository';
 import { PhotosController } from './photos.controller';
 import { PhotosService } from './photos.service';
+import { StepMediaAccess } from './step-media-access';
 
 @Module({
   imports: [
@@ -21,9 +21,11 @@ import { PhotosService } from './photos.service';
   providers: [
     PhotosService,
     PhotoRepository,
-    PhotoUploadErrors,
+    StepMediaAccess,
     // An S3-compatible store would be bound here instead, behind the same interface.
     { provide: PHOTO_STORAGE, useClass: LocalDiskPhotoStorage },
   ],
+  // Voice notes keep their bytes in the same storage and are heard by the same rule.
+  exports: [PHOTO_STORAGE, StepMediaAccess],
 })
 export class PhotosModule {}

@@ -63,7 +63,7 @@ export class PatrolService {
           actor.personId,
           now,
           // The photos show what was found: they go with the report itself (its submit step).
-          input.photoIds,
+          { photoIds: input.photoIds },
         );
         if (!input.settledOnSpot) return request.id;
         // The reporter is one of the grid's handlers: the same guards as any accept and resolve.

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { attachPhotos } from '../photos/photo.repository';
+import { attachVoiceNote } from '../voice-notes/voice-note.repository';
 import { syncRequestTimer } from '../clocks/timer-sync';
 import { announceStep } from './request-announcements';
 import { RequestEvent } from './request-event.entity';
@@ -74,11 +75,17 @@ export type NewRequest = Pick<
   // The rest: who entered it for the requester, and a 12345 order's number and city deadline.
   Partial<Pick<RequestEntity, 'contentReview' | 'enteredByPersonId' | 'hotlineOrderNo' | 'cityReceivedAt' | 'cityDueAt'>>;
 
+/** What a new matter was raised with: the caller's own unattached photos and voice note. */
+export interface SubmittedMedia {
+  photoIds?: readonly number[];
+  voiceNoteId?: number;
+}
+
 /**
- * A new request in the start state with its first timeline row ("submit") and the photos it came
- * with, in the caller's transaction.
+ * A new request in the start state with its first timeline row ("submit") and the photos and voice
+ * note it came with, in the caller's transaction.
  */
-export async function createRequest(manager: EntityManager, fields: NewRequest, actorPersonId: number, now: Date, photoIds: readonly number[] = []): Promise<RequestEntity> {
+export async function createRequest(manager: EntityManager, fields: NewRequest, actorPersonId: number, now: Date, media: SubmittedMedia = {}): Promise<RequestEntity> {
   const inserted = await manager.insert(RequestEntity, { ...fields, firstContactDueAt: fields.contactDueAt, state: START_STATE, complexity: null, createdAt: now });
   const id = Number(inserted.identifiers[0]?.id);
   const event = await manager.insert(RequestEvent, {
@@ -93,7 +100,9 @@ export async function createRequest(manager: EntityManager, fields: NewRequest, 
     rating: null,
     createdAt: now,
   });
-  await attachPhotos(manager, actorPersonId, photoIds, id, Number(event.identifiers[0]?.id));
+  const eventId = Number(event.identifiers[0]?.id);
+  await attachPhotos(manager, actorPersonId, media.photoIds ?? [], id, eventId);
+  await attachVoiceNote(manager, actorPersonId, media.voiceNoteId, id, eventId);
   const created = await manager.findOneOrFail(RequestEntity, { where: { id }, relations: { unit: true } });
   await afterStep(manager, created, 'submit', actorPersonId, now);
   return created;

@@ -1,5 +1,6 @@
 import { availableActions, canRateNow, isLate, isResultState, seesPhoneInFull, seesRequesterInFull, maskName, maskPhone, RATING_HEARTS, REQUEST_STATE_LABELS, type Rating, type Relation, type RequestState } from '@gridloop/domain';
 import { photoUrl } from '../photos/dtos/photo.dto';
+import { voiceNoteUrl } from '../voice-notes/dtos/voice-note.dto';
 import { RequestDto, RequestListItemDto, SUPPORTED_ACTIONS } from './dtos/request.dto';
 import { RequestEvent } from './request-event.entity';
 import { RequestEntity } from './request.entity';
@@ -20,11 +21,16 @@ export function viewRequest(
   relations: readonly Relation[],
   timeline: RequestEvent[],
   now: Date,
-  /** Photo ids by timeline step (RequestRepository.photosByEvent). */
-  photosByEvent: ReadonlyMap<number, readonly number[]> = new Map(),
+  media: {
+    /** Photo ids by timeline step (RequestRepository.photosByEvent). */
+    photosByEvent?: ReadonlyMap<number, readonly number[]>;
+    /** The voice note the matter came with, if any (RequestRepository.voiceNotesOf). */
+    voiceNote?: { id: number; durationMs: number } | null;
+  } = {},
   /** Names of the staff who took steps. */
   actorNames: ReadonlyMap<number, string> = new Map(),
 ): RequestDto {
+  const { photosByEvent = new Map<number, readonly number[]>(), voiceNote = null } = media;
   const item = viewListItem(request, requester, relations, now, latestResult(timeline), 'page');
   const actorName = (id: number | null) => (id === null ? '系统' : id === request.requesterPersonId ? item.requesterName : (actorNames.get(id) ?? ''));
   return {
@@ -39,6 +45,7 @@ export function viewRequest(
       photos: (photosByEvent.get(e.id) ?? []).map((id) => ({ id, url: photoUrl(id) })),
       createdAt: e.createdAt,
     })),
+    voiceNote: voiceNote && { id: voiceNote.id, durationMs: voiceNote.durationMs, url: voiceNoteUrl(voiceNote.id) },
   };
 }
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { spanCondition } from '../access/span-where';
 import { Photo } from '../photos/photo.entity';
+import { VoiceNote } from '../voice-notes/voice-note.entity';
 import { RequestEvent } from './request-event.entity';
 import { RequestFollower } from './request-follower.entity';
 import { RequestEntity } from './request.entity';
@@ -117,6 +118,24 @@ export class RequestRepository {
       else byRequest.set(event.requestId, [event]);
     }
     return byRequest;
+  }
+
+  /** Whether a timeline step is public (shown to the requester): its photos and voice note are then seen as the request is. */
+  async eventIsPublic(eventId: number): Promise<boolean> {
+    const event = await this.dataSource.getRepository(RequestEvent).findOne({ where: { id: eventId }, select: { id: true, public: true } });
+    return event?.public ?? false;
+  }
+
+  /** Whether a voice note is the person's own and not yet used. */
+  async voiceNoteUsable(voiceNoteId: number, uploaderPersonId: number): Promise<boolean> {
+    return (await this.dataSource.getRepository(VoiceNote).countBy({ id: voiceNoteId, uploaderPersonId, requestId: IsNull() })) === 1;
+  }
+
+  /** The voice note each of `requestIds` was raised with (one at most: only a submission carries one). */
+  async voiceNotesOf(requestIds: readonly number[]): Promise<Map<number, { id: number; durationMs: number }>> {
+    if (requestIds.length === 0) return new Map();
+    const notes = await this.dataSource.getRepository(VoiceNote).find({ where: { requestId: In([...requestIds]) }, select: { id: true, requestId: true, durationMs: true } });
+    return new Map(notes.map((note) => [Number(note.requestId), { id: note.id, durationMs: note.durationMs }]));
   }
 
   /** The photo ids each of `eventIds` came with, in upload order. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { contactDueFrom, HANDLER_ROLES, isInSpan, isResultState, OPEN_STATES, phoneViewIsLogged, relationsTo, spanOf, type Relation } from '@gridloop/domain';
+import { contactDueFrom, HANDLER_ROLES, VOICE_ONLY_DESCRIPTION, isInSpan, isResultState, OPEN_STATES, phoneViewIsLogged, relationsTo, spanOf, type Relation } from '@gridloop/domain';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -84,6 +84,11 @@ export class RequestsService {
     retried = false,
   ): Promise<RequestDto> {
     let requesterPersonId: number | null = null;
+    // A voice note that cannot go with this matter is refused before anything else (the attach in
+    // the transaction still decides, should it be used meanwhile).
+    if (input.voiceNoteId !== undefined && !(await this.requests.voiceNoteUsable(input.voiceNoteId, actor.personId))) {
+      throw new AppError(ErrorCode.VoiceNoteNotUsable, 'voiceNoteId');
+    }
     // Before the transaction (a network call): a refusal writes nothing.
     const contentReview = await this.content.needsReview(actor, { description: input.description, addressNote: input.addressNote });
     try {
@@ -98,7 +103,7 @@ export class RequestsService {
             requesterPersonId,
             clientRequestId: input.clientRequestId,
             category: input.category,
-            description: input.description.trim(),
+            description: input.description?.trim() || VOICE_ONLY_DESCRIPTION,
             addressNote: input.addressNote?.trim() || null,
             contactPhone: input.contactPhone ?? null,
             confidential: input.confidential ?? false,
@@ -108,7 +113,7 @@ export class RequestsService {
           },
           actor.personId,
           now,
-          input.photoIds,
+          { photoIds: input.photoIds, voiceNoteId: input.voiceNoteId },
         );
       });
       return this.view(actor, created, now);
@@ -160,6 +165,7 @@ export class RequestsService {
     const timelines = await this.requests.timelines(requests.map((r) => r.id));
     const events = [...timelines.values()].flat();
     const photos = await this.requests.photosByEvent(events.map((e) => e.id));
+    const voiceNotes = await this.requests.voiceNotesOf(requests.map((r) => r.id));
     const actorIds = [...new Set(events.flatMap((e) => (e.actorPersonId === null ? [] : [e.actorPersonId])))];
     const actors = actorIds.length === 0 ? [] : await this.dataSource.getRepository(Person).findBy({ id: In(actorIds) });
     const actorNames = new Map(actors.map((p) => [p.id, p.name]));
@@ -167,7 +173,7 @@ export class RequestsService {
       const relations = this.relations(actor, request, followers.get(request.id));
       const staffOnIt = relations.includes('handler') || relations.includes('supervisor');
       const timeline = (timelines.get(request.id) ?? []).filter((e) => staffOnIt || e.public);
-      return { request, view: viewRequest(request, requesterOf(requesters, request), relations, timeline, now, photos, actorNames), relations };
+      return { request, view: viewRequest(request, requesterOf(requesters, request), relations, timeline, now, { photosByEvent: photos, voiceNote: voiceNotes.get(request.id) }, actorNames), relations };
     });
     // Staff shown a requester's full number: who saw whose, logged like any full-number view.
     const seen = views.filter(({ view, relations }) => view.contactPhone !== null && phoneViewIsLogged(relations, 'page'));

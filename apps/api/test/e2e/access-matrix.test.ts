@@ -13,6 +13,7 @@ import { startFakeWechat } from '../support/fake-wechat';
 import { call } from '../support/http';
 import { demoToken, personWithRole, unitByCode } from '../support/people';
 import { pngImage, uploadPhoto } from '../support/images';
+import { MP3_NOTE, uploadVoiceNote } from '../support/voice-notes';
 import { harmlessRosterXlsx, insertFinishedImport, XLSX } from '../support/roster-files';
 import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
@@ -88,6 +89,14 @@ async function photoIn(ctx: Context, target: Target): Promise<number> {
     body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: '矩阵测试照片', photoIds: [photo.body.id] },
   });
   return photo.body.id;
+}
+
+/** A voice note the helper villager raised a matter with in the target's grid. */
+async function voiceNoteIn(ctx: Context, target: Target): Promise<number> {
+  const note = await uploadVoiceNote(ctx.baseUrl, ctx.helperToken, MP3_NOTE);
+  await call(ctx.baseUrl, 'PUT', '/api/me/home-unit', { token: ctx.helperToken, body: { unitId: target.grid.id } });
+  await call(ctx.baseUrl, 'POST', '/api/requests', { token: ctx.helperToken, body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', voiceNoteId: note.body.id } });
+  return note.body.id;
 }
 
 /** A 12345 order imported into the target's town by that town's own hotline staff; its order number. */
@@ -243,6 +252,18 @@ const TABLE: Record<string, Row> = {
   },
   // Attached photos are seen exactly by those who see the request (and its requester, not a matrix actor).
   getPhoto: { who: STAFF_WITH_GRIDS, scoped: true, request: async (c, t) => ({ method: 'GET', path: `/api/photos/${await photoIn(c, t)}` }) },
+  uploadVoiceNote: {
+    who: 'signed-in',
+    scoped: false,
+    request: () => {
+      const form = new FormData();
+      form.set('durationMs', '1500');
+      form.set('file', new Blob([new Uint8Array(MP3_NOTE)], { type: 'audio/mpeg' }), '语音.mp3');
+      return { method: 'POST', path: '/api/voice-notes', form };
+    },
+  },
+  // Heard exactly by those who see the request, as its photos are seen.
+  getVoiceNote: { who: STAFF_WITH_GRIDS, scoped: true, request: async (c, t) => ({ method: 'GET', path: `/api/voice-notes/${await voiceNoteIn(c, t)}` }) },
   exportRoster: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/roster/export?townId=${t.town.id}` }) },
   importRoster: {
     who: TOWN_OFFICE,

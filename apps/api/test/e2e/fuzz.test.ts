@@ -25,6 +25,7 @@ import { startFakeWechat } from '../support/fake-wechat';
 import { call } from '../support/http';
 import { demoToken, personWithRole, unitByCode } from '../support/people';
 import { pngImage } from '../support/images';
+import { MP3_NOTE } from '../support/voice-notes';
 import { harmlessRosterXlsx, rosterXlsx, XLSX } from '../support/roster-files';
 import { useAppUnderTest } from '../support/test-app';
 import { testDialect, type TestDialect } from '../support/test-database';
@@ -188,6 +189,23 @@ const PREPARE: Record<string, (ctx: Context) => Promise<Target>> = {
           { ...good, filename: '照片.jpg', content: Buffer.from('这是文字，不是照片') },
           { ...good, content: good.content.subarray(0, good.content.length - 12) },
           { ...good, filename: 'gif.png', content: Buffer.from('GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000') },
+        ],
+      },
+    };
+  },
+  // A real recording as the good file (with its length); each generated body has a fault of its own.
+  uploadVoiceNote: async (c) => {
+    const good = { filename: '语音.mp3', contentType: 'audio/mpeg', content: MP3_NOTE };
+    return {
+      token: await c.villager(),
+      params: {},
+      base: { durationMs: '1500' },
+      files: {
+        good,
+        bad: [
+          { ...good, filename: '语音.mp3', content: Buffer.from('这是文字，不是录音') },
+          { ...good, content: good.content.subarray(0, 300) },
+          { ...good, filename: 'x.webm', content: Buffer.from('1a45dfa3', 'hex') },
         ],
       },
     };

@@ -33,7 +33,7 @@ describe(`photos and the content check (${testDialect()})`, () => {
   const under = useAppUnderTest(() => ({
     wechat,
     demoLogin: true,
-    photos: { dir: photoDir, maxBytes: MAX_BYTES },
+    photos: { dir: photoDir, maxBytes: MAX_BYTES, voiceMaxBytes: MAX_BYTES },
     auth: { ...loadAppConfig({}).auth, loginRateLimitPerMinute: 10_000 },
   }));
   beforeAll(() => seedDemoIfEmpty(under.api.app));

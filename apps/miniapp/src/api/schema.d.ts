@@ -293,6 +293,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/voice-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one voice note (MP3, AAC, M4A, WebM, Ogg or WAV by content; 1–60 s; ≤ VOICE_MAX_BYTES, 2 MB by default); attach it by id to a submission */
+        post: operations["uploadVoiceNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/voice-notes/{voiceNoteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The voice note’s sound: for its uploader until attached, then for whoever may see the request; NOT_FOUND for everyone else */
+        get: operations["getVoiceNote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/requests": {
         parameters: {
             query?: never;
@@ -996,12 +1030,31 @@ export interface components {
              */
             url: string;
         };
+        VoiceNoteDto: {
+            id: number;
+            /**
+             * @description Read from the content, not from the file name
+             * @enum {string}
+             */
+            mimeType: "audio/mpeg" | "audio/aac" | "audio/mp4" | "audio/webm" | "audio/ogg" | "audio/wav";
+            /** @description Size in bytes */
+            bytes: number;
+            durationMs: number;
+            /**
+             * @description Where to fetch it (with the same sign-in)
+             * @example /api/voice-notes/3
+             */
+            url: string;
+        };
         SubmitRequestDto: {
             /** @description Made by the client once per submission; a retry sends the same one */
             clientRequestId: string;
             /** @enum {string} */
             category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
-            description: string;
+            /** @description What the matter is. May be left out with a voiceNoteId (语音留言 then stands in for the text) */
+            description?: string;
+            /** @description A voice note from uploadVoiceNote (the caller’s own, not used yet), instead of or beside the text */
+            voiceNoteId?: number;
             addressNote?: string;
             /** @description Mainland mobile to call back on */
             contactPhone?: string;
@@ -1030,6 +1083,12 @@ export interface components {
             photos: components["schemas"]["PhotoRefDto"][];
             /** Format: date-time */
             createdAt: string;
+        };
+        VoiceNoteRefDto: {
+            id: number;
+            durationMs: number;
+            /** @example /api/voice-notes/3 */
+            url: string;
         };
         RequestDto: {
             id: number;
@@ -1103,14 +1162,16 @@ export interface components {
             createdAt: string;
             /** @description Public steps for the requester; all steps for those handling it */
             timeline: components["schemas"]["RequestEventDto"][];
+            /** @description The voice note the matter was raised with (语音留言), heard by whoever may see the request */
+            voiceNote: components["schemas"]["VoiceNoteRefDto"] | null;
         };
         PatrolReportDto: {
             /** @description Made by the client once per submission; a retry sends the same one */
             clientRequestId: string;
             /** @enum {string} */
             category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
-            description: string;
             addressNote?: string;
+            description: string;
             /** @enum {string} */
             dutyType: "policy_communicator" | "opinion_collector" | "dispute_mediator" | "hygiene_supervisor" | "affairs_co_manager" | "hazard_inspector";
             /** @description The small grid where it was found (within the reporter’s span) */
@@ -1127,7 +1188,10 @@ export interface components {
             clientRequestId: string;
             /** @enum {string} */
             category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
-            description: string;
+            /** @description What the matter is. May be left out with a voiceNoteId (语音留言 then stands in for the text) */
+            description?: string;
+            /** @description A voice note from uploadVoiceNote (the caller’s own, not used yet), instead of or beside the text */
+            voiceNoteId?: number;
             addressNote?: string;
             /** @description Mainland mobile to call back on */
             contactPhone?: string;
@@ -1683,6 +1747,9 @@ export interface components {
          *     PHOTO_NOT_IMAGE: 只能上传 JPG、PNG 或 WebP 格式的照片
          *     PHOTO_TOO_LARGE: 照片太大了，请压缩后再上传
          *     PHOTO_NOT_USABLE: 照片无效或已经用过了，请重新上传
+         *     VOICE_NOTE_NOT_AUDIO: 这不是一段录音，请重新录一段
+         *     VOICE_NOTE_TOO_LARGE: 录音太大了，请录短一点（不超过 60 秒）
+         *     VOICE_NOTE_NOT_USABLE: 录音无效或已经用过了，请重新录一段
          *     CONTENT_RISKY: 内容含有违规信息，请修改后再提交
          *     SUBSCRIBE_TEMPLATE_UNKNOWN: 这个消息提醒暂不可用，请刷新后重试
          *     METHOD_NOT_ALLOWED: 不支持这个操作
@@ -1691,7 +1758,7 @@ export interface components {
          *     INTERNAL_ERROR: 系统出了点问题，请稍后再试
          * @enum {string}
          */
-        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "REQUEST_CONFLICT" | "REQUEST_WRONG_STATE" | "UNIT_NOT_CHOSEN" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "HOTLINE_FILE_UNREADABLE" | "HOTLINE_HEADER_INVALID" | "HOTLINE_FILE_EMPTY" | "HOTLINE_FILE_INVALID" | "HOTLINE_FILE_TOO_LARGE" | "HOTLINE_TOO_MANY_ROWS" | "PHOTO_NOT_IMAGE" | "PHOTO_TOO_LARGE" | "PHOTO_NOT_USABLE" | "CONTENT_RISKY" | "SUBSCRIBE_TEMPLATE_UNKNOWN" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "REQUEST_CONFLICT" | "REQUEST_WRONG_STATE" | "UNIT_NOT_CHOSEN" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "HOTLINE_FILE_UNREADABLE" | "HOTLINE_HEADER_INVALID" | "HOTLINE_FILE_EMPTY" | "HOTLINE_FILE_INVALID" | "HOTLINE_FILE_TOO_LARGE" | "HOTLINE_TOO_MANY_ROWS" | "PHOTO_NOT_IMAGE" | "PHOTO_TOO_LARGE" | "PHOTO_NOT_USABLE" | "VOICE_NOTE_NOT_AUDIO" | "VOICE_NOTE_TOO_LARGE" | "VOICE_NOTE_NOT_USABLE" | "CONTENT_RISKY" | "SUBSCRIBE_TEMPLATE_UNKNOWN" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese text to show the user */
@@ -2091,6 +2158,64 @@ export interface operations {
                     "image/jpeg": string;
                     "image/png": string;
                     "image/webp": string;
+                };
+            };
+        };
+    };
+    uploadVoiceNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The recording
+                     */
+                    file: string;
+                    /** @description Its length as the recorder measured it */
+                    durationMs: number;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceNoteDto"];
+                };
+            };
+        };
+    };
+    getVoiceNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                voiceNoteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sound */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/mpeg": string;
+                    "audio/aac": string;
+                    "audio/mp4": string;
+                    "audio/webm": string;
+                    "audio/ogg": string;
+                    "audio/wav": string;
                 };
             };
         };

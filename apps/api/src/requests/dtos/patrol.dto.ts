@@ -2,10 +2,14 @@ import { ApiProperty, PickType } from '@nestjs/swagger';
 import { DUTY_TYPES } from '@gridloop/domain';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PhotoIdsField } from '../../photos/dtos/photo.dto';
-import { SubmitRequestDto } from './request.dto';
+import { MatterText, SubmitRequestDto } from './request.dto';
 
 /** A grid leader's patrol report: what and where (as any matter), under which hat; settled on the spot or passed on. */
-export class PatrolReportDto extends PickType(SubmitRequestDto, ['clientRequestId', 'category', 'description', 'addressNote'] as const) {
+export class PatrolReportDto extends PickType(SubmitRequestDto, ['clientRequestId', 'category', 'addressNote'] as const) {
+  @ApiProperty({ maxLength: 2000 })
+  @MatterText()
+  description: string;
+
   @ApiProperty({ enum: DUTY_TYPES })
   @IsIn(DUTY_TYPES)
   dutyType: string;

@@ -1,9 +1,11 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { COMPLEXITIES, RATINGS, REQUEST_CATEGORIES, REQUEST_STATES } from '@gridloop/domain';
-import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Max, Min } from 'class-validator';
+import { IsBoolean, IsDateString, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Max, Min, ValidateIf } from 'class-validator';
 import { IntFromText } from '../../common/int-from-text';
 import { IsNotBlank } from '../../common/not-blank';
 import { PhotoIdsField, PhotoRefDto } from '../../photos/dtos/photo.dto';
+import { VoiceNoteRefDto } from '../../voice-notes/dtos/voice-note.dto';
 
 export const CONTACT_METHODS = ['call', 'visit', 'message'] as const;
 /** Actions taken through actOnRequest (rating has its own operation). */
@@ -26,6 +28,11 @@ export const SUPPORTED_ACTIONS = [
 ] as const;
 export type SupportedAction = (typeof SUPPORTED_ACTIONS)[number];
 
+/** What a matter is, in words: up to 2,000 characters, not blank. */
+export function MatterText(): PropertyDecorator {
+  return applyDecorators(MaxLength(2000), IsNotBlank(), IsString(), IsDefined());
+}
+
 export class SubmitRequestDto {
   @ApiProperty({ description: 'Made by the client once per submission; a retry sends the same one' })
   @Matches(/^[A-Za-z0-9_-]{8,64}$/)
@@ -36,11 +43,16 @@ export class SubmitRequestDto {
   @IsIn(REQUEST_CATEGORIES)
   category: string;
 
-  @ApiProperty({ maxLength: 2000 })
-  @MaxLength(2000)
-  @IsNotBlank()
-  @IsString()
-  description: string;
+  @ApiProperty({ required: false, maxLength: 2000, description: 'What the matter is. May be left out with a voiceNoteId (语音留言 then stands in for the text)' })
+  @ValidateIf((o: SubmitRequestDto) => o.voiceNoteId === undefined || o.description !== undefined)
+  @MatterText()
+  description?: string;
+
+  @ApiProperty({ required: false, description: 'A voice note from uploadVoiceNote (the caller’s own, not used yet), instead of or beside the text' })
+  @IsOptional()
+  @Min(1)
+  @IsInt()
+  voiceNoteId?: number;
 
   @ApiProperty({ required: false, maxLength: 200 })
   @IsOptional()
@@ -281,6 +293,9 @@ export class RequestListItemDto {
 export class RequestDto extends RequestListItemDto {
   @ApiProperty({ type: [RequestEventDto], description: 'Public steps for the requester; all steps for those handling it' })
   timeline: RequestEventDto[];
+
+  @ApiProperty({ type: VoiceNoteRefDto, nullable: true, description: 'The voice note the matter was raised with (语音留言), heard by whoever may see the request' })
+  voiceNote: VoiceNoteRefDto | null;
 }
 
 /** An open matter in the same grid that looks like the one being handled. */
