@@ -77,6 +77,10 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
     await form.locator('.report-description textarea').fill(FIRST_TEXT);
     await form.getByText(`${FIRST_TEXT.length}/2000`).waitFor();
     await form.locator('.report-address input').fill('村东头大桥边');
+    // Before the phone is asked: the privacy card, once (agreed, it stays agreed on this phone).
+    await expect(form.locator('.report-phone').count()).resolves.toBe(0);
+    await form.locator('.report-privacy').getByText('关于您的手机号').waitFor();
+    await button(form, /同意/, '.privacy-gate-agree').click();
     await form.locator('.report-phone input').fill(VILLAGER.phone);
     await choosePhoto(page, form, 'rubbish.png', 0);
     await form.locator('.photo-cell--done').first().waitFor({ timeout: 15_000 });
@@ -88,6 +92,7 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
     await again.getByText('是哪一类事情').waitFor({ timeout: 30_000 });
     await expect(again.locator('.report-description textarea').inputValue()).resolves.toBe(FIRST_TEXT);
     await expect(again.locator('.report-phone input').inputValue()).resolves.toBe(VILLAGER.phone);
+    await expect(again.locator('.privacy-gate').count()).resolves.toBe(0);
     await again.locator('.report-category.chip--on').filter({ hasText: '环境卫生' }).waitFor();
     await again.locator('.photo-cell--done').first().waitFor();
     await screenshot(page, 'villager-report', true);
@@ -124,6 +129,14 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
     await shown.getByText(/网格员会在 \d+月\d+日 \d\d:\d\d 前和您联系/).waitFor();
     await shown.locator('.req-summary .photo-thumb img').waitFor();
     await screenshot(page, 'villager-request', true);
+
+    // 分享进展 (H5: text to copy): the kind, the village, the state and the time; nothing she wrote, nor her phone.
+    await button(shown, '分享进展', '.share-show').click();
+    const shareText = await shown.locator('.share-text').innerText();
+    expect(shareText).toMatch(/反映的环境卫生问题\n进展：待联系\n反映时间：\d+月\d+日 \d\d:\d\d$/);
+    expect(shareText).not.toContain(FIRST_TEXT.slice(0, 4));
+    expect(shareText).not.toContain(VILLAGER.phone);
+    expect(shareText).not.toContain(VILLAGER.name);
 
     // The draft is gone: 我要反映 opens empty.
     const draft = await page.evaluate((id) => window.localStorage.getItem(`gridloop.report-draft.${id}`), villagerId);

@@ -81,7 +81,15 @@ export async function bootPage(page, { storage = {}, api = {}, query = {} } = {}
   const toasts = [];
   const wx = globalThis.wx;
 
+  // WeChat keeps the privacy agreement itself: a new user has not agreed until the sheet's 同意.
+  let privacyAgreed = false;
   Object.assign(wx, {
+    getPrivacySetting: (options = {}) =>
+      setTimeout(() => options.success?.({ needAuthorization: !privacyAgreed, privacyContractName: '《网格通隐私保护指引》', errMsg: 'getPrivacySetting:ok' }), 0),
+    requirePrivacyAuthorize: (options = {}) => {
+      privacyAgreed = true;
+      setTimeout(() => options.success?.({ errMsg: 'requirePrivacyAuthorize:ok' }), 0);
+    },
     getStorageSync: (key) => (stored.has(key) ? structuredClone(stored.get(key)) : ''),
     setStorageSync: (key, value) => void stored.set(key, structuredClone(value)),
     removeStorageSync: (key) => void stored.delete(key),

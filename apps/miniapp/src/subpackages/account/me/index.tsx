@@ -4,6 +4,7 @@ import type { BaseEventOrig, ButtonProps } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Toast } from '../../../components/nutui'
 import { Switch } from '../../../components/nutui-forms'
+import { PrivacyGate } from '../../../components/privacy-gate'
 import { bindPhone, reloadMe, signOut } from '../../../auth/account'
 import { roleRank } from '../../../auth/roles'
 import { useSession } from '../../../auth/session-store'
@@ -68,17 +69,20 @@ export default function MePage() {
           <Text className='me-name'>{me.name}</Text>
           <Text className='me-phone'>手机号：{me.phoneMasked ?? '未绑定'}</Text>
           {process.env.TARO_ENV === 'weapp' && (
-            <Button
-              className='account-button account-button--plain me-phone-button'
-              type='primary'
-              fill='outline'
-              block
-              openType='getPhoneNumber'
-              loading={busy === 'phone'}
-              onGetPhoneNumber={onPhoneNumber}
-            >
-              {me.phoneMasked ? '更换手机号' : '绑定手机号'}
-            </Button>
+            // WeChat's privacy agreement first (src/lib/privacy.weapp.ts), then the phone button.
+            <PrivacyGate className='me-privacy'>
+              <Button
+                className='account-button account-button--plain me-phone-button'
+                type='primary'
+                fill='outline'
+                block
+                openType='getPhoneNumber'
+                loading={busy === 'phone'}
+                onGetPhoneNumber={onPhoneNumber}
+              >
+                {me.phoneMasked ? '更换手机号' : '绑定手机号'}
+              </Button>
+            </PrivacyGate>
           )}
         </View>
       </View>

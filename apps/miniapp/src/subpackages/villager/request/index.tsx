@@ -1,7 +1,8 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { RATING_HEARTS, RATING_LABELS, RATINGS, type Rating } from '@gridloop/domain/dist/requests/ratings'
+import { requestShare, type RequestShare } from '@gridloop/domain/dist/requests/share'
 import { Button, Toast } from '../../../components/nutui'
 import { TextArea } from '../../../components/nutui-forms'
 import { PageShell } from '../../../components/page-shell'
@@ -10,9 +11,13 @@ import { SubscribePrompt } from '../../../notifications/subscribe-prompt'
 import { REQUESTER_KINDS } from '../../../notifications/subscriptions'
 import { ActionForm } from '../../../requests/components/action-form'
 import { DueForRequester, Hearts, RequestSummary, Timeline } from '../../../requests/components/request-parts'
+import { categoryLabel } from '../../../requests/labels'
 import { getRequest, rateRequest, type RequestView } from '../../../requests/requests-api'
+import { ROUTES } from '../../../routes'
 import { useRequestActions } from '../../../requests/use-request-actions'
+import { ShareCard } from './share-card'
 import '../../../requests/components/request.css'
+import './index.css'
 
 const TOAST = 'my-request-toast'
 
@@ -47,7 +52,18 @@ function RateForm({ busy, onRate, onCancel }: { busy: boolean; onRate(rating: Ra
   )
 }
 
-/** One of my matters: where it stands, what is due, the public progress, rate or withdraw. */
+/** What of this matter may be shared (nothing of a 保密 one): packages/domain's rule. */
+function shareOf(request: RequestView): RequestShare | null {
+  return requestShare({
+    confidential: request.confidential,
+    categoryLabel: categoryLabel(request.category),
+    unitName: request.unitName,
+    stateLabel: request.stateLabel,
+    createdAt: new Date(request.createdAt)
+  })
+}
+
+/** One of my matters: where it stands, what is due, the public progress, rate or withdraw; share its progress. */
 export default function MyRequestPage() {
   const router = useRouter()
   const id = Number(router.params.id)
@@ -56,6 +72,17 @@ export default function MyRequestPage() {
   const current = () => (loader.state.kind === 'ready' ? loader.state.data : null)
   const { busy, act, run } = useRequestActions({ toastId: TOAST, current, replace: loader.replace, reload: loader.reload })
   const [open, setOpen] = useState<'rate' | 'withdraw' | null>(null)
+  const share = loader.state.kind === 'ready' ? shareOf(loader.state.data) : null
+
+  // WeChat's share menu only for a matter that may be shared; the card opens the home page, as
+  // nobody else can open this matter.
+  const shareable = share !== null
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'weapp') return
+    if (shareable) Taro.showShareMenu({})
+    else Taro.hideShareMenu({})
+  }, [shareable])
+  useShareAppMessage(() => ({ title: share?.title ?? '网格通 · 有事找网格', path: ROUTES.home }))
 
   const rate = async (rating: Rating, comment: string) => {
     const ok = await run(
@@ -117,6 +144,7 @@ export default function MyRequestPage() {
             />
           )}
 
+          {share && <ShareCard share={share} />}
           <Timeline events={request.timeline} />
           <Toast id={TOAST} className='req-toast' />
         </View>
