@@ -12,8 +12,12 @@ export interface PhoneBrowser {
   close(): Promise<void>;
 }
 
-/** A phone-sized page (375×667 unless told, zh-CN); Playwright gives each launch a fresh temporary profile. */
-export async function openPhoneBrowser(viewport: { width: number; height: number } = { width: 375, height: 667 }): Promise<PhoneBrowser> {
+/**
+ * A phone-sized page (375×667 unless told, zh-CN); Playwright gives each launch a fresh temporary
+ * profile. Chromium's fake microphone (a steady beep) answers getUserMedia without asking;
+ * `touch` makes the page a touch screen (touch events, for 按住说话).
+ */
+export async function openPhoneBrowser(viewport: { width: number; height: number } = { width: 375, height: 667 }, options: { touch?: boolean } = {}): Promise<PhoneBrowser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -25,9 +29,12 @@ export async function openPhoneBrowser(viewport: { width: number; height: number
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--autoplay-policy=no-user-gesture-required',
     ],
   });
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', deviceScaleFactor: 2 });
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', deviceScaleFactor: 2, hasTouch: options.touch ?? false });
   const page = await context.newPage();
   return {
     browser,

@@ -28,14 +28,16 @@ export async function settled(page: Page): Promise<void> {
 
 /**
  * Waits for the page slide to finish and every shown photo to load, then saves from the top of the
- * page to test-results and (for the README) docs/screenshots.
+ * page (or with `at` in view) to test-results and (for the README) docs/screenshots.
  */
-export async function screenshot(page: Page, name: string, forDocs = false): Promise<void> {
+export async function screenshot(page: Page, name: string, forDocs = false, at?: Locator): Promise<void> {
   await settled(page);
   await page.evaluate(() => {
     window.scrollTo(0, 0);
     document.querySelectorAll('.taro_page').forEach((el) => el.scrollTo(0, 0));
   });
+  // Or the part of the page that matters, brought into view.
+  if (at) await at.scrollIntoViewIfNeeded();
   // Photos arrive after the page (fetched with the sign-in): wait for every shown one to load.
   await page.waitForFunction(() =>
     Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) .photo-thumb')).every((thumb) => {

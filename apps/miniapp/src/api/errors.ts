@@ -3,8 +3,8 @@ import type { components } from './schema'
 export type ErrorBody = components['schemas']['ErrorBody']
 export type ErrorCode = components['schemas']['ErrorCode']
 
-/** Codes the app adds for failures that never reached the API or came back unreadable. */
-export type ClientErrorCode = 'NETWORK' | 'UNEXPECTED'
+/** Codes the app adds for failures that never reached the API or came back unreadable, or a phone without a usable microphone. */
+export type ClientErrorCode = 'NETWORK' | 'UNEXPECTED' | 'NO_MICROPHONE'
 
 const NETWORK_MESSAGE = '网络连接不上，请检查网络后重试'
 const UNEXPECTED_MESSAGE = '系统出了点问题，请稍后再试'

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { RequestCategory } from '@gridloop/domain/dist/requests/categories'
 import type { UploadedPhoto } from './photos/photo-types'
+import type { UploadedVoice } from './voice/voice-types'
 
 /**
  * A form that makes a request (我要反映, 未诉先办 patrol report, 代办) as it is being written, kept
@@ -10,13 +11,16 @@ import type { UploadedPhoto } from './photos/photo-types'
  * `clientRequestId` is made at the first tap on 提交 and kept with the draft until the API has
  * answered with the request: every retry (automatic or by hand, even after the app was closed)
  * sends the same one, so the API returns the same request instead of making a second.
- * Photos are kept as uploaded (id and URL): an unattached photo stays its uploader's to use.
+ * Photos and a voice note are kept as uploaded (id and URL): unattached, they stay the
+ * uploader's to use.
  */
 export interface DraftBase {
   category: RequestCategory | null
   description: string
   addressNote: string
   photos: UploadedPhoto[]
+  /** 我要反映 only: said instead of (or beside) the text. */
+  voice: UploadedVoice | null
   clientRequestId: string | null
 }
 
@@ -28,6 +32,7 @@ export const EMPTY_BASE: DraftBase = {
   description: '',
   addressNote: '',
   photos: [],
+  voice: null,
   clientRequestId: null
 }
 
@@ -70,9 +75,9 @@ export function clearDraft(kind: DraftKind, personId: number): void {
   }
 }
 
-/** Nothing worth keeping: no category, text, place or photo (other fields alone are not a draft). */
+/** Nothing worth keeping: no category, text, place, photo or voice note (other fields alone are not a draft). */
 export function isBlank(draft: DraftBase): boolean {
-  return !draft.category && !draft.description.trim() && !draft.addressNote.trim() && draft.photos.length === 0
+  return !draft.category && !draft.description.trim() && !draft.addressNote.trim() && draft.photos.length === 0 && !draft.voice
 }
 
 /** A fresh id for one submission (the API takes 8–64 of A–Z a–z 0–9 _ -). */

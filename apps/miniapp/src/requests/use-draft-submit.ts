@@ -55,6 +55,12 @@ export function useDraftSubmit<T extends DraftBase>(kind: DraftKind, personId: n
     onPhotosChange: (update: (photos: DraftBase['photos']) => DraftBase['photos']) => setDraft((current) => ({ ...current, photos: update(current.photos) })),
     onBusyChange: setUploading
   }
+  // A voice note uploads once, when the finger lifts: the submit waits for it as for photos.
+  const voice = {
+    voice: draft.voice,
+    onChange: (voice: DraftBase['voice']) => setDraft((current) => ({ ...current, voice })),
+    onBusyChange: setUploading
+  }
 
-  return { draft, change, sending, busy, uploading, submit, photos }
+  return { draft, change, sending, busy, uploading, submit, photos, voice }
 }

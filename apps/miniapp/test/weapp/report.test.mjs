@@ -41,8 +41,17 @@ test('a villager fills in 我要反映 and submits: one request with what she en
   // Submitting an empty form is refused on the phone, with the reasons, and sends nothing.
   await t.tap(t.one('提交'));
   await t.until(() => t.byText('请选择是哪一类事情').length === 1, 'the missing category message');
-  t.one('请说一说是什么事');
+  t.one('请说一说是什么事（写字，或者按住下面的按钮说话）');
   assert.equal(submitted.length, 0);
+  // Speaking instead of typing is offered under the text.
+  t.one('按住 说话（不想打字，可以说给网格员听）');
+
+  // No phone field before the privacy card's 同意 (WeChat's own agreement); then there is one.
+  t.one('关于您的手机号');
+  const inputsBefore = t.dom.querySelectorAll('wx-input').length;
+  await t.tap(t.one('同意，填写手机号'));
+  await t.until(() => t.byText('关于您的手机号').length === 0, 'the privacy card to go once agreed');
+  assert.equal(t.dom.querySelectorAll('wx-input').length, inputsBefore + 1, 'the phone field appears');
 
   // Choose a category: its chip turns on and its message goes.
   await t.tap(t.one('矛盾纠纷'));

@@ -1,4 +1,5 @@
 import './request.css'
+import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@gridloop/domain/dist/requests/categories'
 import { Button } from '../../components/nutui'
@@ -50,7 +51,7 @@ export function SubmitButton({ label, busy, uploading, onSubmit, className = '' 
   return (
     <View className='draft-submit'>
       <Button className={`big-button report-submit ${className}`} type='primary' block loading={busy} disabled={busy || uploading} onClick={onSubmit}>
-        {uploading ? '照片上传中…' : busy ? '正在提交…' : label}
+        {uploading ? '照片或语音上传中…' : busy ? '正在提交…' : label}
       </Button>
       <Text className='report-draft-note'>没写完也不要紧，内容会自动保存在手机上</Text>
     </View>
@@ -70,8 +71,10 @@ export function WhatWhereFields(props: {
   label: string
   placeholder: string
   error?: string
+  /** Under the text, before the photos: 我要反映's 按住说话. */
+  besideText?: ReactNode
 }) {
-  const { draft, onChange, photos, onPhotoError, prefix, label, placeholder, error } = props
+  const { draft, onChange, photos, onPhotoError, prefix, label, placeholder, error, besideText } = props
   return (
     <View>
       <View className='form-field'>
@@ -86,6 +89,7 @@ export function WhatWhereFields(props: {
           autoSize
         />
         {error && <Text className='form-error'>{error}</Text>}
+        {besideText}
       </View>
       <View className='form-field'>
         <Text className='form-label'>照片（可不加，最多9张）</Text>

@@ -1,10 +1,12 @@
 import './request.css'
 import type { ReactNode } from 'react'
+import { VOICE_ONLY_DESCRIPTION } from '@gridloop/domain/dist/requests/voice-notes'
 import { Text, View } from '@tarojs/components'
 import { CLOCK_LABELS, countdown, currentClock } from '../due'
 import { categoryLabel, ratingHearts, ratingLabel, stateLabel, stateTone, stepLabel, timeText } from '../labels'
 import type { RequestEventView, RequestListItem, RequestView } from '../requests-api'
 import { PhotoGrid } from './photo-grid'
+import { VoicePlayer } from './voice-note'
 
 export function StateBadge({ state }: { state: string }) {
   return <Text className={`state-badge state-badge--${stateTone(state)}`}>{stateLabel(state)}</Text>
@@ -35,7 +37,9 @@ export function RequestSummary({ request, children }: { request: RequestView; ch
       <Text className='req-meta'>
         第 {request.id} 号 · {timeText(request.createdAt)} 提交
       </Text>
-      <Text className='req-description'>{request.description}</Text>
+      {/* Raised by voice alone: the player says it; the stand-in text is for lists. */}
+      {!(request.voiceNote && request.description === VOICE_ONLY_DESCRIPTION) && <Text className='req-description'>{request.description}</Text>}
+      {request.voiceNote && <VoicePlayer voice={request.voiceNote} className='req-voice' />}
       {request.addressNote && <Text className='req-address'>地点：{request.addressNote}</Text>}
       <PhotoGrid photos={photos} />
       {children}

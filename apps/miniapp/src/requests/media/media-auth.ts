@@ -4,13 +4,18 @@ import { reloadMe } from '../../auth/account'
 import { getSession } from '../../auth/session-store'
 
 /**
- * Uploads and photo downloads bypass the openapi-fetch client (multipart bodies; an <image> cannot
+ * Uploads and media downloads bypass the openapi-fetch client (multipart bodies; an <image> cannot
  * send headers), so they add the access token themselves. When it has expired, one ordinary call
  * through the client renews it (session-middleware.ts), and the transfer is tried once more.
  */
 export function authHeader(): Record<string, string> {
   const session = getSession()
   return session ? { Authorization: `Bearer ${session.accessToken}` } : {}
+}
+
+/** Media fetched for one signed-in person is kept for that person only. */
+export function cacheKey(url: string): string {
+  return `${getSession()?.me.id ?? 'signed-out'} ${url}`
 }
 
 export function absoluteUrl(path: string): string {

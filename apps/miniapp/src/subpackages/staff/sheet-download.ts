@@ -3,7 +3,7 @@
  * through a download link under the API's file name. The weapp build uses ./sheet-download.weapp.ts.
  */
 import { ApiError } from '../../api/errors'
-import { absoluteUrl, authHeader, errorFromBody, withFreshToken } from '../../requests/photos/photo-auth'
+import { absoluteUrl, authHeader, errorFromBody, withFreshToken } from '../../requests/media/media-auth'
 
 /** What happened, for the page to say: the browser saved the file / WeChat opened it. */
 export type SheetOutcome = 'saved' | 'opened'

@@ -4,7 +4,7 @@
  */
 import Taro from '@tarojs/taro'
 import { ApiError } from '../../api/errors'
-import { absoluteUrl, authHeader, withFreshToken } from '../../requests/photos/photo-auth'
+import { absoluteUrl, authHeader, withFreshToken } from '../../requests/media/media-auth'
 
 export type SheetOutcome = 'saved' | 'opened'
 

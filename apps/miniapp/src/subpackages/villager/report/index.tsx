@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { Button, Toast } from '../../../components/nutui'
 import { Input } from '../../../components/nutui-forms'
 import { PageShell } from '../../../components/page-shell'
+import { PrivacyGate } from '../../../components/privacy-gate'
 import { ApiError } from '../../../api/errors'
 import { reloadMe } from '../../../auth/account'
 import { useSession, type Me } from '../../../auth/session-store'
@@ -11,6 +12,7 @@ import { useCurrentVillage } from '../../../group/village-context'
 import { useLoader } from '../../../lib/use-loader'
 import { chooseUnitUrl, requestUrl, ROUTES } from '../../../routes'
 import { CategoryChips, ConfidentialSwitch, SendingNotice, SubmitButton, WhatWhereFields } from '../../../requests/components/draft-form'
+import { VoiceNoteField } from '../../../requests/components/voice-note'
 import { EMPTY_DRAFT } from '../../../requests/draft'
 import { submitRequest, type SubmitInput } from '../../../requests/requests-api'
 import { useDraftSubmit } from '../../../requests/use-draft-submit'
@@ -23,13 +25,13 @@ const PHONE = /^1[3-9]\d{9}$/
 function ReportForm({ me }: { me: Me }) {
   const village = useCurrentVillage()
   const unit = village ?? me.homeUnit ?? null
-  const { draft, change, sending, uploading, submit: send, photos } = useDraftSubmit('report', me.id, EMPTY_DRAFT)
+  const { draft, change, sending, uploading, submit: send, photos, voice } = useDraftSubmit('report', me.id, EMPTY_DRAFT)
   const [problems, setProblems] = useState<Partial<Record<'category' | 'description' | 'contactPhone' | 'unit', string>>>({})
 
   const check = (): boolean => {
     const found: typeof problems = {}
     if (!draft.category) found.category = '请选择是哪一类事情'
-    if (!draft.description.trim()) found.description = '请说一说是什么事'
+    if (!draft.description.trim() && !draft.voice) found.description = '请说一说是什么事（写字，或者按住下面的按钮说话）'
     if (draft.contactPhone && !PHONE.test(draft.contactPhone)) found.contactPhone = '请填写11位手机号'
     if (!unit) found.unit = '请先选择您所在的村'
     setProblems(found)
@@ -44,8 +46,9 @@ function ReportForm({ me }: { me: Me }) {
         const body: SubmitInput = {
           clientRequestId,
           category,
-          description: draft.description.trim(),
           unitId: unit.id,
+          ...(draft.description.trim() ? { description: draft.description.trim() } : {}),
+          ...(draft.voice ? { voiceNoteId: draft.voice.id } : {}),
           confidential: draft.confidential,
           ...(draft.addressNote.trim() ? { addressNote: draft.addressNote.trim() } : {}),
           ...(draft.contactPhone ? { contactPhone: draft.contactPhone } : {}),
@@ -105,21 +108,34 @@ function ReportForm({ me }: { me: Me }) {
           label='什么事'
           placeholder='请写清楚是什么事、在哪里、从什么时候开始'
           error={problems.description}
+          besideText={
+            <VoiceNoteField
+              voice={voice.voice}
+              onChange={(note) => {
+                voice.onChange(note)
+                if (note) setProblems((p) => ({ ...p, description: undefined }))
+              }}
+              onBusyChange={voice.onBusyChange}
+              onError={(message) => Toast.show(TOAST, { content: message, duration: 3 })}
+            />
+          }
         />
 
         <View className='form-field'>
           <Text className='form-label'>联系电话（可不填）</Text>
-          <Input
-            className='form-input report-phone'
-            type='number'
-            value={draft.contactPhone}
-            onChange={(contactPhone) => {
-              change({ contactPhone: contactPhone.replace(/\D/g, '').slice(0, 11) })
-              setProblems((p) => ({ ...p, contactPhone: undefined }))
-            }}
-            placeholder='留个电话，网格员好联系您'
-            maxLength={11}
-          />
+          <PrivacyGate className='report-privacy'>
+            <Input
+              className='form-input report-phone'
+              type='number'
+              value={draft.contactPhone}
+              onChange={(contactPhone) => {
+                change({ contactPhone: contactPhone.replace(/\D/g, '').slice(0, 11) })
+                setProblems((p) => ({ ...p, contactPhone: undefined }))
+              }}
+              placeholder='留个电话，网格员好联系您'
+              maxLength={11}
+            />
+          </PrivacyGate>
           {problems.contactPhone && <Text className='form-error'>{problems.contactPhone}</Text>}
         </View>
 
