@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { Locator, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { loadAppConfig } from '../../src/config/app-config';
-import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { openPhoneBrowser, PhoneBrowser } from '../support/browser';
 import { call } from '../support/http';
 import { pngImage } from '../support/images';
 import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, openHome, requireH5Build, screenshot, signInAs } from '../support/h5';
+import { button, current, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
 
 const VILLAGER = { name: '孙秀兰', phone: '13912345678' };
 const FIRST_TEXT = '村东头大桥边的垃圾堆了一个星期没人清理，天热有味道，请网格员帮忙联系清运。';
@@ -30,35 +27,24 @@ async function choosePhoto(page: Page, within: Locator, name: string, shade: num
 describe('the closed loop in the H5 app: villager, grid leader, hotline staff', () => {
   // Unrated results join the look-back queue at once (the default waits 48 hours for the rating).
   const under = useAppUnderTest({ demoLogin: true, lookBack: { ratingWaitHours: 0 } });
-  let phone: PhoneBrowser;
+  const phone = usePhoneOnApp(under);
+  const { pageErrors } = phone;
   let leader: SeededPerson;
   let staff: SeededPerson;
   let villagerId: number;
   let firstId: number;
-  const pageErrors: string[] = [];
   const submitAttempts: string[] = [];
 
   beforeAll(async () => {
-    const { h5Dir } = loadAppConfig({});
-    requireH5Build(h5Dir);
-    await seedDemoIfEmpty(under.api.app);
     const dataSource = under.api.app.get(DataSource);
     leader = await personWithRole(dataSource, 'grid_leader');
     staff = await personWithRole(dataSource, 'hotline_staff');
     // The demo county has no villagers: add one living in the grid leader's small grid. Holding
     // the villager role puts her on the demo sign-in list (two people of each role).
     villagerId = await addVillager(dataSource, VILLAGER, leader.unitId);
-
-    phone = await openPhoneBrowser({ width: 360, height: 780 });
-    phone.page.on('pageerror', (error) => pageErrors.push(error.message));
     phone.page.on('request', (request) => {
       if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/requests') submitAttempts.push(request.postData() ?? '');
     });
-    await openHome(phone.page, under.api.baseUrl);
-  });
-
-  afterAll(async () => {
-    await phone?.close();
   });
 
   it('a villager writes a matter with a photo; the draft survives a reload', async () => {

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { loadAppConfig } from '../../src/config/app-config';
 import { RoleAssignment } from '../../src/grid/role-assignment.entity';
-import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { openPhoneBrowser, PhoneBrowser } from '../support/browser';
 import { call } from '../support/http';
 import { demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, openHome, requireH5Build, screenshot, signInAs } from '../support/h5';
+import { button, current, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
 
 const PATROL_TEXT = '大桥边护栏松动，小孩路过有危险。';
 const PATROL_RESULT = '已找人把护栏重新固定好。';
@@ -29,26 +26,16 @@ async function goHome(page: Page): Promise<void> {
  */
 describe('patrol, 代办 and 派单 in the H5 app', () => {
   const under = useAppUnderTest({ demoLogin: true });
-  let phone: PhoneBrowser;
+  const phone = usePhoneOnApp(under);
+  const { pageErrors } = phone;
   let leader: SeededPerson;
   let staff: SeededPerson;
   let dataSource: DataSource;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    const { h5Dir } = loadAppConfig({});
-    requireH5Build(h5Dir);
-    await seedDemoIfEmpty(under.api.app);
     dataSource = under.api.app.get(DataSource);
     leader = await personWithRole(dataSource, 'grid_leader');
     staff = await personWithRole(dataSource, 'hotline_staff');
-    phone = await openPhoneBrowser({ width: 360, height: 780 });
-    phone.page.on('pageerror', (error) => pageErrors.push(error.message));
-    await openHome(phone.page, under.api.baseUrl);
-  });
-
-  afterAll(async () => {
-    await phone?.close();
   });
 
   it('a grid leader reports a patrol finding settled on the spot: three taps and the text', async () => {

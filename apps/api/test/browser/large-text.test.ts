@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { Locator } from 'playwright-core';
-import { loadAppConfig } from '../../src/config/app-config';
-import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { openPhoneBrowser, PhoneBrowser } from '../support/browser';
 import { personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, openHome, requireH5Build, screenshot, signInAs } from '../support/h5';
+import { button, current, openHome, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
 
 /** The rendered text size of an element, in CSS pixels. */
 function fontSize(element: Locator): Promise<number> {
@@ -19,22 +16,12 @@ function fontSize(element: Locator): Promise<number> {
  */
 describe('大字模式 in the H5 app', () => {
   const under = useAppUnderTest(() => ({ demoLogin: true }));
-  let phone: PhoneBrowser;
+  const phone = usePhoneOnApp(under);
+  const { pageErrors } = phone;
   let leader: SeededPerson;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    const { h5Dir } = loadAppConfig({});
-    requireH5Build(h5Dir);
-    await seedDemoIfEmpty(under.api.app);
     leader = await personWithRole(under.api.app.get(DataSource), 'grid_leader');
-    phone = await openPhoneBrowser({ width: 360, height: 780 });
-    phone.page.on('pageerror', (error) => pageErrors.push(error.message));
-    await openHome(phone.page, under.api.baseUrl);
-  });
-
-  afterAll(async () => {
-    await phone?.close();
   });
 
   it('switching it on in 我的 enlarges the text there and on home, and it stays after a reload', async () => {

@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { loadAppConfig } from '../../src/config/app-config';
-import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { openPhoneBrowser, PhoneBrowser } from '../support/browser';
 import { call } from '../support/http';
 import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, openHome, requireH5Build, screenshot, signInAs } from '../support/h5';
+import { button, current, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
 
 const VILLAGER = { name: '赵玉兰', phone: '13912340012' };
 
@@ -17,16 +14,13 @@ const VILLAGER = { name: '赵玉兰', phone: '13912340012' };
  */
 describe('我的网格成绩 in the H5 app', () => {
   const under = useAppUnderTest(() => ({ demoLogin: true }));
-  let phone: PhoneBrowser;
+  const phone = usePhoneOnApp(under);
+  const { pageErrors } = phone;
   let leader: SeededPerson;
   let smallGridName: string;
-  const pageErrors: string[] = [];
   const api = (method: string, url: string, token: string, body?: unknown) => call(under.api.baseUrl, method, url, { token, body });
 
   beforeAll(async () => {
-    const { h5Dir } = loadAppConfig({});
-    requireH5Build(h5Dir);
-    await seedDemoIfEmpty(under.api.app);
     const dataSource = under.api.app.get(DataSource);
     leader = await personWithRole(dataSource, 'grid_leader');
     const grid: { name: string }[] = await dataSource.query('SELECT name FROM org_unit WHERE id = ?', [leader.unitId]);
@@ -43,14 +37,6 @@ describe('我的网格成绩 in the H5 app', () => {
     expect(resolved.status).toBe(200);
     const rated = await api('POST', `/api/requests/${id}/rating`, villagerToken, { version: resolved.body.version, rating: 'satisfied' });
     expect(rated.status).toBeLessThan(300);
-
-    phone = await openPhoneBrowser({ width: 360, height: 780 });
-    phone.page.on('pageerror', (error) => pageErrors.push(error.message));
-    await openHome(phone.page, under.api.baseUrl);
-  });
-
-  afterAll(async () => {
-    await phone?.close();
   });
 
   it('the grid leader sees this month: first in the town, ❤❤, 满意率 100%, the matter counted', async () => {

@@ -14,10 +14,9 @@ export interface PhoneBrowser {
 
 /**
  * A phone-sized page (375×667 unless told, zh-CN); Playwright gives each launch a fresh temporary
- * profile. Chromium's fake microphone (a steady beep) answers getUserMedia without asking;
- * `touch` makes the page a touch screen (touch events, for 按住说话).
+ * profile. Chromium's fake microphone (a steady beep) answers getUserMedia without asking.
  */
-export async function openPhoneBrowser(viewport: { width: number; height: number } = { width: 375, height: 667 }, options: { touch?: boolean } = {}): Promise<PhoneBrowser> {
+export async function openPhoneBrowser(viewport: { width: number; height: number } = { width: 375, height: 667 }): Promise<PhoneBrowser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -34,7 +33,7 @@ export async function openPhoneBrowser(viewport: { width: number; height: number
       '--autoplay-policy=no-user-gesture-required',
     ],
   });
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', deviceScaleFactor: 2, hasTouch: options.touch ?? false });
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', deviceScaleFactor: 2 });
   const page = await context.newPage();
   return {
     browser,

@@ -1,6 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { afterAll, beforeAll } from '@jest/globals';
 import { Locator, Page } from 'playwright-core';
+import { loadAppConfig } from '../../src/config/app-config';
+import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
+import { openPhoneBrowser, type PhoneBrowser } from './browser';
+import type { AppUnderTest } from './test-app';
 import { saveScreenshot } from './browser';
 
 /** Helpers for driving the H5 build of the mini-program in Chromium. */
@@ -69,4 +74,42 @@ export function requireH5Build(h5Dir: string): void {
 export async function openHome(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.locator('.home-title').getByText('网格通', { exact: true }).waitFor({ timeout: 30_000 });
+}
+
+/** The phone a browser test file drives, and the page errors seen on it (a test expects none). */
+export interface PhoneOnApp {
+  readonly page: Page;
+  readonly pageErrors: string[];
+}
+
+/**
+ * One phone on the app under test for a whole file; declare it right after useAppUnderTest, so
+ * it is ready before the file's own beforeAll: the H5 build required, the demo county seeded,
+ * Chromium opened (360×780 unless told) on the home page with its page errors kept; closed after.
+ * `beforeHome` runs on the page first (e.g. to set the phone's clock).
+ */
+export function usePhoneOnApp(
+  under: AppUnderTest,
+  options: { viewport?: { width: number; height: number }; beforeHome?(page: Page): Promise<void> } = {},
+): PhoneOnApp {
+  let phone: PhoneBrowser | undefined;
+  const pageErrors: string[] = [];
+  beforeAll(async () => {
+    requireH5Build(loadAppConfig({}).h5Dir);
+    await seedDemoIfEmpty(under.api.app);
+    phone = await openPhoneBrowser(options.viewport ?? { width: 360, height: 780 });
+    phone.page.on('pageerror', (error) => pageErrors.push(error.message));
+    await options.beforeHome?.(phone.page);
+    await openHome(phone.page, under.api.baseUrl);
+  });
+  afterAll(async () => {
+    await phone?.close();
+  });
+  return {
+    get page(): Page {
+      if (!phone) throw new Error('the phone opens in beforeAll');
+      return phone.page;
+    },
+    pageErrors,
+  };
 }
