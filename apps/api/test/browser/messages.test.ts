@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { ClockSweeper } from '../../src/clocks/clock-sweeper.service';
 import { ManualClock } from '../../src/common/clock';
-import { loadAppConfig } from '../../src/config/app-config';
-import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { openPhoneBrowser, PhoneBrowser } from '../support/browser';
 import { call } from '../support/http';
 import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, openHome, requireH5Build, screenshot, settled, signInAs } from '../support/h5';
+import { button, current, screenshot, settled, signInAs, usePhoneOnApp } from '../support/h5';
 
 const VILLAGER = { name: '王桂芝', phone: '13912340001' };
 const FIRST_TEXT = '村西头水渠堵了，下雨天水漫到路上，请帮忙疏通。';
@@ -40,36 +37,27 @@ async function badge(page: Page): Promise<string> {
 describe('消息中心 and 超时督办 in the H5 app', () => {
   const clock = new ManualClock(at('2026-10-09T16:00:00'));
   const under = useAppUnderTest(() => ({ demoLogin: true, clock }));
-  let phone: PhoneBrowser;
+  // The phone's clock agrees with the API's (countdowns are read on the phone). It keeps running:
+  // a frozen Date (setFixedTime) stalls Taro's page transitions now and then.
+  const phone = usePhoneOnApp(under, { beforeHome: (page) => page.clock.install({ time: at('2026-10-09T16:20:00') }) });
+  const { pageErrors } = phone;
   let leader: SeededPerson;
+  let leaderGridName: string;
   let staff: SeededPerson;
   let villagerId: number;
   let firstId: number;
   let secondId: number;
-  const pageErrors: string[] = [];
   const api = (method: string, url: string, token: string, body?: unknown) => call(under.api.baseUrl, method, url, { token, body });
 
   beforeAll(async () => {
-    const { h5Dir } = loadAppConfig({});
-    requireH5Build(h5Dir);
-    await seedDemoIfEmpty(under.api.app);
     const dataSource = under.api.app.get(DataSource);
     // The first of each role: those are on the demo sign-in list.
     leader = await personWithRole(dataSource, 'grid_leader');
+    const [grid] = await dataSource.query('SELECT name FROM org_unit WHERE id = ?', [leader.unitId]);
+    leaderGridName = grid.name;
     staff = await personWithRole(dataSource, 'hotline_staff');
     // The demo county has no villagers: add one living in the grid leader's small grid.
     villagerId = await addVillager(dataSource, VILLAGER, leader.unitId);
-
-    phone = await openPhoneBrowser({ width: 360, height: 780 });
-    phone.page.on('pageerror', (error) => pageErrors.push(error.message));
-    // The phone's clock agrees with the API's (countdowns are read on the phone). It keeps running:
-    // a frozen Date (setFixedTime) stalls Taro's page transitions now and then.
-    await phone.page.clock.install({ time: at('2026-10-09T16:20:00') });
-    await openHome(phone.page, under.api.baseUrl);
-  });
-
-  afterAll(async () => {
-    await phone?.close();
   });
 
   it('the villager finds 「您的诉求已受理」 unread in 消息中心, opens the matter, and the badge goes down', async () => {
@@ -148,6 +136,10 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
     await row.locator('.overdue-rung').getByText('已通知到第 4 级：镇热线办').waitFor();
     await expect(row.locator('.ladder-step--reached').count()).resolves.toBe(4);
     await expect(row.locator('.req-mark--supervised').count()).resolves.toBe(0);
+    // Under the unit handling it: the grid leader's small grid, with its count.
+    const group = board.locator('.overdue-group').filter({ has: page.locator('.req-row', { hasText: SECOND_TEXT.slice(0, 10) }) });
+    await group.locator('.overdue-group-name').getByText(leaderGridName, { exact: true }).waitFor();
+    await group.locator('.overdue-group-count').getByText('1 件', { exact: true }).waitFor();
     // The first matter is done: not on the board.
     await expect(board.locator('.req-row').filter({ hasText: FIRST_TEXT.slice(0, 10) }).count()).resolves.toBe(0);
 
