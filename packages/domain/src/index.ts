@@ -70,11 +70,13 @@ export {
   changeText,
   compositeScoreText,
   NO_DATA_TEXT,
+  RANKING_COUNT_LABELS,
   RANKING_LEVEL_LABELS,
   RANKING_LEVELS,
   RANKING_RATES,
   RATE_LABELS,
   rateText,
+  type RankingCount,
   type RankingLevel,
   type RankingRate,
 } from './reports/labels';

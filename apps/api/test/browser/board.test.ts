@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { loadAppConfig } from '../../src/config/app-config';
-import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { openPhoneBrowser, PhoneBrowser } from '../support/browser';
 import { call } from '../support/http';
 import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, openHome, requireH5Build, screenshot } from '../support/h5';
+import { button, current, screenshot, usePhoneOnApp } from '../support/h5';
 
 const VILLAGER = { name: '李秀英', phone: '13912340007' };
 
@@ -17,18 +14,16 @@ const VILLAGER = { name: '李秀英', phone: '13912340007' };
  */
 describe('红心榜 in the H5 app', () => {
   const under = useAppUnderTest(() => ({ demoLogin: true }));
-  let phone: PhoneBrowser;
+  const phone = usePhoneOnApp(under);
+  const { pageErrors } = phone;
   let leader: SeededPerson;
   let smallGridName: string;
   let village: { id: number; name: string };
   let town: { id: number; name: string };
-  const pageErrors: string[] = [];
+  let matterId: number;
   const api = (method: string, url: string, token: string, body?: unknown) => call(under.api.baseUrl, method, url, { token, body });
 
   beforeAll(async () => {
-    const { h5Dir } = loadAppConfig({});
-    requireH5Build(h5Dir);
-    await seedDemoIfEmpty(under.api.app);
     const dataSource = under.api.app.get(DataSource);
     leader = await personWithRole(dataSource, 'grid_leader');
     const ancestors: { id: number; name: string; kind: string }[] = await dataSource.query(
@@ -47,20 +42,13 @@ describe('红心榜 in the H5 app', () => {
     const submitted = await api('POST', '/api/requests', villagerToken, { clientRequestId: 'board-first', category: 'environment', description: '村口垃圾箱满了好几天，请安排清运。' });
     expect(submitted.status).toBe(201);
     const id = submitted.body.id as number;
+    matterId = id;
     const accepted = await api('POST', `/api/requests/${id}/actions/accept`, leaderToken, { version: submitted.body.version, contactMethod: 'call', complexity: 'simple' });
     expect(accepted.status).toBe(200);
     const resolved = await api('POST', `/api/requests/${id}/actions/resolve`, leaderToken, { version: accepted.body.version, note: '已联系环卫清运。' });
     expect(resolved.status).toBe(200);
     const rated = await api('POST', `/api/requests/${id}/rating`, villagerToken, { version: resolved.body.version, rating: 'satisfied' });
     expect(rated.status).toBeLessThan(300);
-
-    phone = await openPhoneBrowser({ width: 360, height: 780 });
-    phone.page.on('pageerror', (error) => pageErrors.push(error.message));
-    await openHome(phone.page, under.api.baseUrl);
-  });
-
-  afterAll(async () => {
-    await phone?.close();
   });
 
   it('a visitor opens 红心榜 from home: the small grid first with its leader and ❤❤, 满意率 100%, then the village', async () => {
@@ -90,8 +78,21 @@ describe('红心榜 in the H5 app', () => {
     await row.click();
     await row.locator('.board-rate-satisfactionRate').getByText('100%').waitFor();
     await row.locator('.board-details').getByText('满意率').waitFor();
-    await row.locator('.board-details').getByText('1 件').first().waitFor();
     await screenshot(page, 'board', true);
+
+    // 一数一查: 满意 1, and the tap lists that one matter (its number, kind and state, nobody's name).
+    const satisfied = row.locator('.board-drill-satisfied');
+    await expect(satisfied.locator('.board-drill-value').innerText()).resolves.toBe('1');
+    await expect(row.locator('.board-drill-dissatisfied .board-drill-value').innerText()).resolves.toBe('0');
+    await satisfied.click();
+    const listed = row.locator('.board-drill-row');
+    await listed.first().waitFor({ timeout: 15_000 });
+    await expect(listed.count()).resolves.toBe(1);
+    await expect(listed.locator('.board-drill-main').innerText()).resolves.toMatch(new RegExp(`^第 ${matterId} 号 · 环境卫生 · `));
+    await expect(row.locator('.board-drill-list').innerText()).resolves.not.toContain(VILLAGER.name);
+    await screenshot(page, 'board-drill', true, row.locator('.board-drill'));
+    // The rows stay open while the counts are tapped.
+    await row.locator('.board-rate-satisfactionRate').waitFor();
 
     // The toggle shows units without data a page at a time, greyed.
     await board.locator('.board-toggle').filter({ hasText: /显示无数据的单位/ }).click();

@@ -1,5 +1,5 @@
 // Labels of the monthly ranking (红心榜 / 办理成绩晾晒), shared by the API's docs and the mini-program.
-import type { UnitRates } from './rates';
+import type { UnitRates, UnitTally } from './rates';
 
 /** The rates shown per unit, in the order the board lists them. */
 export const RANKING_RATES = ['responseRate', 'onTimeRate', 'resolutionRate', 'satisfactionRate', 'rehandleRate'] as const;
@@ -11,6 +11,25 @@ export const RATE_LABELS: Record<RankingRate, string> = {
   resolutionRate: '解决率',
   satisfactionRate: '满意率',
   rehandleRate: '重办率',
+};
+
+/** The counts behind a unit's rates (UnitTally without its hearts), each of which lists its requests (一数一查). */
+export type RankingCount = Exclude<keyof UnitTally, 'hearts'>;
+
+/** The counts in the order the board lists them, with their names on the board. */
+export const RANKING_COUNT_LABELS: Record<RankingCount, string> = {
+  received: '受理',
+  contactedOnTime: '按时联系',
+  resolved: '已有结果',
+  withdrawn: '群众撤回',
+  closedOnTime: '按时办结',
+  closedLate: '超时办结',
+  openOverdue: '超期未办结',
+  satisfied: '满意',
+  basicallySatisfied: '基本满意',
+  dissatisfied: '不满意',
+  rehandled: '重办',
+  patrolFound: '未诉先办',
 };
 
 /** The levels a town's ranking is drawn up at (GET /api/public/reports/ranking `level`). */

@@ -3,7 +3,7 @@ import { unwrap } from '../../api/errors'
 import type { components } from '../../api/schema'
 import type { UnitRef } from '../../auth/session-store'
 import { townOf } from '../../requests/units'
-import type { RankingLevel } from '@gridloop/domain/dist/reports/labels'
+import type { RankingCount, RankingLevel } from '@gridloop/domain/dist/reports/labels'
 
 export type Ranking = components['schemas']['RankingDto']
 export type RankingRow = components['schemas']['RankingRowDto']
@@ -50,4 +50,11 @@ export function recentMonths(now: Date, count = 12): string[] {
 export function monthText(month: string): string {
   const [year, m] = month.split('-')
   return `${year}年${Number(m)}月`
+}
+
+export type FigureRequests = components['schemas']['FigureRequestsDto']
+
+/** listFigureRequests: the requests behind one count of one unit (public; no personal data). */
+export function figureRequests(townId: number, month: string, unitId: number, figure: RankingCount): Promise<FigureRequests> {
+  return unwrap(api.GET('/api/public/reports/ranking/requests', { params: { query: { townId, month, unitId, figure } } }))
 }

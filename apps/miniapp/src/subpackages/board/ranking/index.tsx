@@ -16,6 +16,7 @@ import { useLoader } from '../../../lib/use-loader'
 import { useSession, type UnitRef } from '../../../auth/session-store'
 import { useCurrentVillage } from '../../../group/village-context'
 import { monthlyRanking, monthText, recentMonths, townChoice, type RankingRow, type TownChoice } from '../board-api'
+import { FigureDrill } from './figure-drill'
 import './index.css'
 
 const TOAST = 'board-toast'
@@ -33,31 +34,24 @@ function Change({ label, change }: { label: string; change: number | null }) {
   )
 }
 
-function Details({ row }: { row: RankingRow }) {
-  const counts: [string, number][] = [
-    ['受理', row.received],
-    ['未诉先办', row.patrolFound],
-    ['超期未办结', row.openOverdue]
-  ]
+/** The rates, then every count behind them, each listing its requests on a tap. */
+function Details({ row, townId, month }: { row: RankingRow; townId: number; month: string }) {
   return (
-    <View className='board-details'>
-      {RANKING_RATES.map((rate) => (
-        <View key={rate} className='board-detail'>
-          <Text className='board-detail-label'>{RATE_LABELS[rate]}</Text>
-          <Text className={`board-detail-value board-rate-${rate}`}>{rateText(row[rate])}</Text>
-        </View>
-      ))}
-      {counts.map(([label, value]) => (
-        <View key={label} className='board-detail'>
-          <Text className='board-detail-label'>{label}</Text>
-          <Text className='board-detail-value'>{value} 件</Text>
-        </View>
-      ))}
+    <View>
+      <View className='board-details'>
+        {RANKING_RATES.map((rate) => (
+          <View key={rate} className='board-detail'>
+            <Text className='board-detail-label'>{RATE_LABELS[rate]}</Text>
+            <Text className={`board-detail-value board-rate-${rate}`}>{rateText(row[rate])}</Text>
+          </View>
+        ))}
+      </View>
+      <FigureDrill row={row} townId={townId} month={month} />
     </View>
   )
 }
 
-function BoardRow({ row, open, onTap }: { row: RankingRow; open: boolean; onTap(): void }) {
+function BoardRow({ row, open, onTap, townId, month }: { row: RankingRow; open: boolean; onTap(): void; townId: number; month: string }) {
   const top = row.rank !== null && row.rank <= 3
   return (
     <View className={`board-row ${row.rank === null ? 'board-row--no-data' : ''} ${top ? `board-row--top board-row--top${row.rank}` : ''}`} onClick={onTap}>
@@ -81,7 +75,7 @@ function BoardRow({ row, open, onTap }: { row: RankingRow; open: boolean; onTap(
         <Change label='同比' change={row.compositeYearOnYear} />
         <Text className='board-expand'>{open ? '收起 ▲' : '详情 ▼'}</Text>
       </View>
-      {open && <Details row={row} />}
+      {open && <Details row={row} townId={townId} month={month} />}
     </View>
   )
 }
@@ -103,12 +97,12 @@ function RankingList({ townId, month, level }: { townId: number; month: string; 
           <View className='board-list'>
             {ranked.length === 0 && <Text className='board-none'>{monthText(month)}还没有办理成绩</Text>}
             {ranked.map((row) => (
-              <BoardRow key={row.unitId} row={row} open={open === row.unitId} onTap={() => toggle(row.unitId)} />
+              <BoardRow key={row.unitId} row={row} open={open === row.unitId} onTap={() => toggle(row.unitId)} townId={townId} month={month} />
             ))}
             {noData.length > 0 && (
               <View className='board-no-data'>
                 {noData.slice(0, noDataShown).map((row) => (
-                  <BoardRow key={row.unitId} row={row} open={open === row.unitId} onTap={() => toggle(row.unitId)} />
+                  <BoardRow key={row.unitId} row={row} open={open === row.unitId} onTap={() => toggle(row.unitId)} townId={townId} month={month} />
                 ))}
                 {noDataShown < noData.length && (
                   <View className='board-toggle' onClick={() => setNoDataShown(noDataShown + NO_DATA_PAGE)}>
@@ -186,7 +180,7 @@ export default function BoardPage() {
               ))}
             </View>
             {town && <RankingList key={`${town.id}-${month}-${level}`} townId={town.id} month={month} level={level} />}
-            <Text className='board-note'>点一行看各项比率。综合得分 = 响应率 × 0.1 + 解决率 × 0.5 + 满意率 × 0.4（满分 100）</Text>
+            <Text className='board-note'>点一行看各项比率和数字，点数字看是哪几件事。综合得分 = 响应率 × 0.1 + 解决率 × 0.5 + 满意率 × 0.4（满分 100）</Text>
             <Toast id={TOAST} className='board-toast' />
           </View>
         )
