@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import { DataSource } from 'typeorm';
 import { chinaDayOf } from '@gridloop/domain';
-import { loadAppConfig } from '../../src/config/app-config';
-import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { openPhoneBrowser, PhoneBrowser } from '../support/browser';
 import { call } from '../support/http';
 import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, openHome, requireH5Build, screenshot, signInAs } from '../support/h5';
+import { button, current, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
 import { Page } from 'playwright-core';
 
 const VILLAGER = { name: '王桂兰', phone: '13912340011' };
@@ -35,19 +32,17 @@ async function waitForDrawn(page: Page, canvasId: string, least = 1000): Promise
  */
 describe('受理日报 and 办理周调度 in the H5 app', () => {
   const under = useAppUnderTest(() => ({ demoLogin: true }));
-  let phone: PhoneBrowser;
+  const phone = usePhoneOnApp(under);
+  const { pageErrors } = phone;
   let leader: SeededPerson;
   let staff: SeededPerson;
   let smallGridName: string;
   let town: { id: number; name: string };
   let staffToken: string;
-  const pageErrors: string[] = [];
+  let matterId: number;
   const api = (method: string, url: string, token: string, body?: unknown) => call(under.api.baseUrl, method, url, { token, body });
 
   beforeAll(async () => {
-    const { h5Dir } = loadAppConfig({});
-    requireH5Build(h5Dir);
-    await seedDemoIfEmpty(under.api.app);
     const dataSource = under.api.app.get(DataSource);
     leader = await personWithRole(dataSource, 'grid_leader');
     staff = await personWithRole(dataSource, 'hotline_staff');
@@ -62,15 +57,8 @@ describe('受理日报 and 办理周调度 in the H5 app', () => {
     const villagerToken = await demoToken(under.api.baseUrl, villagerId);
     const submitted = await api('POST', '/api/requests', villagerToken, { clientRequestId: 'reports-first', category: 'infrastructure', description: '村西头的路灯坏了三盏，晚上出门看不见路。' });
     expect(submitted.status).toBe(201);
+    matterId = submitted.body.id;
     staffToken = await demoToken(under.api.baseUrl, staff.personId);
-
-    phone = await openPhoneBrowser({ width: 360, height: 780 });
-    phone.page.on('pageerror', (error) => pageErrors.push(error.message));
-    await openHome(phone.page, under.api.baseUrl);
-  });
-
-  afterAll(async () => {
-    await phone?.close();
   });
 
   it('受理日报 opens on yesterday; today shows the matter received, by source, category and village as charts', async () => {
@@ -108,6 +96,18 @@ describe('受理日报 and 办理周调度 in the H5 app', () => {
     }
     await bulletin.locator('.chart-title').getByText('按类别').waitFor();
     await screenshot(page, 'staff-bulletin', true);
+
+    // 一数一查: 当天受理 lists the very requests the API counts, the villager's among them.
+    await bulletin.locator('.bulletin-figure-received').click();
+    const drill = bulletin.locator('.bulletin-drill');
+    await drill.locator('.report-section-title').getByText(`「当天受理」共 ${expected.body.received} 件`).waitFor({ timeout: 15_000 });
+    await expect(drill.locator('.bulletin-drill-row').count()).resolves.toBe(expected.body.received);
+    await drill.locator('.bulletin-drill-row').filter({ hasText: `第 ${matterId} 号 · 基础设施 · ` }).waitFor();
+    await expect(drill.innerText()).resolves.not.toContain(VILLAGER.name);
+    // The day's sheet, for printing.
+    const download = page.waitForEvent('download');
+    await button(bulletin, '导出表格（打印用）', '.bulletin-export').click();
+    expect((await download).suggestedFilename()).toMatch(/^受理情况通报_\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(pageErrors).toEqual([]);
   });
 

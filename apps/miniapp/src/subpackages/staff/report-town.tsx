@@ -38,9 +38,10 @@ export function ReportTown({ children }: { children(town: UnitRef): ReactNode })
 }
 
 /** A figure in the row of big numbers at the top of a report. */
-export function Figure({ label, value, unit = '件', tone = '' }: { label: string; value: number; unit?: string; tone?: 'bad' | 'good' | '' }) {
+export function Figure(props: { label: string; value: number; unit?: string; tone?: 'bad' | 'good' | ''; on?: boolean; onTap?(): void; className?: string }) {
+  const { label, value, unit = '件', tone = '', on = false, onTap, className = '' } = props
   return (
-    <View className={`report-figure ${tone ? `report-figure--${tone}` : ''}`}>
+    <View className={`report-figure ${tone ? `report-figure--${tone}` : ''} ${onTap ? 'report-figure--tappable' : ''} ${on ? 'report-figure--on' : ''} ${className}`} onClick={onTap}>
       <Text className='report-figure-value'>{value}</Text>
       <Text className='report-figure-label'>
         {label}（{unit}）

@@ -1,7 +1,7 @@
 import { chinaDayNumberOf, formatDayNumber, parseDayString, weekdayOf } from '@gridloop/domain/dist/calendar/china-time'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
-import type { components } from '../../api/schema'
+import type { components, operations } from '../../api/schema'
 import { reportAreas } from '../../auth/roles'
 import type { Me, UnitRef } from '../../auth/session-store'
 import { townOf } from '../../requests/units'
@@ -13,6 +13,14 @@ export type DispatchUnit = components['schemas']['DispatchUnitDto']
 /** getDailyBulletin (reports.view): one China day of a town. */
 export function dailyBulletin(townId: number, day: string): Promise<DailyBulletin> {
   return unwrap(api.GET('/api/reports/daily', { params: { query: { townId, day } } }))
+}
+
+export type BulletinFigure = operations['listBulletinRequests']['parameters']['query']['figure']
+export type ReportRequests = components['schemas']['ReportRequestsDto']
+
+/** listBulletinRequests (reports.view): the requests behind one figure of a day's bulletin (一数一查). */
+export function bulletinRequests(townId: number, day: string, figure: BulletinFigure): Promise<ReportRequests> {
+  return unwrap(api.GET('/api/reports/daily/requests', { params: { query: { townId, day, figure } } }))
 }
 
 /** getWeeklyDispatch (reports.view): the town's open matters now, by the unit holding each. */

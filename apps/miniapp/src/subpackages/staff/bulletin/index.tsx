@@ -1,14 +1,16 @@
 import { useMemo, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Toast } from '../../../components/nutui'
+import { messageOf } from '../../../api/errors'
+import { Button, Toast } from '../../../components/nutui'
 import { PageShell } from '../../../components/page-shell'
 import { useLoader } from '../../../lib/use-loader'
 import { requestUrl, ROUTES } from '../../../routes'
 import { timeText } from '../../../requests/labels'
 import { BarChart } from '../charts/bar-chart'
 import { Figure, ReportTown } from '../report-town'
-import { dailyBulletin, dayAfter, dayText, todayInChina, yesterdayInChina, type DailyBulletin } from '../reports-api'
+import { bulletinRequests, dailyBulletin, dayAfter, dayText, todayInChina, yesterdayInChina, type BulletinFigure, type DailyBulletin, type ReportRequests } from '../reports-api'
+import { downloadSheet } from '../sheet-download'
 
 const TOAST = 'bulletin-toast'
 /** Villages charted at most; the rest are summed up in words. */
@@ -23,19 +25,76 @@ function toBars(counts: DailyBulletin['bySource']) {
   return counts.map((count) => ({ label: count.label, value: count.count }))
 }
 
-function Bulletin({ bulletin }: { bulletin: DailyBulletin }) {
+type Listing = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; data: ReportRequests }
+
+/** 一数一查: the requests behind the figure tapped; each opens for the staff. */
+function FigureRequests({ label, listing }: { label: string; listing: Listing }) {
+  if (listing.kind === 'loading') return <Text className='report-note'>正在查…</Text>
+  if (listing.kind === 'failed') return <Text className='report-note report-item-bad'>{listing.message}</Text>
+  return (
+    <View className='report-section bulletin-drill'>
+      <Text className='report-section-title'>
+        「{label}」共 {listing.data.count} 件
+      </Text>
+      {listing.data.requests.map((item) => (
+        <View key={item.requestId} className='report-item bulletin-drill-row' onClick={() => Taro.navigateTo({ url: requestUrl(ROUTES.lookBackRequest, item.requestId) })}>
+          <Text className='report-item-name'>
+            第 {item.requestId} 号 · {item.categoryLabel} · {item.stateLabel}
+          </Text>
+          <Text className='report-note'>
+            {item.unitName} · 受理 {timeText(item.receivedAt)}
+          </Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function Bulletin({ bulletin, townId }: { bulletin: DailyBulletin; townId: number }) {
   const villages = [...bulletin.byVillage].sort((a, b) => b.count - a.count)
   const villagesLeft = villages.slice(VILLAGES_CHARTED)
+  const [open, setOpen] = useState<{ figure: BulletinFigure; label: string } | null>(null)
+  const [listing, setListing] = useState<Listing>({ kind: 'loading' })
+  const [exporting, setExporting] = useState(false)
+  const drill = (figure: BulletinFigure, label: string, value: number) => async () => {
+    if (value === 0 || open?.figure === figure) return setOpen(null)
+    setOpen({ figure, label })
+    setListing({ kind: 'loading' })
+    try {
+      setListing({ kind: 'ready', data: await bulletinRequests(townId, bulletin.day, figure) })
+    } catch (error) {
+      setListing({ kind: 'failed', message: messageOf(error) })
+    }
+  }
+  const figure = (name: BulletinFigure, label: string, value: number, tone: 'bad' | 'good' | '' = '') => (
+    <Figure label={label} value={value} tone={tone} on={open?.figure === name} onTap={drill(name, label, value)} className={`bulletin-figure-${name}`} />
+  )
+  const onExport = async () => {
+    setExporting(true)
+    try {
+      const outcome = await downloadSheet(`/api/reports/daily.xlsx?townId=${townId}&day=${bulletin.day}`, `daily-bulletin-${bulletin.day}.xlsx`)
+      if (outcome === 'saved') Toast.show(TOAST, { content: '表格已下载', duration: 2 })
+    } catch (error) {
+      Toast.show(TOAST, { content: messageOf(error), duration: 3 })
+    } finally {
+      setExporting(false)
+    }
+  }
   return (
     <View className='bulletin'>
       <View className='report-figures'>
-        <Figure label='当天受理' value={bulletin.received} />
-        <Figure label='当天办结' value={bulletin.resolved} tone='good' />
-        <Figure label='按时联系' value={bulletin.contactsOnTime} tone='good' />
-        <Figure label='超时联系' value={bulletin.contactsLate} tone={bulletin.contactsLate > 0 ? 'bad' : ''} />
-        <Figure label='日末未办结' value={bulletin.open} />
-        <Figure label='日末已超时' value={bulletin.overdue.length} tone={bulletin.overdue.length > 0 ? 'bad' : ''} />
+        {figure('received', '当天受理', bulletin.received)}
+        {figure('resolved', '当天办结', bulletin.resolved, 'good')}
+        {figure('contactsOnTime', '按时联系', bulletin.contactsOnTime, 'good')}
+        {figure('contactsLate', '超时联系', bulletin.contactsLate, bulletin.contactsLate > 0 ? 'bad' : '')}
+        {figure('open', '日末未办结', bulletin.open)}
+        {figure('overdue', '日末已超时', bulletin.overdue.length, bulletin.overdue.length > 0 ? 'bad' : '')}
       </View>
+      <Text className='report-note bulletin-drill-hint'>点数字看是哪几件</Text>
+      {open && <FigureRequests label={open.label} listing={listing} />}
+      <Button className='report-export bulletin-export' type='primary' size='large' block loading={exporting} disabled={exporting} onClick={onExport}>
+        导出表格（打印用）
+      </Button>
       <BarChart id='bulletin-by-source' title='按来源' bars={toBars(bulletin.bySource)} />
       <BarChart id='bulletin-by-category' title='按类别' bars={toBars(bulletin.byCategory)} />
       <BarChart id='bulletin-by-village' title='按村' bars={toBars(villages.slice(0, VILLAGES_CHARTED))} />
@@ -67,7 +126,7 @@ function BulletinOfDay({ townId, day }: { townId: number; day: string }) {
   })
   return (
     <PageShell state={loader.state} onRetry={loader.reload} className='report-shell'>
-      {(bulletin) => <Bulletin bulletin={bulletin} />}
+      {(bulletin) => <Bulletin bulletin={bulletin} townId={townId} />}
     </PageShell>
   )
 }
