@@ -40,6 +40,15 @@ export function VoicePlayer({ voice, className = '' }: { voice: Pick<UploadedVoi
   )
 }
 
+/**
+ * The finger on the button: touch events in WeChat; pointer events in the browser, which a
+ * phone's finger and a computer's mouse both send (touch events alone would leave a mouse out).
+ */
+function holdEvents(down: () => void, up: () => void): Record<string, () => void> {
+  if (process.env.TARO_ENV === 'h5') return { onPointerDown: down, onPointerUp: up, onPointerCancel: up, onPointerLeave: up }
+  return { onTouchStart: down, onTouchEnd: up, onTouchCancel: up }
+}
+
 type Recorder =
   | { kind: 'idle' }
   | { kind: 'recording'; startedAt: number }
@@ -148,12 +157,7 @@ export function VoiceNoteField(props: {
         : '按住 说话（不想打字，可以说给网格员听）'
   return (
     <View className='voice-field'>
-      <View
-        className={`voice-hold voice-hold--${recorder.kind}`}
-        onTouchStart={() => void press()}
-        onTouchEnd={release}
-        onTouchCancel={release}
-      >
+      <View className={`voice-hold voice-hold--${recorder.kind}`} {...holdEvents(() => void press(), release)}>
         <Text className='voice-hold-text'>{text}</Text>
       </View>
     </View>
