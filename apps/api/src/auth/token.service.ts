@@ -78,7 +78,11 @@ export class TokenService {
     if (row) await this.revokeFamily(row.familyId, now);
   }
 
-  async verifyAccess(accessToken: string): Promise<{ personId: number; familyId: string }> {
+  /**
+   * An access token's person and sign-in, checked for its signature and expiry only: the caller
+   * must still check that the sign-in is not revoked (isRevoked; AuthGuard does, beside its other read).
+   */
+  async readAccess(accessToken: string): Promise<{ personId: number; familyId: string }> {
     let claims: AccessClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessClaims & object>(accessToken);
@@ -88,11 +92,11 @@ export class TokenService {
     }
     const personId = Number(claims.sub);
     if (!Number.isInteger(personId) || typeof claims.sid !== 'string') throw new AppError(ErrorCode.TokenInvalid);
-    if (await this.isRevoked(claims.sid)) throw new AppError(ErrorCode.TokenInvalid);
     return { personId, familyId: claims.sid };
   }
 
-  private async isRevoked(familyId: string): Promise<boolean> {
+  /** Whether a sign-in (a refresh-token family) was revoked: signed out, or a spent refresh token reused. */
+  async isRevoked(familyId: string): Promise<boolean> {
     return this.dataSource.getRepository(RefreshToken).existsBy({ familyId, revokedAt: Not(IsNull()) });
   }
 

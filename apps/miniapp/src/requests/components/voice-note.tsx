@@ -68,7 +68,7 @@ export function VoiceNoteField(props: {
   const { voice, onChange, onBusyChange, onError } = props
   const [recorder, setRecorder] = useState<Recorder>({ kind: 'idle' })
   const [now, setNow] = useState(Date.now())
-  // The finger, as touch events report it (a ref: a release may come before the next render).
+  // The finger, as the hold events report it (a ref: a release may come before the next render).
   const held = useRef(false)
   const recording = useRef(false)
 
