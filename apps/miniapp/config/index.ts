@@ -38,7 +38,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // HTML tags in the mini-program: NutUI's icons are an <i> (a loading spinner, a clear button),
+    // which WeChat has no template for without this plugin.
+    plugins: ['@tarojs/plugin-html'],
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBaseUrl())
     },

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { messageOf } from '../api/errors'
 import { clearDraft, isBlank, newClientRequestId, readDraft, saveDraft, type DraftBase, type DraftKind } from './draft'
 import type { RequestView } from './requests-api'
@@ -18,8 +18,13 @@ export function useDraftSubmit<T extends DraftBase>(kind: DraftKind, personId: n
   const [uploading, setUploading] = useState(false)
   const [sending, setSending] = useState<Sending>({ kind: 'idle' })
 
+  // Once the API has answered, the draft is gone for good: a save still pending from the last
+  // render (React runs effects after the answer may have come) must not bring it back.
+  const submitted = useRef(false)
+
   // Every change is kept at once: leaving the page or closing the app loses nothing.
   useEffect(() => {
+    if (submitted.current) return
     if (isBlank(draft) && !draft.clientRequestId) clearDraft(kind, personId)
     else saveDraft(kind, personId, draft)
   }, [kind, personId, draft])
@@ -40,7 +45,8 @@ export function useDraftSubmit<T extends DraftBase>(kind: DraftKind, personId: n
     setSending({ kind: 'sending', retry: 0 })
     try {
       const created = await submitWithRetry(() => send(clientRequestId), (retry) => setSending({ kind: 'sending', retry }))
-      // Done: the draft goes (the page is replaced next, so nothing saves it again).
+      // Done: the draft goes (the page is replaced next).
+      submitted.current = true
       clearDraft(kind, personId)
       return created
     } catch (error) {
