@@ -45,9 +45,11 @@ let booted = false;
  * - `storage`: what the phone has stored before (e.g. the session), by key;
  * - `api`: `{ 'METHOD /api/path': (request) => ({ status, body }) }`, the fake API behind
  *   wx.request; a call to a route not listed answers 404 and is kept in `unexpected`;
- * - `query`: the page's query string values (onLoad options).
+ * - `query`: the page's query string values (onLoad options);
+ * - `subscribeAnswers`: what WeChat's subscribe sheet answers per template id ('accept',
+ *   'reject'); the calls are kept in `subscribeCalls`.
  */
-export async function bootPage(page, { storage = {}, api = {}, query = {} } = {}) {
+export async function bootPage(page, { storage = {}, api = {}, query = {}, subscribeAnswers = {} } = {}) {
   if (booted) throw new Error('one page boot per process: put this test in a file of its own');
   booted = true;
   requireWeappBuild();
@@ -83,7 +85,15 @@ export async function bootPage(page, { storage = {}, api = {}, query = {} } = {}
 
   // WeChat keeps the privacy agreement itself: a new user has not agreed until the sheet's 同意.
   let privacyAgreed = false;
+  const subscribeCalls = [];
   Object.assign(wx, {
+    // WeChat's own sheet, answered per template as the test says (WeChat's result shape).
+    requestSubscribeMessage: (options = {}) => {
+      subscribeCalls.push([...options.tmplIds]);
+      const result = { errMsg: 'requestSubscribeMessage:ok' };
+      for (const id of options.tmplIds) result[id] = subscribeAnswers[id] ?? 'reject';
+      setTimeout(() => options.success?.(result), 0);
+    },
     getPrivacySetting: (options = {}) =>
       setTimeout(() => options.success?.({ needAuthorization: !privacyAgreed, privacyContractName: '《网格通隐私保护指引》', errMsg: 'getPrivacySetting:ok' }), 0),
     requirePrivacyAuthorize: (options = {}) => {
@@ -198,6 +208,7 @@ export async function bootPage(page, { storage = {}, api = {}, query = {} } = {}
     unexpected,
     navigations,
     toasts,
+    subscribeCalls,
     storage: stored,
     wxmlErrors,
     pageText,
