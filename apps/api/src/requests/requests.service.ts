@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { contactDueFrom, HANDLER_ROLES, VOICE_ONLY_DESCRIPTION, isInSpan, isResultState, OPEN_STATES, phoneViewIsLogged, relationsTo, spanOf, type Relation } from '@gridloop/domain';
+import { contactDueFrom, HANDLER_ROLES, isInSpan, isResultState, OPEN_STATES, phoneViewIsLogged, relationsTo, spanOf, VOICE_ONLY_DESCRIPTION, type Relation } from '@gridloop/domain';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
