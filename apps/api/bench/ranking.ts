@@ -11,6 +11,8 @@
  *   - the floor: one hand-written SQL aggregate of the month's figures per handling unit over the
  *     same rows and scope, sent through mysql2.
  * Printed: median and slowest of each, and the ratio ranking / floor. Targets: ≤ 1 s and ≤ 5 × the floor.
+ * BENCH_KEEP=1 keeps the filled database; BENCH_DB=<its name> times against it again (migrated
+ * to the current code at boot) without refilling, and leaves it.
  *
  *   cd apps/api && npx tsc -p bench/tsconfig.json && node bench/dist/bench/ranking.js [mysql://root@127.0.0.1:3306]
  */
@@ -33,13 +35,14 @@ const TOWNS = whole(env.BENCH_TOWNS, 8);
 const REQUESTS = whole(env.BENCH_REQUESTS, 1_000_000);
 const YEARS = whole(env.BENCH_YEARS, 2);
 const RUNS = whole(env.BENCH_RUNS, 5);
+const REUSE = env.BENCH_DB || undefined;
 const BATCH = 5_000;
 const NOW = new Date('2026-11-25T10:00:00+08:00');
 
 async function main(): Promise<void> {
   const server = process.argv[2] ?? env.BENCH_MYSQL_URL ?? env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
   const started = performance.now();
-  const db = await createBenchDatabase(server);
+  const db = await createBenchDatabase(server, REUSE);
   say(`${db.version} at ${db.host}, database ${db.name}; ${os.cpus().length} cores; load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`);
   const app = await createApp({ ...loadAppConfig({ LOG_LEVEL: 'silent' }), database: db.target, port: 0 });
   const pool = createPool({ ...db.options, database: db.name, connectionLimit: 2, dateStrings: false, timezone: 'Z' });
@@ -47,7 +50,7 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     const ds = app.get(DataSource);
-    await fill(ds, pool);
+    if (!REUSE) await fill(ds, pool);
     const month = chinaMonthRange(chinaMonthRange('2026-11').label, 1);
     const first = async (sql: string) => ((await pool.query(sql))[0] as { id: number; path: string }[])[0]!;
     const county = await first("SELECT id, path FROM org_unit WHERE kind = 'county'");
@@ -74,8 +77,10 @@ async function main(): Promise<void> {
   } finally {
     await pool.end();
     await app.close();
-    if (env.BENCH_KEEP === '1') say(`\nkept ${db.name} (BENCH_KEEP=1): drop it by hand`);
-    else await db.drop();
+    if (env.BENCH_KEEP === '1' || REUSE) {
+      say(`\nkept ${db.name}: drop it by hand`);
+      await db.end();
+    } else await db.drop();
     say(`\n${db.name} done; the bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { WORKING_STATES } from '@gridloop/domain';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { rawDate } from '../common/raw-date';
+import { OrgUnit } from '../grid/org-unit.entity';
 import { RequestEvent } from '../requests/request-event.entity';
 import type { Period } from './report-period';
 
@@ -26,23 +27,30 @@ export const RANKING_FIGURES = [
 export type RankingFigure = (typeof RANKING_FIGURES)[number];
 
 export type PeriodCounts = Record<RankingFigure, CountsByUnit>;
+
+/** Where to count: a unit's path, and the ids of the units at or under it (its path a prefix of theirs). */
+interface Scope {
+  path: string;
+  unitIds: number[];
+}
 type StepFigure = Exclude<RankingFigure, 'openOverdue'>;
 
 // Matters received in the period, not merged away by its end: credited to the unit they went to.
-const NOT_MERGED = "NOT EXISTS (SELECT 1 FROM request_event m WHERE m.requestId = e.requestId AND m.action = 'merge' AND m.createdAt < :end)";
-const HAPPENED_BY_END = (action: string) => `EXISTS (SELECT 1 FROM request_event x WHERE x.requestId = e.requestId AND x.action = '${action}' AND x.createdAt < :end)`;
+// The received figures read what became of each such matter from its facts (f, receivedFacts).
+const NOT_MERGED = 'f.mergedByEnd = 0';
 
 /**
  * Each figure but openOverdue as a rule on one timeline row in the period (docs/reports.md says
- * each in words): the kinds of step it counts and the condition on that row (e) and its request
- * (r). The counts sum the rules in one pass; a drill-down lists the rows of one rule: both read these.
+ * each in words): the kinds of step it counts and the condition on that row (e), its request (r)
+ * and, for a matter received in the period, its facts (f). The counts sum the rules in one pass; a
+ * drill-down lists the rows of one rule: both read these.
  */
 const STEP_RULES: Record<StepFigure, { actions: readonly string[]; when: string }> = {
   received: { actions: ['submit'], when: NOT_MERGED },
   // Its first contact (accept or reject) by the deadline it arrived with.
-  contactedOnTime: { actions: ['submit'], when: `${NOT_MERGED} AND (SELECT MIN(c.createdAt) FROM request_event c WHERE c.requestId = e.requestId AND c.action IN ('accept', 'reject')) <= r.firstContactDueAt` },
-  resolved: { actions: ['submit'], when: `${NOT_MERGED} AND ${HAPPENED_BY_END('resolve')}` },
-  withdrawn: { actions: ['submit'], when: `${NOT_MERGED} AND ${HAPPENED_BY_END('withdraw')}` },
+  contactedOnTime: { actions: ['submit'], when: `${NOT_MERGED} AND f.firstContactAt <= r.firstContactDueAt` },
+  resolved: { actions: ['submit'], when: `${NOT_MERGED} AND f.resolvedByEnd = 1` },
+  withdrawn: { actions: ['submit'], when: `${NOT_MERGED} AND f.withdrawnByEnd = 1` },
   patrolFound: { actions: ['submit'], when: `${NOT_MERGED} AND r.source = 'patrol'` },
   // Results given in the period, on time or late against the completion deadline.
   closedOnTime: { actions: ['resolve'], when: '(r.completionDueAt IS NULL OR e.createdAt <= r.completionDueAt)' },
@@ -54,6 +62,17 @@ const STEP_RULES: Record<StepFigure, { actions: readonly string[]; when: string 
 };
 const COUNTED_ACTIONS = [...new Set(Object.values(STEP_RULES).flatMap((rule) => rule.actions))];
 const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+const happenedByEnd = (action: string) => `MAX(CASE WHEN t.action = '${action}' AND t.createdAt < :end THEN 1 ELSE 0 END)`;
+// A period's steps are scoped by their unit's id, checked in the index they are read from: no join per step.
+const IN_SCOPE = (alias: string) => `${alias}.handlerUnitId IN (:...scopeUnits)`;
+
+/**
+ * Only a matter open now, or stepped on since `end`, can have been open then (updatedAt moves with
+ * every step): two index ranges, as a UNION so each is read from its index alone instead of every
+ * matter ever received.
+ */
+const MAYBE_OPEN_AT_END = `(SELECT id FROM request WHERE state IN (:...working) AND createdAt < :end
+  UNION SELECT id FROM request WHERE updatedAt >= :end AND createdAt < :end)`;
 
 /**
  * The counts behind the ranking, straight from the timeline (docs/reports.md says each in words).
@@ -70,16 +89,15 @@ export class ReportRepository {
    */
   async periodCounts(scopePath: string, period: Period): Promise<PeriodCounts> {
     const stepFigures = RANKING_FIGURES.filter((f): f is StepFigure => f !== 'openOverdue');
-    const query = this.events('e', scopePath)
-      .innerJoin('e.request', 'r')
-      .andWhere(`e.action IN (${quoted(COUNTED_ACTIONS)}) AND e.createdAt >= :start AND e.createdAt < :end`, { start: period.start, end: period.end })
+    const scope = await this.scope(scopePath);
+    const query = this.periodSteps(COUNTED_ACTIONS, scope, period)
       .select('e.handlerUnitId', 'unitId')
       .groupBy('e.handlerUnitId');
     for (const figure of stepFigures) {
       const rule = STEP_RULES[figure];
       query.addSelect(`SUM(CASE WHEN e.action IN (${quoted(rule.actions)}) AND ${rule.when} THEN 1 ELSE 0 END)`, figure);
     }
-    const [rows, openOverdue] = await Promise.all([query.getRawMany<Record<string, number | string>>(), count(this.figure('openOverdue', scopePath, period))]);
+    const [rows, openOverdue] = await Promise.all([query.getRawMany<Record<string, number | string>>(), count(this.figure('openOverdue', scope, period))]);
     const counts = Object.fromEntries(stepFigures.map((f) => [f, new Map<number, number>()])) as unknown as PeriodCounts;
     for (const row of rows) {
       for (const figure of stepFigures) if (Number(row[figure]) > 0) counts[figure].set(Number(row.unitId), Number(row[figure]));
@@ -90,22 +108,30 @@ export class ReportRepository {
 
   /** The timeline rows behind one figure of units within `scopePath` (a unit's path: it and those under it): what a count counted. */
   async figureRows(figure: RankingFigure, scopePath: string, period: Period): Promise<{ requestId: number; at: Date }[]> {
-    const rows = await this.figure(figure, scopePath, period).select('e.requestId', 'requestId').addSelect('e.createdAt', 'at').orderBy('e.id', 'ASC').getRawMany<{ requestId: number | string; at: Date | string }>();
+    const rows = await this.figure(figure, await this.scope(scopePath), period).select('e.requestId', 'requestId').addSelect('e.createdAt', 'at').orderBy('e.id', 'ASC').getRawMany<{ requestId: number | string; at: Date | string }>();
     return rows.map((row) => ({ requestId: Number(row.requestId), at: rawDate(row.at) }));
   }
 
   /** One figure's rows over the period: its steps by its rule, or the matters open and overdue at the end. */
-  private figure(figure: RankingFigure, scopePath: string, period: Period): SelectQueryBuilder<RequestEvent> {
+  private figure(figure: RankingFigure, scope: Scope, period: Period): SelectQueryBuilder<RequestEvent> {
     const p = { start: period.start, end: period.end };
     if (figure === 'openOverdue') {
       // Open at the end of the period (its last step before then left it open) and past its deadline.
-      return this.openAtEnd(scopePath, period.end).andWhere("(CASE WHEN e.toState = 'submitted' THEN r.contactDueAt ELSE r.completionDueAt END) < :end", p);
+      return this.openAtEnd(scope.path, period.end).andWhere("(CASE WHEN e.toState = 'submitted' THEN r.contactDueAt ELSE r.completionDueAt END) < :end", p);
     }
     const rule = STEP_RULES[figure];
-    return this.events('e', scopePath)
+    return this.periodSteps(rule.actions, scope, period).andWhere(rule.when);
+  }
+
+  /** The period's steps of these kinds within the scope (e), their request (r) and the facts (f) of a matter received in the period. */
+  private periodSteps(actions: readonly string[], scope: Scope, period: Period): SelectQueryBuilder<RequestEvent> {
+    return this.dataSource
+      .getRepository(RequestEvent)
+      .createQueryBuilder('e')
       .innerJoin('e.request', 'r')
-      .andWhere(`e.action IN (${quoted(rule.actions)}) AND e.createdAt >= :start AND e.createdAt < :end`, p)
-      .andWhere(rule.when, p);
+      .leftJoin((sub) => receivedFacts(sub, scope), 'f', 'f.requestId = e.requestId')
+      .where(IN_SCOPE('e'), { scopeUnits: scope.unitIds })
+      .andWhere(`e.action IN (${quoted(actions)}) AND e.createdAt >= :start AND e.createdAt < :end`, { start: period.start, end: period.end });
   }
 
   /** Matters received (submit) or results given (resolve) in [start, end) within the scope, by category. */
@@ -170,15 +196,11 @@ export class ReportRepository {
 
   /** Each matter's last step before `end` (alias e, its request r), where that step left it open. */
   private openAtEnd(scopePath: string, end: Date): SelectQueryBuilder<RequestEvent> {
-    return (
-      this.events('e', scopePath)
-        .innerJoin('e.request', 'r')
-        // Only a matter open now, or stepped on since `end`, can have been open then: this keeps the
-        // search to those instead of every matter ever received (updatedAt moves with every step).
-        .andWhere('r.createdAt < :end AND (r.state IN (:...working) OR r.updatedAt >= :end)', { end, working: WORKING_STATES })
-        .andWhere('e.id = (SELECT MAX(l.id) FROM request_event l WHERE l.requestId = e.requestId AND l.createdAt < :end)', { end })
-        .andWhere('e.toState IN (:...working)', { working: WORKING_STATES })
-    );
+    return this.events('e', scopePath)
+      .innerJoin((sub) => lastStepsBefore(sub), 'last', 'last.id = e.id')
+      .innerJoin('e.request', 'r')
+      .andWhere('e.toState IN (:...working)')
+      .setParameters({ end, working: WORKING_STATES });
   }
 
   /** Timeline rows credited to units within `scopePath`. */
@@ -189,6 +211,34 @@ export class ReportRepository {
       .innerJoin('org_unit', 'hu', `hu.id = ${alias}.handlerUnitId`)
       .where('hu.path LIKE :scope', { scope: `${scopePath}%` });
   }
+
+  private async scope(path: string): Promise<Scope> {
+    const units = await this.dataSource.getRepository(OrgUnit).createQueryBuilder('u').select('u.id', 'id').where('u.path LIKE :path', { path: `${path}%` }).getRawMany<{ id: number | string }>();
+    return { path, unitIds: units.map((unit) => Number(unit.id)) };
+  }
+}
+
+/**
+ * What became of each matter received in the period (:start, :end) within the scope, one row per
+ * matter from one read of its timeline (instead of a correlated subquery per figure and step):
+ * merged, resolved or withdrawn by the period's end, and its first contact (whenever made).
+ */
+function receivedFacts(sub: SelectQueryBuilder<ObjectLiteral>, scope: Scope): SelectQueryBuilder<ObjectLiteral> {
+  return sub
+    .from(RequestEvent, 's')
+    .innerJoin(RequestEvent, 't', 't.requestId = s.requestId')
+    .where(`${IN_SCOPE('s')} AND s.action = 'submit' AND s.createdAt >= :start AND s.createdAt < :end`, { scopeUnits: scope.unitIds })
+    .select('s.requestId', 'requestId')
+    .addSelect(happenedByEnd('merge'), 'mergedByEnd')
+    .addSelect(happenedByEnd('resolve'), 'resolvedByEnd')
+    .addSelect(happenedByEnd('withdraw'), 'withdrawnByEnd')
+    .addSelect("MIN(CASE WHEN t.action IN ('accept', 'reject') THEN t.createdAt END)", 'firstContactAt')
+    .groupBy('s.requestId');
+}
+
+/** The id of each matter's last step before :end, among the matters that may have been open then. */
+function lastStepsBefore(sub: SelectQueryBuilder<ObjectLiteral>): SelectQueryBuilder<ObjectLiteral> {
+  return sub.select('MAX(l.id)', 'id').from(MAYBE_OPEN_AT_END, 'c').innerJoin(RequestEvent, 'l', 'l.requestId = c.id AND l.createdAt < :end').groupBy('c.id');
 }
 
 async function count(query: SelectQueryBuilder<RequestEvent>): Promise<CountsByUnit> {

@@ -8,7 +8,7 @@ import { OrgUnit } from '../grid/org-unit.entity';
 import { RequestEntity } from '../requests/request.entity';
 import { FigureRequestsDto, RankingDto, RankingRowDto, type RankingLevel } from './dtos/ranking.dto';
 import { monthPeriod, type Period } from './report-period';
-import { ReportRepository, type PeriodCounts, type RankingFigure } from './report.repository';
+import { RANKING_FIGURES, ReportRepository, type PeriodCounts, type RankingFigure } from './report.repository';
 
 /** A board covers one town, or the whole county (its units of a level ranked together). */
 const BOARD_SCOPES = ['town', 'county'];
@@ -35,12 +35,15 @@ export class ReportsService {
     const shown = units.filter((u) => u.kind === level).sort((a, b) => a.id - b.id);
     const [current, monthBefore, yearBefore] = await Promise.all([period, monthPeriod(month, 1), monthPeriod(month, 12)].map((p: Period) => this.reports.periodCounts(town.path, p)));
     const leaders = level === 'small_grid' ? await this.leaderNames(shown.map((u) => u.id)) : new Map<number, string>();
+    const tallies = rollUp(current!, shown, paths);
+    const talliesBefore = rollUp(monthBefore!, shown, paths);
+    const talliesLastYear = rollUp(yearBefore!, shown, paths);
+    const weights = this.config.reportWeights;
     const rows = shown.map((unit) => {
-      const tally = rollUp(current!, unit.path, paths);
-      const weights = this.config.reportWeights;
+      const tally = tallies.get(unit.id)!;
       const rates = unitRates(tally, weights);
-      const before = unitRates(rollUp(monthBefore!, unit.path, paths), weights).composite;
-      const lastYear = unitRates(rollUp(yearBefore!, unit.path, paths), weights).composite;
+      const before = unitRates(talliesBefore.get(unit.id)!, weights).composite;
+      const lastYear = unitRates(talliesLastYear.get(unit.id)!, weights).composite;
       return { unit, tally, rates, before, lastYear };
     });
     const ranked = rankBy(rows, (row) => row.rates.composite);
@@ -105,26 +108,35 @@ export class ReportsService {
   }
 }
 
-/** A unit's tally: the counts of every handling unit at or under `path`. */
-function rollUp(counts: PeriodCounts, path: string, paths: ReadonlyMap<number, string>): UnitTally {
-  const sum = (byUnit: Map<number, number>) => {
-    let total = 0;
-    for (const [unitId, n] of byUnit) if (paths.get(unitId)?.startsWith(path)) total += n;
-    return total;
-  };
-  const tally = {
-    received: sum(counts.received),
-    contactedOnTime: sum(counts.contactedOnTime),
-    resolved: sum(counts.resolved),
-    withdrawn: sum(counts.withdrawn),
-    closedOnTime: sum(counts.closedOnTime),
-    closedLate: sum(counts.closedLate),
-    openOverdue: sum(counts.openOverdue),
-    satisfied: sum(counts.satisfied),
-    basicallySatisfied: sum(counts.basicallySatisfied),
-    dissatisfied: sum(counts.dissatisfied),
-    rehandled: sum(counts.rehandled),
-    patrolFound: sum(counts.patrolFound),
-  };
-  return { ...tally, hearts: tally.satisfied * RATING_HEARTS.satisfied + tally.basicallySatisfied * RATING_HEARTS.basically_satisfied };
+/**
+ * Each shown unit's tally: the counts of every handling unit at or under it (whose path starts with
+ * its path). Each handling unit's counts go to the shown units among its path's prefixes, so the
+ * work grows with the units counted, not with shown × counted (a county has 5,000+ small grids).
+ */
+function rollUp(counts: PeriodCounts, shown: readonly OrgUnit[], paths: ReadonlyMap<number, string>): Map<number, UnitTally> {
+  const byPath = new Map(shown.map((unit) => [unit.path, zeroCounts()]));
+  for (const figure of RANKING_FIGURES) {
+    for (const [unitId, n] of counts[figure]) {
+      for (const prefix of pathPrefixes(paths.get(unitId) ?? '')) {
+        const tally = byPath.get(prefix);
+        if (tally) tally[figure] += n;
+      }
+    }
+  }
+  return new Map(shown.map((unit) => [unit.id, withHearts(byPath.get(unit.path)!)]));
+}
+
+/** "/1/4/17/" → "/1/", "/1/4/", "/1/4/17/": the paths a unit's path starts with (every path ends in "/"). */
+function pathPrefixes(path: string): string[] {
+  const prefixes: string[] = [];
+  for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) prefixes.push(path.slice(0, i + 1));
+  return prefixes;
+}
+
+function zeroCounts(): Record<RankingFigure, number> {
+  return Object.fromEntries(RANKING_FIGURES.map((figure) => [figure, 0])) as Record<RankingFigure, number>;
+}
+
+function withHearts(counts: Record<RankingFigure, number>): UnitTally {
+  return { ...counts, hearts: counts.satisfied * RATING_HEARTS.satisfied + counts.basicallySatisfied * RATING_HEARTS.basically_satisfied };
 }

@@ -9,6 +9,8 @@ import { RequestEntity } from './request.entity';
 @Index('IDX_request_event_request', ['requestId', 'id'])
 // The reports count kinds of step over a period: a range of this index, which holds all they read of each step.
 @Index('IDX_request_event_report', ['action', 'createdAt', 'handlerUnitId', 'requestId', 'rating'])
+// What became of a matter by a date (its last step before it, whether it was merged, resolved…): read from this index alone.
+@Index('IDX_request_event_timeline', ['requestId', 'createdAt', 'action'])
 export class RequestEvent {
   @PrimaryGeneratedColumn()
   id: number;

@@ -10,9 +10,10 @@ import { Person } from '../grid/person.entity';
 @Entity('request')
 @Index('IDX_request_handler_due', ['handlerUnitId', 'state', 'completionDueAt'])
 @Index('IDX_request_requester', ['requesterPersonId', 'createdAt'])
-// The reports find what was open at a past moment among matters open now or stepped on since.
+// The reports find what was open at a past moment among matters open now or stepped on since
+// (and received before it): each range read from its index alone.
 @Index('IDX_request_state_created', ['state', 'createdAt'])
-@Index('IDX_request_updated', ['updatedAt'])
+@Index('IDX_request_updated_created', ['updatedAt', 'createdAt'])
 @Index('UQ_request_client_id', ['requesterPersonId', 'clientRequestId'], { unique: true })
 // With the source, not alone: TypeORM's MySQL driver doubles a single-column unique index.
 @Index('UQ_request_hotline_order', ['source', 'hotlineOrderNo'], { unique: true })
