@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WORKING_STATES } from '@gridloop/domain';
+import { RANKING_COUNTS, WORKING_STATES, type RankingCount } from '@gridloop/domain';
 import { DataSource, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { rawDate } from '../common/raw-date';
 import { OrgUnit } from '../grid/org-unit.entity';
@@ -9,22 +9,9 @@ import type { Period } from './report-period';
 /** One figure counted per unit (the unit that handled the matter at the step that counts). */
 export type CountsByUnit = Map<number, number>;
 
-/** The counts of a unit's month; every one can be listed (figureRows) as well as counted. */
-export const RANKING_FIGURES = [
-  'received',
-  'contactedOnTime',
-  'resolved',
-  'withdrawn',
-  'closedOnTime',
-  'closedLate',
-  'openOverdue',
-  'satisfied',
-  'basicallySatisfied',
-  'dissatisfied',
-  'rehandled',
-  'patrolFound',
-] as const;
-export type RankingFigure = (typeof RANKING_FIGURES)[number];
+/** The counts of a unit's month (packages/domain names them for the board); every one can be listed (figureRows) as well as counted. */
+export const RANKING_FIGURES: readonly RankingCount[] = RANKING_COUNTS;
+export type RankingFigure = RankingCount;
 
 export type PeriodCounts = Record<RankingFigure, CountsByUnit>;
 

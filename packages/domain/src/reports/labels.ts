@@ -32,6 +32,9 @@ export const RANKING_COUNT_LABELS: Record<RankingCount, string> = {
   patrolFound: '未诉先办',
 };
 
+/** The counts in that order: what the ranking counts per unit, and what can be listed (一数一查). */
+export const RANKING_COUNTS = Object.keys(RANKING_COUNT_LABELS) as RankingCount[];
+
 /** The levels a town's ranking is drawn up at (GET /api/public/reports/ranking `level`). */
 export const RANKING_LEVELS = ['small_grid', 'large_grid', 'village', 'department'] as const;
 export type RankingLevel = (typeof RANKING_LEVELS)[number];

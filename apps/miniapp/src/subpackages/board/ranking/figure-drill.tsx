@@ -1,11 +1,9 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { RANKING_COUNT_LABELS, type RankingCount } from '@gridloop/domain/dist/reports/labels'
+import { RANKING_COUNT_LABELS, RANKING_COUNTS, type RankingCount } from '@gridloop/domain/dist/reports/labels'
 import { messageOf } from '../../../api/errors'
 import { categoryLabel, timeText } from '../../../requests/labels'
 import { figureRequests, type FigureRequests, type RankingRow } from '../board-api'
-
-const COUNTS = Object.keys(RANKING_COUNT_LABELS) as RankingCount[]
 
 type Listing = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; data: FigureRequests }
 
@@ -54,7 +52,7 @@ export function FigureDrill({ row, townId, month }: { row: RankingRow; townId: n
     <View className='board-drill' onClick={(event) => event.stopPropagation()}>
       <Text className='board-drill-title'>一数一查：点数字看是哪几件</Text>
       <View className='board-drill-counts'>
-        {COUNTS.map((figure) => (
+        {RANKING_COUNTS.map((figure) => (
           <View
             key={figure}
             className={`board-drill-count board-drill-${figure} ${open === figure ? 'board-drill-count--on' : ''} ${row[figure] === 0 ? 'board-drill-count--zero' : ''}`}
