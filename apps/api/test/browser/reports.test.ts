@@ -104,6 +104,13 @@ describe('受理日报 and 办理周调度 in the H5 app', () => {
     await expect(drill.locator('.bulletin-drill-row').count()).resolves.toBe(expected.body.received);
     await drill.locator('.bulletin-drill-row').filter({ hasText: `第 ${matterId} 号 · 基础设施 · ` }).waitFor();
     await expect(drill.innerText()).resolves.not.toContain(VILLAGER.name);
+    // A chart's line too: 基础设施 under 按类别 lists the matters of that category.
+    const line = bulletin.locator('.bulletin-lines-byCategory .bulletin-line').filter({ hasText: '基础设施' });
+    await line.click();
+    const byLine = bulletin.locator('.bulletin-drill').filter({ hasText: '「基础设施」' });
+    await byLine.locator('.bulletin-drill-row').filter({ hasText: `第 ${matterId} 号 · 基础设施 · ` }).waitFor({ timeout: 15_000 });
+    const categoryCount = (expected.body.byCategory as { label: string; count: number }[]).find((c) => c.label === '基础设施')!.count;
+    await expect(byLine.locator('.bulletin-drill-row').count()).resolves.toBe(categoryCount);
     // The day's sheet, for printing.
     const download = page.waitForEvent('download');
     await button(bulletin, '导出表格（打印用）', '.bulletin-export').click();

@@ -18,9 +18,9 @@ export function dailyBulletin(townId: number, day: string): Promise<DailyBulleti
 export type BulletinFigure = operations['listBulletinRequests']['parameters']['query']['figure']
 export type ReportRequests = components['schemas']['ReportRequestsDto']
 
-/** listBulletinRequests (reports.view): the requests behind one figure of a day's bulletin (一数一查). */
-export function bulletinRequests(townId: number, day: string, figure: BulletinFigure): Promise<ReportRequests> {
-  return unwrap(api.GET('/api/reports/daily/requests', { params: { query: { townId, day, figure } } }))
+/** listBulletinRequests (reports.view): the requests behind one figure of a day's bulletin (一数一查); a by-line (bySource, …) names its `key`. */
+export function bulletinRequests(townId: number, day: string, figure: BulletinFigure, key?: string): Promise<ReportRequests> {
+  return unwrap(api.GET('/api/reports/daily/requests', { params: { query: { townId, day, figure, ...(key === undefined ? {} : { key }) } } }))
 }
 
 /** getWeeklyDispatch (reports.view): the town's open matters now, by the unit holding each. */

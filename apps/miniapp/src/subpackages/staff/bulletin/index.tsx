@@ -8,6 +8,7 @@ import { useLoader } from '../../../lib/use-loader'
 import { requestUrl, ROUTES } from '../../../routes'
 import { timeText } from '../../../requests/labels'
 import { BarChart } from '../charts/bar-chart'
+import '../../../requests/components/request.css'
 import { Figure, ReportTown } from '../report-town'
 import { bulletinRequests, dailyBulletin, dayAfter, dayText, todayInChina, yesterdayInChina, type BulletinFigure, type DailyBulletin, type ReportRequests } from '../reports-api'
 import { downloadSheet } from '../sheet-download'
@@ -53,21 +54,37 @@ function FigureRequests({ label, listing }: { label: string; listing: Listing })
 function Bulletin({ bulletin, townId }: { bulletin: DailyBulletin; townId: number }) {
   const villages = [...bulletin.byVillage].sort((a, b) => b.count - a.count)
   const villagesLeft = villages.slice(VILLAGES_CHARTED)
-  const [open, setOpen] = useState<{ figure: BulletinFigure; label: string } | null>(null)
+  const [open, setOpen] = useState<{ figure: BulletinFigure; label: string; key?: string } | null>(null)
   const [listing, setListing] = useState<Listing>({ kind: 'loading' })
   const [exporting, setExporting] = useState(false)
-  const drill = (figure: BulletinFigure, label: string, value: number) => async () => {
-    if (value === 0 || open?.figure === figure) return setOpen(null)
-    setOpen({ figure, label })
+  const drill = (figure: BulletinFigure, label: string, value: number, key?: string) => async () => {
+    if (value === 0 || (open?.figure === figure && open.key === key)) return setOpen(null)
+    setOpen({ figure, label, key })
     setListing({ kind: 'loading' })
     try {
-      setListing({ kind: 'ready', data: await bulletinRequests(townId, bulletin.day, figure) })
+      setListing({ kind: 'ready', data: await bulletinRequests(townId, bulletin.day, figure, key) })
     } catch (error) {
       setListing({ kind: 'failed', message: messageOf(error) })
     }
   }
   const figure = (name: BulletinFigure, label: string, value: number, tone: 'bad' | 'good' | '' = '') => (
     <Figure label={label} value={value} tone={tone} on={open?.figure === name} onTap={drill(name, label, value)} className={`bulletin-figure-${name}`} />
+  )
+  // A chart's lines as chips under it, each listing its requests on a tap.
+  const lines = (name: 'bySource' | 'byCategory' | 'byVillage', counts: DailyBulletin['bySource']) => (
+    <View className={`chips bulletin-lines bulletin-lines-${name}`}>
+      {counts.map((line) => (
+        <View
+          key={line.key}
+          className={`chip bulletin-line ${open?.figure === name && open.key === line.key ? 'chip--on' : ''}`}
+          onClick={drill(name, line.label, line.count, line.key)}
+        >
+          <Text className='chip-text'>
+            {line.label} {line.count}
+          </Text>
+        </View>
+      ))}
+    </View>
   )
   const onExport = async () => {
     setExporting(true)
@@ -90,14 +107,20 @@ function Bulletin({ bulletin, townId }: { bulletin: DailyBulletin; townId: numbe
         {figure('open', '日末未办结', bulletin.open)}
         {figure('overdue', '日末已超时', bulletin.overdue.length, bulletin.overdue.length > 0 ? 'bad' : '')}
       </View>
-      <Text className='report-note bulletin-drill-hint'>点数字看是哪几件</Text>
-      {open && <FigureRequests label={open.label} listing={listing} />}
+      <Text className='report-note bulletin-drill-hint'>点数字看是哪几件（图下面的每一项也能点）</Text>
+      {open && !open.key && <FigureRequests label={open.label} listing={listing} />}
       <Button className='report-export bulletin-export' type='primary' size='large' block loading={exporting} disabled={exporting} onClick={onExport}>
         导出表格（打印用）
       </Button>
       <BarChart id='bulletin-by-source' title='按来源' bars={toBars(bulletin.bySource)} />
+      {lines('bySource', bulletin.bySource)}
+      {open?.figure === 'bySource' && <FigureRequests label={open.label} listing={listing} />}
       <BarChart id='bulletin-by-category' title='按类别' bars={toBars(bulletin.byCategory)} />
+      {lines('byCategory', bulletin.byCategory)}
+      {open?.figure === 'byCategory' && <FigureRequests label={open.label} listing={listing} />}
       <BarChart id='bulletin-by-village' title='按村' bars={toBars(villages.slice(0, VILLAGES_CHARTED))} />
+      {lines('byVillage', villages)}
+      {open?.figure === 'byVillage' && <FigureRequests label={open.label} listing={listing} />}
       {villagesLeft.length > 0 && (
         <Text className='report-note'>
           另有 {villagesLeft.length} 个村共 {villagesLeft.reduce((sum, v) => sum + v.count, 0)} 件
