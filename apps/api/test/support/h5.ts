@@ -37,12 +37,15 @@ export async function settled(page: Page): Promise<void> {
  */
 export async function screenshot(page: Page, name: string, forDocs = false, at?: Locator): Promise<void> {
   await settled(page);
-  await page.evaluate(() => {
-    window.scrollTo(0, 0);
-    document.querySelectorAll('.taro_page').forEach((el) => el.scrollTo(0, 0));
-  });
-  // Or the part of the page that matters, brought into view.
+  // The part of the page that matters, brought into view only if it is not (a page that moved
+  // under a held pointer would end the hold: 按住说话); else the top of the page.
   if (at) await at.scrollIntoViewIfNeeded();
+  else {
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      document.querySelectorAll('.taro_page').forEach((el) => el.scrollTo(0, 0));
+    });
+  }
   // Photos arrive after the page (fetched with the sign-in): wait for every shown one to load.
   await page.waitForFunction(() =>
     Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) .photo-thumb')).every((thumb) => {
