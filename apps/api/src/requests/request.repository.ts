@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { spanCondition } from '../access/span-where';
 import { Photo } from '../photos/photo.entity';
 import { VoiceNote } from '../voice-notes/voice-note.entity';
@@ -124,11 +124,6 @@ export class RequestRepository {
   async eventIsPublic(eventId: number): Promise<boolean> {
     const event = await this.dataSource.getRepository(RequestEvent).findOne({ where: { id: eventId }, select: { id: true, public: true } });
     return event?.public ?? false;
-  }
-
-  /** Whether a voice note is the person's own and not yet used. */
-  async voiceNoteUsable(voiceNoteId: number, uploaderPersonId: number): Promise<boolean> {
-    return (await this.dataSource.getRepository(VoiceNote).countBy({ id: voiceNoteId, uploaderPersonId, requestId: IsNull() })) === 1;
   }
 
   /** The voice note each of `requestIds` was raised with (one at most: only a submission carries one). */

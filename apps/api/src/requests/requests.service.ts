@@ -11,6 +11,7 @@ import { PhoneViewLog } from '../people/phone-view-log.entity';
 import { OrgUnit } from '../grid/org-unit.entity';
 import { findOrAddPerson } from '../people/find-or-add-person';
 import { InboxQuery, RequestDto, RequestListItemDto, SubmitOnBehalfDto, SubmitRequestDto } from './dtos/request.dto';
+import { voiceNoteUsable } from '../voice-notes/voice-note.repository';
 import { createRequest, type NewRequest } from './request-steps';
 import { CategoryRoutesService } from './routing/category-routes.service';
 import { RequestRepository } from './request.repository';
@@ -86,7 +87,7 @@ export class RequestsService {
     let requesterPersonId: number | null = null;
     // A voice note that cannot go with this matter is refused before anything else (the attach in
     // the transaction still decides, should it be used meanwhile).
-    if (input.voiceNoteId !== undefined && !(await this.requests.voiceNoteUsable(input.voiceNoteId, actor.personId))) {
+    if (input.voiceNoteId !== undefined && !(await voiceNoteUsable(this.dataSource, input.voiceNoteId, actor.personId))) {
       throw new AppError(ErrorCode.VoiceNoteNotUsable, 'voiceNoteId');
     }
     // Before the transaction (a network call): a refusal writes nothing.

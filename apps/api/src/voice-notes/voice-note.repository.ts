@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { VoiceNote } from './voice-note.entity';
@@ -21,6 +21,14 @@ export class VoiceNoteRepository {
   }
 }
 
+/** A voice note its uploader may still use: theirs, and not attached to any matter yet. */
+const usableBy = (voiceNoteId: number, uploaderPersonId: number) => ({ id: voiceNoteId, uploaderPersonId, requestId: IsNull() });
+
+/** Whether the note can go with a new matter of this person (a read; attachVoiceNote decides). */
+export async function voiceNoteUsable(dataSource: DataSource, voiceNoteId: number, uploaderPersonId: number): Promise<boolean> {
+  return (await dataSource.getRepository(VoiceNote).countBy(usableBy(voiceNoteId, uploaderPersonId))) === 1;
+}
+
 /**
  * Ties the caller's own, still unattached voice note to a request and its step, in the caller's
  * transaction: one conditional UPDATE; if it changes no row (someone else's, already used, unknown)
@@ -32,7 +40,7 @@ export async function attachVoiceNote(manager: EntityManager, uploaderPersonId: 
     .createQueryBuilder()
     .update(VoiceNote)
     .set({ requestId, requestEventId })
-    .where('id = :voiceNoteId AND uploaderPersonId = :uploaderPersonId AND requestId IS NULL', { voiceNoteId, uploaderPersonId })
+    .where(usableBy(voiceNoteId, uploaderPersonId))
     .execute();
   if (result.affected !== 1) throw new AppError(ErrorCode.VoiceNoteNotUsable, 'voiceNoteId');
 }
