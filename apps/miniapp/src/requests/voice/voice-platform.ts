@@ -13,11 +13,9 @@ import type { Playback, RecordedVoice } from './voice-types'
 export const VOICE_RECORDING_SUPPORTED =
   typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getUserMedia && typeof MediaRecorder !== 'undefined'
 
+/** The recording now running: what stopRecording needs of it. */
 interface Recording {
   recorder: MediaRecorder
-  stream: MediaStream
-  chunks: Blob[]
-  startedAt: number
   limit: ReturnType<typeof setTimeout>
   stopped: Promise<RecordedVoice>
 }
@@ -48,7 +46,7 @@ export async function startRecording(onLimit: () => void): Promise<void> {
     }
   })
   const limit = setTimeout(onLimit, VOICE_NOTE_MAX_MS)
-  current = { recorder, stream, chunks, startedAt, limit, stopped }
+  current = { recorder, limit, stopped }
   recorder.start()
 }
 
