@@ -417,7 +417,8 @@ describe(`notifications (${testDialect()})`, () => {
         await acceptSubscription(running.baseUrl, fake, me, TPL_ASSIGNED);
         const [id] = await notifyNow(running.app, [me.personId], { kind: 'assigned', requestId: null, body: '自动发送' }, clock.now());
         const deadline = Date.now() + 10_000;
-        while (sentTo(me).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+        // WeChat has the message before the worker writes down that it was sent: wait for both.
+        while ((sentTo(me).length === 0 || (await deliveryOf(running.app, id!)).state !== 'sent') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
         expect(sentTo(me)).toHaveLength(1);
         expect((await deliveryOf(running.app, id!)).state).toBe('sent');
       } finally {
