@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { chinaTimeText, LADDER_RUNG_LABELS, pathIdAt, reminderAt, rulesForTown, runningClock, rungAt, type ClockRules, type RequestClock } from '@gridloop/domain';
+import { chinaTimeText, LADDER_RUNG_LABELS, pathIdAt, reminderAt, rulesForTown, runningClock, rungAt, stepDeadline, type ClockRules, type RequestClock } from '@gridloop/domain';
 import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -139,6 +139,7 @@ export class ClockSweeper implements OnApplicationBootstrap, OnModuleDestroy {
       public: false,
       handlerUnitId: request.handlerUnitId,
       rating: null,
+      dueAt: stepDeadline('escalate', request),
       createdAt: now,
     });
     const people = await rungPeople(manager, rung, request, request.unit!.path);

@@ -15,6 +15,8 @@ import { CategoryRoute } from '../requests/routing/category-route.entity';
 import { RosterImport } from '../roster/roster-import.entity';
 import { RequestTimer } from '../clocks/request-timer.entity';
 import { ReportDispatch } from '../reports/report-dispatch.entity';
+import { RankingMonth } from '../reports/ranking-month.entity';
+import { RankingMonthCount } from '../reports/ranking-month-count.entity';
 import { Notification } from '../notifications/notification.entity';
 import { NotificationDelivery } from '../notifications/notification-delivery.entity';
 import { SubscribeGrant } from '../notifications/subscribe-grant.entity';
@@ -38,6 +40,8 @@ export const ENTITIES = [
   RosterImport,
   RequestTimer,
   ReportDispatch,
+  RankingMonth,
+  RankingMonthCount,
   Notification,
   NotificationDelivery,
   SubscribeGrant,

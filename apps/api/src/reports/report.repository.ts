@@ -15,10 +15,16 @@ export type RankingFigure = RankingCount;
 
 export type PeriodCounts = Record<RankingFigure, CountsByUnit>;
 
-/** Where to count: a unit's path, and the ids of the units at or under it (its path a prefix of theirs). */
+/** Where to count: a unit's path, and the ids of the units at or under it (its path a prefix of theirs); null: every unit there is. */
 interface Scope {
   path: string;
-  unitIds: number[];
+  unitIds: number[] | null;
+}
+
+/** Every unit's counts for a period, and the last first-contact deadline of the matters it received (after it, the counts can no longer change). */
+export interface AllUnitsCounts {
+  counts: PeriodCounts;
+  lastContactDueAt: Date | null;
 }
 type StepFigure = Exclude<RankingFigure, 'openOverdue'>;
 
@@ -40,18 +46,23 @@ const STEP_RULES: Record<StepFigure, { actions: readonly string[]; when: string 
   withdrawn: { actions: ['submit'], when: `${NOT_MERGED} AND f.withdrawnByEnd = 1` },
   patrolFound: { actions: ['submit'], when: `${NOT_MERGED} AND r.source = 'patrol'` },
   // Results given in the period, on time or late against the completion deadline.
-  closedOnTime: { actions: ['resolve'], when: '(r.completionDueAt IS NULL OR e.createdAt <= r.completionDueAt)' },
-  closedLate: { actions: ['resolve'], when: 'r.completionDueAt IS NOT NULL AND e.createdAt > r.completionDueAt' },
+  // The deadline a result is judged by is the one it was given against, kept on its row (dueAt).
+  closedOnTime: { actions: ['resolve'], when: '(e.dueAt IS NULL OR e.createdAt <= e.dueAt)' },
+  closedLate: { actions: ['resolve'], when: 'e.dueAt IS NOT NULL AND e.createdAt > e.dueAt' },
   satisfied: { actions: ['rate'], when: "e.rating = 'satisfied'" },
   basicallySatisfied: { actions: ['rate'], when: "e.rating = 'basically_satisfied'" },
   dissatisfied: { actions: ['rate'], when: "e.rating = 'dissatisfied'" },
   rehandled: { actions: ['reopen', 'sendBack'], when: '1 = 1' },
 };
+// Open at the end of the period (its last step before then left it open) past the deadline that step left running.
+const OPEN_OVERDUE_WHEN = 'e.dueAt < :end';
 const COUNTED_ACTIONS = [...new Set(Object.values(STEP_RULES).flatMap((rule) => rule.actions))];
+/** What the counts are made by: stored counts made by other rules are made again (RankingStore). */
+export const COUNTING_RULES = JSON.stringify({ STEP_RULES, OPEN_OVERDUE_WHEN });
 const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 const happenedByEnd = (action: string) => `MAX(CASE WHEN t.action = '${action}' AND t.createdAt < :end THEN 1 ELSE 0 END)`;
 // A period's steps are scoped by their unit's id, checked in the index they are read from: no join per step.
-const IN_SCOPE = (alias: string) => `${alias}.handlerUnitId IN (:...scopeUnits)`;
+const IN_SCOPE = (alias: string, scope: Scope) => (scope.unitIds === null ? '1 = 1' : `${alias}.handlerUnitId IN (:...scopeUnits)`);
 
 /**
  * Only a matter open now, or stepped on since `end`, can have been open then (updatedAt moves with
@@ -75,22 +86,34 @@ export class ReportRepository {
    * the period's counted steps summing each figure's rule, and the matters open at its end.
    */
   async periodCounts(scopePath: string, period: Period): Promise<PeriodCounts> {
+    return (await this.count(await this.scope(scopePath), period)).counts;
+  }
+
+  /** periodCounts of every unit there is (what RankingStore keeps of a month that is over). */
+  allUnitsCounts(period: Period): Promise<AllUnitsCounts> {
+    return this.count({ path: '', unitIds: null }, period);
+  }
+
+  private async count(scope: Scope, period: Period): Promise<AllUnitsCounts> {
     const stepFigures = RANKING_FIGURES.filter((f): f is StepFigure => f !== 'openOverdue');
-    const scope = await this.scope(scopePath);
     const query = this.periodSteps(COUNTED_ACTIONS, scope, period)
       .select('e.handlerUnitId', 'unitId')
+      .addSelect("MAX(CASE WHEN e.action = 'submit' THEN r.firstContactDueAt END)", 'lastContactDueAt')
       .groupBy('e.handlerUnitId');
     for (const figure of stepFigures) {
       const rule = STEP_RULES[figure];
       query.addSelect(`SUM(CASE WHEN e.action IN (${quoted(rule.actions)}) AND ${rule.when} THEN 1 ELSE 0 END)`, figure);
     }
-    const [rows, openOverdue] = await Promise.all([query.getRawMany<Record<string, number | string>>(), count(this.figure('openOverdue', scope, period))]);
+    const [rows, openOverdue] = await Promise.all([query.getRawMany<Record<string, number | string | Date | null>>(), count(this.figure('openOverdue', scope, period))]);
     const counts = Object.fromEntries(stepFigures.map((f) => [f, new Map<number, number>()])) as unknown as PeriodCounts;
+    let lastContactDueAt: Date | null = null;
     for (const row of rows) {
       for (const figure of stepFigures) if (Number(row[figure]) > 0) counts[figure].set(Number(row.unitId), Number(row[figure]));
+      const due = row.lastContactDueAt === null ? null : rawDate(row.lastContactDueAt as Date | string);
+      if (due && (!lastContactDueAt || due > lastContactDueAt)) lastContactDueAt = due;
     }
     counts.openOverdue = openOverdue;
-    return counts;
+    return { counts, lastContactDueAt };
   }
 
   /** The timeline rows behind one figure of units within `scopePath` (a unit's path: it and those under it): what a count counted. */
@@ -103,8 +126,7 @@ export class ReportRepository {
   private figure(figure: RankingFigure, scope: Scope, period: Period): SelectQueryBuilder<RequestEvent> {
     const p = { start: period.start, end: period.end };
     if (figure === 'openOverdue') {
-      // Open at the end of the period (its last step before then left it open) and past its deadline.
-      return this.openAtEnd(scope.path, period.end).andWhere("(CASE WHEN e.toState = 'submitted' THEN r.contactDueAt ELSE r.completionDueAt END) < :end", p);
+      return this.openAtEnd(scope.path, period.end).andWhere(OPEN_OVERDUE_WHEN, p);
     }
     const rule = STEP_RULES[figure];
     return this.periodSteps(rule.actions, scope, period).andWhere(rule.when);
@@ -117,7 +139,7 @@ export class ReportRepository {
       .createQueryBuilder('e')
       .innerJoin('e.request', 'r')
       .leftJoin((sub) => receivedFacts(sub, scope), 'f', 'f.requestId = e.requestId')
-      .where(IN_SCOPE('e'), { scopeUnits: scope.unitIds })
+      .where(IN_SCOPE('e', scope), { scopeUnits: scope.unitIds })
       .andWhere(`e.action IN (${quoted(actions)}) AND e.createdAt >= :start AND e.createdAt < :end`, { start: period.start, end: period.end });
   }
 
@@ -214,7 +236,7 @@ function receivedFacts(sub: SelectQueryBuilder<ObjectLiteral>, scope: Scope): Se
   return sub
     .from(RequestEvent, 's')
     .innerJoin(RequestEvent, 't', 't.requestId = s.requestId')
-    .where(`${IN_SCOPE('s')} AND s.action = 'submit' AND s.createdAt >= :start AND s.createdAt < :end`, { scopeUnits: scope.unitIds })
+    .where(`${IN_SCOPE('s', scope)} AND s.action = 'submit' AND s.createdAt >= :start AND s.createdAt < :end`, { scopeUnits: scope.unitIds })
     .select('s.requestId', 'requestId')
     .addSelect(happenedByEnd('merge'), 'mergedByEnd')
     .addSelect(happenedByEnd('resolve'), 'resolvedByEnd')

@@ -4,6 +4,7 @@ import { BulletinsController } from './bulletins.controller';
 import { CategoryStatsService } from './category-stats.service';
 import { DailyBulletinService } from './daily-bulletin.service';
 import { WeeklyDispatchService } from './weekly-dispatch.service';
+import { RankingStore } from './ranking-store';
 import { ReportRepository } from './report.repository';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -12,7 +13,7 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [GridModule],
   controllers: [ReportsController, BulletinsController],
-  providers: [ReportsService, DailyBulletinService, WeeklyDispatchService, CategoryStatsService, ReportRepository],
+  providers: [ReportsService, DailyBulletinService, WeeklyDispatchService, CategoryStatsService, ReportRepository, RankingStore],
   // The clocks' sweeper sends the morning bulletin.
   exports: [DailyBulletinService],
 })

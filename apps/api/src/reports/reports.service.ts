@@ -3,10 +3,12 @@ import { rankBy, RATING_HEARTS, relativeChange, REQUEST_STATE_LABELS, unitRates,
 import { DataSource, In } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CLOCK, type Clock } from '../common/clock';
 import { ErrorCode } from '../common/error-codes';
 import { OrgUnit } from '../grid/org-unit.entity';
 import { RequestEntity } from '../requests/request.entity';
 import { FigureRequestsDto, RankingDto, RankingRowDto, type RankingLevel } from './dtos/ranking.dto';
+import { RankingStore } from './ranking-store';
 import { monthPeriod, type Period } from './report-period';
 import { RANKING_FIGURES, ReportRepository, type PeriodCounts, type RankingFigure } from './report.repository';
 
@@ -23,17 +25,20 @@ export class ReportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reports: ReportRepository,
+    private readonly store: RankingStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async monthlyRanking(townId: number, month: string, level: RankingLevel): Promise<RankingDto> {
     const town = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: townId });
     if (!town || !BOARD_SCOPES.includes(town.kind)) throw new AppError(ErrorCode.NotFound, 'townId');
     const period = monthPeriod(month);
+    const now = this.clock.now();
     const units = await this.dataSource.getRepository(OrgUnit).createQueryBuilder('u').where('u.path LIKE :path', { path: `${town.path}%` }).getMany();
     const paths = new Map(units.map((u) => [u.id, u.path]));
     const shown = units.filter((u) => u.kind === level).sort((a, b) => a.id - b.id);
-    const [current, monthBefore, yearBefore] = await Promise.all([period, monthPeriod(month, 1), monthPeriod(month, 12)].map((p: Period) => this.reports.periodCounts(town.path, p)));
+    const [current, monthBefore, yearBefore] = await Promise.all([period, monthPeriod(month, 1), monthPeriod(month, 12)].map((p: Period) => this.store.periodCounts(town.path, p, now)));
     const leaders = level === 'small_grid' ? await this.leaderNames(shown.map((u) => u.id)) : new Map<number, string>();
     const tallies = rollUp(current!, shown, paths);
     const talliesBefore = rollUp(monthBefore!, shown, paths);

@@ -8,7 +8,7 @@ import { RequestEntity } from './request.entity';
 @Entity('request_event')
 @Index('IDX_request_event_request', ['requestId', 'id'])
 // The reports count kinds of step over a period: a range of this index, which holds all they read of each step.
-@Index('IDX_request_event_report', ['action', 'createdAt', 'handlerUnitId', 'requestId', 'rating'])
+@Index('IDX_request_event_report', ['action', 'createdAt', 'handlerUnitId', 'requestId', 'rating', 'dueAt'])
 // What became of a matter by a date (its last step before it, whether it was merged, resolved…): read from this index alone.
 @Index('IDX_request_event_timeline', ['requestId', 'createdAt', 'action'])
 export class RequestEvent {
@@ -46,6 +46,14 @@ export class RequestEvent {
   /** A rating step's verdict (satisfied / basically_satisfied / dissatisfied). */
   @Column({ type: 'varchar', length: 24, nullable: true })
   rating: string | null;
+
+  /**
+   * The deadline this step stands against (stepDeadline in packages/domain): for a result, the
+   * completion deadline; else the one the step left running. The reports judge "on time" and
+   * "overdue" by it, so later steps that move the matter's deadlines never change a past month.
+   */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  dueAt: Date | null;
 
   /** Public rows are shown to the requester; internal ones only to those handling the case. */
   @Column({ type: 'boolean', default: true })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isWorkingState, pathIdAt, stepChanges } from '@gridloop/domain';
+import { isWorkingState, pathIdAt, stepChanges, stepDeadline } from '@gridloop/domain';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -80,6 +80,7 @@ export class RequestHandoverService {
       public: true,
       handlerUnitId: target.handlerUnitId,
       rating: null,
+      dueAt: stepDeadline('mergeIn', target),
       createdAt: now,
     });
   }

@@ -1,4 +1,4 @@
-import { nextState, START_STATE, type RequestAction, type RequestState } from '@gridloop/domain';
+import { nextState, START_STATE, stepDeadline, type RequestAction, type RequestState } from '@gridloop/domain';
 import { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
@@ -38,6 +38,7 @@ export async function applyStep(manager: EntityManager, actorPersonId: number, r
     .where('id = :id AND version = :version', { id: request.id, version: request.version })
     .execute();
   if (!result.affected) throw new AppError(ErrorCode.RequestConflict, 'version');
+  const after: RequestEntity = { ...request, ...step.changes, state: to, version };
   const event = await manager.insert(RequestEvent, {
     requestId: request.id,
     action: step.action,
@@ -48,10 +49,10 @@ export async function applyStep(manager: EntityManager, actorPersonId: number, r
     public: !INTERNAL_ACTIONS.includes(step.action),
     handlerUnitId: step.changes.handlerUnitId ?? request.handlerUnitId,
     rating: step.action === 'rate' ? (step.changes.rating ?? null) : null,
+    dueAt: stepDeadline(step.action, after),
     createdAt: now,
   });
   await attachPhotos(manager, actorPersonId, step.photoIds ?? [], request.id, Number(event.identifiers[0]?.id));
-  const after: RequestEntity = { ...request, ...step.changes, state: to, version };
   await afterStep(manager, after, step.action, actorPersonId, now);
   return after;
 }
@@ -98,6 +99,7 @@ export async function createRequest(manager: EntityManager, fields: NewRequest, 
     public: true,
     handlerUnitId: fields.handlerUnitId,
     rating: null,
+    dueAt: stepDeadline('submit', { state: START_STATE, contactDueAt: fields.contactDueAt, completionDueAt: null }),
     createdAt: now,
   });
   const eventId = Number(event.identifiers[0]?.id);

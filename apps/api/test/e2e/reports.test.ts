@@ -10,11 +10,33 @@ import { call } from '../support/http';
 import { demoToken, personWithRole, unitByCode } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
 import { seededRandom } from '../../src/seed/demo-year/year-plan';
-import { asDate, dayTruth, expectBulletin, FIGURES, loadTimeline, monthTruth, ratesOf, rolledUp } from '../support/report-truth';
+import { asDate, dayTruth, expectBulletin, FIGURES, loadTimeline, monthTruth, ratesOf, rolledUp, type MonthTruth, type Timeline } from '../support/report-truth';
 import { testDialect } from '../support/test-database';
 
 const at = (text: string) => new Date(`${text}+08:00`);
 const HOUR = 3600_000;
+
+type BoardRow = { unitId: number; unitName: string; hearts: number } & Record<string, unknown>;
+
+/** Every figure, heart count and rate of every row of a ranking against the truth; returns how many were compared. */
+function expectRankingIsTruth(ranking: { rows: BoardRow[] }, truth: MonthTruth, timeline: Timeline): number {
+  let compared = 0;
+  for (const row of ranking.rows) {
+    const want = truth.expected.get(row.unitId) ?? {};
+    for (const figure of FIGURES) {
+      expect([row.unitName, figure, row[figure]]).toEqual([row.unitName, figure, want[figure] ?? 0]);
+      compared++;
+    }
+    const w = rolledUp(truth, timeline.units, row.unitId);
+    expect(row.hearts).toBe(2 * w.satisfied + w.basicallySatisfied);
+    for (const [name, value] of Object.entries(ratesOf(w))) {
+      if (value === null) expect(row[name]).toBeNull();
+      else expect(row[name]).toBeCloseTo(value, 12);
+    }
+    compared += 6;
+  }
+  return compared;
+}
 
 /**
  * The ranking's truth: a month of activity made through the API with a clock the test moves
@@ -137,20 +159,13 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     const { expected, behind } = monthTruth(timeline, at('2026-10-01T00:00:00'), at('2026-11-01T00:00:00'));
 
     const ranking = (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=2026-10&level=small_grid`)).body;
-    let compared = 0;
-    for (const row of ranking.rows) {
-      const want = expected.get(row.unitId) ?? {};
-      for (const figure of FIGURES) {
-        expect([row.unitName, figure, row[figure]]).toEqual([row.unitName, figure, want[figure] ?? 0]);
-        compared++;
-      }
-      const w = rolledUp({ expected, behind }, timeline.units, row.unitId);
-      expect(row.hearts).toBe(2 * w.satisfied + w.basicallySatisfied);
-      for (const [name, value] of Object.entries(ratesOf(w))) {
-        if (value === null) expect(row[name]).toBeNull();
-        else expect(row[name]).toBeCloseTo(value, 12);
-      }
-      compared += 6;
+    const compared = expectRankingIsTruth(ranking, { expected, behind }, timeline);
+    // Each matter's last step keeps the deadline that stands now (a result: its completion deadline; open: the running one).
+    for (const [requestId, steps] of timeline.byRequest) {
+      const r = (await ds().query('SELECT state, contactDueAt, completionDueAt FROM request WHERE id = ?', [requestId]))[0];
+      const last = steps.at(-1)!;
+      const standing = last.action === 'resolve' || ['accepted', 'in_progress'].includes(r.state) ? r.completionDueAt : r.state === 'submitted' ? r.contactDueAt : null;
+      expect([requestId, last.action, last.dueAt?.getTime() ?? null]).toEqual([requestId, last.action, standing === null ? null : asDate(standing).getTime()]);
     }
     // The four grids that worked this month are all there, ranked by composite, best first.
     const worked = ranking.rows.filter((r: { received: number }) => r.received > 0);
@@ -236,6 +251,70 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     // Every kind of fact the month should have had, had: otherwise the comparison proves little.
     for (const figure of FIGURES) expect([figure, totals[figure]! > 0]).toEqual([figure, true]);
     process.stdout.write(`ranking truth: ${compared} figures compared over ${ranking.rows.length} small grids (${events.length} timeline rows, ${requests.size} requests); totals ${JSON.stringify(totals)}\n`);
+  }, 300_000);
+
+  it('keeps an ended month\'s counts, serves them, and counts again when a row they depend on appears', async () => {
+    // Runs after the month above was made: October is over and settled three weeks later.
+    clock.set(at('2026-11-20T10:00:00'));
+    const townId = (await unitByCode(ds(), 'SG-TT')).id;
+    const board = async () => (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=2026-10&level=small_grid`)).body;
+    const truth = async () => {
+      const timeline = await loadTimeline(ds());
+      return { timeline, truth: monthTruth(timeline, at('2026-10-01T00:00:00'), at('2026-11-01T00:00:00')) };
+    };
+    const kept = async () => (await ds().query("SELECT month, countedAt FROM ranking_month ORDER BY month")).map((r: { month: string; countedAt: unknown }) => ({ month: r.month, countedAt: asDate(r.countedAt).getTime() }));
+
+    const first = await board();
+    let now = await truth();
+    expectRankingIsTruth(first, now.truth, now.timeline);
+    // The month, the month before (环比) and the same month a year before (同比) are kept.
+    expect((await kept()).map((k: { month: string }) => k.month)).toEqual(['2025-10', '2026-09', '2026-10']);
+    expect(await board()).toEqual(first);
+
+    // What is served is what was kept: a kept count changed by hand shows (and is put back).
+    const someone = first.rows.find((r: { received: number }) => r.received > 0);
+    await ds().query("UPDATE ranking_month_count SET received = received + 100 WHERE month = '2026-10' AND unitId = ?", [someone.unitId]);
+    expect((await board()).rows.find((r: { unitId: number }) => r.unitId === someone.unitId).received).toBe(someone.received + 100);
+    await ds().query("UPDATE ranking_month_count SET received = received - 100 WHERE month = '2026-10' AND unitId = ?", [someone.unitId]);
+
+    // A matter open and overdue at the end of October, transferred in November (new deadlines):
+    // October still counts it as overdue where it was, because its steps keep their deadlines.
+    const [untouched] = [...now.timeline.byRequest.values()].filter((steps) => steps.length === 1 && steps[0]!.action === 'submit' && steps[0]!.createdAt >= at('2026-10-01T00:00:00'));
+    const open = { id: untouched![0]!.requestId, handlerUnitId: untouched![0]!.handlerUnitId };
+    const wasOverdue = first.rows.find((r: { unitId: number }) => r.unitId === open.handlerUnitId).openOverdue;
+    expect(wasOverdue).toBeGreaterThan(0);
+    const hotline = await demoToken(under.api.baseUrl, (await personWithRole(ds(), 'hotline_staff', 'SG-TT')).personId);
+    const other = (await unitByCode(ds(), 'SG-TT-V05-L1-S01')).id;
+    const seen = await api('GET', `/api/requests/${open.id}`, hotline);
+    await api('POST', `/api/requests/${open.id}/actions/transfer`, hotline, { version: seen.version, targetUnitId: other, note: '转给邻近网格' });
+    const afterTransfer = await board();
+    expect(afterTransfer).toEqual(first);
+    // …and counting October again from the raw rows gives the same.
+    await ds().query('DELETE FROM ranking_month_count');
+    await ds().query('DELETE FROM ranking_month');
+    expect(await board()).toEqual(first);
+
+    // A row dated inside October that appears now (an import of old data; here a clock set back):
+    // the kept month is counted again, and shows it.
+    const before = await kept();
+    clock.set(at('2026-10-28T10:00:00'));
+    const session = await call(under.api.baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: fake.issueLoginCode().code } });
+    await api('PUT', '/api/me/home-unit', session.body.accessToken, { unitId: someone.unitId });
+    await api('POST', '/api/requests', session.body.accessToken, { clientRequestId: `late-row-${Date.now()}`, category: 'environment', description: '河边垃圾没人清理' });
+    clock.set(at('2026-11-20T11:00:00'));
+    const recounted = await board();
+    now = await truth();
+    expectRankingIsTruth(recounted, now.truth, now.timeline);
+    expect(recounted.rows.find((r: { unitId: number }) => r.unitId === someone.unitId).received).toBe(someone.received + 1);
+    const after = await kept();
+    expect(after.find((k: { month: string }) => k.month === '2026-10').countedAt).toBeGreaterThan(before.find((k: { month: string }) => k.month === '2026-10').countedAt);
+    // The month before and the year before were not touched by it, and were not counted again.
+    for (const month of ['2025-10', '2026-09']) expect(after.find((k: { month: string }) => k.month === month)).toEqual(before.find((k: { month: string }) => k.month === month));
+
+    // A month still going (or whose first contacts are not all due yet) is counted live and not kept.
+    clock.set(at('2026-12-01T00:30:00'));
+    await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=2026-11&level=small_grid`);
+    expect((await kept()).map((k: { month: string }) => k.month)).toEqual(['2025-10', '2025-11', '2026-09', '2026-10']);
   }, 300_000);
 
   it('refuses a month that is not one, and a unit level that is not one', async () => {

@@ -14,6 +14,8 @@ export interface EventRow {
   toState: string;
   handlerUnitId: number;
   rating: string | null;
+  /** The deadline the step stood against (a result: its completion deadline; else the one it left running). */
+  dueAt: Date | null;
   createdAt: Date;
 }
 export interface RequestRow {
@@ -37,13 +39,14 @@ export type Figure = (typeof FIGURES)[number];
 const WORKING = ['submitted', 'accepted', 'in_progress'];
 
 export async function loadTimeline(ds: DataSource): Promise<Timeline> {
-  const events: EventRow[] = (await ds.query('SELECT id, requestId, action, toState, handlerUnitId, rating, createdAt FROM request_event ORDER BY id')).map((e: Record<string, unknown>) => ({
+  const events: EventRow[] = (await ds.query('SELECT id, requestId, action, toState, handlerUnitId, rating, dueAt, createdAt FROM request_event ORDER BY id')).map((e: Record<string, unknown>) => ({
     id: Number(e.id),
     requestId: Number(e.requestId),
     action: String(e.action),
     toState: String(e.toState),
     handlerUnitId: Number(e.handlerUnitId),
     rating: e.rating === null ? null : String(e.rating),
+    dueAt: e.dueAt === null ? null : asDate(e.dueAt),
     createdAt: asDate(e.createdAt),
   }));
   const requests = new Map<number, RequestRow>(
@@ -102,16 +105,14 @@ export function monthTruth({ events, requests, byRequest }: Timeline, start: Dat
       if (has(e.requestId, 'withdraw')) add(e.handlerUnitId, 'withdrawn', e.requestId);
       if (r.source === 'patrol') add(e.handlerUnitId, 'patrolFound', e.requestId);
     }
-    if (e.action === 'resolve' && inPeriod(e)) add(e.handlerUnitId, !r.completionDueAt || e.createdAt <= r.completionDueAt ? 'closedOnTime' : 'closedLate', e.requestId);
+    if (e.action === 'resolve' && inPeriod(e)) add(e.handlerUnitId, !e.dueAt || e.createdAt <= e.dueAt ? 'closedOnTime' : 'closedLate', e.requestId);
     if (e.action === 'rate' && inPeriod(e)) add(e.handlerUnitId, ({ satisfied: 'satisfied', basically_satisfied: 'basicallySatisfied', dissatisfied: 'dissatisfied' } as const)[e.rating as 'satisfied']!, e.requestId);
     if ((e.action === 'reopen' || e.action === 'sendBack') && inPeriod(e)) add(e.handlerUnitId, 'rehandled', e.requestId);
   }
   for (const [requestId, steps] of byRequest) {
     const last = steps.filter((x) => x.createdAt < end).at(-1);
     if (!last || !WORKING.includes(last.toState)) continue;
-    const r = requests.get(requestId)!;
-    const due = last.toState === 'submitted' ? r.contactDueAt : r.completionDueAt;
-    if (due && due < end) add(last.handlerUnitId, 'openOverdue', requestId);
+    if (last.dueAt && last.dueAt < end) add(last.handlerUnitId, 'openOverdue', requestId);
   }
   return { expected, behind };
 }

@@ -33,3 +33,14 @@ export function runningClock(request: { state: string; contactDueAt: Date; compl
   if ((request.state === 'accepted' || request.state === 'in_progress') && request.completionDueAt) return { clock: 'completion', dueAt: request.completionDueAt };
   return null;
 }
+
+/**
+ * The deadline a step stands against, kept on its timeline row so a month's figures never change
+ * afterwards (a later transfer or re-acceptance moves the matter's deadlines, not its history):
+ * for a result, the completion deadline it was given against; otherwise the deadline of the clock
+ * the step left running; none when no clock runs. `after` is the matter as the step left it.
+ */
+export function stepDeadline(action: string, after: { state: string; contactDueAt: Date; completionDueAt: Date | null }): Date | null {
+  if (action === 'resolve') return after.completionDueAt;
+  return runningClock(after)?.dueAt ?? null;
+}

@@ -6,6 +6,7 @@ import {
   nextState,
   START_STATE,
   stepChanges,
+  stepDeadline,
   workingDeadline,
   type DutyType,
   type Rating,
@@ -377,6 +378,8 @@ export interface RequestRowFacts extends Omit<StepChanges, 'supervisedAt'> {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Each step's deadline (stepDeadline), in the order of the matter's steps: its timeline rows keep them. */
+  stepDueAts: (Date | null)[];
 }
 
 export function foldSteps(matter: PlannedMatter): RequestRowFacts {
@@ -399,7 +402,9 @@ export function foldSteps(matter: PlannedMatter): RequestRowFacts {
     version: 1,
     createdAt: submit!.at,
     updatedAt: submit!.at,
+    stepDueAts: [],
   };
+  row.stepDueAts.push(stepDeadline(submit!.action, row));
   for (const step of rest) {
     const action = step.action as RequestAction;
     Object.assign(row, stepChanges(row, action, step.at, CATEGORY_DEFAULT_COMPLEXITY[matter.category]));
@@ -409,6 +414,7 @@ export function foldSteps(matter: PlannedMatter): RequestRowFacts {
     if (action === 'rate') Object.assign(row, { rating: step.rating ?? null, ratedAt: step.at });
     row.version++;
     row.updatedAt = step.at;
+    row.stepDueAts.push(stepDeadline(action, row));
   }
   return row;
 }

@@ -169,8 +169,8 @@ export function planRows(plan: readonly PlannedMatter[], firstRequestId: number,
       updatedAt: row.updatedAt,
     });
     let from: string | null = null;
-    for (const step of matter.steps) {
-      rows.events.push({ id: eventId++, requestId: id, action: step.action, fromState: from, toState: step.toState, actorPersonId: step.actorPersonId, note: step.note, public: step.action !== 'sendBack', handlerUnitId: step.handlerUnitId, rating: step.rating ?? null, createdAt: step.at });
+    for (const [i, step] of matter.steps.entries()) {
+      rows.events.push({ id: eventId++, requestId: id, action: step.action, fromState: from, toState: step.toState, actorPersonId: step.actorPersonId, note: step.note, public: step.action !== 'sendBack', handlerUnitId: step.handlerUnitId, rating: step.rating ?? null, dueAt: row.stepDueAts[i] ?? null, createdAt: step.at });
       from = step.toState;
     }
     if (merged) rows.followers.push({ requestId: requestIdOf(matter.mergedIntoIndex!), personId: matter.requesterPersonId, fromRequestId: id, createdAt: matter.steps.at(-1)!.at });
