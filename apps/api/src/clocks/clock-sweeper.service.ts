@@ -4,6 +4,7 @@ import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DailyBulletinService } from '../reports/daily-bulletin.service';
+import { RankingStore } from '../reports/ranking-store';
 import { notify } from '../notifications/notification-writer';
 import { handlersOf, rungPeople } from '../notifications/recipients';
 import { matterName } from '../requests/request-announcements';
@@ -38,6 +39,7 @@ export class ClockSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly bulletins: DailyBulletinService,
+    private readonly ranking: RankingStore,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -62,6 +64,8 @@ export class ClockSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     const counts: SweepCounts = { scheduled: 0, reminded: 0, escalated: 0 };
     // The morning's daily bulletin is a clock too: once a day per town, from 07:30.
     await this.bulletins.pushDue(now);
+    // Last month's ranking counts are kept as soon as it is over, before anyone opens the board.
+    await this.ranking.keepLastMonth(now);
     for (;;) {
       const due = await this.dataSource.getRepository(RequestTimer).find({ select: { requestId: true }, where: { nextFireAt: LessThanOrEqual(now) }, order: { nextFireAt: 'ASC' }, take: BATCH });
       let worked = 0;

@@ -123,7 +123,8 @@ export class DailyBulletinService {
     const open = openRows.map((row) => ({
       requestId: Number(row.requestId),
       unitName: row.unitName,
-      running: runningClock({ state: row.toState, contactDueAt: rawDate(row.contactDueAt), completionDueAt: row.completionDueAt === null ? null : rawDate(row.completionDueAt) }),
+      // The step's dueAt is the deadline of the clock it left running (stepDeadline): which clock follows from its state.
+      running: row.dueAt === null ? null : runningClock({ state: row.toState, contactDueAt: rawDate(row.dueAt), completionDueAt: rawDate(row.dueAt) }),
     }));
     const overdue = open.flatMap(({ requestId, unitName, running }) => (running && running.dueAt < end ? [{ requestId, unitName, clock: running.clock, dueAt: running.dueAt }] : []));
     return { received: received.map((r) => ({ ...r, requestId: Number(r.requestId) })), contacts, resolved, open, overdue };

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { RANKING_COUNTS } from '@gridloop/domain';
+import { chinaDayOf, RANKING_COUNTS } from '@gridloop/domain';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestEvent } from '../requests/request-event.entity';
-import type { Period } from './report-period';
+import { monthPeriod, type Period } from './report-period';
 import { RankingMonth } from './ranking-month.entity';
 import { RankingMonthCount } from './ranking-month-count.entity';
 import { COUNTING_RULES, ReportRepository, type PeriodCounts } from './report.repository';
@@ -40,9 +40,19 @@ export class RankingStore {
 
   /** The counts of units within `scopePath` for the period: kept ones when the month is over, else counted now. */
   async periodCounts(scopePath: string, period: Period, now: Date): Promise<PeriodCounts> {
-    if (now.getTime() < period.end.getTime() + SETTLE_MARGIN_MS) return this.reports.periodCounts(scopePath, period);
-    const kept = await this.kept(period.label);
-    if (kept) return kept;
+    if (!isOver(period, now)) return this.reports.periodCounts(scopePath, period);
+    if (await this.isKept(period.label)) return this.read(period.label);
+    return this.countAndKeep(period, now);
+  }
+
+  /** Counts and keeps last month once it is over, so the first look at the board does not wait for it (the clocks' sweeper calls this). */
+  async keepLastMonth(now: Date): Promise<void> {
+    const last = monthPeriod(chinaDayOf(now).slice(0, 7), 1);
+    if (isOver(last, now) && !(await this.isKept(last.label))) await this.countAndKeep(last, now);
+  }
+
+  /** Every unit's counts for an ended month, from the raw rows; kept once the month has settled. */
+  private async countAndKeep(period: Period, now: Date): Promise<PeriodCounts> {
     // Read before counting: a row that commits while we count has a higher id, and is checked next time.
     const checkedThroughEventId = await this.lastEventId();
     const { counts, lastContactDueAt } = await this.reports.allUnitsCounts(period);
@@ -51,10 +61,10 @@ export class RankingStore {
     return counts;
   }
 
-  /** The month's kept counts, if kept by these rules and no timeline row that could change them has appeared since. */
-  private async kept(month: string): Promise<PeriodCounts | null> {
+  /** Whether the month is kept by these rules and no timeline row that could change it has appeared since. */
+  private async isKept(month: string): Promise<boolean> {
     const stored = await this.dataSource.getRepository(RankingMonth).findOneBy({ month });
-    if (!stored || stored.rulesKey !== RULES_KEY) return null;
+    if (!stored || stored.rulesKey !== RULES_KEY) return false;
     const late = await this.dataSource
       .getRepository(RequestEvent)
       .createQueryBuilder('e')
@@ -63,12 +73,15 @@ export class RankingStore {
       .orderBy('e.id')
       .limit(1)
       .getRawOne();
-    if (late) return null;
-    const rows = await this.dataSource.getRepository(RankingMonthCount).findBy({ month });
-    // Later rows were checked: the next read starts after them.
+    if (late) return false;
+    // Later rows were checked: the next check starts after them.
     const last = await this.lastEventId();
     if (last > stored.checkedThroughEventId) await this.dataSource.getRepository(RankingMonth).update({ month }, { checkedThroughEventId: last });
-    return countsOf(rows);
+    return true;
+  }
+
+  private async read(month: string): Promise<PeriodCounts> {
+    return countsOf(await this.dataSource.getRepository(RankingMonthCount).findBy({ month }));
   }
 
   /** Months are kept one after another: SQLite has one connection, and a transaction cannot start inside another. */
@@ -98,6 +111,11 @@ export class RankingStore {
     const [row] = await this.dataSource.query('SELECT COALESCE(MAX(id), 0) AS id FROM request_event');
     return Number(row.id);
   }
+}
+
+/** Over, and an hour past: a step taken just before has committed (see SETTLE_MARGIN_MS). */
+function isOver(period: Period, now: Date): boolean {
+  return now.getTime() >= period.end.getTime() + SETTLE_MARGIN_MS;
 }
 
 function rowsOf(month: string, counts: PeriodCounts): RankingMonthCount[] {

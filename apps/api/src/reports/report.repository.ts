@@ -191,14 +191,13 @@ export class ReportRepository {
     return rows.map((row) => Number(row.requestId));
   }
 
-  /** Matters open at `end` (their last step before it left them open), with the unit holding them and the running deadline. */
-  openAt(scopePath: string, end: Date): Promise<{ requestId: number | string; toState: string; unitName: string; contactDueAt: Date | string; completionDueAt: Date | string | null }[]> {
+  /** Matters open at `end` (their last step before it left them open), with the unit holding them and the deadline that step left running. */
+  openAt(scopePath: string, end: Date): Promise<{ requestId: number | string; toState: string; unitName: string; dueAt: Date | string | null }[]> {
     return this.openAtEnd(scopePath, end)
       .select('e.requestId', 'requestId')
       .addSelect('e.toState', 'toState')
       .addSelect('hu.name', 'unitName')
-      .addSelect('r.contactDueAt', 'contactDueAt')
-      .addSelect('r.completionDueAt', 'completionDueAt')
+      .addSelect('e.dueAt', 'dueAt')
       .orderBy('e.requestId', 'ASC')
       .getRawMany();
   }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FakeWechat } from '@gridloop/wechat-fake';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
+import { ClockSweeper } from '../../src/clocks/clock-sweeper.service';
 import { ManualClock } from '../../src/common/clock';
 import type { WechatConfig } from '../../src/config/app-config';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
@@ -316,6 +317,17 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=2026-11&level=small_grid`);
     expect((await kept()).map((k: { month: string }) => k.month)).toEqual(['2025-10', '2025-11', '2026-09', '2026-10']);
   }, 300_000);
+
+  it('keeps last month from the clocks\' sweep as soon as it is over, before anyone looks', async () => {
+    const kept = async () => (await ds().query('SELECT month FROM ranking_month ORDER BY month')).map((r: { month: string }) => r.month);
+    await ds().query('DELETE FROM ranking_month_count');
+    await ds().query('DELETE FROM ranking_month');
+    const sweeper = under.api.app.get(ClockSweeper);
+    await sweeper.runOnce(at('2026-12-01T00:30:00'));
+    expect(await kept()).toEqual([]); // not an hour over yet: a step of 23:59 may still be committing
+    await sweeper.runOnce(at('2026-12-01T01:30:00'));
+    expect(await kept()).toEqual(['2026-11']);
+  });
 
   it('refuses a month that is not one, and a unit level that is not one', async () => {
     const townId = (await unitByCode(ds(), 'SG-TT')).id;

@@ -167,11 +167,7 @@ export function dayTruth({ events: all, requests, byRequest: allByRequest, units
     .map(([requestId, steps]) => ({ requestId, last: steps.filter((x) => x.createdAt < dayEnd).at(-1) }))
     .filter(({ last }) => last && WORKING.includes(last.toState));
   const overdue = openRows
-    .filter(({ requestId, last }) => {
-      const r = requests.get(requestId)!;
-      const due = last!.toState === 'submitted' ? r.contactDueAt : r.completionDueAt;
-      return due !== null && due < dayEnd;
-    })
+    .filter(({ last }) => last!.dueAt !== null && last!.dueAt < dayEnd)
     .map(({ requestId, last }): [number, string] => [requestId, units.get(last!.handlerUnitId)!.name]);
   const request = (e: EventRow) => requests.get(e.requestId)!;
   const villageOf = (e: EventRow) => String(units.get(request(e).unitId)!.path.split('/').filter(Boolean)[2] ?? 0);
