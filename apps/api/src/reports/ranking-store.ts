@@ -81,7 +81,9 @@ export class RankingStore {
   }
 
   private async read(month: string): Promise<PeriodCounts> {
-    return countsOf(await this.dataSource.getRepository(RankingMonthCount).findBy({ month }));
+    // Raw rows: a county's 5,000+ need no entities.
+    const rows = await this.dataSource.getRepository(RankingMonthCount).createQueryBuilder('c').select(['c.unitId AS unitId', ...RANKING_COUNTS.map((f) => `c.${f} AS ${f}`)]).where('c.month = :month', { month }).getRawMany<Record<string, number | string>>();
+    return countsOf(rows);
   }
 
   /** Months are kept one after another: SQLite has one connection, and a transaction cannot start inside another. */
@@ -133,8 +135,13 @@ function rowsOf(month: string, counts: PeriodCounts): RankingMonthCount[] {
   return [...byUnit.values()];
 }
 
-function countsOf(rows: readonly RankingMonthCount[]): PeriodCounts {
+function countsOf(rows: readonly Record<string, number | string>[]): PeriodCounts {
   const counts = Object.fromEntries(RANKING_COUNTS.map((f) => [f, new Map<number, number>()])) as unknown as PeriodCounts;
-  for (const row of rows) for (const figure of RANKING_COUNTS) if (row[figure] > 0) counts[figure].set(row.unitId, row[figure]);
+  for (const row of rows) {
+    for (const figure of RANKING_COUNTS) {
+      const n = Number(row[figure]);
+      if (n > 0) counts[figure].set(Number(row.unitId), n);
+    }
+  }
   return counts;
 }

@@ -221,8 +221,12 @@ export class ReportRepository {
   }
 
   private async scope(path: string): Promise<Scope> {
-    const units = await this.dataSource.getRepository(OrgUnit).createQueryBuilder('u').select('u.id', 'id').where('u.path LIKE :path', { path: `${path}%` }).getRawMany<{ id: number | string }>();
-    return { path, unitIds: units.map((unit) => Number(unit.id)) };
+    const [units, [all]] = await Promise.all([
+      this.dataSource.getRepository(OrgUnit).createQueryBuilder('u').select('u.id', 'id').where('u.path LIKE :path', { path: `${path}%` }).getRawMany<{ id: number | string }>(),
+      this.dataSource.query('SELECT COUNT(*) AS n FROM org_unit'),
+    ]);
+    // A scope holding every unit (a county alone in its database) needs no test: thousands of ids cost more to send than to skip.
+    return { path, unitIds: units.length === Number(all.n) ? null : units.map((unit) => Number(unit.id)) };
   }
 }
 

@@ -35,14 +35,20 @@ export class ReportsService {
     if (!town || !BOARD_SCOPES.includes(town.kind)) throw new AppError(ErrorCode.NotFound, 'townId');
     const period = monthPeriod(month);
     const now = this.clock.now();
-    const units = await this.dataSource.getRepository(OrgUnit).createQueryBuilder('u').where('u.path LIKE :path', { path: `${town.path}%` }).getMany();
+    // Independent reads, sent together: the units, the three months' counts, the grid leaders.
+    const counted = (p: Period) => this.store.periodCounts(town.path, p, now);
+    const [units, current, monthBefore, yearBefore, leaders] = await Promise.all([
+      this.unitsUnder(town.path),
+      counted(period),
+      counted(monthPeriod(month, 1)),
+      counted(monthPeriod(month, 12)),
+      level === 'small_grid' ? this.leaderNames(town.path) : Promise.resolve(new Map<number, string>()),
+    ]);
     const paths = new Map(units.map((u) => [u.id, u.path]));
     const shown = units.filter((u) => u.kind === level).sort((a, b) => a.id - b.id);
-    const [current, monthBefore, yearBefore] = await Promise.all([period, monthPeriod(month, 1), monthPeriod(month, 12)].map((p: Period) => this.store.periodCounts(town.path, p, now)));
-    const leaders = level === 'small_grid' ? await this.leaderNames(shown.map((u) => u.id)) : new Map<number, string>();
-    const tallies = rollUp(current!, shown, paths);
-    const talliesBefore = rollUp(monthBefore!, shown, paths);
-    const talliesLastYear = rollUp(yearBefore!, shown, paths);
+    const tallies = rollUp(current, shown, paths);
+    const talliesBefore = rollUp(monthBefore, shown, paths);
+    const talliesLastYear = rollUp(yearBefore, shown, paths);
     const weights = this.config.reportWeights;
     const rows = shown.map((unit) => {
       const tally = tallies.get(unit.id)!;
@@ -95,16 +101,22 @@ export class ReportsService {
     };
   }
 
-  /** The current grid leader (网格巷长) of each small grid. */
-  private async leaderNames(unitIds: readonly number[]): Promise<Map<number, string>> {
-    if (unitIds.length === 0) return new Map();
+  /** The units at or under `path`: what the board shows and rolls up (plain rows; a county has 6,000). */
+  private async unitsUnder(path: string): Promise<ShownUnit[]> {
+    const rows = await this.dataSource.getRepository(OrgUnit).createQueryBuilder('u').select(['u.id AS id', 'u.path AS path', 'u.kind AS kind', 'u.name AS name']).where('u.path LIKE :path', { path: `${path}%` }).getRawMany<ShownUnit & { id: number | string }>();
+    return rows.map((row) => ({ ...row, id: Number(row.id) }));
+  }
+
+  /** The current grid leader (网格巷长) of each small grid at or under `path`. */
+  private async leaderNames(path: string): Promise<Map<number, string>> {
     const rows: { unitId: number | string; name: string }[] = await this.dataSource
       .createQueryBuilder()
       .select('ra.unitId', 'unitId')
       .addSelect('p.name', 'name')
       .from('role_assignment', 'ra')
       .innerJoin('person', 'p', 'p.id = ra.personId')
-      .where("ra.role = 'grid_leader' AND ra.endedAt IS NULL AND ra.unitId IN (:...unitIds)", { unitIds })
+      .innerJoin('org_unit', 'u', 'u.id = ra.unitId')
+      .where("ra.role = 'grid_leader' AND ra.endedAt IS NULL AND u.path LIKE :path", { path: `${path}%` })
       .orderBy('ra.id', 'ASC')
       .getRawMany();
     const names = new Map<number, string>();
@@ -113,20 +125,32 @@ export class ReportsService {
   }
 }
 
+interface ShownUnit {
+  id: number;
+  path: string;
+  kind: string;
+  name: string;
+}
+
 /**
  * Each shown unit's tally: the counts of every handling unit at or under it (whose path starts with
- * its path). Each handling unit's counts go to the shown units among its path's prefixes, so the
- * work grows with the units counted, not with shown × counted (a county has 5,000+ small grids).
+ * its path). Each handling unit's counts go to the shown units among its path's prefixes, found
+ * once per handling unit, so the work grows with the units counted, not with shown × counted (a
+ * county has 5,000+ small grids).
  */
-function rollUp(counts: PeriodCounts, shown: readonly OrgUnit[], paths: ReadonlyMap<number, string>): Map<number, UnitTally> {
+function rollUp(counts: PeriodCounts, shown: readonly ShownUnit[], paths: ReadonlyMap<number, string>): Map<number, UnitTally> {
   const byPath = new Map(shown.map((unit) => [unit.path, zeroCounts()]));
-  for (const figure of RANKING_FIGURES) {
-    for (const [unitId, n] of counts[figure]) {
-      for (const prefix of pathPrefixes(paths.get(unitId) ?? '')) {
-        const tally = byPath.get(prefix);
-        if (tally) tally[figure] += n;
-      }
+  const targets = new Map<number, Record<RankingFigure, number>[]>();
+  const targetsOf = (unitId: number) => {
+    let found = targets.get(unitId);
+    if (!found) {
+      found = pathPrefixes(paths.get(unitId) ?? '').flatMap((prefix) => byPath.get(prefix) ?? []);
+      targets.set(unitId, found);
     }
+    return found;
+  };
+  for (const figure of RANKING_FIGURES) {
+    for (const [unitId, n] of counts[figure]) for (const tally of targetsOf(unitId)) tally[figure] += n;
   }
   return new Map(shown.map((unit) => [unit.id, withHearts(byPath.get(unit.path)!)]));
 }
