@@ -5,6 +5,7 @@ import { CLOCK, type Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DailyBulletinService } from '../reports/daily-bulletin.service';
 import { RankingStore } from '../reports/ranking-store';
+import { UnattachedUploads } from '../photos/unattached-uploads';
 import { notify } from '../notifications/notification-writer';
 import { handlersOf, rungPeople } from '../notifications/recipients';
 import { matterName } from '../requests/request-announcements';
@@ -40,6 +41,7 @@ export class ClockSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly bulletins: DailyBulletinService,
     private readonly ranking: RankingStore,
+    private readonly uploads: UnattachedUploads,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -66,6 +68,7 @@ export class ClockSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     await this.bulletins.pushDue(now);
     // Last month's ranking counts are kept as soon as it is over, before anyone opens the board.
     await this.ranking.keepLastMonth(now);
+    await this.uploads.sweep(now);
     for (;;) {
       const due = await this.dataSource.getRepository(RequestTimer).find({ select: { requestId: true }, where: { nextFireAt: LessThanOrEqual(now) }, order: { nextFireAt: 'ASC' }, take: BATCH });
       let worked = 0;

@@ -39,6 +39,8 @@ export interface PhotosConfig {
   maxBytes: number;
   /** Largest voice note accepted, in bytes (VOICE_MAX_BYTES, default 2 MB: 60 s of WeChat's MP3 is about 0.4 MB). */
   voiceMaxBytes: number;
+  /** Days an upload never attached to a matter is kept (UPLOAD_KEEP_DAYS, default 7): long enough for a draft left on the phone. */
+  unattachedKeepDays: number;
 }
 
 export interface WechatConfig {
@@ -109,6 +111,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
       dir: path.resolve(cwd, env.PHOTO_DIR || path.join(apiRoot, 'data', 'photos')),
       maxBytes: parsePositiveInt(env.PHOTO_MAX_BYTES, 'PHOTO_MAX_BYTES', 5 * 1024 * 1024),
       voiceMaxBytes: parsePositiveInt(env.VOICE_MAX_BYTES, 'VOICE_MAX_BYTES', 2 * 1024 * 1024),
+      unattachedKeepDays: parsePositiveInt(env.UPLOAD_KEEP_DAYS, 'UPLOAD_KEEP_DAYS', 7),
     },
   };
 }

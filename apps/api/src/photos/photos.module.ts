@@ -7,6 +7,7 @@ import { PhotoRepository } from './photo.repository';
 import { PhotosController } from './photos.controller';
 import { PhotosService } from './photos.service';
 import { StepMediaAccess } from './step-media-access';
+import { UnattachedUploads } from './unattached-uploads';
 
 @Module({
   imports: [
@@ -22,10 +23,11 @@ import { StepMediaAccess } from './step-media-access';
     PhotosService,
     PhotoRepository,
     StepMediaAccess,
+    UnattachedUploads,
     // An S3-compatible store would be bound here instead, behind the same interface.
     { provide: PHOTO_STORAGE, useClass: LocalDiskPhotoStorage },
   ],
-  // Voice notes keep their bytes in the same storage and are heard by the same rule.
-  exports: [PHOTO_STORAGE, StepMediaAccess],
+  // Voice notes keep their bytes in the same storage and are heard by the same rule; the clocks' sweep clears unused uploads.
+  exports: [PHOTO_STORAGE, StepMediaAccess, UnattachedUploads],
 })
 export class PhotosModule {}

@@ -7,12 +7,15 @@ import * as path from 'node:path';
 import { DataSource, IsNull } from 'typeorm';
 import { loadAppConfig, type WechatConfig } from '../../src/config/app-config';
 import { Photo } from '../../src/photos/photo.entity';
+import { UnattachedUploads } from '../../src/photos/unattached-uploads';
+import { VoiceNote } from '../../src/voice-notes/voice-note.entity';
 import { RequestEntity } from '../../src/requests/request.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { startFakeWechat } from '../support/fake-wechat';
 import { call } from '../support/http';
 import { fetchPhoto, JPEG_1X1, pngImage, uploadPhoto, WEBP_ALPHA_1X1, WEBP_LOSSLESS_1X1, WEBP_LOSSY_1X1 } from '../support/images';
 import { demoToken, personWithRole } from '../support/people';
+import { MP3_NOTE, uploadVoiceNote } from '../support/voice-notes';
 import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
 
@@ -33,7 +36,7 @@ describe(`photos and the content check (${testDialect()})`, () => {
   const under = useAppUnderTest(() => ({
     wechat,
     demoLogin: true,
-    photos: { dir: photoDir, maxBytes: MAX_BYTES, voiceMaxBytes: MAX_BYTES },
+    photos: { dir: photoDir, maxBytes: MAX_BYTES, voiceMaxBytes: MAX_BYTES, unattachedKeepDays: 7 },
     auth: { ...loadAppConfig({}).auth, loginRateLimitPerMinute: 10_000 },
   }));
   beforeAll(() => seedDemoIfEmpty(under.api.app));
@@ -295,5 +298,29 @@ describe(`photos and the content check (${testDialect()})`, () => {
     const dropped = await api('POST', '/api/requests', again, submitBody({ addressNote: undefined }));
     expect(dropped.status).toBe(201);
     expect((await api('GET', `/api/requests/${dropped.body.id}`, grid.leaderToken)).body.contentReview).toBe(true);
+  });
+
+  it('uploads never sent with a matter are removed after the keep (row and file); used ones stay', async () => {
+    const requester = await villager();
+    const [left, used] = [await photoOf(requester, pngImage(3, 3)), await photoOf(requester, pngImage(4, 4))];
+    const note = await uploadVoiceNote(under.api.baseUrl, requester, MP3_NOTE, 2000);
+    expect(note.status).toBe(201);
+    expect((await api('POST', '/api/requests', requester, submitBody({ photoIds: [used] }))).status).toBe(201);
+    const keyOf = async (id: number) => (await ds().getRepository(Photo).findOneByOrFail({ id })).storageKey;
+    const [leftKey, usedKey] = [await keyOf(left), await keyOf(used)];
+    const noteKey = (await ds().getRepository(VoiceNote).findOneByOrFail({ id: note.body.id })).storageKey;
+    const sweep = (days: number) => under.api.app.get(UnattachedUploads).sweep(new Date(Date.now() + days * 24 * 3600_000));
+
+    await sweep(6.9);
+    expect((await get(requester, `/api/photos/${left}`)).status).toBe(200);
+    await sweep(7.1);
+    expect(await ds().getRepository(Photo).findOneBy({ id: left })).toBeNull();
+    expect(await ds().getRepository(VoiceNote).findOneBy({ id: note.body.id })).toBeNull();
+    expect(filesOnDisk().map((f) => f.split(path.sep).join('/'))).toEqual(expect.not.arrayContaining([leftKey, noteKey]));
+    expect(filesOnDisk().map((f) => f.split(path.sep).join('/'))).toEqual(expect.arrayContaining([usedKey]));
+    expect((await get(requester, `/api/photos/${left}`)).status).toBe(404);
+    expect((await get(requester, `/api/photos/${used}`)).status).toBe(200);
+    // A draft that still names it is told to upload again.
+    expect((await api('POST', '/api/requests', requester, submitBody({ photoIds: [left] }))).body).toMatchObject({ code: 'PHOTO_NOT_USABLE', field: 'photoIds' });
   });
 });

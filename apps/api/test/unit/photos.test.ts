@@ -81,7 +81,7 @@ describe('photo upload: the file is written first and removed when its row canno
   function service(insert: (photo: NewPhoto) => Promise<{ id: number }>) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridloop-photo-unit-'));
     dirs.push(dir);
-    const config = { ...loadAppConfig({}), photos: { dir, maxBytes: 1024, voiceMaxBytes: 1024 } };
+    const config = { ...loadAppConfig({}), photos: { dir, maxBytes: 1024, voiceMaxBytes: 1024, unattachedKeepDays: 7 } };
     const photos = { insert } as unknown as PhotoRepository;
     return { dir, service: new PhotosService(photos, {} as StepMediaAccess, new LocalDiskPhotoStorage(config)) };
   }
@@ -106,7 +106,7 @@ describe('photo upload: the file is written first and removed when its row canno
 
   it('never lets a key name a file outside the photo folder', async () => {
     const { dir } = service(async () => ({ id: 1 }));
-    const storage = new LocalDiskPhotoStorage({ ...loadAppConfig({}), photos: { dir, maxBytes: 1, voiceMaxBytes: 1 } });
+    const storage = new LocalDiskPhotoStorage({ ...loadAppConfig({}), photos: { dir, maxBytes: 1, voiceMaxBytes: 1, unattachedKeepDays: 7 } });
     for (const key of ['../x.jpg', '/etc/passwd', 'a/../../b.png', 'A.JPG', '']) await expect(storage.put(key, Buffer.from('x'))).rejects.toThrow(/not a photo storage key/);
     expect(newPhotoKey(new Date('2026-01-05T00:00:00Z'), 'webp')).toMatch(/^2026\/01\/[0-9a-f]{32}\.webp$/);
     await expect(storage.get('2026/01/00.jpg')).resolves.toBeNull();
