@@ -45,10 +45,16 @@ export class RankingStore {
     return this.countAndKeep(period, now);
   }
 
-  /** Counts and keeps last month once it is over, so the first look at the board does not wait for it (the clocks' sweeper calls this). */
+  /**
+   * Counts and keeps last month once it is over, and the same month a year before (its 同比), so
+   * the first look at last month's board waits for neither (the clocks' sweeper calls this; the
+   * month before last was kept a month ago).
+   */
   async keepLastMonth(now: Date): Promise<void> {
-    const last = monthPeriod(chinaDayOf(now).slice(0, 7), 1);
-    if (isOver(last, now) && !(await this.isKept(last.label))) await this.countAndKeep(last, now);
+    const thisMonth = chinaDayOf(now).slice(0, 7);
+    for (const period of [monthPeriod(thisMonth, 1), monthPeriod(thisMonth, 13)]) {
+      if (isOver(period, now) && !(await this.isKept(period.label))) await this.countAndKeep(period, now);
+    }
   }
 
   /** Every unit's counts for an ended month, from the raw rows; kept once the month has settled. */

@@ -318,15 +318,17 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     expect((await kept()).map((k: { month: string }) => k.month)).toEqual(['2025-10', '2025-11', '2026-09', '2026-10']);
   }, 300_000);
 
-  it('keeps last month from the clocks\' sweep as soon as it is over, before anyone looks', async () => {
+  it('keeps last month and its 同比 from the clocks\' sweep as soon as it is over, before anyone looks', async () => {
     const kept = async () => (await ds().query('SELECT month FROM ranking_month ORDER BY month')).map((r: { month: string }) => r.month);
     await ds().query('DELETE FROM ranking_month_count');
     await ds().query('DELETE FROM ranking_month');
     const sweeper = under.api.app.get(ClockSweeper);
     await sweeper.runOnce(at('2026-12-01T00:30:00'));
-    expect(await kept()).toEqual([]); // not an hour over yet: a step of 23:59 may still be committing
+    // The same month a year before (last month's 同比) is kept; last month is not an hour over yet
+    // (a step of 23:59 may still be committing).
+    expect(await kept()).toEqual(['2025-11']);
     await sweeper.runOnce(at('2026-12-01T01:30:00'));
-    expect(await kept()).toEqual(['2026-11']);
+    expect(await kept()).toEqual(['2025-11', '2026-11']);
   });
 
   it('refuses a month that is not one, and a unit level that is not one', async () => {
