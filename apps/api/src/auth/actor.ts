@@ -16,6 +16,8 @@ export class Actor {
     readonly personId: number,
     readonly name: string,
     readonly held: readonly HeldRoleInUnit[],
+    /** Where they live (their matters land there unless they choose), as of this request. */
+    readonly homeUnitId: number | null = null,
   ) {}
 
   /** Path prefixes in which this person has `capability`; empty when they do not have it. */
