@@ -15,6 +15,7 @@ import { voiceNoteUsable } from '../voice-notes/voice-note.repository';
 import { createRequest, type NewRequest } from './request-steps';
 import { CategoryRoutesService } from './routing/category-routes.service';
 import { RequestRepository } from './request.repository';
+import type { ListedRequest } from './listed-request';
 import { viewListItem, viewRequest, type Requester } from './request-view';
 import { RequestEntity } from './request.entity';
 
@@ -43,7 +44,7 @@ export class RequestsService {
   async submit(actor: Actor, input: SubmitRequestDto, now: Date): Promise<RequestDto> {
     const existing = await this.requests.findByClientId(actor.personId, input.clientRequestId);
     if (existing) return this.view(actor, existing, now);
-    const unitId = input.unitId ?? (await this.dataSource.getRepository(Person).findOneByOrFail({ id: actor.personId })).homeUnitId;
+    const unitId = input.unitId ?? actor.homeUnitId;
     if (!unitId) throw new AppError(ErrorCode.UnitNotChosen, 'unitId');
     const unit = await this.landingUnit(unitId, null);
     return this.intake(actor, unit, input, { source: 'villager', enteredByPersonId: null }, () => Promise.resolve(actor.personId), now);
@@ -148,12 +149,12 @@ export class RequestsService {
     const units = actor.held.filter((h) => HANDLER_ROLES.includes(h.role)).map((h) => h.unitId);
     if ((page.afterDueAt === undefined) !== (page.afterId === undefined)) throw new AppError(ErrorCode.ValidationFailed, page.afterId === undefined ? 'afterId' : 'afterDueAt', '翻页需要同时给出上一页最后一条的时限和编号');
     const after = page.afterDueAt !== undefined && page.afterId !== undefined ? { dueAt: new Date(page.afterDueAt), id: page.afterId } : undefined;
-    const open = await this.requests.inbox(units, OPEN_STATES, page.limit ?? INBOX_PAGE, after);
-    return this.listItems(actor, open, now);
+    const rows = await this.requests.inbox(actor.personId, units, OPEN_STATES, page.limit ?? INBOX_PAGE, after);
+    return rows.map((row) => viewListItem(row.request, row.requester, this.relations(actor, row.request, row.followed ? [actor.personId] : []), now, row.resultNote));
   }
 
   /** How the caller stands to the request; pass its followers where following matters (seeing it). */
-  relations(actor: Actor, request: RequestEntity, followerPersonIds: readonly number[] = []): Relation[] {
+  relations(actor: Actor, request: Pick<ListedRequest, 'requesterPersonId' | 'handlerUnitId' | 'unit'>, followerPersonIds: readonly number[] = []): Relation[] {
     const unitPath = request.unit?.path;
     if (!unitPath) throw new Error('request loaded without its unit');
     return relationsTo(actor.personId, actor.held, { requesterPersonId: request.requesterPersonId, handlerUnitId: request.handlerUnitId, unitPath, followerPersonIds });
@@ -187,7 +188,7 @@ export class RequestsService {
     if (requests.length === 0) return [];
     const [{ requesters, followers }, results] = await Promise.all([this.peopleOf(requests), this.requests.results(requests.filter((r) => isResultState(r.state)).map((r) => r.id))]);
     return requests.map((request) =>
-      viewListItem(request, requesterOf(requesters, request), this.relations(actor, request, followers.get(request.id)), now, results.get(request.id) ?? null),
+      viewListItem(request, requesterOf(requesters, request), this.relations(actor, request, followers.get(request.id)), now, results.get(request.id)?.note ?? null),
     );
   }
 
