@@ -7,6 +7,7 @@ interface ActorRow {
   id: number | string;
   name: string;
   homeUnitId: number | string | null;
+  phone: string | null;
   role: string | null;
   unitId: number | string | null;
   unitPath: string | null;
@@ -17,7 +18,7 @@ interface ActorRow {
 
 /** The person and their current (not ended) roles with the units they are held in: a row per role. */
 const ACTOR_SQL = (revokedCheck: string) => `
-  SELECT p.id, p.name, p.homeUnitId, ra.role, ra.unitId, u.path AS unitPath, u.kind AS unitKind, u.name AS unitName${revokedCheck}
+  SELECT p.id, p.name, p.homeUnitId, p.phone, ra.role, ra.unitId, u.path AS unitPath, u.kind AS unitKind, u.name AS unitName${revokedCheck}
   FROM person p
   LEFT JOIN role_assignment ra ON ra.personId = p.id AND ra.endedAt IS NULL
   LEFT JOIN org_unit u ON u.id = ra.unitId
@@ -61,5 +62,6 @@ function toActor(rows: readonly ActorRow[]): Actor | null {
       row.role === null ? [] : [{ role: row.role as Role, unitId: Number(row.unitId), unitPath: row.unitPath!, unitKind: row.unitKind!, unitName: row.unitName! }],
     ),
     person.homeUnitId === null ? null : Number(person.homeUnitId),
+    person.phone,
   );
 }

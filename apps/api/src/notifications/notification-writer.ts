@@ -1,6 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { NotificationDelivery } from './notification-delivery.entity';
-import { Notification } from './notification.entity';
+import { insertRow } from '../database/insert-row';
 import { NOTIFICATION_TITLES, type NotificationKind } from './notification-kinds';
 
 export interface NewNotification {
@@ -20,16 +19,7 @@ export async function notify(manager: EntityManager, recipients: readonly number
   if (people.length === 0) return;
   const title = NOTIFICATION_TITLES[message.kind];
   for (const personId of people) {
-    const inserted = await manager.insert(Notification, { personId, kind: message.kind, requestId: message.requestId, title, body: message.body, createdAt: now, readAt: null });
-    await manager.insert(NotificationDelivery, {
-      notificationId: Number(inserted.identifiers[0]?.id),
-      channel: 'wechat_subscribe',
-      state: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      lastError: null,
-      sentAt: null,
-      createdAt: now,
-    });
+    const notificationId = await insertRow(manager, 'notification', { personId, kind: message.kind, requestId: message.requestId, title, body: message.body, createdAt: now, readAt: null });
+    await insertRow(manager, 'notification_delivery', { notificationId, channel: 'wechat_subscribe', state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, sentAt: null, createdAt: now });
   }
 }

@@ -23,8 +23,10 @@ export class RequestRepository {
       .getOne();
   }
 
-  findByClientId(requesterPersonId: number, clientRequestId: string): Promise<RequestEntity | null> {
-    return this.dataSource.getRepository(RequestEntity).findOneBy({ requesterPersonId, clientRequestId });
+  /** The request the requester already raised with this clientRequestId (a retry), if any. */
+  async idByClientId(requesterPersonId: number, clientRequestId: string): Promise<number | null> {
+    const rows: { id: number | string }[] = await this.dataSource.query('SELECT id FROM request WHERE requesterPersonId = ? AND clientRequestId = ?', [requesterPersonId, clientRequestId]);
+    return rows[0] ? Number(rows[0].id) : null;
   }
 
   /** Matters the person raised or follows, newest first. */

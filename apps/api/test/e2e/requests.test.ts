@@ -325,4 +325,22 @@ describe(`the closed loop (${testDialect()})`, () => {
     const listed = await app.get(RequestsService).listItems(actor, entities.map((e) => e!), new Date());
     expect(inbox).toEqual(JSON.parse(JSON.stringify(listed)));
   });
+
+  it('the answer to a submission (built from what was written) is the one a retry reads back, for a villager and for an entry on one’s behalf', async () => {
+    const requester = await villager();
+    const body = submitBody({ contactPhone: undefined, addressNote: '  村口  ', confidential: true });
+    const first = await api('POST', '/api/requests', requester, body);
+    expect(first.status).toBe(201);
+    expect((await api('POST', '/api/requests', requester, body)).body).toEqual(first.body);
+
+    // Entered by the grid leader, who handles it: the full number is shown and each showing logged.
+    const phone = `137${String(Date.now() % 1e8).padStart(8, '0')}`;
+    const onBehalf = { ...submitBody({ contactPhone: undefined }), unitId: grid.unitId, requesterName: '王大爷', requesterPhone: phone };
+    const entered = await api('POST', '/api/requests/on-behalf', grid.leaderToken, onBehalf);
+    expect(entered.status).toBe(201);
+    expect(entered.body).toMatchObject({ requesterName: '王大爷', contactPhone: phone, enteredForRequester: true });
+    expect((await api('POST', '/api/requests/on-behalf', grid.leaderToken, onBehalf)).body).toEqual(entered.body);
+    const logged = await under.api.app.get(DataSource).query('SELECT COUNT(*) AS n FROM phone_view_log l JOIN person p ON p.id = l.subjectPersonId WHERE p.phone = ?', [phone]);
+    expect(Number(logged[0].n)).toBe(2);
+  });
 });
