@@ -1,3 +1,4 @@
+import { RESULT_STATES } from '@gridloop/domain';
 import { rawDate } from '../common/raw-date';
 import type { OrgUnit } from '../grid/org-unit.entity';
 import type { Requester } from './request-view';
@@ -25,14 +26,18 @@ export interface ListedRow {
 /** The joins of a list row's select list: `FROM request r ${LISTED_JOINS}`. */
 export const LISTED_JOINS = 'JOIN org_unit u ON u.id = r.unitId JOIN org_unit h ON h.id = r.handlerUnitId JOIN person p ON p.id = r.requesterPersonId';
 
-/** The select list of a list row; its one parameter is the caller's person id (do they follow it?). */
+/**
+ * The select list of a list row; its one parameter is the caller's person id (do they follow it?).
+ * The result note is looked up only where a list shows it (a result state): half the read's time else.
+ */
 export const LISTED_COLUMNS = `r.id, r.state, r.version, r.source, r.category, r.dutyType, r.description, r.addressNote, r.contactPhone, r.confidential,
   r.contentReview, r.unitId, r.handlerUnitId, r.requesterPersonId, r.enteredByPersonId, r.complexity, r.contactDueAt, r.completionDueAt, r.contactedAt,
   r.resolvedAt, r.contactLate, r.completionLate, r.rating, r.ratedAt, r.rehandleCount, r.hotlineOrderNo, r.cityDueAt, r.transferRequested,
   r.escalationRung, r.supervisedAt, r.mergedIntoId, r.createdAt, u.name AS unitName, u.path AS unitPath, h.name AS handlerUnitName,
   p.name AS requesterName, p.phone AS requesterPhone,
   EXISTS (SELECT 1 FROM request_follower f WHERE f.requestId = r.id AND f.personId = ?) AS followed,
-  (SELECT e.note FROM request_event e WHERE e.requestId = r.id AND e.action IN ('resolve', 'reject') ORDER BY e.id DESC LIMIT 1) AS resultNote`;
+  CASE WHEN r.state IN (${RESULT_STATES.map((state) => `'${state}'`).join(', ')})
+    THEN (SELECT e.note FROM request_event e WHERE e.requestId = r.id AND e.action IN ('resolve', 'reject') ORDER BY e.id DESC LIMIT 1) END AS resultNote`;
 
 type Raw = Record<string, unknown>;
 
