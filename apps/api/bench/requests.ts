@@ -398,8 +398,8 @@ function apiGet(meter: Meter, villagers: readonly Villager[], total: number, url
 }
 
 const REQUEST_INSERT =
-  'INSERT INTO request (unitId, handlerUnitId, requesterPersonId, source, clientRequestId, category, description, addressNote, contactPhone, confidential, state, complexity, contactDueAt, contactLate, completionLate, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 0, ?, NULL, ?, 0, 0, 1, ?, ?)';
-const EVENT_INSERT = 'INSERT INTO request_event (requestId, action, fromState, toState, actorPersonId, note, public, createdAt) VALUES (?, ?, NULL, ?, ?, NULL, 1, ?)';
+  'INSERT INTO request (unitId, handlerUnitId, requesterPersonId, source, clientRequestId, category, description, addressNote, contactPhone, confidential, state, complexity, contactDueAt, firstContactDueAt, contactLate, completionLate, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 0, ?, NULL, ?, ?, 0, 0, 1, ?, ?)';
+const EVENT_INSERT = 'INSERT INTO request_event (requestId, action, fromState, toState, actorPersonId, note, public, handlerUnitId, dueAt, createdAt) VALUES (?, ?, NULL, ?, ?, NULL, 1, ?, ?, ?)';
 const TIMER_INSERT = "INSERT INTO request_timer (requestId, clock, dueAt, stage, rung, nextFireAt) VALUES (?, 'contact', ?, 'new', 0, ?)";
 const NOTIFICATION_INSERT = "INSERT INTO notification (personId, kind, requestId, title, body, createdAt, readAt) VALUES (?, 'assigned', ?, '有新的诉求待办理', ?, ?, NULL)";
 const DELIVERY_INSERT = "INSERT INTO notification_delivery (notificationId, channel, state, attempts, nextAttemptAt, lastError, sentAt, createdAt) VALUES (?, 'wechat_subscribe', 'pending', 0, ?, NULL, NULL, ?)";
@@ -417,13 +417,13 @@ function rawCreate(meter: Meter, pool: Pool, villagers: readonly Villager[], tot
     const connection = await pool.getConnection();
     try {
       await connection.beginTransaction();
+      const due = contactDeadline(now, CONTACT_MINUTES);
       const [inserted] = await connection.query(REQUEST_INSERT, [
         villager.homeUnitId, villager.homeUnitId, villager.personId, 'villager', `${tag}-${run}-${n}`, m.category, m.description.trim(), m.contactPhone, 'submitted',
-        contactDeadline(now, CONTACT_MINUTES), now, now,
+        due, due, now, now,
       ]);
       const requestId = (inserted as { insertId: number }).insertId;
-      const due = contactDeadline(now, CONTACT_MINUTES);
-      await connection.query(EVENT_INSERT, [requestId, 'submit', 'submitted', villager.personId, now]);
+      await connection.query(EVENT_INSERT, [requestId, 'submit', 'submitted', villager.personId, villager.homeUnitId, due, now]);
       await connection.query(TIMER_INSERT, [requestId, due, now]);
       for (const handlerId of villager.handlerIds) {
         const [notification] = await connection.query(NOTIFICATION_INSERT, [handlerId, requestId, `基础设施类诉求 #${requestId}：请在${due.toISOString()}前联系群众`, now]);
@@ -609,21 +609,23 @@ async function inboxSql(db: BenchDatabase, pool: Pool, meter: Meter, leaders: re
   const dataSource = new DataSource({ ...dataSourceOptions(db.target), logging: ['query'], logger } as never);
   await dataSource.initialize();
   try {
-    await new RequestRepository(dataSource).inbox([leaders[0]!.unitId], OPEN_STATES, INBOX_LIMIT);
+    await new RequestRepository(dataSource).inbox(leaders[0]!.personId, [leaders[0]!.unitId], OPEN_STATES, INBOX_LIMIT);
   } finally {
     await dataSource.destroy();
   }
-  const query = captured.find((q) => /FROM `request`/.test(q.sql));
+  const query = captured.find((q) => /FROM `?request`? /.test(q.sql));
   if (!query) throw new Error(`RequestRepository.inbox sent no query on request: ${JSON.stringify(captured)}`);
-  const unitParam = query.params.indexOf(leaders[0]!.unitId);
-  const paramsFor = (unitId: number) => query.params.map((p, i) => (i === unitParam ? unitId : p));
+  // The caller (do they follow a row?) comes before the handler units in the parameters.
+  const viewerParam = query.params.indexOf(leaders[0]!.personId);
+  const unitParam = query.params.indexOf(leaders[0]!.unitId, viewerParam + 1);
+  const paramsFor = (leader: Leader) => query.params.map((p, i) => (i === unitParam ? leader.unitId : i === viewerParam ? leader.personId : p));
   const connection = await pool.getConnection();
   try {
-    const run = (leader: Leader) => connection.query(query.sql, paramsFor(leader.unitId)).then(() => undefined);
+    const run = (leader: Leader) => connection.query(query.sql, paramsFor(leader)).then(() => undefined);
     const cold = await meter.phase(null, () => sequential(meter, INBOX_CALLS, (i) => run(leaders[(i * 7) % leaders.length]!)), false);
     for (const leader of warmLeaders) await run(leader);
     const warm = await meter.phase(null, () => sequential(meter, INBOX_CALLS, (i) => run(warmLeaders[i % warmLeaders.length]!)), false);
-    const [plan] = await connection.query(`EXPLAIN ${query.sql}`, paramsFor(leaders[0]!.unitId));
+    const [plan] = await connection.query(`EXPLAIN ${query.sql}`, paramsFor(leaders[0]!));
     const explain = (plan as Record<string, unknown>[]).map((r) => `${r.table}: type ${r.type}, key ${r.key ?? '—'}${r.key_len ? ` (${r.key_len})` : ''}, rows ${r.rows}${r.Extra ? `, ${r.Extra}` : ''}`);
     return {
       rows: [
@@ -638,8 +640,9 @@ async function inboxSql(db: BenchDatabase, pool: Pool, meter: Meter, leaders: re
   }
 }
 
-/** The select list shortened to its tables' columns and the computed ones. */
+/** The select list shortened to its tables' columns and the computed ones (TypeORM's quoted SQL; plain SQL is shown whole). */
 function abbreviate(sql: string): string {
+  if (!sql.includes('`')) return sql.replace(/\s+/g, ' ').trim();
   return sql.replace(/\s+/g, ' ').replace(/^SELECT (.*?) FROM /, (_, list: string) => {
     const columns = [...list.matchAll(/`(\w+)`\.`\w+` AS `\w+`/g)].map((m) => m[1]!);
     const tables = [...new Set(columns)].map((t) => `${t}.<${columns.filter((c) => c === t).length} columns>`);

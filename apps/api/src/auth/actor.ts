@@ -16,6 +16,10 @@ export class Actor {
     readonly personId: number,
     readonly name: string,
     readonly held: readonly HeldRoleInUnit[],
+    /** Where they live (their matters land there unless they choose), as of this request. */
+    readonly homeUnitId: number | null = null,
+    /** Their own number (a matter of theirs without a contact number is called back on it). */
+    readonly phone: string | null = null,
   ) {}
 
   /** Path prefixes in which this person has `capability`; empty when they do not have it. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -80,7 +80,7 @@ export class TokenService {
 
   /**
    * An access token's person and sign-in, checked for its signature and expiry only: the caller
-   * must still check that the sign-in is not revoked (isRevoked; AuthGuard does, beside its other read).
+   * must still check that the sign-in is not revoked (ActorRepository.loadSignedIn does, for AuthGuard).
    */
   async readAccess(accessToken: string): Promise<{ personId: number; familyId: string }> {
     let claims: AccessClaims;
@@ -93,11 +93,6 @@ export class TokenService {
     const personId = Number(claims.sub);
     if (!Number.isInteger(personId) || typeof claims.sid !== 'string') throw new AppError(ErrorCode.TokenInvalid);
     return { personId, familyId: claims.sid };
-  }
-
-  /** Whether a sign-in (a refresh-token family) was revoked: signed out, or a spent refresh token reused. */
-  async isRevoked(familyId: string): Promise<boolean> {
-    return this.dataSource.getRepository(RefreshToken).existsBy({ familyId, revokedAt: Not(IsNull()) });
   }
 
   private async revokeFamily(familyId: string, now: Date): Promise<void> {

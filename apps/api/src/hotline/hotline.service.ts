@@ -53,12 +53,12 @@ export class HotlineService {
         results.push({ orderNo: order.orderNo, requestId: known.id, created: false });
         continue;
       }
-      const requesterPersonId = await findOrAddPerson(manager, order.callerName.trim(), order.callerPhone, null);
-      const request = await createRequest(
+      const requesterPersonId = (await findOrAddPerson(manager, order.callerName.trim(), order.callerPhone, null)).id;
+      const { request } = await createRequest(
         manager,
+        // At the hotline office until dispatched to a grid or a department (transfer).
+        office,
         {
-          // At the hotline office until dispatched to a grid or a department (transfer).
-          unitId: office.id,
           handlerUnitId: office.id,
           requesterPersonId,
           source: SOURCE,

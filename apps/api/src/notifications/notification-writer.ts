@@ -1,6 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { NotificationDelivery } from './notification-delivery.entity';
-import { Notification } from './notification.entity';
+import { insertRow, insertRows } from '../database/insert-row';
 import { NOTIFICATION_TITLES, type NotificationKind } from './notification-kinds';
 
 export interface NewNotification {
@@ -19,17 +18,10 @@ export async function notify(manager: EntityManager, recipients: readonly number
   const people = [...new Set(recipients)];
   if (people.length === 0) return;
   const title = NOTIFICATION_TITLES[message.kind];
+  const notificationIds: number[] = [];
   for (const personId of people) {
-    const inserted = await manager.insert(Notification, { personId, kind: message.kind, requestId: message.requestId, title, body: message.body, createdAt: now, readAt: null });
-    await manager.insert(NotificationDelivery, {
-      notificationId: Number(inserted.identifiers[0]?.id),
-      channel: 'wechat_subscribe',
-      state: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      lastError: null,
-      sentAt: null,
-      createdAt: now,
-    });
+    notificationIds.push(await insertRow(manager, 'notification', { personId, kind: message.kind, requestId: message.requestId, title, body: message.body, createdAt: now, readAt: null }));
   }
+  // Their outbox rows in one statement (each message needed its own for its id).
+  await insertRows(manager, 'notification_delivery', notificationIds.map((notificationId) => ({ notificationId, channel: 'wechat_subscribe', state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, sentAt: null, createdAt: now })));
 }

@@ -30,8 +30,8 @@ export class PatrolService {
   ) {}
 
   async report(actor: Actor, input: PatrolReportDto, now: Date): Promise<RequestDto> {
-    const existing = await this.requests.findByClientId(actor.personId, input.clientRequestId);
-    if (existing) return this.service.view(actor, existing, now);
+    const existing = await this.requests.idByClientId(actor.personId, input.clientRequestId);
+    if (existing !== null) return this.service.viewById(actor, existing, now);
     const unit = await this.units.findInSpan(input.unitId, actor.spanFor('request.patrol'));
     if (!unit) throw new AppError(ErrorCode.NotFound, 'unitId');
     if (unit.kind !== 'small_grid') throw new AppError(ErrorCode.UnitNotSelectable, 'unitId');
@@ -42,10 +42,10 @@ export class PatrolService {
 
     try {
       const id = await this.dataSource.transaction(async (manager) => {
-        let request = await createRequest(
+        let { request } = await createRequest(
           manager,
+          unit,
           {
-            unitId: unit.id,
             // Passed on, it is routed like any matter (a category may go to a department).
             handlerUnitId: input.settledOnSpot ? unit.id : await this.routes.handlerFor(unit, input.category, manager),
             requesterPersonId: actor.personId,
@@ -78,9 +78,9 @@ export class PatrolService {
       return this.service.get(actor, id, now);
     } catch (error) {
       if (!(error instanceof QueryFailedError)) throw error;
-      const winner = await this.requests.findByClientId(actor.personId, input.clientRequestId);
-      if (!winner) throw error;
-      return this.service.view(actor, winner, now);
+      const winner = await this.requests.idByClientId(actor.personId, input.clientRequestId);
+      if (winner === null) throw error;
+      return this.service.viewById(actor, winner, now);
     }
   }
 }

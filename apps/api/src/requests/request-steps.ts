@@ -5,6 +5,8 @@ import { ErrorCode } from '../common/error-codes';
 import { attachPhotos } from '../photos/photo.repository';
 import { attachVoiceNote } from '../voice-notes/voice-note.repository';
 import { syncRequestTimer } from '../clocks/timer-sync';
+import { insertRow } from '../database/insert-row';
+import type { OrgUnit } from '../grid/org-unit.entity';
 import { announceStep } from './request-announcements';
 import { RequestEvent } from './request-event.entity';
 import { RequestEntity } from './request.entity';
@@ -60,7 +62,7 @@ export async function applyStep(manager: EntityManager, actorPersonId: number, r
 /** What follows every step in its transaction: the clock's timer follows the state, and the people concerned are told. */
 async function afterStep(manager: EntityManager, request: RequestEntity, action: string, actorPersonId: number, now: Date): Promise<void> {
   // A new clock (or none) ends the old one's escalation; the ladder starts over if the new one runs out.
-  if ((await syncRequestTimer(manager, request, now)) && request.escalationRung > 0) {
+  if ((await syncRequestTimer(manager, request, now, action === 'submit')) && request.escalationRung > 0) {
     // Plain SQL: an update through TypeORM would bump `version` under the step that just set it.
     await manager.query('UPDATE request SET escalationRung = 0 WHERE id = ?', [request.id]);
     request.escalationRung = 0;
@@ -70,7 +72,7 @@ async function afterStep(manager: EntityManager, request: RequestEntity, action:
 
 export type NewRequest = Pick<
   RequestEntity,
-  'unitId' | 'handlerUnitId' | 'requesterPersonId' | 'source' | 'clientRequestId' | 'category' | 'description' | 'addressNote' | 'contactPhone' | 'confidential' | 'dutyType' | 'contactDueAt'
+  'handlerUnitId' | 'requesterPersonId' | 'source' | 'clientRequestId' | 'category' | 'description' | 'addressNote' | 'contactPhone' | 'confidential' | 'dutyType' | 'contactDueAt'
 > &
   // contentReview: set when the content check asked for review (docs/requests.md); false when left out.
   // The rest: who entered it for the requester, and a 12345 order's number and city deadline.
@@ -83,13 +85,49 @@ export interface SubmittedMedia {
 }
 
 /**
- * A new request in the start state with its first timeline row ("submit") and the photos and voice
- * note it came with, in the caller's transaction.
+ * A new request belonging to `unit`, in the start state, with its first timeline row ("submit")
+ * and the photos and voice note it came with, in the caller's transaction. Returns the request as
+ * written (with its unit) and that first step: every value is given here, so neither is read back.
  */
-export async function createRequest(manager: EntityManager, fields: NewRequest, actorPersonId: number, now: Date, media: SubmittedMedia = {}): Promise<RequestEntity> {
-  const inserted = await manager.insert(RequestEntity, { ...fields, firstContactDueAt: fields.contactDueAt, state: START_STATE, complexity: null, createdAt: now });
-  const id = Number(inserted.identifiers[0]?.id);
-  const event = await manager.insert(RequestEvent, {
+export async function createRequest(
+  manager: EntityManager,
+  unit: OrgUnit,
+  fields: NewRequest,
+  actorPersonId: number,
+  now: Date,
+  media: SubmittedMedia = {},
+): Promise<{ request: RequestEntity; submitted: RequestEvent }> {
+  const row: Omit<RequestEntity, 'id'> = {
+    ...fields,
+    contentReview: fields.contentReview ?? false,
+    enteredByPersonId: fields.enteredByPersonId ?? null,
+    hotlineOrderNo: fields.hotlineOrderNo ?? null,
+    cityReceivedAt: fields.cityReceivedAt ?? null,
+    cityDueAt: fields.cityDueAt ?? null,
+    unitId: unit.id,
+    transferRequested: false,
+    escalationRung: 0,
+    supervisedAt: null,
+    mergedIntoId: null,
+    state: START_STATE,
+    complexity: null,
+    firstContactDueAt: fields.contactDueAt,
+    contactedAt: null,
+    completionDueAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    contactLate: false,
+    completionLate: false,
+    rating: null,
+    ratedAt: null,
+    rehandleCount: 0,
+    version: 1,
+    createdAt: now,
+    // The app's clock, as every later step sets it.
+    updatedAt: now,
+  };
+  const id = await insertRow(manager, 'request', row);
+  const event: Omit<RequestEvent, 'id'> = {
     requestId: id,
     action: 'submit',
     fromState: null,
@@ -101,11 +139,11 @@ export async function createRequest(manager: EntityManager, fields: NewRequest, 
     rating: null,
     dueAt: stepDeadline('submit', { state: START_STATE, contactDueAt: fields.contactDueAt, completionDueAt: null }),
     createdAt: now,
-  });
-  const eventId = Number(event.identifiers[0]?.id);
-  await attachPhotos(manager, actorPersonId, media.photoIds ?? [], id, eventId);
-  await attachVoiceNote(manager, actorPersonId, media.voiceNoteId, id, eventId);
-  const created = await manager.findOneOrFail(RequestEntity, { where: { id }, relations: { unit: true } });
-  await afterStep(manager, created, 'submit', actorPersonId, now);
-  return created;
+  };
+  const submitted: RequestEvent = { ...event, id: await insertRow(manager, 'request_event', event) };
+  await attachPhotos(manager, actorPersonId, media.photoIds ?? [], id, submitted.id);
+  await attachVoiceNote(manager, actorPersonId, media.voiceNoteId, id, submitted.id);
+  const request: RequestEntity = { ...row, id, unit };
+  await afterStep(manager, request, 'submit', actorPersonId, now);
+  return { request, submitted };
 }

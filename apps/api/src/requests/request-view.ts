@@ -2,6 +2,7 @@ import { availableActions, canRateNow, isLate, isResultState, seesPhoneInFull, s
 import { photoUrl } from '../photos/dtos/photo.dto';
 import { voiceNoteUrl } from '../voice-notes/dtos/voice-note.dto';
 import { RequestDto, RequestListItemDto, SUPPORTED_ACTIONS } from './dtos/request.dto';
+import type { ListedRequest } from './listed-request';
 import { RequestEvent } from './request-event.entity';
 import { RequestEntity } from './request.entity';
 
@@ -31,7 +32,7 @@ export function viewRequest(
   actorNames: ReadonlyMap<number, string> = new Map(),
 ): RequestDto {
   const { photosByEvent = new Map<number, readonly number[]>(), voiceNote = null } = media;
-  const item = viewListItem(request, requester, relations, now, latestResult(timeline), 'page');
+  const item = viewListItem(request, requester, relations, now, latestResult(timeline)?.note ?? null, 'page');
   const actorName = (id: number | null) => (id === null ? '系统' : id === request.requesterPersonId ? item.requesterName : (actorNames.get(id) ?? ''));
   return {
     ...item,
@@ -49,13 +50,14 @@ export function viewRequest(
   };
 }
 
-/** The same without the timeline, for lists; the request must be loaded with its unit and handler unit. */
+/** The same without the timeline, for lists; the request must come with its unit and handler unit. */
 export function viewListItem(
-  request: RequestEntity,
+  request: ListedRequest,
   requester: Requester,
   relations: readonly Relation[],
   now: Date,
-  result: RequestEvent | null,
+  /** The note of its latest result or refusal step (shown while it is in a result state). */
+  resultNote: string | null,
   /** The matter's own page, or a list: who sees the phone in full differs (seesPhoneInFull). */
   where: 'page' | 'list' = 'list',
 ): RequestListItemDto {
@@ -98,7 +100,7 @@ export function viewListItem(
     actions: availableActions(state, relations).filter((a) =>
       a === 'rate' ? canRateNow(request.resolvedAt, request.ratedAt) : (SUPPORTED_ACTIONS as readonly string[]).includes(a),
     ),
-    resultNote: isResultState(request.state) ? (result?.note ?? null) : null,
+    resultNote: isResultState(request.state) ? resultNote : null,
     unitName: request.unit?.name ?? '',
     handlerUnitName: request.handlerUnit?.name ?? '',
     createdAt: request.createdAt,

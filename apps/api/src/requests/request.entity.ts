@@ -8,7 +8,8 @@ import { Person } from '../grid/person.entity';
  * transaction with its timeline row; `version` makes two people acting at once conflict.
  */
 @Entity('request')
-@Index('IDX_request_handler_due', ['handlerUnitId', 'state', 'completionDueAt'])
+// The inbox picks its page from this index alone: the due date is COALESCE(completionDueAt, contactDueAt).
+@Index('IDX_request_handler_due', ['handlerUnitId', 'state', 'completionDueAt', 'contactDueAt'])
 @Index('IDX_request_requester', ['requesterPersonId', 'createdAt'])
 // The reports find what was open at a past moment among matters open now or stepped on since
 // (and received before it): each range read from its index alone.

@@ -12,9 +12,11 @@ import { OrgUnit } from '../grid/org-unit.entity';
 import { findOrAddPerson } from '../people/find-or-add-person';
 import { InboxQuery, RequestDto, RequestListItemDto, SubmitOnBehalfDto, SubmitRequestDto } from './dtos/request.dto';
 import { voiceNoteUsable } from '../voice-notes/voice-note.repository';
-import { createRequest, type NewRequest } from './request-steps';
+import { createRequest, type NewRequest, type SubmittedMedia } from './request-steps';
+import { RequestEvent } from './request-event.entity';
 import { CategoryRoutesService } from './routing/category-routes.service';
 import { RequestRepository } from './request.repository';
+import type { ListedRequest } from './listed-request';
 import { viewListItem, viewRequest, type Requester } from './request-view';
 import { RequestEntity } from './request.entity';
 
@@ -41,12 +43,13 @@ export class RequestsService {
    * network never makes two.
    */
   async submit(actor: Actor, input: SubmitRequestDto, now: Date): Promise<RequestDto> {
-    const existing = await this.requests.findByClientId(actor.personId, input.clientRequestId);
-    if (existing) return this.view(actor, existing, now);
-    const unitId = input.unitId ?? (await this.dataSource.getRepository(Person).findOneByOrFail({ id: actor.personId })).homeUnitId;
+    const existing = await this.requests.idByClientId(actor.personId, input.clientRequestId);
+    if (existing !== null) return this.viewById(actor, existing, now);
+    const unitId = input.unitId ?? actor.homeUnitId;
     if (!unitId) throw new AppError(ErrorCode.UnitNotChosen, 'unitId');
     const unit = await this.landingUnit(unitId, null);
-    return this.intake(actor, unit, input, { source: 'villager', enteredByPersonId: null }, () => Promise.resolve(actor.personId), now);
+    const requester = { id: actor.personId, name: actor.name, phone: actor.phone };
+    return this.intake(actor, unit, input, { source: 'villager', enteredByPersonId: null }, () => Promise.resolve(requester), now);
   }
 
   /**
@@ -58,8 +61,8 @@ export class RequestsService {
     const unit = await this.landingUnit(input.unitId, actor.spanFor('request.proxy'));
     const known = await this.dataSource.getRepository(Person).findOneBy({ phone: input.requesterPhone });
     if (known) {
-      const existing = await this.requests.findByClientId(known.id, input.clientRequestId);
-      if (existing) return this.view(actor, existing, now);
+      const existing = await this.requests.idByClientId(known.id, input.clientRequestId);
+      if (existing !== null) return this.viewById(actor, existing, now);
     }
     const staffRole = actor.held.some((h) => h.role === 'hotline_staff' && isInSpan(unit.path, spanOf([h])));
     const requester = (manager: EntityManager) => findOrAddPerson(manager, input.requesterName.trim(), input.requesterPhone, unit.id);
@@ -80,7 +83,7 @@ export class RequestsService {
     unit: OrgUnit,
     input: SubmitRequestDto,
     origin: Pick<NewRequest, 'source' | 'enteredByPersonId'>,
-    requesterOf: (manager: EntityManager) => Promise<number>,
+    requesterOf: (manager: EntityManager) => Promise<Pick<Person, 'id' | 'name' | 'phone'>>,
     now: Date,
     retried = false,
   ): Promise<RequestDto> {
@@ -93,13 +96,15 @@ export class RequestsService {
     // Before the transaction (a network call): a refusal writes nothing.
     const contentReview = await this.content.needsReview(actor, { description: input.description, addressNote: input.addressNote });
     try {
+      const media = { photoIds: input.photoIds, voiceNoteId: input.voiceNoteId };
       const created = await this.dataSource.transaction(async (manager) => {
-        requesterPersonId = await requesterOf(manager);
-        return createRequest(
+        const requester = await requesterOf(manager);
+        requesterPersonId = requester.id;
+        const made = await createRequest(
           manager,
+          unit,
           {
             ...origin,
-            unitId: unit.id,
             handlerUnitId: await this.routes.handlerFor(unit, input.category, manager),
             requesterPersonId,
             clientRequestId: input.clientRequestId,
@@ -114,10 +119,11 @@ export class RequestsService {
           },
           actor.personId,
           now,
-          { photoIds: input.photoIds, voiceNoteId: input.voiceNoteId },
+          media,
         );
+        return { ...made, requester };
       });
-      return this.view(actor, created, now);
+      return this.viewCreated(actor, created, media, now);
     } catch (error) {
       if (!(error instanceof QueryFailedError)) throw error;
       // A racing retry added the same new person first (unique phone): now they exist, go again.
@@ -126,9 +132,9 @@ export class RequestsService {
         return this.intake(actor, unit, input, origin, requesterOf, now, true);
       }
       // Two retries raced past the lookup: the unique (requester, clientRequestId) let one in.
-      const winner = await this.requests.findByClientId(requesterPersonId, input.clientRequestId);
-      if (!winner) throw error;
-      return this.view(actor, winner, now);
+      const winner = await this.requests.idByClientId(requesterPersonId, input.clientRequestId);
+      if (winner === null) throw error;
+      return this.viewById(actor, winner, now);
     }
   }
 
@@ -148,12 +154,12 @@ export class RequestsService {
     const units = actor.held.filter((h) => HANDLER_ROLES.includes(h.role)).map((h) => h.unitId);
     if ((page.afterDueAt === undefined) !== (page.afterId === undefined)) throw new AppError(ErrorCode.ValidationFailed, page.afterId === undefined ? 'afterId' : 'afterDueAt', '翻页需要同时给出上一页最后一条的时限和编号');
     const after = page.afterDueAt !== undefined && page.afterId !== undefined ? { dueAt: new Date(page.afterDueAt), id: page.afterId } : undefined;
-    const open = await this.requests.inbox(units, OPEN_STATES, page.limit ?? INBOX_PAGE, after);
-    return this.listItems(actor, open, now);
+    const rows = await this.requests.inbox(actor.personId, units, OPEN_STATES, page.limit ?? INBOX_PAGE, after);
+    return rows.map((row) => viewListItem(row.request, row.requester, this.relations(actor, row.request, row.followed ? [actor.personId] : []), now, row.resultNote));
   }
 
   /** How the caller stands to the request; pass its followers where following matters (seeing it). */
-  relations(actor: Actor, request: RequestEntity, followerPersonIds: readonly number[] = []): Relation[] {
+  relations(actor: Actor, request: Pick<ListedRequest, 'requesterPersonId' | 'handlerUnitId' | 'unit'>, followerPersonIds: readonly number[] = []): Relation[] {
     const unitPath = request.unit?.path;
     if (!unitPath) throw new Error('request loaded without its unit');
     return relationsTo(actor.personId, actor.held, { requesterPersonId: request.requesterPersonId, handlerUnitId: request.handlerUnitId, unitPath, followerPersonIds });
@@ -165,16 +171,38 @@ export class RequestsService {
     const { requesters, followers } = await this.peopleOf(requests);
     const timelines = await this.requests.timelines(requests.map((r) => r.id));
     const events = [...timelines.values()].flat();
-    const photos = await this.requests.photosByEvent(events.map((e) => e.id));
+    const photosByEvent = await this.requests.photosByEvent(events.map((e) => e.id));
     const voiceNotes = await this.requests.voiceNotesOf(requests.map((r) => r.id));
     const actorIds = [...new Set(events.flatMap((e) => (e.actorPersonId === null ? [] : [e.actorPersonId])))];
     const actors = actorIds.length === 0 ? [] : await this.dataSource.getRepository(Person).findBy({ id: In(actorIds) });
-    const actorNames = new Map(actors.map((p) => [p.id, p.name]));
-    const views = requests.map((request) => {
-      const relations = this.relations(actor, request, followers.get(request.id));
+    const loaded = requests.map((request) => ({
+      request,
+      requester: requesterOf(requesters, request),
+      followers: followers.get(request.id) ?? [],
+      timeline: timelines.get(request.id) ?? [],
+      voiceNote: voiceNotes.get(request.id) ?? null,
+    }));
+    return this.present(actor, loaded, { photosByEvent, actorNames: new Map(actors.map((p) => [p.id, p.name])) }, now);
+  }
+
+  /** view() of a request just made, from what was written: nothing of it is read back but its voice note's length. */
+  private async viewCreated(actor: Actor, created: { request: RequestEntity; submitted: RequestEvent; requester: Pick<Person, 'name' | 'phone'> }, media: SubmittedMedia, now: Date): Promise<RequestDto> {
+    const { request, submitted, requester } = created;
+    const voiceNote = media.voiceNoteId === undefined ? null : ((await this.requests.voiceNotesOf([request.id])).get(request.id) ?? null);
+    // As photosByEvent lists them: each attached once, in upload order.
+    const photos = [...new Set(media.photoIds ?? [])].sort((a, b) => a - b);
+    const loaded = { request, requester: { name: requester.name, phone: requester.phone }, followers: [], timeline: [submitted], voiceNote };
+    const [dto] = await this.present(actor, [loaded], { photosByEvent: new Map([[submitted.id, photos]]), actorNames: new Map([[actor.personId, actor.name]]) }, now);
+    return dto!;
+  }
+
+  /** What the caller sees of each loaded request (viewRequest); a staff member shown a requester's full number is logged. */
+  private async present(actor: Actor, loaded: readonly LoadedRequest[], shared: { photosByEvent: ReadonlyMap<number, readonly number[]>; actorNames: ReadonlyMap<number, string> }, now: Date): Promise<RequestDto[]> {
+    const views = loaded.map(({ request, requester, followers, timeline, voiceNote }) => {
+      const relations = this.relations(actor, request, followers);
       const staffOnIt = relations.includes('handler') || relations.includes('supervisor');
-      const timeline = (timelines.get(request.id) ?? []).filter((e) => staffOnIt || e.public);
-      return { request, view: viewRequest(request, requesterOf(requesters, request), relations, timeline, now, { photosByEvent: photos, voiceNote: voiceNotes.get(request.id) }, actorNames), relations };
+      const shown = timeline.filter((e) => staffOnIt || e.public);
+      return { request, view: viewRequest(request, requester, relations, shown, now, { photosByEvent: shared.photosByEvent, voiceNote }, shared.actorNames), relations };
     });
     // Staff shown a requester's full number: who saw whose, logged like any full-number view.
     const seen = views.filter(({ view, relations }) => view.contactPhone !== null && phoneViewIsLogged(relations, 'page'));
@@ -187,7 +215,7 @@ export class RequestsService {
     if (requests.length === 0) return [];
     const [{ requesters, followers }, results] = await Promise.all([this.peopleOf(requests), this.requests.results(requests.filter((r) => isResultState(r.state)).map((r) => r.id))]);
     return requests.map((request) =>
-      viewListItem(request, requesterOf(requesters, request), this.relations(actor, request, followers.get(request.id)), now, results.get(request.id) ?? null),
+      viewListItem(request, requesterOf(requesters, request), this.relations(actor, request, followers.get(request.id)), now, results.get(request.id)?.note ?? null),
     );
   }
 
@@ -201,11 +229,26 @@ export class RequestsService {
     return { requesters: new Map(people.map((p) => [p.id, { name: p.name, phone: p.phone }])), followers };
   }
 
+  /** view() of a request by id, seen by the caller who raised or entered it (their retry, or a racing twin of it). */
+  async viewById(actor: Actor, id: number, now: Date): Promise<RequestDto> {
+    return this.view(actor, await this.dataSource.getRepository(RequestEntity).findOneOrFail({ where: { id }, relations: { unit: true } }), now);
+  }
+
   async view(actor: Actor, request: RequestEntity, now: Date): Promise<RequestDto> {
     const loaded = request.unit ? request : await this.dataSource.getRepository(RequestEntity).findOneOrFail({ where: { id: request.id }, relations: { unit: true } });
     const [dto] = await this.viewMany(actor, [loaded], now);
     return dto!;
   }
+}
+
+/** A request with everything view() shows of it. */
+interface LoadedRequest {
+  request: RequestEntity;
+  requester: Requester;
+  followers: readonly number[];
+  /** Every step, internal ones too (present() leaves those out for whom they are not). */
+  timeline: RequestEvent[];
+  voiceNote: { id: number; durationMs: number } | null;
 }
 
 function requesterOf(requesters: ReadonlyMap<number, Requester>, request: RequestEntity): Requester {

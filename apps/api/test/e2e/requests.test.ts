@@ -4,7 +4,10 @@ import type { FakeWechat } from '@gridloop/wechat-fake';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { WechatConfig } from '../../src/config/app-config';
+import { ActorRepository } from '../../src/auth/actor.repository';
 import { RequestEvent } from '../../src/requests/request-event.entity';
+import { RequestRepository } from '../../src/requests/request.repository';
+import { RequestsService } from '../../src/requests/requests.service';
 import { RequestEntity } from '../../src/requests/request.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { startFakeWechat } from '../support/fake-wechat';
@@ -300,5 +303,44 @@ describe(`the closed loop (${testDialect()})`, () => {
     const noResult = await api('POST', '/api/requests/patrol', grid.leaderToken, { clientRequestId: clientId(), dutyType: 'dispute_mediator', category: 'dispute', description: '邻里争吵', unitId: grid.unitId, settledOnSpot: true });
     expect(noResult.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'result' });
     expect((await api('POST', '/api/requests/patrol', grid.headToken, { clientRequestId: clientId(), dutyType: 'dispute_mediator', category: 'dispute', description: 'x', unitId: grid.unitId, settledOnSpot: false })).status).toBe(403);
+  });
+
+  it('the inbox (plain SQL) shows each matter exactly as the other lists do: masking, followers, results, actions', async () => {
+    const app = under.api.app;
+    const leader = await personWithRole(app.get(DataSource), 'grid_leader', 'SG-TT-V02-L1-S01');
+    // The leader raised a matter of their own that was merged into a villager's: they follow it.
+    const own = (await api('POST', '/api/requests', grid.leaderToken, submitBody({ unitId: grid.unitId }))).body;
+    const kept = (await api('POST', '/api/requests', await villager(), submitBody({ contactPhone: undefined }))).body;
+    expect((await api('POST', `/api/requests/${own.id}/actions/merge`, grid.deputyToken, { version: own.version, targetRequestId: kept.id })).status).toBe(200);
+    // A result waiting to be looked back at (still open), with its note.
+    const done = (await api('POST', '/api/requests', await villager(), submitBody())).body;
+    const accepted = (await api('POST', `/api/requests/${done.id}/actions/accept`, grid.leaderToken, { version: done.version, contactMethod: 'visit', complexity: 'simple' })).body;
+    expect((await api('POST', `/api/requests/${done.id}/actions/resolve`, grid.leaderToken, { version: accepted.version, note: '已修好' })).status).toBe(200);
+
+    const inbox = (await api('GET', '/api/requests/inbox?limit=100', grid.leaderToken)).body as { id: number; resultNote: string | null }[];
+    expect(inbox.map((r) => r.id)).toEqual(expect.arrayContaining([kept.id, done.id]));
+    expect(inbox.find((r) => r.id === done.id)?.resultNote).toBe('已修好');
+    const actor = (await app.get(ActorRepository).load(leader.personId))!;
+    const entities = await Promise.all(inbox.map((r) => app.get(RequestRepository).findVisible(r.id, actor.personId, actor.spanFor('request.view'))));
+    const listed = await app.get(RequestsService).listItems(actor, entities.map((e) => e!), new Date());
+    expect(inbox).toEqual(JSON.parse(JSON.stringify(listed)));
+  });
+
+  it('the answer to a submission (built from what was written) is the one a retry reads back, for a villager and for an entry on one’s behalf', async () => {
+    const requester = await villager();
+    const body = submitBody({ contactPhone: undefined, addressNote: '  村口  ', confidential: true });
+    const first = await api('POST', '/api/requests', requester, body);
+    expect(first.status).toBe(201);
+    expect((await api('POST', '/api/requests', requester, body)).body).toEqual(first.body);
+
+    // Entered by the grid leader, who handles it: the full number is shown and each showing logged.
+    const phone = `137${String(Date.now() % 1e8).padStart(8, '0')}`;
+    const onBehalf = { ...submitBody({ contactPhone: undefined }), unitId: grid.unitId, requesterName: '王大爷', requesterPhone: phone };
+    const entered = await api('POST', '/api/requests/on-behalf', grid.leaderToken, onBehalf);
+    expect(entered.status).toBe(201);
+    expect(entered.body).toMatchObject({ requesterName: '王大爷', contactPhone: phone, enteredForRequester: true });
+    expect((await api('POST', '/api/requests/on-behalf', grid.leaderToken, onBehalf)).body).toEqual(entered.body);
+    const logged = await under.api.app.get(DataSource).query('SELECT COUNT(*) AS n FROM phone_view_log l JOIN person p ON p.id = l.subjectPersonId WHERE p.phone = ?', [phone]);
+    expect(Number(logged[0].n)).toBe(2);
   });
 });

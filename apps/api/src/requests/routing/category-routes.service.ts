@@ -24,8 +24,9 @@ export class CategoryRoutesService {
   async handlerFor(unit: OrgUnit, category: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
     const townUnitId = pathIdAt(unit.path, 1);
     if (townUnitId === null) return unit.id;
-    const route = await manager.getRepository(CategoryRoute).findOneBy({ townUnitId, category });
-    return route?.departmentUnitId ?? unit.id;
+    // Plain SQL: read for every new matter.
+    const routes: { departmentUnitId: number | string }[] = await manager.query('SELECT departmentUnitId FROM category_route WHERE townUnitId = ? AND category = ?', [townUnitId, category]);
+    return routes[0] ? Number(routes[0].departmentUnitId) : unit.id;
   }
 
   async list(actor: Actor, townId: number): Promise<CategoryRouteDto[]> {
