@@ -38,9 +38,16 @@ export class RankingStore {
     private readonly reports: ReportRepository,
   ) {}
 
-  /** The counts of units within `scopePath` for the period: kept ones when the month is over, else counted now. */
+  /**
+   * Months over but not yet settled (a first-contact deadline after a holiday), with when they
+   * settle, as the last count found: until then a board counts only its own scope, and the sweep
+   * does not count every unit again each time it runs. Per process; a restart counts once more.
+   */
+  private readonly settling = new Map<string, Date>();
+
+  /** The counts of units within `scopePath` for the period: kept ones when the month is over and settled, else counted now. */
   async periodCounts(scopePath: string, period: Period, now: Date): Promise<PeriodCounts> {
-    if (!isOver(period, now)) return this.reports.periodCounts(scopePath, period);
+    if (!isOver(period, now) || this.stillSettling(period.label, now)) return this.reports.periodCounts(scopePath, period);
     if (await this.isKept(period.label)) return this.read(period.label);
     return this.countAndKeep(period, now);
   }
@@ -53,7 +60,7 @@ export class RankingStore {
   async keepLastMonth(now: Date): Promise<void> {
     const thisMonth = chinaDayOf(now).slice(0, 7);
     for (const period of [monthPeriod(thisMonth, 1), monthPeriod(thisMonth, 13)]) {
-      if (isOver(period, now) && !(await this.isKept(period.label))) await this.countAndKeep(period, now);
+      if (isOver(period, now) && !this.stillSettling(period.label, now) && !(await this.isKept(period.label))) await this.countAndKeep(period, now);
     }
   }
 
@@ -64,7 +71,13 @@ export class RankingStore {
     const { counts, lastContactDueAt } = await this.reports.allUnitsCounts(period);
     const settlesAt = lastContactDueAt && lastContactDueAt > period.end ? lastContactDueAt : period.end;
     if (now.getTime() >= settlesAt.getTime() + SETTLE_MARGIN_MS) await this.keep(period.label, counts, { checkedThroughEventId, settlesAt, countedAt: now });
+    else this.settling.set(period.label, settlesAt);
     return counts;
+  }
+
+  private stillSettling(month: string, now: Date): boolean {
+    const settlesAt = this.settling.get(month);
+    return settlesAt !== undefined && now.getTime() < settlesAt.getTime() + SETTLE_MARGIN_MS;
   }
 
   /** Whether the month is kept by these rules and no timeline row that could change it has appeared since. */

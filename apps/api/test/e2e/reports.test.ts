@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { FakeWechat } from '@gridloop/wechat-fake';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { ClockSweeper } from '../../src/clocks/clock-sweeper.service';
+import { ReportRepository } from '../../src/reports/report.repository';
+import { RequestEntity } from '../../src/requests/request.entity';
 import { ManualClock } from '../../src/common/clock';
 import type { WechatConfig } from '../../src/config/app-config';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
@@ -329,6 +331,28 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     expect(await kept()).toEqual(['2025-11']);
     await sweeper.runOnce(at('2026-12-01T01:30:00'));
     expect(await kept()).toEqual(['2025-11', '2026-11']);
+  });
+
+  it('does not keep a month whose first contacts are not all due yet, nor count it for every unit again until they are', async () => {
+    // September's last matter came late on its last evening: its first contact is due the next
+    // morning, so in the small hours of 1 October September is over but not settled.
+    const kept = async () => (await ds().query('SELECT month FROM ranking_month ORDER BY month')).map((r: { month: string }) => r.month);
+    await ds().query('DELETE FROM ranking_month_count');
+    await ds().query('DELETE FROM ranking_month');
+    const { due } = (await ds().getRepository(RequestEntity).createQueryBuilder('r').select('MAX(r.firstContactDueAt)', 'due').where('r.createdAt < :end', { end: at('2026-10-01T00:00:00') }).getRawOne<{ due: Date | string }>())!;
+    expect(asDate(due).getTime()).toBeGreaterThan(at('2026-10-01T04:00:00').getTime());
+    const everyUnit = jest.spyOn(ReportRepository.prototype, 'allUnitsCounts');
+    try {
+      const sweeper = under.api.app.get(ClockSweeper);
+      await sweeper.runOnce(at('2026-10-01T03:00:00'));
+      await sweeper.runOnce(at('2026-10-01T03:00:30'));
+      expect(await kept()).not.toContain('2026-09');
+      expect(everyUnit.mock.calls.filter(([period]) => period.label === '2026-09')).toHaveLength(1);
+      await sweeper.runOnce(new Date(asDate(due).getTime() + 2 * HOUR));
+      expect(await kept()).toContain('2026-09');
+    } finally {
+      everyUnit.mockRestore();
+    }
   });
 
   it('refuses a month that is not one, and a unit level that is not one', async () => {
