@@ -46,7 +46,7 @@ export {
   type TransitionRule,
 } from './requests/request-workflow';
 export { HANDLER_ROLES, phoneViewIsLogged, relationsTo, seesPhoneInFull, seesRequesterInFull, SUPERVISOR_ROLES, type HeldRoleAt, type RequestParties } from './requests/request-people';
-export { COMPLETION_WORKING_DAYS, COMPLEXITIES, COMPLEXITY_LABELS, CONTACT_MINUTES, governingDeadline, isLate, runningClock, stepDeadline, type Complexity, type RequestClock } from './requests/sla';
+export { COMPLETION_WORKING_DAYS, COMPLEXITIES, COMPLEXITY_LABELS, CONTACT_MINUTES, governingDeadline, clockLeftBy, isLate, runningClock, stepDeadline, type Complexity, type RequestClock } from './requests/sla';
 export { contactDueFrom, stepChanges, type StepChanges, type StepFacts } from './requests/step-changes';
 export { DUPLICATE_THRESHOLD, duplicateScore, textSimilarity, type DuplicateCandidate } from './requests/duplicates';
 export { canRateNow, RATING_HEARTS, RATING_LABELS, RATINGS, reopensOn, type Rating } from './requests/ratings';

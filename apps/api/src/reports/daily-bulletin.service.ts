@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { chinaDayOf, chinaDayRange, chinaMinuteOfDay, pathIdAt, REQUEST_CATEGORY_LABELS, REQUEST_SOURCE_LABELS, REQUEST_STATE_LABELS, runningClock, type RequestCategory, type RequestSource, type RequestState } from '@gridloop/domain';
+import { chinaDayOf, chinaDayRange, chinaMinuteOfDay, clockLeftBy, pathIdAt, REQUEST_CATEGORY_LABELS, REQUEST_SOURCE_LABELS, REQUEST_STATE_LABELS, type RequestCategory, type RequestSource, type RequestState } from '@gridloop/domain';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
@@ -123,8 +123,7 @@ export class DailyBulletinService {
     const open = openRows.map((row) => ({
       requestId: Number(row.requestId),
       unitName: row.unitName,
-      // The step's dueAt is the deadline of the clock it left running (stepDeadline): which clock follows from its state.
-      running: row.dueAt === null ? null : runningClock({ state: row.toState, contactDueAt: rawDate(row.dueAt), completionDueAt: rawDate(row.dueAt) }),
+      running: clockLeftBy({ toState: row.toState, dueAt: row.dueAt === null ? null : rawDate(row.dueAt) }),
     }));
     const overdue = open.flatMap(({ requestId, unitName, running }) => (running && running.dueAt < end ? [{ requestId, unitName, clock: running.clock, dueAt: running.dueAt }] : []));
     return { received: received.map((r) => ({ ...r, requestId: Number(r.requestId) })), contacts, resolved, open, overdue };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { phoneViewIsLogged, relationsTo, seesPhoneInFull, seesRequesterInFull } from './request-people';
-import { isLate, runningClock } from './sla';
+import { clockLeftBy, isLate, runningClock, stepDeadline } from './sla';
 
 // Town 2 → village 3 → large grid 4 → small grid 5; hotline office 7 of town 2; department 9.
 const REQUEST = { requesterPersonId: 100, handlerUnitId: 5, unitPath: '/1/2/3/4/5/' };
@@ -49,6 +49,28 @@ test('the running clock follows the state: contact while submitted, then complet
   assert.deepEqual(runningClock({ state: 'submitted', contactDueAt, completionDueAt: null }), { clock: 'contact', dueAt: contactDueAt });
   assert.deepEqual(runningClock({ state: 'in_progress', contactDueAt, completionDueAt }), { clock: 'completion', dueAt: completionDueAt });
   for (const state of ['resolved', 'looked_back', 'closed', 'rejected', 'withdrawn', 'merged']) assert.equal(runningClock({ state, contactDueAt, completionDueAt }), null, state);
+});
+
+test('a step keeps the deadline it stands against: a result its completion deadline, others the clock they leave running', () => {
+  const contactDueAt = new Date('2026-10-09T09:00:00Z');
+  const completionDueAt = new Date('2026-10-10T09:00:00Z');
+  assert.equal(stepDeadline('submit', { state: 'submitted', contactDueAt, completionDueAt: null }), contactDueAt);
+  assert.equal(stepDeadline('accept', { state: 'accepted', contactDueAt, completionDueAt }), completionDueAt);
+  assert.equal(stepDeadline('followUp', { state: 'in_progress', contactDueAt, completionDueAt }), completionDueAt);
+  // A result is judged by the completion deadline, though no clock runs after it.
+  assert.equal(stepDeadline('resolve', { state: 'resolved', contactDueAt, completionDueAt }), completionDueAt);
+  assert.equal(stepDeadline('resolve', { state: 'resolved', contactDueAt, completionDueAt: null }), null);
+  for (const [action, state] of [['close', 'closed'], ['withdraw', 'withdrawn'], ['merge', 'merged'], ['rate', 'resolved']] as const) {
+    assert.equal(stepDeadline(action, { state, contactDueAt, completionDueAt }), null, action);
+  }
+});
+
+test('the clock a timeline row left running follows from its state and the deadline it kept', () => {
+  const dueAt = new Date('2026-10-09T09:00:00Z');
+  assert.deepEqual(clockLeftBy({ toState: 'submitted', dueAt }), { clock: 'contact', dueAt });
+  assert.deepEqual(clockLeftBy({ toState: 'in_progress', dueAt }), { clock: 'completion', dueAt });
+  assert.equal(clockLeftBy({ toState: 'accepted', dueAt: null }), null);
+  assert.equal(clockLeftBy({ toState: 'resolved', dueAt }), null);
 });
 
 test('who sees the requester in full, where, and which views are logged', () => {

@@ -44,3 +44,12 @@ export function stepDeadline(action: string, after: { state: string; contactDueA
   if (action === 'resolve') return after.completionDueAt;
   return runningClock(after)?.dueAt ?? null;
 }
+
+/**
+ * The clock a timeline row left running, from its state and the deadline it kept (stepDeadline):
+ * what was overdue at a moment in the past, without the matter's present deadlines.
+ */
+export function clockLeftBy(step: { toState: string; dueAt: Date | null }): { clock: RequestClock; dueAt: Date } | null {
+  if (step.dueAt === null) return null;
+  return runningClock({ state: step.toState, contactDueAt: step.dueAt, completionDueAt: step.dueAt });
+}
