@@ -6,7 +6,7 @@ import { RequestEvent } from '../requests/request-event.entity';
 import { monthPeriod, type Period } from './report-period';
 import { RankingMonth } from './ranking-month.entity';
 import { RankingMonthCount } from './ranking-month-count.entity';
-import { COUNTING_RULES, ReportRepository, type PeriodCounts } from './report.repository';
+import { COUNTING_RULES, countsFromRows, ReportRepository, zeroCounts, type PeriodCounts } from './report.repository';
 
 const RULES_KEY = createHash('sha256').update(COUNTING_RULES).digest('hex');
 /**
@@ -102,7 +102,7 @@ export class RankingStore {
   private async read(month: string): Promise<PeriodCounts> {
     // Raw rows: a county's 5,000+ need no entities.
     const rows = await this.dataSource.getRepository(RankingMonthCount).createQueryBuilder('c').select(['c.unitId AS unitId', ...RANKING_COUNTS.map((f) => `c.${f} AS ${f}`)]).where('c.month = :month', { month }).getRawMany<Record<string, number | string>>();
-    return countsOf(rows);
+    return countsFromRows(rows);
   }
 
   /** Months are kept one after another: SQLite has one connection, and a transaction cannot start inside another. */
@@ -145,22 +145,11 @@ function rowsOf(month: string, counts: PeriodCounts): RankingMonthCount[] {
     for (const [unitId, n] of counts[figure]) {
       let row = byUnit.get(unitId);
       if (!row) {
-        row = Object.assign(new RankingMonthCount(), { month, unitId }, Object.fromEntries(RANKING_COUNTS.map((f) => [f, 0])));
+        row = Object.assign(new RankingMonthCount(), { month, unitId }, zeroCounts());
         byUnit.set(unitId, row);
       }
       row[figure] = n;
     }
   }
   return [...byUnit.values()];
-}
-
-function countsOf(rows: readonly Record<string, number | string>[]): PeriodCounts {
-  const counts = Object.fromEntries(RANKING_COUNTS.map((f) => [f, new Map<number, number>()])) as unknown as PeriodCounts;
-  for (const row of rows) {
-    for (const figure of RANKING_COUNTS) {
-      const n = Number(row[figure]);
-      if (n > 0) counts[figure].set(Number(row.unitId), n);
-    }
-  }
-  return counts;
 }

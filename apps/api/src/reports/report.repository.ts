@@ -21,6 +21,14 @@ interface Scope {
   unitIds: number[] | null;
 }
 
+/** A unit as the ranking shows and rolls it up. */
+export interface UnitUnder {
+  id: number;
+  path: string;
+  kind: string;
+  name: string;
+}
+
 /** Every unit's counts for a period, and the last first-contact deadline of the matters it received (after it, the counts can no longer change). */
 export interface AllUnitsCounts {
   counts: PeriodCounts;
@@ -105,10 +113,9 @@ export class ReportRepository {
       query.addSelect(`SUM(CASE WHEN e.action IN (${quoted(rule.actions)}) AND ${rule.when} THEN 1 ELSE 0 END)`, figure);
     }
     const [rows, openOverdue] = await Promise.all([query.getRawMany<Record<string, number | string | Date | null>>(), count(this.figure('openOverdue', scope, period))]);
-    const counts = Object.fromEntries(stepFigures.map((f) => [f, new Map<number, number>()])) as unknown as PeriodCounts;
+    const counts = countsFromRows(rows as Record<string, number | string>[], stepFigures);
     let lastContactDueAt: Date | null = null;
     for (const row of rows) {
-      for (const figure of stepFigures) if (Number(row[figure]) > 0) counts[figure].set(Number(row.unitId), Number(row[figure]));
       const due = row.lastContactDueAt === null ? null : rawDate(row.lastContactDueAt as Date | string);
       if (due && (!lastContactDueAt || due > lastContactDueAt)) lastContactDueAt = due;
     }
@@ -220,13 +227,16 @@ export class ReportRepository {
       .where('hu.path LIKE :scope', { scope: `${scopePath}%` });
   }
 
+  /** The units at or under `path` (plain rows: a county has 6,000). */
+  async unitsUnder(path: string): Promise<UnitUnder[]> {
+    const rows = await this.dataSource.getRepository(OrgUnit).createQueryBuilder('u').select(['u.id AS id', 'u.path AS path', 'u.kind AS kind', 'u.name AS name']).where('u.path LIKE :path', { path: `${path}%` }).getRawMany<UnitUnder & { id: number | string }>();
+    return rows.map((row) => ({ ...row, id: Number(row.id) }));
+  }
+
   private async scope(path: string): Promise<Scope> {
-    const [units, [all]] = await Promise.all([
-      this.dataSource.getRepository(OrgUnit).createQueryBuilder('u').select('u.id', 'id').where('u.path LIKE :path', { path: `${path}%` }).getRawMany<{ id: number | string }>(),
-      this.dataSource.query('SELECT COUNT(*) AS n FROM org_unit'),
-    ]);
+    const [units, [all]] = await Promise.all([this.unitsUnder(path), this.dataSource.query('SELECT COUNT(*) AS n FROM org_unit')]);
     // A scope holding every unit (a county alone in its database) needs no test: thousands of ids cost more to send than to skip.
-    return { path, unitIds: units.length === Number(all.n) ? null : units.map((unit) => Number(unit.id)) };
+    return { path, unitIds: units.length === Number(all.n) ? null : units.map((unit) => unit.id) };
   }
 }
 
@@ -251,6 +261,23 @@ function receivedFacts(sub: SelectQueryBuilder<ObjectLiteral>, scope: Scope): Se
 /** The id of each matter's last step before :end, among the matters that may have been open then. */
 function lastStepsBefore(sub: SelectQueryBuilder<ObjectLiteral>): SelectQueryBuilder<ObjectLiteral> {
   return sub.select('MAX(l.id)', 'id').from(MAYBE_OPEN_AT_END, 'c').innerJoin(RequestEvent, 'l', 'l.requestId = c.id AND l.createdAt < :end').groupBy('c.id');
+}
+
+/** Rows of a unit id and a column per figure (a grouped count, or kept counts) as each figure's counts by unit; figures not given are empty. */
+export function countsFromRows(rows: readonly Record<string, number | string>[], figures: readonly RankingFigure[] = RANKING_FIGURES): PeriodCounts {
+  const counts = Object.fromEntries(RANKING_FIGURES.map((f) => [f, new Map<number, number>()])) as unknown as PeriodCounts;
+  for (const row of rows) {
+    for (const figure of figures) {
+      const n = Number(row[figure]);
+      if (n > 0) counts[figure].set(Number(row.unitId), n);
+    }
+  }
+  return counts;
+}
+
+/** A unit's counts, all 0. */
+export function zeroCounts(): Record<RankingFigure, number> {
+  return Object.fromEntries(RANKING_FIGURES.map((figure) => [figure, 0])) as Record<RankingFigure, number>;
 }
 
 async function count(query: SelectQueryBuilder<RequestEvent>): Promise<CountsByUnit> {

@@ -10,7 +10,7 @@ import { RequestEntity } from '../requests/request.entity';
 import { FigureRequestsDto, RankingDto, RankingRowDto, type RankingLevel } from './dtos/ranking.dto';
 import { RankingStore } from './ranking-store';
 import { monthPeriod, type Period } from './report-period';
-import { RANKING_FIGURES, ReportRepository, type PeriodCounts, type RankingFigure } from './report.repository';
+import { RANKING_FIGURES, ReportRepository, zeroCounts, type PeriodCounts, type RankingFigure, type UnitUnder } from './report.repository';
 
 /** A board covers one town, or the whole county (its units of a level ranked together). */
 const BOARD_SCOPES = ['town', 'county'];
@@ -38,7 +38,7 @@ export class ReportsService {
     // Independent reads, sent together: the units, the three months' counts, the grid leaders.
     const counted = (p: Period) => this.store.periodCounts(town.path, p, now);
     const [units, current, monthBefore, yearBefore, leaders] = await Promise.all([
-      this.unitsUnder(town.path),
+      this.reports.unitsUnder(town.path),
       counted(period),
       counted(monthPeriod(month, 1)),
       counted(monthPeriod(month, 12)),
@@ -101,12 +101,6 @@ export class ReportsService {
     };
   }
 
-  /** The units at or under `path`: what the board shows and rolls up (plain rows; a county has 6,000). */
-  private async unitsUnder(path: string): Promise<ShownUnit[]> {
-    const rows = await this.dataSource.getRepository(OrgUnit).createQueryBuilder('u').select(['u.id AS id', 'u.path AS path', 'u.kind AS kind', 'u.name AS name']).where('u.path LIKE :path', { path: `${path}%` }).getRawMany<ShownUnit & { id: number | string }>();
-    return rows.map((row) => ({ ...row, id: Number(row.id) }));
-  }
-
   /** The current grid leader (网格巷长) of each small grid at or under `path`. */
   private async leaderNames(path: string): Promise<Map<number, string>> {
     const rows: { unitId: number | string; name: string }[] = await this.dataSource
@@ -125,20 +119,13 @@ export class ReportsService {
   }
 }
 
-interface ShownUnit {
-  id: number;
-  path: string;
-  kind: string;
-  name: string;
-}
-
 /**
  * Each shown unit's tally: the counts of every handling unit at or under it (whose path starts with
  * its path). Each handling unit's counts go to the shown units among its path's prefixes, found
  * once per handling unit, so the work grows with the units counted, not with shown × counted (a
  * county has 5,000+ small grids).
  */
-function rollUp(counts: PeriodCounts, shown: readonly ShownUnit[], paths: ReadonlyMap<number, string>): Map<number, UnitTally> {
+function rollUp(counts: PeriodCounts, shown: readonly UnitUnder[], paths: ReadonlyMap<number, string>): Map<number, UnitTally> {
   const byPath = new Map(shown.map((unit) => [unit.path, zeroCounts()]));
   const targets = new Map<number, Record<RankingFigure, number>[]>();
   const targetsOf = (unitId: number) => {
@@ -160,10 +147,6 @@ function pathPrefixes(path: string): string[] {
   const prefixes: string[] = [];
   for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) prefixes.push(path.slice(0, i + 1));
   return prefixes;
-}
-
-function zeroCounts(): Record<RankingFigure, number> {
-  return Object.fromEntries(RANKING_FIGURES.map((figure) => [figure, 0])) as Record<RankingFigure, number>;
 }
 
 function withHearts(counts: Record<RankingFigure, number>): UnitTally {
