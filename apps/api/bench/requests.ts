@@ -26,9 +26,10 @@
  *     before. Then the SQL RequestRepository.inbox sends (captured from TypeORM) alone through mysql2,
  *     and its EXPLAIN.
  *
- * Printed at the end: one table with the figures and, per row, the API process's CPU a call, SQL
- * statements a call (server-wide) and InnoDB pages read from disk a call; a row is flagged when other
+ * Printed at the end: one table with the figures and, per row, the CPU a call of the API process, the
+ * database server and this process (the load generator, sharing the cores), SQL statements a call (server-wide) and InnoDB pages read from disk a call; a row is flagged when other
  * processes on the machine took a fifth of a core or more meanwhile. BENCH_SKIP_INBOX=1: create only.
+ * BENCH_DELIVERY=1: the API runs its outbox worker meanwhile (off by default, as the clocks' sweep is).
  * BENCH_PROFILE=<dir>: the API process writes a V8 CPU profile of each timed phase there
  * (<phase>.cpuprofile; open in Chrome DevTools). About 5 minutes on a quiet 2-core machine at the defaults.
  */
@@ -36,6 +37,7 @@ import 'reflect-metadata';
 import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Session } from 'node:inspector';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -97,6 +99,9 @@ interface Phase {
   latencies: number[];
   /** API process CPU seconds in the phase (null: not measured, e.g. SQL alone). */
   apiCpu: number | null;
+  /** CPU seconds of the database server, and of this process (the load generator), in the phase. */
+  databaseCpu: number;
+  benchCpu: number;
   statements: number;
   diskReads: number;
   /** Busy cores taken by processes other than the bench, the API and the database server. */
@@ -221,7 +226,7 @@ async function benchmark(db: BenchDatabase, api: RunningApi): Promise<void> {
 }
 
 function table(rows: readonly Row[]): void {
-  const header = ['', 'calls', 'per s', 'p50', 'p95', 'p99', 'max', 'API CPU/call', 'SQL/call', 'disk reads/call'];
+  const header = ['', 'calls', 'per s', 'p50', 'p95', 'p99', 'max', 'API CPU/call', 'DB CPU/call', 'bench CPU/call', 'SQL/call', 'disk reads/call'];
   const lines = rows.map(({ label, phase }) => [
     label + (phase.others >= 0.2 ? ' ⚠' : ''),
     `${phase.count}${phase.errors ? ` (${phase.errors} failed)` : ''}`,
@@ -231,6 +236,8 @@ function table(rows: readonly Row[]): void {
     fmtMs(pct(phase, 99)),
     fmtMs(pct(phase, 100)),
     phase.apiCpu === null ? '' : fmtMs((phase.apiCpu / Math.max(1, phase.count)) * 1000),
+    fmtMs((phase.databaseCpu / Math.max(1, phase.count)) * 1000),
+    fmtMs((phase.benchCpu / Math.max(1, phase.count)) * 1000),
     (phase.statements / Math.max(1, phase.count)).toFixed(1),
     (phase.diskReads / Math.max(1, phase.count)).toFixed(1),
   ]);
@@ -259,10 +266,13 @@ interface RunningApi {
 
 /** Child process: runs the API until told to stop. */
 async function serve(): Promise<void> {
+  // No outbox worker (BENCH_DELIVERY=1: with it): it sends the messages each create (API or raw)
+  // queues, after commit, in this process; timed with the creates, it took ~0.35 ms of CPU a
+  // message in both runs, the raw one's included. What is timed here is the calls.
   // No clocks' sweep: the bench's 1 M-row fill is dated in the past, so the sweep would count the
   // ranking's kept months again in the middle of the inbox runs (and push the inbox's pages out of
   // the buffer pool); what is timed here is the calls.
-  const config = loadAppConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000', ACCESS_TOKEN_TTL_SECONDS: '86400', CLOCK_SWEEP_SECONDS: '0' });
+  const config = loadAppConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000', ACCESS_TOKEN_TTL_SECONDS: '86400', CLOCK_SWEEP_SECONDS: '0', NOTIFY_POLL_SECONDS: env.BENCH_DELIVERY === '1' ? '5' : '0' });
   const app = await createApp({ ...config, database: JSON.parse(env.BENCH_DATABASE ?? '') as DatabaseTarget, demoLogin: true, port: 0 });
   await app.listen(0, '127.0.0.1');
   await seedDemoIfEmpty(app);
@@ -323,14 +333,36 @@ async function startApi(database: DatabaseTarget): Promise<RunningApi> {
   };
 }
 
-async function http(api: RunningApi, method: string, urlPath: string, token: string, body?: unknown): Promise<{ status: number; body: any; bytes: number }> {
-  const res = await fetch(`${api.baseUrl}${urlPath}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+/**
+ * One call over node:http with a keep-alive agent (a connection per concurrent client). Not
+ * `fetch`: its per-call cost in this process (~0.8 ms of CPU against ~0.3 ms) would come out of
+ * the same two cores the API and the database share.
+ */
+const agent = new HttpAgent({ keepAlive: true, maxSockets: Infinity });
+
+function http(api: RunningApi, method: string, urlPath: string, token: string, body?: unknown): Promise<{ status: number; body: any; bytes: number }> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      `${api.baseUrl}${urlPath}`,
+      { method, agent, headers: { authorization: `Bearer ${token}`, ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          try {
+            resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null, bytes: Buffer.byteLength(text) });
+          } catch (error) {
+            reject(error as Error);
+          }
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
   });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, bytes: Buffer.byteLength(text) };
 }
 
 async function demoLogin(api: RunningApi, personId: number): Promise<string> {
@@ -687,6 +719,8 @@ class Meter {
     const counters0 = await this.counters();
     const ours0 = sum(pids.map(cpuSeconds));
     const api0 = cpuSeconds(this.api.pid);
+    const database0 = this.databasePid ? cpuSeconds(this.databasePid) : 0;
+    const bench0 = cpuSeconds(process.pid);
     const busy0 = busySeconds();
     this.latencies = [];
     this.errors = 0;
@@ -696,6 +730,8 @@ class Meter {
     const busy = busySeconds() - busy0;
     const ours = sum(pids.map(cpuSeconds)) - ours0;
     const apiCpu = cpuSeconds(this.api.pid) - api0;
+    const databaseCpu = this.databasePid ? cpuSeconds(this.databasePid) - database0 : 0;
+    const benchCpu = cpuSeconds(process.pid) - bench0;
     const counters1 = await this.counters();
     if (profile) await this.api.profile(null);
     const latencies = this.latencies.sort((a, b) => a - b);
@@ -706,6 +742,8 @@ class Meter {
       seconds,
       latencies,
       apiCpu: apiCall ? apiCpu : null,
+      databaseCpu,
+      benchCpu,
       statements: counters1.statements - counters0.statements - 1, // less the SHOW STATUS itself
       diskReads: counters1.diskReads - counters0.diskReads,
       others: Math.max(0, (busy - ours) / seconds),

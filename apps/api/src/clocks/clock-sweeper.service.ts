@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DailyBulletinService } from '../reports/daily-bulletin.service';
 import { RankingStore } from '../reports/ranking-store';
 import { UnattachedUploads } from '../photos/unattached-uploads';
-import { notify } from '../notifications/notification-writer';
+import { notifyNow } from '../notifications/notification-writer';
 import { handlersOf, rungPeople } from '../notifications/recipients';
 import { matterName } from '../requests/request-announcements';
 import { RequestEvent } from '../requests/request-event.entity';
@@ -103,7 +103,7 @@ export class ClockSweeper implements OnApplicationBootstrap, OnModuleDestroy {
         if (now.getTime() < timer.dueAt.getTime()) {
           counts.reminded++;
           const body = `${matterName(request)}将于${chinaTimeText(timer.dueAt)}超过${CLOCK_WORDS[clock]}时限`;
-          await notify(manager, await handlersOf(manager, request.handlerUnitId), { kind: clock === 'contact' ? 'contact_reminder' : 'completion_reminder', requestId, body }, now);
+          await notifyNow(manager, await handlersOf(manager, request.handlerUnitId), { kind: clock === 'contact' ? 'contact_reminder' : 'completion_reminder', requestId, body }, now);
         }
         await manager.update(RequestTimer, { requestId }, { stage: 'overdue', rung: 0, nextFireAt: timer.dueAt });
       } else {
@@ -150,7 +150,7 @@ export class ClockSweeper implements OnApplicationBootstrap, OnModuleDestroy {
       createdAt: now,
     });
     const people = await rungPeople(manager, rung, request, request.unit!.path);
-    await notify(manager, people, { kind: 'overdue', requestId: request.id, body: `${matterName(request)}${late}，请督促办理` }, now);
+    await notifyNow(manager, people, { kind: 'overdue', requestId: request.id, body: `${matterName(request)}${late}，请督促办理` }, now);
     const next = timer.rung + 1;
     if (next < rules.ladder.length) await manager.update(RequestTimer, { requestId: request.id }, { stage: 'overdue', rung: next, nextFireAt: rungAt(timer.dueAt, next, rules) });
     else await manager.delete(RequestTimer, { requestId: request.id });

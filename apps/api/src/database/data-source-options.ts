@@ -40,6 +40,8 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
     // Store and read every DATETIME as UTC, whatever the server's time zone.
     timezone: 'Z',
     connectTimeout: 5000,
+    // A step's writes go as one multi-statement round trip (WriteBatch); every statement is parameterised.
+    multipleStatements: true,
     extra: { connectionLimit: 20 },
   };
 }

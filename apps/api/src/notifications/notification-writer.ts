@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { insertRow, insertRows } from '../database/insert-row';
+import { WriteBatch } from '../database/write-batch';
 import { NOTIFICATION_TITLES, type NotificationKind } from './notification-kinds';
 
 export interface NewNotification {
@@ -10,18 +10,22 @@ export interface NewNotification {
 }
 
 /**
- * Writes a message for each recipient into the message centre and, for each, an outbox row for
- * the WeChat subscribe message, in the caller's transaction: the change and its messages commit
- * or roll back together. Delivery happens after commit (NotificationDeliveryWorker).
+ * Queues a message for each recipient into the message centre and, for each, an outbox row for
+ * the WeChat subscribe message, in the caller's batch (its transaction): the change and its
+ * messages commit or roll back together. Delivery happens after commit (NotificationDeliveryWorker).
  */
-export async function notify(manager: EntityManager, recipients: readonly number[], message: NewNotification, now: Date): Promise<void> {
+export function notify(batch: WriteBatch, recipients: readonly number[], message: NewNotification, now: Date): void {
   const people = [...new Set(recipients)];
   if (people.length === 0) return;
   const title = NOTIFICATION_TITLES[message.kind];
-  const notificationIds: number[] = [];
-  for (const personId of people) {
-    notificationIds.push(await insertRow(manager, 'notification', { personId, kind: message.kind, requestId: message.requestId, title, body: message.body, createdAt: now, readAt: null }));
-  }
-  // Their outbox rows in one statement (each message needed its own for its id).
-  await insertRows(manager, 'notification_delivery', notificationIds.map((notificationId) => ({ notificationId, channel: 'wechat_subscribe', state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, sentAt: null, createdAt: now })));
+  // Each message its own statement, for its id; their outbox rows in one.
+  const notificationIds = people.map((personId) => batch.insert('notification', { personId, kind: message.kind, requestId: message.requestId, title, body: message.body, createdAt: now, readAt: null }));
+  batch.insertMany('notification_delivery', notificationIds.map((notificationId) => ({ notificationId, channel: 'wechat_subscribe', state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, sentAt: null, createdAt: now })));
+}
+
+/** notify() on its own, written at once in the caller's transaction (the clocks' sweep, the daily bulletin). */
+export async function notifyNow(manager: EntityManager, recipients: readonly number[], message: NewNotification, now: Date): Promise<void> {
+  const batch = new WriteBatch(manager);
+  notify(batch, recipients, message, now);
+  await batch.run();
 }

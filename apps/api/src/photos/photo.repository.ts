@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { AppError } from '../common/app-error';
+import { DataSource } from 'typeorm';
+import type { NewId, WriteBatch } from '../database/write-batch';
 import { ErrorCode } from '../common/error-codes';
 import { Photo } from './photo.entity';
+import { attachStepMedia } from './step-media';
 
 export type NewPhoto = Pick<Photo, 'uploaderPersonId' | 'storageKey' | 'mimeType' | 'bytes' | 'sha256' | 'createdAt'>;
 
@@ -21,19 +22,7 @@ export class PhotoRepository {
   }
 }
 
-/**
- * Ties the caller's own, still unattached photos to a request and the timeline step they came
- * with, in the caller's transaction. One conditional UPDATE: if any id is someone else's, already
- * used or unknown, fewer rows change, and the throw rolls the whole step back (nothing half-saved).
- */
-export async function attachPhotos(manager: EntityManager, uploaderPersonId: number, photoIds: readonly number[], requestId: number, requestEventId: number): Promise<void> {
-  const ids = [...new Set(photoIds)];
-  if (ids.length === 0) return;
-  const result = await manager
-    .createQueryBuilder()
-    .update(Photo)
-    .set({ requestId, requestEventId })
-    .where('id IN (:...ids) AND uploaderPersonId = :uploaderPersonId AND requestId IS NULL', { ids, uploaderPersonId })
-    .execute();
-  if (result.affected !== ids.length) throw new AppError(ErrorCode.PhotoNotUsable, 'photoIds');
+/** The caller's own, still unattached photos go with a request's step (attachStepMedia). */
+export function attachPhotos(batch: WriteBatch, uploaderPersonId: number, photoIds: readonly number[], requestId: number | NewId, requestEventId: number | NewId): void {
+  attachStepMedia(batch, 'photo', { code: ErrorCode.PhotoNotUsable, field: 'photoIds' }, uploaderPersonId, photoIds, requestId, requestEventId);
 }

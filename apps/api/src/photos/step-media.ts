@@ -1,4 +1,7 @@
 import { Column, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AppError } from '../common/app-error';
+import type { ErrorCode } from '../common/error-codes';
+import type { NewId, WriteBatch } from '../database/write-batch';
 import { Person } from '../grid/person.entity';
 import { RequestEvent } from '../requests/request-event.entity';
 import { RequestEntity } from '../requests/request.entity';
@@ -51,4 +54,30 @@ export abstract class StepMediaColumns {
 
   @Column({ type: 'datetime', precision: 3 })
   createdAt: Date;
+}
+
+/**
+ * Ties the uploader's own, still unattached uploads (`table`: photo or voice_note) to a request and
+ * the step they came with, in the step's batch. One conditional UPDATE: if any id is someone
+ * else's, already used or unknown, fewer rows change, and the check throws `refusal` (the whole
+ * step rolls back: nothing half-saved).
+ */
+export function attachStepMedia(
+  batch: WriteBatch,
+  table: 'photo' | 'voice_note',
+  refusal: { code: ErrorCode; field: string },
+  uploaderPersonId: number,
+  ids: readonly number[],
+  requestId: number | NewId,
+  requestEventId: number | NewId,
+): void {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  batch.execute(
+    `UPDATE ${table} SET requestId = ?, requestEventId = ? WHERE id IN (${unique.map(() => '?').join(', ')}) AND uploaderPersonId = ? AND requestId IS NULL`,
+    [requestId, requestEventId, ...unique, uploaderPersonId],
+    (changed) => {
+      if (changed !== unique.length) throw new AppError(refusal.code, refusal.field);
+    },
+  );
 }

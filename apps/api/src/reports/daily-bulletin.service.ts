@@ -9,7 +9,7 @@ import { OrgUnit } from '../grid/org-unit.entity';
 import { OrgUnitRepository } from '../grid/org-unit.repository';
 import { CountByKeyDto, DailyBulletinDto, ReportRequestItemDto, ReportRequestsDto, type BulletinFigure } from './dtos/daily-bulletin.dto';
 import { RequestEntity } from '../requests/request.entity';
-import { notify } from '../notifications/notification-writer';
+import { notifyNow } from '../notifications/notification-writer';
 import { rungPeople } from '../notifications/recipients';
 import { ReportDispatch } from './report-dispatch.entity';
 import { ReportRepository } from './report.repository';
@@ -52,7 +52,7 @@ export class DailyBulletinService {
           // The same people as the top rungs of the escalation ladder: the town's hotline office and leaders.
           const people = [...(await rungPeople(manager, 'hotline_staff', { handlerUnitId: town.id }, town.path)), ...(await rungPeople(manager, 'town_leader', { handlerUnitId: town.id }, town.path))];
           const body = `${town.name}${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日：受理${report.received}件，按时联系${report.contactsOnTime}件，办结${report.resolved}件，超期未办结${report.overdue.length}件`;
-          await notify(manager, people, { kind: 'daily_bulletin', requestId: null, body }, now);
+          await notifyNow(manager, people, { kind: 'daily_bulletin', requestId: null, body }, now);
         });
         pushed++;
       } catch (error) {

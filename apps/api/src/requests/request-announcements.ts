@@ -1,5 +1,5 @@
 import { chinaTimeText, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@gridloop/domain';
-import { EntityManager } from 'typeorm';
+import type { WriteBatch } from '../database/write-batch';
 import { handlersOf, requesterAndFollowers } from '../notifications/recipients';
 import { notify } from '../notifications/notification-writer';
 import type { NotificationKind } from '../notifications/notification-kinds';
@@ -16,20 +16,20 @@ const TO_HANDLERS: Record<string, NotificationKind> = { submit: 'assigned', tran
 const TO_REQUESTER: Record<string, NotificationKind> = { accept: 'accepted', resolve: 'resolved', lookBack: 'looked_back' };
 
 /**
- * Tells the people concerned about a step, in the step's transaction (the message centre and the
- * outbox commit with it). The one who acted is never told of their own step.
+ * Tells the people concerned about a step, in the step's batch (the message centre and the outbox
+ * commit with it). The one who acted is never told of their own step.
  */
-export async function announceStep(manager: EntityManager, request: RequestEntity, action: string, actorPersonId: number, now: Date): Promise<void> {
+export async function announceStep(batch: WriteBatch, request: RequestEntity, action: string, actorPersonId: number, now: Date): Promise<void> {
   const toHandlers = TO_HANDLERS[action];
   if (toHandlers) {
     const due = request.state === 'submitted' ? `请在${chinaTimeText(request.contactDueAt)}前联系群众` : '请尽快办理';
-    const recipients = (await handlersOf(manager, request.handlerUnitId)).filter((id) => id !== actorPersonId);
-    await notify(manager, recipients, { kind: toHandlers, requestId: request.id, body: `${matterName(request)}：${due}` }, now);
+    const recipients = (await handlersOf(batch.manager, request.handlerUnitId)).filter((id) => id !== actorPersonId);
+    notify(batch, recipients, { kind: toHandlers, requestId: request.id, body: `${matterName(request)}：${due}` }, now);
   }
   const toRequester = TO_REQUESTER[action];
   if (toRequester) {
-    const recipients = (await requesterAndFollowers(manager, request)).filter((id) => id !== actorPersonId);
+    const recipients = (await requesterAndFollowers(batch.manager, request)).filter((id) => id !== actorPersonId);
     const body = { accepted: '已有专人联系办理', resolved: '已办结，请点亮小红心评价', looked_back: '办理结果已回看' }[toRequester as 'accepted' | 'resolved' | 'looked_back'];
-    await notify(manager, recipients, { kind: toRequester, requestId: request.id, body: `${matterName(request)}${body}` }, now);
+    notify(batch, recipients, { kind: toRequester, requestId: request.id, body: `${matterName(request)}${body}` }, now);
   }
 }

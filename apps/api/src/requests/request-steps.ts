@@ -5,7 +5,7 @@ import { ErrorCode } from '../common/error-codes';
 import { attachPhotos } from '../photos/photo.repository';
 import { attachVoiceNote } from '../voice-notes/voice-note.repository';
 import { syncRequestTimer } from '../clocks/timer-sync';
-import { insertRow } from '../database/insert-row';
+import { WriteBatch } from '../database/write-batch';
 import type { OrgUnit } from '../grid/org-unit.entity';
 import { announceStep } from './request-announcements';
 import { RequestEvent } from './request-event.entity';
@@ -26,22 +26,21 @@ export interface Step {
  * The one way a request's state changes: the new state (from the domain table), the step's other
  * fields and the next version are written only where the version is still the one the step was
  * decided on, and the timeline row goes in with it. Call inside the caller's transaction, after
- * the guard. Returns the request as it now is.
+ * the guard. Its writes go in one batch (one round trip on MySQL): the version check runs on the
+ * batch's answer, and a stale version rolls the whole step back. Returns the request as it now is.
  */
 export async function applyStep(manager: EntityManager, actorPersonId: number, request: RequestEntity, step: Step, now: Date): Promise<RequestEntity> {
   const from = request.state as RequestState;
   const to = nextState(step.action, from);
   const version = request.version + 1;
-  const result = await manager
-    .createQueryBuilder()
-    .update(RequestEntity)
-    // updatedAt is the step's time on the app's clock: the reports find matters stepped on since a date by it.
-    .set({ ...step.changes, state: to, version, updatedAt: now })
-    .where('id = :id AND version = :version', { id: request.id, version: request.version })
-    .execute();
-  if (!result.affected) throw new AppError(ErrorCode.RequestConflict, 'version');
+  const batch = new WriteBatch(manager);
+  // updatedAt is the step's time on the app's clock: the reports find matters stepped on since a date by it.
+  const set = Object.entries({ ...step.changes, state: to, version, updatedAt: now }).filter(([, value]) => value !== undefined);
+  batch.execute(`UPDATE request SET ${set.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ? AND version = ?`, [...set.map(([, value]) => value), request.id, request.version], (changed) => {
+    if (changed === 0) throw new AppError(ErrorCode.RequestConflict, 'version');
+  });
   const after: RequestEntity = { ...request, ...step.changes, state: to, version };
-  const event = await manager.insert(RequestEvent, {
+  const eventId = batch.insert('request_event', {
     requestId: request.id,
     action: step.action,
     fromState: from,
@@ -54,20 +53,21 @@ export async function applyStep(manager: EntityManager, actorPersonId: number, r
     dueAt: stepDeadline(step.action, after),
     createdAt: now,
   });
-  await attachPhotos(manager, actorPersonId, step.photoIds ?? [], request.id, Number(event.identifiers[0]?.id));
-  await afterStep(manager, after, step.action, actorPersonId, now);
+  attachPhotos(batch, actorPersonId, step.photoIds ?? [], request.id, eventId);
+  await afterStep(batch, after, step.action, actorPersonId, now);
+  await batch.run();
   return after;
 }
 
-/** What follows every step in its transaction: the clock's timer follows the state, and the people concerned are told. */
-async function afterStep(manager: EntityManager, request: RequestEntity, action: string, actorPersonId: number, now: Date): Promise<void> {
+/** What follows every step in its batch: the clock's timer follows the state, and the people concerned are told. */
+async function afterStep(batch: WriteBatch, request: RequestEntity, action: string, actorPersonId: number, now: Date): Promise<void> {
   // A new clock (or none) ends the old one's escalation; the ladder starts over if the new one runs out.
-  if ((await syncRequestTimer(manager, request, now, action === 'submit')) && request.escalationRung > 0) {
-    // Plain SQL: an update through TypeORM would bump `version` under the step that just set it.
-    await manager.query('UPDATE request SET escalationRung = 0 WHERE id = ?', [request.id]);
+  if ((await syncRequestTimer(batch, request, now, action === 'submit')) && request.escalationRung > 0) {
+    // Not `version`: this goes with the step that just set it.
+    batch.execute('UPDATE request SET escalationRung = 0 WHERE id = ?', [request.id]);
     request.escalationRung = 0;
   }
-  await announceStep(manager, request, action, actorPersonId, now);
+  await announceStep(batch, request, action, actorPersonId, now);
 }
 
 export type NewRequest = Pick<
@@ -126,7 +126,11 @@ export async function createRequest(
     // The app's clock, as every later step sets it.
     updatedAt: now,
   };
-  const id = await insertRow(manager, 'request', row);
+  const batch = new WriteBatch(manager);
+  const newId = batch.insert('request', row);
+  // Sent on its own: the messages that follow name the matter by its number.
+  await batch.run();
+  const id = newId.value;
   const event: Omit<RequestEvent, 'id'> = {
     requestId: id,
     action: 'submit',
@@ -140,10 +144,11 @@ export async function createRequest(
     dueAt: stepDeadline('submit', { state: START_STATE, contactDueAt: fields.contactDueAt, completionDueAt: null }),
     createdAt: now,
   };
-  const submitted: RequestEvent = { ...event, id: await insertRow(manager, 'request_event', event) };
-  await attachPhotos(manager, actorPersonId, media.photoIds ?? [], id, submitted.id);
-  await attachVoiceNote(manager, actorPersonId, media.voiceNoteId, id, submitted.id);
+  const eventId = batch.insert('request_event', event);
+  attachPhotos(batch, actorPersonId, media.photoIds ?? [], id, eventId);
+  attachVoiceNote(batch, actorPersonId, media.voiceNoteId, id, eventId);
   const request: RequestEntity = { ...row, id, unit };
-  await afterStep(manager, request, 'submit', actorPersonId, now);
-  return { request, submitted };
+  await afterStep(batch, request, 'submit', actorPersonId, now);
+  await batch.run();
+  return { request, submitted: { ...event, id: eventId.value } };
 }

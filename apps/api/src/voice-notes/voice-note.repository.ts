@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AppError } from '../common/app-error';
+import { DataSource, IsNull } from 'typeorm';
+import type { NewId, WriteBatch } from '../database/write-batch';
+import { attachStepMedia } from '../photos/step-media';
 import { ErrorCode } from '../common/error-codes';
 import { VoiceNote } from './voice-note.entity';
 
@@ -29,18 +30,8 @@ export async function voiceNoteUsable(dataSource: DataSource, voiceNoteId: numbe
   return (await dataSource.getRepository(VoiceNote).countBy(usableBy(voiceNoteId, uploaderPersonId))) === 1;
 }
 
-/**
- * Ties the caller's own, still unattached voice note to a request and its step, in the caller's
- * transaction: one conditional UPDATE; if it changes no row (someone else's, already used, unknown)
- * the throw rolls the whole step back.
- */
-export async function attachVoiceNote(manager: EntityManager, uploaderPersonId: number, voiceNoteId: number | undefined, requestId: number, requestEventId: number): Promise<void> {
+/** The caller's own, still unattached voice note goes with a new matter's first step (attachStepMedia). */
+export function attachVoiceNote(batch: WriteBatch, uploaderPersonId: number, voiceNoteId: number | undefined, requestId: number | NewId, requestEventId: number | NewId): void {
   if (voiceNoteId === undefined) return;
-  const result = await manager
-    .createQueryBuilder()
-    .update(VoiceNote)
-    .set({ requestId, requestEventId })
-    .where(usableBy(voiceNoteId, uploaderPersonId))
-    .execute();
-  if (result.affected !== 1) throw new AppError(ErrorCode.VoiceNoteNotUsable, 'voiceNoteId');
+  attachStepMedia(batch, 'voice_note', { code: ErrorCode.VoiceNoteNotUsable, field: 'voiceNoteId' }, uploaderPersonId, [voiceNoteId], requestId, requestEventId);
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
 import { loadAppConfig, type AppConfig, type WechatConfig } from '../../src/config/app-config';
 import type { DeliveryCounts } from '../../src/notifications/notification-delivery.worker';
-import { notify } from '../../src/notifications/notification-writer';
+import { notifyNow } from '../../src/notifications/notification-writer';
 import { startFakeWechat } from '../support/fake-wechat';
 import { acceptSubscription, runDeliveries, testNotificationsConfig, TPL_ASSIGNED, wechatUser, type WechatUser } from '../support/notifications';
 import { startTestApp, type RunningApp } from '../support/test-app';
@@ -56,7 +56,7 @@ describe(`two API instances delivering one outbox (${testDialect()})`, () => {
     }
     await a.app.get(DataSource).transaction(async (manager) => {
       for (let k = 1; k <= PER_PERSON; k++) {
-        await notify(manager, people.map((p) => p.personId), { kind: 'assigned', requestId: null, body: `两实例测试第${k}条` }, clock.now());
+        await notifyNow(manager, people.map((p) => p.personId), { kind: 'assigned', requestId: null, body: `两实例测试第${k}条` }, clock.now());
       }
     });
     // Each send takes a little while, as over a real network, so both instances are mid-batch together.

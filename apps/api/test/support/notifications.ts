@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { NotificationsConfig } from '../../src/config/notifications-config';
 import { NotificationDeliveryWorker } from '../../src/notifications/notification-delivery.worker';
 import type { NotificationKind } from '../../src/notifications/notification-kinds';
-import { notify } from '../../src/notifications/notification-writer';
+import { notifyNow as writeNotifications } from '../../src/notifications/notification-writer';
 import { call } from './http';
 
 export const TPL_ASSIGNED = 'tplAssigned0000000000000000000000000000001';
@@ -56,11 +56,11 @@ export async function acceptSubscription(baseUrl: string, fake: FakeWechat, user
   }
 }
 
-/** Writes notifications exactly as the app does: notify() in a transaction. Returns the new notification ids. */
+/** Writes notifications exactly as the app does: notify() in a transaction (notifyNow). Returns the new notification ids. */
 export async function notifyNow(app: INestApplication, personIds: number[], message: { kind: NotificationKind; requestId?: number | null; body: string }, now: Date): Promise<number[]> {
   const dataSource = app.get(DataSource);
   const [{ maxId }] = await dataSource.query('SELECT MAX(id) AS maxId FROM notification');
-  await dataSource.transaction((manager) => notify(manager, personIds, { kind: message.kind, requestId: message.requestId ?? null, body: message.body }, now));
+  await dataSource.transaction((manager) => writeNotifications(manager, personIds, { kind: message.kind, requestId: message.requestId ?? null, body: message.body }, now));
   const rows: { id: number }[] = await dataSource.query('SELECT id FROM notification WHERE id > ? AND personId IN (?' + ',?'.repeat(personIds.length - 1) + ') ORDER BY id', [
     Number(maxId ?? 0),
     ...personIds,

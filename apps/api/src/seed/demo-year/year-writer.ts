@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { isWorkingState } from '@gridloop/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { syncRequestTimer } from '../../clocks/timer-sync';
+import { WriteBatch } from '../../database/write-batch';
 import { OrgUnit } from '../../grid/org-unit.entity';
 import { Person } from '../../grid/person.entity';
 import { RequestEntity } from '../../requests/request.entity';
@@ -110,7 +111,11 @@ async function writePlan(manager: EntityManager, plan: readonly PlannedMatter[],
   for (let i = 0; i < requests.length; i += BATCH) await manager.createQueryBuilder().insert().into(RequestEntity).values(requests.slice(i, i + BATCH)).updateEntity(false).execute();
   for (let i = 0; i < events.length; i += BATCH) await manager.createQueryBuilder().insert().into(RequestEvent).values(events.slice(i, i + BATCH)).updateEntity(false).execute();
   for (let i = 0; i < followers.length; i += BATCH) await manager.createQueryBuilder().insert().into(RequestFollower).values(followers.slice(i, i + BATCH)).updateEntity(false).execute();
-  for (const request of requests.filter((r) => isWorkingState(r.state!))) await syncRequestTimer(manager, request as RequestEntity, now);
+  for (const request of requests.filter((r) => isWorkingState(r.state!))) {
+    const batch = new WriteBatch(manager);
+    await syncRequestTimer(batch, request as RequestEntity, now);
+    await batch.run();
+  }
   return events.length;
 }
 
