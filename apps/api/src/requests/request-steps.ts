@@ -36,6 +36,10 @@ export async function applyStep(manager: EntityManager, actorPersonId: number, r
   const batch = new WriteBatch(manager);
   // updatedAt is the step's time on the app's clock: the reports find matters stepped on since a date by it.
   const set = Object.entries({ ...step.changes, state: to, version, updatedAt: now }).filter(([, value]) => value !== undefined);
+  // Column names go into the statement's text: only the entity's own columns (a relation or a typo is a bug).
+  const columns = new Set(manager.connection.getMetadata(RequestEntity).columns.map((c) => c.databaseName));
+  const unknown = set.find(([column]) => !columns.has(column));
+  if (unknown) throw new Error(`applyStep: ${unknown[0]} is not a column of request`);
   batch.execute(`UPDATE request SET ${set.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ? AND version = ?`, [...set.map(([, value]) => value), request.id, request.version], (changed) => {
     if (changed === 0) throw new AppError(ErrorCode.RequestConflict, 'version');
   });
