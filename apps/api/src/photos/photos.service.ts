@@ -4,10 +4,10 @@ import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { PhotoDto, photoUrl } from './dtos/photo.dto';
 import { PHOTO_TYPES, sniffImage } from './image-sniff';
+import { withoutMetadata } from './photo-metadata';
 import { newPhotoKey, PHOTO_STORAGE, readStored, storeThenRecord, type PhotoStorage, type StoredContent, type UploadedBytes } from './photo-storage';
 import { PhotoRepository } from './photo.repository';
 import { StepMediaAccess } from './step-media-access';
-
 
 /**
  * Photos of requests: uploaded first (checked by their content), then attached by id to a step
@@ -25,21 +25,23 @@ export class PhotosService {
 
   /**
    * Keeps a photo for the caller: JPEG, PNG or WebP by its bytes (whatever its name or declared
-   * type), the file written before the row, and removed again if the row cannot be written.
+   * type), without its metadata (withoutMetadata: no location, time or phone model), the file
+   * written before the row, and removed again if the row cannot be written.
    */
   async upload(actor: Actor, file: UploadedBytes | undefined, now: Date): Promise<PhotoDto> {
     if (!file || file.size === 0) throw new AppError(ErrorCode.ValidationFailed, 'file', '请在 file 字段上传一张照片');
     const image = sniffImage(file.buffer);
     if (!image) throw new AppError(ErrorCode.PhotoNotImage, 'file');
+    const kept = await withoutMetadata(file.buffer, image);
     const key = newPhotoKey(now, PHOTO_TYPES[image.mimeType]);
     const row = await storeThenRecord(
       this.storage,
       key,
-      file.buffer,
-      (sha256) => this.photos.insert({ uploaderPersonId: actor.personId, storageKey: key, mimeType: image.mimeType, bytes: file.buffer.length, sha256, createdAt: now }),
+      kept.bytes,
+      (sha256) => this.photos.insert({ uploaderPersonId: actor.personId, storageKey: key, mimeType: image.mimeType, bytes: kept.bytes.length, sha256, createdAt: now }),
       this.logger,
     );
-    return { id: row.id, mimeType: row.mimeType, bytes: row.bytes, width: image.width, height: image.height, url: photoUrl(row.id) };
+    return { id: row.id, mimeType: row.mimeType, bytes: row.bytes, width: kept.width, height: kept.height, url: photoUrl(row.id) };
   }
 
   /**

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FakeWechat } from '@gridloop/wechat-fake';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import sharp from 'sharp';
 import { DataSource, IsNull } from 'typeorm';
 import { loadAppConfig, type WechatConfig } from '../../src/config/app-config';
 import { Photo } from '../../src/photos/photo.entity';
@@ -97,6 +98,37 @@ describe(`photos and the content check (${testDialect()})`, () => {
       expect(back.bytes.equals(content)).toBe(true);
     }
     expect(await ds().getRepository(Photo).countBy({ requestId: IsNull() })).toBeGreaterThanOrEqual(cases.length);
+  });
+
+  it('keeps no location, time or phone model: a photo that carries them is kept without, upright; a pixel bomb is refused', async () => {
+    const token = await villager();
+    const phone = { IFD0: { Make: 'GridPhone', Model: 'GP-1', DateTime: '2026:12:01 08:00:00' } };
+    const red = { r: 200, g: 30, b: 30 };
+    const cases: [Buffer, string, number, number][] = [
+      // Stored sideways (40×20) with "turn 90°" in its EXIF, as phones do with portrait photos: kept upright, 20×40.
+      [await sharp({ create: { width: 40, height: 20, channels: 3, background: red } }).jpeg().withExif(phone).withMetadata({ orientation: 6 }).toBuffer(), 'image/jpeg', 20, 40],
+      [await sharp({ create: { width: 4, height: 3, channels: 3, background: red } }).png().withExif(phone).toBuffer(), 'image/png', 4, 3],
+      [await sharp({ create: { width: 6, height: 5, channels: 3, background: red } }).webp().withExif(phone).toBuffer(), 'image/webp', 6, 5],
+    ];
+    for (const [content, mimeType, width, height] of cases) {
+      expect(content.includes('GridPhone')).toBe(true); // the upload really carries it
+      const res = await upload(token, content, { filename: 'a.jpg', type: 'image/jpeg' });
+      expect(res).toMatchObject({ status: 201, body: { mimeType, width, height } });
+      const back = await get(token, res.body.url);
+      expect(back.bytes.includes('GridPhone')).toBe(false);
+      const kept = await sharp(back.bytes).metadata();
+      expect({ exif: kept.exif, orientation: kept.orientation ?? 1, width: kept.width, height: kept.height, format: kept.format }).toEqual({ exif: undefined, orientation: 1, width, height, format: mimeType.slice(6) });
+      expect(res.body.bytes).toBe(back.bytes.length);
+      const row = await ds().getRepository(Photo).findOneByOrFail({ id: res.body.id });
+      expect(row.sha256).toBe(createHash('sha256').update(back.bytes).digest('hex'));
+    }
+    // 10,000 × 10,000 in the header of a small file: refused before anything decodes it.
+    const bomb = Buffer.from(pngImage(2, 2));
+    bomb.writeUInt32BE(10_000, 16);
+    bomb.writeUInt32BE(10_000, 20);
+    const rowsBefore = await ds().getRepository(Photo).count();
+    expect(await upload(token, bomb, { filename: 'a.png', type: 'image/png' })).toMatchObject({ status: 413, body: { code: 'PHOTO_TOO_LARGE', field: 'file' } });
+    expect(await ds().getRepository(Photo).count()).toBe(rowsBefore);
   });
 
   it('refuses what is not a photo (a text file named .jpg, a cut-off header) and what is too big, keeping nothing', async () => {
