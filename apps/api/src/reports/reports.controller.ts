@@ -1,9 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth-decorators';
-import { FigureRequestsDto, FigureRequestsQuery, RankingDto, RankingQuery, type RankingLevel } from './dtos/ranking.dto';
+import { FigureRequestsDto, FigureRequestsQuery, RankingDto, RankingQuery, UnitHistoryDto, UnitHistoryQuery, type RankingLevel } from './dtos/ranking.dto';
 import type { RankingFigure } from './report.repository';
 import { ReportsService } from './reports.service';
+
+/** Half a year: enough to see a trend on a phone's width. */
+const DEFAULT_HISTORY_MONTHS = 6;
 
 /** The public board: figures and grid leaders' names only, nothing else personal. */
 @ApiTags('reports')
@@ -17,6 +20,13 @@ export class ReportsController {
   @ApiOkResponse({ type: RankingDto })
   ranking(@Query() query: RankingQuery): Promise<RankingDto> {
     return this.reports.monthlyRanking(query.townId, query.month, query.level as RankingLevel);
+  }
+
+  @Get('unit-history')
+  @ApiOperation({ operationId: 'getUnitHistory', summary: 'One unit’s last months on the board (rank, composite, hearts, counts), oldest first: 我的网格成绩’s trend' })
+  @ApiOkResponse({ type: UnitHistoryDto })
+  unitHistory(@Query() query: UnitHistoryQuery): Promise<UnitHistoryDto> {
+    return this.reports.unitHistory(query.townId, query.unitId, query.month, query.months ?? DEFAULT_HISTORY_MONTHS);
   }
 
   @Get('ranking/requests')

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { rankBy, RATING_HEARTS, relativeChange, REQUEST_STATE_LABELS, unitRates, type RequestState, type UnitTally } from '@gridloop/domain';
+import { rankBy, RATING_HEARTS, relativeChange, REQUEST_STATE_LABELS, unitRates, type RateWeights, type RequestState, type UnitRates, type UnitTally } from '@gridloop/domain';
 import { DataSource, In } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -7,7 +7,7 @@ import { CLOCK, type Clock } from '../common/clock';
 import { ErrorCode } from '../common/error-codes';
 import { OrgUnit } from '../grid/org-unit.entity';
 import { RequestEntity } from '../requests/request.entity';
-import { FigureRequestsDto, RankingDto, RankingRowDto, type RankingLevel } from './dtos/ranking.dto';
+import { FigureRequestsDto, RANKING_LEVELS, RankingDto, RankingRowDto, UnitHistoryDto, type RankingLevel } from './dtos/ranking.dto';
 import { RankingStore } from './ranking-store';
 import { monthPeriod, type Period } from './report-period';
 import { RANKING_FIGURES, ReportRepository, zeroCounts, type PeriodCounts, type RankingFigure, type UnitUnder } from './report.repository';
@@ -31,8 +31,7 @@ export class ReportsService {
   ) {}
 
   async monthlyRanking(townId: number, month: string, level: RankingLevel): Promise<RankingDto> {
-    const town = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: townId });
-    if (!town || !BOARD_SCOPES.includes(town.kind)) throw new AppError(ErrorCode.NotFound, 'townId');
+    const town = await this.boardTown(townId);
     const period = monthPeriod(month);
     const now = this.clock.now();
     // Independent reads, sent together: the units, the three months' counts, the grid leaders.
@@ -44,40 +43,70 @@ export class ReportsService {
       counted(monthPeriod(month, 12)),
       level === 'small_grid' ? this.leaderNames(town.path) : Promise.resolve(new Map<number, string>()),
     ]);
-    const paths = new Map(units.map((u) => [u.id, u.path]));
-    const shown = units.filter((u) => u.kind === level).sort((a, b) => a.id - b.id);
-    const tallies = rollUp(current, shown, paths);
-    const talliesBefore = rollUp(monthBefore, shown, paths);
-    const talliesLastYear = rollUp(yearBefore, shown, paths);
-    const weights = this.config.reportWeights;
-    const rows = shown.map((unit) => {
-      const tally = tallies.get(unit.id)!;
-      const rates = unitRates(tally, weights);
-      const before = unitRates(talliesBefore.get(unit.id)!, weights).composite;
-      const lastYear = unitRates(talliesLastYear.get(unit.id)!, weights).composite;
-      return { unit, tally, rates, before, lastYear };
-    });
-    const ranked = rankBy(rows, (row) => row.rates.composite);
+    const board = new Board(units, level, this.config.reportWeights);
+    const compositesBefore = board.composites(monthBefore);
+    const compositesLastYear = board.composites(yearBefore);
     return {
       month: period.label,
       level,
-      rows: ranked.map(({ row, rank }): RankingRowDto => ({
+      rows: board.ranked(current).map(({ unit, tally, rates, rank }): RankingRowDto => ({
         rank,
-        unitId: row.unit.id,
-        unitName: row.unit.name,
-        leaderName: leaders.get(row.unit.id) ?? null,
-        ...row.tally,
-        ...row.rates,
-        compositeMonthOnMonth: relativeChange(row.rates.composite, row.before),
-        compositeYearOnYear: relativeChange(row.rates.composite, row.lastYear),
+        unitId: unit.id,
+        unitName: unit.name,
+        leaderName: leaders.get(unit.id) ?? null,
+        ...tally,
+        ...rates,
+        compositeMonthOnMonth: relativeChange(rates.composite, compositesBefore.get(unit.id)!),
+        compositeYearOnYear: relativeChange(rates.composite, compositesLastYear.get(unit.id)!),
       })),
     };
   }
 
-  /** 一数一查: the requests behind one figure of one unit on the board, so anyone can check the number. */
-  async figureRequests(townId: number, month: string, unitId: number, figure: RankingFigure): Promise<FigureRequestsDto> {
+  /**
+   * One unit's last `months` months up to `month` (oldest first), each as on that month's board:
+   * its rank among the town's units of its level, composite, hearts and counts. For 我的网格成绩's
+   * trend; ended months come from the kept counts, so this reads one count per month.
+   */
+  async unitHistory(townId: number, unitId: number, month: string, months: number): Promise<UnitHistoryDto> {
+    const town = await this.boardTown(townId);
+    const now = this.clock.now();
+    const periods = Array.from({ length: months }, (_, i) => monthPeriod(month, months - 1 - i));
+    const [units, ...counts] = await Promise.all([this.reports.unitsUnder(town.path), ...periods.map((p) => this.store.periodCounts(town.path, p, now))]);
+    const unit = units.find((u) => u.id === unitId);
+    if (!unit || !(RANKING_LEVELS as readonly string[]).includes(unit.kind)) throw new AppError(ErrorCode.NotFound, 'unitId');
+    const board = new Board(units, unit.kind as RankingLevel, this.config.reportWeights);
+    return {
+      unitId,
+      unitName: unit.name,
+      level: unit.kind,
+      months: periods.map((period, i) => {
+        const ranked = board.ranked(counts[i]!);
+        const mine = ranked.find((row) => row.unit.id === unitId)!;
+        return {
+          month: period.label,
+          rank: mine.rank,
+          rankedCount: ranked.filter((row) => row.rank !== null).length,
+          composite: mine.rates.composite,
+          satisfactionRate: mine.rates.satisfactionRate,
+          hearts: mine.tally.hearts,
+          received: mine.tally.received,
+          resolved: mine.tally.resolved,
+          patrolFound: mine.tally.patrolFound,
+        };
+      }),
+    };
+  }
+
+  /** A town's (or the county's) board; anything else is NOT_FOUND on townId. */
+  private async boardTown(townId: number): Promise<OrgUnit> {
     const town = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: townId });
     if (!town || !BOARD_SCOPES.includes(town.kind)) throw new AppError(ErrorCode.NotFound, 'townId');
+    return town;
+  }
+
+  /** 一数一查: the requests behind one figure of one unit on the board, so anyone can check the number. */
+  async figureRequests(townId: number, month: string, unitId: number, figure: RankingFigure): Promise<FigureRequestsDto> {
+    const town = await this.boardTown(townId);
     const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: unitId });
     if (!unit || !unit.path.startsWith(town.path)) throw new AppError(ErrorCode.NotFound, 'unitId');
     const rows = await this.reports.figureRows(figure, unit.path, monthPeriod(month));
@@ -116,6 +145,34 @@ export class ReportsService {
     const names = new Map<number, string>();
     for (const row of rows) if (!names.has(Number(row.unitId))) names.set(Number(row.unitId), row.name);
     return names;
+  }
+}
+
+/** The units of one level on a board, ranked by composite for any month's counts. */
+class Board {
+  private readonly shown: UnitUnder[];
+  private readonly paths: Map<number, string>;
+
+  constructor(
+    units: readonly UnitUnder[],
+    level: RankingLevel,
+    private readonly weights: RateWeights,
+  ) {
+    this.paths = new Map(units.map((u) => [u.id, u.path]));
+    this.shown = units.filter((u) => u.kind === level).sort((a, b) => a.id - b.id);
+  }
+
+  /** Each unit's tally and rates for the counts, ranked (equal composites share a rank; no data, no rank). */
+  ranked(counts: PeriodCounts): { unit: UnitUnder; tally: UnitTally; rates: UnitRates; rank: number | null }[] {
+    const tallies = rollUp(counts, this.shown, this.paths);
+    const rows = this.shown.map((unit) => ({ unit, tally: tallies.get(unit.id)!, rates: unitRates(tallies.get(unit.id)!, this.weights) }));
+    return rankBy(rows, (row) => row.rates.composite).map(({ row, rank }) => ({ ...row, rank }));
+  }
+
+  /** Each unit's composite alone (for 环比 and 同比). */
+  composites(counts: PeriodCounts): Map<number, number | null> {
+    const tallies = rollUp(counts, this.shown, this.paths);
+    return new Map(this.shown.map((unit) => [unit.id, unitRates(tallies.get(unit.id)!, this.weights).composite]));
   }
 }
 

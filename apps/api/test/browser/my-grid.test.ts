@@ -10,7 +10,8 @@ const VILLAGER = { name: '赵玉兰', phone: '13912340012' };
 /**
  * 我的网格成绩 in the H5 build in Chromium, against the real API on SQLite with the demo county: a
  * matter of the grid leader's small grid accepted, resolved and rated 满意 this month; the leader
- * opens 我的网格成绩 from home and sees the grid first in the town with two red hearts.
+ * opens 我的网格成绩 from home and sees the grid first in the town with two red hearts, and the last
+ * six months as bars (this one the only one with a score).
  */
 describe('我的网格成绩 in the H5 app', () => {
   const under = useAppUnderTest(() => ({ demoLogin: true }));
@@ -52,6 +53,18 @@ describe('我的网格成绩 in the H5 app', () => {
     await expect(card.locator('.my-grid-satisfactionRate .my-grid-figure-value').innerText()).resolves.toBe('100%');
     await expect(card.locator('.my-grid-figure').filter({ hasText: '受理' }).locator('.my-grid-figure-value').innerText()).resolves.toBe('1 件');
     await expect(card.locator('.my-grid-score .my-grid-big').innerText()).resolves.toBe('100');
+    // The last six months as bars: only this one has a score (a full bar), the five before none.
+    const trend = mine.locator('.my-grid-trend');
+    await trend.getByText('近6个月综合得分').waitFor();
+    const rows = trend.locator('.my-grid-trend-row');
+    await expect(rows.count()).resolves.toBe(6);
+    const thisMonth = new Date(Date.now() + 8 * 3600_000).getUTCMonth() + 1;
+    const cells = async (i: number) => (await rows.nth(i).locator('.my-grid-trend-month, .my-grid-trend-score, .my-grid-trend-rank, .my-grid-trend-hearts').allInnerTexts()).map((t) => t.trim());
+    await expect(cells(5)).resolves.toEqual([`${thisMonth}月`, '100', '第1名', '❤2']);
+    await expect(rows.nth(5).locator('.my-grid-trend-bar').evaluate((bar) => (bar as HTMLElement).style.width)).resolves.toBe('100%');
+    for (let i = 0; i < 5; i++) {
+      await expect(cells(i)).resolves.toEqual([`${((thisMonth - 6 + i + 12) % 12) + 1}月`, '—', '无成绩', '❤0']);
+    }
     await screenshot(page, 'leader-my-grid', true);
 
     // 红心榜 from here.

@@ -96,6 +96,55 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
     expect(compared).toBeGreaterThan(100_000);
   }, 600_000);
 
+  it('gives a unit’s last months as each month’s board shows it (我的网格成绩’s trend)', async () => {
+    const townId = (await unitByCode(ds(), 'SG-TT')).id;
+    const boards = new Map<string, { rows: Record<string, unknown>[] }>();
+    const board = async (month: string, level: string) => {
+      const key = `${month}/${level}`;
+      if (!boards.has(key)) boards.set(key, (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=${month}&level=${level}`)).body);
+      return boards.get(key)!;
+    };
+    const labels = Array.from({ length: 12 }, (_, i) => chinaMonthRange('2026-11', 11 - i).label);
+    let compared = 0;
+    for (const level of LEVELS) {
+      const rows = (await board('2026-11', level)).rows;
+      // The best, the last ranked and one without data this month (when there is one), of each level.
+      const ranked = rows.filter((r) => r.rank !== null);
+      const picks = [ranked[0], ranked.at(-1), rows.find((r) => r.rank === null)].filter((r): r is Record<string, unknown> => r !== undefined);
+      for (const pick of picks) {
+        const history = (await call(under.api.baseUrl, 'GET', `/api/public/reports/unit-history?townId=${townId}&unitId=${pick.unitId}&month=2026-11&months=12`)).body;
+        expect([history.unitId, history.unitName, history.level]).toEqual([pick.unitId, pick.unitName, level]);
+        expect(history.months.map((m: { month: string }) => m.month)).toEqual(labels);
+        for (const month of history.months) {
+          const monthRows = (await board(month.month, level)).rows;
+          const want = monthRows.find((r) => r.unitId === pick.unitId)!;
+          expect(month).toEqual({
+            month: month.month,
+            rank: want.rank,
+            rankedCount: monthRows.filter((r) => r.rank !== null).length,
+            composite: want.composite,
+            satisfactionRate: want.satisfactionRate,
+            hearts: want.hearts,
+            received: want.received,
+            resolved: want.resolved,
+            patrolFound: want.patrolFound,
+          });
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(LEVELS.length * 2 * 12);
+    // Six months unless asked; at most twelve; a unit the boards do not rank, or not in the town, is not found.
+    const grid = (await board('2026-11', 'small_grid')).rows[0]!;
+    const six = (await call(under.api.baseUrl, 'GET', `/api/public/reports/unit-history?townId=${townId}&unitId=${grid.unitId}&month=2026-11`)).body;
+    expect(six.months.map((m: { month: string }) => m.month)).toEqual(labels.slice(6));
+    expect((await call(under.api.baseUrl, 'GET', `/api/public/reports/unit-history?townId=${townId}&unitId=${grid.unitId}&month=2026-11&months=13`)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'months' });
+    expect((await call(under.api.baseUrl, 'GET', `/api/public/reports/unit-history?townId=${townId}&unitId=${townId}&month=2026-11`)).body).toMatchObject({ code: 'NOT_FOUND', field: 'unitId' });
+    const otherTown = (await unitByCode(ds(), 'SG-SF-V01-L1-S01')).id; // a small grid of the other town
+    expect((await call(under.api.baseUrl, 'GET', `/api/public/reports/unit-history?townId=${townId}&unitId=${otherTown}&month=2026-11`)).body).toMatchObject({ code: 'NOT_FOUND', field: 'unitId' });
+    process.stdout.write(`unit history: ${compared} months of ${LEVELS.length} levels compared with the boards\n`);
+  }, 300_000);
+
   it('drills every figure of a busy grid down to exactly the requests behind it', async () => {
     const townId = (await unitByCode(ds(), 'SG-TT')).id;
     const { start, end } = chinaMonthRange('2026-10');

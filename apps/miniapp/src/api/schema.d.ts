@@ -719,6 +719,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/reports/unit-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One unit’s last months on the board (rank, composite, hearts, counts), oldest first: 我的网格成绩’s trend */
+        get: operations["getUnitHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/reports/ranking/requests": {
         parameters: {
             query?: never;
@@ -1501,6 +1518,30 @@ export interface components {
             /** @enum {string} */
             level: "small_grid" | "large_grid" | "village" | "department";
             rows: components["schemas"]["RankingRowDto"][];
+        };
+        UnitMonthDto: {
+            /** @example 2026-10 */
+            month: string;
+            /** @description Rank among the town’s units of its level that month; null without data */
+            rank: number | null;
+            /** @description Units of its level with a rank that month */
+            rankedCount: number;
+            composite: number | null;
+            satisfactionRate: number | null;
+            /** @description Red hearts lit that month */
+            hearts: number;
+            received: number;
+            resolved: number;
+            /** @description 未诉先办: patrol findings */
+            patrolFound: number;
+        };
+        UnitHistoryDto: {
+            unitId: number;
+            unitName: string;
+            /** @enum {string} */
+            level: "small_grid" | "large_grid" | "village" | "department";
+            /** @description Oldest first */
+            months: components["schemas"]["UnitMonthDto"][];
         };
         FigureRequestDto: {
             requestId: number;
@@ -2761,6 +2802,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RankingDto"];
+                };
+            };
+        };
+    };
+    getUnitHistory: {
+        parameters: {
+            query: {
+                /** @description The town whose board this is; the county’s id ranks the units of the whole county together */
+                townId: number;
+                /** @description The month, China time */
+                month: string;
+                /** @description The unit (small grid, large grid, village or department) whose months these are */
+                unitId: number;
+                /** @description How many months, ending with `month` */
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitHistoryDto"];
                 };
             };
         };

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { IntFromText } from '../../common/int-from-text';
 import { RANKING_FIGURES } from '../report.repository';
 
@@ -123,4 +123,53 @@ export class FigureRequestsDto {
 
   @ApiProperty({ type: [FigureRequestDto] })
   requests: FigureRequestDto[];
+}
+
+export class UnitHistoryQuery extends RankingQueryBase {
+  @ApiProperty({ description: 'The unit (small grid, large grid, village or department) whose months these are' })
+  @IntFromText()
+  @Min(1)
+  @IsInt()
+  unitId: number;
+
+  @ApiProperty({ required: false, minimum: 1, maximum: 12, default: 6, description: 'How many months, ending with `month`' })
+  @IsOptional()
+  @IntFromText()
+  @Max(12)
+  @Min(1)
+  @IsInt()
+  months?: number;
+}
+
+/** One month of a unit, as on that month's board. */
+export class UnitMonthDto {
+  @ApiProperty({ example: '2026-10' })
+  month: string;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'Rank among the town’s units of its level that month; null without data' })
+  rank: number | null;
+
+  @ApiProperty({ description: 'Units of its level with a rank that month' })
+  rankedCount: number;
+
+  @ApiProperty({ nullable: true, type: Number }) composite: number | null;
+  @ApiProperty({ nullable: true, type: Number }) satisfactionRate: number | null;
+  @ApiProperty({ description: 'Red hearts lit that month' }) hearts: number;
+  @ApiProperty() received: number;
+  @ApiProperty() resolved: number;
+  @ApiProperty({ description: '未诉先办: patrol findings' }) patrolFound: number;
+}
+
+export class UnitHistoryDto {
+  @ApiProperty()
+  unitId: number;
+
+  @ApiProperty()
+  unitName: string;
+
+  @ApiProperty({ enum: RANKING_LEVELS })
+  level: string;
+
+  @ApiProperty({ type: [UnitMonthDto], description: 'Oldest first' })
+  months: UnitMonthDto[];
 }

@@ -8,7 +8,7 @@ import { patrolGrids } from '../../../auth/roles'
 import { useSession } from '../../../auth/session-store'
 import { useLoader } from '../../../lib/use-loader'
 import { ROUTES } from '../../../routes'
-import { myGridFigures, thisMonthInChina, type GridFigures } from './my-grid-api'
+import { myGridFigures, thisMonthInChina, type GridFigures, type UnitMonth } from './my-grid-api'
 import './index.css'
 
 const TOAST = 'my-grid-toast'
@@ -61,9 +61,30 @@ function GridCard({ figures, month }: { figures: GridFigures; month: string }) {
   )
 }
 
+/** The composite month by month as bars (a score out of 100), with the rank and hearts of each month. */
+function GridTrend({ months }: { months: UnitMonth[] }) {
+  return (
+    <View className='my-grid-trend'>
+      <Text className='my-grid-trend-title'>近{months.length}个月综合得分</Text>
+      {months.map((m) => (
+        <View key={m.month} className='my-grid-trend-row'>
+          <Text className='my-grid-trend-month'>{Number(m.month.slice(5))}月</Text>
+          <View className='my-grid-trend-track'>
+            <View className='my-grid-trend-bar' style={{ width: `${Math.round((m.composite ?? 0) * 100)}%` }} />
+          </View>
+          <Text className='my-grid-trend-score'>{compositeScoreText(m.composite)}</Text>
+          <Text className='my-grid-trend-rank'>{m.rank === null ? '无成绩' : `第${m.rank}名`}</Text>
+          <Text className='my-grid-trend-hearts'>❤{m.hearts}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
 /**
  * 我的网格成绩 (grid leaders, deputies): this month's figures of my own small grid(s) and the red
- * hearts it lit, from the public monthly ranking, with its rank in the town; 红心榜 for the rest.
+ * hearts it lit, from the public monthly ranking, with its rank in the town, and its last six
+ * months; 红心榜 for the rest.
  */
 export default function MyGridPage() {
   const session = useSession()
@@ -77,7 +98,10 @@ export default function MyGridPage() {
       {(list) => (
         <View className='my-grid'>
           {list.map((figures) => (
-            <GridCard key={figures.row.unitId} figures={figures} month={month} />
+            <View key={figures.row.unitId}>
+              <GridCard figures={figures} month={month} />
+              <GridTrend months={figures.history} />
+            </View>
           ))}
           <Text className='my-grid-note'>满意亮两颗红心，基本满意亮一颗。成绩每天随办理情况更新。</Text>
           <Button className='my-grid-board' type='primary' fill='outline' size='large' block onClick={() => Taro.navigateTo({ url: ROUTES.board })}>

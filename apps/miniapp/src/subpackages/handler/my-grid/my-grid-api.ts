@@ -4,12 +4,16 @@ import { unwrap } from '../../../api/errors'
 import type { components } from '../../../api/schema'
 
 export type RankingRow = components['schemas']['RankingRowDto']
+export type UnitMonth = components['schemas']['UnitMonthDto']
 
 export interface GridFigures {
   row: RankingRow
   /** Small grids of the town ranked this month (with data). */
   rankedCount: number
+  townId: number
   townName: string
+  /** The grid's last months on the board, oldest first, this month last. */
+  history: UnitMonth[]
 }
 
 /** This month in China, YYYY-MM. */
@@ -19,17 +23,24 @@ export function thisMonthInChina(now: Date): string {
 
 /**
  * This month's row of each of my small grids on the public ranking (getMonthlyRanking, small
- * grids). My roles name the grid but not its town, so each town's ranking is looked through (a
+ * grids), with its last months (getUnitHistory). My roles name the grid but not its town, so each town's ranking is looked through (a
  * county has few towns) until every grid is found. Grids not on any ranking are left out.
  */
 export async function myGridFigures(gridIds: number[], month: string): Promise<GridFigures[]> {
   const towns = await unwrap(api.GET('/api/public/towns', { params: { query: { limit: 50 } } }))
-  const found: GridFigures[] = []
+  const found: Omit<GridFigures, 'history'>[] = []
   for (const town of towns) {
     const ranking = await unwrap(api.GET('/api/public/reports/ranking', { params: { query: { townId: town.id, month, level: 'small_grid' } } }))
     const rankedCount = ranking.rows.filter((row) => row.rank !== null).length
-    for (const row of ranking.rows) if (gridIds.includes(row.unitId)) found.push({ row, rankedCount, townName: town.name })
+    for (const row of ranking.rows) if (gridIds.includes(row.unitId)) found.push({ row, rankedCount, townId: town.id, townName: town.name })
     if (found.length === gridIds.length) break
   }
-  return gridIds.flatMap((id) => found.filter((figures) => figures.row.unitId === id))
+  const mine = gridIds.flatMap((id) => found.filter((figures) => figures.row.unitId === id))
+  return Promise.all(
+    mine.map(async (figures) => {
+      const query = { townId: figures.townId, unitId: figures.row.unitId, month }
+      const history = await unwrap(api.GET('/api/public/reports/unit-history', { params: { query } }))
+      return { ...figures, history: history.months }
+    })
+  )
 }
