@@ -48,8 +48,13 @@ let booted = false;
  * - `query`: the page's query string values (onLoad options);
  * - `subscribeAnswers`: what WeChat's subscribe sheet answers per template id ('accept',
  *   'reject'); the calls are kept in `subscribeCalls`.
+ * - `launch`: how WeChat opened the app (onLaunch/onShow options), e.g. `{ scene: 1044,
+ *   shareTicket }` from a card in a group chat; scene 1001 (the list of mini-programs) by default.
+ * - `groupEnterInfo`: what wx.getGroupEnterInfo and wx.getShareInfo answer (`{ encryptedData, iv }`);
+ *   without it both fail, as outside a group.
+ * wx.login answers a new code each call (`wx-code-1`, `wx-code-2`, …), kept in `loginCodes`.
  */
-export async function bootPage(page, { storage = {}, api = {}, query = {}, subscribeAnswers = {} } = {}) {
+export async function bootPage(page, { storage = {}, api = {}, query = {}, subscribeAnswers = {}, launch: launchOptions = {}, groupEnterInfo = null } = {}) {
   if (booted) throw new Error('one page boot per process: put this test in a file of its own');
   booted = true;
   requireWeappBuild();
@@ -86,7 +91,28 @@ export async function bootPage(page, { storage = {}, api = {}, query = {}, subsc
   // WeChat keeps the privacy agreement itself: a new user has not agreed until the sheet's 同意.
   let privacyAgreed = false;
   const subscribeCalls = [];
+  const loginCodes = [];
+  /** WeChat's answer shape: `<api>:ok` in errMsg, success then complete, a tick later. */
+  const answer = (options, name, result) =>
+    setTimeout(() => {
+      const res = { ...result, errMsg: `${name}:ok` };
+      options.success?.(res);
+      options.complete?.(res);
+    }, 0);
+  const refuse = (options, name) =>
+    setTimeout(() => {
+      const res = { errMsg: `${name}:fail no group` };
+      options.fail?.(res);
+      options.complete?.(res);
+    }, 0);
   Object.assign(wx, {
+    login: (options = {}) => {
+      const code = `wx-code-${loginCodes.length + 1}`;
+      loginCodes.push(code);
+      answer(options, 'login', { code });
+    },
+    getGroupEnterInfo: (options = {}) => (groupEnterInfo ? answer(options, 'getGroupEnterInfo', groupEnterInfo) : refuse(options, 'getGroupEnterInfo')),
+    getShareInfo: (options = {}) => (groupEnterInfo && options.shareTicket ? answer(options, 'getShareInfo', groupEnterInfo) : refuse(options, 'getShareInfo')),
     // WeChat's own sheet, answered per template as the test says (WeChat's result shape).
     requestSubscribeMessage: (options = {}) => {
       subscribeCalls.push([...options.tmplIds]);
@@ -165,7 +191,7 @@ export async function bootPage(page, { storage = {}, api = {}, query = {}, subsc
 
   require(path.join(weappDir, 'app.js'));
   if (!app) throw new Error('app.js did not call App()');
-  const launch = { path: page, query, scene: 1001 };
+  const launch = { path: page, query, scene: 1001, ...launchOptions };
   app.onLaunch?.call(app, launch);
   app.onShow?.call(app, launch);
 
@@ -209,6 +235,7 @@ export async function bootPage(page, { storage = {}, api = {}, query = {}, subsc
     navigations,
     toasts,
     subscribeCalls,
+    loginCodes,
     storage: stored,
     wxmlErrors,
     pageText,
