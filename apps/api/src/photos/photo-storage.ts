@@ -38,6 +38,11 @@ export interface StoredContent {
 
 const KEY = /^[a-z0-9]+(?:\/[a-z0-9]+)*\.[a-z0-9]+$/;
 
+/** Where a photo's preview is kept: `preview/` and its key, always a JPEG. */
+export function previewKey(storageKey: string): string {
+  return `preview/${storageKey.replace(/\.[a-z0-9]+$/, '.jpg')}`;
+}
+
 /** A fresh, unguessable key such as `2026/11/3f9c…e1.jpg` (a month per folder keeps folders small). */
 export function newPhotoKey(now: Date, extension: string): string {
   const month = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;

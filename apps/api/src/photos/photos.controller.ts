@@ -41,6 +41,17 @@ export class PhotosController {
     return this.photos.upload(actor, file, this.clock.now());
   }
 
+  @Get(':photoId/preview')
+  @Header('Cache-Control', 'private, max-age=86400')
+  @Header('X-Content-Type-Options', 'nosniff')
+  @ApiOperation({ operationId: 'getPhotoPreview', summary: 'A smaller copy of the photo (at most 640 px on its long edge, JPEG; a photo already that small as it is), to the same people as getPhoto' })
+  @ApiProduces(...IMAGE_TYPES)
+  @ApiOkResponse({ description: 'The image', content: Object.fromEntries(IMAGE_TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) })
+  async preview(@CurrentActor() actor: Actor, @Param('photoId', ParseIdPipe) photoId: number): Promise<StreamableFile> {
+    const photo = await this.photos.preview(actor, photoId);
+    return new StreamableFile(photo.stream, { type: photo.mimeType, length: photo.bytes });
+  }
+
   @Get(':photoId')
   @Header('Cache-Control', 'private, max-age=86400')
   @Header('X-Content-Type-Options', 'nosniff')

@@ -1,11 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
-import { PhotoDto, photoUrl } from './dtos/photo.dto';
+import { PhotoDto, photoPreviewUrl, photoUrl } from './dtos/photo.dto';
 import { PHOTO_TYPES, sniffImage } from './image-sniff';
-import { withoutMetadata } from './photo-metadata';
-import { newPhotoKey, PHOTO_STORAGE, readStored, storeThenRecord, type PhotoStorage, type StoredContent, type UploadedBytes } from './photo-storage';
+import { previewOf, withoutMetadata } from './photo-metadata';
+import { Photo } from './photo.entity';
+import { newPhotoKey, PHOTO_STORAGE, previewKey, readStored, storeThenRecord, type PhotoStorage, type StoredContent, type UploadedBytes } from './photo-storage';
 import { PhotoRepository } from './photo.repository';
 import { StepMediaAccess } from './step-media-access';
 
@@ -41,7 +44,7 @@ export class PhotosService {
       (sha256) => this.photos.insert({ uploaderPersonId: actor.personId, storageKey: key, mimeType: image.mimeType, bytes: kept.bytes.length, sha256, createdAt: now }),
       this.logger,
     );
-    return { id: row.id, mimeType: row.mimeType, bytes: row.bytes, width: kept.width, height: kept.height, url: photoUrl(row.id) };
+    return { id: row.id, mimeType: row.mimeType, bytes: row.bytes, width: kept.width, height: kept.height, url: photoUrl(row.id), previewUrl: photoPreviewUrl(row.id) };
   }
 
   /**
@@ -49,8 +52,41 @@ export class PhotosService {
    * (NOT_FOUND, never FORBIDDEN), so ids cannot be probed.
    */
   async content(actor: Actor, photoId: number): Promise<StoredContent> {
-    const photo = await this.photos.findById(photoId);
-    if (!photo || !(await this.access.maySee(actor, photo))) throw new AppError(ErrorCode.NotFound, 'photoId');
+    const photo = await this.visible(actor, photoId);
     return { mimeType: photo.mimeType, bytes: photo.bytes, stream: await readStored(this.storage, photo.storageKey, 'photoId', this.logger) };
   }
+
+  /**
+   * A smaller copy (previewOf: at most 640 px, JPEG) for lists and timelines, to the same people.
+   * Made on the first look and kept beside the photo (`preview/<key>`); a photo already that small,
+   * or one the decoder cannot read, is its own preview.
+   */
+  async preview(actor: Actor, photoId: number): Promise<StoredContent> {
+    const photo = await this.visible(actor, photoId);
+    const key = previewKey(photo.storageKey);
+    const kept = await this.storage.get(key);
+    if (kept) return inMemory('image/jpeg', await buffer(kept));
+    const original = await buffer(await readStored(this.storage, photo.storageKey, 'photoId', this.logger));
+    const made = await previewOf(original).catch((error: unknown) => {
+      this.logger.warn({ photoId, reason: String(error) }, 'no preview made; the photo is served instead');
+      return null;
+    });
+    if (!made) return inMemory(photo.mimeType, original);
+    // Two first looks at once both make it; the second write finds the key taken, which is fine.
+    await this.storage.put(key, made).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') this.logger.warn({ key, reason: String(error) }, 'preview not kept');
+    });
+    return inMemory('image/jpeg', made);
+  }
+
+  /** The photo, if the caller may see it; everyone else is told it does not exist. */
+  private async visible(actor: Actor, photoId: number): Promise<Photo> {
+    const photo = await this.photos.findById(photoId);
+    if (!photo || !(await this.access.maySee(actor, photo))) throw new AppError(ErrorCode.NotFound, 'photoId');
+    return photo;
+  }
+}
+
+function inMemory(mimeType: string, bytes: Buffer): StoredContent {
+  return { mimeType, bytes: bytes.length, stream: Readable.from([bytes]) };
 }

@@ -3,7 +3,7 @@ import { DataSource, IsNull, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { VoiceNote } from '../voice-notes/voice-note.entity';
 import { Photo } from './photo.entity';
-import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
+import { PHOTO_STORAGE, previewKey, type PhotoStorage } from './photo-storage';
 
 const BATCH = 100;
 const DAY_MS = 24 * 3600_000;
@@ -37,7 +37,10 @@ export class UnattachedUploads {
         if (!deleted.affected) continue;
         removed++;
         // The row is gone first: bytes left by a failed delete are unreachable, never a row without bytes.
-        await this.storage.delete(upload.storageKey).catch((error: unknown) => this.logger.warn(`upload ${upload.storageKey} not deleted: ${String(error)}`));
+        // A photo's preview, if anyone looked at it, goes too.
+        for (const key of entity === Photo ? [upload.storageKey, previewKey(upload.storageKey)] : [upload.storageKey]) {
+          await this.storage.delete(key).catch((error: unknown) => this.logger.warn(`upload ${key} not deleted: ${String(error)}`));
+        }
       }
     }
     return removed;

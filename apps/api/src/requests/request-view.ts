@@ -1,5 +1,5 @@
 import { availableActions, canRateNow, isLate, isResultState, seesPhoneInFull, seesRequesterInFull, maskName, maskPhone, RATING_HEARTS, REQUEST_STATE_LABELS, type Rating, type Relation, type RequestState } from '@gridloop/domain';
-import { photoUrl } from '../photos/dtos/photo.dto';
+import { photoPreviewUrl, photoUrl } from '../photos/dtos/photo.dto';
 import { voiceNoteUrl } from '../voice-notes/dtos/voice-note.dto';
 import { RequestDto, RequestListItemDto, SUPPORTED_ACTIONS } from './dtos/request.dto';
 import type { ListedRequest } from './listed-request';
@@ -43,7 +43,7 @@ export function viewRequest(
       toState: e.toState,
       note: e.note,
       public: e.public,
-      photos: (photosByEvent.get(e.id) ?? []).map((id) => ({ id, url: photoUrl(id) })),
+      photos: (photosByEvent.get(e.id) ?? []).map((id) => ({ id, url: photoUrl(id), previewUrl: photoPreviewUrl(id) })),
       createdAt: e.createdAt,
     })),
     voiceNote: voiceNote && { id: voiceNote.id, durationMs: voiceNote.durationMs, url: voiceNoteUrl(voiceNote.id) },

@@ -34,6 +34,8 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
   let villagerId: number;
   let firstId: number;
   const submitAttempts: string[] = [];
+  /** Every photo the app fetched: thumbnails should be the small copies (…/preview). */
+  const photoGets: string[] = [];
 
   beforeAll(async () => {
     const dataSource = under.api.app.get(DataSource);
@@ -44,6 +46,8 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
     villagerId = await addVillager(dataSource, VILLAGER, leader.unitId);
     phone.page.on('request', (request) => {
       if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/requests') submitAttempts.push(request.postData() ?? '');
+      const photo = /^\/api\/photos\/\d+(\/preview)?$/.exec(new URL(request.url()).pathname);
+      if (request.method() === 'GET' && photo) photoGets.push(photo[0]);
     });
   });
 
@@ -189,6 +193,9 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
     const detail = current(page);
     await detail.locator('.staff-result-note').getByText('已联系村保洁队清运，现场已清理干净。').waitFor({ timeout: 15_000 });
     await detail.locator('.staff-result .photo-thumb img').waitFor();
+    // Every thumbnail so far came as its small copy; the full photo only opens on a tap.
+    expect(photoGets.length).toBeGreaterThan(0);
+    expect(photoGets.filter((p) => !p.endsWith('/preview'))).toEqual([]);
     await screenshot(page, 'staff-request', true);
     await button(page, /^回看$/, '.staff-look-back').click();
     await detail.locator('.look-back-form textarea').fill('已电话回访，群众说垃圾已经清走了。');

@@ -133,6 +133,7 @@ const TABLE: Record<string, Row> = {
   // The public board: figures and grid leaders' names only.
   getMonthlyRanking: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'GET', path: `/api/public/reports/ranking?townId=${t.town.id}&month=2026-10&level=village` }) },
   listFigureRequests: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'GET', path: `/api/public/reports/ranking/requests?townId=${t.town.id}&month=2026-10&unitId=${t.grid.id}&figure=received` }) },
+  getUnitHistory: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'GET', path: `/api/public/reports/unit-history?townId=${t.town.id}&unitId=${t.grid.id}&month=2026-10` }) },
   listChildUnits: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'GET', path: `/api/public/units/${t.grid.parentId}/children` }) },
   wechatLogin: { who: 'public', scoped: false, request: (c) => ({ method: 'POST', path: '/api/auth/wechat-login', body: { code: c.fake.issueLoginCode().code } }) },
   refreshSession: { who: 'public', scoped: false, request: async (c) => ({ method: 'POST', path: '/api/auth/refresh', body: { refreshToken: (await freshSession(c)).refreshToken } }) },
@@ -252,6 +253,7 @@ const TABLE: Record<string, Row> = {
   },
   // Attached photos are seen exactly by those who see the request (and its requester, not a matrix actor).
   getPhoto: { who: STAFF_WITH_GRIDS, scoped: true, request: async (c, t) => ({ method: 'GET', path: `/api/photos/${await photoIn(c, t)}` }) },
+  getPhotoPreview: { who: STAFF_WITH_GRIDS, scoped: true, request: async (c, t) => ({ method: 'GET', path: `/api/photos/${await photoIn(c, t)}/preview` }) },
   uploadVoiceNote: {
     who: 'signed-in',
     scoped: false,

@@ -131,6 +131,40 @@ describe(`photos and the content check (${testDialect()})`, () => {
     expect(await ds().getRepository(Photo).count()).toBe(rowsBefore);
   });
 
+  it('gives a smaller copy for lists, made on the first look and kept, to the same people; a small photo is its own', async () => {
+    const requester = await villager();
+    const big = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 40, g: 120, b: 200 } } }).png().toBuffer();
+    expect(big.length).toBeLessThan(MAX_BYTES);
+    const uploaded = await upload(requester, big, { filename: 'a.png', type: 'image/png' });
+    expect(uploaded).toMatchObject({ status: 201, body: { width: 1600, height: 1000, previewUrl: `/api/photos/${uploaded.body.id}/preview` } });
+    const [id, small] = [uploaded.body.id as number, await photoOf(requester, JPEG_1X1)];
+    const submitted = await api('POST', '/api/requests', requester, submitBody({ photoIds: [id, small] }));
+    expect(submitted.body.timeline[0].photos).toEqual([id, small].map((n) => ({ id: n, url: `/api/photos/${n}`, previewUrl: `/api/photos/${n}/preview` })));
+
+    const previews = () => filesOnDisk().filter((f) => f.split(path.sep)[0] === 'preview');
+    const before = previews().length;
+    const seen: Buffer[] = [];
+    for (const token of [requester, grid.leaderToken, grid.headToken]) {
+      const preview = await get(token, `/api/photos/${id}/preview`);
+      expect([preview.status, preview.headers.get('content-type'), preview.headers.get('cache-control')]).toEqual([200, 'image/jpeg', 'private, max-age=86400']);
+      const meta = await sharp(preview.bytes).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 640, 400]);
+      seen.push(preview.bytes);
+    }
+    // Made once, kept, and the same bytes for everyone after.
+    expect(previews().length).toBe(before + 1);
+    expect(seen.every((bytes) => bytes.equals(seen[0]!))).toBe(true);
+    // 1×1: already small, so the photo itself.
+    const own = await get(requester, `/api/photos/${small}/preview`);
+    expect([own.status, own.headers.get('content-type'), own.bytes.equals(JPEG_1X1)]).toEqual([200, 'image/jpeg', true]);
+    expect(previews().length).toBe(before + 1);
+    // Everyone else: as for the photo, it does not exist.
+    for (const token of [await villager(), grid.otherLeaderToken]) {
+      expect(await call(under.api.baseUrl, 'GET', `/api/photos/${id}/preview`, { token })).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', field: 'photoId' } });
+    }
+    expect((await get(undefined, `/api/photos/${id}/preview`)).status).toBe(401);
+  });
+
   it('refuses what is not a photo (a text file named .jpg, a cut-off header) and what is too big, keeping nothing', async () => {
     const token = await villager();
     const rowsBefore = await ds().getRepository(Photo).count();
@@ -334,13 +368,17 @@ describe(`photos and the content check (${testDialect()})`, () => {
 
   it('uploads never sent with a matter are removed after the keep (row and file); used ones stay', async () => {
     const requester = await villager();
-    const [left, used] = [await photoOf(requester, pngImage(3, 3)), await photoOf(requester, pngImage(4, 4))];
+    // `left` big enough to have a preview, which its uploader looked at: it goes with it.
+    const [left, used] = [await photoOf(requester, await sharp({ create: { width: 900, height: 700, channels: 3, background: '#777777' } }).png().toBuffer()), await photoOf(requester, pngImage(4, 4))];
+    expect((await get(requester, `/api/photos/${left}/preview`)).status).toBe(200);
     const note = await uploadVoiceNote(under.api.baseUrl, requester, MP3_NOTE, 2000);
     expect(note.status).toBe(201);
     expect((await api('POST', '/api/requests', requester, submitBody({ photoIds: [used] }))).status).toBe(201);
     const keyOf = async (id: number) => (await ds().getRepository(Photo).findOneByOrFail({ id })).storageKey;
     const [leftKey, usedKey] = [await keyOf(left), await keyOf(used)];
     const noteKey = (await ds().getRepository(VoiceNote).findOneByOrFail({ id: note.body.id })).storageKey;
+    const leftPreview = `preview/${leftKey.replace(/\.png$/, '.jpg')}`;
+    expect(filesOnDisk().map((f) => f.split(path.sep).join('/'))).toContain(leftPreview);
     const sweep = (days: number) => under.api.app.get(UnattachedUploads).sweep(new Date(Date.now() + days * 24 * 3600_000));
 
     await sweep(6.9);
@@ -348,7 +386,9 @@ describe(`photos and the content check (${testDialect()})`, () => {
     await sweep(7.1);
     expect(await ds().getRepository(Photo).findOneBy({ id: left })).toBeNull();
     expect(await ds().getRepository(VoiceNote).findOneBy({ id: note.body.id })).toBeNull();
-    expect(filesOnDisk().map((f) => f.split(path.sep).join('/'))).toEqual(expect.not.arrayContaining([leftKey, noteKey]));
+    // Each one gone (not.arrayContaining of all three would pass with one left).
+    const files = filesOnDisk().map((f) => f.split(path.sep).join('/'));
+    expect([leftKey, leftPreview, noteKey].filter((key) => files.includes(key))).toEqual([]);
     expect(filesOnDisk().map((f) => f.split(path.sep).join('/'))).toEqual(expect.arrayContaining([usedKey]));
     expect((await get(requester, `/api/photos/${left}`)).status).toBe(404);
     expect((await get(requester, `/api/photos/${used}`)).status).toBe(200);

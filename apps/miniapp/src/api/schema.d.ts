@@ -276,6 +276,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/photos/{photoId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A smaller copy of the photo (at most 640 px on its long edge, JPEG; a photo already that small as it is), to the same people as getPhoto */
+        get: operations["getPhotoPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/photos/{photoId}": {
         parameters: {
             query?: never;
@@ -1046,6 +1063,11 @@ export interface components {
              * @example /api/photos/12
              */
             url: string;
+            /**
+             * @description A smaller copy for lists (at most 640 px), with the same sign-in
+             * @example /api/photos/12/preview
+             */
+            previewUrl: string;
         };
         VoiceNoteDto: {
             id: number;
@@ -1086,6 +1108,8 @@ export interface components {
             id: number;
             /** @example /api/photos/12 */
             url: string;
+            /** @example /api/photos/12/preview */
+            previewUrl: string;
         };
         RequestEventDto: {
             id: number;
@@ -2175,6 +2199,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PhotoDto"];
+                };
+            };
+        };
+    };
+    getPhotoPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                photoId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
                 };
             };
         };

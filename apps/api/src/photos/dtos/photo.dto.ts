@@ -24,6 +24,9 @@ export class PhotoDto {
 
   @ApiProperty({ example: '/api/photos/12', description: 'Where to fetch it (with the same sign-in)' })
   url: string;
+
+  @ApiProperty({ example: '/api/photos/12/preview', description: 'A smaller copy for lists (at most 640 px), with the same sign-in' })
+  previewUrl: string;
 }
 
 /** A photo as a timeline step shows it. */
@@ -33,9 +36,13 @@ export class PhotoRefDto {
 
   @ApiProperty({ example: '/api/photos/12' })
   url: string;
+
+  @ApiProperty({ example: '/api/photos/12/preview' })
+  previewUrl: string;
 }
 
 export const photoUrl = (id: number): string => `/api/photos/${id}`;
+export const photoPreviewUrl = (id: number): string => `/api/photos/${id}/preview`;
 
 /**
  * The optional `photoIds` of a step: ids from uploadPhoto, the caller's own and not yet used,

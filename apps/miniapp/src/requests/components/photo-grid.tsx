@@ -29,17 +29,20 @@ export function PhotoThumb({ url, onTap, className = '' }: { url: string; onTap?
   )
 }
 
-/** A row of photos; a tap opens them full screen (Taro.previewImage) at the one tapped. */
-export function PhotoGrid({ photos }: { photos: readonly { id: number; url: string }[] }) {
+/**
+ * A row of photos, each as its small copy (previewUrl: a tenth of the bytes on a weak network); a
+ * tap opens the full photos (Taro.previewImage) at the one tapped.
+ */
+export function PhotoGrid({ photos }: { photos: readonly { id: number; url: string; previewUrl: string }[] }) {
   if (photos.length === 0) return null
-  const preview = async (current: string) => {
+  const open = async (index: number) => {
     const urls = await Promise.all(photos.map((photo) => photoPath(photo.url).catch(() => '')))
-    Taro.previewImage({ current, urls: urls.filter(Boolean) })
+    Taro.previewImage({ current: urls[index] || urls.find(Boolean) || '', urls: urls.filter(Boolean) })
   }
   return (
     <View className='photo-grid'>
-      {photos.map((photo) => (
-        <PhotoThumb key={photo.id} url={photo.url} onTap={preview} />
+      {photos.map((photo, index) => (
+        <PhotoThumb key={photo.id} url={photo.previewUrl} onTap={() => void open(index)} />
       ))}
     </View>
   )

@@ -80,7 +80,7 @@ export function PhotoPicker({ photos, onPhotosChange, onBusyChange, onError, max
       <View className='photo-grid'>
         {photos.map((photo) => (
           <View className='photo-cell photo-cell--done' key={photo.id}>
-            <PhotoThumb url={photo.url} />
+            <PhotoThumb url={photo.previewUrl ?? photo.url} />
             <View className='photo-remove' onClick={() => onPhotosChange((list) => list.filter((p) => p.id !== photo.id))}>
               <Text className='photo-remove-text'>×</Text>
             </View>

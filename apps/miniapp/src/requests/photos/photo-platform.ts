@@ -16,7 +16,7 @@ export async function choosePhotos(count: number): Promise<PickedPhoto[]> {
 
 export async function uploadPhoto(photo: PickedPhoto, onProgress: (percent: number) => void): Promise<UploadedPhoto> {
   const body = await uploadMedia<UploadedPhoto>('/api/photos', { path: photo.path, blob: photo.file, name: photo.file?.name ?? 'photo.jpg' }, {}, onProgress, '网络连接不上，照片没有传上去')
-  return { id: body.id, url: body.url }
+  return { id: body.id, url: body.url, previewUrl: body.previewUrl }
 }
 
 /** A path an <Image> can show for a photo URL of the API. */

@@ -10,4 +10,6 @@ export interface PickedPhoto {
 export interface UploadedPhoto {
   id: number
   url: string
+  /** Its small copy; absent in drafts saved before previews existed. */
+  previewUrl?: string
 }
