@@ -30,6 +30,7 @@
  * database server and this process (the load generator, sharing the cores), SQL statements a call (server-wide) and InnoDB pages read from disk a call; a row is flagged when other
  * processes on the machine took a fifth of a core or more meanwhile. BENCH_SKIP_INBOX=1: create only.
  * BENCH_DELIVERY=1: the API runs its outbox worker meanwhile (off by default, as the clocks' sweep is).
+ * BENCH_GZIP=1: the load generator asks for gzip, as phones do (the answers are then compressed).
  * BENCH_PROFILE=<dir>: the API process writes a V8 CPU profile of each timed phase there
  * (<phase>.cpuprofile; open in Chrome DevTools). About 5 minutes on a quiet 2-core machine at the defaults.
  */
@@ -38,6 +39,7 @@ import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { Session } from 'node:inspector';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -201,7 +203,7 @@ async function benchmark(db: BenchDatabase, api: RunningApi): Promise<void> {
       progress(warm);
       const sql = await inboxSql(db, setup, meter, leaders, warmLeaders);
       for (const row of sql.rows) progress(row);
-      inbox = { summary: `${summary}; ${sizes.min === sizes.max ? sizes.min : `${sizes.min}–${sizes.max}`} requests an answer (at most ${INBOX_LIMIT}), on average ${(sizes.items / sizes.calls).toFixed(0)} in ${(sizes.bytes / sizes.calls / 1024).toFixed(0)} KiB of JSON`, cold: cold.phase, warm: warm.phase, explain: sql.explain, sql: sql.sql };
+      inbox = { summary: `${summary}; ${sizes.min === sizes.max ? sizes.min : `${sizes.min}–${sizes.max}`} requests an answer (at most ${INBOX_LIMIT}), on average ${(sizes.items / sizes.calls).toFixed(0)} in ${(sizes.bytes / sizes.calls / 1024).toFixed(0)} KiB of JSON${GZIP ? ' gzipped' : ''}`, cold: cold.phase, warm: warm.phase, explain: sql.explain, sql: sql.sql };
     }
 
     // ── the summary ──
@@ -339,20 +341,24 @@ async function startApi(database: DatabaseTarget): Promise<RunningApi> {
  * the same two cores the API and the database share.
  */
 const agent = new HttpAgent({ keepAlive: true, maxSockets: Infinity });
+/** BENCH_GZIP=1: ask for gzip as phones do (the API's HTTP_COMPRESSION), and unzip the answers. */
+const GZIP = env.BENCH_GZIP === '1';
 
 function http(api: RunningApi, method: string, urlPath: string, token: string, body?: unknown): Promise<{ status: number; body: any; bytes: number }> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       `${api.baseUrl}${urlPath}`,
-      { method, agent, headers: { authorization: `Bearer ${token}`, ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) } },
+      { method, agent, headers: { authorization: `Bearer ${token}`, ...(GZIP ? { 'accept-encoding': 'gzip' } : {}), ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
+          const wire = Buffer.concat(chunks);
           try {
-            resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null, bytes: Buffer.byteLength(text) });
+            const text = (res.headers['content-encoding'] === 'gzip' ? gunzipSync(wire) : wire).toString('utf8');
+            // bytes: as they came over the wire (gzipped when asked for and answered so).
+            resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null, bytes: wire.length });
           } catch (error) {
             reject(error as Error);
           }

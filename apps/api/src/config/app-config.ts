@@ -21,6 +21,8 @@ export interface AppConfig {
   seedDemoYear: boolean;
   /** The H5 demo's "pick a seeded person" login. Never on unless asked for. */
   demoLogin: boolean;
+  /** gzip answers for clients that accept it (HTTP_COMPRESSION, on by default; off when a reverse proxy compresses). */
+  httpCompression: boolean;
   photos: PhotosConfig;
   lookBack: LookBackConfig;
   /** The ranking's composite weights and the share a 基本满意 counts (REPORT_WEIGHTS). */
@@ -102,6 +104,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
       refreshReuseGraceSeconds: parsePositiveInt(env.REFRESH_REUSE_GRACE_SECONDS, 'REFRESH_REUSE_GRACE_SECONDS', 10),
     },
     demoLogin: parseFlag(env.DEMO_LOGIN, 'DEMO_LOGIN'),
+    httpCompression: env.HTTP_COMPRESSION === undefined || env.HTTP_COMPRESSION === '' ? true : parseFlag(env.HTTP_COMPRESSION, 'HTTP_COMPRESSION'),
     clock: systemClock,
     clocks: { rules: parseJsonSetting(env.CLOCK_RULES, 'CLOCK_RULES', parseClockRules), sweepSeconds: parseNonNegativeInt(env.CLOCK_SWEEP_SECONDS, 'CLOCK_SWEEP_SECONDS', 30) },
     notifications: loadNotificationsConfig(env),
