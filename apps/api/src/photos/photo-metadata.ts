@@ -46,20 +46,3 @@ function encode(pipeline: Sharp, mimeType: PhotoMimeType): Sharp {
       return pipeline.webp({ quality: 90 });
   }
 }
-
-/** The long edge of a preview: sharp on a phone's screen in a row of three, a tenth of the bytes. */
-export const PREVIEW_EDGE = 640;
-
-/**
- * A smaller copy for lists and timelines on weak networks: at most PREVIEW_EDGE on its long edge,
- * JPEG (transparency on white). Null when the photo is already that small: it is its own preview.
- */
-export async function previewOf(bytes: Buffer): Promise<Buffer | null> {
-  const meta = await sharp(bytes, { limitInputPixels: PHOTO_MAX_PIXELS }).metadata();
-  if ((meta.width ?? 0) <= PREVIEW_EDGE && (meta.height ?? 0) <= PREVIEW_EDGE) return null;
-  return sharp(bytes, { limitInputPixels: PHOTO_MAX_PIXELS })
-    .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
-    .flatten({ background: '#ffffff' })
-    .jpeg({ quality: 75 })
-    .toBuffer();
-}
