@@ -40,6 +40,7 @@ export enum ErrorCode {
   PhotoNotImage = 'PHOTO_NOT_IMAGE',
   PhotoTooLarge = 'PHOTO_TOO_LARGE',
   PhotoNotUsable = 'PHOTO_NOT_USABLE',
+  UploadsPending = 'UPLOADS_PENDING',
   VoiceNoteNotAudio = 'VOICE_NOTE_NOT_AUDIO',
   VoiceNoteTooLarge = 'VOICE_NOTE_TOO_LARGE',
   VoiceNoteNotUsable = 'VOICE_NOTE_NOT_USABLE',
@@ -93,6 +94,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   // The limit is configurable (PHOTO_MAX_BYTES): the service names it in the message it sends.
   [ErrorCode.PhotoTooLarge]: '照片太大了，请压缩后再上传',
   [ErrorCode.PhotoNotUsable]: '照片无效或已经用过了，请重新上传',
+  [ErrorCode.UploadsPending]: '您上传的照片和语音还有很多没有提交，请先提交诉求，或过几天再传',
   [ErrorCode.VoiceNoteNotAudio]: '这不是一段录音，请重新录一段',
   [ErrorCode.VoiceNoteTooLarge]: '录音太大了，请录短一点（不超过 60 秒）',
   [ErrorCode.VoiceNoteNotUsable]: '录音无效或已经用过了，请重新录一段',
@@ -156,6 +158,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 413;
     case ErrorCode.TooManyRequests:
     case ErrorCode.WechatRateLimited:
+    case ErrorCode.UploadsPending:
       return 429;
     case ErrorCode.DatabaseUnavailable:
     case ErrorCode.WechatNotConfigured:

@@ -43,6 +43,8 @@ export interface PhotosConfig {
   voiceMaxBytes: number;
   /** Days an upload never attached to a matter is kept (UPLOAD_KEEP_DAYS, default 7): long enough for a draft left on the phone. */
   unattachedKeepDays: number;
+  /** Uploads one person may have waiting (not yet sent with a matter) before more are refused (UPLOAD_PENDING_MAX, default 50). */
+  unattachedMax: number;
 }
 
 export interface WechatConfig {
@@ -115,6 +117,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
       maxBytes: parsePositiveInt(env.PHOTO_MAX_BYTES, 'PHOTO_MAX_BYTES', 5 * 1024 * 1024),
       voiceMaxBytes: parsePositiveInt(env.VOICE_MAX_BYTES, 'VOICE_MAX_BYTES', 2 * 1024 * 1024),
       unattachedKeepDays: parsePositiveInt(env.UPLOAD_KEEP_DAYS, 'UPLOAD_KEEP_DAYS', 7),
+      unattachedMax: parsePositiveInt(env.UPLOAD_PENDING_MAX, 'UPLOAD_PENDING_MAX', 50),
     },
   };
 }

@@ -12,6 +12,7 @@ import { Photo } from './photo.entity';
 import { newPhotoKey, PHOTO_STORAGE, previewKey, readStored, storeThenRecord, type PhotoStorage, type StoredContent, type UploadedBytes } from './photo-storage';
 import { PhotoRepository } from './photo.repository';
 import { StepMediaAccess } from './step-media-access';
+import { UnattachedUploads } from './unattached-uploads';
 
 /**
  * Photos of requests: uploaded first (checked by their content), then attached by id to a step
@@ -24,6 +25,7 @@ export class PhotosService {
   constructor(
     private readonly photos: PhotoRepository,
     private readonly access: StepMediaAccess,
+    private readonly pending: UnattachedUploads,
     @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
   ) {}
 
@@ -36,6 +38,7 @@ export class PhotosService {
     if (!file || file.size === 0) throw new AppError(ErrorCode.ValidationFailed, 'file', '请在 file 字段上传一张照片');
     const image = sniffImage(file.buffer);
     if (!image) throw new AppError(ErrorCode.PhotoNotImage, 'file');
+    await this.pending.assertRoomFor(actor.personId);
     const kept = await withoutMetadata(file.buffer, image);
     const key = newPhotoKey(now, PHOTO_TYPES[image.mimeType]);
     const row = await storeThenRecord(

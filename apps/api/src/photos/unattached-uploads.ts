@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, IsNull, LessThan } from 'typeorm';
+import { AppError } from '../common/app-error';
+import { ErrorCode } from '../common/error-codes';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { VoiceNote } from '../voice-notes/voice-note.entity';
 import { Photo } from './photo.entity';
@@ -23,6 +25,20 @@ export class UnattachedUploads {
     @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Refuses a new upload (UPLOADS_PENDING, 429) while the person has UPLOAD_PENDING_MAX photos and
+   * voice notes waiting, not sent with any matter: a matter carries at most 9 photos and one voice
+   * note, so only a stuck app or a script gets there, and the disk is not theirs to fill. The
+   * sweep frees room after the keep. Counted before the upload, so two at once may pass by one.
+   */
+  async assertRoomFor(personId: number): Promise<void> {
+    const [row]: { n: number | string }[] = await this.dataSource.query(
+      'SELECT (SELECT COUNT(*) FROM photo WHERE uploaderPersonId = ? AND requestId IS NULL) + (SELECT COUNT(*) FROM voice_note WHERE uploaderPersonId = ? AND requestId IS NULL) AS n',
+      [personId, personId],
+    );
+    if (Number(row?.n ?? 0) >= this.config.photos.unattachedMax) throw new AppError(ErrorCode.UploadsPending, 'file');
+  }
 
   /** Removes up to a batch of each kind older than the keep; returns how many went. */
   async sweep(now: Date): Promise<number> {

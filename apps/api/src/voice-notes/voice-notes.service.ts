@@ -4,6 +4,7 @@ import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { newPhotoKey, PHOTO_STORAGE, readStored, storeThenRecord, type PhotoStorage, type StoredContent, type UploadedBytes } from '../photos/photo-storage';
 import { StepMediaAccess } from '../photos/step-media-access';
+import { UnattachedUploads } from '../photos/unattached-uploads';
 import { sniffAudio, VOICE_TYPES } from './audio-sniff';
 import { VoiceNoteDto, voiceNoteUrl } from './dtos/voice-note.dto';
 import { VoiceNoteRepository } from './voice-note.repository';
@@ -20,6 +21,7 @@ export class VoiceNotesService {
   constructor(
     private readonly notes: VoiceNoteRepository,
     private readonly access: StepMediaAccess,
+    private readonly pending: UnattachedUploads,
     @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
   ) {}
 
@@ -27,6 +29,7 @@ export class VoiceNotesService {
     if (!file || file.size === 0) throw new AppError(ErrorCode.ValidationFailed, 'file', '请在 file 字段上传一段录音');
     const mimeType = sniffAudio(file.buffer);
     if (!mimeType) throw new AppError(ErrorCode.VoiceNoteNotAudio, 'file');
+    await this.pending.assertRoomFor(actor.personId);
     // In their own folder of the media storage, beside the photos' months.
     const key = `voice/${newPhotoKey(now, VOICE_TYPES[mimeType])}`;
     const row = await storeThenRecord(

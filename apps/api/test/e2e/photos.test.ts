@@ -22,6 +22,8 @@ import { testDialect } from '../support/test-database';
 
 /** Photos are checked by content, kept behind the request's own visibility, and attached all-or-nothing. */
 const MAX_BYTES = 64 * 1024;
+/** Uploads a person may have waiting; small here so the test reaches it. */
+const PENDING_MAX = 12;
 
 describe(`photos and the content check (${testDialect()})`, () => {
   let fake: FakeWechat;
@@ -37,7 +39,7 @@ describe(`photos and the content check (${testDialect()})`, () => {
   const under = useAppUnderTest(() => ({
     wechat,
     demoLogin: true,
-    photos: { dir: photoDir, maxBytes: MAX_BYTES, voiceMaxBytes: MAX_BYTES, unattachedKeepDays: 7 },
+    photos: { dir: photoDir, maxBytes: MAX_BYTES, voiceMaxBytes: MAX_BYTES, unattachedKeepDays: 7, unattachedMax: PENDING_MAX },
     auth: { ...loadAppConfig({}).auth, loginRateLimitPerMinute: 10_000 },
   }));
   beforeAll(() => seedDemoIfEmpty(under.api.app));
@@ -163,6 +165,26 @@ describe(`photos and the content check (${testDialect()})`, () => {
       expect(await call(under.api.baseUrl, 'GET', `/api/photos/${id}/preview`, { token })).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', field: 'photoId' } });
     }
     expect((await get(undefined, `/api/photos/${id}/preview`)).status).toBe(401);
+  });
+
+  it('refuses more uploads while too many wait unsent (photos and voice notes together), until a matter takes them', async () => {
+    const requester = await villager();
+    const waiting = [await uploadVoiceNote(under.api.baseUrl, requester, MP3_NOTE, 2000).then((r) => r.body.id as number)];
+    const photos: number[] = [];
+    while (photos.length + waiting.length < PENDING_MAX) photos.push(await photoOf(requester, pngImage(2, 2)));
+    const rowsBefore = await ds().getRepository(Photo).count();
+    const filesBefore = filesOnDisk().length;
+    expect(await upload(requester, pngImage(2, 2), { filename: 'a.png', type: 'image/png' })).toMatchObject({
+      status: 429,
+      body: { code: 'UPLOADS_PENDING', field: 'file', message: '您上传的照片和语音还有很多没有提交，请先提交诉求，或过几天再传' },
+    });
+    expect((await uploadVoiceNote(under.api.baseUrl, requester, MP3_NOTE, 2000)).body).toMatchObject({ code: 'UPLOADS_PENDING' });
+    expect([await ds().getRepository(Photo).count(), filesOnDisk().length]).toEqual([rowsBefore, filesBefore]);
+    // Someone else is not held up by it.
+    expect((await upload(await villager(), pngImage(2, 2), { filename: 'b.png', type: 'image/png' })).status).toBe(201);
+    // A matter with nine of the photos and the voice note: room again.
+    expect((await api('POST', '/api/requests', requester, submitBody({ photoIds: photos.slice(0, 9), voiceNoteId: waiting[0] }))).status).toBe(201);
+    expect((await upload(requester, pngImage(2, 2), { filename: 'c.png', type: 'image/png' })).status).toBe(201);
   });
 
   it('refuses what is not a photo (a text file named .jpg, a cut-off header) and what is too big, keeping nothing', async () => {

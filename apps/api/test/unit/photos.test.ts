@@ -12,6 +12,7 @@ import { sniffImage } from '../../src/photos/image-sniff';
 import { LocalDiskPhotoStorage, newPhotoKey } from '../../src/photos/photo-storage';
 import type { NewPhoto, PhotoRepository } from '../../src/photos/photo.repository';
 import { PhotosService } from '../../src/photos/photos.service';
+import type { UnattachedUploads } from '../../src/photos/unattached-uploads';
 import type { StepMediaAccess } from '../../src/photos/step-media-access';
 import { JPEG_1X1, pngImage, WEBP_ALPHA_1X1, WEBP_LOSSLESS_1X1, WEBP_LOSSY_1X1 } from '../support/images';
 
@@ -81,9 +82,11 @@ describe('photo upload: the file is written first and removed when its row canno
   function service(insert: (photo: NewPhoto) => Promise<{ id: number }>) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridloop-photo-unit-'));
     dirs.push(dir);
-    const config = { ...loadAppConfig({}), photos: { dir, maxBytes: 1024, voiceMaxBytes: 1024, unattachedKeepDays: 7 } };
+    const config = { ...loadAppConfig({}), photos: { dir, maxBytes: 1024, voiceMaxBytes: 1024, unattachedKeepDays: 7, unattachedMax: 50 } };
     const photos = { insert } as unknown as PhotoRepository;
-    return { dir, service: new PhotosService(photos, {} as StepMediaAccess, new LocalDiskPhotoStorage(config)) };
+    // No database here: the pending-uploads count (UnattachedUploads, tested end to end in photos.test.ts) always has room.
+    const room = { assertRoomFor: async () => undefined } as unknown as UnattachedUploads;
+    return { dir, service: new PhotosService(photos, {} as StepMediaAccess, room, new LocalDiskPhotoStorage(config)) };
   }
   const actor = new Actor(7, '测试', []);
   const file = { originalname: 'a.png', size: 0, buffer: pngImage(2, 2) };
@@ -106,7 +109,7 @@ describe('photo upload: the file is written first and removed when its row canno
 
   it('never lets a key name a file outside the photo folder', async () => {
     const { dir } = service(async () => ({ id: 1 }));
-    const storage = new LocalDiskPhotoStorage({ ...loadAppConfig({}), photos: { dir, maxBytes: 1, voiceMaxBytes: 1, unattachedKeepDays: 7 } });
+    const storage = new LocalDiskPhotoStorage({ ...loadAppConfig({}), photos: { dir, maxBytes: 1, voiceMaxBytes: 1, unattachedKeepDays: 7, unattachedMax: 50 } });
     for (const key of ['../x.jpg', '/etc/passwd', 'a/../../b.png', 'A.JPG', '']) await expect(storage.put(key, Buffer.from('x'))).rejects.toThrow(/not a photo storage key/);
     expect(newPhotoKey(new Date('2026-01-05T00:00:00Z'), 'webp')).toMatch(/^2026\/01\/[0-9a-f]{32}\.webp$/);
     await expect(storage.get('2026/01/00.jpg')).resolves.toBeNull();
