@@ -180,6 +180,9 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
 
   it('hotline staff find it in 回看 with the result, look back and close it', async () => {
     const { page } = phone;
+    // Flagged as the content check's "review" answer flags it (photos.test.ts runs the check itself
+    // against the fake WeChat): staff see the mark, the villager (next test) does not.
+    await under.api.app.get(DataSource).query('UPDATE request SET contentReview = 1 WHERE id = ?', [firstId]);
     await signInAs(page, staff);
     await button(page, '回看', '.home-look-back').click();
     const queue = current(page);
@@ -187,12 +190,14 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
     await row.waitFor({ timeout: 15_000 });
     await row.getByText('结果：已联系村保洁队清运，现场已清理干净。').waitFor();
     await row.getByText('群众还没有评价').waitFor();
+    await row.locator('.req-mark--review').getByText('内容待核实').waitFor();
     await screenshot(page, 'staff-look-back', true);
 
     await row.click();
     const detail = current(page);
     await detail.locator('.staff-result-note').getByText('已联系村保洁队清运，现场已清理干净。').waitFor({ timeout: 15_000 });
     await detail.locator('.staff-result .photo-thumb img').waitFor();
+    await detail.locator('.req-summary .req-mark--review').getByText('内容待核实').waitFor();
     // Every thumbnail so far came as its small copy; the full photo only opens on a tap.
     expect(photoGets.length).toBeGreaterThan(0);
     expect(photoGets.filter((p) => !p.endsWith('/preview'))).toEqual([]);
@@ -227,6 +232,9 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
     await detail.locator('.timeline-action').getByText('办结', { exact: true }).waitFor();
     await screenshot(page, 'villager-rated', true);
     expect(await detail.locator('.my-request-rate').count()).toBe(0);
+    // The review mark is for staff: the requester's own view never shows it.
+    expect(await detail.locator('.req-mark--review').count()).toBe(0);
+    expect(await list.locator('.req-mark--review').count()).toBe(0);
   });
 
   it('a second matter rated 不满意 goes back to 办理中, marked 重办', async () => {

@@ -30,8 +30,8 @@ export function PhotoThumb({ url, onTap, className = '' }: { url: string; onTap?
 }
 
 /**
- * A row of photos, each as its small copy (previewUrl: a tenth of the bytes on a weak network); a
- * tap opens the full photos (Taro.previewImage) at the one tapped.
+ * A row of photos, each as its small copy (previewUrl: at most 640 px, far fewer bytes on a weak
+ * network); a tap opens the full photos (Taro.previewImage) at the one tapped.
  */
 export function PhotoGrid({ photos }: { photos: readonly { id: number; url: string; previewUrl: string }[] }) {
   if (photos.length === 0) return null

@@ -33,6 +33,8 @@ export function RequestSummary({ request, children }: { request: RequestView; ch
         <Text className='req-category'>{categoryLabel(request.category)}</Text>
         {request.rehandleCount > 0 && <Text className='req-mark req-mark--rehandle'>重办</Text>}
         {request.confidential && <Text className='req-mark'>保密</Text>}
+        {/* The content check asked for a person to look (staff only: the API leaves it out for others). */}
+        {request.contentReview && <Text className='req-mark req-mark--review'>内容待核实</Text>}
       </View>
       <Text className='req-meta'>
         第 {request.id} 号 · {timeText(request.createdAt)} 提交
@@ -116,6 +118,7 @@ export function RequestRow({ request, onTap, children }: { request: RequestListI
         <StateBadge state={request.state} />
         <Text className='req-category'>{categoryLabel(request.category)}</Text>
         {request.rehandleCount > 0 && <Text className='req-mark req-mark--rehandle'>重办</Text>}
+        {request.contentReview && <Text className='req-mark req-mark--review'>内容待核实</Text>}
         <Text className='req-row-time'>{timeText(request.createdAt)}</Text>
       </View>
       <Text className='req-row-text'>{request.description}</Text>
