@@ -1,8 +1,9 @@
-import { Controller, Get, Header, HttpCode, Param, Post, StreamableFile, UploadedFile, UseInterceptors, Inject } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, StreamableFile, UploadedFile, UseInterceptors, Inject } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '../common/clock';
 import { ErrorCode } from '../common/error-codes';
+import { mediaFile, MediaAnswer } from '../common/media-answer';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { megabytes, UploadErrors } from '../common/upload-errors';
 import { Actor } from '../auth/actor';
@@ -42,24 +43,16 @@ export class PhotosController {
   }
 
   @Get(':photoId/preview')
-  @Header('Cache-Control', 'private, max-age=86400')
-  @Header('X-Content-Type-Options', 'nosniff')
   @ApiOperation({ operationId: 'getPhotoPreview', summary: 'A smaller copy of the photo (at most 640 px on its long edge, JPEG; a photo already that small as it is), to the same people as getPhoto' })
-  @ApiProduces(...IMAGE_TYPES)
-  @ApiOkResponse({ description: 'The image', content: Object.fromEntries(IMAGE_TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) })
+  @MediaAnswer('The image', IMAGE_TYPES)
   async preview(@CurrentActor() actor: Actor, @Param('photoId', ParseIdPipe) photoId: number): Promise<StreamableFile> {
-    const photo = await this.photos.preview(actor, photoId);
-    return new StreamableFile(photo.stream, { type: photo.mimeType, length: photo.bytes });
+    return mediaFile(await this.photos.preview(actor, photoId));
   }
 
   @Get(':photoId')
-  @Header('Cache-Control', 'private, max-age=86400')
-  @Header('X-Content-Type-Options', 'nosniff')
   @ApiOperation({ operationId: 'getPhoto', summary: 'The photo’s bytes: for its uploader until attached, then for whoever may see the request; NOT_FOUND for everyone else' })
-  @ApiProduces(...IMAGE_TYPES)
-  @ApiOkResponse({ description: 'The image', content: Object.fromEntries(IMAGE_TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) })
+  @MediaAnswer('The image', IMAGE_TYPES)
   async get(@CurrentActor() actor: Actor, @Param('photoId', ParseIdPipe) photoId: number): Promise<StreamableFile> {
-    const photo = await this.photos.content(actor, photoId);
-    return new StreamableFile(photo.stream, { type: photo.mimeType, length: photo.bytes });
+    return mediaFile(await this.photos.content(actor, photoId));
   }
 }

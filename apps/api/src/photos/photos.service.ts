@@ -8,7 +8,6 @@ import { PhotoDto, photoPreviewUrl, photoUrl } from './dtos/photo.dto';
 import { PHOTO_TYPES, sniffImage } from './image-sniff';
 import { withoutMetadata } from './photo-metadata';
 import { previewOf } from './photo-preview';
-import { Photo } from './photo.entity';
 import { newPhotoKey, PHOTO_STORAGE, previewKey, readStored, storeThenRecord, type PhotoStorage, type StoredContent, type UploadedBytes } from './photo-storage';
 import { PhotoRepository } from './photo.repository';
 import { StepMediaAccess } from './step-media-access';
@@ -51,12 +50,9 @@ export class PhotosService {
     return { id: row.id, mimeType: row.mimeType, bytes: row.bytes, width: kept.width, height: kept.height, url: photoUrl(row.id), previewUrl: photoPreviewUrl(row.id) };
   }
 
-  /**
-   * The bytes, for those StepMediaAccess lets see it. Everyone else is told it does not exist
-   * (NOT_FOUND, never FORBIDDEN), so ids cannot be probed.
-   */
+  /** The bytes, for those StepMediaAccess lets see it (everyone else: NOT_FOUND). */
   async content(actor: Actor, photoId: number): Promise<StoredContent> {
-    const photo = await this.visible(actor, photoId);
+    const photo = await this.access.seenBy(actor, await this.photos.findById(photoId), 'photoId');
     return { mimeType: photo.mimeType, bytes: photo.bytes, stream: await readStored(this.storage, photo.storageKey, 'photoId', this.logger) };
   }
 
@@ -66,7 +62,7 @@ export class PhotosService {
    * or one the decoder cannot read, is its own preview.
    */
   async preview(actor: Actor, photoId: number): Promise<StoredContent> {
-    const photo = await this.visible(actor, photoId);
+    const photo = await this.access.seenBy(actor, await this.photos.findById(photoId), 'photoId');
     const key = previewKey(photo.storageKey);
     const kept = await this.storage.get(key);
     if (kept) return inMemory('image/jpeg', await buffer(kept));
@@ -83,12 +79,6 @@ export class PhotosService {
     return inMemory('image/jpeg', made);
   }
 
-  /** The photo, if the caller may see it; everyone else is told it does not exist. */
-  private async visible(actor: Actor, photoId: number): Promise<Photo> {
-    const photo = await this.photos.findById(photoId);
-    if (!photo || !(await this.access.maySee(actor, photo))) throw new AppError(ErrorCode.NotFound, 'photoId');
-    return photo;
-  }
 }
 
 function inMemory(mimeType: string, bytes: Buffer): StoredContent {

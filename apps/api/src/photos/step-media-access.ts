@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { relationsTo } from '@gridloop/domain';
 import { Actor } from '../auth/actor';
+import { AppError } from '../common/app-error';
+import { ErrorCode } from '../common/error-codes';
 import { RequestRepository } from '../requests/request.repository';
 
 /** A photo or voice note as far as seeing it goes: whose upload, and the request and step it is attached to. */
@@ -18,6 +20,15 @@ export interface StepMedia {
 @Injectable()
 export class StepMediaAccess {
   constructor(private readonly requests: RequestRepository) {}
+
+  /**
+   * The upload (found by id, or null) when the caller may see it; everyone else is told it does not
+   * exist (NOT_FOUND on `field`, never FORBIDDEN), so ids cannot be probed.
+   */
+  async seenBy<T extends StepMedia>(actor: Actor, media: T | null, field: string): Promise<T> {
+    if (!media || !(await this.maySee(actor, media))) throw new AppError(ErrorCode.NotFound, field);
+    return media;
+  }
 
   async maySee(actor: Actor, media: StepMedia): Promise<boolean> {
     if (media.requestId === null) return media.uploaderPersonId === actor.personId;

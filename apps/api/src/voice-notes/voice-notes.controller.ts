@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { VOICE_NOTE_MAX_MS, VOICE_NOTE_MIN_MS } from '@gridloop/domain';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth-decorators';
 import { CLOCK, type Clock } from '../common/clock';
 import { ErrorCode } from '../common/error-codes';
+import { mediaFile, MediaAnswer } from '../common/media-answer';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { megabytes, UploadErrors } from '../common/upload-errors';
 import type { UploadedBytes } from '../photos/photo-storage';
@@ -52,13 +53,9 @@ export class VoiceNotesController {
   }
 
   @Get(':voiceNoteId')
-  @Header('Cache-Control', 'private, max-age=86400')
-  @Header('X-Content-Type-Options', 'nosniff')
   @ApiOperation({ operationId: 'getVoiceNote', summary: 'The voice note’s sound: for its uploader until attached, then for whoever may see the request; NOT_FOUND for everyone else' })
-  @ApiProduces(...AUDIO_TYPES)
-  @ApiOkResponse({ description: 'The sound', content: Object.fromEntries(AUDIO_TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) })
+  @MediaAnswer('The sound', AUDIO_TYPES)
   async get(@CurrentActor() actor: Actor, @Param('voiceNoteId', ParseIdPipe) voiceNoteId: number): Promise<StreamableFile> {
-    const note = await this.notes.content(actor, voiceNoteId);
-    return new StreamableFile(note.stream, { type: note.mimeType, length: note.bytes });
+    return mediaFile(await this.notes.content(actor, voiceNoteId));
   }
 }

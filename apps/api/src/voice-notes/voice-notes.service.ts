@@ -44,8 +44,7 @@ export class VoiceNotesService {
 
   /** The sound, for those StepMediaAccess lets hear it; NOT_FOUND for everyone else, so ids cannot be probed. */
   async content(actor: Actor, voiceNoteId: number): Promise<StoredContent> {
-    const note = await this.notes.findById(voiceNoteId);
-    if (!note || !(await this.access.maySee(actor, note))) throw new AppError(ErrorCode.NotFound, 'voiceNoteId');
+    const note = await this.access.seenBy(actor, await this.notes.findById(voiceNoteId), 'voiceNoteId');
     return { mimeType: note.mimeType, bytes: note.bytes, stream: await readStored(this.storage, note.storageKey, 'voiceNoteId', this.logger) };
   }
 }
