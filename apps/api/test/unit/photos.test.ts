@@ -1,19 +1,15 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Actor } from '../../src/auth/actor';
-import { AppError } from '../../src/common/app-error';
 import { ErrorCode } from '../../src/common/error-codes';
 import { loadAppConfig } from '../../src/config/app-config';
 import { ContentGate } from '../../src/content-check/content-gate';
 import { PassThroughContentCheck, type ContentCheck, type ContentVerdict } from '../../src/content-check/content-check';
 import { sniffImage } from '../../src/photos/image-sniff';
-import { LocalDiskPhotoStorage, newPhotoKey } from '../../src/photos/photo-storage';
-import type { NewPhoto, PhotoRepository } from '../../src/photos/photo.repository';
-import { PhotosService } from '../../src/photos/photos.service';
-import type { UnattachedUploads } from '../../src/photos/unattached-uploads';
-import type { StepMediaAccess } from '../../src/photos/step-media-access';
+import { LocalDiskPhotoStorage, newPhotoKey, storeThenRecord } from '../../src/photos/photo-storage';
 import { JPEG_1X1, pngImage, WEBP_ALPHA_1X1, WEBP_LOSSLESS_1X1, WEBP_LOSSY_1X1 } from '../support/images';
 
 describe('sniffImage: what the bytes are, never what the name says', () => {
@@ -74,44 +70,41 @@ describe('ContentGate', () => {
   });
 });
 
-describe('photo upload: the file is written first and removed when its row cannot be', () => {
+describe('storeThenRecord: an upload’s file is written first and removed when its row cannot be', () => {
   const dirs: string[] = [];
   afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
   const filesIn = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile());
+  const logger = new Logger('photos-test');
 
-  function service(insert: (photo: NewPhoto) => Promise<{ id: number }>) {
+  function storage(): { dir: string; storage: LocalDiskPhotoStorage } {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridloop-photo-unit-'));
     dirs.push(dir);
-    const config = { ...loadAppConfig({}), photos: { dir, maxBytes: 1024, voiceMaxBytes: 1024, unattachedKeepDays: 7, unattachedMax: 50 } };
-    const photos = { insert } as unknown as PhotoRepository;
-    // No database here: the pending-uploads count (UnattachedUploads, tested end to end in photos.test.ts) always has room.
-    const room = { assertRoomFor: async () => undefined } as unknown as UnattachedUploads;
-    return { dir, service: new PhotosService(photos, {} as StepMediaAccess, room, new LocalDiskPhotoStorage(config)) };
+    return { dir, storage: new LocalDiskPhotoStorage({ ...loadAppConfig({}), photos: { dir, maxBytes: 1024, voiceMaxBytes: 1024, unattachedKeepDays: 7, unattachedMax: 50 } }) };
   }
-  const actor = new Actor(7, '测试', []);
-  const file = { originalname: 'a.png', size: 0, buffer: pngImage(2, 2) };
+  const bytes = pngImage(2, 2);
 
-  it('keeps the file when the row is written', async () => {
-    const { dir, service: photos } = service(async (photo) => ({ ...photo, id: 1, requestId: null, requestEventId: null }));
-    const dto = await photos.upload(actor, { ...file, size: file.buffer.length }, new Date('2026-11-20T08:00:00Z'));
-    expect(dto).toMatchObject({ id: 1, mimeType: 'image/png', width: 2, height: 2, url: '/api/photos/1' });
-    expect(filesIn(dir)).toEqual([expect.stringMatching(/^2026\/11\/[0-9a-f]{32}\.png$/)]);
+  it('keeps the file when the row is written, and records it with the SHA-256 of its bytes', async () => {
+    const { dir, storage: disk } = storage();
+    const key = newPhotoKey(new Date('2026-11-20T08:00:00Z'), 'png');
+    const recorded = await storeThenRecord(disk, key, bytes, async (sha256) => ({ id: 1, sha256 }), logger);
+    expect(recorded).toEqual({ id: 1, sha256: createHash('sha256').update(bytes).digest('hex') });
+    expect(filesIn(dir)).toEqual([key]);
+    expect(fs.readFileSync(path.join(dir, key)).equals(bytes)).toBe(true);
   });
 
-  it('removes the file again when the row fails, and refuses non-images before writing anything', async () => {
-    const { dir, service: photos } = service(async () => {
+  it('removes the file again when the row fails, and passes the failure on', async () => {
+    const { dir, storage: disk } = storage();
+    const record = async (): Promise<never> => {
       throw new Error('database went away');
-    });
-    await expect(photos.upload(actor, { ...file, size: file.buffer.length }, new Date())).rejects.toThrow('database went away');
-    await expect(photos.upload(actor, { originalname: 'a.jpg', size: 4, buffer: Buffer.from('text') }, new Date())).rejects.toEqual(new AppError(ErrorCode.PhotoNotImage, 'file'));
+    };
+    await expect(storeThenRecord(disk, newPhotoKey(new Date(), 'png'), bytes, record, logger)).rejects.toThrow('database went away');
     expect(filesIn(dir)).toEqual([]);
   });
 
   it('never lets a key name a file outside the photo folder', async () => {
-    const { dir } = service(async () => ({ id: 1 }));
-    const storage = new LocalDiskPhotoStorage({ ...loadAppConfig({}), photos: { dir, maxBytes: 1, voiceMaxBytes: 1, unattachedKeepDays: 7, unattachedMax: 50 } });
-    for (const key of ['../x.jpg', '/etc/passwd', 'a/../../b.png', 'A.JPG', '']) await expect(storage.put(key, Buffer.from('x'))).rejects.toThrow(/not a photo storage key/);
+    const { storage: disk } = storage();
+    for (const key of ['../x.jpg', '/etc/passwd', 'a/../../b.png', 'A.JPG', '']) await expect(disk.put(key, Buffer.from('x'))).rejects.toThrow(/not a photo storage key/);
     expect(newPhotoKey(new Date('2026-01-05T00:00:00Z'), 'webp')).toMatch(/^2026\/01\/[0-9a-f]{32}\.webp$/);
-    await expect(storage.get('2026/01/00.jpg')).resolves.toBeNull();
+    await expect(disk.get('2026/01/00.jpg')).resolves.toBeNull();
   });
 });
