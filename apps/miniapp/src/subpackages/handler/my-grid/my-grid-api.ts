@@ -8,7 +8,7 @@ export type UnitMonth = components['schemas']['UnitMonthDto']
 
 export interface GridFigures {
   row: RankingRow
-  /** Small grids of the town ranked this month (with data). */
+  /** Small grids of the town ranked this month (with data), as getUnitHistory counts them. */
   rankedCount: number
   townId: number
   townName: string
@@ -28,19 +28,19 @@ export function thisMonthInChina(now: Date): string {
  */
 export async function myGridFigures(gridIds: number[], month: string): Promise<GridFigures[]> {
   const towns = await unwrap(api.GET('/api/public/towns', { params: { query: { limit: 50 } } }))
-  const found: Omit<GridFigures, 'history'>[] = []
+  const found: Pick<GridFigures, 'row' | 'townId' | 'townName'>[] = []
   for (const town of towns) {
     const ranking = await unwrap(api.GET('/api/public/reports/ranking', { params: { query: { townId: town.id, month, level: 'small_grid' } } }))
-    const rankedCount = ranking.rows.filter((row) => row.rank !== null).length
-    for (const row of ranking.rows) if (gridIds.includes(row.unitId)) found.push({ row, rankedCount, townId: town.id, townName: town.name })
+    for (const row of ranking.rows) if (gridIds.includes(row.unitId)) found.push({ row, townId: town.id, townName: town.name })
     if (found.length === gridIds.length) break
   }
   const mine = gridIds.flatMap((id) => found.filter((figures) => figures.row.unitId === id))
   return Promise.all(
     mine.map(async (figures) => {
       const query = { townId: figures.townId, unitId: figures.row.unitId, month }
-      const history = await unwrap(api.GET('/api/public/reports/unit-history', { params: { query } }))
-      return { ...figures, history: history.months }
+      const history = (await unwrap(api.GET('/api/public/reports/unit-history', { params: { query } }))).months
+      // Its last month is this one: how many grids the API ranked, so the page counts nothing itself.
+      return { ...figures, history, rankedCount: history[history.length - 1]?.rankedCount ?? 0 }
     })
   )
 }
