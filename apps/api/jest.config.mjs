@@ -4,9 +4,10 @@
 // Which tiers a run takes. The SQLite pass runs everything but the MySQL-only and browser suites;
 // the MySQL pass (TEST_DB=mysql) runs the database-facing tiers again on MariaDB/MySQL plus the
 // suites only a server allows; TEST_TIER=browser drives the H5 build in Chromium.
+// `security` holds one file per break-in finding (docs/identity-and-access.md): both databases.
 const TIERS = {
-  sqlite: '{unit,db,e2e,process}',
-  mysql: '{db,e2e,mysql}',
+  sqlite: '{unit,db,e2e,security,process}',
+  mysql: '{db,e2e,security,mysql}',
   browser: 'browser',
 };
 const pass = process.env.TEST_TIER === 'browser' ? 'browser' : process.env.TEST_DB === 'mysql' ? 'mysql' : 'sqlite';
