@@ -24,6 +24,7 @@ export { ROLES, ROLE_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type Role, type UnitK
 export { maskName, maskPhone } from './people/masking';
 export { isMainlandMobile, normalisePhone } from './people/phone';
 export { isInSpan, parentPath, pathIdAt, ROLE_REACH, spanOf, type HeldRole, type Reach } from './access/spans';
+export { personWithinSpan, type PersonPlaces } from './access/person-span';
 export { CAPABILITY_ROLES, capabilitySpan, grants, type Capability } from './access/capabilities';
 export {
   availableActions,

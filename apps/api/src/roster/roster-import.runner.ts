@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { isMainlandMobile, normalisePhone } from '@gridloop/domain';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { OrgUnit } from '../grid/org-unit.entity';
@@ -38,11 +39,12 @@ export class RosterImportRunner implements BeforeApplicationShutdown {
     private readonly roster: TownRosterRepository,
   ) {}
 
-  start(jobId: number, town: OrgUnit, rows: readonly RosterRow[]): void {
+  /** `span`: the importer's roster.manage span; people outside it are not the import's to change. */
+  start(jobId: number, town: OrgUnit, span: readonly string[], rows: readonly RosterRow[]): void {
     const progress: LiveProgress = { state: 'validating', processed: 0, total: rows.length };
     this.live.set(jobId, progress);
     const work = nextTurn()
-      .then(() => this.run(jobId, town, rows, progress))
+      .then(() => this.run(jobId, town, span, rows, progress))
       .finally(() => {
         this.live.delete(jobId);
         this.running.delete(work);
@@ -59,10 +61,12 @@ export class RosterImportRunner implements BeforeApplicationShutdown {
     await Promise.allSettled([...this.running]);
   }
 
-  private async run(jobId: number, town: OrgUnit, rows: readonly RosterRow[], progress: LiveProgress): Promise<void> {
+  private async run(jobId: number, town: OrgUnit, span: readonly string[], rows: readonly RosterRow[], progress: LiveProgress): Promise<void> {
     try {
       const tree = new TownTree(town, await this.roster.snapshot(town));
-      const validator = new RosterValidator(town.name, tree.largeGridVillages());
+      const phones = phonesOf(rows);
+      const outside = await this.roster.phonesOutside(this.dataSource.manager, phones, span);
+      const validator = new RosterValidator(town.name, tree.largeGridVillages(), outside);
       for (const [i, row] of rows.entries()) {
         validator.add(row);
         progress.processed = i + 1;
@@ -79,6 +83,8 @@ export class RosterImportRunner implements BeforeApplicationShutdown {
       const now = new Date();
       await this.dataSource.transaction(async (manager) => {
         await this.roster.lockTown(manager, town.id);
+        // Checked again inside the transaction: someone may have been given a role elsewhere meanwhile.
+        if ((await this.roster.phonesOutside(manager, phones, span)).size > 0) throw new Error('a phone of the roster now belongs to someone outside the importer’s span');
         // Read again inside the transaction: the tree may have changed while the rows were checked.
         const current = new TownTree(town, await this.roster.snapshot(town, manager));
         const summary = await new RosterApplier(manager, this.roster, current, now).apply(clean, (n) => (progress.processed = n));
@@ -91,4 +97,10 @@ export class RosterImportRunner implements BeforeApplicationShutdown {
       });
     }
   }
+}
+
+/** Every well-formed phone the rows name (leaders and deputies), normalised, once each. */
+function phonesOf(rows: readonly RosterRow[]): string[] {
+  const phones = rows.flatMap((row) => [row.leaderPhone, row.deputyPhone]).map(normalisePhone).filter(isMainlandMobile);
+  return [...new Set(phones)];
 }

@@ -46,6 +46,9 @@ function cell(row: number, column: RosterColumn): string {
  * `townName` is the chosen town; `largeGridVillages` maps each large grid name already in that
  * town to the villages it sits under, so a file cannot put a known large grid under another village
  * (an exported roster must stay importable: a large grid name means one place in a town).
+ * `outsidePhones` are phones of people outside the importer's span (TownRosterRepository
+ * .phonesOutside): a row naming one is wrong, since the import would rename or move someone the
+ * importer does not keep.
  */
 export class RosterValidator {
   private readonly errors: RosterRowError[] = [];
@@ -57,6 +60,7 @@ export class RosterValidator {
   constructor(
     private readonly townName: string,
     private readonly largeGridVillages: ReadonlyMap<string, readonly string[]>,
+    private readonly outsidePhones: ReadonlySet<string>,
   ) {}
 
   get errorCount(): number {
@@ -137,6 +141,11 @@ export class RosterValidator {
       ok = false;
     }
     if (!ok) return null;
+    if (this.outsidePhones.has(phone)) {
+      // Neither the name nor the place of that person is told: only that the import may not touch them.
+      this.fail(row, phoneColumn, `${cell(row, phoneColumn)}：手机号${phone}登记的是本镇以外的人员，导入不能修改其姓名或职务；跨镇调整人员请联系县级管理员`);
+      return null;
+    }
     const known = this.phoneNames.get(phone);
     if (!known) {
       this.phoneNames.set(phone, { name, row });

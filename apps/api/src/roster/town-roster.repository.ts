@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { personWithinSpan } from '@gridloop/domain';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { pathInSpan } from '../access/span-where';
 import { OrgUnit } from '../grid/org-unit.entity';
@@ -99,6 +100,35 @@ export class TownRosterRepository {
       for (const p of people) if (p.phone) found.push({ id: p.id, name: p.name, phone: p.phone });
     }
     return found;
+  }
+
+  /**
+   * Which of `phones` belong to someone outside `span` (personWithinSpan: a current role, or with
+   * none their home, in a unit outside it): people an import into the span may not rename or move.
+   */
+  async phonesOutside(manager: EntityManager, phones: readonly string[], span: readonly string[]): Promise<Set<string>> {
+    const outside = new Set<string>();
+    for (const part of chunks(phones)) {
+      if (part.length === 0) continue;
+      const rows: Record<string, unknown>[] = await manager
+        .createQueryBuilder()
+        .select(['p.id AS "personId"', 'p.phone AS "phone"', 'h.path AS "homePath"', 'ru.path AS "rolePath"'])
+        .from(Person, 'p')
+        .leftJoin(OrgUnit, 'h', 'h.id = p.homeUnitId')
+        .leftJoin(RoleAssignment, 'r', 'r.personId = p.id AND r.endedAt IS NULL')
+        .leftJoin(OrgUnit, 'ru', 'ru.id = r.unitId')
+        .where('p.phone IN (:...phones)', { phones: part })
+        .getRawMany();
+      const people = new Map<string, { rolePaths: string[]; homePath: string | null }>();
+      for (const row of rows) {
+        const phone = String(row.phone);
+        const person = people.get(phone) ?? { rolePaths: [], homePath: row.homePath === null ? null : String(row.homePath) };
+        if (row.rolePath !== null) person.rolePaths.push(String(row.rolePath));
+        people.set(phone, person);
+      }
+      for (const [phone, places] of people) if (!personWithinSpan(places, span)) outside.add(phone);
+    }
+    return outside;
   }
 
   /** Which of `codes` some unit (anywhere in the county) already uses. */
