@@ -20,8 +20,9 @@ const INSERT_BATCH = 500;
  * The ranking's counts of a month that is over, counted once from the raw timeline and kept
  * (ranking_month, ranking_month_count), so the board and its 环比/同比 do not count the same past
  * months again on every call. They cannot disagree with the raw rows:
- * - every rule reads only timeline rows dated before the month's end, except a first contact,
- *   which counts only by its matter's first-contact deadline; a month is kept once both are past
+ * - every rule reads only timeline rows dated before the month's end (and, for a verdict, the
+ *   roles its requester held when it was given: role rows are never deleted nor redated), except a
+ *   first contact, which counts only by its matter's first-contact deadline; a month is kept once both are past
  *   (settlesAt), and steps are dated when they are taken, so no later step can change its counts;
  * - a row dated before settlesAt that appears afterwards all the same (an import of old data, a
  *   clock set back in a test) is found on the next read (timeline ids only grow) and the month is

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RANKING_COUNTS, WORKING_STATES, type RankingCount } from '@gridloop/domain';
+import { HANDLER_ROLES, RANKING_COUNTS, WORKING_STATES, type RankingCount } from '@gridloop/domain';
 import { DataSource, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { rawDate } from '../common/raw-date';
 import { OrgUnit } from '../grid/org-unit.entity';
@@ -39,6 +39,13 @@ type StepFigure = Exclude<RankingFigure, 'openOverdue'>;
 // Matters received in the period, not merged away by its end: credited to the unit they went to.
 // The received figures read what became of each such matter from its facts (f, receivedFacts).
 const NOT_MERGED = 'f.mergedByEnd = 0';
+const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+// A verdict counts only when its requester did not then hold a handler role in the unit it is
+// credited to: nobody scores their own work. The workflow refuses such a rating (rate is notBy
+// handler); this keeps one given before that rule off every figure. Role rows are never deleted
+// and their dates never move, so a past month's count cannot change by it (RankingStore).
+const NOT_SELF_RATED = `NOT EXISTS (SELECT 1 FROM role_assignment ra WHERE ra.personId = r.requesterPersonId AND ra.unitId = e.handlerUnitId
+  AND ra.role IN (${quoted(HANDLER_ROLES)}) AND ra.startedAt <= e.createdAt AND (ra.endedAt IS NULL OR ra.endedAt > e.createdAt))`;
 
 /**
  * Each figure but openOverdue as a rule on one timeline row in the period (docs/reports.md says
@@ -57,9 +64,9 @@ const STEP_RULES: Record<StepFigure, { actions: readonly string[]; when: string 
   // The deadline a result is judged by is the one it was given against, kept on its row (dueAt).
   closedOnTime: { actions: ['resolve'], when: '(e.dueAt IS NULL OR e.createdAt <= e.dueAt)' },
   closedLate: { actions: ['resolve'], when: 'e.dueAt IS NOT NULL AND e.createdAt > e.dueAt' },
-  satisfied: { actions: ['rate'], when: "e.rating = 'satisfied'" },
-  basicallySatisfied: { actions: ['rate'], when: "e.rating = 'basically_satisfied'" },
-  dissatisfied: { actions: ['rate'], when: "e.rating = 'dissatisfied'" },
+  satisfied: { actions: ['rate'], when: `e.rating = 'satisfied' AND ${NOT_SELF_RATED}` },
+  basicallySatisfied: { actions: ['rate'], when: `e.rating = 'basically_satisfied' AND ${NOT_SELF_RATED}` },
+  dissatisfied: { actions: ['rate'], when: `e.rating = 'dissatisfied' AND ${NOT_SELF_RATED}` },
   rehandled: { actions: ['reopen', 'sendBack'], when: '1 = 1' },
 };
 // Open at the end of the period (its last step before then left it open) past the deadline that step left running.
@@ -67,8 +74,7 @@ const OPEN_OVERDUE_WHEN = 'e.dueAt < :end';
 const COUNTED_ACTIONS = [...new Set(Object.values(STEP_RULES).flatMap((rule) => rule.actions))];
 /** What the counts are made by: stored counts made by other rules are made again (RankingStore). */
 export const COUNTING_RULES = JSON.stringify({ STEP_RULES, OPEN_OVERDUE_WHEN });
-const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-const happenedByEnd = (action: string) => `MAX(CASE WHEN t.action = '${action}' AND t.createdAt < :end THEN 1 ELSE 0 END)`;
+const happenedByEnd = (...actions: string[]) => `MAX(CASE WHEN t.action IN (${actions.map((a) => `'${a}'`).join(', ')}) AND t.createdAt < :end THEN 1 ELSE 0 END)`;
 // A period's steps are scoped by their unit's id, checked in the index they are read from: no join per step.
 const IN_SCOPE = (alias: string, scope: Scope) => (scope.unitIds === null ? '1 = 1' : `${alias}.handlerUnitId IN (:...scopeUnits)`);
 
@@ -253,7 +259,8 @@ function receivedFacts(sub: SelectQueryBuilder<ObjectLiteral>, scope: Scope): Se
     .select('s.requestId', 'requestId')
     .addSelect(happenedByEnd('merge'), 'mergedByEnd')
     .addSelect(happenedByEnd('resolve'), 'resolvedByEnd')
-    .addSelect(happenedByEnd('withdraw'), 'withdrawnByEnd')
+    // 这不是我的诉求 withdraws it too: a matter filed in the wrong name is not the unit's to resolve.
+    .addSelect(happenedByEnd('withdraw', 'disown'), 'withdrawnByEnd')
     .addSelect("MIN(CASE WHEN t.action IN ('accept', 'reject') THEN t.createdAt END)", 'firstContactAt')
     .groupBy('s.requestId');
 }

@@ -56,6 +56,15 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
       }
       expect(steps.at(-1)!.createdAt.getTime()).toBeLessThan(NOW.getTime());
     }
+    // Nobody rated their own work: no verdict's requester ever held a handling role in the unit it went to.
+    const handling = ['grid_leader', 'deputy_grid_leader', 'village_secretary', 'department_handler', 'hotline_staff'];
+    const rates = timeline.events.filter((e) => e.action === 'rate');
+    expect(rates.length).toBeGreaterThan(1_000);
+    const ownWork = rates.filter((e) => timeline.roles.some((r) => r.personId === timeline.requests.get(e.requestId)!.requesterPersonId && r.unitId === e.handlerUnitId && handling.includes(r.role)));
+    expect(ownWork).toEqual([]);
+    // A confidential matter gained no follower (nothing was merged into one).
+    const [followed] = await ds().query('SELECT COUNT(*) AS n FROM request_follower f JOIN request r ON r.id = f.requestId WHERE r.confidential = ?', [1]);
+    expect(Number(followed.n)).toBe(0);
     process.stdout.write(`generated year: ${loaded!.requests} requests, ${loaded!.events} timeline rows (${checked} transitions checked) in ${loaded!.seconds.toFixed(1)} s\n`);
     expect(await seedDemoYear(ds(), NOW)).toBeNull();
   });

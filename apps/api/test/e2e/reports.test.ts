@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { FakeWechat } from '@gridloop/wechat-fake';
 import { Workbook } from 'exceljs';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { RoleAssignment } from '../../src/grid/role-assignment.entity';
 import { ClockSweeper } from '../../src/clocks/clock-sweeper.service';
 import { ReportRepository } from '../../src/reports/report.repository';
+import { RequestEvent } from '../../src/requests/request-event.entity';
 import { RequestEntity } from '../../src/requests/request.entity';
 import { ManualClock } from '../../src/common/clock';
 import type { WechatConfig } from '../../src/config/app-config';
@@ -13,7 +15,7 @@ import { call } from '../support/http';
 import { demoToken, personWithRole, unitByCode } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
 import { seededRandom } from '../../src/seed/demo-year/year-plan';
-import { asDate, dayTruth, expectBulletin, FIGURES, loadTimeline, monthTruth, ratesOf, rolledUp, type MonthTruth, type Timeline } from '../support/report-truth';
+import { asDate, dayTruth, expectBulletin, FIGURES, isSelfRated, loadTimeline, monthTruth, ratesOf, rolledUp, type MonthTruth, type Timeline } from '../support/report-truth';
 import { testDialect } from '../support/test-database';
 
 const at = (text: string) => new Date(`${text}+08:00`);
@@ -155,11 +157,28 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
       });
     }
 
+    // A leader's 满意 on a matter he filed in his own grid and resolved: the workflow refuses it now
+    // (test/security/self-rating.test.ts), so the row is written as the old code wrote it. It never
+    // counts. The seed dates roles by the wall clock; this leader has held his grid since 2025.
+    const g0Leader = await personWithRole(ds(), 'grid_leader', codes[0]!);
+    await ds().getRepository(RoleAssignment).update({ personId: g0Leader.personId, endedAt: IsNull() }, { startedAt: at('2025-01-01T00:00:00') });
+    clock.set(at('2026-10-21T09:00:00'));
+    const own = await api('POST', '/api/requests', g0.leader, { clientRequestId: `truth-own-${Date.now()}`, category: 'infrastructure', description: '自己网格的路灯', unitId: g0.id });
+    await step(g0.leader, own.id, 'accept', at('2026-10-21T09:10:00'), { contactMethod: 'visit' });
+    await step(g0.leader, own.id, 'resolve', at('2026-10-21T10:00:00'), { note: '已修好' });
+    clock.set(at('2026-10-21T11:00:00'));
+    const ownSeen = await api('GET', `/api/requests/${own.id}`, g0.leader);
+    expect(ownSeen.actions).not.toContain('rate');
+    await ds().getRepository(RequestEvent).insert({ requestId: own.id, action: 'rate', fromState: 'resolved', toState: 'resolved', actorPersonId: g0Leader.personId, note: '满意', handlerUnitId: g0.id, rating: 'satisfied', dueAt: null, public: true, createdAt: at('2026-10-21T11:00:00') });
+
     // ——— the independent path: the raw rows, counted by the definitions (test/support/report-truth.ts) ———
     const townId = (await unitByCode(ds(), 'SG-TT')).id;
     const timeline = await loadTimeline(ds());
     const { events, requests } = timeline;
     const { expected, behind } = monthTruth(timeline, at('2026-10-01T00:00:00'), at('2026-11-01T00:00:00'));
+    const selfRated = events.filter((e) => e.action === 'rate' && isSelfRated(timeline, e));
+    expect(selfRated.map((e) => e.requestId)).toEqual([own.id]);
+    expect(behind.get(`${g0.id}/satisfied`) ?? []).not.toContain(own.id);
 
     const ranking = (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=2026-10&level=small_grid`)).body;
     const compared = expectRankingIsTruth(ranking, { expected, behind }, timeline);

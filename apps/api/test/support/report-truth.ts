@@ -20,6 +20,8 @@ export interface EventRow {
 }
 export interface RequestRow {
   id: number;
+  requesterPersonId: number;
+  confidential: boolean;
   source: string;
   category: string;
   unitId: number;
@@ -27,11 +29,29 @@ export interface RequestRow {
   contactDueAt: Date;
   completionDueAt: Date | null;
 }
+export interface RoleRow {
+  personId: number;
+  unitId: number;
+  role: string;
+  startedAt: Date;
+  endedAt: Date | null;
+}
 export interface Timeline {
   events: EventRow[];
   requests: Map<number, RequestRow>;
   byRequest: Map<number, EventRow[]>;
   units: Map<number, { name: string; path: string; kind: string }>;
+  /** Every role anyone held or holds (rows are never deleted). */
+  roles: RoleRow[];
+}
+
+/** The roles that handle what is assigned to the unit they are held in (docs/requests.md). */
+const HANDLING_ROLES = ['grid_leader', 'deputy_grid_leader', 'village_secretary', 'department_handler', 'hotline_staff'];
+
+/** A verdict its requester gave while handling the matter (a handler role in the unit credited with it): it never counts. */
+export function isSelfRated({ requests, roles }: Pick<Timeline, 'requests' | 'roles'>, e: EventRow): boolean {
+  const requester = requests.get(e.requestId)!.requesterPersonId;
+  return roles.some((r) => r.personId === requester && r.unitId === e.handlerUnitId && HANDLING_ROLES.includes(r.role) && r.startedAt <= e.createdAt && (!r.endedAt || r.endedAt > e.createdAt));
 }
 
 export const FIGURES = ['received', 'contactedOnTime', 'resolved', 'withdrawn', 'closedOnTime', 'closedLate', 'openOverdue', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'rehandled', 'patrolFound'] as const;
@@ -50,10 +70,12 @@ export async function loadTimeline(ds: DataSource): Promise<Timeline> {
     createdAt: asDate(e.createdAt),
   }));
   const requests = new Map<number, RequestRow>(
-    (await ds.query('SELECT id, source, category, unitId, firstContactDueAt, contactDueAt, completionDueAt FROM request')).map((r: Record<string, unknown>) => [
+    (await ds.query('SELECT id, requesterPersonId, confidential, source, category, unitId, firstContactDueAt, contactDueAt, completionDueAt FROM request')).map((r: Record<string, unknown>) => [
       Number(r.id),
       {
         id: Number(r.id),
+        requesterPersonId: Number(r.requesterPersonId),
+        confidential: Number(r.confidential) === 1 || r.confidential === true,
         source: String(r.source),
         category: String(r.category),
         unitId: Number(r.unitId),
@@ -72,7 +94,14 @@ export async function loadTimeline(ds: DataSource): Promise<Timeline> {
   const units = new Map<number, { name: string; path: string; kind: string }>(
     (await ds.query('SELECT id, name, path, kind FROM org_unit')).map((u: Record<string, unknown>) => [Number(u.id), { name: String(u.name), path: String(u.path), kind: String(u.kind) }]),
   );
-  return { events, requests, byRequest, units };
+  const roles: RoleRow[] = (await ds.query('SELECT personId, unitId, role, startedAt, endedAt FROM role_assignment')).map((r: Record<string, unknown>) => ({
+    personId: Number(r.personId),
+    unitId: Number(r.unitId),
+    role: String(r.role),
+    startedAt: asDate(r.startedAt),
+    endedAt: r.endedAt === null ? null : asDate(r.endedAt),
+  }));
+  return { events, requests, byRequest, units, roles };
 }
 
 export interface MonthTruth {
@@ -83,7 +112,8 @@ export interface MonthTruth {
 }
 
 /** Each handling unit's tally over [start, end), credited as docs/reports.md says. */
-export function monthTruth({ events, requests, byRequest }: Timeline, start: Date, end: Date): MonthTruth {
+export function monthTruth(timeline: Timeline, start: Date, end: Date): MonthTruth {
+  const { events, requests, byRequest } = timeline;
   const inPeriod = (e: EventRow) => e.createdAt >= start && e.createdAt < end;
   const has = (requestId: number, action: string) => (byRequest.get(requestId) ?? []).some((x) => x.action === action && x.createdAt < end);
   const expected = new Map<number, Partial<Record<Figure, number>>>();
@@ -102,11 +132,11 @@ export function monthTruth({ events, requests, byRequest }: Timeline, start: Dat
       const firstContact = (byRequest.get(e.requestId) ?? []).find((x) => x.action === 'accept' || x.action === 'reject');
       if (firstContact && firstContact.createdAt <= r.firstContactDueAt) add(e.handlerUnitId, 'contactedOnTime', e.requestId);
       if (has(e.requestId, 'resolve')) add(e.handlerUnitId, 'resolved', e.requestId);
-      if (has(e.requestId, 'withdraw')) add(e.handlerUnitId, 'withdrawn', e.requestId);
+      if (has(e.requestId, 'withdraw') || has(e.requestId, 'disown')) add(e.handlerUnitId, 'withdrawn', e.requestId);
       if (r.source === 'patrol') add(e.handlerUnitId, 'patrolFound', e.requestId);
     }
     if (e.action === 'resolve' && inPeriod(e)) add(e.handlerUnitId, !e.dueAt || e.createdAt <= e.dueAt ? 'closedOnTime' : 'closedLate', e.requestId);
-    if (e.action === 'rate' && inPeriod(e)) add(e.handlerUnitId, ({ satisfied: 'satisfied', basically_satisfied: 'basicallySatisfied', dissatisfied: 'dissatisfied' } as const)[e.rating as 'satisfied']!, e.requestId);
+    if (e.action === 'rate' && inPeriod(e) && !isSelfRated(timeline, e)) add(e.handlerUnitId, ({ satisfied: 'satisfied', basically_satisfied: 'basicallySatisfied', dissatisfied: 'dissatisfied' } as const)[e.rating as 'satisfied']!, e.requestId);
     if ((e.action === 'reopen' || e.action === 'sendBack') && inPeriod(e)) add(e.handlerUnitId, 'rehandled', e.requestId);
   }
   for (const [requestId, steps] of byRequest) {

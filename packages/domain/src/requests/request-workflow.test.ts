@@ -52,6 +52,11 @@ const CASES: [RequestAction, RequestState, Relation[], string][] = [
   ['rate', 'closed', ['requester'], 'closed'],
   ['rate', 'in_progress', ['requester'], 'WRONG_STATE'],
   ['rate', 'resolved', ['supervisor'], 'NOT_ALLOWED'],
+  // Nobody rates, looks back at, closes or sends back their own work.
+  ['rate', 'resolved', ['requester', 'handler'], 'NOT_ALLOWED'],
+  ['rate', 'closed', ['requester', 'handler', 'supervisor'], 'NOT_ALLOWED'],
+  ['close', 'looked_back', ['handler', 'supervisor'], 'NOT_ALLOWED'],
+  ['sendBack', 'resolved', ['handler', 'supervisor'], 'NOT_ALLOWED'],
 ];
 
 test('each action is allowed only from its states and to its people', () => {
@@ -64,6 +69,7 @@ test('each action is allowed only from its states and to its people', () => {
 test('the app offers exactly the possible actions', () => {
   assert.deepEqual(availableActions('submitted', ['handler']), ['accept', 'reject', 'requestTransfer', 'merge']);
   assert.deepEqual(availableActions('resolved', ['requester']), ['reopen', 'rate']);
+  assert.deepEqual(availableActions('resolved', ['requester', 'handler']), ['reopen']);
   assert.deepEqual(availableActions('closed', ['handler']), []);
   assert.deepEqual(availableActions('merged', ['requester', 'handler', 'supervisor']), []);
 });

@@ -82,8 +82,12 @@ export const REQUEST_ACTIONS = {
   /** 催办: hurry the handlers along; 督办: put the matter under formal supervision. Both tell the handlers. */
   urge: { from: WORKING_STATES, to: 'same', by: ['supervisor'], notBy: ['handler'], label: '催办' },
   supervise: { from: WORKING_STATES, to: 'same', by: ['supervisor'], notBy: ['handler'], label: '督办' },
-  /** The requester's verdict; a dissatisfied one is followed by reopen in the same transaction. */
-  rate: { from: ['resolved', 'looked_back', 'closed'], to: 'same', by: ['requester'], label: '评价' },
+  /**
+   * The requester's verdict; a dissatisfied one is followed by reopen in the same transaction.
+   * Never by a handler: a requester who handles the matter (a leader's own matter or patrol finding
+   * in his grid) would light his own hearts, so it cannot be rated (the reports skip such verdicts too).
+   */
+  rate: { from: ['resolved', 'looked_back', 'closed'], to: 'same', by: ['requester'], notBy: ['handler'], label: '评价' },
 } as const satisfies Record<string, TransitionRule>;
 
 export type RequestAction = keyof typeof REQUEST_ACTIONS;

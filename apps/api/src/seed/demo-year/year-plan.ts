@@ -218,7 +218,8 @@ class YearPlanner {
       this.work(town, matter, steps, grid.leaderPersonId);
     }
     matter.steps = steps.done();
-    if (source === 'villager' && this.rand() < 0.015) this.duplicateOf(grid, matter);
+    // A confidential matter is never merged (nor followed): no duplicate of one is raised here.
+    if (source === 'villager' && this.rand() < 0.015 && !matter.confidential) this.duplicateOf(grid, matter);
   }
 
   /** The same thing raised again by a neighbour soon after, merged into the first by the grid leader. */
@@ -270,6 +271,8 @@ class YearPlanner {
     const dueIn = steps.completionDueAt!.getTime() - steps.last.at.getTime();
     const late = this.rand() < 0.1 || dueIn < HOUR;
     steps.add('resolve', late ? Math.max(dueIn, 0) + this.between(2, 40) * HOUR : this.between(0.1, 0.8) * dueIn, handler, '已办结：问题已解决，已向群众反馈');
+    // A patrol finding is never rated: its requester, the grid leader, handles it, and nobody rates
+    // their own work (rate is notBy handler; the reports would not count it either).
     const rated = matter.source !== 'patrol' && this.rand() < 0.75;
     if (rated) {
       const roll = this.rand();
