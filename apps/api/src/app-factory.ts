@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppModule } from './app.module';
 import { SIGN_IN_PATHS, signInRateLimit } from './auth/sign-in-rate-limit';
 import { AppErrorFilter } from './common/app-error.filter';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { openDatabase } from './database/open-database';
@@ -30,6 +31,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // The client address (rate limits, logs) comes from X-Forwarded-For only through the proxies
+  // TRUST_PROXY names; otherwise any caller could pick its own.
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(securityHeaders(config.h5Dir));
   // Lists and the H5 app's scripts shrink to a fifth or less on a village's weak network; photos,
   // voice notes and spreadsheets are compressed already and go as they are (compression's filter).
   if (config.httpCompression) app.use(compression({ threshold: 1024 }));

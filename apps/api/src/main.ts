@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   await app.listen(config.port);
   const { port } = app.getHttpServer().address() as { port: number };
   const url = `http://localhost:${port}/`;
-  process.stdout.write(`\n网格通 GridLoop is running: ${url}  (API docs: ${url}api/docs)\n\n`);
+  const docs = config.apiDocs ? `  (API docs: ${url}api/docs)` : '';
+  process.stdout.write(`\n网格通 GridLoop is running: ${url}${docs}\n\n`);
 }
 
 main().catch((error: unknown) => {

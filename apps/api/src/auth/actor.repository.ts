@@ -13,20 +13,26 @@ interface ActorRow {
   unitPath: string | null;
   unitKind: string | null;
   unitName: string | null;
-  revoked?: number | string;
+  signedIn?: number | string;
 }
 
 /** The person and their current (not ended) roles with the units they are held in: a row per role. */
-const ACTOR_SQL = (revokedCheck: string) => `
-  SELECT p.id, p.name, p.homeUnitId, p.phone, ra.role, ra.unitId, u.path AS unitPath, u.kind AS unitKind, u.name AS unitName${revokedCheck}
+const ACTOR_SQL = (signInCheck: string) => `
+  SELECT p.id, p.name, p.homeUnitId, p.phone, ra.role, ra.unitId, u.path AS unitPath, u.kind AS unitKind, u.name AS unitName${signInCheck}
   FROM person p
   LEFT JOIN role_assignment ra ON ra.personId = p.id AND ra.endedAt IS NULL
   LEFT JOIN org_unit u ON u.id = ra.unitId
   WHERE p.id = ?
   ORDER BY ra.id`;
 const ACTOR = ACTOR_SQL('');
-/** A sign-in (refresh-token family) is revoked once any of its tokens is: signed out, or a spent refresh token reused. */
-const SIGNED_IN_ACTOR = ACTOR_SQL(', EXISTS (SELECT 1 FROM refresh_token t WHERE t.familyId = ? AND t.revokedAt IS NOT NULL) AS revoked');
+/**
+ * A sign-in (refresh-token family) counts while it is this person's (a token of the family was
+ * issued to them: an access token naming a family that never existed is refused) and none of its
+ * tokens is revoked (signed out, or a spent refresh token reused).
+ */
+const SIGNED_IN_ACTOR = ACTOR_SQL(`,
+  (EXISTS (SELECT 1 FROM refresh_token t WHERE t.familyId = ? AND t.personId = p.id)
+   AND NOT EXISTS (SELECT 1 FROM refresh_token t WHERE t.familyId = ? AND t.revokedAt IS NOT NULL)) AS signedIn`);
 
 /**
  * Plain SQL: this runs on every signed-in request (nothing is cached, so a revoked sign-in or a
@@ -43,11 +49,11 @@ export class ActorRepository {
 
   /**
    * The caller of a signed-in request, in one statement: null when the person is gone or the
-   * sign-in `familyId` was revoked.
+   * sign-in `familyId` is not theirs or was revoked.
    */
   async loadSignedIn(personId: number, familyId: string): Promise<Actor | null> {
-    const rows: ActorRow[] = await this.dataSource.query(SIGNED_IN_ACTOR, [familyId, personId]);
-    if (rows.length > 0 && Number(rows[0]!.revoked) > 0) return null;
+    const rows: ActorRow[] = await this.dataSource.query(SIGNED_IN_ACTOR, [familyId, familyId, personId]);
+    if (rows.length === 0 || Number(rows[0]!.signedIn) !== 1) return null;
     return toActor(rows);
   }
 }

@@ -4,7 +4,10 @@ import { Public } from './auth-decorators';
 import { AuthService } from './auth.service';
 import { DemoLoginDto, DemoPersonDto, RefreshDto, SessionDto, WechatLoginDto } from './dtos/auth.dto';
 
-/** Sign-in and tokens (rate-limited per client address: see sign-in-rate-limit.ts). */
+/**
+ * Sign-in and tokens. WeChat and demo sign-in are limited per client address (sign-in-rate-limit.ts);
+ * refresh per sign-in (TokenService.rotate).
+ */
 @ApiTags('auth')
 @Controller('auth')
 @Public()

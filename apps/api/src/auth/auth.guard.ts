@@ -29,7 +29,8 @@ export class AuthGuard implements CanActivate {
     const token = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (!token) throw new AppError(ErrorCode.AuthRequired);
     const { personId, familyId } = await this.tokens.readAccess(token);
-    // The revoked check and the caller's roles: one statement on every request, nothing cached.
+    // The sign-in (known, this person's, not revoked) and the caller's roles: one statement on
+    // every request, nothing cached (a revocation or an ended role counts on the very next one).
     const actor = await this.actors.loadSignedIn(personId, familyId);
     if (!actor) throw new AppError(ErrorCode.TokenInvalid);
     request.actor = actor;

@@ -4,12 +4,18 @@ import { AppError } from '../common/app-error';
 import { sendError } from '../common/app-error.filter';
 import { ErrorCode } from '../common/error-codes';
 
-/** The routes that mint tokens or spend WeChat codes: the ones worth guessing at. */
-export const SIGN_IN_PATHS = ['/api/auth', '/api/me/phone'];
+/**
+ * The routes that mint a sign-in from something guessable (a WeChat code, a demo person, a phone
+ * code). Refresh is not here: a refresh token cannot be guessed, so it is limited per sign-in in
+ * the database (TokenService.rotate) and junk refreshes never hold a real one up.
+ */
+export const SIGN_IN_PATHS = ['/api/auth/wechat-login', '/api/auth/demo-login', '/api/me/phone'];
 
 /**
- * Per client address, per minute, in this process. Several instances each count on their own,
- * which still bounds a guesser to limit × instances (docs/deployment.md).
+ * Per client address, per minute, in this process. The address is Express's `req.ip`: the
+ * connecting one unless TRUST_PROXY names the proxy in front (then the client the proxy saw).
+ * Several instances each count on their own, which still bounds a guesser to limit × instances
+ * (docs/deployment.md).
  */
 export function signInRateLimit(perMinute: number): ReturnType<typeof rateLimit> {
   return rateLimit({

@@ -4,6 +4,8 @@ import { type Clock, systemClock } from '../common/clock';
 import { findApiRoot, readApiVersion } from './api-root';
 import { ConfigError, DatabaseTarget, parseDatabaseUrl } from './database-url';
 import { loadNotificationsConfig, type NotificationsConfig } from './notifications-config';
+import { parseSigningKeys, type SigningKeySetting } from './signing-keys-config';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export interface AppConfig {
   port: number;
@@ -23,6 +25,10 @@ export interface AppConfig {
   demoLogin: boolean;
   /** gzip answers for clients that accept it (HTTP_COMPRESSION, on by default; off when a reverse proxy compresses). */
   httpCompression: boolean;
+  /** The proxies whose X-Forwarded-For names the client (TRUST_PROXY; off by default: the connecting address counts). */
+  trustProxy: TrustProxy;
+  /** /api/docs and /api/openapi.json (API_DOCS; on by default except when NODE_ENV=production). */
+  apiDocs: boolean;
   photos: PhotosConfig;
   lookBack: LookBackConfig;
   /** The ranking's composite weights and the share a 基本满意 counts (REPORT_WEIGHTS). */
@@ -70,11 +76,18 @@ export interface LookBackConfig {
 export interface AuthConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
-  /** Sign-in and token calls allowed per client IP per minute. */
+  /** Sign-in calls (WeChat, demo, phone) allowed per client address per minute. */
   loginRateLimitPerMinute: number;
   /** A refresh token spent again within this many seconds is refused but does not revoke the sign-in. */
   refreshReuseGraceSeconds: number;
+  /** Refreshes one sign-in may make in a minute, counted in the database (REFRESH_RATE_LIMIT_PER_MINUTE; default DEFAULT_REFRESH_LIMIT_PER_MINUTE). */
+  refreshLimitPerMinute?: number;
+  /** Token signing keys from AUTH_SIGNING_KEYS(_FILE), the signing one first; unset: the database-kept demo key. */
+  signingKeys?: SigningKeySetting[];
 }
+
+/** A client refreshes every 15 minutes, a few times at once when racing; a loop refreshes far more. */
+export const DEFAULT_REFRESH_LIMIT_PER_MINUTE = 10;
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -104,9 +117,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
       refreshTokenTtlSeconds: parsePositiveInt(env.REFRESH_TOKEN_TTL_SECONDS, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600),
       loginRateLimitPerMinute: parsePositiveInt(env.LOGIN_RATE_LIMIT_PER_MINUTE, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20),
       refreshReuseGraceSeconds: parsePositiveInt(env.REFRESH_REUSE_GRACE_SECONDS, 'REFRESH_REUSE_GRACE_SECONDS', 10),
+      refreshLimitPerMinute: parsePositiveInt(env.REFRESH_RATE_LIMIT_PER_MINUTE, 'REFRESH_RATE_LIMIT_PER_MINUTE', DEFAULT_REFRESH_LIMIT_PER_MINUTE),
+      signingKeys: parseSigningKeys(env),
     },
     demoLogin: parseFlag(env.DEMO_LOGIN, 'DEMO_LOGIN'),
     httpCompression: env.HTTP_COMPRESSION === undefined || env.HTTP_COMPRESSION === '' ? true : parseFlag(env.HTTP_COMPRESSION, 'HTTP_COMPRESSION'),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    // Production is NODE_ENV=production: the docs are off there unless asked for.
+    apiDocs: env.API_DOCS === undefined || env.API_DOCS === '' ? env.NODE_ENV !== 'production' : parseFlag(env.API_DOCS, 'API_DOCS'),
     clock: systemClock,
     clocks: { rules: parseJsonSetting(env.CLOCK_RULES, 'CLOCK_RULES', parseClockRules), sweepSeconds: parseNonNegativeInt(env.CLOCK_SWEEP_SECONDS, 'CLOCK_SWEEP_SECONDS', 30) },
     notifications: loadNotificationsConfig(env),

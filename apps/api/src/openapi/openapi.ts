@@ -24,7 +24,9 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
   return document;
 }
 
+/** /api/docs and /api/openapi.json, unless API_DOCS is off (production's default): then both are 404. */
 export function setUpOpenApi(app: INestApplication, config: AppConfig): void {
+  if (!config.apiDocs) return;
   const document = buildOpenApiDocument(app, config.version);
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/openapi.json',
