@@ -49,7 +49,7 @@ export {
 export { HANDLER_ROLES, phoneViewIsLogged, relationsTo, seesPhoneInFull, seesRequesterInFull, SUPERVISOR_ROLES, type HeldRoleAt, type RequestParties } from './requests/request-people';
 export { COMPLETION_WORKING_DAYS, COMPLEXITIES, COMPLEXITY_LABELS, CONTACT_MINUTES, governingDeadline, clockLeftBy, isLate, runningClock, stepDeadline, type Complexity, type RequestClock } from './requests/sla';
 export { contactDueFrom, stepChanges, type StepChanges, type StepFacts } from './requests/step-changes';
-export { DUPLICATE_THRESHOLD, duplicateScore, textSimilarity, type DuplicateCandidate } from './requests/duplicates';
+export { DUPLICATE_THRESHOLD, duplicateScore, mayHaveFollowers, mayMerge, textSimilarity, type DuplicateCandidate } from './requests/duplicates';
 export { canRateNow, RATING_HEARTS, RATING_LABELS, RATINGS, reopensOn, type Rating } from './requests/ratings';
 export { DUTY_TYPE_LABELS, DUTY_TYPES, type DutyType } from './requests/patrol';
 export { CATEGORY_DEFAULT_COMPLEXITY, categoryFromText, REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from './requests/categories';

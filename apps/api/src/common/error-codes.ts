@@ -17,6 +17,7 @@ export enum ErrorCode {
   GroupTicketInvalid = 'GROUP_TICKET_INVALID',
   RequestConflict = 'REQUEST_CONFLICT',
   RequestWrongState = 'REQUEST_WRONG_STATE',
+  RequestConfidential = 'REQUEST_CONFIDENTIAL',
   UnitNotChosen = 'UNIT_NOT_CHOSEN',
   WechatNotConfigured = 'WECHAT_NOT_CONFIGURED',
   WechatCodeInvalid = 'WECHAT_CODE_INVALID',
@@ -67,6 +68,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.GroupTicketInvalid]: '群信息已过期，请从群里重新打开小程序',
   [ErrorCode.RequestConflict]: '这条诉求刚被其他人处理过，请刷新后再看',
   [ErrorCode.RequestWrongState]: '这条诉求现在不能进行这个操作，请刷新后再看',
+  [ErrorCode.RequestConfidential]: '保密诉求不能与其他诉求合并',
   [ErrorCode.UnitNotChosen]: '请先选择您所在的村或网格',
   [ErrorCode.WechatNotConfigured]: '微信登录暂未开通',
   [ErrorCode.WechatCodeInvalid]: '微信登录凭证已失效，请重试',
@@ -143,6 +145,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.GroupAlreadyBound:
     case ErrorCode.RequestConflict:
     case ErrorCode.RequestWrongState:
+    case ErrorCode.RequestConfidential:
       return 409;
     case ErrorCode.WechatError:
       return 502;

@@ -1,4 +1,4 @@
-import { HANDLER_ROLES, pathIdAt, type LadderRung } from '@gridloop/domain';
+import { HANDLER_ROLES, mayHaveFollowers, pathIdAt, type LadderRung } from '@gridloop/domain';
 import { EntityManager } from 'typeorm';
 import { RequestEntity } from '../requests/request.entity';
 
@@ -17,8 +17,9 @@ export function handlersOf(manager: EntityManager, handlerUnitId: number): Promi
   return holders(manager, HANDLER_ROLES, [handlerUnitId]);
 }
 
-/** The requester and everyone following the matter (requesters of matters merged into it). */
-export async function requesterAndFollowers(manager: EntityManager, request: Pick<RequestEntity, 'id' | 'requesterPersonId'>): Promise<number[]> {
+/** The requester and everyone following the matter (requesters of matters merged into it); a confidential one has no followers. */
+export async function requesterAndFollowers(manager: EntityManager, request: Pick<RequestEntity, 'id' | 'requesterPersonId' | 'confidential'>): Promise<number[]> {
+  if (!mayHaveFollowers(request)) return [request.requesterPersonId];
   const rows: { personId: number | string }[] = await manager.query('SELECT personId AS "personId" FROM request_follower WHERE requestId = ?', [request.id]);
   return [request.requesterPersonId, ...rows.map((row) => Number(row.personId))];
 }

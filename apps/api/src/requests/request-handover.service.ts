@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isWorkingState, pathIdAt, stepChanges, stepDeadline } from '@gridloop/domain';
+import { isWorkingState, mayHaveFollowers, mayMerge, pathIdAt, stepChanges, stepDeadline } from '@gridloop/domain';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -47,14 +47,16 @@ export class RequestHandoverService {
     };
   }
 
-  /** Into an open duplicate the caller also handles or supervises. */
+  /** Into an open duplicate the caller also handles or supervises; never from or into a confidential one. */
   async mergeStep(manager: EntityManager, actor: Actor, request: RequestEntity, input: RequestActionDto, note: string | null, now: Date): Promise<{ step: Step; target: RequestEntity }> {
+    if (!mayHaveFollowers(request)) throw new AppError(ErrorCode.RequestConfidential, 'requestId', '这是保密诉求，不能并入其他诉求');
     if (!input.targetRequestId) throw new AppError(ErrorCode.ValidationFailed, 'targetRequestId', '请选择合并到哪条诉求');
     if (input.targetRequestId === request.id) throw new AppError(ErrorCode.ValidationFailed, 'targetRequestId', '不能合并到这条诉求自己');
     const target = await this.requests.findVisible(input.targetRequestId, actor.personId, actor.spanFor('request.view'), manager);
     if (!target) throw new AppError(ErrorCode.NotFound, 'targetRequestId');
     const relations = this.service.relations(actor, target);
     if (!relations.includes('handler') && !relations.includes('supervisor')) throw new AppError(ErrorCode.Forbidden, 'targetRequestId');
+    if (!mayMerge(request, target)) throw new AppError(ErrorCode.RequestConfidential, 'targetRequestId', '要合并到的是保密诉求，不能把其他诉求并入保密诉求');
     // A matter can be merged only into one still being worked on.
     if (!isWorkingState(target.state)) throw new AppError(ErrorCode.RequestWrongState, 'targetRequestId', '要合并到的诉求已经办结或关闭，不能合并');
     return {
@@ -65,6 +67,8 @@ export class RequestHandoverService {
 
   /** After the merge step: the merged requester and their followers now follow the survivor, which records it. */
   async carryFollowers(manager: EntityManager, actorPersonId: number, merged: RequestEntity, target: RequestEntity, now: Date): Promise<void> {
+    // The one place followers are added: a confidential matter gains none (mergeStep refused already).
+    if (!mayHaveFollowers(target)) throw new AppError(ErrorCode.RequestConfidential, 'targetRequestId');
     const followers = manager.getRepository(RequestFollower);
     const moving = [merged.requesterPersonId, ...(await followers.findBy({ requestId: merged.id })).map((f) => f.personId)];
     const already = new Set([target.requesterPersonId, ...(await followers.findBy({ requestId: target.id })).map((f) => f.personId)]);

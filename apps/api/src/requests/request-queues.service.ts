@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DUPLICATE_THRESHOLD, duplicateScore, isWorkingState, OPEN_STATES, REQUEST_STATE_LABELS, WORKING_STATES, type RequestState } from '@gridloop/domain';
+import { DUPLICATE_THRESHOLD, duplicateScore, isWorkingState, mayHaveFollowers, mayMerge, OPEN_STATES, REQUEST_STATE_LABELS, WORKING_STATES, type RequestState } from '@gridloop/domain';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
@@ -46,18 +46,21 @@ export class RequestQueuesService {
     return this.service.listItems(actor, await this.requests.overdue(actor.spanFor('request.view'), QUEUE_LIMIT), now);
   }
 
-  /** Open matters in the same grid that look like this one, most alike first, for its handler or supervisor. */
+  /**
+   * Open matters in the same grid that look like this one, most alike first, for its handler or
+   * supervisor. Only ones it may be merged into: never a confidential one, nor any for a confidential one.
+   */
   async duplicates(actor: Actor, requestId: number, now: Date): Promise<DuplicateCandidateDto[]> {
     const request = await this.requests.findVisible(requestId, actor.personId, actor.spanFor('request.view'));
     if (!request) throw new AppError(ErrorCode.NotFound, 'requestId');
     const onIt = (relations: string[]) => relations.includes('handler') || relations.includes('supervisor');
     if (!onIt(this.service.relations(actor, request))) throw new AppError(ErrorCode.Forbidden);
-    // Only matters being worked on may merge, so only they are shown duplicates.
-    if (!isWorkingState(request.state)) return [];
+    // Only matters being worked on may merge, so only they are shown duplicates; a confidential one never merges.
+    if (!isWorkingState(request.state) || !mayHaveFollowers(request)) return [];
     const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 24 * 3600_000);
     const candidates = await this.requests.openInUnit(request.unitId, request.id, WORKING_STATES, since, DUPLICATE_SCAN);
     return candidates
-      .filter((other) => onIt(this.service.relations(actor, other)))
+      .filter((other) => mayMerge(request, other) && onIt(this.service.relations(actor, other)))
       .map((other) => ({ other, score: duplicateScore(request, other) }))
       .filter(({ score }) => score >= DUPLICATE_THRESHOLD)
       .sort((a, b) => b.score - a.score || a.other.id - b.other.id)

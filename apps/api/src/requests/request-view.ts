@@ -1,4 +1,4 @@
-import { availableActions, canRateNow, isLate, isResultState, seesPhoneInFull, seesRequesterInFull, maskName, maskPhone, RATING_HEARTS, REQUEST_STATE_LABELS, type Rating, type Relation, type RequestState } from '@gridloop/domain';
+import { availableActions, canRateNow, isLate, isResultState, mayHaveFollowers, seesPhoneInFull, seesRequesterInFull, maskName, maskPhone, RATING_HEARTS, REQUEST_STATE_LABELS, type Rating, type Relation, type RequestState } from '@gridloop/domain';
 import { photoPreviewUrl, photoUrl } from '../photos/dtos/photo.dto';
 import { voiceNoteUrl } from '../voice-notes/dtos/voice-note.dto';
 import { RequestDto, RequestListItemDto, SUPPORTED_ACTIONS } from './dtos/request.dto';
@@ -98,7 +98,8 @@ export function viewListItem(
     mergedIntoId: request.mergedIntoId,
     enteredForRequester: request.enteredByPersonId !== null,
     actions: availableActions(state, relations).filter((a) =>
-      a === 'rate' ? canRateNow(request.resolvedAt, request.ratedAt) : (SUPPORTED_ACTIONS as readonly string[]).includes(a),
+      // A confidential matter is never merged (mayMerge): no 合并 button on one.
+      a === 'rate' ? canRateNow(request.resolvedAt, request.ratedAt) : a === 'merge' ? mayHaveFollowers(request) : (SUPPORTED_ACTIONS as readonly string[]).includes(a),
     ),
     resultNote: isResultState(request.state) ? resultNote : null,
     unitName: request.unit?.name ?? '',

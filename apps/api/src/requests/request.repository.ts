@@ -9,6 +9,12 @@ import { RequestEvent } from './request-event.entity';
 import { RequestFollower } from './request-follower.entity';
 import { RequestEntity } from './request.entity';
 
+/**
+ * A matter `:personId` follows (merged one of theirs into it): never a confidential one, whatever
+ * rows an older merge left (mayHaveFollowers), so a follower never reads one, nor its photos.
+ */
+const FOLLOWED_BY_PERSON = '(r.confidential = 0 AND r.id IN (SELECT f.requestId FROM request_follower f WHERE f.personId = :personId))';
+
 /** Reads and writes of requests. Every read for a caller goes through a span or their own id. */
 @Injectable()
 export class RequestRepository {
@@ -19,7 +25,7 @@ export class RequestRepository {
     const inSpan = unitOrHandlerInSpan(span);
     return this.withUnits(manager)
       .where('r.id = :id', { id })
-      .andWhere(`(r.requesterPersonId = :personId OR ${inSpan.sql} OR r.id IN (SELECT f.requestId FROM request_follower f WHERE f.personId = :personId))`, { personId, ...inSpan.params })
+      .andWhere(`(r.requesterPersonId = :personId OR ${inSpan.sql} OR ${FOLLOWED_BY_PERSON})`, { personId, ...inSpan.params })
       .getOne();
   }
 
@@ -32,7 +38,7 @@ export class RequestRepository {
   /** Matters the person raised or follows, newest first. */
   listMine(personId: number, limit: number): Promise<RequestEntity[]> {
     return this.withUnits()
-      .where('(r.requesterPersonId = :personId OR r.id IN (SELECT f.requestId FROM request_follower f WHERE f.personId = :personId))', { personId })
+      .where(`(r.requesterPersonId = :personId OR ${FOLLOWED_BY_PERSON})`, { personId })
       .orderBy('r.id', 'DESC')
       .take(limit)
       .getMany();

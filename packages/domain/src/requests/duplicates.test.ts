@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DUPLICATE_THRESHOLD, duplicateScore, textSimilarity } from './duplicates';
+import { DUPLICATE_THRESHOLD, duplicateScore, mayHaveFollowers, mayMerge, textSimilarity } from './duplicates';
 
 test('the same words with other punctuation are the same text', () => {
   assert.equal(textSimilarity('路灯坏了，晚上看不见！', '路灯坏了 晚上看不见'), 1);
@@ -25,4 +25,14 @@ test('a shared category and place only nudge the score', () => {
   const b = { category: 'environment', description: '水渠堵住了', addressNote: '北街' };
   assert.ok(duplicateScore(a, b) <= 0.2 + 1e-9);
   assert.equal(duplicateScore(a, a), 1);
+});
+
+test('a confidential matter is never merged, either way, and never has followers', () => {
+  const open = { confidential: false };
+  const secret = { confidential: true };
+  assert.equal(mayMerge(open, open), true);
+  assert.equal(mayMerge(open, secret), false);
+  assert.equal(mayMerge(secret, open), false);
+  assert.equal(mayHaveFollowers(secret), false);
+  assert.equal(mayHaveFollowers(open), true);
 });

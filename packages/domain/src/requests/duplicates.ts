@@ -44,3 +44,17 @@ export function duplicateScore(subject: DuplicateCandidate, other: DuplicateCand
   const samePlace = subject.addressNote && other.addressNote ? 0.1 * textSimilarity(subject.addressNote, other.addressNote) : 0;
   return Math.min(1, text + sameCategory + samePlace);
 }
+
+/**
+ * A confidential (保密) matter is for its requester and those handling or supervising it alone.
+ * Merging makes the requesters of one matter follow the other, so a confidential matter is never
+ * merged either way, never offered as a duplicate, and never has followers.
+ */
+export function mayHaveFollowers(request: { confidential: boolean }): boolean {
+  return !request.confidential;
+}
+
+/** Whether `merged` may be merged into `target` (or offered as its duplicate): neither is confidential. */
+export function mayMerge(merged: { confidential: boolean }, target: { confidential: boolean }): boolean {
+  return mayHaveFollowers(merged) && mayHaveFollowers(target);
+}
