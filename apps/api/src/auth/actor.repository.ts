@@ -26,13 +26,13 @@ const ACTOR_SQL = (signInCheck: string) => `
   ORDER BY ra.id`;
 const ACTOR = ACTOR_SQL('');
 /**
- * A sign-in (refresh-token family) counts while it is this person's (a token of the family was
- * issued to them: an access token naming a family that never existed is refused) and none of its
- * tokens is revoked (signed out, or a spent refresh token reused).
+ * A sign-in (refresh-token family) counts while it is this person's and none of its tokens is
+ * revoked (signed out, or a spent refresh token reused: both revoke every token of the family).
+ * One pass over the family's rows: 1 when all are live, 0 when revoked, NULL when the person has
+ * no such sign-in (an access token naming a family that never existed, or someone else's).
  */
 const SIGNED_IN_ACTOR = ACTOR_SQL(`,
-  (EXISTS (SELECT 1 FROM refresh_token t WHERE t.familyId = ? AND t.personId = p.id)
-   AND NOT EXISTS (SELECT 1 FROM refresh_token t WHERE t.familyId = ? AND t.revokedAt IS NOT NULL)) AS signedIn`);
+  (SELECT MIN(CASE WHEN t.revokedAt IS NULL THEN 1 ELSE 0 END) FROM refresh_token t WHERE t.familyId = ? AND t.personId = p.id) AS signedIn`);
 
 /**
  * Plain SQL: this runs on every signed-in request (nothing is cached, so a revoked sign-in or a
@@ -52,7 +52,7 @@ export class ActorRepository {
    * sign-in `familyId` is not theirs or was revoked.
    */
   async loadSignedIn(personId: number, familyId: string): Promise<Actor | null> {
-    const rows: ActorRow[] = await this.dataSource.query(SIGNED_IN_ACTOR, [familyId, familyId, personId]);
+    const rows: ActorRow[] = await this.dataSource.query(SIGNED_IN_ACTOR, [familyId, personId]);
     if (rows.length === 0 || Number(rows[0]!.signedIn) !== 1) return null;
     return toActor(rows);
   }
