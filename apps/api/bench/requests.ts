@@ -274,7 +274,8 @@ async function serve(): Promise<void> {
   // No clocks' sweep: the bench's 1 M-row fill is dated in the past, so the sweep would count the
   // ranking's kept months again in the middle of the inbox runs (and push the inbox's pages out of
   // the buffer pool); what is timed here is the calls.
-  const config = loadAppConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000', ACCESS_TOKEN_TTL_SECONDS: '86400', CLOCK_SWEEP_SECONDS: '0', NOTIFY_POLL_SECONDS: env.BENCH_DELIVERY === '1' ? '5' : '0' });
+  // Each villager sends a few hundred matters in minutes: far past the hourly limit a person has.
+  const config = loadAppConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000', REQUEST_HOURLY_LIMIT_PER_PERSON: '1000000000', ACCESS_TOKEN_TTL_SECONDS: '86400', CLOCK_SWEEP_SECONDS: '0', NOTIFY_POLL_SECONDS: env.BENCH_DELIVERY === '1' ? '5' : '0' });
   const app = await createApp({ ...config, database: JSON.parse(env.BENCH_DATABASE ?? '') as DatabaseTarget, demoLogin: true, port: 0 });
   await app.listen(0, '127.0.0.1');
   await seedDemoIfEmpty(app);
@@ -439,7 +440,7 @@ function apiGet(meter: Meter, villagers: readonly Villager[], total: number, url
 }
 
 const REQUEST_INSERT =
-  'INSERT INTO request (unitId, handlerUnitId, requesterPersonId, source, clientRequestId, category, description, addressNote, contactPhone, confidential, state, complexity, contactDueAt, firstContactDueAt, contactLate, completionLate, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 0, ?, NULL, ?, ?, 0, 0, 1, ?, ?)';
+  'INSERT INTO request (unitId, handlerUnitId, requesterPersonId, submitterPersonId, source, clientRequestId, category, description, addressNote, contactPhone, confidential, state, complexity, contactDueAt, firstContactDueAt, contactLate, completionLate, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, 0, ?, NULL, ?, ?, 0, 0, 1, ?, ?)';
 const EVENT_INSERT = 'INSERT INTO request_event (requestId, action, fromState, toState, actorPersonId, note, public, handlerUnitId, dueAt, createdAt) VALUES (?, ?, NULL, ?, ?, NULL, 1, ?, ?, ?)';
 const TIMER_INSERT = "INSERT INTO request_timer (requestId, clock, dueAt, stage, rung, nextFireAt) VALUES (?, 'contact', ?, 'new', 0, ?)";
 const NOTIFICATION_INSERT = "INSERT INTO notification (personId, kind, requestId, title, body, createdAt, readAt) VALUES (?, 'assigned', ?, '有新的诉求待办理', ?, ?, NULL)";
@@ -460,7 +461,7 @@ function rawCreate(meter: Meter, pool: Pool, villagers: readonly Villager[], tot
       await connection.beginTransaction();
       const due = contactDeadline(now, CONTACT_MINUTES);
       const [inserted] = await connection.query(REQUEST_INSERT, [
-        villager.homeUnitId, villager.homeUnitId, villager.personId, 'villager', `${tag}-${run}-${n}`, m.category, m.description.trim(), m.contactPhone, 'submitted',
+        villager.homeUnitId, villager.homeUnitId, villager.personId, villager.personId, 'villager', `${tag}-${run}-${n}`, m.category, m.description.trim(), m.contactPhone, 'submitted',
         due, due, now, now,
       ]);
       const requestId = (inserted as { insertId: number }).insertId;
@@ -544,7 +545,7 @@ async function fillRequests(pool: Pool, grids: readonly number[], target: number
   const insert = async (slot: number, requestRows: unknown[][], eventRows: unknown[][]): Promise<void> => {
     const loader = loaders[slot]!;
     await loader.query(
-      'INSERT INTO request (id, unitId, handlerUnitId, requesterPersonId, source, clientRequestId, category, description, addressNote, contactPhone, confidential, state, complexity, contactDueAt, contactedAt, completionDueAt, resolvedAt, closedAt, contactLate, completionLate, version, createdAt, updatedAt) VALUES ?',
+      'INSERT INTO request (id, unitId, handlerUnitId, requesterPersonId, submitterPersonId, source, clientRequestId, category, description, addressNote, contactPhone, confidential, state, complexity, contactDueAt, contactedAt, completionDueAt, resolvedAt, closedAt, contactLate, completionLate, version, createdAt, updatedAt) VALUES ?',
       [requestRows],
     );
     for (let i = 0; i < eventRows.length; i += INSERT_BATCH) {
@@ -575,7 +576,7 @@ async function fillRequests(pool: Pool, grids: readonly number[], target: number
         const unitId = grids[Math.floor(random() * grids.length)]!;
         const m = matter(id);
         requestRows.push([
-          id, unitId, unitId, requester, random() < 0.8 ? 'villager' : 'patrol', `gen-${id}`, m.category, m.description, random() < 0.3 ? '东街12号' : null, m.contactPhone,
+          id, unitId, unitId, requester, requester, random() < 0.8 ? 'villager' : 'patrol', `gen-${id}`, m.category, m.description, random() < 0.3 ? '东街12号' : null, m.contactPhone,
           random() < 0.05 ? 1 : 0, state, complexity, contactDue, contacted, completionDue, resolved, closed,
           contacted !== null && contacted > contactDue ? 1 : 0, resolved !== null && completionDue !== null && resolved > completionDue ? 1 : 0,
           1 + steps.length, created, closed ?? resolved ?? contacted ?? created,

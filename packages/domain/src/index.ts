@@ -29,9 +29,11 @@ export { CAPABILITY_ROLES, capabilitySpan, grants, type Capability } from './acc
 export {
   availableActions,
   checkWorkflow,
+  enteredByOther,
   isResultState,
   isWorkingState,
   nextState,
+  NO_FACTS,
   OPEN_STATES,
   RESULT_STATES,
   WORKING_STATES,
@@ -39,9 +41,11 @@ export {
   REQUEST_ACTIONS,
   REQUEST_STATE_LABELS,
   REQUEST_STATES,
+  requestFacts,
   START_STATE,
   type Relation,
   type RequestAction,
+  type RequestFacts,
   type RequestState,
   type TransitionRefusal,
   type TransitionRule,
@@ -82,6 +86,6 @@ export {
   type RankingLevel,
   type RankingRate,
 } from './reports/labels';
-export { REQUEST_SOURCE_LABELS, REQUEST_SOURCES, type RequestSource } from './requests/sources';
+export { HOURLY_LIMITED_SOURCES, REQUEST_SOURCE_LABELS, REQUEST_SOURCES, type RequestSource } from './requests/sources';
 export { requestShare, type RequestShare, type ShareSource } from './requests/share';
 export { VOICE_NOTE_MAX_MS, VOICE_NOTE_MIN_MS, VOICE_ONLY_DESCRIPTION, voiceNoteLengthText, voiceNoteSecondsLeft } from './requests/voice-notes';

@@ -18,6 +18,8 @@ export enum ErrorCode {
   RequestConflict = 'REQUEST_CONFLICT',
   RequestWrongState = 'REQUEST_WRONG_STATE',
   RequestConfidential = 'REQUEST_CONFIDENTIAL',
+  AlreadySubmitted = 'ALREADY_SUBMITTED',
+  RequestLimitReached = 'REQUEST_LIMIT_REACHED',
   UnitNotChosen = 'UNIT_NOT_CHOSEN',
   WechatNotConfigured = 'WECHAT_NOT_CONFIGURED',
   WechatCodeInvalid = 'WECHAT_CODE_INVALID',
@@ -69,6 +71,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.RequestConflict]: '这条诉求刚被其他人处理过，请刷新后再看',
   [ErrorCode.RequestWrongState]: '这条诉求现在不能进行这个操作，请刷新后再看',
   [ErrorCode.RequestConfidential]: '保密诉求不能与其他诉求合并',
+  [ErrorCode.AlreadySubmitted]: '这件事之前已经提交过了，不会重复登记',
+  // The limit is configurable (REQUEST_HOURLY_LIMIT_PER_PERSON): the service names it in the message it sends.
+  [ErrorCode.RequestLimitReached]: '您这一小时提交的诉求太多了，请过一会儿再提交；急事请直接打电话给网格员',
   [ErrorCode.UnitNotChosen]: '请先选择您所在的村或网格',
   [ErrorCode.WechatNotConfigured]: '微信登录暂未开通',
   [ErrorCode.WechatCodeInvalid]: '微信登录凭证已失效，请重试',
@@ -146,6 +151,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.RequestConflict:
     case ErrorCode.RequestWrongState:
     case ErrorCode.RequestConfidential:
+    case ErrorCode.AlreadySubmitted:
       return 409;
     case ErrorCode.WechatError:
       return 502;
@@ -162,6 +168,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.TooManyRequests:
     case ErrorCode.WechatRateLimited:
     case ErrorCode.UploadsPending:
+    case ErrorCode.RequestLimitReached:
       return 429;
     case ErrorCode.DatabaseUnavailable:
     case ErrorCode.WechatNotConfigured:

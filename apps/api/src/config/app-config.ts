@@ -30,6 +30,7 @@ export interface AppConfig {
   /** /api/docs and /api/openapi.json (API_DOCS; on by default except when NODE_ENV=production). */
   apiDocs: boolean;
   photos: PhotosConfig;
+  requests: RequestsConfig;
   lookBack: LookBackConfig;
   /** The ranking's composite weights and the share a 基本满意 counts (REPORT_WEIGHTS). */
   reportWeights: RateWeights;
@@ -51,6 +52,14 @@ export interface PhotosConfig {
   unattachedKeepDays: number;
   /** Uploads one person may have waiting (not yet sent with a matter) before more are refused (UPLOAD_PENDING_MAX, default 50). */
   unattachedMax: number;
+}
+
+export interface RequestsConfig {
+  /**
+   * Matters one person may send themselves in any hour (REQUEST_HOURLY_LIMIT_PER_PERSON, default 10):
+   * their own, 代办 and patrol reports; hotline staff's calls and 12345 orders are not counted.
+   */
+  hourlyLimitPerPerson: number;
 }
 
 export interface WechatConfig {
@@ -130,6 +139,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
     notifications: loadNotificationsConfig(env),
     reportWeights: parseJsonSetting(env.REPORT_WEIGHTS, 'REPORT_WEIGHTS', parseRateWeights),
     lookBack: { ratingWaitHours: parsePositiveInt(env.LOOK_BACK_RATING_WAIT_HOURS, 'LOOK_BACK_RATING_WAIT_HOURS', 48) },
+    requests: { hourlyLimitPerPerson: parsePositiveInt(env.REQUEST_HOURLY_LIMIT_PER_PERSON, 'REQUEST_HOURLY_LIMIT_PER_PERSON', 10) },
     photos: {
       dir: path.resolve(cwd, env.PHOTO_DIR || path.join(apiRoot, 'data', 'photos')),
       maxBytes: parsePositiveInt(env.PHOTO_MAX_BYTES, 'PHOTO_MAX_BYTES', 5 * 1024 * 1024),

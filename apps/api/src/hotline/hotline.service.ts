@@ -61,6 +61,8 @@ export class HotlineService {
         {
           handlerUnitId: office.id,
           requesterPersonId,
+          // Idempotent by its order number (above), not by this id: the importer is its submitter.
+          submitterPersonId: actor.personId,
           source: SOURCE,
           clientRequestId: `12345-${order.orderNo}`,
           category: order.category ?? 'other',
@@ -71,6 +73,7 @@ export class HotlineService {
           dutyType: null,
           contactDueAt: contactDueFrom(now),
           enteredByPersonId: actor.personId,
+          enteredName: order.callerName.trim(),
           hotlineOrderNo: order.orderNo,
           cityReceivedAt: new Date(order.receivedAt),
           cityDueAt: new Date(order.cityDueAt),

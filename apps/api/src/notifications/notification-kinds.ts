@@ -12,6 +12,8 @@ export const NOTIFICATION_KINDS = [
   'accepted', // 已受理 to the requester (and followers)
   'resolved', // 已办结，请评价 to the requester (and followers): the rating invitation
   'looked_back', // 回看结果 to the requester (and followers)
+  'entered_for_you', // 有人为您登记了诉求 to the requester of a matter someone else entered (代办, a call, a 12345 order)
+  'disowned', // 这不是我的诉求 said by that requester: to the hotline office of the matter's town
   'daily_bulletin', // 受理情况一天一通报 each morning, to the town's leaders and hotline office
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -26,5 +28,7 @@ export const NOTIFICATION_TITLES: Record<NotificationKind, string> = {
   accepted: '您的诉求已受理',
   resolved: '您的诉求已办结，请评价',
   looked_back: '您的诉求已回看',
+  entered_for_you: '有人为您登记了一件诉求',
+  disowned: '有诉求被登记的当事人否认',
   daily_bulletin: '昨日受理情况通报',
 };

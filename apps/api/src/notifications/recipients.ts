@@ -32,11 +32,14 @@ export async function requesterAndFollowers(manager: EntityManager, request: Pic
 export async function rungPeople(manager: EntityManager, rung: LadderRung, request: Pick<RequestEntity, 'handlerUnitId'>, unitPath: string): Promise<number[]> {
   if (rung === 'handler') return handlersOf(manager, request.handlerUnitId);
   const ancestors = unitPath.split('/').filter(Boolean).map(Number);
-  if (rung === 'hotline_staff') {
-    const townId = pathIdAt(unitPath, 1);
-    if (townId === null) return [];
-    const offices: { id: number | string }[] = await manager.query(`SELECT id FROM org_unit WHERE parentId = ? AND kind = 'hotline_office'`, [townId]);
-    return holders(manager, ['hotline_staff'], offices.map((o) => Number(o.id)));
-  }
+  if (rung === 'hotline_staff') return hotlineStaffOfTown(manager, unitPath);
   return holders(manager, [rung], ancestors);
+}
+
+/** The staff of the hotline office of the town the unit at `unitPath` lies in. */
+export async function hotlineStaffOfTown(manager: EntityManager, unitPath: string): Promise<number[]> {
+  const townId = pathIdAt(unitPath, 1);
+  if (townId === null) return [];
+  const offices: { id: number | string }[] = await manager.query(`SELECT id FROM org_unit WHERE parentId = ? AND kind = 'hotline_office'`, [townId]);
+  return holders(manager, ['hotline_staff'], offices.map((o) => Number(o.id)));
 }

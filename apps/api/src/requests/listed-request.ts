@@ -8,7 +8,7 @@ import type { RequestEntity } from './request.entity';
 export type ListedRequest = Pick<
   RequestEntity,
   | 'id' | 'state' | 'version' | 'source' | 'category' | 'dutyType' | 'description' | 'addressNote' | 'contactPhone' | 'confidential' | 'contentReview'
-  | 'unitId' | 'handlerUnitId' | 'requesterPersonId' | 'enteredByPersonId' | 'complexity' | 'contactDueAt' | 'completionDueAt' | 'contactedAt' | 'resolvedAt'
+  | 'unitId' | 'handlerUnitId' | 'requesterPersonId' | 'enteredByPersonId' | 'enteredName' | 'complexity' | 'contactDueAt' | 'completionDueAt' | 'contactedAt' | 'resolvedAt'
   | 'contactLate' | 'completionLate' | 'rating' | 'ratedAt' | 'rehandleCount' | 'hotlineOrderNo' | 'cityDueAt' | 'transferRequested' | 'escalationRung'
   | 'supervisedAt' | 'mergedIntoId' | 'createdAt'
 > & { unit?: Pick<OrgUnit, 'name' | 'path'>; handlerUnit?: Pick<OrgUnit, 'name'> };
@@ -31,7 +31,7 @@ export const LISTED_JOINS = 'JOIN org_unit u ON u.id = r.unitId JOIN org_unit h 
  * The result note is looked up only where a list shows it (a result state): half the read's time else.
  */
 export const LISTED_COLUMNS = `r.id, r.state, r.version, r.source, r.category, r.dutyType, r.description, r.addressNote, r.contactPhone, r.confidential,
-  r.contentReview, r.unitId, r.handlerUnitId, r.requesterPersonId, r.enteredByPersonId, r.complexity, r.contactDueAt, r.completionDueAt, r.contactedAt,
+  r.contentReview, r.unitId, r.handlerUnitId, r.requesterPersonId, r.enteredByPersonId, r.enteredName, r.complexity, r.contactDueAt, r.completionDueAt, r.contactedAt,
   r.resolvedAt, r.contactLate, r.completionLate, r.rating, r.ratedAt, r.rehandleCount, r.hotlineOrderNo, r.cityDueAt, r.transferRequested,
   r.escalationRung, r.supervisedAt, r.mergedIntoId, r.createdAt, u.name AS unitName, u.path AS unitPath, h.name AS handlerUnitName,
   p.name AS requesterName, p.phone AS requesterPhone,
@@ -67,6 +67,7 @@ export function listedRow(raw: Raw): ListedRow {
       handlerUnitId: int('handlerUnitId'),
       requesterPersonId: int('requesterPersonId'),
       enteredByPersonId: intOrNull('enteredByPersonId'),
+      enteredName: textOrNull('enteredName'),
       complexity: textOrNull('complexity'),
       contactDueAt: date('contactDueAt'),
       completionDueAt: dateOrNull('completionDueAt'),

@@ -9,9 +9,9 @@ import { OrgUnitRepository } from '../grid/org-unit.repository';
 import { PatrolReportDto } from './dtos/patrol.dto';
 import { RequestDto } from './dtos/request.dto';
 import { applyStep, createRequest } from './request-steps';
-import { RequestRepository } from './request.repository';
 import { RequestsService } from './requests.service';
 import { CategoryRoutesService } from './routing/category-routes.service';
+import { SubmissionLimit } from './submission-limit';
 
 /**
  * 未诉先办: a grid leader reports what the patrol found before anyone complains. Settled on the
@@ -23,20 +23,21 @@ export class PatrolService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly units: OrgUnitRepository,
-    private readonly requests: RequestRepository,
     private readonly service: RequestsService,
     private readonly content: ContentGate,
     private readonly routes: CategoryRoutesService,
+    private readonly limit: SubmissionLimit,
   ) {}
 
   async report(actor: Actor, input: PatrolReportDto, now: Date): Promise<RequestDto> {
-    const existing = await this.requests.idByClientId(actor.personId, input.clientRequestId);
-    if (existing !== null) return this.service.viewById(actor, existing, now);
+    const retried = await this.service.retryAnswer(actor, ['patrol'], input.clientRequestId, now);
+    if (retried) return retried;
     const unit = await this.units.findInSpan(input.unitId, actor.spanFor('request.patrol'));
     if (!unit) throw new AppError(ErrorCode.NotFound, 'unitId');
     if (unit.kind !== 'small_grid') throw new AppError(ErrorCode.UnitNotSelectable, 'unitId');
     const result = input.result?.trim();
     if (input.settledOnSpot && !result) throw new AppError(ErrorCode.ValidationFailed, 'result', '现场处置请填写处置结果');
+    await this.limit.assertRoom(actor.personId, 'patrol', now);
     // Before the transaction (a network call): a refusal writes nothing.
     const contentReview = await this.content.needsReview(actor, { description: input.description, addressNote: input.addressNote, result: input.settledOnSpot ? result : undefined });
 
@@ -49,6 +50,7 @@ export class PatrolService {
             // Passed on, it is routed like any matter (a category may go to a department).
             handlerUnitId: input.settledOnSpot ? unit.id : await this.routes.handlerFor(unit, input.category, manager),
             requesterPersonId: actor.personId,
+            submitterPersonId: actor.personId,
             source: 'patrol',
             clientRequestId: input.clientRequestId,
             category: input.category,
@@ -78,9 +80,10 @@ export class PatrolService {
       return this.service.get(actor, id, now);
     } catch (error) {
       if (!(error instanceof QueryFailedError)) throw error;
-      const winner = await this.requests.idByClientId(actor.personId, input.clientRequestId);
+      // Two retries raced past the lookup: the unique (submitter, source, clientRequestId) let one in.
+      const winner = await this.service.retryAnswer(actor, ['patrol'], input.clientRequestId, now);
       if (winner === null) throw error;
-      return this.service.viewById(actor, winner, now);
+      return winner;
     }
   }
 }

@@ -1,6 +1,6 @@
-import { chinaTimeText, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@gridloop/domain';
+import { chinaTimeText, enteredByOther, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@gridloop/domain';
 import type { WriteBatch } from '../database/write-batch';
-import { handlersOf, requesterAndFollowers } from '../notifications/recipients';
+import { handlersOf, hotlineStaffOfTown, requesterAndFollowers } from '../notifications/recipients';
 import { notify } from '../notifications/notification-writer';
 import type { NotificationKind } from '../notifications/notification-kinds';
 import { RequestEntity } from './request.entity';
@@ -32,4 +32,20 @@ export async function announceStep(batch: WriteBatch, request: RequestEntity, ac
     const body = { accepted: '已有专人联系办理', resolved: '已办结，请点亮小红心评价', looked_back: '办理结果已回看' }[toRequester as 'accepted' | 'resolved' | 'looked_back'];
     notify(batch, recipients, { kind: toRequester, requestId: request.id, body: `${matterName(request)}${body}` }, now);
   }
+  // Filed in someone's name by another: they hear of it, and may say it is not theirs.
+  if (action === 'submit' && enteredByOther(request)) {
+    notify(batch, [request.requesterPersonId], { kind: 'entered_for_you', requestId: request.id, body: `${matterName(request)}由工作人员为您登记。如果这不是您的事，请打开它点「这不是我的诉求」` }, now);
+  }
+  // …and when they say so, the town's hotline office looks into who entered it and why.
+  if (action === 'disown') {
+    const office = await hotlineStaffOfTown(batch.manager, await unitPathOf(batch, request));
+    notify(batch, office, { kind: 'disowned', requestId: request.id, body: `${matterName(request)}：登记的当事人说这不是他的诉求，已撤回，请核实是谁登记的` }, now);
+  }
+}
+
+/** The path of the unit the matter belongs to (loaded with it, or read). */
+async function unitPathOf(batch: WriteBatch, request: RequestEntity): Promise<string> {
+  if (request.unit?.path) return request.unit.path;
+  const rows: { path: string }[] = await batch.manager.query('SELECT path FROM org_unit WHERE id = ?', [request.unitId]);
+  return rows[0]?.path ?? '';
 }

@@ -6,7 +6,7 @@ import { attachPhotos } from '../photos/photo.repository';
 import { attachVoiceNote } from '../voice-notes/voice-note.repository';
 import { syncRequestTimer } from '../clocks/timer-sync';
 import { WriteBatch } from '../database/write-batch';
-import type { OrgUnit } from '../grid/org-unit.entity';
+import { OrgUnit } from '../grid/org-unit.entity';
 import { announceStep } from './request-announcements';
 import { RequestEvent } from './request-event.entity';
 import { RequestEntity } from './request.entity';
@@ -76,11 +76,11 @@ async function afterStep(batch: WriteBatch, request: RequestEntity, action: stri
 
 export type NewRequest = Pick<
   RequestEntity,
-  'handlerUnitId' | 'requesterPersonId' | 'source' | 'clientRequestId' | 'category' | 'description' | 'addressNote' | 'contactPhone' | 'confidential' | 'dutyType' | 'contactDueAt'
+  'handlerUnitId' | 'requesterPersonId' | 'submitterPersonId' | 'source' | 'clientRequestId' | 'category' | 'description' | 'addressNote' | 'contactPhone' | 'confidential' | 'dutyType' | 'contactDueAt'
 > &
   // contentReview: set when the content check asked for review (docs/requests.md); false when left out.
-  // The rest: who entered it for the requester, and a 12345 order's number and city deadline.
-  Partial<Pick<RequestEntity, 'contentReview' | 'enteredByPersonId' | 'hotlineOrderNo' | 'cityReceivedAt' | 'cityDueAt'>>;
+  // The rest: who entered it for the requester and the name they gave, and a 12345 order's number and city deadline.
+  Partial<Pick<RequestEntity, 'contentReview' | 'enteredByPersonId' | 'enteredName' | 'hotlineOrderNo' | 'cityReceivedAt' | 'cityDueAt'>>;
 
 /** What a new matter was raised with: the caller's own unattached photos and voice note. */
 export interface SubmittedMedia {
@@ -91,7 +91,8 @@ export interface SubmittedMedia {
 /**
  * A new request belonging to `unit`, in the start state, with its first timeline row ("submit")
  * and the photos and voice note it came with, in the caller's transaction. Returns the request as
- * written (with its unit) and that first step: every value is given here, so neither is read back.
+ * written (with its unit and handler unit) and that first step: every value is given here, so neither is read back
+ * (only a department it is routed to is read, for its name).
  */
 export async function createRequest(
   manager: EntityManager,
@@ -105,6 +106,7 @@ export async function createRequest(
     ...fields,
     contentReview: fields.contentReview ?? false,
     enteredByPersonId: fields.enteredByPersonId ?? null,
+    enteredName: fields.enteredName ?? null,
     hotlineOrderNo: fields.hotlineOrderNo ?? null,
     cityReceivedAt: fields.cityReceivedAt ?? null,
     cityDueAt: fields.cityDueAt ?? null,
@@ -151,7 +153,9 @@ export async function createRequest(
   const eventId = batch.insert('request_event', event);
   attachPhotos(batch, actorPersonId, media.photoIds ?? [], id, eventId);
   attachVoiceNote(batch, actorPersonId, media.voiceNoteId, id, eventId);
-  const request: RequestEntity = { ...row, id, unit };
+  // Its handler is its unit unless its category is routed elsewhere (a department): then read.
+  const handlerUnit = fields.handlerUnitId === unit.id ? unit : await manager.findOneByOrFail(OrgUnit, { id: fields.handlerUnitId });
+  const request: RequestEntity = { ...row, id, unit, handlerUnit };
   await afterStep(batch, request, 'submit', actorPersonId, now);
   await batch.run();
   return { request, submitted: { ...event, id: eventId.value } };

@@ -1,7 +1,7 @@
-import { availableActions, canRateNow, isLate, isResultState, mayHaveFollowers, seesPhoneInFull, seesRequesterInFull, maskName, maskPhone, RATING_HEARTS, REQUEST_STATE_LABELS, type Rating, type Relation, type RequestState } from '@gridloop/domain';
+import { availableActions, canRateNow, enteredByOther, isLate, isResultState, mayHaveFollowers, requestFacts, seesPhoneInFull, seesRequesterInFull, maskName, maskPhone, RATING_HEARTS, REQUEST_STATE_LABELS, type Rating, type Relation, type RequestState } from '@gridloop/domain';
 import { photoPreviewUrl, photoUrl } from '../photos/dtos/photo.dto';
 import { voiceNoteUrl } from '../voice-notes/dtos/voice-note.dto';
-import { RequestDto, RequestListItemDto, SUPPORTED_ACTIONS } from './dtos/request.dto';
+import { OWN_OPERATION_ACTIONS, RequestDto, RequestListItemDto, SUPPORTED_ACTIONS } from './dtos/request.dto';
 import type { ListedRequest } from './listed-request';
 import { RequestEvent } from './request-event.entity';
 import { RequestEntity } from './request.entity';
@@ -28,7 +28,7 @@ export function viewRequest(
     /** The voice note the matter came with, if any (RequestRepository.voiceNotesOf). */
     voiceNote?: { id: number; durationMs: number } | null;
   } = {},
-  /** Names of the staff who took steps. */
+  /** Names of the staff who took steps (the one who entered it among them: they took its first). */
   actorNames: ReadonlyMap<number, string> = new Map(),
 ): RequestDto {
   const { photosByEvent = new Map<number, readonly number[]>(), voiceNote = null } = media;
@@ -36,6 +36,7 @@ export function viewRequest(
   const actorName = (id: number | null) => (id === null ? '系统' : id === request.requesterPersonId ? item.requesterName : (actorNames.get(id) ?? ''));
   return {
     ...item,
+    enteredByName: enteredByOther(request) ? (actorNames.get(request.enteredByPersonId!) ?? null) : null,
     timeline: timeline.map((e) => ({
       id: e.id,
       action: e.action,
@@ -64,6 +65,9 @@ export function viewListItem(
   const inFull = seesRequesterInFull(relations);
   const phoneInFull = seesPhoneInFull(relations, where);
   const state = request.state as RequestState;
+  // Entered for someone (代办, a call, an order): the name given then, never the account's own,
+  // which the one entering (and those handling it) may have no right to learn.
+  const name = request.enteredName ?? requester.name;
   return {
     id: request.id,
     state: request.state,
@@ -76,7 +80,7 @@ export function viewListItem(
     addressNote: request.addressNote,
     // No number given with the matter: the requester's own (bound from WeChat or the roster).
     contactPhone: phoneInFull ? (request.contactPhone ?? requester.phone) : maskPhone(request.contactPhone ?? requester.phone),
-    requesterName: (inFull ? requester.name : maskName(requester.name)) ?? '',
+    requesterName: (inFull ? name : maskName(name)) ?? '',
     confidential: request.confidential,
     // The content check's "review" flag is for those handling it, not for the requester or the public.
     ...(relations.includes('handler') || relations.includes('supervisor') ? { contentReview: request.contentReview } : {}),
@@ -96,10 +100,10 @@ export function viewListItem(
     escalationRung: request.escalationRung,
     supervised: request.supervisedAt !== null,
     mergedIntoId: request.mergedIntoId,
-    enteredForRequester: request.enteredByPersonId !== null,
-    actions: availableActions(state, relations).filter((a) =>
+    enteredForRequester: enteredByOther(request),
+    actions: availableActions(state, relations, requestFacts(request)).filter((a) =>
       // A confidential matter is never merged (mayMerge): no 合并 button on one.
-      a === 'rate' ? canRateNow(request.resolvedAt, request.ratedAt) : a === 'merge' ? mayHaveFollowers(request) : (SUPPORTED_ACTIONS as readonly string[]).includes(a),
+      a === 'rate' ? canRateNow(request.resolvedAt, request.ratedAt) : a === 'merge' ? mayHaveFollowers(request) : ([...SUPPORTED_ACTIONS, ...OWN_OPERATION_ACTIONS] as readonly string[]).includes(a),
     ),
     resultNote: isResultState(request.state) ? resultNote : null,
     unitName: request.unit?.name ?? '',

@@ -6,6 +6,7 @@ import {
   RATING_LABELS,
   refuseTransition,
   reopensOn,
+  requestFacts,
   stepChanges,
   type Complexity,
   type Rating,
@@ -17,7 +18,7 @@ import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { ContentGate } from '../content-check/content-gate';
-import { RateRequestDto, RequestActionDto, RequestDto, SupportedAction } from './dtos/request.dto';
+import { DisownRequestDto, RateRequestDto, RequestActionDto, RequestDto, SupportedAction } from './dtos/request.dto';
 import { RequestHandoverService } from './request-handover.service';
 import { applyStep, type Step } from './request-steps';
 import { RequestRepository } from './request.repository';
@@ -91,6 +92,21 @@ export class RequestWorkflowService {
     return this.service.get(actor, requestId, now);
   }
 
+  /**
+   * 这不是我的诉求: the person a matter was entered for (代办, a call, an order) says it is not
+   * theirs. It is withdrawn, and the hotline office of its town is told (request-announcements).
+   */
+  async disown(actor: Actor, requestId: number, input: DisownRequestDto, now: Date): Promise<RequestDto> {
+    const review = await this.content.needsReview(actor, { note: input.note });
+    await this.dataSource.transaction(async (manager) => {
+      const request = await this.loadGuarded(manager, actor, requestId, 'disown', input.version);
+      // Words staff read at a glance in the timeline, then what the person added.
+      const note = ['当事人说这不是他的诉求', input.note?.trim()].filter(Boolean).join('：');
+      await applyStep(manager, actor.personId, request, { action: 'disown', changes: { ...stepChanges(request, 'disown', now), ...(review ? { contentReview: true } : {}) }, note }, now);
+    });
+    return this.service.get(actor, requestId, now);
+  }
+
   private simpleStep(request: RequestEntity, action: SupportedAction, input: RequestActionDto, note: string | null, now: Date): Step {
     if (action === 'declineTransfer' && !request.transferRequested) throw new AppError(ErrorCode.RequestWrongState, 'action', '这条诉求没有待处理的转办申请');
     return { action, changes: this.changes(request, action, input, now), note: this.noteFor(action, input, note) };
@@ -99,7 +115,7 @@ export class RequestWorkflowService {
   private async loadGuarded(manager: EntityManager, actor: Actor, requestId: number, action: RequestAction, seenVersion: number): Promise<RequestEntity> {
     const request = await this.requests.findVisible(requestId, actor.personId, actor.spanFor('request.view'), manager);
     if (!request) throw new AppError(ErrorCode.NotFound, 'requestId');
-    const refusal = refuseTransition(action, request.state as RequestState, this.service.relations(actor, request));
+    const refusal = refuseTransition(action, request.state as RequestState, this.service.relations(actor, request), requestFacts(request));
     if (refusal === 'NOT_ALLOWED') throw new AppError(ErrorCode.Forbidden);
     if (refusal === 'WRONG_STATE') throw new AppError(ErrorCode.RequestWrongState, 'action');
     if (request.version !== seenVersion) throw new AppError(ErrorCode.RequestConflict, 'version');

@@ -15,7 +15,10 @@ import { Person } from '../grid/person.entity';
 // (and received before it): each range read from its index alone.
 @Index('IDX_request_state_created', ['state', 'createdAt'])
 @Index('IDX_request_updated_created', ['updatedAt', 'createdAt'])
-@Index('UQ_request_client_id', ['requesterPersonId', 'clientRequestId'], { unique: true })
+// A client request id names a retry only for the one who sent it, through the same door (source).
+@Index('UQ_request_submitter_client_id', ['submitterPersonId', 'source', 'clientRequestId'], { unique: true })
+// The hourly limit counts what one person sent in the last hour from this index alone.
+@Index('IDX_request_submitter_created', ['submitterPersonId', 'createdAt'])
 // With the source, not alone: TypeORM's MySQL driver doubles a single-column unique index.
 @Index('UQ_request_hotline_order', ['source', 'hotlineOrderNo'], { unique: true })
 export class RequestEntity {
@@ -52,6 +55,20 @@ export class RequestEntity {
   /** Who typed it in, when not the requester: a grid leader for an elderly villager, hotline staff for a caller. */
   @Column({ type: 'int', nullable: true })
   enteredByPersonId: number | null;
+
+  /**
+   * Who sent it: the requester herself, or whoever entered it for her (enteredByPersonId). Its
+   * client request id is a retry only for this person; the hourly limit counts by it.
+   */
+  @Column({ type: 'int' })
+  submitterPersonId: number;
+
+  /**
+   * The requester's name as the one entering it gave it (代办, a call, a 12345 order): shown in the
+   * place of the account's own name, which the one entering may have no right to learn.
+   */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  enteredName: string | null;
 
   /** The city 12345 platform's work-order number (工单编号); importing it twice changes nothing. */
   @Column({ type: 'varchar', length: 40, nullable: true })

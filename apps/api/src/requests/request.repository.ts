@@ -29,9 +29,16 @@ export class RequestRepository {
       .getOne();
   }
 
-  /** The request the requester already raised with this clientRequestId (a retry), if any. */
-  async idByClientId(requesterPersonId: number, clientRequestId: string): Promise<number | null> {
-    const rows: { id: number | string }[] = await this.dataSource.query('SELECT id FROM request WHERE requesterPersonId = ? AND clientRequestId = ?', [requesterPersonId, clientRequestId]);
+  /**
+   * The request this submitter already sent through one of `sources` with this clientRequestId
+   * (so this is a retry), if any. Never by the requester: an id someone else sent is theirs alone.
+   * The caller reads it only through findVisible.
+   */
+  async retryOf(submitterPersonId: number, sources: readonly string[], clientRequestId: string): Promise<number | null> {
+    const rows: { id: number | string }[] = await this.dataSource.query(
+      `SELECT id FROM request WHERE submitterPersonId = ? AND source IN (${marks(sources)}) AND clientRequestId = ? ORDER BY id LIMIT 1`,
+      [submitterPersonId, ...sources, clientRequestId],
+    );
     return rows[0] ? Number(rows[0].id) : null;
   }
 

@@ -7,6 +7,7 @@ import { CurrentActor, RequireCapability } from '../auth/auth-decorators';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import {
+  DisownRequestDto,
   DuplicateCandidateDto,
   InboxQuery,
   RateRequestDto,
@@ -135,5 +136,13 @@ export class RequestsController {
   @ApiOkResponse({ type: RequestDto })
   rate(@CurrentActor() actor: Actor, @Param('requestId', ParseIdPipe) requestId: number, @Body() body: RateRequestDto): Promise<RequestDto> {
     return this.workflow.rate(actor, requestId, body, this.clock.now());
+  }
+
+  @Post(':requestId/disown')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'disownRequest', summary: '这不是我的诉求: the person a matter was entered for (代办, a call) says it is not theirs; it is withdrawn and the hotline office told' })
+  @ApiOkResponse({ type: RequestDto })
+  disown(@CurrentActor() actor: Actor, @Param('requestId', ParseIdPipe) requestId: number, @Body() body: DisownRequestDto): Promise<RequestDto> {
+    return this.workflow.disown(actor, requestId, body, this.clock.now());
   }
 }

@@ -9,13 +9,14 @@ import { RequestsController } from './requests.controller';
 import { RequestsService } from './requests.service';
 import { RequestHandoverService } from './request-handover.service';
 import { RequestQueuesService } from './request-queues.service';
+import { SubmissionLimit } from './submission-limit';
 import { CategoryRoutesController } from './routing/category-routes.controller';
 import { CategoryRoutesService } from './routing/category-routes.service';
 
 @Module({
   imports: [GridModule, ContentCheckModule],
   controllers: [RequestsController, CategoryRoutesController],
-  providers: [RequestsService, RequestWorkflowService, PatrolService, RequestRepository, RequestHandoverService, RequestQueuesService, CategoryRoutesService],
+  providers: [RequestsService, RequestWorkflowService, PatrolService, RequestRepository, RequestHandoverService, RequestQueuesService, CategoryRoutesService, SubmissionLimit],
   // Photos are shown to whoever may see their request (PhotosModule).
   // The hotline module creates requests the same way (routing, steps) and shows them the same way.
   exports: [RequestRepository, RequestsService, CategoryRoutesService],

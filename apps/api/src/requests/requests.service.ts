@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { contactDueFrom, HANDLER_ROLES, isInSpan, isResultState, OPEN_STATES, phoneViewIsLogged, relationsTo, spanOf, VOICE_ONLY_DESCRIPTION, type Relation } from '@gridloop/domain';
+import { contactDueFrom, HANDLER_ROLES, isInSpan, isResultState, OPEN_STATES, phoneViewIsLogged, relationsTo, spanOf, VOICE_ONLY_DESCRIPTION, type Relation, type RequestSource } from '@gridloop/domain';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -19,9 +19,12 @@ import { RequestRepository } from './request.repository';
 import type { ListedRequest } from './listed-request';
 import { viewListItem, viewRequest, type Requester } from './request-view';
 import { RequestEntity } from './request.entity';
+import { SubmissionLimit } from './submission-limit';
 
 /** Where a villager's matter can land: their village, or a small grid in it. */
 const LANDING_KINDS = ['village', 'small_grid'];
+/** The sources submitOnBehalf writes (which one depends on the caller's role where it lands). */
+const ON_BEHALF_SOURCES: readonly RequestSource[] = ['proxy', 'staff'];
 const LIST_LIMIT = 100;
 /** A phone shows a screenful; the most urgent 50 are plenty, and the rest is a page away. */
 const INBOX_PAGE = 50;
@@ -34,39 +37,54 @@ export class RequestsService {
     private readonly units: OrgUnitRepository,
     private readonly routes: CategoryRoutesService,
     private readonly content: ContentGate,
+    private readonly limit: SubmissionLimit,
   ) {}
 
   /**
    * A villager raises a matter. It lands in the chosen (or home) village or small grid and goes to
    * the people there (or the department its category is routed to); the first-contact clock
-   * starts. The same clientRequestId again returns the same request, so a retry over a weak
-   * network never makes two.
+   * starts. The same clientRequestId again from the same person returns the same request, so a
+   * retry over a weak network never makes two.
    */
   async submit(actor: Actor, input: SubmitRequestDto, now: Date): Promise<RequestDto> {
-    const existing = await this.requests.idByClientId(actor.personId, input.clientRequestId);
-    if (existing !== null) return this.viewById(actor, existing, now);
+    const retried = await this.retryAnswer(actor, ['villager'], input.clientRequestId, now);
+    if (retried) return retried;
     const unitId = input.unitId ?? actor.homeUnitId;
     if (!unitId) throw new AppError(ErrorCode.UnitNotChosen, 'unitId');
     const unit = await this.landingUnit(unitId, null);
     const requester = { id: actor.personId, name: actor.name, phone: actor.phone };
-    return this.intake(actor, unit, input, { source: 'villager', enteredByPersonId: null }, () => Promise.resolve(requester), now);
+    return this.intake(actor, unit, input, { source: 'villager', enteredByPersonId: null, enteredName: null }, () => Promise.resolve(requester), now);
   }
 
   /**
    * Someone enters a matter for a villager: a grid leader for an elderly neighbour (代办), hotline
    * staff for a caller. The villager, found or added by phone number, is the requester and sees it
-   * as their own when they sign in with that number.
+   * as their own when they sign in with that number (and is told, and may disown it). The matter
+   * goes by the name the caller typed: nothing of an existing person behind the phone comes back.
    */
   async submitOnBehalf(actor: Actor, input: SubmitOnBehalfDto, now: Date): Promise<RequestDto> {
+    // A retry is the caller's own entry again, whatever their span has become since.
+    const retried = await this.retryAnswer(actor, ON_BEHALF_SOURCES, input.clientRequestId, now);
+    if (retried) return retried;
     const unit = await this.landingUnit(input.unitId, actor.spanFor('request.proxy'));
-    const known = await this.dataSource.getRepository(Person).findOneBy({ phone: input.requesterPhone });
-    if (known) {
-      const existing = await this.requests.idByClientId(known.id, input.clientRequestId);
-      if (existing !== null) return this.viewById(actor, existing, now);
-    }
     const staffRole = actor.held.some((h) => h.role === 'hotline_staff' && isInSpan(unit.path, spanOf([h])));
-    const requester = (manager: EntityManager) => findOrAddPerson(manager, input.requesterName.trim(), input.requesterPhone, unit.id);
-    return this.intake(actor, unit, { ...input, contactPhone: input.contactPhone ?? input.requesterPhone }, { source: staffRole ? 'staff' : 'proxy', enteredByPersonId: actor.personId }, requester, now);
+    const name = input.requesterName.trim();
+    const requester = (manager: EntityManager) => findOrAddPerson(manager, name, input.requesterPhone, unit.id);
+    const origin = { source: staffRole ? 'staff' : 'proxy', enteredByPersonId: actor.personId, enteredName: name } as const;
+    return this.intake(actor, unit, { ...input, contactPhone: input.contactPhone ?? input.requesterPhone }, origin, requester, now);
+  }
+
+  /**
+   * The answer to a retry: the request `actor` already sent through one of `sources` with this
+   * clientRequestId, read as any request is (span-checked), or null when there is none. One they
+   * can no longer see is ALREADY_SUBMITTED, with nothing of it.
+   */
+  async retryAnswer(actor: Actor, sources: readonly RequestSource[], clientRequestId: string, now: Date): Promise<RequestDto | null> {
+    const id = await this.requests.retryOf(actor.personId, sources, clientRequestId);
+    if (id === null) return null;
+    const request = await this.requests.findVisible(id, actor.personId, actor.spanFor('request.view'));
+    if (!request) throw new AppError(ErrorCode.AlreadySubmitted, 'clientRequestId');
+    return this.view(actor, request, now);
   }
 
   /** A village or small grid a matter can belong to; within `span` when given (else anywhere). */
@@ -77,12 +95,15 @@ export class RequestsService {
     return unit;
   }
 
-  /** Creates the matter (routed by category) with its first timeline row, idempotent per requester and clientRequestId. */
+  /**
+   * Creates the matter (routed by category) with its first timeline row, sent by `actor`:
+   * idempotent per submitter, source and clientRequestId (the caller looked for a retry first).
+   */
   private async intake(
     actor: Actor,
     unit: OrgUnit,
     input: SubmitRequestDto,
-    origin: Pick<NewRequest, 'source' | 'enteredByPersonId'>,
+    origin: { source: RequestSource } & Pick<NewRequest, 'enteredByPersonId' | 'enteredName'>,
     requesterOf: (manager: EntityManager) => Promise<Pick<Person, 'id' | 'name' | 'phone'>>,
     now: Date,
     retried = false,
@@ -93,6 +114,7 @@ export class RequestsService {
     if (input.voiceNoteId !== undefined && !(await voiceNoteUsable(this.dataSource, input.voiceNoteId, actor.personId))) {
       throw new AppError(ErrorCode.VoiceNoteNotUsable, 'voiceNoteId');
     }
+    await this.limit.assertRoom(actor.personId, origin.source, now);
     // Before the transaction (a network call): a refusal writes nothing.
     const contentReview = await this.content.needsReview(actor, { description: input.description, addressNote: input.addressNote });
     try {
@@ -107,6 +129,7 @@ export class RequestsService {
             ...origin,
             handlerUnitId: await this.routes.handlerFor(unit, input.category, manager),
             requesterPersonId,
+            submitterPersonId: actor.personId,
             clientRequestId: input.clientRequestId,
             category: input.category,
             description: input.description?.trim() || VOICE_ONLY_DESCRIPTION,
@@ -131,10 +154,10 @@ export class RequestsService {
         if (retried) throw error;
         return this.intake(actor, unit, input, origin, requesterOf, now, true);
       }
-      // Two retries raced past the lookup: the unique (requester, clientRequestId) let one in.
-      const winner = await this.requests.idByClientId(requesterPersonId, input.clientRequestId);
+      // Two retries raced past the lookup: the unique (submitter, source, clientRequestId) let one in.
+      const winner = await this.retryAnswer(actor, [origin.source], input.clientRequestId, now);
       if (winner === null) throw error;
-      return this.viewById(actor, winner, now);
+      return winner;
     }
   }
 
@@ -227,11 +250,6 @@ export class RequestsService {
       this.requests.followers(requests.map((r) => r.id)),
     ]);
     return { requesters: new Map(people.map((p) => [p.id, { name: p.name, phone: p.phone }])), followers };
-  }
-
-  /** view() of a request by id, seen by the caller who raised or entered it (their retry, or a racing twin of it). */
-  async viewById(actor: Actor, id: number, now: Date): Promise<RequestDto> {
-    return this.view(actor, await this.dataSource.getRepository(RequestEntity).findOneOrFail({ where: { id }, relations: { unit: true } }), now);
   }
 
   async view(actor: Actor, request: RequestEntity, now: Date): Promise<RequestDto> {

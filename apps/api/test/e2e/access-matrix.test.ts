@@ -201,6 +201,20 @@ const TABLE: Record<string, Row> = {
       return { method: 'POST', path: `/api/requests/${id}/rating`, body: { version: resolved.body.version, rating: 'satisfied' } };
     },
   },
+  // 这不是我的诉求: only the person a matter was entered for; the matrix's callers never are (the
+  // target grid's leader entered it for someone else).
+  disownRequest: {
+    who: [],
+    scoped: true,
+    request: async (c, t) => {
+      const entered = await call(c.baseUrl, 'POST', '/api/requests/on-behalf', {
+        token: await demoToken(c.baseUrl, t.person.id),
+        body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: '矩阵测试代办', unitId: t.grid.id, requesterName: '矩阵', requesterPhone: '13600000002' },
+      });
+      if (entered.status !== 201) throw new Error(`on-behalf for disown: ${entered.status} ${JSON.stringify(entered.body)}`);
+      return { method: 'POST', path: `/api/requests/${entered.body.id}/disown`, body: { version: entered.body.version } };
+    },
+  },
   // Entering a matter for a villager: grid people for neighbours, hotline staff for callers.
   submitRequestOnBehalf: {
     who: ['grid_leader', 'deputy_grid_leader', 'village_secretary', 'hotline_staff'],

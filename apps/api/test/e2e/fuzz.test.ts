@@ -23,7 +23,7 @@ import {
 } from '../support/bad-bodies';
 import { startFakeWechat } from '../support/fake-wechat';
 import { call } from '../support/http';
-import { demoToken, personWithRole, unitByCode } from '../support/people';
+import { addVillager, demoToken, personWithRole, unitByCode } from '../support/people';
 import { pngImage } from '../support/images';
 import { MP3_NOTE } from '../support/voice-notes';
 import { harmlessRosterXlsx, rosterXlsx, XLSX } from '../support/roster-files';
@@ -220,6 +220,17 @@ const PREPARE: Record<string, (ctx: Context) => Promise<Target>> = {
       version = res.body.version;
     }
     return { token: mine.requesterToken, params: { requestId: String(mine.id) }, base: { version } };
+  },
+  // 这不是我的诉求: a villager the grid leader entered a matter for (代办).
+  disownRequest: async (c) => {
+    const phone = '13700008888';
+    const personId = await addVillager(c.dataSource, { name: '被代办人', phone }, c.grid.id);
+    const entered = await call(c.baseUrl, 'POST', '/api/requests/on-behalf', {
+      token: c.leader.token,
+      body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: '模糊测试用的代办', unitId: c.grid.id, requesterName: '被代办人', requesterPhone: phone },
+    });
+    if (entered.status !== 201) throw new Error(`submitRequestOnBehalf: ${entered.status} ${JSON.stringify(entered.body)}`);
+    return { token: await demoToken(c.baseUrl, personId), params: { requestId: String(entered.body.id) }, base: { version: entered.body.version } };
   },
 };
 

@@ -18,7 +18,9 @@ export interface RunningApp {
 export async function startTestApp(database: DatabaseTarget, overrides: Partial<AppConfig> = {}): Promise<RunningApp> {
   // The notification delivery worker does not poll in tests (a fuzz or matrix run must see the
   // database stand still); a test drives it with NotificationDeliveryWorker.runOnce().
-  const defaults = loadAppConfig({ LOG_LEVEL: 'silent', NOTIFY_POLL_SECONDS: '0' });
+  // Tests raise dozens of matters as one person within a minute: the hourly limit is the flooding
+  // test's (test/security/flooding.test.ts passes the real one).
+  const defaults = loadAppConfig({ LOG_LEVEL: 'silent', NOTIFY_POLL_SECONDS: '0', REQUEST_HOURLY_LIMIT_PER_PERSON: '1000000' });
   const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridloop-photos-'));
   // The clocks' sweeper stays off unless a test turns it on: tests drive it with runOnce(now).
   const config: AppConfig = { ...defaults, port: 0, database, photos: { ...defaults.photos, dir: photoDir }, clocks: { ...defaults.clocks, sweepSeconds: 0 }, ...overrides };

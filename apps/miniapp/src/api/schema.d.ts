@@ -548,6 +548,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/requests/{requestId}/disown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 这不是我的诉求: the person a matter was entered for (代办, a call) says it is not theirs; it is withdrawn and the hotline office told */
+        post: operations["disownRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/towns/{townId}/category-routes": {
         parameters: {
             query?: never;
@@ -1147,7 +1164,7 @@ export interface components {
             addressNote: string | null;
             /** @description The number given with the matter, else the requester’s own; full for those handling it and the requester, masked for others */
             contactPhone: string | null;
-            /** @description Masked unless the caller handles the case or is the requester */
+            /** @description Masked unless the caller handles the case or is the requester. A matter entered for someone shows the name it was entered under, never the account’s own */
             requesterName: string;
             confidential: boolean;
             /** @description Only for those handling it: the content check asked for a person to review some of its text */
@@ -1183,7 +1200,7 @@ export interface components {
             supervised: boolean;
             /** @description State merged: the request that carries on */
             mergedIntoId: number | null;
-            /** @description Entered by someone else for the requester (代办 or a hotline call) */
+            /** @description Entered by someone else for the requester (代办, a hotline call, a 12345 order): the requester may say it is not theirs (disown) */
             enteredForRequester: boolean;
             /** @description What the caller may do now */
             actions: string[];
@@ -1201,6 +1218,8 @@ export interface components {
             handlerUnitName: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description Who entered it for the requester (a grid leader, hotline staff), by name; null when the requester raised it */
+            enteredByName: string | null;
             /** @description Public steps for the requester; all steps for those handling it */
             timeline: components["schemas"]["RequestEventDto"][];
             /** @description The voice note the matter was raised with (语音留言), heard by whoever may see the request */
@@ -1263,7 +1282,7 @@ export interface components {
             addressNote: string | null;
             /** @description The number given with the matter, else the requester’s own; full for those handling it and the requester, masked for others */
             contactPhone: string | null;
-            /** @description Masked unless the caller handles the case or is the requester */
+            /** @description Masked unless the caller handles the case or is the requester. A matter entered for someone shows the name it was entered under, never the account’s own */
             requesterName: string;
             confidential: boolean;
             /** @description Only for those handling it: the content check asked for a person to review some of its text */
@@ -1299,7 +1318,7 @@ export interface components {
             supervised: boolean;
             /** @description State merged: the request that carries on */
             mergedIntoId: number | null;
-            /** @description Entered by someone else for the requester (代办 or a hotline call) */
+            /** @description Entered by someone else for the requester (代办, a hotline call, a 12345 order): the requester may say it is not theirs (disown) */
             enteredForRequester: boolean;
             /** @description What the caller may do now */
             actions: string[];
@@ -1360,6 +1379,12 @@ export interface components {
             /** @enum {string} */
             rating: "satisfied" | "basically_satisfied" | "dissatisfied";
             comment?: string;
+        };
+        DisownRequestDto: {
+            /** @description The version the caller saw */
+            version: number;
+            /** @description What the person adds (who they think entered it, …) */
+            note?: string;
         };
         CategoryRouteDto: {
             /** @enum {string} */
@@ -1447,7 +1472,7 @@ export interface components {
         NotificationDto: {
             id: number;
             /** @enum {string} */
-            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back" | "daily_bulletin";
+            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back" | "entered_for_you" | "disowned" | "daily_bulletin";
             /** @description The request it is about, to open it */
             requestId: number | null;
             /** @example 诉求即将超过联系时限 */
@@ -1482,7 +1507,7 @@ export interface components {
         };
         SubscribeTemplateDto: {
             /** @enum {string} */
-            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back" | "daily_bulletin";
+            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back" | "entered_for_you" | "disowned" | "daily_bulletin";
             /** @description Pass to wx.requestSubscribeMessage as one of tmplIds */
             templateId: string;
             /** @example 有新的诉求待办理 */
@@ -1789,6 +1814,9 @@ export interface components {
          *     GROUP_TICKET_INVALID: 群信息已过期，请从群里重新打开小程序
          *     REQUEST_CONFLICT: 这条诉求刚被其他人处理过，请刷新后再看
          *     REQUEST_WRONG_STATE: 这条诉求现在不能进行这个操作，请刷新后再看
+         *     REQUEST_CONFIDENTIAL: 保密诉求不能与其他诉求合并
+         *     ALREADY_SUBMITTED: 这件事之前已经提交过了，不会重复登记
+         *     REQUEST_LIMIT_REACHED: 您这一小时提交的诉求太多了，请过一会儿再提交；急事请直接打电话给网格员
          *     UNIT_NOT_CHOSEN: 请先选择您所在的村或网格
          *     WECHAT_NOT_CONFIGURED: 微信登录暂未开通
          *     WECHAT_CODE_INVALID: 微信登录凭证已失效，请重试
@@ -1824,7 +1852,7 @@ export interface components {
          *     INTERNAL_ERROR: 系统出了点问题，请稍后再试
          * @enum {string}
          */
-        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "REQUEST_CONFLICT" | "REQUEST_WRONG_STATE" | "UNIT_NOT_CHOSEN" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "HOTLINE_FILE_UNREADABLE" | "HOTLINE_HEADER_INVALID" | "HOTLINE_FILE_EMPTY" | "HOTLINE_FILE_INVALID" | "HOTLINE_FILE_TOO_LARGE" | "HOTLINE_TOO_MANY_ROWS" | "PHOTO_NOT_IMAGE" | "PHOTO_TOO_LARGE" | "PHOTO_NOT_USABLE" | "UPLOADS_PENDING" | "VOICE_NOTE_NOT_AUDIO" | "VOICE_NOTE_TOO_LARGE" | "VOICE_NOTE_NOT_USABLE" | "CONTENT_RISKY" | "SUBSCRIBE_TEMPLATE_UNKNOWN" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "REQUEST_CONFLICT" | "REQUEST_WRONG_STATE" | "REQUEST_CONFIDENTIAL" | "ALREADY_SUBMITTED" | "REQUEST_LIMIT_REACHED" | "UNIT_NOT_CHOSEN" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "HOTLINE_FILE_UNREADABLE" | "HOTLINE_HEADER_INVALID" | "HOTLINE_FILE_EMPTY" | "HOTLINE_FILE_INVALID" | "HOTLINE_FILE_TOO_LARGE" | "HOTLINE_TOO_MANY_ROWS" | "PHOTO_NOT_IMAGE" | "PHOTO_TOO_LARGE" | "PHOTO_NOT_USABLE" | "UPLOADS_PENDING" | "VOICE_NOTE_NOT_AUDIO" | "VOICE_NOTE_TOO_LARGE" | "VOICE_NOTE_NOT_USABLE" | "CONTENT_RISKY" | "SUBSCRIBE_TEMPLATE_UNKNOWN" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese text to show the user */
@@ -2560,6 +2588,31 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RateRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"];
+                };
+            };
+        };
+    };
+    disownRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisownRequestDto"];
             };
         };
         responses: {

@@ -49,6 +49,11 @@ export function rateRequest(requestId: number, version: number, rating: RatingVa
   return unwrap(api.POST('/api/requests/{requestId}/rating', { params: { path: { requestId } }, body: { version, rating, ...(comment ? { comment } : {}) } }))
 }
 
+/** 这不是我的诉求: a matter someone entered in my name is not mine; it is withdrawn and the hotline office told. */
+export function disownRequest(requestId: number, version: number, note?: string): Promise<RequestView> {
+  return unwrap(api.POST('/api/requests/{requestId}/disown', { params: { path: { requestId } }, body: { version, ...(note ? { note } : {}) } }))
+}
+
 /** 超时督办: open matters in my area whose clock ran out, highest escalation rung first. */
 export function getOverdueBoard(): Promise<RequestListItem[]> {
   return unwrap(api.GET('/api/requests/overdue'))

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { availableActions, checkWorkflow, nextState, refuseTransition, type RequestAction, type RequestState, type Relation } from './request-workflow';
+import { availableActions, checkWorkflow, enteredByOther, nextState, refuseTransition, type RequestAction, type RequestState, type Relation } from './request-workflow';
 
 test('the workflow table is sound: every state known and reachable from submitted', () => {
   assert.deepEqual(checkWorkflow(), []);
@@ -64,6 +64,19 @@ test('each action is allowed only from its states and to its people', () => {
     const refusal = refuseTransition(action, state, relations);
     assert.equal(refusal ?? nextState(action, state), expected, `${action} from ${state} by ${relations.join('+')}`);
   }
+});
+
+test('这不是我的诉求 (disown): only the requester, only on a working matter someone else entered for them', () => {
+  const entered = { enteredByOther: true };
+  assert.equal(refuseTransition('disown', 'submitted', ['requester'], entered) ?? nextState('disown', 'submitted'), 'withdrawn');
+  assert.equal(refuseTransition('disown', 'in_progress', ['requester'], entered), null);
+  assert.equal(refuseTransition('disown', 'submitted', ['requester']), 'NOT_ALLOWED');
+  assert.equal(refuseTransition('disown', 'submitted', ['handler', 'supervisor'], entered), 'NOT_ALLOWED');
+  assert.equal(refuseTransition('disown', 'resolved', ['requester'], entered), 'WRONG_STATE');
+  assert.deepEqual(availableActions('submitted', ['requester'], entered), ['withdraw', 'disown']);
+  assert.equal(enteredByOther({ requesterPersonId: 7, enteredByPersonId: 3 }), true);
+  assert.equal(enteredByOther({ requesterPersonId: 7, enteredByPersonId: 7 }), false);
+  assert.equal(enteredByOther({ requesterPersonId: 7, enteredByPersonId: null }), false);
 });
 
 test('the app offers exactly the possible actions', () => {

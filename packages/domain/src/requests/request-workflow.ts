@@ -60,7 +60,28 @@ export interface TransitionRule {
   by: readonly Relation[];
   /** Relations that must NOT hold, whatever else holds (the handler never looks back at their own work). */
   notBy?: readonly Relation[];
+  /** A fact about the matter that must hold besides (RequestFacts): 这不是我的诉求 only on one someone else entered. */
+  onlyIf?: keyof RequestFacts;
   label: string;
+}
+
+/** Facts about the matter itself (not about the caller) that some actions need. */
+export interface RequestFacts {
+  /** Entered by someone other than its requester (代办, a call, a 12345 order): enteredByPersonId set and not the requester. */
+  enteredByOther: boolean;
+}
+
+/** What a request is taken to be when no facts are given: raised by its requester. */
+export const NO_FACTS: RequestFacts = { enteredByOther: false };
+
+/** Whether the matter was entered by someone other than its requester. */
+export function enteredByOther(request: { requesterPersonId: number; enteredByPersonId: number | null }): boolean {
+  return request.enteredByPersonId !== null && request.enteredByPersonId !== request.requesterPersonId;
+}
+
+/** The RequestFacts of a stored request. */
+export function requestFacts(request: { requesterPersonId: number; enteredByPersonId: number | null }): RequestFacts {
+  return { enteredByOther: enteredByOther(request) };
 }
 
 export const REQUEST_ACTIONS = {
@@ -79,6 +100,8 @@ export const REQUEST_ACTIONS = {
   transfer: { from: WORKING_STATES, to: 'submitted', by: ['supervisor'], label: '转办' },
   merge: { from: WORKING_STATES, to: 'merged', by: ['handler', 'supervisor'], label: '合并' },
   withdraw: { from: WORKING_STATES, to: 'withdrawn', by: ['requester'], label: '撤回' },
+  /** 这不是我的诉求: the person a matter was entered for says it is not theirs; withdrawn, and the hotline office is told. */
+  disown: { from: WORKING_STATES, to: 'withdrawn', by: ['requester'], onlyIf: 'enteredByOther', label: '这不是我的诉求' },
   /** 催办: hurry the handlers along; 督办: put the matter under formal supervision. Both tell the handlers. */
   urge: { from: WORKING_STATES, to: 'same', by: ['supervisor'], notBy: ['handler'], label: '催办' },
   supervise: { from: WORKING_STATES, to: 'same', by: ['supervisor'], notBy: ['handler'], label: '督办' },
@@ -97,11 +120,12 @@ export const START_STATE: RequestState = 'submitted';
 export type TransitionRefusal = 'WRONG_STATE' | 'NOT_ALLOWED';
 
 /** Why `action` may not happen now (a stable key), or null when it may. */
-export function refuseTransition(action: RequestAction, state: RequestState, relations: readonly Relation[]): TransitionRefusal | null {
+export function refuseTransition(action: RequestAction, state: RequestState, relations: readonly Relation[], facts: RequestFacts = NO_FACTS): TransitionRefusal | null {
   const rule: TransitionRule = REQUEST_ACTIONS[action];
   if (!rule.from.includes(state)) return 'WRONG_STATE';
   if (rule.notBy?.some((r) => relations.includes(r))) return 'NOT_ALLOWED';
   if (!rule.by.some((r) => relations.includes(r))) return 'NOT_ALLOWED';
+  if (rule.onlyIf && !facts[rule.onlyIf]) return 'NOT_ALLOWED';
   return null;
 }
 
@@ -112,8 +136,8 @@ export function nextState(action: RequestAction, state: RequestState): RequestSt
 }
 
 /** The actions this caller could take now: what the app shows as buttons. */
-export function availableActions(state: RequestState, relations: readonly Relation[]): RequestAction[] {
-  return (Object.keys(REQUEST_ACTIONS) as RequestAction[]).filter((action) => refuseTransition(action, state, relations) === null);
+export function availableActions(state: RequestState, relations: readonly Relation[], facts: RequestFacts = NO_FACTS): RequestAction[] {
+  return (Object.keys(REQUEST_ACTIONS) as RequestAction[]).filter((action) => refuseTransition(action, state, relations, facts) === null);
 }
 
 /**

@@ -60,6 +60,7 @@ export function stepChanges(request: StepFacts, action: RequestAction, now: Date
       return { contactedAt: request.contactedAt ?? now, contactLate: request.contactLate || isLate(request.contactDueAt, now, now) };
     case 'close':
     case 'withdraw':
+    case 'disown':
       return { closedAt: now };
     case 'transfer':
       return { transferRequested: false, contactedAt: null, contactDueAt: contactDueFrom(now), complexity: null, completionDueAt: null };

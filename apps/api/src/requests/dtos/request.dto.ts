@@ -27,6 +27,8 @@ export const SUPPORTED_ACTIONS = [
   'supervise',
 ] as const;
 export type SupportedAction = (typeof SUPPORTED_ACTIONS)[number];
+/** Actions with an operation of their own: rateRequest, disownRequest. */
+export const OWN_OPERATION_ACTIONS = ['rate', 'disown'] as const;
 
 /** What a matter is, in words: up to 2,000 characters, not blank. */
 export function MatterText(): PropertyDecorator {
@@ -155,6 +157,20 @@ export class RateRequestDto {
   comment?: string;
 }
 
+/** 这不是我的诉求: the person a matter was entered for says it is not theirs. */
+export class DisownRequestDto {
+  @ApiProperty({ description: 'The version the caller saw' })
+  @Min(1)
+  @IsInt()
+  version: number;
+
+  @ApiProperty({ required: false, maxLength: 500, description: 'What the person adds (who they think entered it, …)' })
+  @IsOptional()
+  @MaxLength(500)
+  @IsString()
+  note?: string;
+}
+
 export class RequestEventDto {
   @ApiProperty()
   id: number;
@@ -213,7 +229,7 @@ export class RequestListItemDto {
   @ApiProperty({ description: 'The number given with the matter, else the requester’s own; full for those handling it and the requester, masked for others', nullable: true, type: String })
   contactPhone: string | null;
 
-  @ApiProperty({ description: 'Masked unless the caller handles the case or is the requester' })
+  @ApiProperty({ description: 'Masked unless the caller handles the case or is the requester. A matter entered for someone shows the name it was entered under, never the account’s own' })
   requesterName: string;
 
   @ApiProperty()
@@ -270,7 +286,7 @@ export class RequestListItemDto {
   @ApiProperty({ nullable: true, type: Number, description: 'State merged: the request that carries on' })
   mergedIntoId: number | null;
 
-  @ApiProperty({ description: 'Entered by someone else for the requester (代办 or a hotline call)' })
+  @ApiProperty({ description: 'Entered by someone else for the requester (代办, a hotline call, a 12345 order): the requester may say it is not theirs (disown)' })
   enteredForRequester: boolean;
 
   @ApiProperty({ description: 'What the caller may do now', type: [String] })
@@ -291,6 +307,9 @@ export class RequestListItemDto {
 
 /** One request with its timeline and what the caller may do now. */
 export class RequestDto extends RequestListItemDto {
+  @ApiProperty({ nullable: true, type: String, description: 'Who entered it for the requester (a grid leader, hotline staff), by name; null when the requester raised it' })
+  enteredByName: string | null;
+
   @ApiProperty({ type: [RequestEventDto], description: 'Public steps for the requester; all steps for those handling it' })
   timeline: RequestEventDto[];
 

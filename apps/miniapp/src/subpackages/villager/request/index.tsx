@@ -12,7 +12,7 @@ import { REQUESTER_KINDS } from '../../../notifications/subscriptions'
 import { ActionForm } from '../../../requests/components/action-form'
 import { DueForRequester, Hearts, RequestSummary, Timeline } from '../../../requests/components/request-parts'
 import { categoryLabel } from '../../../requests/labels'
-import { getRequest, rateRequest, type RequestView } from '../../../requests/requests-api'
+import { disownRequest, getRequest, rateRequest, type RequestView } from '../../../requests/requests-api'
 import { ROUTES } from '../../../routes'
 import { useRequestActions } from '../../../requests/use-request-actions'
 import { ShareCard } from './share-card'
@@ -63,7 +63,7 @@ function shareOf(request: RequestView): RequestShare | null {
   })
 }
 
-/** One of my matters: where it stands, what is due, the public progress, rate or withdraw; share its progress. */
+/** One of my matters: where it stands, what is due, the public progress, rate, withdraw or disown (这不是我的诉求); share its progress. */
 export default function MyRequestPage() {
   const router = useRouter()
   const id = Number(router.params.id)
@@ -71,7 +71,7 @@ export default function MyRequestPage() {
   const loader = useLoader(() => getRequest(id), { onQuietError: (message) => Toast.show(TOAST, { content: message, duration: 3 }) })
   const current = () => (loader.state.kind === 'ready' ? loader.state.data : null)
   const { busy, act, run } = useRequestActions({ toastId: TOAST, current, replace: loader.replace, reload: loader.reload })
-  const [open, setOpen] = useState<'rate' | 'withdraw' | null>(null)
+  const [open, setOpen] = useState<'rate' | 'withdraw' | 'disown' | null>(null)
   const share = loader.state.kind === 'ready' ? shareOf(loader.state.data) : null
 
   // WeChat's share menu only for a matter that may be shared; the card opens the home page, as
@@ -100,6 +100,18 @@ export default function MyRequestPage() {
     if (await act('withdraw', {}, '已撤回')) setOpen(null)
   }
 
+  const disown = async ({ note }: { note: string }) => {
+    const ok = await run(
+      'disown',
+      (request) => disownRequest(request.id, request.version, note || undefined),
+      (updated: RequestView) => {
+        loader.replace(updated)
+        return '已撤回，并告诉了镇热线办'
+      }
+    )
+    if (ok) setOpen(null)
+  }
+
   return (
     <PageShell state={loader.state} onRetry={loader.reload}>
       {(request) => (
@@ -112,12 +124,20 @@ export default function MyRequestPage() {
           {/* Right after submitting (WeChat only, when templates are configured): a tap asks for
               the messages a requester gets (受理, 办结, 回看). The submit is done whatever happens. */}
           {justSubmitted && <SubscribePrompt kinds={REQUESTER_KINDS} text='想在微信里收到办理进度吗？受理、办好了都会提醒您。' />}
+          {/* Entered in my name by someone else (代办, a call): who, and what to do if it is not mine. */}
+          {request.enteredForRequester && (
+            <View className='req-notice my-request-entered'>
+              <Text className='req-notice-text'>
+                这件事由{request.enteredByName ?? '工作人员'}代您登记。{request.actions.includes('disown') ? '如果不是您的事，请点下面的「这不是我的诉求」。' : ''}
+              </Text>
+            </View>
+          )}
           <RequestSummary request={request}>
             <DueForRequester request={request} />
             {request.rating && <Hearts rating={request.rating} />}
           </RequestSummary>
 
-          {open === null && (request.actions.includes('rate') || request.actions.includes('withdraw')) && (
+          {open === null && (request.actions.includes('rate') || request.actions.includes('withdraw') || request.actions.includes('disown')) && (
             <View className='req-actions'>
               {request.actions.includes('rate') && (
                 <Button className='big-button my-request-rate' type='primary' block onClick={() => setOpen('rate')}>
@@ -127,6 +147,11 @@ export default function MyRequestPage() {
               {request.actions.includes('withdraw') && (
                 <Button className='big-button big-button--plain my-request-withdraw' type='default' fill='outline' block onClick={() => setOpen('withdraw')}>
                   撤回这件事
+                </Button>
+              )}
+              {request.actions.includes('disown') && (
+                <Button className='big-button big-button--plain my-request-disown' type='default' fill='outline' block onClick={() => setOpen('disown')}>
+                  这不是我的诉求
                 </Button>
               )}
             </View>
@@ -141,6 +166,18 @@ export default function MyRequestPage() {
               onSubmit={withdraw}
               onCancel={() => setOpen(null)}
               className='withdraw-form'
+            />
+          )}
+          {open === 'disown' && (
+            <ActionForm
+              title='确定这不是您的诉求吗？确定后这件事会撤回，镇热线办会核实是谁登记的。'
+              confirmText='确定不是我的'
+              noteLabel='想说明的情况'
+              tone='warning'
+              busy={busy === 'disown'}
+              onSubmit={disown}
+              onCancel={() => setOpen(null)}
+              className='disown-form'
             />
           )}
 
