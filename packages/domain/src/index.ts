@@ -88,4 +88,5 @@ export {
 } from './reports/labels';
 export { HOURLY_LIMITED_SOURCES, REQUEST_SOURCE_LABELS, REQUEST_SOURCES, type RequestSource } from './requests/sources';
 export { requestShare, type RequestShare, type ShareSource } from './requests/share';
+export { confidentialCountText, publicListing } from './requests/public-listing';
 export { VOICE_NOTE_MAX_MS, VOICE_NOTE_MIN_MS, VOICE_ONLY_DESCRIPTION, voiceNoteLengthText, voiceNoteSecondsLeft } from './requests/voice-notes';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { rankBy, RATING_HEARTS, relativeChange, REQUEST_STATE_LABELS, unitRates, type RateWeights, type RequestState, type UnitRates, type UnitTally } from '@gridloop/domain';
+import { publicListing, rankBy, RATING_HEARTS, relativeChange, REQUEST_STATE_LABELS, unitRates, type RateWeights, type RequestState, type UnitRates, type UnitTally } from '@gridloop/domain';
 import { DataSource, In } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -104,7 +104,10 @@ export class ReportsService {
     return town;
   }
 
-  /** 一数一查: the requests behind one figure of one unit on the board, so anyone can check the number. */
+  /**
+   * 一数一查: the requests behind one figure of one unit on the board, so anyone can check the
+   * number. A confidential matter is counted, never listed (publicListing).
+   */
   async figureRequests(townId: number, month: string, unitId: number, figure: RankingFigure): Promise<FigureRequestsDto> {
     const town = await this.boardTown(townId);
     const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: unitId });
@@ -112,21 +115,23 @@ export class ReportsService {
     const rows = await this.reports.figureRows(figure, unit.path, monthPeriod(month));
     const requests = rows.length === 0 ? [] : await this.dataSource.getRepository(RequestEntity).findBy({ id: In([...new Set(rows.map((r) => r.requestId))]) });
     const byId = new Map(requests.map((r) => [r.id, r]));
+    const behind = rows.map(({ requestId, at }) => {
+      const request = byId.get(requestId)!;
+      return { requestId, at, request, confidential: request.confidential };
+    });
+    const { listed, confidentialCount } = publicListing(behind);
     return {
       figure,
       unitName: unit.name,
       count: rows.length,
-      requests: rows.map(({ requestId, at }) => {
-        const request = byId.get(requestId)!;
-        return {
-          requestId,
-          category: request.confidential ? null : request.category,
-          stateLabel: REQUEST_STATE_LABELS[request.state as RequestState],
-          receivedAt: request.createdAt,
-          countedAt: at,
-          confidential: request.confidential,
-        };
-      }),
+      confidentialCount,
+      requests: listed.map(({ requestId, at, request }) => ({
+        requestId,
+        category: request.category,
+        stateLabel: REQUEST_STATE_LABELS[request.state as RequestState],
+        receivedAt: request.createdAt,
+        countedAt: at,
+      })),
     };
   }
 

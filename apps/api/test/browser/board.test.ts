@@ -10,7 +10,8 @@ const VILLAGER = { name: '李秀英', phone: '13912340007' };
 /**
  * 红心榜 in the H5 build in Chromium, against the real API on SQLite with the demo county: a
  * matter accepted, resolved and rated 满意 this month puts the grid leader's small grid at the top
- * with two red hearts, and a visitor who never signed in finds it from the home page.
+ * with two red hearts, and a visitor who never signed in finds it from the home page. A
+ * confidential matter of the same grid is counted but shown only as 「另有保密事项 1 件」.
  */
 describe('红心榜 in the H5 app', () => {
   const under = useAppUnderTest(() => ({ demoLogin: true }));
@@ -21,6 +22,7 @@ describe('红心榜 in the H5 app', () => {
   let village: { id: number; name: string };
   let town: { id: number; name: string };
   let matterId: number;
+  let secretId: number;
   const api = (method: string, url: string, token: string, body?: unknown) => call(under.api.baseUrl, method, url, { token, body });
 
   beforeAll(async () => {
@@ -49,6 +51,12 @@ describe('红心榜 in the H5 app', () => {
     expect(resolved.status).toBe(200);
     const rated = await api('POST', `/api/requests/${id}/rating`, villagerToken, { version: resolved.body.version, rating: 'satisfied' });
     expect(rated.status).toBeLessThan(300);
+    // A confidential (保密) matter of hers, handled in time but not rated: counted on the board, never listed.
+    const secret = await api('POST', '/api/requests', villagerToken, { clientRequestId: 'board-secret', category: 'other', description: '反映村干部的问题，请保密。', confidential: true });
+    expect(secret.status).toBe(201);
+    secretId = secret.body.id as number;
+    const secretAccepted = await api('POST', `/api/requests/${secretId}/actions/accept`, leaderToken, { version: secret.body.version, contactMethod: 'visit', complexity: 'simple' });
+    expect((await api('POST', `/api/requests/${secretId}/actions/resolve`, leaderToken, { version: secretAccepted.body.version, note: '已核实处理。' })).status).toBe(200);
   });
 
   it('a visitor opens 红心榜 from home: the small grid first with its leader and ❤❤, 满意率 100%, then the village', async () => {
@@ -93,6 +101,16 @@ describe('红心榜 in the H5 app', () => {
     await screenshot(page, 'board-drill', true, row.locator('.board-drill'));
     // The rows stay open while the counts are tapped.
     await row.locator('.board-rate-satisfactionRate').waitFor();
+
+    // 受理 2: her matter listed; the confidential one only as 「另有保密事项 1 件」, no number, time or state.
+    const received = row.locator('.board-drill-received');
+    await expect(received.locator('.board-drill-value').innerText()).resolves.toBe('2');
+    await received.click();
+    await row.locator('.board-drill-confidential').getByText('另有保密事项 1 件').waitFor({ timeout: 15_000 });
+    await expect(listed.count()).resolves.toBe(1);
+    await expect(listed.locator('.board-drill-main').innerText()).resolves.toMatch(new RegExp(`^第 ${matterId} 号 · `));
+    await expect(row.locator('.board-drill-list').innerText()).resolves.not.toContain(`第 ${secretId} 号`);
+    await screenshot(page, 'board-drill-confidential', false, row.locator('.board-drill-list'));
 
     // The toggle shows units without data a page at a time, greyed.
     await board.locator('.board-toggle').filter({ hasText: /显示无数据的单位/ }).click();

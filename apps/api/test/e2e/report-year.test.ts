@@ -158,12 +158,21 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
     const townId = (await unitByCode(ds(), 'SG-TT')).id;
     const { start, end } = chinaMonthRange('2026-10');
     const truth = monthTruth(timeline, start, end);
-    const busiest = [...truth.expected.entries()].filter(([id]) => timeline.units.get(id)!.kind === 'small_grid').sort((a, b) => (b[1].received ?? 0) - (a[1].received ?? 0))[0]![0];
+    let confidentialSeen = 0;
+    // The busiest small grid that received a confidential matter this month (so the count-only rule is seen at work).
+    const hasSecret = (id: number) => (truth.behind.get(`${id}/received`) ?? []).some((r) => timeline.requests.get(r)!.confidential);
+    const busiest = [...truth.expected.entries()].filter(([id]) => timeline.units.get(id)!.kind === 'small_grid' && hasSecret(id)).sort((a, b) => (b[1].received ?? 0) - (a[1].received ?? 0))[0]![0];
     for (const figure of FIGURES) {
       const listed = (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking/requests?townId=${townId}&month=2026-10&unitId=${busiest}&figure=${figure}`)).body;
       const want = truth.behind.get(`${busiest}/${figure}`) ?? [];
-      expect([figure, listed.requests.map((r: { requestId: number }) => r.requestId).sort((a: number, b: number) => a - b)]).toEqual([figure, [...want].sort((a, b) => a - b)]);
+      // A confidential matter is counted on the public board, never listed.
+      const secret = want.filter((id) => timeline.requests.get(id)!.confidential);
+      const open = want.filter((id) => !timeline.requests.get(id)!.confidential);
+      expect([figure, listed.count, listed.confidentialCount]).toEqual([figure, want.length, secret.length]);
+      expect([figure, listed.requests.map((r: { requestId: number }) => r.requestId).sort((a: number, b: number) => a - b)]).toEqual([figure, [...open].sort((a, b) => a - b)]);
+      confidentialSeen += secret.length;
     }
+    expect(confidentialSeen).toBeGreaterThan(0);
   });
 
   it('gives each sample day’s bulletin as the raw rows count it, holidays and month ends included', async () => {

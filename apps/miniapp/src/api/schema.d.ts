@@ -1594,8 +1594,8 @@ export interface components {
         };
         FigureRequestDto: {
             requestId: number;
-            /** @description null for a confidential (保密) matter */
-            category: string | null;
+            /** @example environment */
+            category: string;
             /** @example 已办结 */
             stateLabel: string;
             /**
@@ -1608,14 +1608,16 @@ export interface components {
              * @description When the step that counts was taken (the result, the verdict, …)
              */
             countedAt: string;
-            confidential: boolean;
         };
         FigureRequestsDto: {
             /** @enum {string} */
             figure: "received" | "contactedOnTime" | "resolved" | "withdrawn" | "closedOnTime" | "closedLate" | "openOverdue" | "satisfied" | "basicallySatisfied" | "dissatisfied" | "rehandled" | "patrolFound";
             unitName: string;
-            /** @description The figure on the board: always the number of rows below */
+            /** @description The figure on the board: the rows below plus confidentialCount */
             count: number;
+            /** @description Confidential (保密) matters behind the figure: counted, never listed (「另有保密事项 n 件」) */
+            confidentialCount: number;
+            /** @description Every matter behind the figure but the confidential ones */
             requests: components["schemas"]["FigureRequestDto"][];
         };
         CountByKeyDto: {

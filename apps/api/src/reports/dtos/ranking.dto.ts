@@ -90,13 +90,13 @@ export class FigureRequestsQuery extends RankingQueryBase {
   figure: string;
 }
 
-/** A request behind a figure of the public board: nothing about the person, and nothing at all of a confidential one but that it exists. */
+/** A request behind a figure of the public board: nothing about the person. Never a confidential one (FigureRequestsDto.confidentialCount). */
 export class FigureRequestDto {
   @ApiProperty()
   requestId: number;
 
-  @ApiProperty({ nullable: true, type: String, description: 'null for a confidential (保密) matter' })
-  category: string | null;
+  @ApiProperty({ example: 'environment' })
+  category: string;
 
   @ApiProperty({ example: '已办结' })
   stateLabel: string;
@@ -106,9 +106,6 @@ export class FigureRequestDto {
 
   @ApiProperty({ description: 'When the step that counts was taken (the result, the verdict, …)' })
   countedAt: Date;
-
-  @ApiProperty()
-  confidential: boolean;
 }
 
 export class FigureRequestsDto {
@@ -118,10 +115,13 @@ export class FigureRequestsDto {
   @ApiProperty()
   unitName: string;
 
-  @ApiProperty({ description: 'The figure on the board: always the number of rows below' })
+  @ApiProperty({ description: 'The figure on the board: the rows below plus confidentialCount' })
   count: number;
 
-  @ApiProperty({ type: [FigureRequestDto] })
+  @ApiProperty({ description: 'Confidential (保密) matters behind the figure: counted, never listed (「另有保密事项 n 件」)' })
+  confidentialCount: number;
+
+  @ApiProperty({ type: [FigureRequestDto], description: 'Every matter behind the figure but the confidential ones' })
   requests: FigureRequestDto[];
 }
 

@@ -1,17 +1,19 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { RANKING_COUNT_LABELS, RANKING_COUNTS, type RankingCount } from '@gridloop/domain/dist/reports/labels'
+import { confidentialCountText } from '@gridloop/domain/dist/requests/public-listing'
 import { messageOf } from '../../../api/errors'
 import { categoryLabel, timeText } from '../../../requests/labels'
 import { figureRequests, type FigureRequests, type RankingRow } from '../board-api'
 
 type Listing = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; data: FigureRequests }
 
-/** The requests behind one count: number, kind, state and times; a 保密 matter only as such. */
+/** The requests behind one count: number, kind, state and times; 保密 matters only counted, in one line after them. */
 function FigureList({ listing }: { listing: Listing }) {
   if (listing.kind === 'loading') return <Text className='board-drill-note'>正在查…</Text>
   if (listing.kind === 'failed') return <Text className='board-drill-note board-drill-note--failed'>{listing.message}</Text>
   const { data } = listing
+  const confidentialLine = confidentialCountText(data.confidentialCount)
   return (
     <View className='board-drill-list'>
       <Text className='board-drill-note'>
@@ -20,13 +22,14 @@ function FigureList({ listing }: { listing: Listing }) {
       {data.requests.map((request) => (
         <View key={request.requestId} className='board-drill-row'>
           <Text className='board-drill-main'>
-            第 {request.requestId} 号 · {request.confidential || !request.category ? '保密事项' : categoryLabel(request.category)} · {request.stateLabel}
+            第 {request.requestId} 号 · {categoryLabel(request.category)} · {request.stateLabel}
           </Text>
           <Text className='board-drill-times'>
             受理 {timeText(request.receivedAt)}，计入 {timeText(request.countedAt)}
           </Text>
         </View>
       ))}
+      {confidentialLine && <Text className='board-drill-note board-drill-confidential'>{confidentialLine}</Text>}
     </View>
   )
 }
