@@ -4,7 +4,7 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * A client request id names a retry only for the one who sent it (issue 14, finding 1): the
  * submitter of each matter, backfilled, and the unique key moved from (requester, clientRequestId)
  * to (submitter, source, clientRequestId); the name a matter was entered under (finding 2).
- * Touches every row of request (the backfill, and NOT NULL rebuilds the table).
+ * Touches every row of request: the backfill is one UPDATE over the table (the column itself is added in place).
  */
 export class RequestSubmitter1796632584054 implements MigrationInterface {
     name = 'RequestSubmitter1796632584054'
@@ -12,9 +12,10 @@ export class RequestSubmitter1796632584054 implements MigrationInterface {
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`DROP INDEX \`UQ_request_client_id\` ON \`request\``);
         // Who sent each matter so far: whoever entered it for the requester, else the requester.
-        await queryRunner.query(`ALTER TABLE \`request\` ADD \`submitterPersonId\` int NULL`);
+        // Added with a default and the default dropped after: both instant, where NULL then NOT NULL would copy the table.
+        await queryRunner.query(`ALTER TABLE \`request\` ADD \`submitterPersonId\` int NOT NULL DEFAULT 0`);
         await queryRunner.query(`UPDATE \`request\` SET \`submitterPersonId\` = COALESCE(\`enteredByPersonId\`, \`requesterPersonId\`)`);
-        await queryRunner.query(`ALTER TABLE \`request\` MODIFY \`submitterPersonId\` int NOT NULL`);
+        await queryRunner.query(`ALTER TABLE \`request\` ALTER \`submitterPersonId\` DROP DEFAULT`);
         await queryRunner.query(`ALTER TABLE \`request\` ADD \`enteredName\` varchar(32) NULL`);
         await queryRunner.query(`CREATE INDEX \`IDX_request_submitter_created\` ON \`request\` (\`submitterPersonId\`, \`createdAt\`)`);
         await queryRunner.query(clientIdsMadeDistinct(['submitterPersonId', 'source', 'clientRequestId']));
