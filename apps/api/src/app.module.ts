@@ -16,7 +16,7 @@ import { VoiceNotesModule } from './voice-notes/voice-notes.module';
 import { RequestsModule } from './requests/requests.module';
 import { HotlineModule } from './hotline/hotline.module';
 import { NotificationsModule } from './notifications/notifications.module';
-import { ClocksModule } from './clocks/clocks.module';
+import { JobsModule } from './jobs/jobs.module';
 import { ReportsModule } from './reports/reports.module';
 import { RosterModule } from './roster/roster.module';
 
@@ -44,7 +44,7 @@ export class AppModule {
         RequestsModule,
         HotlineModule,
         NotificationsModule,
-        ClocksModule,
+        JobsModule,
         ReportsModule,
         RosterModule,
       ],

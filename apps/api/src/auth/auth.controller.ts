@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock } from '../common/clock';
 import { Public } from './auth-decorators';
 import { AuthService } from './auth.service';
 import { DemoLoginDto, DemoPersonDto, RefreshDto, SessionDto, WechatLoginDto } from './dtos/auth.dto';
@@ -12,14 +13,17 @@ import { DemoLoginDto, DemoPersonDto, RefreshDto, SessionDto, WechatLoginDto } f
 @Controller('auth')
 @Public()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Post('wechat-login')
   @HttpCode(200)
   @ApiOperation({ operationId: 'wechatLogin', summary: 'Sign in with a wx.login code' })
   @ApiOkResponse({ type: SessionDto })
   wechatLogin(@Body() body: WechatLoginDto): Promise<SessionDto> {
-    return this.auth.wechatLogin(body.code, new Date());
+    return this.auth.wechatLogin(body.code, this.clock.now());
   }
 
   @Post('refresh')
@@ -27,7 +31,7 @@ export class AuthController {
   @ApiOperation({ operationId: 'refreshSession', summary: 'Spend a refresh token for a new pair' })
   @ApiOkResponse({ type: SessionDto })
   refresh(@Body() body: RefreshDto): Promise<SessionDto> {
-    return this.auth.refresh(body.refreshToken, new Date());
+    return this.auth.refresh(body.refreshToken, this.clock.now());
   }
 
   @Post('logout')
@@ -35,7 +39,7 @@ export class AuthController {
   @ApiOperation({ operationId: 'logout', summary: 'Revoke this sign-in' })
   @ApiNoContentResponse()
   logout(@Body() body: RefreshDto): Promise<void> {
-    return this.auth.logout(body.refreshToken, new Date());
+    return this.auth.logout(body.refreshToken, this.clock.now());
   }
 
   @Get('demo-people')
@@ -50,6 +54,6 @@ export class AuthController {
   @ApiOperation({ operationId: 'demoLogin', summary: 'Demo only (DEMO_LOGIN=1): act as a seeded person' })
   @ApiOkResponse({ type: SessionDto })
   demoLogin(@Body() body: DemoLoginDto): Promise<SessionDto> {
-    return this.auth.demoLogin(body.personId, new Date());
+    return this.auth.demoLogin(body.personId, this.clock.now());
   }
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock } from '../common/clock';
 import { Actor } from './actor';
 import { CurrentActor } from './auth-decorators';
 import { AuthService } from './auth.service';
@@ -13,6 +14,7 @@ export class MeController {
   constructor(
     private readonly me: MeService,
     private readonly auth: AuthService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -27,7 +29,7 @@ export class MeController {
     @ApiOperation({ operationId: 'bindPhone', summary: 'Share my phone (getPhoneNumber code); a roster phone grants its roles' })
   @ApiOkResponse({ type: SessionDto })
   bindPhone(@CurrentActor() actor: Actor, @Body() body: PhoneCodeDto): Promise<SessionDto> {
-    return this.auth.bindPhone(actor, body.code, new Date());
+    return this.auth.bindPhone(actor, body.code, this.clock.now());
   }
 
   @Put('home-unit')

@@ -3,9 +3,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /**
  * The one running clock of an open request (first contact while submitted, completion while
  * accepted or in progress) and what it does next. Request steps reset it (stage `new`) in their
- * transaction; the sweeper (ClockSweeper) schedules and fires it: a reminder, then the rungs of
- * the escalation ladder. A row is worked under a row lock that other API instances skip, and
- * advanced in the same transaction, so each event fires exactly once.
+ * transaction; the escalation job (EscalateOverdueJob) schedules and fires it: a reminder, then
+ * the rungs of the escalation ladder. A row is worked under a row lock that other API instances
+ * skip, and advanced in the same transaction, so each event fires exactly once.
  */
 @Entity('request_timer')
 @Index('IDX_request_timer_next', ['nextFireAt'])

@@ -5,10 +5,10 @@ import { RequestTimer } from './request-timer.entity';
 
 /**
  * After a step, in its batch: the request's timer follows its running clock. A clock that
- * changed (or changed its deadline) starts over as `new`, for the sweeper to schedule at once; a
- * finished one is removed, so no reminder or escalation fires for work already done. Returns
- * whether the clock changed (the escalation mark then starts over too). `created`: the request
- * was made in this transaction, so it has no timer yet (nothing to read or replace).
+ * changed (or changed its deadline) starts over as `new`, for the escalation job to schedule at
+ * once; a finished one is removed, so no reminder or escalation fires for work already done.
+ * Returns whether the clock changed (the escalation mark then starts over too). `created`: the
+ * request was made in this transaction, so it has no timer yet (nothing to read or replace).
  */
 export async function syncRequestTimer(batch: WriteBatch, request: RequestEntity, now: Date, created = false): Promise<boolean> {
   const running = runningClock(request);

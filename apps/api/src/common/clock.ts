@@ -1,8 +1,8 @@
 /**
- * Where "now" comes from for the request workflow, the clocks' sweeper and notification
- * delivery. Production reads the system clock; tests pass a clock they can move forward, so a
- * request left alone can be walked through a weekend in a second. Rules never read the clock
- * themselves: they take `now` as an argument.
+ * Where "now" comes from, everywhere in the API: controllers read it once per call and pass it
+ * down, the scheduled jobs and notification delivery read it per run. Production reads the system
+ * clock; tests pass a clock they can move forward, so a request left alone can be walked through
+ * a weekend in a second. Rules never read the clock themselves: they take `now` as an argument.
  */
 export interface Clock {
   now(): Date;

@@ -73,7 +73,7 @@ export interface WechatConfig {
 export interface ClocksConfig {
   /** Reminders and the escalation ladder, per town (CLOCK_RULES, JSON; docs/clocks.md). */
   rules: ClockRulesConfig;
-  /** How often the sweeper looks for due reminders and escalations; 0 turns it off (tests drive it by hand). */
+  /** How often the scheduled jobs run (reminders and escalations, the morning bulletin, ranking months, unused uploads); 0 turns them off (tests drive them by hand). */
   sweepSeconds: number;
 }
 

@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { WechatAccount } from '../auth/wechat-account.entity';
+import { CLOCK, type Clock } from '../common/clock';
 import { WechatApiClient } from '../wechat/wechat-api.client';
 import { WechatTokenService } from '../wechat/wechat-token.service';
 import type { ContentCheck, ContentVerdict } from './content-check';
@@ -25,13 +26,14 @@ export class WechatContentCheck implements ContentCheck {
     private readonly dataSource: DataSource,
     private readonly wechat: WechatApiClient,
     private readonly tokens: WechatTokenService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async check(text: string, who: { personId: number }): Promise<ContentVerdict> {
     const openid = await this.openidOf(who.personId);
     if (!openid) return 'pass';
     try {
-      return await this.tokens.withAccessToken((token) => this.wechat.msgSecCheck(token, { content: text, openid, scene: SCENE_COMMENT }));
+      return await this.tokens.withAccessToken((token) => this.wechat.msgSecCheck(token, { content: text, openid, scene: SCENE_COMMENT }), this.clock.now());
     } catch (error) {
       this.logger.warn({ personId: who.personId, reason: String((error as Error)?.message ?? error) }, 'content check unavailable: kept for review');
       return 'review';

@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../auth/actor';
 import { CurrentActor, RequireCapability } from '../auth/auth-decorators';
+import { CLOCK, type Clock } from '../common/clock';
 import { BindGroupDto, GroupDto, ResolveGroupDto } from './dtos/group.dto';
 import { GroupsService } from './groups.service';
 
@@ -9,7 +10,10 @@ import { GroupsService } from './groups.service';
 @ApiBearerAuth()
 @Controller('groups')
 export class GroupsController {
-  constructor(private readonly groups: GroupsService) {}
+  constructor(
+    private readonly groups: GroupsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Post('resolve')
   @HttpCode(200)
@@ -25,6 +29,6 @@ export class GroupsController {
   @ApiOperation({ operationId: 'bindGroup', summary: 'Bind an unbound group to a village or small grid (once)' })
   @ApiOkResponse({ type: GroupDto })
   bind(@CurrentActor() actor: Actor, @Body() body: BindGroupDto): Promise<GroupDto> {
-    return this.groups.bind(actor, body, new Date());
+    return this.groups.bind(actor, body, this.clock.now());
   }
 }

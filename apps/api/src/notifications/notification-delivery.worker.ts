@@ -3,6 +3,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { WechatAccount } from '../auth/wechat-account.entity';
 import { CLOCK, type Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { skipLockedByOthers } from '../database/skip-locked';
 import type { SubscribeTemplate } from '../config/notifications-config';
 import { RequestEntity } from '../requests/request.entity';
 import { WechatApiClient } from '../wechat/wechat-api.client';
@@ -128,10 +129,9 @@ export class NotificationDeliveryWorker implements OnApplicationBootstrap, OnMod
           .orderBy('d.nextAttemptAt', 'ASC')
           .addOrderBy('d.id', 'ASC')
           .limit(limit);
-        // Another instance's claimed rows are skipped, not waited for (MariaDB ≥ 10.6, MySQL ≥ 8).
-        // SQLite runs a single instance, and its transaction holds the only write lock anyway.
-        if (mysql) query = query.useIndex('IDX_delivery_due').setLock('pessimistic_write').setOnLocked('skip_locked');
-        return query.getMany();
+        if (mysql) query = query.useIndex('IDX_delivery_due');
+        // Another instance's claimed rows are skipped, not waited for.
+        return skipLockedByOthers(query).getMany();
       };
       // Claims whose lease ran out first (rare), then what is waiting.
       const expired = await due('sending', BATCH_SIZE);

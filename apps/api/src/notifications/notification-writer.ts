@@ -23,7 +23,7 @@ export function notify(batch: WriteBatch, recipients: readonly number[], message
   batch.insertMany('notification_delivery', notificationIds.map((notificationId) => ({ notificationId, channel: 'wechat_subscribe', state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, sentAt: null, createdAt: now })));
 }
 
-/** notify() on its own, written at once in the caller's transaction (the clocks' sweep, the daily bulletin). */
+/** notify() on its own, written at once in the caller's transaction (the escalation and daily bulletin jobs). */
 export async function notifyNow(manager: EntityManager, recipients: readonly number[], message: NewNotification, now: Date): Promise<void> {
   const batch = new WriteBatch(manager);
   notify(batch, recipients, message, now);

@@ -27,7 +27,7 @@ import { UnattachedUploads } from './unattached-uploads';
     // An S3-compatible store would be bound here instead, behind the same interface.
     { provide: PHOTO_STORAGE, useClass: LocalDiskPhotoStorage },
   ],
-  // Voice notes keep their bytes in the same storage and are heard by the same rule; the clocks' sweep clears unused uploads.
+  // Voice notes keep their bytes in the same storage and are heard by the same rule; a scheduled job (src/jobs) clears unused uploads.
   exports: [PHOTO_STORAGE, StepMediaAccess, UnattachedUploads],
 })
 export class PhotosModule {}

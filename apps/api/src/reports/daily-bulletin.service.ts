@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { chinaDayOf, chinaDayRange, chinaMinuteOfDay, clockLeftBy, pathIdAt, REQUEST_CATEGORY_LABELS, REQUEST_SOURCE_LABELS, REQUEST_STATE_LABELS, type RequestCategory, type RequestSource, type RequestState } from '@gridloop/domain';
-import { DataSource, In, QueryFailedError } from 'typeorm';
+import { chinaDayRange, clockLeftBy, pathIdAt, REQUEST_CATEGORY_LABELS, REQUEST_SOURCE_LABELS, REQUEST_STATE_LABELS, type RequestCategory, type RequestSource, type RequestState } from '@gridloop/domain';
+import { DataSource, In } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { rawDate } from '../common/raw-date';
@@ -9,13 +9,7 @@ import { OrgUnit } from '../grid/org-unit.entity';
 import { OrgUnitRepository } from '../grid/org-unit.repository';
 import { CountByKeyDto, DailyBulletinDto, ReportRequestItemDto, ReportRequestsDto, type BulletinFigure } from './dtos/daily-bulletin.dto';
 import { RequestEntity } from '../requests/request.entity';
-import { notifyNow } from '../notifications/notification-writer';
-import { rungPeople } from '../notifications/recipients';
-import { ReportDispatch } from './report-dispatch.entity';
 import { ReportRepository } from './report.repository';
-
-/** 07:30 China time: the bulletin of the day before goes out. */
-const PUSH_AT_MINUTES = 7 * 60 + 30;
 
 /** 受理情况一天一通报: a town's day, counted from the timeline by the same rules as the ranking. */
 @Injectable()
@@ -31,36 +25,6 @@ export class DailyBulletinService {
     const town = await this.units.findInSpan(townId, actor.spanFor('reports.view'));
     if (!town || town.kind !== 'town') throw new AppError(ErrorCode.NotFound, 'townId');
     return this.forTown(town, day, range);
-  }
-
-  /**
-   * Each morning from 07:30 China time, yesterday's bulletin goes to every town's leaders and
-   * hotline office as a message, once: the `report_dispatch` row is written with the messages, and
-   * its unique key lets only one of several API instances do it.
-   */
-  async pushDue(now: Date): Promise<number> {
-    if (chinaMinuteOfDay(now) < PUSH_AT_MINUTES) return 0;
-    const day = chinaDayOf(new Date(now.getTime() - 24 * 3600_000));
-    const towns = await this.dataSource.getRepository(OrgUnit).findBy({ kind: 'town' });
-    const done = new Set((await this.dataSource.getRepository(ReportDispatch).findBy({ kind: 'daily', period: day })).map((d) => d.townUnitId));
-    let pushed = 0;
-    for (const town of towns.filter((t) => !done.has(t.id))) {
-      const report = await this.forTown(town, day, dayBounds(day));
-      try {
-        await this.dataSource.transaction(async (manager) => {
-          await manager.insert(ReportDispatch, { townUnitId: town.id, kind: 'daily', period: day, sentAt: now });
-          // The same people as the top rungs of the escalation ladder: the town's hotline office and leaders.
-          const people = [...(await rungPeople(manager, 'hotline_staff', { handlerUnitId: town.id }, town.path)), ...(await rungPeople(manager, 'town_leader', { handlerUnitId: town.id }, town.path))];
-          const body = `${town.name}${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日：受理${report.received}件，按时联系${report.contactsOnTime}件，办结${report.resolved}件，超期未办结${report.overdue.length}件`;
-          await notifyNow(manager, people, { kind: 'daily_bulletin', requestId: null, body }, now);
-        });
-        pushed++;
-      } catch (error) {
-        // Another instance sent this town's bulletin first (the unique key): nothing to do.
-        if (!(error instanceof QueryFailedError)) throw error;
-      }
-    }
-    return pushed;
   }
 
   /** 一数一查 for the bulletin: the requests behind one of its figures (for a by-source/village/category line, its key). */
@@ -94,7 +58,8 @@ export class DailyBulletinService {
     return { count: ids.length, requests: await this.requestItems(ids) };
   }
 
-  private async forTown(town: OrgUnit, day: string, range: { start: Date; end: Date }): Promise<DailyBulletinDto> {
+  /** A town's bulletin of one day (the morning push sends its figures: PushDailyBulletinJob). */
+  async forTown(town: OrgUnit, day: string, range = dayBounds(day)): Promise<DailyBulletinDto> {
     const facts = await this.dayFacts(town, range);
     const villages = new Map((await this.dataSource.getRepository(OrgUnit).findBy({ parentId: town.id, kind: 'village' })).map((v) => [v.id, v.name]));
     return {

@@ -41,8 +41,9 @@ export class RankingStore {
 
   /**
    * Months over but not yet settled (a first-contact deadline after a holiday), with when they
-   * settle, as the last count found: until then a board counts only its own scope, and the sweep
-   * does not count every unit again each time it runs. Per process; a restart counts once more.
+   * settle, as the last count found: until then a board counts only its own scope, and the
+   * scheduled job does not count every unit again each time it runs. Per process; a restart
+   * counts once more.
    */
   private readonly settling = new Map<string, Date>();
 
@@ -55,7 +56,7 @@ export class RankingStore {
 
   /**
    * Counts and keeps last month once it is over, and the same month a year before (its 同比), so
-   * the first look at last month's board waits for neither (the clocks' sweeper calls this; the
+   * the first look at last month's board waits for neither (KeepRankingMonthsJob calls this; the
    * month before last was kept a month ago).
    */
   async keepLastMonth(now: Date): Promise<void> {

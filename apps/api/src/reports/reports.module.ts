@@ -14,7 +14,7 @@ import { ReportsService } from './reports.service';
   imports: [GridModule],
   controllers: [ReportsController, BulletinsController],
   providers: [ReportsService, DailyBulletinService, WeeklyDispatchService, CategoryStatsService, ReportRepository, RankingStore],
-  // The clocks' sweeper sends the morning bulletin and keeps last month's ranking counts.
+  // Scheduled jobs (src/jobs) send the morning bulletin and keep last month's ranking counts.
   exports: [DailyBulletinService, RankingStore],
 })
 export class ReportsModule {}

@@ -1,7 +1,7 @@
 import { RESULT_STATES } from '@gridloop/domain';
 import { rawDate } from '../common/raw-date';
 import type { OrgUnit } from '../grid/org-unit.entity';
-import type { Requester } from './request-view';
+import type { Requester } from './requester';
 import type { RequestEntity } from './request.entity';
 
 /** What a list item (viewListItem) shows of a request, and what deciding the caller's relations to it needs. */

@@ -3,14 +3,9 @@ import { photoPreviewUrl, photoUrl } from '../photos/dtos/photo.dto';
 import { voiceNoteUrl } from '../voice-notes/dtos/voice-note.dto';
 import { OWN_OPERATION_ACTIONS, RequestDto, RequestListItemDto, SUPPORTED_ACTIONS } from './dtos/request.dto';
 import type { ListedRequest } from './listed-request';
+import type { Requester } from './requester';
 import { RequestEvent } from './request-event.entity';
 import { RequestEntity } from './request.entity';
-
-/** The person who raised the matter, as far as a view needs them. */
-export interface Requester {
-  name: string;
-  phone: string | null;
-}
 
 /**
  * What one caller sees of a request: personal data in full only for the requester and those

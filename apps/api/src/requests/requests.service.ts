@@ -17,7 +17,8 @@ import { RequestEvent } from './request-event.entity';
 import { CategoryRoutesService } from './routing/category-routes.service';
 import { RequestRepository } from './request.repository';
 import type { ListedRequest } from './listed-request';
-import { viewListItem, viewRequest, type Requester } from './request-view';
+import { viewListItem, viewRequest } from './request-view';
+import type { Requester } from './requester';
 import { RequestEntity } from './request.entity';
 import { SubmissionLimit } from './submission-limit';
 

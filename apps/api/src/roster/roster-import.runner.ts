@@ -1,7 +1,8 @@
-import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { isMainlandMobile, normalisePhone } from '@gridloop/domain';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock';
 import { OrgUnit } from '../grid/org-unit.entity';
 import { RosterApplier } from './roster-apply';
 import type { RosterRow } from './roster-format';
@@ -37,6 +38,7 @@ export class RosterImportRunner implements BeforeApplicationShutdown {
     private readonly dataSource: DataSource,
     private readonly jobs: RosterImportRepository,
     private readonly roster: TownRosterRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** `span`: the importer's roster.manage span; people outside it are not the import's to change. */
@@ -74,13 +76,13 @@ export class RosterImportRunner implements BeforeApplicationShutdown {
       }
       const { errors, rows: clean } = validator.result();
       if (errors.length > 0) {
-        await this.jobs.markRejected(jobId, rows.length, errors, `发现${errors.length}处问题，花名册没有任何改动；请改正后重新导入`, new Date());
+        await this.jobs.markRejected(jobId, rows.length, errors, `发现${errors.length}处问题，花名册没有任何改动；请改正后重新导入`, this.clock.now());
         return;
       }
 
-      await this.jobs.markApplying(jobId, new Date());
+      await this.jobs.markApplying(jobId, this.clock.now());
       Object.assign(progress, { state: 'applying', processed: 0 });
-      const now = new Date();
+      const now = this.clock.now();
       await this.dataSource.transaction(async (manager) => {
         await this.roster.lockTown(manager, town.id);
         // Checked again inside the transaction: someone may have been given a role elsewhere meanwhile.
@@ -88,11 +90,11 @@ export class RosterImportRunner implements BeforeApplicationShutdown {
         // Read again inside the transaction: the tree may have changed while the rows were checked.
         const current = new TownTree(town, await this.roster.snapshot(town, manager));
         const summary = await new RosterApplier(manager, this.roster, current, now).apply(clean, (n) => (progress.processed = n));
-        await this.jobs.markDone(manager, jobId, rows.length, summary, new Date());
+        await this.jobs.markDone(manager, jobId, rows.length, summary, this.clock.now());
       });
     } catch (error) {
       this.logger.error({ err: error, importId: jobId, townId: town.id }, 'roster import failed');
-      await this.jobs.markFailed(jobId, progress.processed, FAILED_MESSAGE, new Date()).catch((writeError: unknown) => {
+      await this.jobs.markFailed(jobId, progress.processed, FAILED_MESSAGE, this.clock.now()).catch((writeError: unknown) => {
         this.logger.error({ err: writeError, importId: jobId }, 'could not record the failed roster import');
       });
     }

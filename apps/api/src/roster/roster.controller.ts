@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock } from '../common/clock';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { Actor } from '../auth/actor';
 import { CurrentActor, RequireCapability } from '../auth/auth-decorators';
@@ -18,7 +19,10 @@ const FORMAT = `One sheet; header row ${ROSTER_COLUMNS.join(', ')}; one row per 
 @ApiBearerAuth()
 @Controller('roster')
 export class RosterController {
-  constructor(private readonly roster: RosterService) {}
+  constructor(
+    private readonly roster: RosterService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Post('imports')
   @HttpCode(202)
@@ -38,7 +42,7 @@ export class RosterController {
   })
   @ApiAcceptedResponse({ type: RosterImportDto, description: 'The import job, state "validating"; poll getRosterImport' })
   importRoster(@CurrentActor() actor: Actor, @UploadedFile() file: UploadedRoster | undefined, @Body() body: StartRosterImportDto): Promise<RosterImportDto> {
-    return this.roster.startImport(actor, body.townId, file, new Date());
+    return this.roster.startImport(actor, body.townId, file, this.clock.now());
   }
 
   @Get('imports/:importId')
@@ -46,7 +50,7 @@ export class RosterController {
   @ApiOperation({ operationId: 'getRosterImport', summary: 'An import job: state, progress, row errors or summary' })
   @ApiOkResponse({ type: RosterImportDto })
   getRosterImport(@CurrentActor() actor: Actor, @Param('importId', ParseIdPipe) importId: number): Promise<RosterImportDto> {
-    return this.roster.getImport(actor, importId, new Date());
+    return this.roster.getImport(actor, importId, this.clock.now());
   }
 
   @Get('export')
@@ -55,7 +59,7 @@ export class RosterController {
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse({ description: 'The roster workbook', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
   async exportRoster(@CurrentActor() actor: Actor, @Query() query: ExportRosterQuery): Promise<StreamableFile> {
-    const file = await this.roster.exportRoster(actor, query.townId, new Date());
+    const file = await this.roster.exportRoster(actor, query.townId, this.clock.now());
     return xlsxDownload(file.content, file.fileName, file.asciiFileName);
   }
 }

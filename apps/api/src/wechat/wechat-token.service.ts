@@ -20,7 +20,7 @@ export class WechatTokenService {
   ) {}
 
   /** Runs `call` with a valid token; if WeChat rejects the token, refreshes once and retries. */
-  async withAccessToken<T>(call: (token: string) => Promise<T>, now = new Date()): Promise<T> {
+  async withAccessToken<T>(call: (token: string) => Promise<T>, now: Date): Promise<T> {
     const token = await this.currentToken(now);
     try {
       return await call(token);
@@ -30,7 +30,7 @@ export class WechatTokenService {
     }
   }
 
-  async currentToken(now = new Date()): Promise<string> {
+  async currentToken(now: Date): Promise<string> {
     const cached = await this.cached();
     if (cached && cached.expiresAt.getTime() - REFRESH_MARGIN_MS > now.getTime()) return cached.accessToken;
     return this.fetchAndStore(false, now);

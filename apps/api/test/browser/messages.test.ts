@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { ClockSweeper } from '../../src/clocks/clock-sweeper.service';
+import { JobScheduler } from '../../src/jobs/job-scheduler';
 import { ManualClock } from '../../src/common/clock';
 import { call } from '../support/http';
 import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
@@ -123,7 +123,7 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
     const saturday = at('2026-10-10T17:30:00');
     clock.set(saturday);
     for (let i = 0; i < 10; i++) {
-      const fired = await under.api.app.get(ClockSweeper).runOnce(saturday);
+      const fired = (await under.api.app.get(JobScheduler).runOnce(saturday)).escalateOverdue;
       if (fired.scheduled + fired.reminded + fired.escalated === 0) break;
     }
     const { page } = phone;

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FakeWechat } from '@gridloop/wechat-fake';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ClockSweeper } from '../../src/clocks/clock-sweeper.service';
 import { RequestTimer } from '../../src/clocks/request-timer.entity';
 import { ManualClock } from '../../src/common/clock';
+import { JobScheduler } from '../../src/jobs/job-scheduler';
 import type { WechatConfig } from '../../src/config/app-config';
 import { RequestEvent } from '../../src/requests/request-event.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
@@ -35,7 +35,7 @@ describe(`clocks that act (${testDialect()})`, () => {
 
   const api = (method: string, path: string, token: string, body?: unknown) => call(under.api.baseUrl, method, path, { token, body });
   const ds = () => under.api.app.get(DataSource);
-  const sweep = (text: string) => under.api.app.get(ClockSweeper).runOnce(at(text));
+  const sweep = async (text: string) => (await under.api.app.get(JobScheduler).runOnce(at(text))).escalateOverdue;
   let people: Record<'leader' | 'deputy' | 'head' | 'secretary' | 'hotline' | 'townLeader', SeededPerson>;
   let gridId: number;
   beforeAll(async () => {

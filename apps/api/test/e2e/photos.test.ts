@@ -8,8 +8,8 @@ import sharp from 'sharp';
 import { DataSource, IsNull } from 'typeorm';
 import { loadAppConfig, type WechatConfig } from '../../src/config/app-config';
 import { Photo } from '../../src/photos/photo.entity';
-import { UnattachedUploads } from '../../src/photos/unattached-uploads';
 import { VoiceNote } from '../../src/voice-notes/voice-note.entity';
+import { SweepUnusedUploadsJob } from '../../src/jobs/sweep-unused-uploads.job';
 import { RequestEntity } from '../../src/requests/request.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { startFakeWechat } from '../support/fake-wechat';
@@ -401,7 +401,7 @@ describe(`photos and the content check (${testDialect()})`, () => {
     const noteKey = (await ds().getRepository(VoiceNote).findOneByOrFail({ id: note.body.id })).storageKey;
     const leftPreview = `preview/${leftKey.replace(/\.png$/, '.jpg')}`;
     expect(filesOnDisk().map((f) => f.split(path.sep).join('/'))).toContain(leftPreview);
-    const sweep = (days: number) => under.api.app.get(UnattachedUploads).sweep(new Date(Date.now() + days * 24 * 3600_000));
+    const sweep = (days: number) => under.api.app.get(SweepUnusedUploadsJob).run(new Date(Date.now() + days * 24 * 3600_000));
 
     await sweep(6.9);
     expect((await get(requester, `/api/photos/${left}`)).status).toBe(200);

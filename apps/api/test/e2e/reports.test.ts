@@ -3,11 +3,11 @@ import type { FakeWechat } from '@gridloop/wechat-fake';
 import { Workbook } from 'exceljs';
 import { DataSource, IsNull } from 'typeorm';
 import { RoleAssignment } from '../../src/grid/role-assignment.entity';
-import { ClockSweeper } from '../../src/clocks/clock-sweeper.service';
 import { ReportRepository } from '../../src/reports/report.repository';
 import { RequestEvent } from '../../src/requests/request-event.entity';
 import { RequestEntity } from '../../src/requests/request.entity';
 import { ManualClock } from '../../src/common/clock';
+import { JobScheduler } from '../../src/jobs/job-scheduler';
 import type { WechatConfig } from '../../src/config/app-config';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { startFakeWechat } from '../support/fake-wechat';
@@ -343,7 +343,7 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     const kept = async () => (await ds().query('SELECT month FROM ranking_month ORDER BY month')).map((r: { month: string }) => r.month);
     await ds().query('DELETE FROM ranking_month_count');
     await ds().query('DELETE FROM ranking_month');
-    const sweeper = under.api.app.get(ClockSweeper);
+    const sweeper = under.api.app.get(JobScheduler);
     await sweeper.runOnce(at('2026-12-01T00:30:00'));
     // The same month a year before (last month's 同比) is kept; last month is not an hour over yet
     // (a step of 23:59 may still be committing).
@@ -362,7 +362,7 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     expect(asDate(due).getTime()).toBeGreaterThan(at('2026-10-01T04:00:00').getTime());
     const everyUnit = jest.spyOn(ReportRepository.prototype, 'allUnitsCounts');
     try {
-      const sweeper = under.api.app.get(ClockSweeper);
+      const sweeper = under.api.app.get(JobScheduler);
       await sweeper.runOnce(at('2026-10-01T03:00:00'));
       await sweeper.runOnce(at('2026-10-01T03:00:30'));
       expect(await kept()).not.toContain('2026-09');

@@ -3,8 +3,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
-import { ClockSweeper, type SweepCounts } from '../../src/clocks/clock-sweeper.service';
 import { ManualClock } from '../../src/common/clock';
+import type { EscalationCounts } from '../../src/jobs/escalate-overdue.job';
+import { JobScheduler } from '../../src/jobs/job-scheduler';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { call } from '../support/http';
 import { demoToken, personWithRole, unitByCode } from '../support/people';
@@ -40,7 +41,7 @@ describe('two instances sweeping one database (mysql)', () => {
   });
 
   const count = async (sql: string, params: unknown[] = []) => Number((await a.app.get(DataSource).query(sql, params))[0].n);
-  const sum = (x: SweepCounts, y: SweepCounts): SweepCounts => ({ scheduled: x.scheduled + y.scheduled, reminded: x.reminded + y.reminded, escalated: x.escalated + y.escalated });
+  const sum = (x: EscalationCounts, y: EscalationCounts): EscalationCounts => ({ scheduled: x.scheduled + y.scheduled, reminded: x.reminded + y.reminded, escalated: x.escalated + y.escalated });
 
   it('fires each due event once across both instances', async () => {
     const ds = a.app.get(DataSource);
@@ -58,7 +59,8 @@ describe('two instances sweeping one database (mysql)', () => {
     }
 
     // 17:01: each clock is scheduled, its reminder skipped (too late for one) and its first rung fired.
-    const both = (time: string) => Promise.all([a.app.get(ClockSweeper).runOnce(at(time)), b.app.get(ClockSweeper).runOnce(at(time))]);
+    const sweep = async (instance: RunningApp, time: string) => (await instance.app.get(JobScheduler).runOnce(at(time))).escalateOverdue;
+    const both = (time: string) => Promise.all([sweep(a, time), sweep(b, time)]);
     const firstPair = await both('2026-10-09T17:01:00');
     // Saturday 09:00 (make-up working day): the second rung of each.
     const secondPair = await both('2026-10-10T09:00:00');

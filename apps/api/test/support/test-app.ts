@@ -22,7 +22,7 @@ export async function startTestApp(database: DatabaseTarget, overrides: Partial<
   // test's (test/security/flooding.test.ts passes the real one).
   const defaults = loadAppConfig({ LOG_LEVEL: 'silent', NOTIFY_POLL_SECONDS: '0', REQUEST_HOURLY_LIMIT_PER_PERSON: '1000000' });
   const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridloop-photos-'));
-  // The clocks' sweeper stays off unless a test turns it on: tests drive it with runOnce(now).
+  // The scheduled jobs stay off unless a test turns them on: tests drive them with JobScheduler.runOnce(now).
   const config: AppConfig = { ...defaults, port: 0, database, photos: { ...defaults.photos, dir: photoDir }, clocks: { ...defaults.clocks, sweepSeconds: 0 }, ...overrides };
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');

@@ -37,9 +37,9 @@ export interface DemoYearResult {
 /**
  * Loads a generated year of activity ending `now` (year-plan.ts) into the seeded county, once:
  * villagers for each small grid, then every matter and its timeline as rows, the followers of
- * merged matters, and a timer for each one still open (the sweeper then reminds and escalates as
- * usual). The rows are the ones the API's steps write: the request's fields come from folding its
- * steps through the domain's rules.
+ * merged matters, and a timer for each one still open (the escalation job then reminds and
+ * escalates as usual). The rows are the ones the API's steps write: the request's fields come
+ * from folding its steps through the domain's rules.
  */
 export async function seedDemoYear(dataSource: DataSource, now: Date, options: DemoYearOptions = {}): Promise<DemoYearResult | null> {
   const started = Date.now();

@@ -1,74 +1,44 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { chinaTimeText, LADDER_RUNG_LABELS, pathIdAt, reminderAt, rulesForTown, runningClock, rungAt, stepDeadline, type ClockRules, type RequestClock } from '@gridloop/domain';
 import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
-import { CLOCK, type Clock } from '../common/clock';
+import { RequestTimer } from '../clocks/request-timer.entity';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { DailyBulletinService } from '../reports/daily-bulletin.service';
-import { RankingStore } from '../reports/ranking-store';
-import { UnattachedUploads } from '../photos/unattached-uploads';
+import { skipLockedByOthers } from '../database/skip-locked';
 import { notifyNow } from '../notifications/notification-writer';
 import { handlersOf, rungPeople } from '../notifications/recipients';
 import { matterName } from '../requests/request-announcements';
 import { RequestEvent } from '../requests/request-event.entity';
 import { RequestEntity } from '../requests/request.entity';
-import { RequestTimer } from './request-timer.entity';
+import type { ScheduledJob } from './scheduled-job';
 
 const BATCH = 100;
 const CLOCK_WORDS: Record<RequestClock, string> = { contact: '联系', completion: '办理' };
 
-export interface SweepCounts {
+/** What one run did: clocks scheduled, reminders sent, rungs of the ladder climbed. */
+export interface EscalationCounts {
   scheduled: number;
   reminded: number;
   escalated: number;
 }
 
 /**
- * Makes the clocks act (the clocks issue): for each request timer that is due, in a transaction
- * holding its row (other API instances skip locked rows, so each event fires once): schedule a
- * new clock, remind the handlers before it runs out, and once it has, mark the request late and
+ * Makes the clocks act (docs/clocks.md): for each request timer that is due, schedule a new
+ * clock, remind the handlers before it runs out, and once it has, mark the request late and
  * climb the town's escalation ladder one rung per interval, each rung a timeline row and a
- * message to the people on it. Runs every CLOCK_SWEEP_SECONDS inside the API.
+ * message to the people on it. Several instances: each timer is worked in a transaction of its
+ * own holding its row, and rows another instance holds are skipped (skipLockedByOthers), so each
+ * event fires once.
  */
 @Injectable()
-export class ClockSweeper implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(ClockSweeper.name);
-  private interval?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-
+export class EscalateOverdueJob implements ScheduledJob<EscalationCounts> {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
-    private readonly bulletins: DailyBulletinService,
-    private readonly ranking: RankingStore,
-    private readonly uploads: UnattachedUploads,
   ) {}
 
-  onApplicationBootstrap(): void {
-    const seconds = this.config.clocks.sweepSeconds;
-    if (seconds === 0) return;
-    this.interval = setInterval(() => {
-      if (this.running) return; // the last sweep is still going
-      this.running = this.runOnce()
-        .catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)))
-        .finally(() => (this.running = undefined));
-    }, seconds * 1000);
-    this.interval.unref();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.interval);
-    await this.running;
-  }
-
   /** Fires everything due at `now` (catching up when the API was down), and says what it did. */
-  async runOnce(now: Date = this.clock.now()): Promise<SweepCounts> {
-    const counts: SweepCounts = { scheduled: 0, reminded: 0, escalated: 0 };
-    // The morning's daily bulletin is a clock too: once a day per town, from 07:30.
-    await this.bulletins.pushDue(now);
-    // Last month's ranking counts are kept as soon as it is over, before anyone opens the board.
-    await this.ranking.keepLastMonth(now);
-    await this.uploads.sweep(now);
+  async run(now: Date): Promise<EscalationCounts> {
+    const counts: EscalationCounts = { scheduled: 0, reminded: 0, escalated: 0 };
     for (;;) {
       const due = await this.dataSource.getRepository(RequestTimer).find({ select: { requestId: true }, where: { nextFireAt: LessThanOrEqual(now) }, order: { nextFireAt: 'ASC' }, take: BATCH });
       let worked = 0;
@@ -80,7 +50,7 @@ export class ClockSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** One timer's due event, in its own transaction; false when another instance holds it or it is no longer due. */
-  private fire(requestId: number, now: Date, counts: SweepCounts): Promise<boolean> {
+  private fire(requestId: number, now: Date, counts: EscalationCounts): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const timer = await this.lockDue(manager, requestId, now);
       if (!timer) return false;
@@ -115,11 +85,8 @@ export class ClockSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** The timer row, locked, if it is still due; null when another instance holds it. */
-  private async lockDue(manager: EntityManager, requestId: number, now: Date): Promise<RequestTimer | null> {
-    const query = manager.getRepository(RequestTimer).createQueryBuilder('t').where('t.requestId = :requestId AND t.nextFireAt <= :now', { requestId, now });
-    // SQLite runs one instance and serialises writers; MySQL/MariaDB lock the row and let others skip it.
-    if (this.dataSource.options.type !== 'better-sqlite3') query.setLock('pessimistic_write').setOnLocked('skip_locked');
-    return query.getOne();
+  private lockDue(manager: EntityManager, requestId: number, now: Date): Promise<RequestTimer | null> {
+    return skipLockedByOthers(manager.getRepository(RequestTimer).createQueryBuilder('t').where('t.requestId = :requestId AND t.nextFireAt <= :now', { requestId, now })).getOne();
   }
 
   /** The clock ran out: mark the request late and tell the next rung of the ladder, then schedule the one after. */
