@@ -27,29 +27,44 @@ export { isInSpan, parentPath, pathIdAt, ROLE_REACH, spanOf, type HeldRole, type
 export { personWithinSpan, type PersonPlaces } from './access/person-span';
 export { CAPABILITY_ROLES, capabilitySpan, grants, type Capability } from './access/capabilities';
 export {
+  actionRule,
+  actionsWith,
   availableActions,
   checkWorkflow,
   enteredByOther,
+  isInternalStep,
   isResultState,
   isWorkingState,
   nextState,
   NO_FACTS,
+  noticesOf,
   OPEN_STATES,
+  OTHER_STEPS,
+  RESULT_ACTIONS,
   RESULT_STATES,
   WORKING_STATES,
   refuseTransition,
+  REQUEST_ACTION_NAMES,
   REQUEST_ACTIONS,
   REQUEST_STATE_LABELS,
   REQUEST_STATES,
   requestFacts,
   START_STATE,
+  stepRule,
+  type OtherStep,
   type Relation,
   type RequestAction,
   type RequestFacts,
   type RequestState,
+  type StepAudience,
+  type StepNotice,
+  type StepNoticeKind,
+  type StepRule,
+  type TimelineStep,
   type TransitionRefusal,
   type TransitionRule,
 } from './requests/request-workflow';
+export { acceptNote, complexityNeedsReason, CONTACT_METHOD_LABELS, CONTACT_METHODS, proposedComplexity, type ContactMethod } from './requests/acceptance';
 export { HANDLER_ROLES, phoneViewIsLogged, relationsTo, seesPhoneInFull, seesRequesterInFull, SUPERVISOR_ROLES, type HeldRoleAt, type RequestParties } from './requests/request-people';
 export { COMPLETION_WORKING_DAYS, COMPLEXITIES, COMPLEXITY_LABELS, CONTACT_MINUTES, governingDeadline, clockLeftBy, isLate, runningClock, stepDeadline, type Complexity, type RequestClock } from './requests/sla';
 export { contactDueFrom, stepChanges, type StepChanges, type StepFacts } from './requests/step-changes';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { chinaDayRange, contactDueFrom, isLate, isResultState, REQUEST_STATE_LABELS, type RequestState } from '@gridloop/domain';
+import { chinaDayRange, contactDueFrom, isLate, isResultState, REQUEST_STATE_LABELS, RESULT_ACTIONS, type RequestState } from '@gridloop/domain';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { spanCondition } from '../access/span-where';
 import { Actor } from '../auth/actor';
@@ -15,8 +15,6 @@ import { RequestEntity } from '../requests/request.entity';
 import { HotlineImportResultDto, HotlineOrderDto, HotlineReplyDto, ImportedOrderDto } from './hotline.dto';
 
 const SOURCE = 'hotline_12345';
-/** Steps whose note is the answer the city gets. */
-const ANSWER_ACTIONS = ['resolve', 'reject'];
 
 /**
  * 12345 work orders (接诉即办): imported into the town's hotline office, which dispatches them like
@@ -146,7 +144,7 @@ export class HotlineService {
   private async answers(requestIds: readonly number[]): Promise<Map<number, { note: string | null; actorName: string; createdAt: Date }>> {
     const byRequest = new Map<number, { note: string | null; actorName: string; createdAt: Date }>();
     if (requestIds.length === 0) return byRequest;
-    const events = await this.dataSource.getRepository(RequestEvent).find({ where: { requestId: In([...requestIds]), action: In(ANSWER_ACTIONS) }, order: { id: 'ASC' } });
+    const events = await this.dataSource.getRepository(RequestEvent).find({ where: { requestId: In([...requestIds]), action: In([...RESULT_ACTIONS]) }, order: { id: 'ASC' } });
     const people = await this.dataSource.getRepository(Person).findBy({ id: In([...new Set(events.flatMap((e) => (e.actorPersonId === null ? [] : [e.actorPersonId])))]) });
     const names = new Map(people.map((p) => [p.id, p.name]));
     for (const event of events) byRequest.set(event.requestId, { note: event.note, actorName: (event.actorPersonId !== null && names.get(event.actorPersonId)) || '', createdAt: event.createdAt });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { chinaTimeText, LADDER_RUNG_LABELS, pathIdAt, reminderAt, rulesForTown, runningClock, rungAt, stepDeadline, type ClockRules, type RequestClock } from '@gridloop/domain';
+import { chinaTimeText, isInternalStep, LADDER_RUNG_LABELS, pathIdAt, reminderAt, rulesForTown, runningClock, rungAt, stepDeadline, type ClockRules, type RequestClock } from '@gridloop/domain';
 import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
 import { RequestTimer } from '../clocks/request-timer.entity';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -110,7 +110,7 @@ export class EscalateOverdueJob implements ScheduledJob<EscalationCounts> {
       // The system acts: recorded as the handler unit's matter, by nobody in particular.
       actorPersonId: null,
       note: `${late}，已通知${LADDER_RUNG_LABELS[rung]}`,
-      public: false,
+      public: !isInternalStep('escalate'),
       handlerUnitId: request.handlerUnitId,
       rating: null,
       dueAt: stepDeadline('escalate', request),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HANDLER_ROLES, RANKING_COUNTS, WORKING_STATES, type RankingCount } from '@gridloop/domain';
+import { actionsWith, HANDLER_ROLES, RANKING_COUNTS, WORKING_STATES, type RankingCount } from '@gridloop/domain';
 import { DataSource, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { rawDate } from '../common/raw-date';
 import { OrgUnit } from '../grid/org-unit.entity';
@@ -67,7 +67,8 @@ const STEP_RULES: Record<StepFigure, { actions: readonly string[]; when: string 
   satisfied: { actions: ['rate'], when: `e.rating = 'satisfied' AND ${NOT_SELF_RATED}` },
   basicallySatisfied: { actions: ['rate'], when: `e.rating = 'basically_satisfied' AND ${NOT_SELF_RATED}` },
   dissatisfied: { actions: ['rate'], when: `e.rating = 'dissatisfied' AND ${NOT_SELF_RATED}` },
-  rehandled: { actions: ['reopen', 'sendBack'], when: '1 = 1' },
+  // Sorted: the rules' hash (RankingStore) must not move with the workflow table's row order.
+  rehandled: { actions: [...actionsWith('rehandle')].sort(), when: '1 = 1' },
 };
 // Open at the end of the period (its last step before then left it open) past the deadline that step left running.
 const OPEN_OVERDUE_WHEN = 'e.dueAt < :end';

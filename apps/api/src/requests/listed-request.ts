@@ -1,4 +1,4 @@
-import { RESULT_STATES } from '@gridloop/domain';
+import { RESULT_ACTIONS, RESULT_STATES } from '@gridloop/domain';
 import { rawDate } from '../common/raw-date';
 import type { OrgUnit } from '../grid/org-unit.entity';
 import type { Requester } from './requester';
@@ -37,7 +37,7 @@ export const LISTED_COLUMNS = `r.id, r.state, r.version, r.source, r.category, r
   p.name AS requesterName, p.phone AS requesterPhone,
   EXISTS (SELECT 1 FROM request_follower f WHERE f.requestId = r.id AND f.personId = ?) AS followed,
   CASE WHEN r.state IN (${RESULT_STATES.map((state) => `'${state}'`).join(', ')})
-    THEN (SELECT e.note FROM request_event e WHERE e.requestId = r.id AND e.action IN ('resolve', 'reject') ORDER BY e.id DESC LIMIT 1) END AS resultNote`;
+    THEN (SELECT e.note FROM request_event e WHERE e.requestId = r.id AND e.action IN (${RESULT_ACTIONS.map((action) => `'${action}'`).join(', ')}) ORDER BY e.id DESC LIMIT 1) END AS resultNote`;
 
 type Raw = Record<string, unknown>;
 

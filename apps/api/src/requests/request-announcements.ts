@@ -1,8 +1,7 @@
-import { chinaTimeText, enteredByOther, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@gridloop/domain';
+import { chinaTimeText, noticesOf, REQUEST_CATEGORY_LABELS, requestFacts, type RequestCategory, type StepAudience, type StepNoticeKind } from '@gridloop/domain';
 import type { WriteBatch } from '../database/write-batch';
 import { handlersOf, hotlineStaffOfTown, requesterAndFollowers } from '../notifications/recipients';
 import { notify } from '../notifications/notification-writer';
-import type { NotificationKind } from '../notifications/notification-kinds';
 import { RequestEntity } from './request.entity';
 
 /** "基础设施类诉求 #123": how a message names a matter without anything personal in it. */
@@ -10,36 +9,47 @@ export function matterName(request: Pick<RequestEntity, 'id' | 'category'>): str
   return `${REQUEST_CATEGORY_LABELS[request.category as RequestCategory] ?? '其他'}类诉求 #${request.id}`;
 }
 
-/** Steps that put a matter (back) in a unit's hands: its handlers hear of it. */
-const TO_HANDLERS: Record<string, NotificationKind> = { submit: 'assigned', transfer: 'assigned', reopen: 'assigned', sendBack: 'assigned', urge: 'urged', supervise: 'supervised' };
-/** Steps the requester (and followers) hear of. */
-const TO_REQUESTER: Record<string, NotificationKind> = { accept: 'accepted', resolve: 'resolved', lookBack: 'looked_back' };
+/** What each kind of message a step sends says (the kinds and who gets them: the domain's workflow table). */
+const BODIES: Record<StepNoticeKind, (request: RequestEntity) => string> = {
+  // The handlers: the matter is (back) in their hands, or hurried along.
+  assigned: handlerBody,
+  urged: handlerBody,
+  supervised: handlerBody,
+  accepted: (request) => `${matterName(request)}已有专人联系办理`,
+  resolved: (request) => `${matterName(request)}已办结，请点亮小红心评价`,
+  looked_back: (request) => `${matterName(request)}办理结果已回看`,
+  // Filed in someone's name by another: they hear of it, and may say it is not theirs…
+  entered_for_you: (request) => `${matterName(request)}由工作人员为您登记。如果这不是您的事，请打开它点「这不是我的诉求」`,
+  // …and when they say so, the town's hotline office looks into who entered it and why.
+  disowned: (request) => `${matterName(request)}：登记的当事人说这不是他的诉求，已撤回，请核实是谁登记的`,
+};
+
+function handlerBody(request: RequestEntity): string {
+  const due = request.state === 'submitted' ? `请在${chinaTimeText(request.contactDueAt)}前联系群众` : '请尽快办理';
+  return `${matterName(request)}：${due}`;
+}
 
 /**
  * Tells the people concerned about a step, in the step's batch (the message centre and the outbox
- * commit with it). The one who acted is never told of their own step.
+ * commit with it): whom and with which kind, its row of the workflow table says (`tells`). The one
+ * who acted is never told of their own step.
  */
 export async function announceStep(batch: WriteBatch, request: RequestEntity, action: string, actorPersonId: number, now: Date): Promise<void> {
-  const toHandlers = TO_HANDLERS[action];
-  if (toHandlers) {
-    const due = request.state === 'submitted' ? `请在${chinaTimeText(request.contactDueAt)}前联系群众` : '请尽快办理';
-    const recipients = (await handlersOf(batch.manager, request.handlerUnitId)).filter((id) => id !== actorPersonId);
-    notify(batch, recipients, { kind: toHandlers, requestId: request.id, body: `${matterName(request)}：${due}` }, now);
+  for (const notice of noticesOf(action, requestFacts(request))) {
+    const recipients = (await audience(batch, request, notice.to)).filter((id) => id !== actorPersonId);
+    notify(batch, recipients, { kind: notice.kind, requestId: request.id, body: BODIES[notice.kind](request) }, now);
   }
-  const toRequester = TO_REQUESTER[action];
-  if (toRequester) {
-    const recipients = (await requesterAndFollowers(batch.manager, request)).filter((id) => id !== actorPersonId);
-    const body = { accepted: '已有专人联系办理', resolved: '已办结，请点亮小红心评价', looked_back: '办理结果已回看' }[toRequester as 'accepted' | 'resolved' | 'looked_back'];
-    notify(batch, recipients, { kind: toRequester, requestId: request.id, body: `${matterName(request)}${body}` }, now);
-  }
-  // Filed in someone's name by another: they hear of it, and may say it is not theirs.
-  if (action === 'submit' && enteredByOther(request)) {
-    notify(batch, [request.requesterPersonId], { kind: 'entered_for_you', requestId: request.id, body: `${matterName(request)}由工作人员为您登记。如果这不是您的事，请打开它点「这不是我的诉求」` }, now);
-  }
-  // …and when they say so, the town's hotline office looks into who entered it and why.
-  if (action === 'disown') {
-    const office = await hotlineStaffOfTown(batch.manager, await unitPathOf(batch, request));
-    notify(batch, office, { kind: 'disowned', requestId: request.id, body: `${matterName(request)}：登记的当事人说这不是他的诉求，已撤回，请核实是谁登记的` }, now);
+}
+
+/** The people of an audience of a step on this matter. */
+async function audience(batch: WriteBatch, request: RequestEntity, to: StepAudience): Promise<number[]> {
+  switch (to) {
+    case 'handlers':
+      return handlersOf(batch.manager, request.handlerUnitId);
+    case 'requester':
+      return requesterAndFollowers(batch.manager, request);
+    case 'hotlineOffice':
+      return hotlineStaffOfTown(batch.manager, await unitPathOf(batch, request));
   }
 }
 

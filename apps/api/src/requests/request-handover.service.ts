@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isWorkingState, mayHaveFollowers, mayMerge, pathIdAt, stepChanges, stepDeadline } from '@gridloop/domain';
+import { isInternalStep, isWorkingState, mayHaveFollowers, mayMerge, pathIdAt, stepChanges, stepDeadline } from '@gridloop/domain';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -81,7 +81,7 @@ export class RequestHandoverService {
       toState: target.state,
       actorPersonId,
       note: `合并了诉求 #${merged.id}，其提出人一并关注本诉求`,
-      public: true,
+      public: !isInternalStep('mergeIn'),
       handlerUnitId: target.handlerUnitId,
       rating: null,
       dueAt: stepDeadline('mergeIn', target),

@@ -1,4 +1,4 @@
-import { nextState, START_STATE, stepDeadline, type RequestAction, type RequestState } from '@gridloop/domain';
+import { isInternalStep, nextState, START_STATE, stepDeadline, type RequestAction, type RequestState } from '@gridloop/domain';
 import { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
@@ -10,9 +10,6 @@ import { OrgUnit } from '../grid/org-unit.entity';
 import { announceStep } from './request-announcements';
 import { RequestEvent } from './request-event.entity';
 import { RequestEntity } from './request.entity';
-
-/** Steps only staff see in the timeline. */
-const INTERNAL_ACTIONS: readonly RequestAction[] = ['sendBack'];
 
 export interface Step {
   action: RequestAction;
@@ -51,7 +48,7 @@ export async function applyStep(manager: EntityManager, actorPersonId: number, r
     toState: to,
     actorPersonId,
     note: step.note,
-    public: !INTERNAL_ACTIONS.includes(step.action),
+    public: !isInternalStep(step.action),
     handlerUnitId: step.changes.handlerUnitId ?? request.handlerUnitId,
     rating: step.action === 'rate' ? (step.changes.rating ?? null) : null,
     dueAt: stepDeadline(step.action, after),
@@ -144,7 +141,7 @@ export async function createRequest(
     toState: START_STATE,
     actorPersonId,
     note: null,
-    public: true,
+    public: !isInternalStep('submit'),
     handlerUnitId: fields.handlerUnitId,
     rating: null,
     dueAt: stepDeadline('submit', { state: START_STATE, contactDueAt: fields.contactDueAt, completionDueAt: null }),

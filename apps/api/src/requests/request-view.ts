@@ -1,4 +1,4 @@
-import { availableActions, canRateNow, enteredByOther, isLate, isResultState, mayHaveFollowers, requestFacts, seesPhoneInFull, seesRequesterInFull, maskName, maskPhone, RATING_HEARTS, REQUEST_STATE_LABELS, type Rating, type Relation, type RequestState } from '@gridloop/domain';
+import { availableActions, canRateNow, enteredByOther, isLate, isResultState, mayHaveFollowers, requestFacts, seesPhoneInFull, seesRequesterInFull, maskName, maskPhone, RATING_HEARTS, REQUEST_STATE_LABELS, RESULT_ACTIONS, type Rating, type Relation, type RequestState } from '@gridloop/domain';
 import { photoPreviewUrl, photoUrl } from '../photos/dtos/photo.dto';
 import { voiceNoteUrl } from '../voice-notes/dtos/voice-note.dto';
 import { OWN_OPERATION_ACTIONS, RequestDto, RequestListItemDto, SUPPORTED_ACTIONS } from './dtos/request.dto';
@@ -107,10 +107,8 @@ export function viewListItem(
   };
 }
 
-const RESULT_ACTIONS = ['resolve', 'reject'];
-
 /** The latest result or refusal among `events` (oldest first). */
 export function latestResult(events: readonly RequestEvent[]): RequestEvent | null {
-  for (let i = events.length - 1; i >= 0; i--) if (RESULT_ACTIONS.includes(events[i]!.action)) return events[i]!;
+  for (let i = events.length - 1; i >= 0; i--) if ((RESULT_ACTIONS as readonly string[]).includes(events[i]!.action)) return events[i]!;
   return null;
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
+  acceptNote,
+  actionRule,
   canRateNow,
-  CATEGORY_DEFAULT_COMPLEXITY,
-  type RequestCategory,
+  complexityNeedsReason,
+  proposedComplexity,
   RATING_LABELS,
   refuseTransition,
   reopensOn,
@@ -25,12 +27,6 @@ import { RequestRepository } from './request.repository';
 import { RequestEntity } from './request.entity';
 import { RequestsService } from './requests.service';
 
-/** Steps that may carry photos: the visit (accept), a follow-up, the result. */
-const PHOTO_ACTIONS: readonly SupportedAction[] = ['accept', 'followUp', 'resolve'];
-
-/** Actions whose note is the point of them: a follow-up, a result, a reason. */
-const NOTE_REQUIRED: readonly SupportedAction[] = ['followUp', 'resolve', 'sendBack', 'reopen', 'reject', 'requestTransfer', 'declineTransfer', 'transfer', 'supervise'];
-
 /**
  * Every state change of a request: load → guard (the domain's workflow table) → write the new
  * state and its timeline row in one transaction. The write only lands on the version the caller
@@ -47,7 +43,9 @@ export class RequestWorkflowService {
   ) {}
 
   async act(actor: Actor, requestId: number, action: SupportedAction, input: RequestActionDto, now: Date): Promise<RequestDto> {
-    if (input.photoIds?.length && !PHOTO_ACTIONS.includes(action)) throw new AppError(ErrorCode.ValidationFailed, 'photoIds', '只有受理、跟进和办结可以附带照片');
+    // What an action takes (a note, photos) is a column of its row in the domain's table.
+    const rule = actionRule(action);
+    if (input.photoIds?.length && !rule.photos) throw new AppError(ErrorCode.ValidationFailed, 'photoIds', '只有受理、跟进和办结可以附带照片');
     // Before the transaction (a network call): a refusal writes nothing.
     const review = await this.content.needsReview(actor, { note: input.note });
     // The step's photos go in with its timeline row; a note held for review flags the request.
@@ -55,7 +53,7 @@ export class RequestWorkflowService {
     await this.dataSource.transaction(async (manager) => {
       const request = await this.loadGuarded(manager, actor, requestId, action, input.version);
       const note = input.note?.trim() || null;
-      if (NOTE_REQUIRED.includes(action) && !note) throw new AppError(ErrorCode.ValidationFailed, 'note', '请填写说明');
+      if (rule.noteRequired && !note) throw new AppError(ErrorCode.ValidationFailed, 'note', '请填写说明');
       // A target belongs to its own step only: sent with another, the client meant something else.
       if (input.targetUnitId !== undefined && action !== 'transfer') throw new AppError(ErrorCode.ValidationFailed, 'targetUnitId', '只有转办需要选择接收单位');
       if (input.targetRequestId !== undefined && action !== 'merge') throw new AppError(ErrorCode.ValidationFailed, 'targetRequestId', '只有合并需要选择诉求');
@@ -127,9 +125,8 @@ export class RequestWorkflowService {
     switch (action) {
       case 'accept': {
         if (!input.contactMethod) throw new AppError(ErrorCode.ValidationFailed, 'contactMethod', '请选择联系方式');
-        const proposed = CATEGORY_DEFAULT_COMPLEXITY[request.category as RequestCategory] ?? 'simple';
-        const complexity = (input.complexity ?? proposed) as Complexity;
-        if (complexity !== proposed && !input.note?.trim()) throw new AppError(ErrorCode.ValidationFailed, 'note', '改变办理时限分类时请说明原因');
+        const complexity = (input.complexity ?? proposedComplexity(request.category)) as Complexity;
+        if (complexityNeedsReason(request.category, complexity) && !input.note?.trim()) throw new AppError(ErrorCode.ValidationFailed, 'note', '改变办理时限分类时请说明原因');
         return stepChanges(request, 'accept', now, complexity);
       }
       default:
@@ -138,8 +135,6 @@ export class RequestWorkflowService {
   }
 
   private noteFor(action: SupportedAction, input: RequestActionDto, note: string | null): string | null {
-    if (action !== 'accept') return note;
-    const method = { call: '电话联系', visit: '上门走访', message: '微信留言' }[input.contactMethod ?? ''] ?? '';
-    return [method, note].filter(Boolean).join('：') || null;
+    return action === 'accept' ? acceptNote(input.contactMethod, note) : note;
   }
 }

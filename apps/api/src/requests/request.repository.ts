@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RESULT_ACTIONS } from '@gridloop/domain';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { spanCondition } from '../access/span-where';
 import { sqlDateTime } from '../common/raw-date';
@@ -179,7 +180,7 @@ export class RequestRepository {
   async results(requestIds: readonly number[]): Promise<Map<number, RequestEvent>> {
     const latest = new Map<number, RequestEvent>();
     if (requestIds.length === 0) return latest;
-    const events = await this.dataSource.getRepository(RequestEvent).find({ where: { requestId: In([...requestIds]), action: In(['resolve', 'reject']) }, order: { id: 'ASC' } });
+    const events = await this.dataSource.getRepository(RequestEvent).find({ where: { requestId: In([...requestIds]), action: In([...RESULT_ACTIONS]) }, order: { id: 'ASC' } });
     for (const event of events) latest.set(event.requestId, event);
     return latest;
   }

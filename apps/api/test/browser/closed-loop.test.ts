@@ -159,7 +159,7 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
     await button(page, `打电话 ${VILLAGER.phone}`, '.handle-call').click();
     const accept = handling.locator('.accept-form');
     await accept.getByText('记录联系并受理').waitFor();
-    await accept.locator('.contact-method.chip--on').filter({ hasText: '打了电话' }).waitFor();
+    await accept.locator('.contact-method.chip--on').filter({ hasText: '电话联系' }).waitFor();
     // 环境卫生 is proposed as simple (1 working day).
     await accept.locator('.complexity.chip--on').filter({ hasText: '简单事项' }).waitFor();
     await button(page, '确认受理', '.action-confirm').click();

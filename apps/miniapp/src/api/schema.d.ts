@@ -1354,7 +1354,7 @@ export interface components {
         RequestActionDto: {
             /** @description The version the caller saw; a newer one means someone else acted first */
             version: number;
-            /** @description Required for followUp, resolve (the result), sendBack, reopen, reject (the reason) */
+            /** @description Required for followUp, resolve, sendBack, reopen, reject, requestTransfer, declineTransfer, transfer, supervise (the noteRequired column of the workflow table) */
             note?: string;
             /**
              * @description accept: how the requester was contacted

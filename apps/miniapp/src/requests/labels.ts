@@ -2,7 +2,7 @@
 import { chinaTimeText } from '@gridloop/domain/dist/calendar/china-time'
 import { REQUEST_CATEGORY_LABELS, type RequestCategory } from '@gridloop/domain/dist/requests/categories'
 import { RATING_HEARTS, RATING_LABELS, type Rating } from '@gridloop/domain/dist/requests/ratings'
-import { REQUEST_ACTIONS, REQUEST_STATE_LABELS, type RequestAction, type RequestState } from '@gridloop/domain/dist/requests/request-workflow'
+import { REQUEST_ACTIONS, REQUEST_STATE_LABELS, stepRule, type RequestAction, type RequestState } from '@gridloop/domain/dist/requests/request-workflow'
 
 export function categoryLabel(category: string): string {
   return REQUEST_CATEGORY_LABELS[category as RequestCategory] ?? category
@@ -12,11 +12,9 @@ export function stateLabel(state: string): string {
   return REQUEST_STATE_LABELS[state as RequestState] ?? state
 }
 
-/** Timeline steps that are not workflow actions. */
-const STEP_LABELS: Record<string, string> = { submit: '提交诉求', mergeIn: '合并诉求' }
-
+/** A timeline row's name: an action's, or another step's (提交诉求, 合并诉求, 超时提醒) from the workflow table. */
 export function stepLabel(action: string): string {
-  return STEP_LABELS[action] ?? (REQUEST_ACTIONS as Record<string, { label: string }>)[action]?.label ?? action
+  return stepRule(action)?.label ?? action
 }
 
 export function actionLabel(action: RequestAction): string {

@@ -1,6 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { availableActions, checkWorkflow, enteredByOther, nextState, refuseTransition, type RequestAction, type RequestState, type Relation } from './request-workflow';
+import {
+  actionRule,
+  actionsWith,
+  availableActions,
+  checkWorkflow,
+  enteredByOther,
+  isInternalStep,
+  nextState,
+  noticesOf,
+  REQUEST_ACTION_NAMES,
+  RESULT_ACTIONS,
+  refuseTransition,
+  stepRule,
+  type RequestAction,
+  type RequestState,
+  type Relation,
+} from './request-workflow';
 
 test('the workflow table is sound: every state known and reachable from submitted', () => {
   assert.deepEqual(checkWorkflow(), []);
@@ -85,4 +101,63 @@ test('the app offers exactly the possible actions', () => {
   assert.deepEqual(availableActions('resolved', ['requester', 'handler']), ['reopen']);
   assert.deepEqual(availableActions('closed', ['handler']), []);
   assert.deepEqual(availableActions('merged', ['requester', 'handler', 'supervisor']), []);
+});
+
+// Each action's other columns: [action, note required, photos, staff-only row, result, 重办, who is told (audience:kind)]
+const COLUMNS: [RequestAction, boolean, boolean, boolean, boolean, boolean, string[]][] = [
+  ['accept', false, true, false, false, false, ['requester:accepted']],
+  ['followUp', true, true, false, false, false, []],
+  ['resolve', true, true, false, true, false, ['requester:resolved']],
+  ['lookBack', false, false, false, false, false, ['requester:looked_back']],
+  ['close', false, false, false, false, false, []],
+  ['sendBack', true, false, true, false, true, ['handlers:assigned']],
+  ['reopen', true, false, false, false, true, ['handlers:assigned']],
+  ['reject', true, false, false, true, false, []],
+  ['requestTransfer', true, false, false, false, false, []],
+  ['declineTransfer', true, false, false, false, false, []],
+  ['transfer', true, false, false, false, false, ['handlers:assigned']],
+  ['merge', false, false, false, false, false, []],
+  ['withdraw', false, false, false, false, false, []],
+  ['disown', false, false, false, false, false, ['hotlineOffice:disowned']],
+  ['urge', false, false, false, false, false, ['handlers:urged']],
+  ['supervise', true, false, false, false, false, ['handlers:supervised']],
+  ['rate', false, false, false, false, false, []],
+];
+
+test('every action has its row of rules: note, photos, who sees the row, result, 重办, who is told', () => {
+  assert.deepEqual(COLUMNS.map(([action]) => action), REQUEST_ACTION_NAMES, 'one case per action, in the table order');
+  for (const [action, note, photos, internal, result, rehandle, told] of COLUMNS) {
+    const rule = actionRule(action);
+    const seen = [!!rule.noteRequired, !!rule.photos, !!rule.internal, !!rule.result, !!rule.rehandle, noticesOf(action, { enteredByOther: true }).map((n) => `${n.to}:${n.kind}`)];
+    assert.deepEqual(seen, [note, photos, internal, result, rehandle, told], action);
+    assert.equal(isInternalStep(action), internal, action);
+  }
+});
+
+test('the derived lists follow the columns', () => {
+  assert.deepEqual(RESULT_ACTIONS, ['resolve', 'reject']);
+  assert.deepEqual(actionsWith('photos'), ['accept', 'followUp', 'resolve']);
+  assert.deepEqual(actionsWith('internal'), ['sendBack']);
+  assert.deepEqual(actionsWith('rehandle'), ['sendBack', 'reopen']);
+  assert.deepEqual(actionsWith('noteRequired'), ['followUp', 'resolve', 'sendBack', 'reopen', 'reject', 'requestTransfer', 'declineTransfer', 'transfer', 'supervise']);
+});
+
+// [timeline step, label, staff-only row, who is told of it on a matter entered by another, …by its requester]
+const OTHER_CASES: [string, string, boolean, string[], string[]][] = [
+  ['submit', '提交诉求', false, ['handlers:assigned', 'requester:entered_for_you'], ['handlers:assigned']],
+  ['mergeIn', '合并诉求', false, [], []],
+  ['escalate', '超时提醒', true, [], []],
+  ['disown', '这不是我的诉求', false, ['hotlineOffice:disowned'], ['hotlineOffice:disowned']],
+  // Not a step at all: no row, nobody told, shown as public (the API never writes one).
+  ['nonsense', '', false, [], []],
+  ['toString', '', false, [], []],
+];
+
+test('timeline rows that are no action have rows too; a notice with a condition waits for its fact', () => {
+  for (const [step, label, internal, byOther, byRequester] of OTHER_CASES) {
+    assert.equal(stepRule(step)?.label ?? '', label, step);
+    assert.equal(isInternalStep(step), internal, step);
+    assert.deepEqual(noticesOf(step, { enteredByOther: true }).map((n) => `${n.to}:${n.kind}`), byOther, `${step} entered by another`);
+    assert.deepEqual(noticesOf(step).map((n) => `${n.to}:${n.kind}`), byRequester, `${step} raised by the requester`);
+  }
 });

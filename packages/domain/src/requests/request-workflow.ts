@@ -53,7 +53,44 @@ export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
  */
 export type Relation = 'requester' | 'handler' | 'supervisor' | 'follower';
 
-export interface TransitionRule {
+/**
+ * What a timeline step is, besides any move it makes: the rules the API enforces and the
+ * mini-program follows, read from the step's row. A column left out means no (or nobody).
+ */
+export interface StepRule {
+  /** What the timeline and the buttons call it. */
+  label: string;
+  /** Its note is the point of it (a follow-up, a result, a reason): refused without one. */
+  noteRequired?: boolean;
+  /** It may carry photos (the visit, a follow-up, the result). */
+  photos?: boolean;
+  /** Its timeline row is for staff only; the requester and followers never see it. */
+  internal?: boolean;
+  /** Its note is the answer the requester and the city read (a result or a refusal). */
+  result?: boolean;
+  /** A return to work after a result (重办): counted in rehandleCount and the reports. */
+  rehandle?: boolean;
+  /** Who hears of it, and with which kind of message; the one who acted is never told. */
+  tells?: readonly StepNotice[];
+}
+
+/**
+ * Who hears of a step: the handlers of the unit it is assigned to, the requester (and followers),
+ * or the staff of the hotline office of the matter's town.
+ */
+export type StepAudience = 'handlers' | 'requester' | 'hotlineOffice';
+
+/** The kinds of message a step sends (each is one of the API's notification kinds). */
+export type StepNoticeKind = 'assigned' | 'urged' | 'supervised' | 'accepted' | 'resolved' | 'looked_back' | 'entered_for_you' | 'disowned';
+
+export interface StepNotice {
+  to: StepAudience;
+  kind: StepNoticeKind;
+  /** Only when this fact about the matter holds. */
+  onlyIf?: keyof RequestFacts;
+}
+
+export interface TransitionRule extends StepRule {
   from: readonly RequestState[];
   /** 'same' records an event without moving the request (a follow-up while in progress). */
   to: RequestState | 'same';
@@ -62,7 +99,6 @@ export interface TransitionRule {
   notBy?: readonly Relation[];
   /** A fact about the matter that must hold besides (RequestFacts): 这不是我的诉求 only on one someone else entered. */
   onlyIf?: keyof RequestFacts;
-  label: string;
 }
 
 /** Facts about the matter itself (not about the caller) that some actions need. */
@@ -84,27 +120,34 @@ export function requestFacts(request: { requesterPersonId: number; enteredByPers
   return { enteredByOther: enteredByOther(request) };
 }
 
+const HANDLERS_ASSIGNED = [{ to: 'handlers', kind: 'assigned' }] as const;
+
+/**
+ * Every action, one row each: who may take it from which states, where it leads, and what else
+ * holds for it (StepRule). docs/requests.md shows this table (workflow-doc.ts writes it there).
+ */
 export const REQUEST_ACTIONS = {
-  accept: { from: ['submitted'], to: 'accepted', by: ['handler'], label: '联系并受理' },
-  followUp: { from: ['accepted', 'in_progress'], to: 'in_progress', by: ['handler'], label: '记录跟进' },
-  resolve: { from: ['accepted', 'in_progress'], to: 'resolved', by: ['handler'], label: '办结' },
-  lookBack: { from: ['resolved', 'rejected'], to: 'looked_back', by: ['supervisor'], notBy: ['handler'], label: '回看' },
+  accept: { from: ['submitted'], to: 'accepted', by: ['handler'], label: '联系并受理', photos: true, tells: [{ to: 'requester', kind: 'accepted' }] },
+  followUp: { from: ['accepted', 'in_progress'], to: 'in_progress', by: ['handler'], label: '记录跟进', noteRequired: true, photos: true },
+  resolve: { from: ['accepted', 'in_progress'], to: 'resolved', by: ['handler'], label: '办结', noteRequired: true, photos: true, result: true, tells: [{ to: 'requester', kind: 'resolved' }] },
+  lookBack: { from: ['resolved', 'rejected'], to: 'looked_back', by: ['supervisor'], notBy: ['handler'], label: '回看', tells: [{ to: 'requester', kind: 'looked_back' }] },
   close: { from: ['looked_back'], to: 'closed', by: ['supervisor'], notBy: ['handler'], label: '关闭' },
-  sendBack: { from: ['resolved', 'looked_back'], to: 'in_progress', by: ['supervisor'], notBy: ['handler'], label: '退回重办' },
-  reopen: { from: ['resolved', 'looked_back', 'closed'], to: 'in_progress', by: ['requester', 'supervisor'], label: '重新办理' },
-  reject: { from: ['submitted', 'accepted'], to: 'rejected', by: ['handler', 'supervisor'], label: '不予受理' },
+  /** Between staff: the requester sees the matter back at work, not who found fault with the result. */
+  sendBack: { from: ['resolved', 'looked_back'], to: 'in_progress', by: ['supervisor'], notBy: ['handler'], label: '退回重办', noteRequired: true, internal: true, rehandle: true, tells: HANDLERS_ASSIGNED },
+  reopen: { from: ['resolved', 'looked_back', 'closed'], to: 'in_progress', by: ['requester', 'supervisor'], label: '重新办理', noteRequired: true, rehandle: true, tells: HANDLERS_ASSIGNED },
+  reject: { from: ['submitted', 'accepted'], to: 'rejected', by: ['handler', 'supervisor'], label: '不予受理', noteRequired: true, result: true },
   /** The handler asks the dispatchers to move the matter elsewhere (a reason is required). */
-  requestTransfer: { from: WORKING_STATES, to: 'same', by: ['handler'], label: '申请转办' },
-  declineTransfer: { from: WORKING_STATES, to: 'same', by: ['supervisor'], label: '不同意转办' },
+  requestTransfer: { from: WORKING_STATES, to: 'same', by: ['handler'], label: '申请转办', noteRequired: true },
+  declineTransfer: { from: WORKING_STATES, to: 'same', by: ['supervisor'], label: '不同意转办', noteRequired: true },
   /** To another grid, village or department: the new handler's contact clock starts again. */
-  transfer: { from: WORKING_STATES, to: 'submitted', by: ['supervisor'], label: '转办' },
+  transfer: { from: WORKING_STATES, to: 'submitted', by: ['supervisor'], label: '转办', noteRequired: true, tells: HANDLERS_ASSIGNED },
   merge: { from: WORKING_STATES, to: 'merged', by: ['handler', 'supervisor'], label: '合并' },
   withdraw: { from: WORKING_STATES, to: 'withdrawn', by: ['requester'], label: '撤回' },
   /** 这不是我的诉求: the person a matter was entered for says it is not theirs; withdrawn, and the hotline office is told. */
-  disown: { from: WORKING_STATES, to: 'withdrawn', by: ['requester'], onlyIf: 'enteredByOther', label: '这不是我的诉求' },
+  disown: { from: WORKING_STATES, to: 'withdrawn', by: ['requester'], onlyIf: 'enteredByOther', label: '这不是我的诉求', tells: [{ to: 'hotlineOffice', kind: 'disowned' }] },
   /** 催办: hurry the handlers along; 督办: put the matter under formal supervision. Both tell the handlers. */
-  urge: { from: WORKING_STATES, to: 'same', by: ['supervisor'], notBy: ['handler'], label: '催办' },
-  supervise: { from: WORKING_STATES, to: 'same', by: ['supervisor'], notBy: ['handler'], label: '督办' },
+  urge: { from: WORKING_STATES, to: 'same', by: ['supervisor'], notBy: ['handler'], label: '催办', tells: [{ to: 'handlers', kind: 'urged' }] },
+  supervise: { from: WORKING_STATES, to: 'same', by: ['supervisor'], notBy: ['handler'], label: '督办', noteRequired: true, tells: [{ to: 'handlers', kind: 'supervised' }] },
   /**
    * The requester's verdict; a dissatisfied one is followed by reopen in the same transaction.
    * Never by a handler: a requester who handles the matter (a leader's own matter or patrol finding
@@ -114,6 +157,57 @@ export const REQUEST_ACTIONS = {
 } as const satisfies Record<string, TransitionRule>;
 
 export type RequestAction = keyof typeof REQUEST_ACTIONS;
+
+/** Every action, in the table's order. */
+export const REQUEST_ACTION_NAMES = Object.keys(REQUEST_ACTIONS) as RequestAction[];
+
+/** The row of `action`, every column typed (a row leaves out what does not hold for it). */
+export function actionRule(action: RequestAction): TransitionRule {
+  return REQUEST_ACTIONS[action];
+}
+
+/**
+ * Timeline rows that are no action of the table: a new matter (its first row), the row a merge
+ * leaves on the surviving matter, and the system's note that a clock ran out (escalation).
+ */
+export const OTHER_STEPS = {
+  submit: {
+    label: '提交诉求',
+    // Entered in someone's name by another (代办, a call, a 12345 order): they hear of it, and may disown it.
+    tells: [{ to: 'handlers', kind: 'assigned' }, { to: 'requester', kind: 'entered_for_you', onlyIf: 'enteredByOther' }],
+  },
+  mergeIn: { label: '合并诉求' },
+  escalate: { label: '超时提醒', internal: true },
+} as const satisfies Record<string, StepRule>;
+
+export type OtherStep = keyof typeof OTHER_STEPS;
+/** Anything a timeline row (request_event.action) can be. */
+export type TimelineStep = RequestAction | OtherStep;
+
+/** The row of any timeline step, or undefined for a name that is none. */
+export function stepRule(step: string): StepRule | undefined {
+  if (Object.prototype.hasOwnProperty.call(REQUEST_ACTIONS, step)) return REQUEST_ACTIONS[step as RequestAction];
+  if (Object.prototype.hasOwnProperty.call(OTHER_STEPS, step)) return OTHER_STEPS[step as OtherStep];
+  return undefined;
+}
+
+/** The actions whose row says yes to `column`, in the table's order. */
+export function actionsWith(column: 'noteRequired' | 'photos' | 'internal' | 'result' | 'rehandle'): RequestAction[] {
+  return REQUEST_ACTION_NAMES.filter((action) => actionRule(action)[column] === true);
+}
+
+/** Steps whose note is the answer (a result or a refusal): the latest one is what a matter's page and the city's reply show. */
+export const RESULT_ACTIONS: readonly RequestAction[] = actionsWith('result');
+
+/** Whether a timeline row of `step` is for staff only. */
+export function isInternalStep(step: string): boolean {
+  return stepRule(step)?.internal === true;
+}
+
+/** Who hears of `step` on a matter with these facts (its notices whose condition holds). */
+export function noticesOf(step: string, facts: RequestFacts = NO_FACTS): readonly StepNotice[] {
+  return (stepRule(step)?.tells ?? []).filter((notice) => !notice.onlyIf || facts[notice.onlyIf]);
+}
 
 export const START_STATE: RequestState = 'submitted';
 

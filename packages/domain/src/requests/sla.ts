@@ -4,12 +4,22 @@
  */
 export const CONTACT_MINUTES = 60;
 
-export const COMPLEXITIES = ['simple', 'complex'] as const;
+/** The two kinds of matter a handler classifies at acceptance: its working days, and what it is called. */
+const COMPLEXITY_TABLE = {
+  simple: { workingDays: 1, name: '简单事项' },
+  complex: { workingDays: 3, name: '疑难复杂事项' },
+} as const;
+
+export const COMPLEXITIES = ['simple', 'complex'] as const satisfies readonly (keyof typeof COMPLEXITY_TABLE)[];
 export type Complexity = (typeof COMPLEXITIES)[number];
 
-export const COMPLETION_WORKING_DAYS: Record<Complexity, number> = { simple: 1, complex: 3 };
+export const COMPLETION_WORKING_DAYS: Record<Complexity, number> = { simple: COMPLEXITY_TABLE.simple.workingDays, complex: COMPLEXITY_TABLE.complex.workingDays };
 
-export const COMPLEXITY_LABELS: Record<Complexity, string> = { simple: '简单事项（1个工作日）', complex: '疑难复杂事项（3个工作日）' };
+/** 简单事项（1个工作日）: the name with its time limit, as the acceptance form offers it. */
+export const COMPLEXITY_LABELS: Record<Complexity, string> = {
+  simple: `${COMPLEXITY_TABLE.simple.name}（${COMPLEXITY_TABLE.simple.workingDays}个工作日）`,
+  complex: `${COMPLEXITY_TABLE.complex.name}（${COMPLEXITY_TABLE.complex.workingDays}个工作日）`,
+};
 
 /** Late once means late for good: a clock that ran out stays marked even after the work is done. */
 export function isLate(dueAt: Date | null, doneAt: Date | null, now: Date): boolean {

@@ -1,7 +1,7 @@
 import { contactDeadline } from '../calendar/sla-clocks';
 import { workingDeadline } from '../calendar/working-calendar';
 import { COMPLETION_WORKING_DAYS, CONTACT_MINUTES, governingDeadline, isLate, type Complexity } from './sla';
-import type { RequestAction } from './request-workflow';
+import { actionRule, type RequestAction } from './request-workflow';
 
 /** What a step needs to know of the matter to work out its clocks and marks. */
 export interface StepFacts {
@@ -43,9 +43,10 @@ export function contactDueFrom(receivedAt: Date): Date {
  *   working days for its complexity, and a 12345 order's city deadline wins when earlier;
  * - resolve: the result; reject: the contact it was (if none before);
  * - transfer: the new handler's contact clock starts now; lateness marks stay;
- * - sendBack / reopen: back to work (重办), the result no longer stands.
+ * - a return to work (重办: the rehandle column, sendBack and reopen): the result no longer stands.
  */
 export function stepChanges(request: StepFacts, action: RequestAction, now: Date, complexity: Complexity = 'simple'): StepChanges {
+  if (actionRule(action).rehandle) return { resolvedAt: null, closedAt: null, rehandleCount: request.rehandleCount + 1 };
   switch (action) {
     case 'accept':
       return {
@@ -70,9 +71,6 @@ export function stepChanges(request: StepFacts, action: RequestAction, now: Date
       return { transferRequested: false };
     case 'supervise':
       return { supervisedAt: request.supervisedAt ?? now };
-    case 'sendBack':
-    case 'reopen':
-      return { resolvedAt: null, closedAt: null, rehandleCount: request.rehandleCount + 1 };
     default:
       return {};
   }

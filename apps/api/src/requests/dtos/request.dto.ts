@@ -1,13 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, OmitType } from '@nestjs/swagger';
-import { COMPLEXITIES, RATINGS, REQUEST_CATEGORIES, REQUEST_STATES } from '@gridloop/domain';
+import { actionsWith, COMPLEXITIES, CONTACT_METHODS, RATINGS, REQUEST_CATEGORIES, REQUEST_STATES } from '@gridloop/domain';
 import { IsBoolean, IsDateString, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Max, Min, ValidateIf } from 'class-validator';
 import { IntFromText } from '../../common/int-from-text';
 import { IsNotBlank } from '../../common/not-blank';
 import { PhotoIdsField, PhotoRefDto } from '../../photos/dtos/photo.dto';
 import { VoiceNoteRefDto } from '../../voice-notes/dtos/voice-note.dto';
 
-export const CONTACT_METHODS = ['call', 'visit', 'message'] as const;
 /** Actions taken through actOnRequest (rating has its own operation). */
 export const SUPPORTED_ACTIONS = [
   'accept',
@@ -108,7 +107,7 @@ export class RequestActionDto {
   @IsInt()
   version: number;
 
-  @ApiProperty({ required: false, maxLength: 2000, description: 'Required for followUp, resolve (the result), sendBack, reopen, reject (the reason)' })
+  @ApiProperty({ required: false, maxLength: 2000, description: `Required for ${actionsWith('noteRequired').join(', ')} (the noteRequired column of the workflow table)` })
   @IsOptional()
   @MaxLength(2000)
   @IsString()

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { isWorkingState } from '@gridloop/domain';
+import { isInternalStep, isWorkingState } from '@gridloop/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { syncRequestTimer } from '../../clocks/timer-sync';
 import { WriteBatch } from '../../database/write-batch';
@@ -178,7 +178,7 @@ export function planRows(plan: readonly PlannedMatter[], firstRequestId: number,
     });
     let from: string | null = null;
     for (const [i, step] of matter.steps.entries()) {
-      rows.events.push({ id: eventId++, requestId: id, action: step.action, fromState: from, toState: step.toState, actorPersonId: step.actorPersonId, note: step.note, public: step.action !== 'sendBack', handlerUnitId: step.handlerUnitId, rating: step.rating ?? null, dueAt: row.stepDueAts[i] ?? null, createdAt: step.at });
+      rows.events.push({ id: eventId++, requestId: id, action: step.action, fromState: from, toState: step.toState, actorPersonId: step.actorPersonId, note: step.note, public: !isInternalStep(step.action), handlerUnitId: step.handlerUnitId, rating: step.rating ?? null, dueAt: row.stepDueAts[i] ?? null, createdAt: step.at });
       from = step.toState;
     }
     if (merged) rows.followers.push({ requestId: requestIdOf(matter.mergedIntoIndex!), personId: matter.requesterPersonId, fromRequestId: id, createdAt: matter.steps.at(-1)!.at });

@@ -1,6 +1,7 @@
 import './request.css'
 import { useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
+import { actionRule, type RequestAction } from '@gridloop/domain/dist/requests/request-workflow'
 import { Button } from '../../components/nutui'
 import { TextArea } from '../../components/nutui-forms'
 import type { UploadedPhoto } from '../photos/photo-types'
@@ -12,12 +13,16 @@ export interface ActionFormValues {
 }
 
 export interface ActionFormProps {
+  /** The step the form takes: its row of the workflow table says whether a note is required and photos may go with it. */
+  action: RequestAction
   title: string
   confirmText: string
   /** Label above the note; no label, no note field. */
   noteLabel?: string
   notePlaceholder?: string
+  /** Instead of the row's noteRequired (acceptance: only when the complexity proposed is changed). */
   noteRequired?: boolean
+  /** Instead of the row's photos (acceptance: offered for a visit). */
   withPhotos?: boolean
   busy: boolean
   onSubmit(values: ActionFormValues): void
@@ -34,7 +39,10 @@ export interface ActionFormProps {
  * (说明) and photos, then a big confirm button and 取消.
  */
 export function ActionForm(props: ActionFormProps) {
-  const { title, confirmText, noteLabel, notePlaceholder, noteRequired, withPhotos, busy, onSubmit, onCancel, children, tone = 'primary', className = '' } = props
+  const { action, title, confirmText, noteLabel, notePlaceholder, busy, onSubmit, onCancel, children, tone = 'primary', className = '' } = props
+  const rule = actionRule(action)
+  const noteRequired = props.noteRequired ?? rule.noteRequired === true
+  const withPhotos = props.withPhotos ?? rule.photos === true
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<UploadedPhoto[]>([])
   const [uploading, setUploading] = useState(false)

@@ -48,6 +48,7 @@ export function DuplicateCandidates({ request, busy, onMerge }: { request: Reque
           )}
           {confirming?.id === candidate.id && (
             <ActionForm
+              action='merge'
               title='确定合并吗？这件事会关闭，反映人会跟着那一件看进度'
               confirmText='确定合并'
               tone='warning'

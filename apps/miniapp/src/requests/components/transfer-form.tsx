@@ -32,11 +32,11 @@ export function TransferForm({ me, busy, onTransfer, onCancel }: { me: Me; busy:
 
   return (
     <ActionForm
+      action='transfer'
       title='转办'
       confirmText='确定转办'
       noteLabel='转办原因'
       notePlaceholder='为什么转给他们办'
-      noteRequired
       busy={busy}
       onCancel={onCancel}
       onSubmit={(values) => {

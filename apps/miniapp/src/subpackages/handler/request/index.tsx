@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { CATEGORY_DEFAULT_COMPLEXITY, type RequestCategory } from '@gridloop/domain/dist/requests/categories'
-import { COMPLEXITY_LABELS, type Complexity } from '@gridloop/domain/dist/requests/sla'
+import { complexityNeedsReason, CONTACT_METHOD_LABELS, CONTACT_METHODS, proposedComplexity, type ContactMethod } from '@gridloop/domain/dist/requests/acceptance'
+import { COMPLEXITIES, COMPLEXITY_LABELS, type Complexity } from '@gridloop/domain/dist/requests/sla'
 import { Button, Toast } from '../../../components/nutui'
 import { PageShell } from '../../../components/page-shell'
 import { useLoader } from '../../../lib/use-loader'
@@ -18,19 +18,7 @@ import './index.css'
 
 const TOAST = 'handle-toast'
 
-type ContactMethod = 'call' | 'visit' | 'message'
-const CONTACT_METHODS: { value: ContactMethod; label: string }[] = [
-  { value: 'call', label: '打了电话' },
-  { value: 'visit', label: '上门走访' },
-  { value: 'message', label: '微信留言' }
-]
-const COMPLEXITIES: Complexity[] = ['simple', 'complex']
-
 type Open = 'accept' | 'followUp' | 'resolve' | 'requestTransfer' | null
-
-function proposedComplexity(request: RequestView): Complexity {
-  return CATEGORY_DEFAULT_COMPLEXITY[request.category as RequestCategory] ?? 'simple'
-}
 
 /** 记录联系并受理: how the requester was reached, and the proposed time limit (changing it needs a reason). */
 function AcceptForm({ request, method: initialMethod, busy, onAccept, onCancel }: {
@@ -40,17 +28,19 @@ function AcceptForm({ request, method: initialMethod, busy, onAccept, onCancel }
   onAccept(method: ContactMethod, complexity: Complexity, values: ActionFormValues): void
   onCancel(): void
 }) {
-  const proposed = proposedComplexity(request)
+  const proposed = proposedComplexity(request.category)
   const [method, setMethod] = useState<ContactMethod>(initialMethod)
   const [complexity, setComplexity] = useState<Complexity>(proposed)
-  const changed = complexity !== proposed
+  const changed = complexityNeedsReason(request.category, complexity)
   return (
     <ActionForm
+      action='accept'
       title='记录联系并受理'
       confirmText='确认受理'
       noteLabel={changed ? '改变时限的原因' : '情况说明'}
       notePlaceholder={changed ? '请说明为什么改变办理时限' : '和群众谈了什么'}
       noteRequired={changed}
+      // Photos of what a visit found; a call or a message leaves nothing to photograph.
       withPhotos={method === 'visit'}
       busy={busy}
       onSubmit={(values) => onAccept(method, complexity, values)}
@@ -61,8 +51,8 @@ function AcceptForm({ request, method: initialMethod, busy, onAccept, onCancel }
         <Text className='form-label'>怎么联系的</Text>
         <View className='chips'>
           {CONTACT_METHODS.map((m) => (
-            <View key={m.value} className={`chip contact-method ${method === m.value ? 'chip--on' : ''}`} onClick={() => setMethod(m.value)}>
-              <Text className='chip-text'>{m.label}</Text>
+            <View key={m} className={`chip contact-method ${method === m ? 'chip--on' : ''}`} onClick={() => setMethod(m)}>
+              <Text className='chip-text'>{CONTACT_METHOD_LABELS[m]}</Text>
             </View>
           ))}
         </View>
@@ -175,12 +165,11 @@ export default function HandleRequestPage() {
             )}
             {open === 'followUp' && (
               <ActionForm
+                action='followUp'
                 title='记录跟进'
                 confirmText='保存跟进'
                 noteLabel='进展'
                 notePlaceholder='现在办到哪一步了'
-                noteRequired
-                withPhotos
                 busy={busy === 'followUp'}
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('followUp', { note: values.note, ...(values.photoIds.length ? { photoIds: values.photoIds } : {}) }, '跟进已记录'))}
@@ -189,12 +178,11 @@ export default function HandleRequestPage() {
             )}
             {open === 'resolve' && (
               <ActionForm
+                action='resolve'
                 title='办结'
                 confirmText='确认办结'
                 noteLabel='办理结果'
                 notePlaceholder='怎么解决的，结果如何'
-                noteRequired
-                withPhotos
                 busy={busy === 'resolve'}
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('resolve', { note: values.note, ...(values.photoIds.length ? { photoIds: values.photoIds } : {}) }, '已办结，等待回看和评价'))}
@@ -203,11 +191,11 @@ export default function HandleRequestPage() {
             )}
             {open === 'requestTransfer' && (
               <ActionForm
+                action='requestTransfer'
                 title='申请转办'
                 confirmText='提交申请'
                 noteLabel='转办原因'
                 notePlaceholder='为什么本网格办不了，应该由谁来办'
-                noteRequired
                 busy={busy === 'requestTransfer'}
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('requestTransfer', { note: values.note }, '已申请转办，等待热线办答复'))}

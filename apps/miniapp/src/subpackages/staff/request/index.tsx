@@ -83,12 +83,12 @@ export default function LookBackRequestPage() {
             )}
             {open === 'declineTransfer' && (
               <ActionForm
+                action='declineTransfer'
                 title='不同意转办'
                 confirmText='确定'
                 tone='warning'
                 noteLabel='不同意的原因'
                 notePlaceholder='为什么还由原承办人办'
-                noteRequired
                 busy={busy === 'declineTransfer'}
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('declineTransfer', { note: values.note }, '已告诉承办人继续办理'))}
@@ -136,6 +136,7 @@ export default function LookBackRequestPage() {
             )}
             {open === 'urge' && (
               <ActionForm
+                action='urge'
                 title='催办'
                 confirmText='确定催办'
                 noteLabel='催办说明'
@@ -148,12 +149,12 @@ export default function LookBackRequestPage() {
             )}
             {open === 'supervise' && (
               <ActionForm
+                action='supervise'
                 title='督办'
                 confirmText='确定督办'
                 tone='warning'
                 noteLabel='督办原因'
                 notePlaceholder='为什么要督办，要求什么时候办好'
-                noteRequired
                 busy={busy === 'supervise'}
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('supervise', { note: values.note }, '已督办，承办人会收到通知'))}
@@ -182,11 +183,11 @@ export default function LookBackRequestPage() {
             )}
             {open === 'lookBack' && (
               <ActionForm
+                action='lookBack'
                 title='回看'
                 confirmText='确认回看'
                 noteLabel='回看情况'
                 notePlaceholder='回访了解到的情况，例如：已电话回访，群众认可'
-                noteRequired
                 busy={busy === 'lookBack'}
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('lookBack', { note: values.note }, '已回看'))}
@@ -195,6 +196,7 @@ export default function LookBackRequestPage() {
             )}
             {open === 'close' && (
               <ActionForm
+                action='close'
                 title='确定关闭这件事吗？'
                 confirmText='确定关闭'
                 busy={busy === 'close'}
@@ -205,12 +207,12 @@ export default function LookBackRequestPage() {
             )}
             {open === 'sendBack' && (
               <ActionForm
+                action='sendBack'
                 title='退回重办'
                 confirmText='确定退回'
                 tone='warning'
                 noteLabel='退回原因'
                 notePlaceholder='哪里没有办好，需要怎么重办'
-                noteRequired
                 busy={busy === 'sendBack'}
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('sendBack', { note: values.note }, '已退回，重新办理'))}

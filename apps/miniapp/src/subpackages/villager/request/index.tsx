@@ -159,6 +159,7 @@ export default function MyRequestPage() {
           {open === 'rate' && <RateForm busy={busy === 'rate'} onRate={rate} onCancel={() => setOpen(null)} />}
           {open === 'withdraw' && (
             <ActionForm
+              action='withdraw'
               title='确定要撤回吗？撤回后网格员不再办理。'
               confirmText='确定撤回'
               tone='warning'
@@ -170,6 +171,7 @@ export default function MyRequestPage() {
           )}
           {open === 'disown' && (
             <ActionForm
+              action='disown'
               title='确定这不是您的诉求吗？确定后这件事会撤回，镇热线办会核实是谁登记的。'
               confirmText='确定不是我的'
               noteLabel='想说明的情况'
