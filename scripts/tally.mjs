@@ -9,7 +9,7 @@ let failed = 0;
 for (const file of fs.readdirSync(dir).sort()) {
   const text = fs.readFileSync(path.join(dir, file), 'utf8');
   let p = 0;
-  let f = 0;
+  let f;
   if (file.endsWith('.json')) {
     const result = JSON.parse(text);
     p = result.numPassedTests;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command: every suite, in tiers.
-#   domain unit tests · API on SQLite (unit, database, HTTP end-to-end, process) · API on MySQL ·
+#   lint and format · domain unit tests · API on SQLite (unit, database, HTTP end-to-end, process) · API on MySQL ·
 #   mini-program builds (weapp, h5) and the weapp build under WeChat's own tools · browser tests of the H5 app in Chromium.
 # MySQL: TEST_MYSQL_URL (default mysql://root@127.0.0.1:3306); each test file makes and drops a
 # database of its own. Without a reachable server the MySQL pass is skipped LOUDLY, except when
@@ -34,6 +34,10 @@ say "Type-checking the domain package tests and the API tests"
 (cd tooling/wechat-fake && npx tsc -p tsconfig.check.json)
 (cd apps/api && npx tsc -p tsconfig.json --noEmit)
 (cd apps/miniapp && npx tsc -p tsconfig.json --noEmit)
+
+# Lint (ESLint with type-aware rules for the API, domain and WeChat fake) and formatting (Prettier):
+# a finding fails the command like a failing test.
+run_suite lint bash -c 'npx eslint . && npx prettier --check . --log-level warn'
 
 # `pnpm` is a shell function (scripts/lib.sh), which `env` cannot run: set the variable in the shell.
 with_tap_file() { # file, command...: the node:test suites write their TAP report there

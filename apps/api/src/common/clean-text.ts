@@ -3,6 +3,7 @@
  * and lone surrogates (half an emoji, cut by a careless client) are refused wherever text comes
  * in: they cannot be shown, and a database either mangles them into U+FFFD or rejects them.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 

@@ -113,10 +113,12 @@ function toDto(job: RosterImport, live: Readonly<LiveProgress> | undefined): Ros
  */
 function uploadedName(name: string): string {
   let decoded = name;
+  // eslint-disable-next-line no-control-regex -- latin1 is every code point up to U+00FF
   if (/^[\u0000-\u00ff]*$/.test(name)) {
     const utf8 = Buffer.from(name, 'latin1').toString('utf8');
     if (!utf8.includes('\ufffd')) decoded = utf8;
   }
+  // eslint-disable-next-line no-control-regex -- control characters are dropped from a file name
   const chars = [...decoded.replace(/[\u0000-\u001f]/g, '')];
   return (chars.length > 120 ? chars.slice(-120) : chars).join('') || 'roster.xlsx';
 }

@@ -134,6 +134,7 @@ export function resolveSchema(document: OpenApiDocument, schema: JsonSchema | un
 // the rules a body is judged by
 
 /** C0 controls but tab, LF and CR; DEL. The API refuses these in any text it is given. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -396,6 +397,7 @@ const PARSE_ERROR = Symbol('parse error');
 function parsedByServer(text: string): unknown {
   const t = text.replace(/^\ufeff/, '');
   if (t.length === 0) return {};
+  // eslint-disable-next-line no-control-regex -- JSON's own white space: space, tab, LF, CR
   const first = /^[\x20\x09\x0a\x0d]*(.)/s.exec(t)?.[1];
   if (first !== '{' && first !== '[') return PARSE_ERROR;
   try {

@@ -67,6 +67,8 @@ export function createTaroFetch({ timeout = 15000 }: TaroFetchOptions = {}): typ
     } catch (error) {
       if (signal?.aborted) throw abortError()
       const reason = (error as { errMsg?: string; message?: string } | undefined)
+      // As fetch fails: a TypeError whose message carries the reason (WeChat's errMsg).
+      // eslint-disable-next-line preserve-caught-error
       throw new TypeError(`Network request failed: ${reason?.errMsg ?? reason?.message ?? String(error)}`)
     } finally {
       signal?.removeEventListener?.('abort', onAbort)

@@ -28,6 +28,8 @@ export function TransferForm({ me, busy, onTransfer, onCancel }: { me: Me; busy:
     return () => {
       live = false
     }
+    // Keyed by the area's id: dispatchAreas builds a new object on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [area?.id])
 
   return (
