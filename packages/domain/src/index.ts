@@ -20,7 +20,7 @@ export {
   type ServiceHours,
 } from './calendar/sla-clocks';
 export { chinaDayOf, chinaDayRange, chinaMinuteOfDay, chinaMonthRange, chinaTimeText } from './calendar/china-time';
-export { ROLES, ROLE_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type Role, type UnitKind } from './grid/org';
+export { HOME_UNIT_KINDS, isHomeUnitKind, ROLES, ROLE_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type Role, type UnitKind } from './grid/org';
 export { maskName, maskPhone } from './people/masking';
 export { isMainlandMobile, normalisePhone } from './people/phone';
 export { isInSpan, parentPath, pathIdAt, ROLE_REACH, spanOf, type HeldRole, type Reach } from './access/spans';
@@ -101,7 +101,18 @@ export {
   type RankingLevel,
   type RankingRate,
 } from './reports/labels';
-export { HOURLY_LIMITED_SOURCES, REQUEST_SOURCE_LABELS, REQUEST_SOURCES, type RequestSource } from './requests/sources';
+export {
+  HOURLY_LIMITED_SOURCES,
+  INTAKE_FORMS,
+  REQUEST_SOURCE_LABELS,
+  REQUEST_SOURCE_RULES,
+  REQUEST_SOURCES,
+  sourcesEnteredThrough,
+  type IntakeForm,
+  type RequesterFrom,
+  type RequestSource,
+  type SourceRule,
+} from './requests/sources';
 export { requestShare, type RequestShare, type ShareSource } from './requests/share';
 export { confidentialCountText, publicListing } from './requests/public-listing';
 export { VOICE_NOTE_MAX_MS, VOICE_NOTE_MIN_MS, VOICE_ONLY_DESCRIPTION, voiceNoteLengthText, voiceNoteSecondsLeft } from './requests/voice-notes';

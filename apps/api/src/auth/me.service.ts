@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { maskPhone, ROLE_LABELS, type Role } from '@gridloop/domain';
+import { isHomeUnitKind, maskPhone, ROLE_LABELS, type Role } from '@gridloop/domain';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
@@ -7,9 +7,6 @@ import { OrgUnit } from '../grid/org-unit.entity';
 import { Person } from '../grid/person.entity';
 import { Actor } from './actor';
 import { MeDto } from './dtos/auth.dto';
-
-/** Kinds a villager can live in: a village, or a small grid within it. */
-const HOME_KINDS = ['village', 'small_grid'];
 
 @Injectable()
 export class MeService {
@@ -34,7 +31,7 @@ export class MeService {
   async setHomeUnit(actor: Actor, unitId: number): Promise<MeDto> {
     const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: unitId });
     if (!unit) throw new AppError(ErrorCode.NotFound, 'unitId');
-    if (!HOME_KINDS.includes(unit.kind)) throw new AppError(ErrorCode.UnitNotSelectable, 'unitId');
+    if (!isHomeUnitKind(unit.kind)) throw new AppError(ErrorCode.UnitNotSelectable, 'unitId');
     await this.dataSource.getRepository(Person).update({ id: actor.personId }, { homeUnitId: unit.id });
     return this.describe(actor);
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isHomeUnitKind } from '@gridloop/domain';
 import { DataSource, IsNull } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -12,8 +13,6 @@ import { toAppError } from '../wechat/wechat-errors';
 import { BindGroupDto, GroupDto, ResolveGroupDto } from './dtos/group.dto';
 import { GroupTicket } from './group-ticket';
 import { WechatGroup } from './wechat-group.entity';
-
-const BINDABLE_KINDS = ['village', 'small_grid'];
 
 @Injectable()
 export class GroupsService {
@@ -49,7 +48,8 @@ export class GroupsService {
     const openGid = await this.tickets.open(input.groupTicket);
     const unit = await this.units.findInSpan(input.unitId, actor.spanFor('group.bind'));
     if (!unit) throw new AppError(ErrorCode.NotFound, 'unitId');
-    if (!BINDABLE_KINDS.includes(unit.kind)) throw new AppError(ErrorCode.UnitNotSelectable, 'unitId');
+    // A group serves a village or small grid, and places the villagers who open its cards there (their home).
+    if (!isHomeUnitKind(unit.kind)) throw new AppError(ErrorCode.UnitNotSelectable, 'unitId');
     const groups = this.dataSource.getRepository(WechatGroup);
     await groups.createQueryBuilder().insert().values({ openGid }).orIgnore().execute();
     // Only an unbound group changes: two people binding at once, one wins.

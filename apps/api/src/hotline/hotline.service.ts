@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { chinaDayRange, contactDueFrom, isLate, isResultState, REQUEST_STATE_LABELS, RESULT_ACTIONS, type RequestState } from '@gridloop/domain';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { chinaDayRange, isLate, isResultState, REQUEST_STATE_LABELS, RESULT_ACTIONS, type RequestState } from '@gridloop/domain';
+import { DataSource, In } from 'typeorm';
 import { spanCondition } from '../access/span-where';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -8,24 +8,26 @@ import { ErrorCode } from '../common/error-codes';
 import { OrgUnit } from '../grid/org-unit.entity';
 import { OrgUnitRepository } from '../grid/org-unit.repository';
 import { Person } from '../grid/person.entity';
-import { findOrAddPerson } from '../people/find-or-add-person';
 import { RequestEvent } from '../requests/request-event.entity';
-import { createRequest } from '../requests/request-steps';
+import { cityOrderEntry } from '../requests/intake/intake-entry';
+import { RequestIntake } from '../requests/intake/request-intake.service';
 import { RequestEntity } from '../requests/request.entity';
-import { HotlineImportResultDto, HotlineOrderDto, HotlineReplyDto, ImportedOrderDto } from './hotline.dto';
+import { HotlineImportResultDto, HotlineOrderDto, HotlineReplyDto } from './hotline.dto';
 
 const SOURCE = 'hotline_12345';
 
 /**
- * 12345 work orders (接诉即办): imported into the town's hotline office, which dispatches them like
- * any matter, and answered back to the city. An order number is imported once; importing it
- * again changes nothing and answers with the same request.
+ * 12345 work orders (接诉即办): imported into the town's hotline office (through RequestIntake, all
+ * of a batch in one transaction), which dispatches them like any matter, and answered back to the
+ * city. An order number is imported once; importing it again changes nothing and answers with the
+ * same request.
  */
 @Injectable()
 export class HotlineService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly units: OrgUnitRepository,
+    private readonly intake: RequestIntake,
   ) {}
 
   async importOrders(actor: Actor, townId: number, orders: readonly HotlineOrderDto[], now: Date): Promise<HotlineImportResultDto> {
@@ -33,56 +35,9 @@ export class HotlineService {
     orders.forEach((order, i) => {
       if (Date.parse(order.cityDueAt) <= Date.parse(order.receivedAt)) throw new AppError(ErrorCode.ValidationFailed, `orders.${i}.cityDueAt`, '办理时限应晚于受理时间');
     });
-    const run = () => this.dataSource.transaction((manager) => this.importInto(manager, actor, office, orders, now));
-    try {
-      return await run();
-    } catch (error) {
-      // Another import of the same orders committed first (the unique order number): now they are there.
-      if (!(error instanceof QueryFailedError)) throw error;
-      return run();
-    }
-  }
-
-  private async importInto(manager: EntityManager, actor: Actor, office: OrgUnit, orders: readonly HotlineOrderDto[], now: Date): Promise<HotlineImportResultDto> {
-    const results: ImportedOrderDto[] = [];
-    for (const order of orders) {
-      const known = await manager.findOneBy(RequestEntity, { source: SOURCE, hotlineOrderNo: order.orderNo });
-      if (known) {
-        results.push({ orderNo: order.orderNo, requestId: known.id, created: false });
-        continue;
-      }
-      const requesterPersonId = (await findOrAddPerson(manager, order.callerName.trim(), order.callerPhone, null)).id;
-      const { request } = await createRequest(
-        manager,
-        // At the hotline office until dispatched to a grid or a department (transfer).
-        office,
-        {
-          handlerUnitId: office.id,
-          requesterPersonId,
-          // Idempotent by its order number (above), not by this id: the importer is its submitter.
-          submitterPersonId: actor.personId,
-          source: SOURCE,
-          clientRequestId: `12345-${order.orderNo}`,
-          category: order.category ?? 'other',
-          description: order.content.trim(),
-          addressNote: null,
-          contactPhone: order.callerPhone,
-          confidential: order.confidential ?? false,
-          dutyType: null,
-          contactDueAt: contactDueFrom(now),
-          enteredByPersonId: actor.personId,
-          enteredName: order.callerName.trim(),
-          hotlineOrderNo: order.orderNo,
-          cityReceivedAt: new Date(order.receivedAt),
-          cityDueAt: new Date(order.cityDueAt),
-        },
-        actor.personId,
-        now,
-      );
-      results.push({ orderNo: order.orderNo, requestId: request.id, created: true });
-    }
+    const results = await this.intake.enterAll(actor, orders.map((order) => cityOrderEntry(office, order)), now);
     const created = results.filter((r) => r.created).length;
-    return { created, unchanged: results.length - created, orders: results };
+    return { created, unchanged: results.length - created, orders: results.map((r, i) => ({ orderNo: orders[i]!.orderNo, ...r })) };
   }
 
   /** The answer for the city on one order: the handler's result (or refusal), who gave it and when. */

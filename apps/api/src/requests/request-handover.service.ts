@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isInternalStep, isWorkingState, mayHaveFollowers, mayMerge, pathIdAt, stepChanges, stepDeadline } from '@gridloop/domain';
+import { isHomeUnitKind, isInternalStep, isWorkingState, mayHaveFollowers, mayMerge, pathIdAt, stepChanges, stepDeadline } from '@gridloop/domain';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -13,9 +13,8 @@ import { RequestEntity } from './request.entity';
 import type { Step } from './request-steps';
 import { RequestsService } from './requests.service';
 
-/** Units a matter can be handed to; the first two also become where the matter belongs. */
+/** Units a matter can be handed to; a home kind (a grid, a village) also becomes where the matter belongs. */
 const TRANSFER_KINDS = ['small_grid', 'village', 'department', 'hotline_office'];
-const LANDING_KINDS = ['small_grid', 'village'];
 
 /**
  * Moving a matter between hands: transfer (转办) to another grid or a town department, and merge
@@ -40,7 +39,7 @@ export class RequestHandoverService {
       action: 'transfer',
       changes: {
         handlerUnitId: target.id,
-        unitId: LANDING_KINDS.includes(target.kind) ? target.id : request.unitId,
+        unitId: isHomeUnitKind(target.kind) ? target.id : request.unitId,
         ...stepChanges(request, 'transfer', now),
       },
       note: `转至${target.name}：${note}`,

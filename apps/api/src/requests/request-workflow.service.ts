@@ -6,14 +6,11 @@ import {
   complexityNeedsReason,
   proposedComplexity,
   RATING_LABELS,
-  refuseTransition,
   reopensOn,
-  requestFacts,
   stepChanges,
   type Complexity,
   type Rating,
   type RequestAction,
-  type RequestState,
 } from '@gridloop/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
@@ -23,6 +20,7 @@ import { ContentGate } from '../content-check/content-gate';
 import { DisownRequestDto, RateRequestDto, RequestActionDto, RequestDto, SupportedAction } from './dtos/request.dto';
 import { RequestHandoverService } from './request-handover.service';
 import { applyStep, type Step } from './request-steps';
+import { guardStep } from './step-guard';
 import { RequestRepository } from './request.repository';
 import { RequestEntity } from './request.entity';
 import { RequestsService } from './requests.service';
@@ -113,9 +111,7 @@ export class RequestWorkflowService {
   private async loadGuarded(manager: EntityManager, actor: Actor, requestId: number, action: RequestAction, seenVersion: number): Promise<RequestEntity> {
     const request = await this.requests.findVisible(requestId, actor.personId, actor.spanFor('request.view'), manager);
     if (!request) throw new AppError(ErrorCode.NotFound, 'requestId');
-    const refusal = refuseTransition(action, request.state as RequestState, this.service.relations(actor, request), requestFacts(request));
-    if (refusal === 'NOT_ALLOWED') throw new AppError(ErrorCode.Forbidden);
-    if (refusal === 'WRONG_STATE') throw new AppError(ErrorCode.RequestWrongState, 'action');
+    guardStep(action, request, this.service.relations(actor, request));
     if (request.version !== seenVersion) throw new AppError(ErrorCode.RequestConflict, 'version');
     return request;
   }

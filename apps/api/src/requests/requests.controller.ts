@@ -21,7 +21,8 @@ import {
 } from './dtos/request.dto';
 import { RequestQueuesService } from './request-queues.service';
 import { PatrolReportDto } from './dtos/patrol.dto';
-import { PatrolService } from './patrol.service';
+import { onBehalfEntry, ownEntry, patrolEntry } from './intake/intake-entry';
+import { RequestIntake } from './intake/request-intake.service';
 import { RequestWorkflowService } from './request-workflow.service';
 import { RequestsService } from './requests.service';
 
@@ -33,7 +34,7 @@ export class RequestsController {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly requests: RequestsService,
     private readonly workflow: RequestWorkflowService,
-    private readonly patrol: PatrolService,
+    private readonly intake: RequestIntake,
     private readonly queues: RequestQueuesService,
   ) {}
 
@@ -42,7 +43,7 @@ export class RequestsController {
   @ApiOperation({ operationId: 'submitRequest', summary: 'Raise a matter (诉求); retries with the same clientRequestId return the same one' })
   @ApiCreatedResponse({ type: RequestDto })
   submit(@CurrentActor() actor: Actor, @Body() body: SubmitRequestDto): Promise<RequestDto> {
-    return this.requests.submit(actor, body, this.clock.now());
+    return this.intake.enter(actor, ownEntry(actor, body), this.clock.now());
   }
 
   @Post('patrol')
@@ -51,7 +52,7 @@ export class RequestsController {
   @ApiOperation({ operationId: 'reportPatrolFinding', summary: '未诉先办: report what a patrol found; settle it on the spot or pass it on' })
   @ApiCreatedResponse({ type: RequestDto })
   reportPatrol(@CurrentActor() actor: Actor, @Body() body: PatrolReportDto): Promise<RequestDto> {
-    return this.patrol.report(actor, body, this.clock.now());
+    return this.intake.enter(actor, patrolEntry(body), this.clock.now());
   }
 
   @Post('on-behalf')
@@ -60,7 +61,7 @@ export class RequestsController {
   @ApiOperation({ operationId: 'submitRequestOnBehalf', summary: 'Enter a matter for a villager (代办 by a grid leader, a call taken by hotline staff); retries return the same one' })
   @ApiCreatedResponse({ type: RequestDto })
   submitOnBehalf(@CurrentActor() actor: Actor, @Body() body: SubmitOnBehalfDto): Promise<RequestDto> {
-    return this.requests.submitOnBehalf(actor, body, this.clock.now());
+    return this.intake.enter(actor, onBehalfEntry(actor, body), this.clock.now());
   }
 
   @Get('dispatch-queue')

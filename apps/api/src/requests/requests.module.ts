@@ -2,7 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { checkWorkflow } from '@gridloop/domain';
 import { ContentCheckModule } from '../content-check/content-check.module';
 import { GridModule } from '../grid/grid.module';
-import { PatrolService } from './patrol.service';
+import { RequestIntake } from './intake/request-intake.service';
 import { RequestRepository } from './request.repository';
 import { RequestWorkflowService } from './request-workflow.service';
 import { RequestsController } from './requests.controller';
@@ -16,10 +16,10 @@ import { CategoryRoutesService } from './routing/category-routes.service';
 @Module({
   imports: [GridModule, ContentCheckModule],
   controllers: [RequestsController, CategoryRoutesController],
-  providers: [RequestsService, RequestWorkflowService, PatrolService, RequestRepository, RequestHandoverService, RequestQueuesService, CategoryRoutesService, SubmissionLimit],
+  providers: [RequestsService, RequestIntake, RequestWorkflowService, RequestRepository, RequestHandoverService, RequestQueuesService, CategoryRoutesService, SubmissionLimit],
   // Photos are shown to whoever may see their request (PhotosModule).
-  // The hotline module creates requests the same way (routing, steps) and shows them the same way.
-  exports: [RequestRepository, RequestsService, CategoryRoutesService],
+  // The hotline module enters 12345 orders through the same intake.
+  exports: [RequestRepository, RequestsService, RequestIntake, CategoryRoutesService],
 })
 export class RequestsModule implements OnModuleInit {
   /** A workflow table with an unknown or unreachable state must not reach production: refuse to boot. */

@@ -1,166 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { contactDueFrom, HANDLER_ROLES, isInSpan, isResultState, OPEN_STATES, phoneViewIsLogged, relationsTo, spanOf, VOICE_ONLY_DESCRIPTION, type Relation, type RequestSource } from '@gridloop/domain';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { HANDLER_ROLES, isResultState, OPEN_STATES, phoneViewIsLogged, relationsTo, type Relation } from '@gridloop/domain';
+import { DataSource, In } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
-import { ContentGate } from '../content-check/content-gate';
-import { OrgUnitRepository } from '../grid/org-unit.repository';
 import { Person } from '../grid/person.entity';
 import { PhoneViewLog } from '../people/phone-view-log.entity';
-import { OrgUnit } from '../grid/org-unit.entity';
-import { findOrAddPerson } from '../people/find-or-add-person';
-import { InboxQuery, RequestDto, RequestListItemDto, SubmitOnBehalfDto, SubmitRequestDto } from './dtos/request.dto';
-import { voiceNoteUsable } from '../voice-notes/voice-note.repository';
-import { createRequest, type NewRequest, type SubmittedMedia } from './request-steps';
+import { InboxQuery, RequestDto, RequestListItemDto } from './dtos/request.dto';
+import type { SubmittedMedia } from './request-steps';
 import { RequestEvent } from './request-event.entity';
-import { CategoryRoutesService } from './routing/category-routes.service';
 import { RequestRepository } from './request.repository';
 import type { ListedRequest } from './listed-request';
 import { viewListItem, viewRequest } from './request-view';
 import type { Requester } from './requester';
 import { RequestEntity } from './request.entity';
-import { SubmissionLimit } from './submission-limit';
 
-/** Where a villager's matter can land: their village, or a small grid in it. */
-const LANDING_KINDS = ['village', 'small_grid'];
-/** The sources submitOnBehalf writes (which one depends on the caller's role where it lands). */
-const ON_BEHALF_SOURCES: readonly RequestSource[] = ['proxy', 'staff'];
 const LIST_LIMIT = 100;
 /** A phone shows a screenful; the most urgent 50 are plenty, and the rest is a page away. */
 const INBOX_PAGE = 50;
 
+/** Reading requests and presenting them to whoever asks (new ones are made by RequestIntake). */
 @Injectable()
 export class RequestsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly requests: RequestRepository,
-    private readonly units: OrgUnitRepository,
-    private readonly routes: CategoryRoutesService,
-    private readonly content: ContentGate,
-    private readonly limit: SubmissionLimit,
   ) {}
-
-  /**
-   * A villager raises a matter. It lands in the chosen (or home) village or small grid and goes to
-   * the people there (or the department its category is routed to); the first-contact clock
-   * starts. The same clientRequestId again from the same person returns the same request, so a
-   * retry over a weak network never makes two.
-   */
-  async submit(actor: Actor, input: SubmitRequestDto, now: Date): Promise<RequestDto> {
-    const retried = await this.retryAnswer(actor, ['villager'], input.clientRequestId, now);
-    if (retried) return retried;
-    const unitId = input.unitId ?? actor.homeUnitId;
-    if (!unitId) throw new AppError(ErrorCode.UnitNotChosen, 'unitId');
-    const unit = await this.landingUnit(unitId, null);
-    const requester = { id: actor.personId, name: actor.name, phone: actor.phone };
-    return this.intake(actor, unit, input, { source: 'villager', enteredByPersonId: null, enteredName: null }, () => Promise.resolve(requester), now);
-  }
-
-  /**
-   * Someone enters a matter for a villager: a grid leader for an elderly neighbour (代办), hotline
-   * staff for a caller. The villager, found or added by phone number, is the requester and sees it
-   * as their own when they sign in with that number (and is told, and may disown it). The matter
-   * goes by the name the caller typed: nothing of an existing person behind the phone comes back.
-   */
-  async submitOnBehalf(actor: Actor, input: SubmitOnBehalfDto, now: Date): Promise<RequestDto> {
-    // A retry is the caller's own entry again, whatever their span has become since.
-    const retried = await this.retryAnswer(actor, ON_BEHALF_SOURCES, input.clientRequestId, now);
-    if (retried) return retried;
-    const unit = await this.landingUnit(input.unitId, actor.spanFor('request.proxy'));
-    const staffRole = actor.held.some((h) => h.role === 'hotline_staff' && isInSpan(unit.path, spanOf([h])));
-    const name = input.requesterName.trim();
-    const requester = (manager: EntityManager) => findOrAddPerson(manager, name, input.requesterPhone, unit.id);
-    const origin = { source: staffRole ? 'staff' : 'proxy', enteredByPersonId: actor.personId, enteredName: name } as const;
-    return this.intake(actor, unit, { ...input, contactPhone: input.contactPhone ?? input.requesterPhone }, origin, requester, now);
-  }
-
-  /**
-   * The answer to a retry: the request `actor` already sent through one of `sources` with this
-   * clientRequestId, read as any request is (span-checked), or null when there is none. One they
-   * can no longer see is ALREADY_SUBMITTED, with nothing of it.
-   */
-  async retryAnswer(actor: Actor, sources: readonly RequestSource[], clientRequestId: string, now: Date): Promise<RequestDto | null> {
-    const id = await this.requests.retryOf(actor.personId, sources, clientRequestId);
-    if (id === null) return null;
-    const request = await this.requests.findVisible(id, actor.personId, actor.spanFor('request.view'));
-    if (!request) throw new AppError(ErrorCode.AlreadySubmitted, 'clientRequestId');
-    return this.view(actor, request, now);
-  }
-
-  /** A village or small grid a matter can belong to; within `span` when given (else anywhere). */
-  private async landingUnit(unitId: number, span: readonly string[] | null): Promise<OrgUnit> {
-    const unit = span ? await this.units.findInSpan(unitId, span) : await this.units.findById(unitId);
-    if (!unit) throw new AppError(ErrorCode.NotFound, 'unitId');
-    if (!LANDING_KINDS.includes(unit.kind)) throw new AppError(ErrorCode.UnitNotSelectable, 'unitId');
-    return unit;
-  }
-
-  /**
-   * Creates the matter (routed by category) with its first timeline row, sent by `actor`:
-   * idempotent per submitter, source and clientRequestId (the caller looked for a retry first).
-   */
-  private async intake(
-    actor: Actor,
-    unit: OrgUnit,
-    input: SubmitRequestDto,
-    origin: { source: RequestSource } & Pick<NewRequest, 'enteredByPersonId' | 'enteredName'>,
-    requesterOf: (manager: EntityManager) => Promise<Pick<Person, 'id' | 'name' | 'phone'>>,
-    now: Date,
-    retried = false,
-  ): Promise<RequestDto> {
-    let requesterPersonId: number | null = null;
-    // A voice note that cannot go with this matter is refused before anything else (the attach in
-    // the transaction still decides, should it be used meanwhile).
-    if (input.voiceNoteId !== undefined && !(await voiceNoteUsable(this.dataSource, input.voiceNoteId, actor.personId))) {
-      throw new AppError(ErrorCode.VoiceNoteNotUsable, 'voiceNoteId');
-    }
-    await this.limit.assertRoom(actor.personId, origin.source, now);
-    // Before the transaction (a network call): a refusal writes nothing.
-    const contentReview = await this.content.needsReview(actor, { description: input.description, addressNote: input.addressNote });
-    try {
-      const media = { photoIds: input.photoIds, voiceNoteId: input.voiceNoteId };
-      const created = await this.dataSource.transaction(async (manager) => {
-        const requester = await requesterOf(manager);
-        requesterPersonId = requester.id;
-        const made = await createRequest(
-          manager,
-          unit,
-          {
-            ...origin,
-            handlerUnitId: await this.routes.handlerFor(unit, input.category, manager),
-            requesterPersonId,
-            submitterPersonId: actor.personId,
-            clientRequestId: input.clientRequestId,
-            category: input.category,
-            description: input.description?.trim() || VOICE_ONLY_DESCRIPTION,
-            addressNote: input.addressNote?.trim() || null,
-            contactPhone: input.contactPhone ?? null,
-            confidential: input.confidential ?? false,
-            dutyType: null,
-            contactDueAt: contactDueFrom(now),
-            contentReview,
-          },
-          actor.personId,
-          now,
-          media,
-        );
-        return { ...made, requester };
-      });
-      return this.viewCreated(actor, created, media, now);
-    } catch (error) {
-      if (!(error instanceof QueryFailedError)) throw error;
-      // A racing retry added the same new person first (unique phone): now they exist, go again.
-      if (requesterPersonId === null) {
-        if (retried) throw error;
-        return this.intake(actor, unit, input, origin, requesterOf, now, true);
-      }
-      // Two retries raced past the lookup: the unique (submitter, source, clientRequestId) let one in.
-      const winner = await this.retryAnswer(actor, [origin.source], input.clientRequestId, now);
-      if (winner === null) throw error;
-      return winner;
-    }
-  }
 
   async get(actor: Actor, id: number, now: Date): Promise<RequestDto> {
     const request = await this.requests.findVisible(id, actor.personId, actor.spanFor('request.view'));
@@ -209,8 +74,8 @@ export class RequestsService {
     return this.present(actor, loaded, { photosByEvent, actorNames: new Map(actors.map((p) => [p.id, p.name])) }, now);
   }
 
-  /** view() of a request just made, from what was written: nothing of it is read back but its voice note's length. */
-  private async viewCreated(actor: Actor, created: { request: RequestEntity; submitted: RequestEvent; requester: Pick<Person, 'name' | 'phone'> }, media: SubmittedMedia, now: Date): Promise<RequestDto> {
+  /** view() of a request just made (RequestIntake), from what was written: nothing of it is read back but its voice note's length. */
+  async viewCreated(actor: Actor, created: { request: RequestEntity; submitted: RequestEvent; requester: Pick<Person, 'name' | 'phone'> }, media: SubmittedMedia, now: Date): Promise<RequestDto> {
     const { request, submitted, requester } = created;
     const voiceNote = media.voiceNoteId === undefined ? null : ((await this.requests.voiceNotesOf([request.id])).get(request.id) ?? null);
     // As photosByEvent lists them: each attached once, in upload order.

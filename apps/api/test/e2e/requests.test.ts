@@ -326,7 +326,7 @@ describe(`the closed loop (${testDialect()})`, () => {
     expect(inbox).toEqual(JSON.parse(JSON.stringify(listed)));
   });
 
-  it('the answer to a submission (built from what was written) is the one a retry reads back, for a villager and for an entry on one’s behalf', async () => {
+  it('the answer to a submission (built from what was written) is the one a retry reads back, for a villager, an entry on one’s behalf and a patrol finding passed on', async () => {
     const requester = await villager();
     const body = submitBody({ contactPhone: undefined, addressNote: '  村口  ', confidential: true });
     const first = await api('POST', '/api/requests', requester, body);
@@ -342,5 +342,13 @@ describe(`the closed loop (${testDialect()})`, () => {
     expect((await api('POST', '/api/requests/on-behalf', grid.leaderToken, onBehalf)).body).toEqual(entered.body);
     const logged = await under.api.app.get(DataSource).query('SELECT COUNT(*) AS n FROM phone_view_log l JOIN person p ON p.id = l.subjectPersonId WHERE p.phone = ?', [phone]);
     expect(Number(logged[0].n)).toBe(2);
+
+    // A patrol finding passed on, routed like any matter: the reporter stands in as requester.
+    const finding = { clientRequestId: clientId(), dutyType: 'hazard_inspector', category: 'environment', description: '  路灯杆倾斜  ', addressNote: '  桥头  ', unitId: grid.unitId, settledOnSpot: false };
+    const reported = await api('POST', '/api/requests/patrol', grid.leaderToken, finding);
+    expect(reported.status).toBe(201);
+    expect(reported.body).toMatchObject({ source: 'patrol', state: 'submitted', description: '路灯杆倾斜', addressNote: '桥头', dutyType: 'hazard_inspector' });
+    expect((await api('POST', '/api/requests/patrol', grid.leaderToken, finding)).body).toEqual(reported.body);
+    expect((await api('GET', `/api/requests/${reported.body.id}`, grid.leaderToken)).body).toEqual(reported.body);
   });
 });

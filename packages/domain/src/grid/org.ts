@@ -13,6 +13,18 @@ export const UNIT_KINDS = [
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
+/**
+ * Where a villager lives and where a matter belongs: a village, or a small grid in it. A villager
+ * chooses one as home, a group is bound to one, a matter is raised in one and a transfer to one
+ * moves the matter there (departments and the hotline office handle matters but hold none).
+ */
+export const HOME_UNIT_KINDS: readonly UnitKind[] = ['village', 'small_grid'];
+
+/** Whether a unit of this kind (as stored: any string) can be a home. */
+export function isHomeUnitKind(kind: string): boolean {
+  return (HOME_UNIT_KINDS as readonly string[]).includes(kind);
+}
+
 export const ROLES = [
   'villager',
   'grid_leader',

@@ -1,3 +1,4 @@
+import { HOME_UNIT_KINDS } from '@gridloop/domain/dist/grid/org'
 import { api } from '../../../api/client'
 import { unwrap } from '../../../api/errors'
 import type { UnitRef } from '../../../auth/session-store'
@@ -13,8 +14,8 @@ const CHILD_KINDS: Record<string, readonly string[]> = {
   large_grid: ['small_grid']
 }
 
-/** Kinds a person can live in, or a group can serve. */
-export const SELECTABLE_KINDS: readonly string[] = ['village', 'small_grid']
+/** Kinds a person can live in, or a group can serve (the domain's home kinds). */
+export const SELECTABLE_KINDS: readonly string[] = HOME_UNIT_KINDS
 
 export async function listTowns(): Promise<UnitRef[]> {
   const towns = await unwrap(api.GET('/api/public/towns', { params: { query: { limit: 50 } } }))
