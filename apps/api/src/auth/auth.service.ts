@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ROLE_LABELS, ROLES, type Role } from '@gridloop/domain';
+import { ROLE_LABELS, ROLES } from '@gridloop/domain';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
@@ -123,7 +123,7 @@ export class AuthService {
       personId: row.personId,
       name: row.person!.name,
       role: row.role,
-      roleLabel: ROLE_LABELS[row.role as Role],
+      roleLabel: ROLE_LABELS[row.role],
       unitName: row.unit!.name,
     }));
   }

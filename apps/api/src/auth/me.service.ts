@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isHomeUnitKind, maskPhone, ROLE_LABELS, type Role } from '@gridloop/domain';
+import { isHomeUnitKind, maskPhone, ROLE_LABELS } from '@gridloop/domain';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
@@ -20,7 +20,7 @@ export class MeService {
       phoneMasked: maskPhone(person.phone),
       roles: actor.held.map((h) => ({
         role: h.role,
-        roleLabel: ROLE_LABELS[h.role as Role],
+        roleLabel: ROLE_LABELS[h.role],
         unit: { id: h.unitId, name: h.unitName, kind: h.unitKind },
       })),
       homeUnit: person.homeUnit ? { id: person.homeUnit.id, name: person.homeUnit.name, kind: person.homeUnit.kind } : null,

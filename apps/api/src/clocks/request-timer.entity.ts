@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { RequestClock } from '@gridloop/domain';
 
 /**
  * The one running clock of an open request (first contact while submitted, completion while
@@ -15,7 +16,7 @@ export class RequestTimer {
 
   /** contact | completion */
   @Column({ type: 'varchar', length: 12 })
-  clock: string;
+  clock: RequestClock;
 
   @Column({ type: 'datetime', precision: 3 })
   dueAt: Date;

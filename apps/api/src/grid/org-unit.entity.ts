@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { UnitKind } from '@gridloop/domain';
 
 /**
  * One node of a county's tree: the county, a town, a village, a large grid (大网格), a small grid
@@ -20,7 +21,7 @@ export class OrgUnit {
   parent?: OrgUnit;
 
   @Column({ type: 'varchar', length: 32 })
-  kind: string;
+  kind: UnitKind;
 
   @Column({ type: 'varchar', length: 64 })
   name: string;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { UnitKind } from '@gridloop/domain';
 import { DataSource, Repository } from 'typeorm';
 import { pathInSpan } from '../access/span-where';
 import { rawDate } from '../common/raw-date';
@@ -20,7 +21,10 @@ export class OrgUnitRepository {
 
   /** Plain SQL: every new matter reads its unit, and TypeORM's building and hydrating cost more than the read. */
   async findById(id: number): Promise<OrgUnit | null> {
-    const rows: (Omit<OrgUnit, 'createdAt'> & { createdAt: Date | string })[] = await this.dataSource.query('SELECT id, parentId, kind, name, code, path, createdAt FROM org_unit WHERE id = ?', [id]);
+    const rows: (Omit<OrgUnit, 'createdAt'> & { createdAt: Date | string })[] = await this.dataSource.query(
+      'SELECT id, parentId, kind, name, code, path, createdAt FROM org_unit WHERE id = ?',
+      [id],
+    );
     const row = rows[0];
     return row ? { ...row, id: Number(row.id), parentId: row.parentId === null ? null : Number(row.parentId), createdAt: rawDate(row.createdAt) } : null;
   }
@@ -34,7 +38,7 @@ export class OrgUnitRepository {
     return this.units.find({ where: { parentId }, order: { id: 'ASC' } });
   }
 
-  findByKind(kind: string, limit: number, offset: number): Promise<OrgUnit[]> {
+  findByKind(kind: UnitKind, limit: number, offset: number): Promise<OrgUnit[]> {
     return this.units.find({ where: { kind }, order: { id: 'ASC' }, take: limit, skip: offset });
   }
 

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '@gridloop/domain';
 import { OrgUnit } from './org-unit.entity';
 import { Person } from './person.entity';
 
@@ -21,7 +22,7 @@ export class RoleAssignment {
   person?: Person;
 
   @Column({ type: 'varchar', length: 32 })
-  role: string;
+  role: Role;
 
   @Column({ type: 'int' })
   unitId: number;

@@ -1,8 +1,9 @@
+import type { UnitKind } from '@gridloop/domain';
 import { EntityManager } from 'typeorm';
 import { OrgUnit } from './org-unit.entity';
 
 export interface NewUnit {
-  kind: string;
+  kind: UnitKind;
   name: string;
   code: string;
 }

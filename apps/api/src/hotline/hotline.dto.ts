@@ -1,8 +1,22 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { REQUEST_CATEGORIES } from '@gridloop/domain';
+import { REQUEST_CATEGORIES, type RequestCategory } from '@gridloop/domain';
 import { Type } from 'class-transformer';
 import { IntFromText } from '../common/int-from-text';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsNotBlank } from '../common/not-blank';
 
 export const MAX_ORDERS_PER_IMPORT = 500;
@@ -38,7 +52,7 @@ export class HotlineOrderDto {
   @ApiProperty({ required: false, enum: REQUEST_CATEGORIES, description: 'Defaults to other' })
   @IsOptional()
   @IsIn(REQUEST_CATEGORIES)
-  category?: string;
+  category?: RequestCategory;
 
   @ApiProperty({ description: 'The city’s deadline (办理时限, ISO 8601 with offset)', example: '2026-11-30T17:30:00+08:00' })
   @IsDateString({ strict: true })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { chinaDayRange, isLate, isResultState, REQUEST_STATE_LABELS, RESULT_ACTIONS, type RequestState } from '@gridloop/domain';
+import { chinaDayRange, isLate, isResultState, REQUEST_STATE_LABELS, RESULT_ACTIONS } from '@gridloop/domain';
 import { DataSource, In } from 'typeorm';
 import { spanCondition } from '../access/span-where';
 import { Actor } from '../auth/actor';
@@ -33,9 +33,14 @@ export class HotlineService {
   async importOrders(actor: Actor, townId: number, orders: readonly HotlineOrderDto[], now: Date): Promise<HotlineImportResultDto> {
     const office = await this.hotlineOffice(actor, townId);
     orders.forEach((order, i) => {
-      if (Date.parse(order.cityDueAt) <= Date.parse(order.receivedAt)) throw new AppError(ErrorCode.ValidationFailed, `orders.${i}.cityDueAt`, '办理时限应晚于受理时间');
+      if (Date.parse(order.cityDueAt) <= Date.parse(order.receivedAt))
+        throw new AppError(ErrorCode.ValidationFailed, `orders.${i}.cityDueAt`, '办理时限应晚于受理时间');
     });
-    const results = await this.intake.enterAll(actor, orders.map((order) => cityOrderEntry(office, order)), now);
+    const results = await this.intake.enterAll(
+      actor,
+      orders.map((order) => cityOrderEntry(office, order)),
+      now,
+    );
     const created = results.filter((r) => r.created).length;
     return { created, unchanged: results.length - created, orders: results.map((r, i) => ({ orderNo: orders[i]!.orderNo, ...r })) };
   }
@@ -74,7 +79,12 @@ export class HotlineService {
       .where('r.source = :source', { source: SOURCE })
       .andWhere(unitSpan.sql, unitSpan.params);
     if ('orderNo' in filter) query.andWhere('r.hotlineOrderNo = :orderNo', { orderNo: filter.orderNo });
-    else query.andWhere('u.path LIKE :townPath AND r.cityReceivedAt >= :start AND r.cityReceivedAt < :end', { townPath: `${filter.townPath}%`, start: filter.start, end: filter.end });
+    else
+      query.andWhere('u.path LIKE :townPath AND r.cityReceivedAt >= :start AND r.cityReceivedAt < :end', {
+        townPath: `${filter.townPath}%`,
+        start: filter.start,
+        end: filter.end,
+      });
     const requests = await query.orderBy('r.cityReceivedAt', 'ASC').addOrderBy('r.id', 'ASC').getMany();
     const answers = await this.answers(requests.map((r) => r.id));
     return requests.map((request) => {
@@ -85,7 +95,7 @@ export class HotlineService {
         orderNo: request.hotlineOrderNo!,
         requestId: request.id,
         state: request.state,
-        stateLabel: REQUEST_STATE_LABELS[request.state as RequestState],
+        stateLabel: REQUEST_STATE_LABELS[request.state],
         result: answer?.note ?? null,
         handlerUnit: request.handlerUnit!.name,
         handlerName: answer?.actorName ?? null,
@@ -99,10 +109,19 @@ export class HotlineService {
   private async answers(requestIds: readonly number[]): Promise<Map<number, { note: string | null; actorName: string; createdAt: Date }>> {
     const byRequest = new Map<number, { note: string | null; actorName: string; createdAt: Date }>();
     if (requestIds.length === 0) return byRequest;
-    const events = await this.dataSource.getRepository(RequestEvent).find({ where: { requestId: In([...requestIds]), action: In([...RESULT_ACTIONS]) }, order: { id: 'ASC' } });
-    const people = await this.dataSource.getRepository(Person).findBy({ id: In([...new Set(events.flatMap((e) => (e.actorPersonId === null ? [] : [e.actorPersonId])))]) });
+    const events = await this.dataSource
+      .getRepository(RequestEvent)
+      .find({ where: { requestId: In([...requestIds]), action: In([...RESULT_ACTIONS]) }, order: { id: 'ASC' } });
+    const people = await this.dataSource
+      .getRepository(Person)
+      .findBy({ id: In([...new Set(events.flatMap((e) => (e.actorPersonId === null ? [] : [e.actorPersonId])))]) });
     const names = new Map(people.map((p) => [p.id, p.name]));
-    for (const event of events) byRequest.set(event.requestId, { note: event.note, actorName: (event.actorPersonId !== null && names.get(event.actorPersonId)) || '', createdAt: event.createdAt });
+    for (const event of events)
+      byRequest.set(event.requestId, {
+        note: event.note,
+        actorName: (event.actorPersonId !== null && names.get(event.actorPersonId)) || '',
+        createdAt: event.createdAt,
+      });
     return byRequest;
   }
 

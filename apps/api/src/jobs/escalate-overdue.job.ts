@@ -1,5 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { chinaTimeText, isInternalStep, LADDER_RUNG_LABELS, pathIdAt, reminderAt, rulesForTown, runningClock, rungAt, stepDeadline, type ClockRules, type RequestClock } from '@gridloop/domain';
+import {
+  chinaTimeText,
+  isInternalStep,
+  LADDER_RUNG_LABELS,
+  pathIdAt,
+  reminderAt,
+  rulesForTown,
+  runningClock,
+  rungAt,
+  stepDeadline,
+  type ClockRules,
+  type RequestClock,
+} from '@gridloop/domain';
 import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
 import { RequestTimer } from '../clocks/request-timer.entity';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -40,7 +52,9 @@ export class EscalateOverdueJob implements ScheduledJob<EscalationCounts> {
   async run(now: Date): Promise<EscalationCounts> {
     const counts: EscalationCounts = { scheduled: 0, reminded: 0, escalated: 0 };
     for (;;) {
-      const due = await this.dataSource.getRepository(RequestTimer).find({ select: { requestId: true }, where: { nextFireAt: LessThanOrEqual(now) }, order: { nextFireAt: 'ASC' }, take: BATCH });
+      const due = await this.dataSource
+        .getRepository(RequestTimer)
+        .find({ select: { requestId: true }, where: { nextFireAt: LessThanOrEqual(now) }, order: { nextFireAt: 'ASC' }, take: BATCH });
       let worked = 0;
       for (const { requestId } of due) if (await this.fire(requestId, now, counts)) worked++;
       // Go round while there is progress: a timer just scheduled may already be due (catching up after
@@ -63,7 +77,7 @@ export class EscalateOverdueJob implements ScheduledJob<EscalationCounts> {
         return true;
       }
       const rules = await this.rulesFor(manager, request);
-      const clock = timer.clock as RequestClock;
+      const clock = timer.clock;
       if (timer.stage === 'new') {
         counts.scheduled++;
         const remindAt = reminderAt(clock, timer.dueAt, rules);
@@ -73,7 +87,12 @@ export class EscalateOverdueJob implements ScheduledJob<EscalationCounts> {
         if (now.getTime() < timer.dueAt.getTime()) {
           counts.reminded++;
           const body = `${matterName(request)}将于${chinaTimeText(timer.dueAt)}超过${CLOCK_WORDS[clock]}时限`;
-          await notifyNow(manager, await handlersOf(manager, request.handlerUnitId), { kind: clock === 'contact' ? 'contact_reminder' : 'completion_reminder', requestId, body }, now);
+          await notifyNow(
+            manager,
+            await handlersOf(manager, request.handlerUnitId),
+            { kind: clock === 'contact' ? 'contact_reminder' : 'completion_reminder', requestId, body },
+            now,
+          );
         }
         await manager.update(RequestTimer, { requestId }, { stage: 'overdue', rung: 0, nextFireAt: timer.dueAt });
       } else {
@@ -86,12 +105,14 @@ export class EscalateOverdueJob implements ScheduledJob<EscalationCounts> {
 
   /** The timer row, locked, if it is still due; null when another instance holds it. */
   private lockDue(manager: EntityManager, requestId: number, now: Date): Promise<RequestTimer | null> {
-    return skipLockedByOthers(manager.getRepository(RequestTimer).createQueryBuilder('t').where('t.requestId = :requestId AND t.nextFireAt <= :now', { requestId, now })).getOne();
+    return skipLockedByOthers(
+      manager.getRepository(RequestTimer).createQueryBuilder('t').where('t.requestId = :requestId AND t.nextFireAt <= :now', { requestId, now }),
+    ).getOne();
   }
 
   /** The clock ran out: mark the request late and tell the next rung of the ladder, then schedule the one after. */
   private async escalate(manager: EntityManager, request: RequestEntity, timer: RequestTimer, rules: ClockRules, now: Date): Promise<void> {
-    const clock = timer.clock as RequestClock;
+    const clock = timer.clock;
     const rung = rules.ladder[timer.rung];
     if (rung === undefined) {
       await manager.delete(RequestTimer, { requestId: request.id });
@@ -119,7 +140,8 @@ export class EscalateOverdueJob implements ScheduledJob<EscalationCounts> {
     const people = await rungPeople(manager, rung, request, request.unit!.path);
     await notifyNow(manager, people, { kind: 'overdue', requestId: request.id, body: `${matterName(request)}${late}，请督促办理` }, now);
     const next = timer.rung + 1;
-    if (next < rules.ladder.length) await manager.update(RequestTimer, { requestId: request.id }, { stage: 'overdue', rung: next, nextFireAt: rungAt(timer.dueAt, next, rules) });
+    if (next < rules.ladder.length)
+      await manager.update(RequestTimer, { requestId: request.id }, { stage: 'overdue', rung: next, nextFireAt: rungAt(timer.dueAt, next, rules) });
     else await manager.delete(RequestTimer, { requestId: request.id });
   }
 

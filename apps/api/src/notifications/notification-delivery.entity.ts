@@ -6,6 +6,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * in_app_only (no grant left, 43101, no template configured: the message centre has it), or
  * failed (gave up after the last retry; the reason is kept).
  */
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'in_app_only' | 'failed';
+
 @Entity('notification_delivery')
 @Index('UQ_delivery_notification', ['notificationId'], { unique: true })
 @Index('IDX_delivery_due', ['state', 'nextAttemptAt'])
@@ -20,7 +22,7 @@ export class NotificationDelivery {
   channel: string;
 
   @Column({ type: 'varchar', length: 16 })
-  state: string;
+  state: DeliveryState;
 
   @Column({ type: 'int', default: 0 })
   attempts: number;

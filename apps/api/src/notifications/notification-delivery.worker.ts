@@ -9,8 +9,7 @@ import { RequestEntity } from '../requests/request.entity';
 import { WechatApiClient } from '../wechat/wechat-api.client';
 import { WechatTokenService } from '../wechat/wechat-token.service';
 import { classifySendFailure, retryDelaySeconds } from './delivery-policy';
-import { NotificationDelivery } from './notification-delivery.entity';
-import type { NotificationKind } from './notification-kinds';
+import { NotificationDelivery, type DeliveryState } from './notification-delivery.entity';
 import { Notification } from './notification.entity';
 import { buildSubscribeMessage, type MessageSource } from './subscribe-message';
 import { SubscribeGrant } from './subscribe-grant.entity';
@@ -23,8 +22,6 @@ const BATCH_SIZE = 20;
  * runs out when that instance died mid-send.
  */
 export const SEND_LEASE_MS = 2 * 60 * 1000;
-
-export type DeliveryState = 'pending' | 'sending' | 'sent' | 'in_app_only' | 'failed';
 
 export interface DeliveryCounts {
   /** Rows taken from the outbox in this run. */
@@ -144,21 +141,33 @@ export class NotificationDeliveryWorker implements OnApplicationBootstrap, OnMod
       const openids = await this.openids(manager, personIds);
       const requestIds = [...new Set(notifications.flatMap((n) => (n.requestId === null ? [] : [n.requestId])))];
       const states = new Map(
-        requestIds.length === 0 ? [] : (await manager.getRepository(RequestEntity).find({ where: { id: In(requestIds) }, select: { id: true, state: true } })).map((r) => [r.id, r.state]),
+        requestIds.length === 0
+          ? []
+          : (await manager.getRepository(RequestEntity).find({ where: { id: In(requestIds) }, select: { id: true, state: true } })).map((r) => [r.id, r.state]),
       );
 
       // Grant rows are locked in one order (person, template) so two instances never deadlock.
       const ordered = rows
         .map((row) => ({ row, notification: byId.get(row.notificationId) }))
-        .sort((a, b) => (a.notification?.personId ?? 0) - (b.notification?.personId ?? 0) || this.templateIdOf(a.notification).localeCompare(this.templateIdOf(b.notification)) || a.row.id - b.row.id);
+        .sort(
+          (a, b) =>
+            (a.notification?.personId ?? 0) - (b.notification?.personId ?? 0) ||
+            this.templateIdOf(a.notification).localeCompare(this.templateIdOf(b.notification)) ||
+            a.row.id - b.row.id,
+        );
       const jobs: Job[] = [];
       for (const { row, notification } of ordered) {
-        const template = notification ? this.config.notifications.templates[notification.kind as NotificationKind] : undefined;
+        const template = notification ? this.config.notifications.templates[notification.kind] : undefined;
         if (row.state === 'sending') {
           // Its lease ran out: the instance that claimed it died during the send. WeChat may have
           // delivered it; sending again could make a duplicate, so it stays in the app only.
           if (notification && template) await this.giveGrantBack(manager, notification.personId, template.templateId, now);
-          await this.finish(manager, row.id, 'failed', 'interrupted during the send (the instance stopped); not sent again to avoid a duplicate, see the message centre');
+          await this.finish(
+            manager,
+            row.id,
+            'failed',
+            'interrupted during the send (the instance stopped); not sent again to avoid a duplicate, see the message centre',
+          );
           counts.interrupted++;
           continue;
         }
@@ -210,13 +219,15 @@ export class NotificationDeliveryWorker implements OnApplicationBootstrap, OnMod
   }
 
   private templateIdOf(notification: Notification | undefined): string {
-    return (notification && this.config.notifications.templates[notification.kind as NotificationKind]?.templateId) ?? '';
+    return (notification && this.config.notifications.templates[notification.kind]?.templateId) ?? '';
   }
 
   /** Each person's most recent WeChat identity. */
   private async openids(manager: EntityManager, personIds: number[]): Promise<Map<number, string>> {
     if (personIds.length === 0) return new Map();
-    const accounts = await manager.getRepository(WechatAccount).find({ where: { personId: In(personIds) }, order: { id: 'ASC' }, select: { id: true, personId: true, openid: true } });
+    const accounts = await manager
+      .getRepository(WechatAccount)
+      .find({ where: { personId: In(personIds) }, order: { id: 'ASC' }, select: { id: true, personId: true, openid: true } });
     return new Map(accounts.map((a) => [a.personId, a.openid]));
   }
 
@@ -267,7 +278,11 @@ export class NotificationDeliveryWorker implements OnApplicationBootstrap, OnMod
   }
 
   /** Writes the outcome of this instance's own claim (still 'sending' with the attempt it made). */
-  private async record(manager: EntityManager, job: Job, change: { state: DeliveryState; lastError: string | null; sentAt?: Date; nextAttemptAt?: Date }): Promise<boolean> {
+  private async record(
+    manager: EntityManager,
+    job: Job,
+    change: { state: DeliveryState; lastError: string | null; sentAt?: Date; nextAttemptAt?: Date },
+  ): Promise<boolean> {
     const result = await manager.update(
       NotificationDelivery,
       { id: job.deliveryId, state: 'sending', attempts: job.attempts },

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { NotificationKind } from './notification-kinds';
 
 /**
  * One message to one person in the in-app message centre (消息中心): always written, in the same
@@ -16,7 +17,7 @@ export class Notification {
 
   /** What happened: see NOTIFICATION_KINDS in notification-kinds.ts. */
   @Column({ type: 'varchar', length: 32 })
-  kind: string;
+  kind: NotificationKind;
 
   @Column({ type: 'int', nullable: true })
   requestId: number | null;

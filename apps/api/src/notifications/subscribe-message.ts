@@ -8,11 +8,16 @@ export interface MessageSource {
   createdAt: Date;
   requestId: number | null;
   /** The request's state when the message goes out, if it is about one. */
-  requestState: string | null;
+  requestState: RequestState | null;
 }
 
 /** The subscribe message for one notification: the template's keys filled and cut to WeChat's limits. */
-export function buildSubscribeMessage(template: SubscribeTemplate, source: MessageSource, touser: string, miniprogramState: MiniprogramState): SubscribeMessage {
+export function buildSubscribeMessage(
+  template: SubscribeTemplate,
+  source: MessageSource,
+  touser: string,
+  miniprogramState: MiniprogramState,
+): SubscribeMessage {
   const data: Record<string, { value: string }> = {};
   for (const [key, from] of Object.entries(template.fields)) data[key] = { value: fitSubscribeField(key, valueOf(from, source)) };
   return { touser, templateId: template.templateId, page: pageFor(template.page, source.requestId), data, miniprogramState };
@@ -30,7 +35,7 @@ function valueOf(from: SubscribeValueSource, source: MessageSource): string | Da
       // Empty is filled by the field's own placeholder (fitSubscribeField never sends an empty value).
       return source.requestId === null ? '' : `#${source.requestId}`;
     case 'state':
-      return source.requestState === null ? '' : (REQUEST_STATE_LABELS[source.requestState as RequestState] ?? '');
+      return source.requestState === null ? '' : (REQUEST_STATE_LABELS[source.requestState] ?? '');
   }
 }
 

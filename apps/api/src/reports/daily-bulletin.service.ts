@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { chinaDayRange, clockLeftBy, pathIdAt, REQUEST_CATEGORY_LABELS, REQUEST_SOURCE_LABELS, REQUEST_STATE_LABELS, type RequestCategory, type RequestSource, type RequestState } from '@gridloop/domain';
+import {
+  chinaDayRange,
+  clockLeftBy,
+  pathIdAt,
+  REQUEST_CATEGORY_LABELS,
+  REQUEST_SOURCE_LABELS,
+  REQUEST_STATE_LABELS,
+  type RequestCategory,
+  type RequestSource,
+} from '@gridloop/domain';
 import { DataSource, In } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
@@ -90,7 +99,9 @@ export class DailyBulletinService {
       unitName: row.unitName,
       running: clockLeftBy({ toState: row.toState, dueAt: row.dueAt === null ? null : rawDate(row.dueAt) }),
     }));
-    const overdue = open.flatMap(({ requestId, unitName, running }) => (running && running.dueAt < end ? [{ requestId, unitName, clock: running.clock, dueAt: running.dueAt }] : []));
+    const overdue = open.flatMap(({ requestId, unitName, running }) =>
+      running && running.dueAt < end ? [{ requestId, unitName, clock: running.clock, dueAt: running.dueAt }] : [],
+    );
     return { received: received.map((r) => ({ ...r, requestId: Number(r.requestId) })), contacts, resolved, open, overdue };
   }
 
@@ -103,8 +114,8 @@ export class DailyBulletinService {
       const r = byId.get(id)!;
       return {
         requestId: id,
-        categoryLabel: r.confidential ? '保密事项' : (REQUEST_CATEGORY_LABELS[r.category as RequestCategory] ?? r.category),
-        stateLabel: REQUEST_STATE_LABELS[r.state as RequestState],
+        categoryLabel: r.confidential ? '保密事项' : (REQUEST_CATEGORY_LABELS[r.category] ?? r.category),
+        stateLabel: REQUEST_STATE_LABELS[r.state],
         unitName: r.handlerUnit?.name ?? '',
         receivedAt: r.createdAt,
       };

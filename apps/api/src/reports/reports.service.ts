@@ -1,5 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { publicListing, rankBy, RATING_HEARTS, relativeChange, REQUEST_STATE_LABELS, unitRates, type RateWeights, type RequestState, type UnitRates, type UnitTally } from '@gridloop/domain';
+import {
+  publicListing,
+  rankBy,
+  RATING_HEARTS,
+  relativeChange,
+  REQUEST_STATE_LABELS,
+  unitRates,
+  type RateWeights,
+  type UnitRates,
+  type UnitTally,
+} from '@gridloop/domain';
 import { DataSource, In } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -128,7 +138,7 @@ export class ReportsService {
       requests: listed.map(({ requestId, at, request }) => ({
         requestId,
         category: request.category,
-        stateLabel: REQUEST_STATE_LABELS[request.state as RequestState],
+        stateLabel: REQUEST_STATE_LABELS[request.state],
         receivedAt: request.createdAt,
         countedAt: at,
       })),

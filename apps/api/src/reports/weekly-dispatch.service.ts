@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { pathIdAt, REQUEST_STATE_LABELS, runningClock, WORKING_STATES, type RequestState } from '@gridloop/domain';
+import { pathIdAt, REQUEST_STATE_LABELS, runningClock, WORKING_STATES } from '@gridloop/domain';
 import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -35,7 +35,15 @@ export class WeeklyDispatchService {
     const byUnit = new Map<number, DispatchUnitDto>();
     for (const request of open) {
       const unit = request.handlerUnit!;
-      const group = byUnit.get(unit.id) ?? { unitId: unit.id, unitName: unit.name, unitKind: unit.kind, villageName: villages.get(pathIdAt(unit.path, 2) ?? 0) ?? null, open: 0, overdue: 0, requests: [] };
+      const group = byUnit.get(unit.id) ?? {
+        unitId: unit.id,
+        unitName: unit.name,
+        unitKind: unit.kind,
+        villageName: villages.get(pathIdAt(unit.path, 2) ?? 0) ?? null,
+        open: 0,
+        overdue: 0,
+        requests: [],
+      };
       const dueAt = runningClock(request)?.dueAt ?? request.contactDueAt;
       const overdue = dueAt.getTime() < now.getTime();
       group.open++;
@@ -43,7 +51,7 @@ export class WeeklyDispatchService {
       group.requests.push({
         requestId: request.id,
         category: request.category,
-        stateLabel: REQUEST_STATE_LABELS[request.state as RequestState],
+        stateLabel: REQUEST_STATE_LABELS[request.state],
         receivedAt: request.createdAt,
         ageDays: Math.floor((now.getTime() - request.createdAt.getTime()) / DAY_MS),
         dueAt,

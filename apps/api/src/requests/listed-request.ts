@@ -1,4 +1,13 @@
-import { RESULT_ACTIONS, RESULT_STATES } from '@gridloop/domain';
+import {
+  RESULT_ACTIONS,
+  RESULT_STATES,
+  type Complexity,
+  type DutyType,
+  type Rating,
+  type RequestCategory,
+  type RequestSource,
+  type RequestState,
+} from '@gridloop/domain';
 import { rawDate } from '../common/raw-date';
 import type { OrgUnit } from '../grid/org-unit.entity';
 import type { Requester } from './requester';
@@ -7,10 +16,39 @@ import type { RequestEntity } from './request.entity';
 /** What a list item (viewListItem) shows of a request, and what deciding the caller's relations to it needs. */
 export type ListedRequest = Pick<
   RequestEntity,
-  | 'id' | 'state' | 'version' | 'source' | 'category' | 'dutyType' | 'description' | 'addressNote' | 'contactPhone' | 'confidential' | 'contentReview'
-  | 'unitId' | 'handlerUnitId' | 'requesterPersonId' | 'enteredByPersonId' | 'enteredName' | 'complexity' | 'contactDueAt' | 'completionDueAt' | 'contactedAt' | 'resolvedAt'
-  | 'contactLate' | 'completionLate' | 'rating' | 'ratedAt' | 'rehandleCount' | 'hotlineOrderNo' | 'cityDueAt' | 'transferRequested' | 'escalationRung'
-  | 'supervisedAt' | 'mergedIntoId' | 'createdAt'
+  | 'id'
+  | 'state'
+  | 'version'
+  | 'source'
+  | 'category'
+  | 'dutyType'
+  | 'description'
+  | 'addressNote'
+  | 'contactPhone'
+  | 'confidential'
+  | 'contentReview'
+  | 'unitId'
+  | 'handlerUnitId'
+  | 'requesterPersonId'
+  | 'enteredByPersonId'
+  | 'enteredName'
+  | 'complexity'
+  | 'contactDueAt'
+  | 'completionDueAt'
+  | 'contactedAt'
+  | 'resolvedAt'
+  | 'contactLate'
+  | 'completionLate'
+  | 'rating'
+  | 'ratedAt'
+  | 'rehandleCount'
+  | 'hotlineOrderNo'
+  | 'cityDueAt'
+  | 'transferRequested'
+  | 'escalationRung'
+  | 'supervisedAt'
+  | 'mergedIntoId'
+  | 'createdAt'
 > & { unit?: Pick<OrgUnit, 'name' | 'path'>; handlerUnit?: Pick<OrgUnit, 'name'> };
 
 /** A list row read with plain SQL: the request, its two units' names, its requester, and what a list needs besides. */
@@ -45,19 +83,20 @@ type Raw = Record<string, unknown>;
 export function listedRow(raw: Raw): ListedRow {
   const date = (key: string) => rawDate(raw[key] as Date | string);
   const dateOrNull = (key: string) => (raw[key] === null ? null : date(key));
-  const text = (key: string) => raw[key] as string;
-  const textOrNull = (key: string) => (raw[key] ?? null) as string | null;
+  // A column typed with a domain union holds only its values: the entity writes nothing else.
+  const text = <T extends string = string>(key: string) => raw[key] as T;
+  const textOrNull = <T extends string = string>(key: string) => (raw[key] ?? null) as T | null;
   const int = (key: string) => Number(raw[key]);
   const intOrNull = (key: string) => (raw[key] === null ? null : Number(raw[key]));
   const bool = (key: string) => Number(raw[key]) === 1;
   return {
     request: {
       id: int('id'),
-      state: text('state'),
+      state: text<RequestState>('state'),
       version: int('version'),
-      source: text('source'),
-      category: text('category'),
-      dutyType: textOrNull('dutyType'),
+      source: text<RequestSource>('source'),
+      category: text<RequestCategory>('category'),
+      dutyType: textOrNull<DutyType>('dutyType'),
       description: text('description'),
       addressNote: textOrNull('addressNote'),
       contactPhone: textOrNull('contactPhone'),
@@ -68,14 +107,14 @@ export function listedRow(raw: Raw): ListedRow {
       requesterPersonId: int('requesterPersonId'),
       enteredByPersonId: intOrNull('enteredByPersonId'),
       enteredName: textOrNull('enteredName'),
-      complexity: textOrNull('complexity'),
+      complexity: textOrNull<Complexity>('complexity'),
       contactDueAt: date('contactDueAt'),
       completionDueAt: dateOrNull('completionDueAt'),
       contactedAt: dateOrNull('contactedAt'),
       resolvedAt: dateOrNull('resolvedAt'),
       contactLate: bool('contactLate'),
       completionLate: bool('completionLate'),
-      rating: textOrNull('rating'),
+      rating: textOrNull<Rating>('rating'),
       ratedAt: dateOrNull('ratedAt'),
       rehandleCount: int('rehandleCount'),
       hotlineOrderNo: textOrNull('hotlineOrderNo'),

@@ -1,4 +1,4 @@
-import { chinaTimeText, noticesOf, REQUEST_CATEGORY_LABELS, requestFacts, type RequestCategory, type StepAudience, type StepNoticeKind } from '@gridloop/domain';
+import { chinaTimeText, noticesOf, REQUEST_CATEGORY_LABELS, requestFacts, type StepAudience, type StepNoticeKind } from '@gridloop/domain';
 import type { WriteBatch } from '../database/write-batch';
 import { handlersOf, hotlineStaffOfTown, requesterAndFollowers } from '../notifications/recipients';
 import { notify } from '../notifications/notification-writer';
@@ -6,7 +6,7 @@ import { RequestEntity } from './request.entity';
 
 /** "基础设施类诉求 #123": how a message names a matter without anything personal in it. */
 export function matterName(request: Pick<RequestEntity, 'id' | 'category'>): string {
-  return `${REQUEST_CATEGORY_LABELS[request.category as RequestCategory] ?? '其他'}类诉求 #${request.id}`;
+  return `${REQUEST_CATEGORY_LABELS[request.category] ?? '其他'}类诉求 #${request.id}`;
 }
 
 /** What each kind of message a step sends says (the kinds and who gets them: the domain's workflow table). */

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Rating, RequestState, TimelineStep } from '@gridloop/domain';
 import { RequestEntity } from './request.entity';
 
 /**
@@ -24,13 +25,13 @@ export class RequestEvent {
 
   /** submit, or an action of the workflow table (accept, followUp, resolve, …). */
   @Column({ type: 'varchar', length: 16 })
-  action: string;
+  action: TimelineStep;
 
   @Column({ type: 'varchar', length: 16, nullable: true })
-  fromState: string | null;
+  fromState: RequestState | null;
 
   @Column({ type: 'varchar', length: 16 })
-  toState: string;
+  toState: RequestState;
 
   /** Null for what the system did by itself (an escalation when a clock ran out). */
   @Column({ type: 'int', nullable: true })
@@ -45,7 +46,7 @@ export class RequestEvent {
 
   /** A rating step's verdict (satisfied / basically_satisfied / dissatisfied). */
   @Column({ type: 'varchar', length: 24, nullable: true })
-  rating: string | null;
+  rating: Rating | null;
 
   /**
    * The deadline this step stands against (stepDeadline in packages/domain): for a result, the

@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DUPLICATE_THRESHOLD, duplicateScore, isWorkingState, mayHaveFollowers, mayMerge, OPEN_STATES, REQUEST_STATE_LABELS, WORKING_STATES, type RequestState } from '@gridloop/domain';
+import {
+  DUPLICATE_THRESHOLD,
+  duplicateScore,
+  isWorkingState,
+  mayHaveFollowers,
+  mayMerge,
+  OPEN_STATES,
+  REQUEST_STATE_LABELS,
+  WORKING_STATES,
+} from '@gridloop/domain';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
@@ -68,7 +77,7 @@ export class RequestQueuesService {
       .map(({ other, score }) => ({
         id: other.id,
         state: other.state,
-        stateLabel: REQUEST_STATE_LABELS[other.state as RequestState],
+        stateLabel: REQUEST_STATE_LABELS[other.state],
         category: other.category,
         description: other.description,
         addressNote: other.addressNote,

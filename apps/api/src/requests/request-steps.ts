@@ -1,4 +1,4 @@
-import { isInternalStep, nextState, START_STATE, stepDeadline, type RequestAction, type RequestState } from '@gridloop/domain';
+import { isInternalStep, nextState, START_STATE, stepDeadline, type RequestAction } from '@gridloop/domain';
 import { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
@@ -27,7 +27,7 @@ export interface Step {
  * batch's answer, and a stale version rolls the whole step back. Returns the request as it now is.
  */
 export async function applyStep(manager: EntityManager, actorPersonId: number, request: RequestEntity, step: Step, now: Date): Promise<RequestEntity> {
-  const from = request.state as RequestState;
+  const from = request.state;
   const to = nextState(step.action, from);
   const version = request.version + 1;
   const batch = new WriteBatch(manager);
@@ -37,9 +37,13 @@ export async function applyStep(manager: EntityManager, actorPersonId: number, r
   const columns = new Set(manager.connection.getMetadata(RequestEntity).columns.map((c) => c.databaseName));
   const unknown = set.find(([column]) => !columns.has(column));
   if (unknown) throw new Error(`applyStep: ${unknown[0]} is not a column of request`);
-  batch.execute(`UPDATE request SET ${set.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ? AND version = ?`, [...set.map(([, value]) => value), request.id, request.version], (changed) => {
-    if (changed === 0) throw new AppError(ErrorCode.RequestConflict, 'version');
-  });
+  batch.execute(
+    `UPDATE request SET ${set.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ? AND version = ?`,
+    [...set.map(([, value]) => value), request.id, request.version],
+    (changed) => {
+      if (changed === 0) throw new AppError(ErrorCode.RequestConflict, 'version');
+    },
+  );
   const after: RequestEntity = { ...request, ...step.changes, state: to, version };
   const eventId = batch.insert('request_event', {
     requestId: request.id,
@@ -73,7 +77,18 @@ async function afterStep(batch: WriteBatch, request: RequestEntity, action: stri
 
 export type NewRequest = Pick<
   RequestEntity,
-  'handlerUnitId' | 'requesterPersonId' | 'submitterPersonId' | 'source' | 'clientRequestId' | 'category' | 'description' | 'addressNote' | 'contactPhone' | 'confidential' | 'dutyType' | 'contactDueAt'
+  | 'handlerUnitId'
+  | 'requesterPersonId'
+  | 'submitterPersonId'
+  | 'source'
+  | 'clientRequestId'
+  | 'category'
+  | 'description'
+  | 'addressNote'
+  | 'contactPhone'
+  | 'confidential'
+  | 'dutyType'
+  | 'contactDueAt'
 > &
   // contentReview: set when the content check asked for review (docs/requests.md); false when left out.
   // The rest: who entered it for the requester and the name they gave, and a 12345 order's number and city deadline.

@@ -1,4 +1,20 @@
-import { availableActions, canRateNow, enteredByOther, isLate, isResultState, mayHaveFollowers, requestFacts, seesPhoneInFull, seesRequesterInFull, maskName, maskPhone, RATING_HEARTS, REQUEST_STATE_LABELS, RESULT_ACTIONS, type Rating, type Relation, type RequestState } from '@gridloop/domain';
+import {
+  availableActions,
+  canRateNow,
+  enteredByOther,
+  isLate,
+  isResultState,
+  mayHaveFollowers,
+  requestFacts,
+  seesPhoneInFull,
+  seesRequesterInFull,
+  maskName,
+  maskPhone,
+  RATING_HEARTS,
+  REQUEST_STATE_LABELS,
+  RESULT_ACTIONS,
+  type Relation,
+} from '@gridloop/domain';
 import { photoPreviewUrl, photoUrl } from '../photos/dtos/photo.dto';
 import { voiceNoteUrl } from '../voice-notes/dtos/voice-note.dto';
 import { OWN_OPERATION_ACTIONS, RequestDto, RequestListItemDto, SUPPORTED_ACTIONS } from './dtos/request.dto';
@@ -59,7 +75,7 @@ export function viewListItem(
 ): RequestListItemDto {
   const inFull = seesRequesterInFull(relations);
   const phoneInFull = seesPhoneInFull(relations, where);
-  const state = request.state as RequestState;
+  const state = request.state;
   // Entered for someone (代办, a call, an order): the name given then, never the account's own,
   // which the one entering (and those handling it) may have no right to learn.
   const name = request.enteredName ?? requester.name;
@@ -87,7 +103,7 @@ export function viewListItem(
     contactLate: request.contactLate || isLate(request.contactDueAt, request.contactedAt, now),
     completionLate: request.completionLate || isLate(request.completionDueAt, request.resolvedAt, now),
     rating: request.rating,
-    hearts: request.rating ? RATING_HEARTS[request.rating as Rating] : 0,
+    hearts: request.rating ? RATING_HEARTS[request.rating] : 0,
     rehandleCount: request.rehandleCount,
     hotlineOrderNo: request.hotlineOrderNo,
     cityDueAt: request.cityDueAt,
@@ -98,7 +114,11 @@ export function viewListItem(
     enteredForRequester: enteredByOther(request),
     actions: availableActions(state, relations, requestFacts(request)).filter((a) =>
       // A confidential matter is never merged (mayMerge): no 合并 button on one.
-      a === 'rate' ? canRateNow(request.resolvedAt, request.ratedAt) : a === 'merge' ? mayHaveFollowers(request) : ([...SUPPORTED_ACTIONS, ...OWN_OPERATION_ACTIONS] as readonly string[]).includes(a),
+      a === 'rate'
+        ? canRateNow(request.resolvedAt, request.ratedAt)
+        : a === 'merge'
+          ? mayHaveFollowers(request)
+          : ([...SUPPORTED_ACTIONS, ...OWN_OPERATION_ACTIONS] as readonly string[]).includes(a),
     ),
     resultNote: isResultState(request.state) ? resultNote : null,
     unitName: request.unit?.name ?? '',

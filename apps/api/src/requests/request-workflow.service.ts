@@ -8,8 +8,6 @@ import {
   RATING_LABELS,
   reopensOn,
   stepChanges,
-  type Complexity,
-  type Rating,
   type RequestAction,
 } from '@gridloop/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -74,15 +72,27 @@ export class RequestWorkflowService {
     await this.dataSource.transaction(async (manager) => {
       const request = await this.loadGuarded(manager, actor, requestId, 'rate', input.version);
       if (!canRateNow(request.resolvedAt, request.ratedAt)) throw new AppError(ErrorCode.RequestWrongState, 'rating', '这次办理结果已经评价过了');
-      const rating = input.rating as Rating;
+      const rating = input.rating;
       const comment = input.comment?.trim();
-      const rated = await applyStep(manager, actor.personId, request, {
-        action: 'rate',
-        changes: { rating, ratedAt: now, ...(review ? { contentReview: true } : {}) },
-        note: [RATING_LABELS[rating], comment].filter(Boolean).join('：'),
-      }, now);
+      const rated = await applyStep(
+        manager,
+        actor.personId,
+        request,
+        {
+          action: 'rate',
+          changes: { rating, ratedAt: now, ...(review ? { contentReview: true } : {}) },
+          note: [RATING_LABELS[rating], comment].filter(Boolean).join('：'),
+        },
+        now,
+      );
       if (reopensOn(rating)) {
-        await applyStep(manager, actor.personId, rated, { action: 'reopen', changes: this.changes(rated, 'reopen', { version: rated.version }, now), note: '群众不满意，重新办理' }, now);
+        await applyStep(
+          manager,
+          actor.personId,
+          rated,
+          { action: 'reopen', changes: this.changes(rated, 'reopen', { version: rated.version }, now), note: '群众不满意，重新办理' },
+          now,
+        );
       }
     });
     return this.service.get(actor, requestId, now);
@@ -98,7 +108,13 @@ export class RequestWorkflowService {
       const request = await this.loadGuarded(manager, actor, requestId, 'disown', input.version);
       // Words staff read at a glance in the timeline, then what the person added.
       const note = ['当事人说这不是他的诉求', input.note?.trim()].filter(Boolean).join('：');
-      await applyStep(manager, actor.personId, request, { action: 'disown', changes: { ...stepChanges(request, 'disown', now), ...(review ? { contentReview: true } : {}) }, note }, now);
+      await applyStep(
+        manager,
+        actor.personId,
+        request,
+        { action: 'disown', changes: { ...stepChanges(request, 'disown', now), ...(review ? { contentReview: true } : {}) }, note },
+        now,
+      );
     });
     return this.service.get(actor, requestId, now);
   }
@@ -121,8 +137,9 @@ export class RequestWorkflowService {
     switch (action) {
       case 'accept': {
         if (!input.contactMethod) throw new AppError(ErrorCode.ValidationFailed, 'contactMethod', '请选择联系方式');
-        const complexity = (input.complexity ?? proposedComplexity(request.category)) as Complexity;
-        if (complexityNeedsReason(request.category, complexity) && !input.note?.trim()) throw new AppError(ErrorCode.ValidationFailed, 'note', '改变办理时限分类时请说明原因');
+        const complexity = input.complexity ?? proposedComplexity(request.category);
+        if (complexityNeedsReason(request.category, complexity) && !input.note?.trim())
+          throw new AppError(ErrorCode.ValidationFailed, 'note', '改变办理时限分类时请说明原因');
         return stepChanges(request, 'accept', now, complexity);
       }
       default:

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { Complexity, DutyType, Rating, RequestCategory, RequestSource, RequestState } from '@gridloop/domain';
 import { OrgUnit } from '../grid/org-unit.entity';
 import { Person } from '../grid/person.entity';
 
@@ -50,7 +51,7 @@ export class RequestEntity {
 
   /** REQUEST_SOURCES (packages/domain): villager | patrol | hotline_12345 | staff | proxy */
   @Column({ type: 'varchar', length: 16 })
-  source: string;
+  source: RequestSource;
 
   /** Who typed it in, when not the requester: a grid leader for an elderly villager, hotline staff for a caller. */
   @Column({ type: 'int', nullable: true })
@@ -103,11 +104,11 @@ export class RequestEntity {
   clientRequestId: string;
 
   @Column({ type: 'varchar', length: 32 })
-  category: string;
+  category: RequestCategory;
 
   /** For a patrol report (未诉先办): which of the grid leader's six hats found it. */
   @Column({ type: 'varchar', length: 24, nullable: true })
-  dutyType: string | null;
+  dutyType: DutyType | null;
 
   @Column({ type: 'text' })
   description: string;
@@ -128,11 +129,11 @@ export class RequestEntity {
   contentReview: boolean;
 
   @Column({ type: 'varchar', length: 16 })
-  state: string;
+  state: RequestState;
 
   /** simple (1 working day) or complex (3), set when the handler accepts it. */
   @Column({ type: 'varchar', length: 8, nullable: true })
-  complexity: string | null;
+  complexity: Complexity | null;
 
   @Column({ type: 'datetime', precision: 3 })
   contactDueAt: Date;
@@ -162,7 +163,7 @@ export class RequestEntity {
 
   /** The requester's latest verdict on a result (satisfied / basically_satisfied / dissatisfied). */
   @Column({ type: 'varchar', length: 24, nullable: true })
-  rating: string | null;
+  rating: Rating | null;
 
   @Column({ type: 'datetime', precision: 3, nullable: true })
   ratedAt: Date | null;

@@ -1,4 +1,4 @@
-import { refuseTransition, requestFacts, type Relation, type RequestAction, type RequestState } from '@gridloop/domain';
+import { refuseTransition, requestFacts, type Relation, type RequestAction } from '@gridloop/domain';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import type { RequestEntity } from './request.entity';
@@ -13,7 +13,7 @@ export function guardStep(
   request: Pick<RequestEntity, 'state' | 'requesterPersonId' | 'enteredByPersonId'>,
   relations: readonly Relation[],
 ): void {
-  const refusal = refuseTransition(action, request.state as RequestState, relations, requestFacts(request));
+  const refusal = refuseTransition(action, request.state, relations, requestFacts(request));
   if (refusal === 'NOT_ALLOWED') throw new AppError(ErrorCode.Forbidden);
   if (refusal === 'WRONG_STATE') throw new AppError(ErrorCode.RequestWrongState, 'action');
 }

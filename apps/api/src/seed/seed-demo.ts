@@ -1,5 +1,5 @@
 import { INestApplication, Logger } from '@nestjs/common';
-import type { Role } from '@gridloop/domain';
+import type { Role, UnitKind } from '@gridloop/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnit } from '../grid/org-unit.entity';
 import { Person } from '../grid/person.entity';
@@ -61,7 +61,7 @@ class SeedWriter {
     }
   }
 
-  async unit(parent: OrgUnit | null, kind: string, name: string, code: string): Promise<OrgUnit> {
+  async unit(parent: OrgUnit | null, kind: UnitKind, name: string, code: string): Promise<OrgUnit> {
     this.units++;
     return createUnit(this.manager, parent, { kind, name, code });
   }

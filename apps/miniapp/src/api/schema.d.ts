@@ -1155,7 +1155,8 @@ export interface components {
             /** @example 已受理 */
             stateLabel: string;
             version: number;
-            source: string;
+            /** @enum {string} */
+            source: "villager" | "patrol" | "hotline_12345" | "staff" | "proxy";
             /** @enum {string} */
             category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
             /** @description Patrol reports: the grid leader hat that found it */
@@ -1273,7 +1274,8 @@ export interface components {
             /** @example 已受理 */
             stateLabel: string;
             version: number;
-            source: string;
+            /** @enum {string} */
+            source: "villager" | "patrol" | "hotline_12345" | "staff" | "proxy";
             /** @enum {string} */
             category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
             /** @description Patrol reports: the grid leader hat that found it */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { REQUEST_CATEGORIES } from '@gridloop/domain';
+import { REQUEST_CATEGORIES, type RequestCategory } from '@gridloop/domain';
 import { IsInt, IsString, Matches, Min } from 'class-validator';
 import { IntFromText } from '../../common/int-from-text';
 
@@ -23,7 +23,7 @@ export class CategoryStatsQuery {
 
 export class CategoryStatDto {
   @ApiProperty({ enum: REQUEST_CATEGORIES })
-  category: string;
+  category: RequestCategory;
 
   @ApiProperty({ example: '矛盾纠纷' })
   label: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, PickType } from '@nestjs/swagger';
-import { DUTY_TYPES } from '@gridloop/domain';
+import { DUTY_TYPES, type DutyType } from '@gridloop/domain';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PhotoIdsField } from '../../photos/dtos/photo.dto';
 import { MatterText, SubmitRequestDto } from './request.dto';
@@ -12,7 +12,7 @@ export class PatrolReportDto extends PickType(SubmitRequestDto, ['clientRequestI
 
   @ApiProperty({ enum: DUTY_TYPES })
   @IsIn(DUTY_TYPES)
-  dutyType: string;
+  dutyType: DutyType;
 
   @ApiProperty({ description: 'The small grid where it was found (within the reporter’s span)' })
   @Min(1)

@@ -1,6 +1,21 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, OmitType } from '@nestjs/swagger';
-import { actionsWith, COMPLEXITIES, CONTACT_METHODS, RATINGS, REQUEST_CATEGORIES, REQUEST_STATES } from '@gridloop/domain';
+import {
+  actionsWith,
+  COMPLEXITIES,
+  CONTACT_METHODS,
+  RATINGS,
+  REQUEST_CATEGORIES,
+  REQUEST_SOURCES,
+  REQUEST_STATES,
+  type Complexity,
+  type ContactMethod,
+  type DutyType,
+  type Rating,
+  type RequestCategory,
+  type RequestSource,
+  type RequestState,
+} from '@gridloop/domain';
 import { IsBoolean, IsDateString, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Max, Min, ValidateIf } from 'class-validator';
 import { IntFromText } from '../../common/int-from-text';
 import { IsNotBlank } from '../../common/not-blank';
@@ -42,9 +57,13 @@ export class SubmitRequestDto {
 
   @ApiProperty({ enum: REQUEST_CATEGORIES })
   @IsIn(REQUEST_CATEGORIES)
-  category: string;
+  category: RequestCategory;
 
-  @ApiProperty({ required: false, maxLength: 2000, description: 'What the matter is. May be left out with a voiceNoteId (语音留言 then stands in for the text)' })
+  @ApiProperty({
+    required: false,
+    maxLength: 2000,
+    description: 'What the matter is. May be left out with a voiceNoteId (语音留言 then stands in for the text)',
+  })
   @ValidateIf((o: SubmitRequestDto) => o.voiceNoteId === undefined || o.description !== undefined)
   @MatterText()
   description?: string;
@@ -107,7 +126,11 @@ export class RequestActionDto {
   @IsInt()
   version: number;
 
-  @ApiProperty({ required: false, maxLength: 2000, description: `Required for ${actionsWith('noteRequired').join(', ')} (the noteRequired column of the workflow table)` })
+  @ApiProperty({
+    required: false,
+    maxLength: 2000,
+    description: `Required for ${actionsWith('noteRequired').join(', ')} (the noteRequired column of the workflow table)`,
+  })
   @IsOptional()
   @MaxLength(2000)
   @IsString()
@@ -116,12 +139,12 @@ export class RequestActionDto {
   @ApiProperty({ required: false, enum: CONTACT_METHODS, description: 'accept: how the requester was contacted' })
   @IsOptional()
   @IsIn(CONTACT_METHODS)
-  contactMethod?: string;
+  contactMethod?: ContactMethod;
 
   @ApiProperty({ required: false, enum: COMPLEXITIES, description: 'accept: simple (1 working day) or complex (3)' })
   @IsOptional()
   @IsIn(COMPLEXITIES)
-  complexity?: string;
+  complexity?: Complexity;
 
   @PhotoIdsField('accept, followUp, resolve: up to 9 photos from uploadPhoto (the caller’s own, not used yet); refused on other actions')
   photoIds?: number[];
@@ -147,7 +170,7 @@ export class RateRequestDto {
 
   @ApiProperty({ enum: RATINGS })
   @IsIn(RATINGS)
-  rating: string;
+  rating: Rating;
 
   @ApiProperty({ required: false, maxLength: 500 })
   @IsOptional()
@@ -178,7 +201,7 @@ export class RequestEventDto {
   action: string;
 
   @ApiProperty({ enum: REQUEST_STATES })
-  toState: string;
+  toState: RequestState;
 
   @ApiProperty({ nullable: true, type: String })
   note: string | null;
@@ -202,7 +225,7 @@ export class RequestListItemDto {
   id: number;
 
   @ApiProperty({ enum: REQUEST_STATES })
-  state: string;
+  state: RequestState;
 
   @ApiProperty({ example: '已受理' })
   stateLabel: string;
@@ -210,14 +233,14 @@ export class RequestListItemDto {
   @ApiProperty()
   version: number;
 
-  @ApiProperty()
-  source: string;
+  @ApiProperty({ enum: REQUEST_SOURCES })
+  source: RequestSource;
 
   @ApiProperty({ enum: REQUEST_CATEGORIES })
-  category: string;
+  category: RequestCategory;
 
   @ApiProperty({ nullable: true, type: String, description: 'Patrol reports: the grid leader hat that found it' })
-  dutyType: string | null;
+  dutyType: DutyType | null;
 
   @ApiProperty()
   description: string;
@@ -225,10 +248,17 @@ export class RequestListItemDto {
   @ApiProperty({ nullable: true, type: String })
   addressNote: string | null;
 
-  @ApiProperty({ description: 'The number given with the matter, else the requester’s own; full for those handling it and the requester, masked for others', nullable: true, type: String })
+  @ApiProperty({
+    description: 'The number given with the matter, else the requester’s own; full for those handling it and the requester, masked for others',
+    nullable: true,
+    type: String,
+  })
   contactPhone: string | null;
 
-  @ApiProperty({ description: 'Masked unless the caller handles the case or is the requester. A matter entered for someone shows the name it was entered under, never the account’s own' })
+  @ApiProperty({
+    description:
+      'Masked unless the caller handles the case or is the requester. A matter entered for someone shows the name it was entered under, never the account’s own',
+  })
   requesterName: string;
 
   @ApiProperty()
@@ -244,7 +274,7 @@ export class RequestListItemDto {
   handlerUnitId: number;
 
   @ApiProperty({ nullable: true, enum: COMPLEXITIES, type: String })
-  complexity: string | null;
+  complexity: Complexity | null;
 
   @ApiProperty()
   contactDueAt: Date;
@@ -259,7 +289,7 @@ export class RequestListItemDto {
   completionLate: boolean;
 
   @ApiProperty({ nullable: true, enum: RATINGS, type: String })
-  rating: string | null;
+  rating: Rating | null;
 
   @ApiProperty({ description: 'Red hearts the latest verdict lit' })
   hearts: number;
@@ -285,7 +315,9 @@ export class RequestListItemDto {
   @ApiProperty({ nullable: true, type: Number, description: 'State merged: the request that carries on' })
   mergedIntoId: number | null;
 
-  @ApiProperty({ description: 'Entered by someone else for the requester (代办, a hotline call, a 12345 order): the requester may say it is not theirs (disown)' })
+  @ApiProperty({
+    description: 'Entered by someone else for the requester (代办, a hotline call, a 12345 order): the requester may say it is not theirs (disown)',
+  })
   enteredForRequester: boolean;
 
   @ApiProperty({ description: 'What the caller may do now', type: [String] })
@@ -306,13 +338,21 @@ export class RequestListItemDto {
 
 /** One request with its timeline and what the caller may do now. */
 export class RequestDto extends RequestListItemDto {
-  @ApiProperty({ nullable: true, type: String, description: 'Who entered it for the requester (a grid leader, hotline staff), by name; null when the requester raised it' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Who entered it for the requester (a grid leader, hotline staff), by name; null when the requester raised it',
+  })
   enteredByName: string | null;
 
   @ApiProperty({ type: [RequestEventDto], description: 'Public steps for the requester; all steps for those handling it' })
   timeline: RequestEventDto[];
 
-  @ApiProperty({ type: VoiceNoteRefDto, nullable: true, description: 'The voice note the matter was raised with (语音留言), heard by whoever may see the request' })
+  @ApiProperty({
+    type: VoiceNoteRefDto,
+    nullable: true,
+    description: 'The voice note the matter was raised with (语音留言), heard by whoever may see the request',
+  })
   voiceNote: VoiceNoteRefDto | null;
 }
 
@@ -322,13 +362,13 @@ export class DuplicateCandidateDto {
   id: number;
 
   @ApiProperty({ enum: REQUEST_STATES })
-  state: string;
+  state: RequestState;
 
   @ApiProperty()
   stateLabel: string;
 
   @ApiProperty({ enum: REQUEST_CATEGORIES })
-  category: string;
+  category: RequestCategory;
 
   @ApiProperty()
   description: string;
@@ -353,7 +393,11 @@ export class InboxQuery {
   @IsInt()
   limit?: number;
 
-  @ApiProperty({ required: false, description: 'The last row of the previous page: its due time (completionDueAt, else contactDueAt)…', example: '2026-11-25T09:30:00.000Z' })
+  @ApiProperty({
+    required: false,
+    description: 'The last row of the previous page: its due time (completionDueAt, else contactDueAt)…',
+    example: '2026-11-25T09:30:00.000Z',
+  })
   @IsOptional()
   @IsDateString({ strict: true })
   afterDueAt?: string;

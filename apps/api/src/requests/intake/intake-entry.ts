@@ -1,4 +1,4 @@
-import { DUTY_TYPE_LABELS, isInSpan, spanOf, type DutyType, type IntakeForm, type RequestSource } from '@gridloop/domain';
+import { DUTY_TYPE_LABELS, isInSpan, spanOf, type DutyType, type IntakeForm, type RequestCategory, type RequestSource } from '@gridloop/domain';
 import type { Actor } from '../../auth/actor';
 import type { OrgUnit } from '../../grid/org-unit.entity';
 import type { HotlineOrderDto } from '../../hotline/hotline.dto';
@@ -20,7 +20,7 @@ export interface IntakeEntry {
   unitId: number | undefined;
   /** Where the requester is found by phone: the name typed (the matter goes by it) and the number. */
   requester?: { name: string; phone: string };
-  category: string;
+  category: RequestCategory;
   /** Left out with a voice note (语音留言 then stands in for the text). */
   description?: string;
   addressNote?: string;
@@ -53,7 +53,6 @@ export function onBehalfEntry(actor: Actor, input: SubmitOnBehalfDto): IntakeEnt
 
 /** 未诉先办: what a patrol found in a small grid, under one of the six hats; maybe settled on the spot. */
 export function patrolEntry(input: PatrolReportDto): IntakeEntry {
-  const dutyType = input.dutyType as DutyType;
   return {
     form: 'patrol',
     clientRequestId: input.clientRequestId,
@@ -61,10 +60,10 @@ export function patrolEntry(input: PatrolReportDto): IntakeEntry {
     category: input.category,
     description: input.description,
     addressNote: input.addressNote,
-    dutyType,
+    dutyType: input.dutyType,
     // The photos show what was found: they go with the report itself (its submit step).
     media: { photoIds: input.photoIds },
-    settled: input.settledOnSpot ? { acceptNote: `现场处置（${DUTY_TYPE_LABELS[dutyType]}）`, result: input.result ?? '' } : undefined,
+    settled: input.settledOnSpot ? { acceptNote: `现场处置（${DUTY_TYPE_LABELS[input.dutyType]}）`, result: input.result ?? '' } : undefined,
   };
 }
 

@@ -152,7 +152,7 @@ export class RequestIntake {
     const { landsIn, landsWithin } = REQUEST_SOURCE_RULES[sourcesEnteredThrough(form)[0]!];
     const unit = landsWithin === null ? await this.units.findById(unitId) : await this.units.findInSpan(unitId, actor.spanFor(landsWithin));
     if (!unit) throw new AppError(ErrorCode.NotFound, 'unitId');
-    if (!(landsIn as readonly string[]).includes(unit.kind)) throw new AppError(ErrorCode.UnitNotSelectable, 'unitId');
+    if (!landsIn.includes(unit.kind)) throw new AppError(ErrorCode.UnitNotSelectable, 'unitId');
     return unit;
   }
 

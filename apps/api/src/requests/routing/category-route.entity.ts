@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { RequestCategory } from '@gridloop/domain';
 
 /**
  * A town's default for a category of matter: it goes straight to this town department (e.g.
@@ -14,7 +15,7 @@ export class CategoryRoute {
   townUnitId: number;
 
   @Column({ type: 'varchar', length: 32 })
-  category: string;
+  category: RequestCategory;
 
   @Column({ type: 'int' })
   departmentUnitId: number;

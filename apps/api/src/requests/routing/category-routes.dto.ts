@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { REQUEST_CATEGORIES } from '@gridloop/domain';
+import { REQUEST_CATEGORIES, type RequestCategory } from '@gridloop/domain';
 import { IsInt, Min, ValidateIf } from 'class-validator';
 
 export class CategoryRouteDto {
   @ApiProperty({ enum: REQUEST_CATEGORIES })
-  category: string;
+  category: RequestCategory;
 
   @ApiProperty({ example: '劳动保障' })
   categoryLabel: string;

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { isInternalStep, isWorkingState } from '@gridloop/domain';
+import { isInternalStep, isWorkingState, type RequestState } from '@gridloop/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { syncRequestTimer } from '../../clocks/timer-sync';
 import { WriteBatch } from '../../database/write-batch';
@@ -43,21 +43,30 @@ export interface DemoYearResult {
  */
 export async function seedDemoYear(dataSource: DataSource, now: Date, options: DemoYearOptions = {}): Promise<DemoYearResult | null> {
   const started = Date.now();
-  const already = await dataSource.getRepository(RequestEntity).createQueryBuilder('r').where('r.clientRequestId LIKE :prefix', { prefix: `${CLIENT_ID_PREFIX}%` }).getExists();
+  const already = await dataSource
+    .getRepository(RequestEntity)
+    .createQueryBuilder('r')
+    .where('r.clientRequestId LIKE :prefix', { prefix: `${CLIENT_ID_PREFIX}%` })
+    .getExists();
   if (already) return null;
   const result = await dataSource.transaction(async (manager) => {
     const towns = await loadActivityTowns(manager, options.townCodes);
-    const plan = planActivity(towns.map((t) => t.activity), {
-      from: new Date(now.getTime() - (options.days ?? 365) * DAY),
-      to: now,
-      seed: options.seed ?? 20261125,
-      scale: options.scale ?? 1,
-    });
+    const plan = planActivity(
+      towns.map((t) => t.activity),
+      {
+        from: new Date(now.getTime() - (options.days ?? 365) * DAY),
+        to: now,
+        seed: options.seed ?? 20261125,
+        scale: options.scale ?? 1,
+      },
+    );
     const events = await writePlan(manager, plan, now);
     return { requests: plan.length, events, villagers: towns.reduce((n, t) => n + t.villagers, 0) };
   });
   const seconds = (Date.now() - started) / 1000;
-  new Logger('Seed').log(`demo year loaded: ${result.requests} requests, ${result.events} timeline rows, ${result.villagers} villagers in ${seconds.toFixed(1)} s`);
+  new Logger('Seed').log(
+    `demo year loaded: ${result.requests} requests, ${result.events} timeline rows, ${result.villagers} villagers in ${seconds.toFixed(1)} s`,
+  );
   return { ...result, seconds };
 }
 
@@ -85,16 +94,24 @@ export async function loadActivityTowns(manager: EntityManager, townCodes?: read
       const villagers = Array.from({ length: VILLAGERS_PER_GRID }, () => ({ ...people.person(), homeUnitId: grid.id }));
       grids.push({ unitId: grid.id, leaderPersonId, villagers: await insertPeople(manager, villagers) });
     }
-    const departments = under.filter((u) => u.kind === 'department').flatMap((d) => {
-      const handlerPersonId = holder(d, 'department_handler');
-      return handlerPersonId ? [{ unitId: d.id, handlerPersonId }] : [];
+    const departments = under
+      .filter((u) => u.kind === 'department')
+      .flatMap((d) => {
+        const handlerPersonId = holder(d, 'department_handler');
+        return handlerPersonId ? [{ unitId: d.id, handlerPersonId }] : [];
+      });
+    result.push({
+      activity: { hotlineUnitId: hotline.id, hotlineStaffPersonId: hotlineStaff, departments, grids },
+      villagers: grids.length * VILLAGERS_PER_GRID,
     });
-    result.push({ activity: { hotlineUnitId: hotline.id, hotlineStaffPersonId: hotlineStaff, departments, grids }, villagers: grids.length * VILLAGERS_PER_GRID });
   }
   return result;
 }
 
-async function insertPeople(manager: EntityManager, people: { name: string; phone: string; homeUnitId: number }[]): Promise<{ personId: number; phone: string }[]> {
+async function insertPeople(
+  manager: EntityManager,
+  people: { name: string; phone: string; homeUnitId: number }[],
+): Promise<{ personId: number; phone: string }[]> {
   const made: { personId: number; phone: string }[] = [];
   for (const person of people) {
     const inserted = await manager.insert(Person, person);
@@ -108,9 +125,30 @@ async function writePlan(manager: EntityManager, plan: readonly PlannedMatter[],
   const [{ maxRequest }] = await manager.query('SELECT COALESCE(MAX(id), 0) AS maxRequest FROM request');
   const [{ maxEvent }] = await manager.query('SELECT COALESCE(MAX(id), 0) AS maxEvent FROM request_event');
   const { requests, events, followers } = planRows(plan, Number(maxRequest) + 1, Number(maxEvent) + 1);
-  for (let i = 0; i < requests.length; i += BATCH) await manager.createQueryBuilder().insert().into(RequestEntity).values(requests.slice(i, i + BATCH)).updateEntity(false).execute();
-  for (let i = 0; i < events.length; i += BATCH) await manager.createQueryBuilder().insert().into(RequestEvent).values(events.slice(i, i + BATCH)).updateEntity(false).execute();
-  for (let i = 0; i < followers.length; i += BATCH) await manager.createQueryBuilder().insert().into(RequestFollower).values(followers.slice(i, i + BATCH)).updateEntity(false).execute();
+  for (let i = 0; i < requests.length; i += BATCH)
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(RequestEntity)
+      .values(requests.slice(i, i + BATCH))
+      .updateEntity(false)
+      .execute();
+  for (let i = 0; i < events.length; i += BATCH)
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(RequestEvent)
+      .values(events.slice(i, i + BATCH))
+      .updateEntity(false)
+      .execute();
+  for (let i = 0; i < followers.length; i += BATCH)
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(RequestFollower)
+      .values(followers.slice(i, i + BATCH))
+      .updateEntity(false)
+      .execute();
   for (const request of requests.filter((r) => isWorkingState(r.state!))) {
     const batch = new WriteBatch(manager);
     await syncRequestTimer(batch, request as RequestEntity, now);
@@ -176,12 +214,31 @@ export function planRows(plan: readonly PlannedMatter[], firstRequestId: number,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     });
-    let from: string | null = null;
+    let from: RequestState | null = null;
     for (const [i, step] of matter.steps.entries()) {
-      rows.events.push({ id: eventId++, requestId: id, action: step.action, fromState: from, toState: step.toState, actorPersonId: step.actorPersonId, note: step.note, public: !isInternalStep(step.action), handlerUnitId: step.handlerUnitId, rating: step.rating ?? null, dueAt: row.stepDueAts[i] ?? null, createdAt: step.at });
+      rows.events.push({
+        id: eventId++,
+        requestId: id,
+        action: step.action,
+        fromState: from,
+        toState: step.toState,
+        actorPersonId: step.actorPersonId,
+        note: step.note,
+        public: !isInternalStep(step.action),
+        handlerUnitId: step.handlerUnitId,
+        rating: step.rating ?? null,
+        dueAt: row.stepDueAts[i] ?? null,
+        createdAt: step.at,
+      });
       from = step.toState;
     }
-    if (merged) rows.followers.push({ requestId: requestIdOf(matter.mergedIntoIndex!), personId: matter.requesterPersonId, fromRequestId: id, createdAt: matter.steps.at(-1)!.at });
+    if (merged)
+      rows.followers.push({
+        requestId: requestIdOf(matter.mergedIntoIndex!),
+        personId: matter.requesterPersonId,
+        fromRequestId: id,
+        createdAt: matter.steps.at(-1)!.at,
+      });
   }
   return rows;
 }
