@@ -9,7 +9,10 @@ import tseslint from 'typescript-eslint';
 
 const typeAwareRules = {
   // node:test's describe/it return promises that the runner itself awaits.
-  '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }] }],
+  '@typescript-eslint/no-floating-promises': [
+    'error',
+    { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }] },
+  ],
   '@typescript-eslint/no-misused-promises': 'error',
   '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
   '@typescript-eslint/await-thenable': 'error',
@@ -18,7 +21,18 @@ const typeAwareRules = {
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/dist-test/**', '**/node_modules/**', '**/.taro-cache/**', '**/.swc/**', '**/test-results/**', 'apps/miniapp/src/api/schema.d.ts', 'apps/miniapp/config/**', 'apps/miniapp/babel.config.js', 'apps/miniapp/d67f5243c686a679d6a4f240b6d0bd8c/**'],
+    ignores: [
+      '**/dist/**',
+      '**/dist-test/**',
+      '**/node_modules/**',
+      '**/.taro-cache/**',
+      '**/.swc/**',
+      '**/test-results/**',
+      'apps/miniapp/src/api/schema.d.ts',
+      'apps/miniapp/config/**',
+      'apps/miniapp/babel.config.js',
+      'apps/miniapp/d67f5243c686a679d6a4f240b6d0bd8c/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -17,7 +17,13 @@ export interface BenchDatabase {
 /** A new scratch database, or (`reuse`) one an earlier run kept. */
 export async function createBenchDatabase(server: string, reuse?: string): Promise<BenchDatabase> {
   const base = new URL(server);
-  const options = { host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username || 'root'), password: decodeURIComponent(base.password), connectTimeout: 5000 };
+  const options = {
+    host: base.hostname,
+    port: Number(base.port || 3306),
+    user: decodeURIComponent(base.username || 'root'),
+    password: decodeURIComponent(base.password),
+    connectTimeout: 5000,
+  };
   const admin: Connection = await createConnection(options);
   const [rows] = await admin.query('SELECT VERSION() AS version');
   const version = String((rows as { version: string }[])[0]?.version ?? '');
@@ -41,4 +47,3 @@ export async function createBenchDatabase(server: string, reuse?: string): Promi
     end: () => admin.end(),
   };
 }
-

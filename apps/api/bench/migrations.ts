@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   try {
     const [requests] = await dataSource.query('SELECT COUNT(*) AS n FROM request');
     const [events] = await dataSource.query('SELECT COUNT(*) AS n FROM request_event');
-    console.log(`${db.version}, database ${db.name}: ${Number(requests.n).toLocaleString('en')} requests, ${Number(events.n).toLocaleString('en')} timeline rows`);
+    console.log(
+      `${db.version}, database ${db.name}: ${Number(requests.n).toLocaleString('en')} requests, ${Number(events.n).toLocaleString('en')} timeline rows`,
+    );
     // TypeORM runs every pending migration at once, so: undo the newest k and run them again, for
     // k = 1, 2, …; each migration's own time is the difference between successive runs.
     let before = 0;
@@ -34,7 +36,9 @@ async function main(): Promise<void> {
       const started = performance.now();
       const ran = await dataSource.runMigrations({ transaction: 'each' });
       const seconds = (performance.now() - started) / 1000;
-      console.log(`  undo the newest ${k} (${undoSeconds.toFixed(1)} s), run them again: ${seconds.toFixed(1)} s  →  ${ran[0]!.name}: ${(seconds - before).toFixed(1)} s`);
+      console.log(
+        `  undo the newest ${k} (${undoSeconds.toFixed(1)} s), run them again: ${seconds.toFixed(1)} s  →  ${ran[0]!.name}: ${(seconds - before).toFixed(1)} s`,
+      );
       before = seconds;
     }
   } finally {

@@ -122,7 +122,12 @@ async function main(): Promise<void> {
   const server = process.argv[2] ?? env.BENCH_MYSQL_URL ?? env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
   const started = performance.now();
   const db = await createBenchDatabase(server);
-  say(`${db.version} at ${db.host}, database ${db.name}; ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+  say(
+    `${db.version} at ${db.host}, database ${db.name}; ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; load average ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
   let api: RunningApi | undefined;
   // Ctrl-C or a kill: stop the API and drop the database all the same.
   const abort = (signal: string) =>
@@ -146,13 +151,16 @@ async function main(): Promise<void> {
 }
 
 async function benchmark(db: BenchDatabase, api: RunningApi): Promise<void> {
-  const pool = (connectionLimit: number): Pool => createPool({ ...db.options, database: db.name, connectionLimit, maxIdle: connectionLimit, timezone: 'Z', charset: 'utf8mb4_unicode_ci' });
+  const pool = (connectionLimit: number): Pool =>
+    createPool({ ...db.options, database: db.name, connectionLimit, maxIdle: connectionLimit, timezone: 'Z', charset: 'utf8mb4_unicode_ci' });
   const setup = pool(4);
   const meter = new Meter(setup, api);
   const rows: Row[] = [];
   const progress = (row: Row) => {
     rows.push(row);
-    say(`  ${row.label}: ${fmtRate(row.phase)}, p50 ${fmtMs(pct(row.phase, 50))}, p99 ${fmtMs(pct(row.phase, 99))}${row.phase.errors ? `, ${row.phase.errors} ERRORS` : ''}`);
+    say(
+      `  ${row.label}: ${fmtRate(row.phase)}, p50 ${fmtMs(pct(row.phase, 50))}, p99 ${fmtMs(pct(row.phase, 99))}${row.phase.errors ? `, ${row.phase.errors} ERRORS` : ''}`,
+    );
   };
   try {
     const grids = await taitouSmallGrids(setup);
@@ -196,18 +204,32 @@ async function benchmark(db: BenchDatabase, api: RunningApi): Promise<void> {
         sizes.bytes += res.bytes;
       };
       for (let i = 0; i < 20; i++) await call(warmLeaders[i % warmLeaders.length]!); // JIT, connections
-      const cold = { label: `HTTP inbox, cold (${leaders.length} leaders in turn)`, phase: await meter.phase('inbox-cold', () => sequential(meter, INBOX_CALLS, (i) => call(leaders[(i * 7) % leaders.length]!))) };
+      const cold = {
+        label: `HTTP inbox, cold (${leaders.length} leaders in turn)`,
+        phase: await meter.phase('inbox-cold', () => sequential(meter, INBOX_CALLS, (i) => call(leaders[(i * 7) % leaders.length]!))),
+      };
       progress(cold);
       for (const leader of warmLeaders) await call(leader);
-      const warm = { label: `HTTP inbox, warm (${warmLeaders.length} leaders)`, phase: await meter.phase('inbox-warm', () => sequential(meter, INBOX_CALLS, (i) => call(warmLeaders[i % warmLeaders.length]!))) };
+      const warm = {
+        label: `HTTP inbox, warm (${warmLeaders.length} leaders)`,
+        phase: await meter.phase('inbox-warm', () => sequential(meter, INBOX_CALLS, (i) => call(warmLeaders[i % warmLeaders.length]!))),
+      };
       progress(warm);
       const sql = await inboxSql(db, setup, meter, leaders, warmLeaders);
       for (const row of sql.rows) progress(row);
-      inbox = { summary: `${summary}; ${sizes.min === sizes.max ? sizes.min : `${sizes.min}–${sizes.max}`} requests an answer (at most ${INBOX_LIMIT}), on average ${(sizes.items / sizes.calls).toFixed(0)} in ${(sizes.bytes / sizes.calls / 1024).toFixed(0)} KiB of JSON${GZIP ? ' gzipped' : ''}`, cold: cold.phase, warm: warm.phase, explain: sql.explain, sql: sql.sql };
+      inbox = {
+        summary: `${summary}; ${sizes.min === sizes.max ? sizes.min : `${sizes.min}–${sizes.max}`} requests an answer (at most ${INBOX_LIMIT}), on average ${(sizes.items / sizes.calls).toFixed(0)} in ${(sizes.bytes / sizes.calls / 1024).toFixed(0)} KiB of JSON${GZIP ? ' gzipped' : ''}`,
+        cold: cold.phase,
+        warm: warm.phase,
+        explain: sql.explain,
+        sql: sql.sql,
+      };
     }
 
     // ── the summary ──
-    say(`\n${'═'.repeat(100)}\nSUMMARY  ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${db.version}; ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? '?'})`);
+    say(
+      `\n${'═'.repeat(100)}\nSUMMARY  ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${db.version}; ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? '?'})`,
+    );
     say(`create: ${CLIENTS} concurrent clients, ${CREATE_TOTAL.toLocaleString('en')} requests a run`);
     if (inbox) say(`inbox: ${inbox.summary}; ${INBOX_CALLS.toLocaleString('en')} calls one after another`);
     say('');
@@ -216,12 +238,17 @@ async function benchmark(db: BenchDatabase, api: RunningApi): Promise<void> {
     say(`API/raw create throughput: ${ratio.toFixed(2)}   target ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'MISSED'}`);
     if (inbox) {
       const p95 = Math.max(pct(inbox.cold, 95), pct(inbox.warm, 95));
-      say(`inbox p95: cold ${fmtMs(pct(inbox.cold, 95))}, warm ${fmtMs(pct(inbox.warm, 95))}   target ≤ 10 ms: ${p95 <= 10 ? 'met' : pct(inbox.warm, 95) <= 10 ? 'met warm, MISSED cold' : 'MISSED'}`);
+      say(
+        `inbox p95: cold ${fmtMs(pct(inbox.cold, 95))}, warm ${fmtMs(pct(inbox.warm, 95))}   target ≤ 10 ms: ${p95 <= 10 ? 'met' : pct(inbox.warm, 95) <= 10 ? 'met warm, MISSED cold' : 'MISSED'}`,
+      );
       say(`\nthe inbox query, as TypeORM sends it:\n  ${inbox.sql}\nEXPLAIN:`);
       for (const line of inbox.explain) say(`  ${line}`);
     }
     const disturbed = rows.filter((r) => r.phase.others >= 0.2);
-    if (disturbed.length > 0) say(`\n⚠ other processes took ≥ 0.2 cores during: ${disturbed.map((r) => `${r.label.trim()} (${r.phase.others.toFixed(2)})`).join('; ')}. Run again on a quiet machine.`);
+    if (disturbed.length > 0)
+      say(
+        `\n⚠ other processes took ≥ 0.2 cores during: ${disturbed.map((r) => `${r.label.trim()} (${r.phase.others.toFixed(2)})`).join('; ')}. Run again on a quiet machine.`,
+      );
   } finally {
     await setup.end();
   }
@@ -275,7 +302,14 @@ async function serve(): Promise<void> {
   // ranking's kept months again in the middle of the inbox runs (and push the inbox's pages out of
   // the buffer pool); what is timed here is the calls.
   // Each villager sends a few hundred matters in minutes: far past the hourly limit a person has.
-  const config = loadAppConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000', REQUEST_HOURLY_LIMIT_PER_PERSON: '1000000000', ACCESS_TOKEN_TTL_SECONDS: '86400', CLOCK_SWEEP_SECONDS: '0', NOTIFY_POLL_SECONDS: env.BENCH_DELIVERY === '1' ? '5' : '0' });
+  const config = loadAppConfig({
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+    REQUEST_HOURLY_LIMIT_PER_PERSON: '1000000000',
+    ACCESS_TOKEN_TTL_SECONDS: '86400',
+    CLOCK_SWEEP_SECONDS: '0',
+    NOTIFY_POLL_SECONDS: env.BENCH_DELIVERY === '1' ? '5' : '0',
+  });
   const app = await createApp({ ...config, database: JSON.parse(env.BENCH_DATABASE ?? '') as DatabaseTarget, demoLogin: true, port: 0 });
   await app.listen(0, '127.0.0.1');
   await seedDemoIfEmpty(app);
@@ -307,7 +341,10 @@ async function serve(): Promise<void> {
 }
 
 async function startApi(database: DatabaseTarget): Promise<RunningApi> {
-  const child: ChildProcess = fork(__filename, ['--serve'], { env: { ...env, BENCH_DATABASE: JSON.stringify(database) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(__filename, ['--serve'], {
+    env: { ...env, BENCH_DATABASE: JSON.stringify(database) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const baseUrl = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the API process exited (${code}) before it was ready`)));
@@ -318,11 +355,13 @@ async function startApi(database: DatabaseTarget): Promise<RunningApi> {
     pid: child.pid!,
     profile: async (label) => {
       if (!env.BENCH_PROFILE) return;
-      const done = new Promise<void>((resolve) => child.on('message', function once(m: { kind: string }) {
-        if (m.kind !== 'profiled') return;
-        child.off('message', once);
-        resolve();
-      }));
+      const done = new Promise<void>((resolve) =>
+        child.on('message', function once(m: { kind: string }) {
+          if (m.kind !== 'profiled') return;
+          child.off('message', once);
+          resolve();
+        }),
+      );
       child.send({ kind: 'profile', label });
       await done;
     },
@@ -350,7 +389,15 @@ function http(api: RunningApi, method: string, urlPath: string, token: string, b
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       `${api.baseUrl}${urlPath}`,
-      { method, agent, headers: { authorization: `Bearer ${token}`, ...(GZIP ? { 'accept-encoding': 'gzip' } : {}), ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) } },
+      {
+        method,
+        agent,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(GZIP ? { 'accept-encoding': 'gzip' } : {}),
+          ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -373,7 +420,11 @@ function http(api: RunningApi, method: string, urlPath: string, token: string, b
 }
 
 async function demoLogin(api: RunningApi, personId: number): Promise<string> {
-  const res = await fetch(`${api.baseUrl}/api/auth/demo-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
+  const res = await fetch(`${api.baseUrl}/api/auth/demo-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ personId }),
+  });
   const body = (await res.json()) as { accessToken?: string };
   if (res.status !== 200 || !body.accessToken) throw new Error(`demo login for ${personId}: ${res.status} ${JSON.stringify(body)}`);
   return body.accessToken;
@@ -382,7 +433,9 @@ async function demoLogin(api: RunningApi, personId: number): Promise<string> {
 // ───────────────────────────── setup ─────────────────────────────
 
 async function taitouSmallGrids(pool: Pool): Promise<number[]> {
-  const [rows] = await pool.query(`SELECT g.id FROM org_unit g JOIN org_unit t ON g.path LIKE CONCAT(t.path, '%') WHERE t.code = 'SG-TT' AND g.kind = 'small_grid' ORDER BY g.id`);
+  const [rows] = await pool.query(
+    `SELECT g.id FROM org_unit g JOIN org_unit t ON g.path LIKE CONCAT(t.path, '%') WHERE t.code = 'SG-TT' AND g.kind = 'small_grid' ORDER BY g.id`,
+  );
   const ids = (rows as { id: number }[]).map((r) => Number(r.id));
   if (ids.length !== 662) throw new Error(`expected 662 small grids in 台头镇, found ${ids.length}`);
   return ids;
@@ -398,7 +451,10 @@ async function prepareVillagers(pool: Pool, api: RunningApi, grids: readonly num
     const homeUnitId = grids[Math.floor((i * grids.length) / CLIENTS)]!;
     const home = await http(api, 'PUT', '/api/me/home-unit', token, { unitId: homeUnitId });
     if (home.status !== 200) throw new Error(`home unit for ${personId}: ${home.status} ${JSON.stringify(home.body)}`);
-    const [handlers] = await pool.query(`SELECT personId FROM role_assignment WHERE endedAt IS NULL AND unitId = ? AND role IN ('grid_leader', 'deputy_grid_leader', 'village_secretary', 'department_handler', 'hotline_staff')`, [homeUnitId]);
+    const [handlers] = await pool.query(
+      `SELECT personId FROM role_assignment WHERE endedAt IS NULL AND unitId = ? AND role IN ('grid_leader', 'deputy_grid_leader', 'village_secretary', 'department_handler', 'hotline_staff')`,
+      [homeUnitId],
+    );
     villagers.push({ personId, token, homeUnitId, handlerIds: (handlers as { personId: number }[]).map((h) => Number(h.personId)) });
   }
   return villagers;
@@ -427,7 +483,10 @@ async function closedLoop(meter: Meter, total: number, work: (n: number, worker:
 function apiCreate(meter: Meter, villagers: readonly Villager[], total: number, tag: string): Promise<void> {
   const run = randomBytes(3).toString('hex');
   return closedLoop(meter, total, async (n, worker) => {
-    const res = await http(meter.api, 'POST', '/api/requests', villagers[worker % villagers.length]!.token, { clientRequestId: `${tag}-${run}-${n}`, ...matter(n) });
+    const res = await http(meter.api, 'POST', '/api/requests', villagers[worker % villagers.length]!.token, {
+      clientRequestId: `${tag}-${run}-${n}`,
+      ...matter(n),
+    });
     if (res.status !== 201 || res.body?.state !== 'submitted') throw new Error(`${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
   });
 }
@@ -441,10 +500,13 @@ function apiGet(meter: Meter, villagers: readonly Villager[], total: number, url
 
 const REQUEST_INSERT =
   'INSERT INTO request (unitId, handlerUnitId, requesterPersonId, submitterPersonId, source, clientRequestId, category, description, addressNote, contactPhone, confidential, state, complexity, contactDueAt, firstContactDueAt, contactLate, completionLate, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, 0, ?, NULL, ?, ?, 0, 0, 1, ?, ?)';
-const EVENT_INSERT = 'INSERT INTO request_event (requestId, action, fromState, toState, actorPersonId, note, public, handlerUnitId, dueAt, createdAt) VALUES (?, ?, NULL, ?, ?, NULL, 1, ?, ?, ?)';
+const EVENT_INSERT =
+  'INSERT INTO request_event (requestId, action, fromState, toState, actorPersonId, note, public, handlerUnitId, dueAt, createdAt) VALUES (?, ?, NULL, ?, ?, NULL, 1, ?, ?, ?)';
 const TIMER_INSERT = "INSERT INTO request_timer (requestId, clock, dueAt, stage, rung, nextFireAt) VALUES (?, 'contact', ?, 'new', 0, ?)";
-const NOTIFICATION_INSERT = "INSERT INTO notification (personId, kind, requestId, title, body, createdAt, readAt) VALUES (?, 'assigned', ?, '有新的诉求待办理', ?, ?, NULL)";
-const DELIVERY_INSERT = "INSERT INTO notification_delivery (notificationId, channel, state, attempts, nextAttemptAt, lastError, sentAt, createdAt) VALUES (?, 'wechat_subscribe', 'pending', 0, ?, NULL, NULL, ?)";
+const NOTIFICATION_INSERT =
+  "INSERT INTO notification (personId, kind, requestId, title, body, createdAt, readAt) VALUES (?, 'assigned', ?, '有新的诉求待办理', ?, ?, NULL)";
+const DELIVERY_INSERT =
+  "INSERT INTO notification_delivery (notificationId, channel, state, attempts, nextAttemptAt, lastError, sentAt, createdAt) VALUES (?, 'wechat_subscribe', 'pending', 0, ?, NULL, NULL, ?)";
 
 /**
  * The rows the API's submit writes, without the API, in one transaction: the request, its first
@@ -461,14 +523,31 @@ function rawCreate(meter: Meter, pool: Pool, villagers: readonly Villager[], tot
       await connection.beginTransaction();
       const due = contactDeadline(now, CONTACT_MINUTES);
       const [inserted] = await connection.query(REQUEST_INSERT, [
-        villager.homeUnitId, villager.homeUnitId, villager.personId, villager.personId, 'villager', `${tag}-${run}-${n}`, m.category, m.description.trim(), m.contactPhone, 'submitted',
-        due, due, now, now,
+        villager.homeUnitId,
+        villager.homeUnitId,
+        villager.personId,
+        villager.personId,
+        'villager',
+        `${tag}-${run}-${n}`,
+        m.category,
+        m.description.trim(),
+        m.contactPhone,
+        'submitted',
+        due,
+        due,
+        now,
+        now,
       ]);
       const requestId = (inserted as { insertId: number }).insertId;
       await connection.query(EVENT_INSERT, [requestId, 'submit', 'submitted', villager.personId, villager.homeUnitId, due, now]);
       await connection.query(TIMER_INSERT, [requestId, due, now]);
       for (const handlerId of villager.handlerIds) {
-        const [notification] = await connection.query(NOTIFICATION_INSERT, [handlerId, requestId, `基础设施类诉求 #${requestId}：请在${due.toISOString()}前联系群众`, now]);
+        const [notification] = await connection.query(NOTIFICATION_INSERT, [
+          handlerId,
+          requestId,
+          `基础设施类诉求 #${requestId}：请在${due.toISOString()}前联系群众`,
+          now,
+        ]);
         await connection.query(DELIVERY_INSERT, [(notification as { insertId: number }).insertId, now, now]);
       }
       await connection.commit();
@@ -496,16 +575,42 @@ function mulberry32(seed: number): () => number {
 
 const OPEN_SHARE = 0.1;
 /** Of the older requests; and of the last three weeks' (open), the states a handler has to act on or wait for. */
-const DONE_MIX: [string, number][] = [['closed', 0.983], ['withdrawn', 0.011], ['merged', 0.006]];
-const OPEN_MIX: [string, number][] = [['submitted', 0.2], ['accepted', 0.2], ['in_progress', 0.3], ['resolved', 0.2], ['looked_back', 0.05], ['rejected', 0.05]];
+const DONE_MIX: [string, number][] = [
+  ['closed', 0.983],
+  ['withdrawn', 0.011],
+  ['merged', 0.006],
+];
+const OPEN_MIX: [string, number][] = [
+  ['submitted', 0.2],
+  ['accepted', 0.2],
+  ['in_progress', 0.3],
+  ['resolved', 0.2],
+  ['looked_back', 0.05],
+  ['rejected', 0.05],
+];
 /** The timeline each state implies (after submit). */
 const STEPS: Record<string, [string, string][]> = {
   submitted: [],
   accepted: [['accept', 'accepted']],
-  in_progress: [['accept', 'accepted'], ['followUp', 'in_progress']],
-  resolved: [['accept', 'accepted'], ['resolve', 'resolved']],
-  looked_back: [['accept', 'accepted'], ['resolve', 'resolved'], ['lookBack', 'looked_back']],
-  closed: [['accept', 'accepted'], ['resolve', 'resolved'], ['lookBack', 'looked_back'], ['close', 'closed']],
+  in_progress: [
+    ['accept', 'accepted'],
+    ['followUp', 'in_progress'],
+  ],
+  resolved: [
+    ['accept', 'accepted'],
+    ['resolve', 'resolved'],
+  ],
+  looked_back: [
+    ['accept', 'accepted'],
+    ['resolve', 'resolved'],
+    ['lookBack', 'looked_back'],
+  ],
+  closed: [
+    ['accept', 'accepted'],
+    ['resolve', 'resolved'],
+    ['lookBack', 'looked_back'],
+    ['close', 'closed'],
+  ],
   rejected: [['reject', 'rejected']],
   withdrawn: [['withdraw', 'withdrawn']],
   merged: [['merge', 'merged']],
@@ -549,7 +654,9 @@ async function fillRequests(pool: Pool, grids: readonly number[], target: number
       [requestRows],
     );
     for (let i = 0; i < eventRows.length; i += INSERT_BATCH) {
-      await loader.query('INSERT INTO request_event (id, requestId, action, fromState, toState, actorPersonId, note, public, createdAt) VALUES ?', [eventRows.slice(i, i + INSERT_BATCH)]);
+      await loader.query('INSERT INTO request_event (id, requestId, action, fromState, toState, actorPersonId, note, public, createdAt) VALUES ?', [
+        eventRows.slice(i, i + INSERT_BATCH),
+      ]);
     }
   };
   let made = 0;
@@ -563,7 +670,9 @@ async function fillRequests(pool: Pool, grids: readonly number[], target: number
         const id = nextId++;
         const done = made < doneCount;
         const state = pick(random, done ? DONE_MIX : OPEN_MIX);
-        const created = new Date(done ? now - 731 * DAY + (made / doneCount) * 710 * DAY : now - 21 * DAY + ((made - doneCount) / (toMake - doneCount)) * 21 * DAY);
+        const created = new Date(
+          done ? now - 731 * DAY + (made / doneCount) * 710 * DAY : now - 21 * DAY + ((made - doneCount) / (toMake - doneCount)) * 21 * DAY,
+        );
         const steps = STEPS[state]!;
         const accepted = steps.some(([a]) => a === 'accept');
         const complexity = accepted ? (random() < 0.7 ? 'simple' : 'complex') : null;
@@ -576,10 +685,30 @@ async function fillRequests(pool: Pool, grids: readonly number[], target: number
         const unitId = grids[Math.floor(random() * grids.length)]!;
         const m = matter(id);
         requestRows.push([
-          id, unitId, unitId, requester, requester, random() < 0.8 ? 'villager' : 'patrol', `gen-${id}`, m.category, m.description, random() < 0.3 ? '东街12号' : null, m.contactPhone,
-          random() < 0.05 ? 1 : 0, state, complexity, contactDue, contacted, completionDue, resolved, closed,
-          contacted !== null && contacted > contactDue ? 1 : 0, resolved !== null && completionDue !== null && resolved > completionDue ? 1 : 0,
-          1 + steps.length, created, closed ?? resolved ?? contacted ?? created,
+          id,
+          unitId,
+          unitId,
+          requester,
+          requester,
+          random() < 0.8 ? 'villager' : 'patrol',
+          `gen-${id}`,
+          m.category,
+          m.description,
+          random() < 0.3 ? '东街12号' : null,
+          m.contactPhone,
+          random() < 0.05 ? 1 : 0,
+          state,
+          complexity,
+          contactDue,
+          contacted,
+          completionDue,
+          resolved,
+          closed,
+          contacted !== null && contacted > contactDue ? 1 : 0,
+          resolved !== null && completionDue !== null && resolved > completionDue ? 1 : 0,
+          1 + steps.length,
+          created,
+          closed ?? resolved ?? contacted ?? created,
         ]);
         eventRows.push([nextEvent++, id, 'submit', null, 'submitted', requester, null, 1, created]);
         let from = 'submitted';
@@ -607,7 +736,9 @@ async function fillRequests(pool: Pool, grids: readonly number[], target: number
 }
 
 async function inboxData(pool: Pool): Promise<string> {
-  const [[n]] = (await pool.query(`SELECT COUNT(*) AS total, SUM(state IN (?)) AS open FROM request`, [OPEN_STATES])) as unknown as [{ total: number; open: number }[]];
+  const [[n]] = (await pool.query(`SELECT COUNT(*) AS total, SUM(state IN (?)) AS open FROM request`, [OPEN_STATES])) as unknown as [
+    { total: number; open: number }[],
+  ];
   const [sizes] = await pool.query(
     "SELECT table_name AS name, data_length + index_length AS bytes FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name IN ('request', 'request_event') ORDER BY table_name",
   );
@@ -644,10 +775,23 @@ async function sequential(meter: Meter, total: number, work: (i: number) => Prom
 }
 
 /** The SQL RequestRepository.inbox sends (captured from TypeORM), timed alone through mysql2, and its EXPLAIN. */
-async function inboxSql(db: BenchDatabase, pool: Pool, meter: Meter, leaders: readonly Leader[], warmLeaders: readonly Leader[]): Promise<{ rows: Row[]; explain: string[]; sql: string }> {
+async function inboxSql(
+  db: BenchDatabase,
+  pool: Pool,
+  meter: Meter,
+  leaders: readonly Leader[],
+  warmLeaders: readonly Leader[],
+): Promise<{ rows: Row[]; explain: string[]; sql: string }> {
   const captured: { sql: string; params: unknown[] }[] = [];
   const ignore = () => undefined;
-  const logger: OrmLogger = { logQuery: (sql, params) => void captured.push({ sql, params: Array.isArray(params) ? params : [] }), logQueryError: ignore, logQuerySlow: ignore, logSchemaBuild: ignore, logMigration: ignore, log: ignore };
+  const logger: OrmLogger = {
+    logQuery: (sql, params) => void captured.push({ sql, params: Array.isArray(params) ? params : [] }),
+    logQueryError: ignore,
+    logQuerySlow: ignore,
+    logSchemaBuild: ignore,
+    logMigration: ignore,
+    log: ignore,
+  };
   const dataSource = new DataSource({ ...dataSourceOptions(db.target), logging: ['query'], logger } as never);
   await dataSource.initialize();
   try {
@@ -668,7 +812,9 @@ async function inboxSql(db: BenchDatabase, pool: Pool, meter: Meter, leaders: re
     for (const leader of warmLeaders) await run(leader);
     const warm = await meter.phase(null, () => sequential(meter, INBOX_CALLS, (i) => run(warmLeaders[i % warmLeaders.length]!)), false);
     const [plan] = await connection.query(`EXPLAIN ${query.sql}`, paramsFor(leaders[0]!));
-    const explain = (plan as Record<string, unknown>[]).map((r) => `${r.table}: type ${r.type}, key ${r.key ?? '—'}${r.key_len ? ` (${r.key_len})` : ''}, rows ${r.rows}${r.Extra ? `, ${r.Extra}` : ''}`);
+    const explain = (plan as Record<string, unknown>[]).map(
+      (r) => `${r.table}: type ${r.type}, key ${r.key ?? '—'}${r.key_len ? ` (${r.key_len})` : ''}, rows ${r.rows}${r.Extra ? `, ${r.Extra}` : ''}`,
+    );
     return {
       rows: [
         { label: 'SQL alone (mysql2), cold', phase: cold },

@@ -66,7 +66,9 @@ async function benchmark(database: DatabaseTarget): Promise<Measure[]> {
     const rows: SheetRow[] = exported.rows.slice(1);
     if (rows.length !== 662) throw new Error(`expected 662 rows, got ${rows.length}`);
 
-    const measures: Measure[] = [{ label: 'export 台头镇 (662 rows)', seconds: exportSeconds, accepted: 0, states: '', summary: `${exported.rows.length - 1} rows` }];
+    const measures: Measure[] = [
+      { label: 'export 台头镇 (662 rows)', seconds: exportSeconds, accepted: 0, states: '', summary: `${exported.rows.length - 1} rows` },
+    ];
     for (let i = 1; i <= 3; i++) measures.push(await timeImport(baseUrl, token, Number(taitou.id), rows, `re-import unchanged #${i}`));
 
     const changed = rows.map((row) => [...row]);
@@ -124,12 +126,22 @@ interface BenchDatabase {
 
 function sqliteDatabase(): BenchDatabase {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridloop-bench-'));
-  return { name: 'SQLite (better-sqlite3, WAL)', target: { dialect: 'sqlite', file: path.join(dir, 'bench.sqlite') }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    name: 'SQLite (better-sqlite3, WAL)',
+    target: { dialect: 'sqlite', file: path.join(dir, 'bench.sqlite') },
+    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 async function mysqlDatabase(server: string): Promise<BenchDatabase | null> {
   const base = new URL(server);
-  const options = { host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username || 'root'), password: decodeURIComponent(base.password), connectTimeout: 3000 };
+  const options = {
+    host: base.hostname,
+    port: Number(base.port || 3306),
+    user: decodeURIComponent(base.username || 'root'),
+    password: decodeURIComponent(base.password),
+    connectTimeout: 3000,
+  };
   let admin;
   try {
     admin = await createConnection(options);

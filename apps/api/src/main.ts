@@ -23,7 +23,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // One clear line, no stack, for configuration and connection problems.
-  const message = error instanceof ConfigError ? error.message : (error as Error)?.stack ?? String(error);
+  const message = error instanceof ConfigError ? error.message : ((error as Error)?.stack ?? String(error));
   process.stderr.write(`GridLoop failed to start: ${message}\n`);
   process.exit(1);
 });

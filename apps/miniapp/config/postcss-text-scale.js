@@ -5,21 +5,21 @@
  * size. Runs after pxtransform, so sizes are already rpx (weapp) or rem (h5); keywords such as
  * `inherit` are left alone. Registered for both builds in config/index.ts.
  */
-const SCALED = /var\(--text-scale/
+const SCALED = /var\(--text-scale/;
 
 function scalable(value) {
-  return /\d|var\(/.test(value) && !SCALED.test(value) && !/^(inherit|initial|unset|revert)/.test(value.trim())
+  return /\d|var\(/.test(value) && !SCALED.test(value) && !/^(inherit|initial|unset|revert)/.test(value.trim());
 }
 
 module.exports = () => ({
   postcssPlugin: 'gridloop-text-scale',
   Declaration: {
     'font-size': (decl) => {
-      if (!scalable(decl.value)) return
-      const important = decl.important
-      decl.value = `calc(${decl.value} * var(--text-scale, 1))`
-      decl.important = important
-    }
-  }
-})
-module.exports.postcss = true
+      if (!scalable(decl.value)) return;
+      const important = decl.important;
+      decl.value = `calc(${decl.value} * var(--text-scale, 1))`;
+      decl.important = important;
+    },
+  },
+});
+module.exports.postcss = true;

@@ -1,4 +1,4 @@
-import type { UserConfigExport } from '@tarojs/cli'
+import type { UserConfigExport } from '@tarojs/cli';
 
 export default {
   mini: {},
@@ -7,5 +7,5 @@ export default {
     // webpackChain(chain) {
     //   chain.plugin('analyzer').use(require('webpack-bundle-analyzer').BundleAnalyzerPlugin, [])
     // }
-  }
-} satisfies UserConfigExport<'webpack5'>
+  },
+} satisfies UserConfigExport<'webpack5'>;

@@ -27,12 +27,12 @@ export const ROUTES = {
   dailyBulletin: '/subpackages/staff/bulletin/index',
   weeklyDispatch: '/subpackages/staff/weekly/index',
   /** 红心榜: public, nobody needs to sign in. */
-  board: '/subpackages/board/ranking/index'
-} as const
+  board: '/subpackages/board/ranking/index',
+} as const;
 
 /** A request's page for the one opening it: `page` is ROUTES.myRequest, handleRequest or lookBackRequest. */
 export function requestUrl(page: string, id: number): string {
-  return `${page}?id=${id}`
+  return `${page}?id=${id}`;
 }
 
 /** Why the village picker was opened; it decides what choosing a unit does. */
@@ -42,10 +42,10 @@ export type ChooseUnitPurpose =
   /** 绑定本群: the unit a village group serves (bindGroup). */
   | 'bind'
   /** The group could not be recognised: where am I (setHomeUnit when signed in, and here on the phone). */
-  | 'village'
+  | 'village';
 
 export function chooseUnitUrl(purpose: ChooseUnitPurpose, root?: { id: number; name: string; kind: string }): string {
-  const query = [`purpose=${purpose}`]
-  if (root) query.push(`rootId=${root.id}`, `rootName=${encodeURIComponent(root.name)}`, `rootKind=${root.kind}`)
-  return `${ROUTES.chooseUnit}?${query.join('&')}`
+  const query = [`purpose=${purpose}`];
+  if (root) query.push(`rootId=${root.id}`, `rootName=${encodeURIComponent(root.name)}`, `rootKind=${root.kind}`);
+  return `${ROUTES.chooseUnit}?${query.join('&')}`;
 }

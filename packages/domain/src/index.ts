@@ -8,17 +8,8 @@ export {
   workingDeadline,
   type WorkingCalendar,
 } from './calendar/working-calendar';
-export {
-  parseCalendarOverrides,
-  type CalendarOverrides,
-  type ValidatedCalendarOverrides,
-} from './calendar/calendar-overrides';
-export {
-  contactDeadline,
-  DEFAULT_SERVICE_HOURS,
-  MAX_WORKING_DAYS,
-  type ServiceHours,
-} from './calendar/sla-clocks';
+export { parseCalendarOverrides, type CalendarOverrides, type ValidatedCalendarOverrides } from './calendar/calendar-overrides';
+export { contactDeadline, DEFAULT_SERVICE_HOURS, MAX_WORKING_DAYS, type ServiceHours } from './calendar/sla-clocks';
 export { chinaDayOf, chinaDayRange, chinaMinuteOfDay, chinaMonthRange, chinaTimeText } from './calendar/china-time';
 export { HOME_UNIT_KINDS, isHomeUnitKind, ROLES, ROLE_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type Role, type UnitKind } from './grid/org';
 export { maskName, maskPhone } from './people/masking';
@@ -65,8 +56,29 @@ export {
   type TransitionRule,
 } from './requests/request-workflow';
 export { acceptNote, complexityNeedsReason, CONTACT_METHOD_LABELS, CONTACT_METHODS, proposedComplexity, type ContactMethod } from './requests/acceptance';
-export { HANDLER_ROLES, phoneViewIsLogged, relationsTo, seesPhoneInFull, seesRequesterInFull, SUPERVISOR_ROLES, type HeldRoleAt, type RequestParties } from './requests/request-people';
-export { COMPLETION_WORKING_DAYS, COMPLEXITIES, COMPLEXITY_LABELS, CONTACT_MINUTES, governingDeadline, clockLeftBy, isLate, runningClock, stepDeadline, type Complexity, type RequestClock } from './requests/sla';
+export {
+  HANDLER_ROLES,
+  phoneViewIsLogged,
+  relationsTo,
+  seesPhoneInFull,
+  seesRequesterInFull,
+  SUPERVISOR_ROLES,
+  type HeldRoleAt,
+  type RequestParties,
+} from './requests/request-people';
+export {
+  COMPLETION_WORKING_DAYS,
+  COMPLEXITIES,
+  COMPLEXITY_LABELS,
+  CONTACT_MINUTES,
+  governingDeadline,
+  clockLeftBy,
+  isLate,
+  runningClock,
+  stepDeadline,
+  type Complexity,
+  type RequestClock,
+} from './requests/sla';
 export { contactDueFrom, stepChanges, type StepChanges, type StepFacts } from './requests/step-changes';
 export { DUPLICATE_THRESHOLD, duplicateScore, mayHaveFollowers, mayMerge, textSimilarity, type DuplicateCandidate } from './requests/duplicates';
 export { canRateNow, RATING_HEARTS, RATING_LABELS, RATINGS, reopensOn, type Rating } from './requests/ratings';

@@ -13,8 +13,7 @@ describe('POST /cgi-bin/stable_token and the access_token check', () => {
   const stableToken = (body: unknown) => postJson(`${h.base}/cgi-bin/stable_token`, body);
   const credentials = { grant_type: 'client_credential', appid: APPID, secret: SECRET };
   /** Any token-guarded API works for checking a token; an empty JSON body gets past the token check only. */
-  const useToken = (token?: string) =>
-    postJson(`${h.base}/wxa/business/getuserphonenumber${token === undefined ? '' : `?access_token=${token}`}`, {});
+  const useToken = (token?: string) => postJson(`${h.base}/wxa/business/getuserphonenumber${token === undefined ? '' : `?access_token=${token}`}`, {});
 
   it('issues {access_token, expires_in} and repeats the same token, counting down', async () => {
     const first = await stableToken(credentials);

@@ -14,8 +14,7 @@ describe('POST /wxa/business/getuserphonenumber (getPhoneNumber)', () => {
     token = await fetchAccessToken(h.base);
   });
 
-  const exchange = (body: unknown, accessToken = token) =>
-    postJson(`${h.base}/wxa/business/getuserphonenumber?access_token=${accessToken}`, body);
+  const exchange = (body: unknown, accessToken = token) => postJson(`${h.base}/wxa/business/getuserphonenumber?access_token=${accessToken}`, body);
 
   it('turns a phone code into phone_info with a watermark', async () => {
     const issued = await postJson(`${h.base}/__fake/phone-code`, { phoneNumber: '13800138000' });

@@ -65,7 +65,9 @@ function toActor(rows: readonly ActorRow[]): Actor | null {
     Number(person.id),
     person.name,
     rows.flatMap((row) =>
-      row.role === null ? [] : [{ role: row.role as Role, unitId: Number(row.unitId), unitPath: row.unitPath!, unitKind: row.unitKind!, unitName: row.unitName! }],
+      row.role === null
+        ? []
+        : [{ role: row.role as Role, unitId: Number(row.unitId), unitPath: row.unitPath!, unitKind: row.unitKind!, unitName: row.unitName! }],
     ),
     person.homeUnitId === null ? null : Number(person.homeUnitId),
     person.phone,

@@ -11,8 +11,7 @@ export const TOKEN_ISSUER = 'gridloop';
  */
 export function jwtOptions(keys: SigningKeys): JwtModuleOptions {
   return {
-    secretOrKeyProvider: (requestType, tokenOrPayload) =>
-      requestType === JwtSecretRequestType.SIGN ? keys.signing.secret : keyNamedBy(keys, tokenOrPayload),
+    secretOrKeyProvider: (requestType, tokenOrPayload) => (requestType === JwtSecretRequestType.SIGN ? keys.signing.secret : keyNamedBy(keys, tokenOrPayload)),
     signOptions: { algorithm: 'HS256', keyid: keys.signing.id, issuer: TOKEN_ISSUER },
     verifyOptions: { algorithms: ['HS256'], issuer: TOKEN_ISSUER },
   };

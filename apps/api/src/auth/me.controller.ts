@@ -26,7 +26,7 @@ export class MeController {
 
   @Post('phone')
   @HttpCode(200)
-    @ApiOperation({ operationId: 'bindPhone', summary: 'Share my phone (getPhoneNumber code); a roster phone grants its roles' })
+  @ApiOperation({ operationId: 'bindPhone', summary: 'Share my phone (getPhoneNumber code); a roster phone grants its roles' })
   @ApiOkResponse({ type: SessionDto })
   bindPhone(@CurrentActor() actor: Actor, @Body() body: PhoneCodeDto): Promise<SessionDto> {
     return this.auth.bindPhone(actor, body.code, this.clock.now());

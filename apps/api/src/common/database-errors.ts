@@ -26,7 +26,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const e = current as { code?: unknown; errno?: unknown; fatal?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
     if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
     if (e.fatal === true) return true;
-    if (typeof e.message === 'string' && /Pool is closed|Connection lost|connect ETIMEDOUT|Can't add new command when connection is in closed state/i.test(e.message)) return true;
+    if (
+      typeof e.message === 'string' &&
+      /Pool is closed|Connection lost|connect ETIMEDOUT|Can't add new command when connection is in closed state/i.test(e.message)
+    )
+      return true;
     current = e.driverError ?? e.cause;
   }
   return false;
@@ -52,7 +56,11 @@ export function valueRejectedByDatabase(error: unknown): { field: string; proble
     const problem = typeof e.code === 'string' ? REJECTED_VALUE_CODES[e.code] : undefined;
     if (problem) {
       // "… for column 'addressNote' at row 1" (MySQL) or "… for column `db`.`request`.`addressNote` at row 1" (MariaDB)
-      const column = /for column (.+?) at row/.exec(String(e.message ?? ''))?.[1]?.split('.').pop()?.replace(/[`'"]/g, '');
+      const column = /for column (.+?) at row/
+        .exec(String(e.message ?? ''))?.[1]
+        ?.split('.')
+        .pop()
+        ?.replace(/[`'"]/g, '');
       return { field: column || 'body', problem };
     }
     current = e.driverError ?? e.cause;

@@ -22,7 +22,8 @@ export function UploadErrors(tooLarge: ErrorCode, hint: string, tooLargeMessage?
     private uploadError(error: unknown): unknown {
       if (error instanceof PayloadTooLargeException) return new AppError(tooLarge, 'file', tooLargeMessage?.(this.config));
       // multer's own errors arrive as 400s that carry the multer/busboy error as their cause.
-      if (error instanceof HttpException && error.getStatus() === 400 && error.cause) return new AppError(ErrorCode.ValidationFailed, 'file', `上传的内容不完整：${hint}`);
+      if (error instanceof HttpException && error.getStatus() === 400 && error.cause)
+        return new AppError(ErrorCode.ValidationFailed, 'file', `上传的内容不完整：${hint}`);
       return error;
     }
   }

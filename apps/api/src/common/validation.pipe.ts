@@ -94,7 +94,8 @@ function fieldRuleProblem(value: Record<string, unknown>, metatype: NonNullable<
   for (const rule of rules) {
     const item = value[rule.propertyName];
     if (rule.name === IS_OPTIONAL && item === null) return { field: rule.propertyName, rule: 'notNull' };
-    if (rule.name === MAX_LENGTH && typeof item === 'string' && charCount(item) > Number(rule.constraints[0])) return { field: rule.propertyName, rule: 'maxLength' };
+    if (rule.name === MAX_LENGTH && typeof item === 'string' && charCount(item) > Number(rule.constraints[0]))
+      return { field: rule.propertyName, rule: 'maxLength' };
   }
   return undefined;
 }

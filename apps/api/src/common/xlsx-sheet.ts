@@ -35,7 +35,8 @@ export async function readSheet(buffer: Buffer, format: SheetFormat): Promise<Sh
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError(format.errors.unreadable, 'file');
   const header = sheet.getRow(1);
-  if (!format.columns.every((column, i) => cellText(header.getCell(i + 1).value).replace(/\s/g, '') === column)) throw new AppError(format.errors.header, 'file');
+  if (!format.columns.every((column, i) => cellText(header.getCell(i + 1).value).replace(/\s/g, '') === column))
+    throw new AppError(format.errors.header, 'file');
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber === 1) return;
@@ -47,7 +48,6 @@ export async function readSheet(buffer: Buffer, format: SheetFormat): Promise<Sh
   if (rows.length === 0) throw new AppError(format.errors.empty, 'file');
   return rows;
 }
-
 
 /**
  * What a person sees in a cell, as text: numbers (phones typed as numbers) without exponent,

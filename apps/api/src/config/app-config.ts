@@ -135,7 +135,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
     // Production is NODE_ENV=production: the docs are off there unless asked for.
     apiDocs: env.API_DOCS === undefined || env.API_DOCS === '' ? env.NODE_ENV !== 'production' : parseFlag(env.API_DOCS, 'API_DOCS'),
     clock: systemClock,
-    clocks: { rules: parseJsonSetting(env.CLOCK_RULES, 'CLOCK_RULES', parseClockRules), sweepSeconds: parseNonNegativeInt(env.CLOCK_SWEEP_SECONDS, 'CLOCK_SWEEP_SECONDS', 30) },
+    clocks: {
+      rules: parseJsonSetting(env.CLOCK_RULES, 'CLOCK_RULES', parseClockRules),
+      sweepSeconds: parseNonNegativeInt(env.CLOCK_SWEEP_SECONDS, 'CLOCK_SWEEP_SECONDS', 30),
+    },
     notifications: loadNotificationsConfig(env),
     reportWeights: parseJsonSetting(env.REPORT_WEIGHTS, 'REPORT_WEIGHTS', parseRateWeights),
     lookBack: { ratingWaitHours: parsePositiveInt(env.LOOK_BACK_RATING_WAIT_HOURS, 'LOOK_BACK_RATING_WAIT_HOURS', 48) },

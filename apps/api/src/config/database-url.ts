@@ -16,7 +16,6 @@ export type DatabaseTarget =
 
 export class ConfigError extends Error {}
 
-
 /**
  * Reads DATABASE_URL: `mysql://user:pass@host:port/db` (also `mariadb://`), a SQLite file path
  * (optionally `sqlite:` prefixed, relative to `cwd`), or nothing for the embedded `defaultFile`.
@@ -57,7 +56,5 @@ function parseMysqlUrl(value: string): DatabaseTarget {
 
 /** A description safe to print: never includes the password. */
 export function describeTarget(target: DatabaseTarget): string {
-  return target.dialect === 'mysql'
-    ? `mysql database "${target.database}" on ${target.host}:${target.port}`
-    : `sqlite file ${target.file}`;
+  return target.dialect === 'mysql' ? `mysql database "${target.database}" on ${target.host}:${target.port}` : `sqlite file ${target.file}`;
 }

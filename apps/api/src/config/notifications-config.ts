@@ -69,9 +69,12 @@ export function parseSubscribeTemplates(raw: string | undefined): Partial<Record
     const unknown = Object.keys(value).filter((k) => !['templateId', 'page', 'fields'].includes(k));
     if (unknown.length) fail(kind, `unknown setting ${unknown.join(', ')} (use templateId, page, fields)`);
     const { templateId, page, fields } = value;
-    if (typeof templateId !== 'string' || !TEMPLATE_ID.test(templateId)) fail(`${kind}.templateId`, 'must be the template id from the mini-program console (letters, digits, - and _)');
-    if (typeof page !== 'string' || !PAGE.test(page) || page.startsWith('/')) fail(`${kind}.page`, 'must be a mini-program page path such as pages/request/index');
-    if (!isPlainObject(fields) || Object.keys(fields).length === 0) return fail(`${kind}.fields`, 'must name at least one template key, e.g. {"thing1": "title"}');
+    if (typeof templateId !== 'string' || !TEMPLATE_ID.test(templateId))
+      fail(`${kind}.templateId`, 'must be the template id from the mini-program console (letters, digits, - and _)');
+    if (typeof page !== 'string' || !PAGE.test(page) || page.startsWith('/'))
+      fail(`${kind}.page`, 'must be a mini-program page path such as pages/request/index');
+    if (!isPlainObject(fields) || Object.keys(fields).length === 0)
+      return fail(`${kind}.fields`, 'must name at least one template key, e.g. {"thing1": "title"}');
     if (Object.keys(fields).length > MAX_FIELDS) fail(`${kind}.fields`, `has more than ${MAX_FIELDS} keys`);
     const mapped: Record<string, SubscribeValueSource> = {};
     for (const [key, source] of Object.entries(fields)) {
@@ -81,7 +84,8 @@ export function parseSubscribeTemplates(raw: string | undefined): Partial<Record
         fail(`${kind}.fields.${key}`, `must be one of ${SUBSCRIBE_VALUE_SOURCES.join(', ')}`);
       }
       if ((type === 'time' || type === 'date') && source !== 'time') fail(`${kind}.fields.${key}`, 'a time or date key takes "time"');
-      if (source === 'time' && type !== 'time' && type !== 'date' && type !== 'thing') fail(`${kind}.fields.${key}`, '"time" goes into a time, date or thing key');
+      if (source === 'time' && type !== 'time' && type !== 'date' && type !== 'thing')
+        fail(`${kind}.fields.${key}`, '"time" goes into a time, date or thing key');
       mapped[key] = source as SubscribeValueSource;
     }
     out[kind as NotificationKind] = { templateId: templateId as string, page: page as string, fields: mapped };
@@ -91,7 +95,8 @@ export function parseSubscribeTemplates(raw: string | undefined): Partial<Record
 
 function miniprogramState(value: string | undefined): MiniprogramState {
   if (value === undefined || value === '') return 'formal';
-  if (!(MINIPROGRAM_STATES as readonly string[]).includes(value)) throw new ConfigError(`WECHAT_MINIPROGRAM_STATE: "${value}" is not one of ${MINIPROGRAM_STATES.join(', ')}`);
+  if (!(MINIPROGRAM_STATES as readonly string[]).includes(value))
+    throw new ConfigError(`WECHAT_MINIPROGRAM_STATE: "${value}" is not one of ${MINIPROGRAM_STATES.join(', ')}`);
   return value as MiniprogramState;
 }
 

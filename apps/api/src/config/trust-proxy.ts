@@ -22,9 +22,7 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
     // The same parser Express uses, so what boots is what Express will do.
     proxyAddr.compile(entries);
   } catch (error) {
-    throw new ConfigError(
-      `TRUST_PROXY: ${(error as Error).message} (use a hop count, or proxy addresses/CIDRs and loopback, linklocal, uniquelocal)`,
-    );
+    throw new ConfigError(`TRUST_PROXY: ${(error as Error).message} (use a hop count, or proxy addresses/CIDRs and loopback, linklocal, uniquelocal)`);
   }
   return entries;
 }

@@ -42,7 +42,9 @@ export class WechatContentCheck implements ContentCheck {
 
   /** The person's most recent WeChat identity. */
   private async openidOf(personId: number): Promise<string | null> {
-    const account = await this.dataSource.getRepository(WechatAccount).findOne({ where: { personId }, order: { id: 'DESC' }, select: { id: true, openid: true } });
+    const account = await this.dataSource
+      .getRepository(WechatAccount)
+      .findOne({ where: { personId }, order: { id: 'DESC' }, select: { id: true, openid: true } });
     return account?.openid ?? null;
   }
 }

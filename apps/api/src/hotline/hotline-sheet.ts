@@ -32,7 +32,13 @@ export async function readHotlineSheet(buffer: Buffer): Promise<HotlineOrderDto[
     columns: HOTLINE_COLUMNS,
     maxRows: MAX_ORDERS_PER_IMPORT,
     maxUnpackedBytes: 64 * 1024 * 1024,
-    errors: { unreadable: ErrorCode.HotlineFileUnreadable, header: ErrorCode.HotlineHeaderInvalid, tooLarge: ErrorCode.HotlineFileTooLarge, tooManyRows: ErrorCode.HotlineTooManyRows, empty: ErrorCode.HotlineFileEmpty },
+    errors: {
+      unreadable: ErrorCode.HotlineFileUnreadable,
+      header: ErrorCode.HotlineHeaderInvalid,
+      tooLarge: ErrorCode.HotlineFileTooLarge,
+      tooManyRows: ErrorCode.HotlineTooManyRows,
+      empty: ErrorCode.HotlineFileEmpty,
+    },
   });
   const problems: string[] = [];
   const orders = rows.map(({ row, cells }) => {
@@ -48,7 +54,8 @@ export async function readHotlineSheet(buffer: Buffer): Promise<HotlineOrderDto[
       cityDueAt: chinaTime(cityDueAt ?? null),
       confidential: ['是', '保密'].includes(cellText(confidential ?? null)),
     });
-    for (const error of validateSync(order, { forbidUnknownValues: true })) problems.push(`第${row}行“${FIELDS[error.property] ?? error.property}”${describe(error)}`);
+    for (const error of validateSync(order, { forbidUnknownValues: true }))
+      problems.push(`第${row}行“${FIELDS[error.property] ?? error.property}”${describe(error)}`);
     return order;
   });
   if (problems.length > 0) {
@@ -90,12 +97,23 @@ export const REPLY_COLUMNS = ['工单编号', '办理状态', '办理结果', '�
 export async function writeRepliesSheet(replies: readonly HotlineReplyDto[]): Promise<Buffer> {
   const workbook = new Workbook();
   workbook.creator = '网格通';
-  const sheet = workbook.addWorksheet('12345工单回复', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = workbook.addWorksheet('12345工单回复', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const widths = [22, 10, 60, 16, 10, 18, 10];
   sheet.columns = REPLY_COLUMNS.map((header, i) => ({ header, width: widths[i], style: { alignment: { wrapText: true, vertical: 'top' } } }));
   sheet.getRow(1).font = { bold: true };
   for (const reply of replies) {
-    sheet.addRow([reply.orderNo, reply.stateLabel, reply.result ?? '', reply.handlerUnit, reply.handlerName ?? '', reply.repliedAt ? chinaText(reply.repliedAt) : '', reply.late ? '是' : '否']);
+    sheet.addRow([
+      reply.orderNo,
+      reply.stateLabel,
+      reply.result ?? '',
+      reply.handlerUnit,
+      reply.handlerName ?? '',
+      reply.repliedAt ? chinaText(reply.repliedAt) : '',
+      reply.late ? '是' : '否',
+    ]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -25,7 +25,10 @@ export class HotlineController {
   @Post('orders')
   @HttpCode(200)
   @RequireCapability('hotline.orders')
-  @ApiOperation({ operationId: 'importHotlineOrders', summary: 'Import 12345 orders (JSON batch of ≤ 500) into a town’s hotline office; an order number already imported changes nothing' })
+  @ApiOperation({
+    operationId: 'importHotlineOrders',
+    summary: 'Import 12345 orders (JSON batch of ≤ 500) into a town’s hotline office; an order number already imported changes nothing',
+  })
   @ApiOkResponse({ type: HotlineImportResultDto })
   importOrders(@CurrentActor() actor: Actor, @Body() body: ImportHotlineOrdersDto): Promise<HotlineImportResultDto> {
     return this.hotline.importOrders(actor, body.townId, body.orders, this.clock.now());
@@ -34,8 +37,14 @@ export class HotlineController {
   @Post('orders/xlsx')
   @HttpCode(200)
   @RequireCapability('hotline.orders')
-  @UseInterceptors(UploadErrors(ErrorCode.HotlineFileTooLarge, '请在 file 字段上传一个 .xlsx 文件'), FileInterceptor('file', { limits: { fileSize: MAX_HOTLINE_UPLOAD_BYTES, files: 1, fields: 5 } }))
-  @ApiOperation({ operationId: 'importHotlineOrdersSheet', summary: `Import 12345 orders from the hotline office's .xlsx (≤ 5 MB, ≤ 500 rows; header ${HOTLINE_COLUMNS.join(', ')}); any bad row refuses the file` })
+  @UseInterceptors(
+    UploadErrors(ErrorCode.HotlineFileTooLarge, '请在 file 字段上传一个 .xlsx 文件'),
+    FileInterceptor('file', { limits: { fileSize: MAX_HOTLINE_UPLOAD_BYTES, files: 1, fields: 5 } }),
+  )
+  @ApiOperation({
+    operationId: 'importHotlineOrdersSheet',
+    summary: `Import 12345 orders from the hotline office's .xlsx (≤ 5 MB, ≤ 500 rows; header ${HOTLINE_COLUMNS.join(', ')}); any bad row refuses the file`,
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -45,7 +54,11 @@ export class HotlineController {
     },
   })
   @ApiOkResponse({ type: HotlineImportResultDto })
-  async importSheet(@CurrentActor() actor: Actor, @UploadedFile() file: { buffer: Buffer; size: number } | undefined, @Body() body: ImportHotlineOrdersFormDto): Promise<HotlineImportResultDto> {
+  async importSheet(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: { buffer: Buffer; size: number } | undefined,
+    @Body() body: ImportHotlineOrdersFormDto,
+  ): Promise<HotlineImportResultDto> {
     if (!file || file.size === 0) throw new AppError(ErrorCode.ValidationFailed, 'file', '请选择要导入的工单表格（.xlsx）');
     return this.hotline.importOrders(actor, body.townId, await readHotlineSheet(file.buffer), this.clock.now());
   }

@@ -37,7 +37,10 @@ export class PushDailyBulletinJob implements ScheduledJob<number> {
         await this.dataSource.transaction(async (manager) => {
           await manager.insert(ReportDispatch, { townUnitId: town.id, kind: 'daily', period: day, sentAt: now });
           // The same people as the top rungs of the escalation ladder: the town's hotline office and leaders.
-          const people = [...(await rungPeople(manager, 'hotline_staff', { handlerUnitId: town.id }, town.path)), ...(await rungPeople(manager, 'town_leader', { handlerUnitId: town.id }, town.path))];
+          const people = [
+            ...(await rungPeople(manager, 'hotline_staff', { handlerUnitId: town.id }, town.path)),
+            ...(await rungPeople(manager, 'town_leader', { handlerUnitId: town.id }, town.path)),
+          ];
           const body = `${town.name}${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日：受理${report.received}件，按时联系${report.contactsOnTime}件，办结${report.resolved}件，超期未办结${report.overdue.length}件`;
           await notifyNow(manager, people, { kind: 'daily_bulletin', requestId: null, body }, now);
         });

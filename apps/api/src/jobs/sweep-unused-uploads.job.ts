@@ -31,7 +31,12 @@ export class SweepUnusedUploadsJob implements ScheduledJob<number> {
     let removed = 0;
     for (const entity of [Photo, VoiceNote]) {
       const repository = this.dataSource.getRepository<Photo | VoiceNote>(entity);
-      const stale = await repository.find({ select: { id: true, storageKey: true }, where: { requestId: IsNull(), createdAt: LessThan(cutoff) }, order: { id: 'ASC' }, take: BATCH });
+      const stale = await repository.find({
+        select: { id: true, storageKey: true },
+        where: { requestId: IsNull(), createdAt: LessThan(cutoff) },
+        order: { id: 'ASC' },
+        take: BATCH,
+      });
       for (const upload of stale) {
         // Only while still unattached: a submit attaching it at this moment wins, and it stays.
         const deleted = await repository.delete({ id: upload.id, requestId: IsNull() });

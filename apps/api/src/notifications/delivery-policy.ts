@@ -29,7 +29,8 @@ export function classifySendFailure(error: unknown): SendFailure {
     return { action: 'permanent', reason };
   }
   if (error instanceof WechatUnreachableError) return { action: 'retry', reason: `WeChat unreachable: ${error.reason}` };
-  if (error instanceof AppError && error.code === ErrorCode.WechatNotConfigured) return { action: 'permanent', reason: 'WeChat is not configured (WECHAT_APPID, WECHAT_SECRET)' };
+  if (error instanceof AppError && error.code === ErrorCode.WechatNotConfigured)
+    return { action: 'permanent', reason: 'WeChat is not configured (WECHAT_APPID, WECHAT_SECRET)' };
   // Anything else (a token reply without a token, the database for the token cache): not the message's fault.
   return { action: 'retry', reason: `error before the send: ${String((error as Error)?.message ?? error)}` };
 }

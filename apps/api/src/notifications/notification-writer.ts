@@ -19,8 +19,22 @@ export function notify(batch: WriteBatch, recipients: readonly number[], message
   if (people.length === 0) return;
   const title = NOTIFICATION_TITLES[message.kind];
   // Each message its own statement, for its id; their outbox rows in one.
-  const notificationIds = people.map((personId) => batch.insert('notification', { personId, kind: message.kind, requestId: message.requestId, title, body: message.body, createdAt: now, readAt: null }));
-  batch.insertMany('notification_delivery', notificationIds.map((notificationId) => ({ notificationId, channel: 'wechat_subscribe', state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, sentAt: null, createdAt: now })));
+  const notificationIds = people.map((personId) =>
+    batch.insert('notification', { personId, kind: message.kind, requestId: message.requestId, title, body: message.body, createdAt: now, readAt: null }),
+  );
+  batch.insertMany(
+    'notification_delivery',
+    notificationIds.map((notificationId) => ({
+      notificationId,
+      channel: 'wechat_subscribe',
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      sentAt: null,
+      createdAt: now,
+    })),
+  );
 }
 
 /** notify() on its own, written at once in the caller's transaction (the escalation and daily bulletin jobs). */

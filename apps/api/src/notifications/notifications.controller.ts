@@ -24,7 +24,10 @@ export class NotificationsController {
   ) {}
 
   @Get('notifications')
-  @ApiOperation({ operationId: 'listMyNotifications', summary: '消息中心: my messages, newest first, a page at a time (before = the last id seen), with my unread count' })
+  @ApiOperation({
+    operationId: 'listMyNotifications',
+    summary: '消息中心: my messages, newest first, a page at a time (before = the last id seen), with my unread count',
+  })
   @ApiOkResponse({ type: NotificationPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsQuery): Promise<NotificationPageDto> {
     return this.notifications.list(actor, query);
@@ -32,14 +35,20 @@ export class NotificationsController {
 
   @Post('notifications/read')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'markNotificationsRead', summary: 'Mark my messages read: the ids given ({ids}) or all of them ({all: true}); ids that are not mine are ignored' })
+  @ApiOperation({
+    operationId: 'markNotificationsRead',
+    summary: 'Mark my messages read: the ids given ({ids}) or all of them ({all: true}); ids that are not mine are ignored',
+  })
   @ApiOkResponse({ type: MarkNotificationsReadResultDto })
   markRead(@CurrentActor() actor: Actor, @Body() body: MarkNotificationsReadDto): Promise<MarkNotificationsReadResultDto> {
     return this.notifications.markRead(actor, body, this.clock.now());
   }
 
   @Get('subscriptions')
-  @ApiOperation({ operationId: 'listSubscribeTemplates', summary: 'The WeChat subscribe-message templates to ask for (by kind) and my remaining messages on each' })
+  @ApiOperation({
+    operationId: 'listSubscribeTemplates',
+    summary: 'The WeChat subscribe-message templates to ask for (by kind) and my remaining messages on each',
+  })
   @ApiOkResponse({ type: SubscriptionsDto })
   subscriptions(@CurrentActor() actor: Actor): Promise<SubscriptionsDto> {
     return this.notifications.subscriptions(actor);
@@ -47,7 +56,10 @@ export class NotificationsController {
 
   @Post('subscriptions')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'recordSubscribeGrants', summary: 'Record the templates I accepted in wx.requestSubscribeMessage (≤ 5): one more WeChat message on each' })
+  @ApiOperation({
+    operationId: 'recordSubscribeGrants',
+    summary: 'Record the templates I accepted in wx.requestSubscribeMessage (≤ 5): one more WeChat message on each',
+  })
   @ApiOkResponse({ type: SubscriptionsDto })
   recordGrants(@CurrentActor() actor: Actor, @Body() body: RecordSubscribeGrantsDto): Promise<SubscriptionsDto> {
     return this.notifications.recordGrants(actor, body.accepted, this.clock.now());

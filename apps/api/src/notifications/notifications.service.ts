@@ -4,12 +4,7 @@ import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { SubscribeTemplate } from '../config/notifications-config';
-import {
-  MarkNotificationsReadResultDto,
-  NotificationDto,
-  NotificationPageDto,
-  SubscriptionsDto,
-} from './dtos/notification.dto';
+import { MarkNotificationsReadResultDto, NotificationDto, NotificationPageDto, SubscriptionsDto } from './dtos/notification.dto';
 import { NOTIFICATION_KINDS, NOTIFICATION_TITLES, type NotificationKind } from './notification-kinds';
 import { Notification } from './notification.entity';
 import { NotificationRepository } from './notification.repository';

@@ -18,7 +18,10 @@ export function handlersOf(manager: EntityManager, handlerUnitId: number): Promi
 }
 
 /** The requester and everyone following the matter (requesters of matters merged into it); a confidential one has no followers. */
-export async function requesterAndFollowers(manager: EntityManager, request: Pick<RequestEntity, 'id' | 'requesterPersonId' | 'confidential'>): Promise<number[]> {
+export async function requesterAndFollowers(
+  manager: EntityManager,
+  request: Pick<RequestEntity, 'id' | 'requesterPersonId' | 'confidential'>,
+): Promise<number[]> {
   if (!mayHaveFollowers(request)) return [request.requesterPersonId];
   const rows: { personId: number | string }[] = await manager.query('SELECT personId AS "personId" FROM request_follower WHERE requestId = ?', [request.id]);
   return [request.requesterPersonId, ...rows.map((row) => Number(row.personId))];
@@ -41,5 +44,9 @@ export async function hotlineStaffOfTown(manager: EntityManager, unitPath: strin
   const townId = pathIdAt(unitPath, 1);
   if (townId === null) return [];
   const offices: { id: number | string }[] = await manager.query(`SELECT id FROM org_unit WHERE parentId = ? AND kind = 'hotline_office'`, [townId]);
-  return holders(manager, ['hotline_staff'], offices.map((o) => Number(o.id)));
+  return holders(
+    manager,
+    ['hotline_staff'],
+    offices.map((o) => Number(o.id)),
+  );
 }

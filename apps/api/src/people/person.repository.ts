@@ -38,4 +38,3 @@ export class PersonRepository {
     return this.dataSource.getRepository(PhoneViewLog).countBy({ subjectPersonId });
   }
 }
-

@@ -54,7 +54,13 @@ export function newPhotoKey(now: Date, extension: string): string {
  * file removed again when the row cannot be written (never a row without its file, nor a file
  * left behind by a failed upload). Photos and voice notes both keep their bytes this way.
  */
-export async function storeThenRecord<T>(storage: PhotoStorage, key: string, content: Buffer, record: (sha256: string) => Promise<T>, logger: Logger): Promise<T> {
+export async function storeThenRecord<T>(
+  storage: PhotoStorage,
+  key: string,
+  content: Buffer,
+  record: (sha256: string) => Promise<T>,
+  logger: Logger,
+): Promise<T> {
   await storage.put(key, content);
   try {
     return await record(createHash('sha256').update(content).digest('hex'));

@@ -23,6 +23,12 @@ export class PhotoRepository {
 }
 
 /** The caller's own, still unattached photos go with a request's step (attachStepMedia). */
-export function attachPhotos(batch: WriteBatch, uploaderPersonId: number, photoIds: readonly number[], requestId: number | NewId, requestEventId: number | NewId): void {
+export function attachPhotos(
+  batch: WriteBatch,
+  uploaderPersonId: number,
+  photoIds: readonly number[],
+  requestId: number | NewId,
+  requestEventId: number | NewId,
+): void {
   attachStepMedia(batch, 'photo', { code: ErrorCode.PhotoNotUsable, field: 'photoIds' }, uploaderPersonId, photoIds, requestId, requestEventId);
 }

@@ -34,7 +34,11 @@ export class PhotosController {
   @HttpCode(201)
   // Limits (size, one file, no other fields) come from PhotosModule's MulterModule options.
   @UseInterceptors(PHOTO_UPLOAD_ERRORS, FileInterceptor('file'))
-  @ApiOperation({ operationId: 'uploadPhoto', summary: 'Upload one photo (JPEG, PNG or WebP by content; ≤ PHOTO_MAX_BYTES, 5 MB by default); attach it by id to a submission, patrol report, follow-up or result' })
+  @ApiOperation({
+    operationId: 'uploadPhoto',
+    summary:
+      'Upload one photo (JPEG, PNG or WebP by content; ≤ PHOTO_MAX_BYTES, 5 MB by default); attach it by id to a submission, patrol report, follow-up or result',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'The photo' } } } })
   @ApiCreatedResponse({ type: PhotoDto })
@@ -43,14 +47,20 @@ export class PhotosController {
   }
 
   @Get(':photoId/preview')
-  @ApiOperation({ operationId: 'getPhotoPreview', summary: 'A smaller copy of the photo (at most 640 px on its long edge, JPEG; a photo already that small as it is), to the same people as getPhoto' })
+  @ApiOperation({
+    operationId: 'getPhotoPreview',
+    summary: 'A smaller copy of the photo (at most 640 px on its long edge, JPEG; a photo already that small as it is), to the same people as getPhoto',
+  })
   @MediaAnswer('The image', IMAGE_TYPES)
   async preview(@CurrentActor() actor: Actor, @Param('photoId', ParseIdPipe) photoId: number): Promise<StreamableFile> {
     return mediaFile(await this.photos.preview(actor, photoId));
   }
 
   @Get(':photoId')
-  @ApiOperation({ operationId: 'getPhoto', summary: 'The photo’s bytes: for its uploader until attached, then for whoever may see the request; NOT_FOUND for everyone else' })
+  @ApiOperation({
+    operationId: 'getPhoto',
+    summary: 'The photo’s bytes: for its uploader until attached, then for whoever may see the request; NOT_FOUND for everyone else',
+  })
   @MediaAnswer('The image', IMAGE_TYPES)
   async get(@CurrentActor() actor: Actor, @Param('photoId', ParseIdPipe) photoId: number): Promise<StreamableFile> {
     return mediaFile(await this.photos.content(actor, photoId));

@@ -8,7 +8,16 @@ import { PhotoDto, photoPreviewUrl, photoUrl } from './dtos/photo.dto';
 import { PHOTO_TYPES, sniffImage } from './image-sniff';
 import { withoutMetadata } from './photo-metadata';
 import { previewOf } from './photo-preview';
-import { newPhotoKey, PHOTO_STORAGE, previewKey, readStored, storeThenRecord, type PhotoStorage, type StoredContent, type UploadedBytes } from './photo-storage';
+import {
+  newPhotoKey,
+  PHOTO_STORAGE,
+  previewKey,
+  readStored,
+  storeThenRecord,
+  type PhotoStorage,
+  type StoredContent,
+  type UploadedBytes,
+} from './photo-storage';
 import { PhotoRepository } from './photo.repository';
 import { StepMediaAccess } from './step-media-access';
 import { UnattachedUploads } from './unattached-uploads';
@@ -44,10 +53,19 @@ export class PhotosService {
       this.storage,
       key,
       kept.bytes,
-      (sha256) => this.photos.insert({ uploaderPersonId: actor.personId, storageKey: key, mimeType: image.mimeType, bytes: kept.bytes.length, sha256, createdAt: now }),
+      (sha256) =>
+        this.photos.insert({ uploaderPersonId: actor.personId, storageKey: key, mimeType: image.mimeType, bytes: kept.bytes.length, sha256, createdAt: now }),
       this.logger,
     );
-    return { id: row.id, mimeType: row.mimeType, bytes: row.bytes, width: kept.width, height: kept.height, url: photoUrl(row.id), previewUrl: photoPreviewUrl(row.id) };
+    return {
+      id: row.id,
+      mimeType: row.mimeType,
+      bytes: row.bytes,
+      width: kept.width,
+      height: kept.height,
+      url: photoUrl(row.id),
+      previewUrl: photoPreviewUrl(row.id),
+    };
   }
 
   /** The bytes, for those StepMediaAccess lets see it (everyone else: NOT_FOUND). */
@@ -78,7 +96,6 @@ export class PhotosService {
     });
     return inMemory('image/jpeg', made);
   }
-
 }
 
 function inMemory(mimeType: string, bytes: Buffer): StoredContent {

@@ -35,7 +35,11 @@ export class StepMediaAccess {
     const request = await this.requests.findVisible(media.requestId, actor.personId, actor.spanFor('request.view'));
     if (!request?.unit) return false;
     if (media.requestEventId === null || (await this.requests.eventIsPublic(media.requestEventId))) return true;
-    const relations = relationsTo(actor.personId, actor.held, { requesterPersonId: request.requesterPersonId, handlerUnitId: request.handlerUnitId, unitPath: request.unit.path });
+    const relations = relationsTo(actor.personId, actor.held, {
+      requesterPersonId: request.requesterPersonId,
+      handlerUnitId: request.handlerUnitId,
+      unitPath: request.unit.path,
+    });
     return relations.includes('handler') || relations.includes('supervisor');
   }
 }

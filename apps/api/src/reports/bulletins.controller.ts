@@ -28,7 +28,11 @@ export class BulletinsController {
 
   @Get('daily')
   @RequireCapability('reports.view')
-  @ApiOperation({ operationId: 'getDailyBulletin', summary: '受理情况一天一通报: a town’s day — received by source, village and category; first contacts on time and late; results; open and overdue at its end' })
+  @ApiOperation({
+    operationId: 'getDailyBulletin',
+    summary:
+      '受理情况一天一通报: a town’s day — received by source, village and category; first contacts on time and late; results; open and overdue at its end',
+  })
   @ApiOkResponse({ type: DailyBulletinDto })
   daily(@CurrentActor() actor: Actor, @Query() query: DailyBulletinQuery): Promise<DailyBulletinDto> {
     return this.bulletins.bulletin(actor, query.townId, query.day);
@@ -36,7 +40,10 @@ export class BulletinsController {
 
   @Get('daily.xlsx')
   @RequireCapability('reports.view')
-  @ApiOperation({ operationId: 'exportDailyBulletin', summary: 'The day’s bulletin as an .xlsx (A4): the figures, by source, village and category, and the overdue list' })
+  @ApiOperation({
+    operationId: 'exportDailyBulletin',
+    summary: 'The day’s bulletin as an .xlsx (A4): the figures, by source, village and category, and the overdue list',
+  })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse({ description: 'The bulletin workbook', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
   async exportDaily(@CurrentActor() actor: Actor, @Query() query: DailyBulletinQuery): Promise<StreamableFile> {
@@ -46,7 +53,10 @@ export class BulletinsController {
 
   @Get('daily/requests')
   @RequireCapability('reports.view')
-  @ApiOperation({ operationId: 'listBulletinRequests', summary: '一数一查: the requests behind one figure of a day’s bulletin (a by-line needs its key); no names or phones' })
+  @ApiOperation({
+    operationId: 'listBulletinRequests',
+    summary: '一数一查: the requests behind one figure of a day’s bulletin (a by-line needs its key); no names or phones',
+  })
   @ApiOkResponse({ type: ReportRequestsDto })
   dailyRequests(@CurrentActor() actor: Actor, @Query() query: BulletinFigureQuery): Promise<ReportRequestsDto> {
     return this.bulletins.figureRequests(actor, query.townId, query.day, query.figure as BulletinFigure, query.key);
@@ -54,7 +64,10 @@ export class BulletinsController {
 
   @Get('weekly-dispatch')
   @RequireCapability('reports.view')
-  @ApiOperation({ operationId: 'getWeeklyDispatch', summary: '办理进度一周一调度: the town’s open matters now, by the unit handling each (age, deadline, overdue), units with the most overdue first' })
+  @ApiOperation({
+    operationId: 'getWeeklyDispatch',
+    summary: '办理进度一周一调度: the town’s open matters now, by the unit handling each (age, deadline, overdue), units with the most overdue first',
+  })
   @ApiOkResponse({ type: WeeklyDispatchDto })
   weeklyDispatch(@CurrentActor() actor: Actor, @Query() query: WeeklyDispatchQuery): Promise<WeeklyDispatchDto> {
     return this.weekly.dispatch(actor, query.townId, this.clock.now());

@@ -23,7 +23,8 @@ export async function writeDailyBulletinSheet(report: DailyBulletinDto): Promise
     ['办结', report.resolved],
     ['当日结束时未办结', report.open],
     ['其中超期', report.overdue.length],
-  ] as const) sheet.addRow([label, value]);
+  ] as const)
+    sheet.addRow([label, value]);
   const breakdown = (title: string, rows: readonly CountByKeyDto[]) => {
     heading(title);
     if (rows.length === 0) sheet.addRow(['（无）']);
@@ -36,7 +37,10 @@ export async function writeDailyBulletinSheet(report: DailyBulletinDto): Promise
   sheet.addRow(['承办单位', '编号', '超期环节', '时限']).font = { bold: true };
   if (report.overdue.length === 0) sheet.addRow(['（无）']);
   for (const item of report.overdue) {
-    sheet.addRow([item.unitName, item.requestId, item.clock === 'contact' ? '首次联系' : '办结', chinaTimeText(item.dueAt)]).getCell(3).font = { color: { argb: 'FFB3191F' }, bold: true };
+    sheet.addRow([item.unitName, item.requestId, item.clock === 'contact' ? '首次联系' : '办结', chinaTimeText(item.dueAt)]).getCell(3).font = {
+      color: { argb: 'FFB3191F' },
+      bold: true,
+    };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

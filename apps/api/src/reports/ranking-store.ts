@@ -103,7 +103,12 @@ export class RankingStore {
 
   private async read(month: string): Promise<PeriodCounts> {
     // Raw rows: a county's 5,000+ need no entities.
-    const rows = await this.dataSource.getRepository(RankingMonthCount).createQueryBuilder('c').select(['c.unitId AS unitId', ...RANKING_COUNTS.map((f) => `c.${f} AS ${f}`)]).where('c.month = :month', { month }).getRawMany<Record<string, number | string>>();
+    const rows = await this.dataSource
+      .getRepository(RankingMonthCount)
+      .createQueryBuilder('c')
+      .select(['c.unitId AS unitId', ...RANKING_COUNTS.map((f) => `c.${f} AS ${f}`)])
+      .where('c.month = :month', { month })
+      .getRawMany<Record<string, number | string>>();
     return countsFromRows(rows);
   }
 

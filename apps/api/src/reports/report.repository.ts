@@ -75,7 +75,8 @@ const OPEN_OVERDUE_WHEN = 'e.dueAt < :end';
 const COUNTED_ACTIONS = [...new Set(Object.values(STEP_RULES).flatMap((rule) => rule.actions))];
 /** What the counts are made by: stored counts made by other rules are made again (RankingStore). */
 export const COUNTING_RULES = JSON.stringify({ STEP_RULES, OPEN_OVERDUE_WHEN });
-const happenedByEnd = (...actions: string[]) => `MAX(CASE WHEN t.action IN (${actions.map((a) => `'${a}'`).join(', ')}) AND t.createdAt < :end THEN 1 ELSE 0 END)`;
+const happenedByEnd = (...actions: string[]) =>
+  `MAX(CASE WHEN t.action IN (${actions.map((a) => `'${a}'`).join(', ')}) AND t.createdAt < :end THEN 1 ELSE 0 END)`;
 // A period's steps are scoped by their unit's id, checked in the index they are read from: no join per step.
 const IN_SCOPE = (alias: string, scope: Scope) => (scope.unitIds === null ? '1 = 1' : `${alias}.handlerUnitId IN (:...scopeUnits)`);
 
@@ -119,7 +120,10 @@ export class ReportRepository {
       const rule = STEP_RULES[figure];
       query.addSelect(`SUM(CASE WHEN e.action IN (${quoted(rule.actions)}) AND ${rule.when} THEN 1 ELSE 0 END)`, figure);
     }
-    const [rows, openOverdue] = await Promise.all([query.getRawMany<Record<string, number | string | Date | null>>(), count(this.figure('openOverdue', scope, period))]);
+    const [rows, openOverdue] = await Promise.all([
+      query.getRawMany<Record<string, number | string | Date | null>>(),
+      count(this.figure('openOverdue', scope, period)),
+    ]);
     const counts = countsFromRows(rows as Record<string, number | string>[], stepFigures);
     let lastContactDueAt: Date | null = null;
     for (const row of rows) {
@@ -132,7 +136,11 @@ export class ReportRepository {
 
   /** The timeline rows behind one figure of units within `scopePath` (a unit's path: it and those under it): what a count counted. */
   async figureRows(figure: RankingFigure, scopePath: string, period: Period): Promise<{ requestId: number; at: Date }[]> {
-    const rows = await this.figure(figure, await this.scope(scopePath), period).select('e.requestId', 'requestId').addSelect('e.createdAt', 'at').orderBy('e.id', 'ASC').getRawMany<{ requestId: number | string; at: Date | string }>();
+    const rows = await this.figure(figure, await this.scope(scopePath), period)
+      .select('e.requestId', 'requestId')
+      .addSelect('e.createdAt', 'at')
+      .orderBy('e.id', 'ASC')
+      .getRawMany<{ requestId: number | string; at: Date | string }>();
     return rows.map((row) => ({ requestId: Number(row.requestId), at: rawDate(row.at) }));
   }
 
@@ -236,7 +244,12 @@ export class ReportRepository {
 
   /** The units at or under `path` (plain rows: a county has 6,000). */
   async unitsUnder(path: string): Promise<UnitUnder[]> {
-    const rows = await this.dataSource.getRepository(OrgUnit).createQueryBuilder('u').select(['u.id AS id', 'u.path AS path', 'u.kind AS kind', 'u.name AS name']).where('u.path LIKE :path', { path: `${path}%` }).getRawMany<UnitUnder & { id: number | string }>();
+    const rows = await this.dataSource
+      .getRepository(OrgUnit)
+      .createQueryBuilder('u')
+      .select(['u.id AS id', 'u.path AS path', 'u.kind AS kind', 'u.name AS name'])
+      .where('u.path LIKE :path', { path: `${path}%` })
+      .getRawMany<UnitUnder & { id: number | string }>();
     return rows.map((row) => ({ ...row, id: Number(row.id) }));
   }
 
@@ -253,17 +266,19 @@ export class ReportRepository {
  * merged, resolved or withdrawn by the period's end, and its first contact (whenever made).
  */
 function receivedFacts(sub: SelectQueryBuilder<ObjectLiteral>, scope: Scope): SelectQueryBuilder<ObjectLiteral> {
-  return sub
-    .from(RequestEvent, 's')
-    .innerJoin(RequestEvent, 't', 't.requestId = s.requestId')
-    .where(`${IN_SCOPE('s', scope)} AND s.action = 'submit' AND s.createdAt >= :start AND s.createdAt < :end`, { scopeUnits: scope.unitIds })
-    .select('s.requestId', 'requestId')
-    .addSelect(happenedByEnd('merge'), 'mergedByEnd')
-    .addSelect(happenedByEnd('resolve'), 'resolvedByEnd')
-    // 这不是我的诉求 withdraws it too: a matter filed in the wrong name is not the unit's to resolve.
-    .addSelect(happenedByEnd('withdraw', 'disown'), 'withdrawnByEnd')
-    .addSelect("MIN(CASE WHEN t.action IN ('accept', 'reject') THEN t.createdAt END)", 'firstContactAt')
-    .groupBy('s.requestId');
+  return (
+    sub
+      .from(RequestEvent, 's')
+      .innerJoin(RequestEvent, 't', 't.requestId = s.requestId')
+      .where(`${IN_SCOPE('s', scope)} AND s.action = 'submit' AND s.createdAt >= :start AND s.createdAt < :end`, { scopeUnits: scope.unitIds })
+      .select('s.requestId', 'requestId')
+      .addSelect(happenedByEnd('merge'), 'mergedByEnd')
+      .addSelect(happenedByEnd('resolve'), 'resolvedByEnd')
+      // 这不是我的诉求 withdraws it too: a matter filed in the wrong name is not the unit's to resolve.
+      .addSelect(happenedByEnd('withdraw', 'disown'), 'withdrawnByEnd')
+      .addSelect("MIN(CASE WHEN t.action IN ('accept', 'reject') THEN t.createdAt END)", 'firstContactAt')
+      .groupBy('s.requestId')
+  );
 }
 
 /** The id of each matter's last step before :end, among the matters that may have been open then. */
@@ -289,6 +304,10 @@ export function zeroCounts(): Record<RankingFigure, number> {
 }
 
 async function count(query: SelectQueryBuilder<RequestEvent>): Promise<CountsByUnit> {
-  const rows = await query.select('e.handlerUnitId', 'unitId').addSelect('COUNT(*)', 'n').groupBy('e.handlerUnitId').getRawMany<{ unitId: number | string; n: number | string }>();
+  const rows = await query
+    .select('e.handlerUnitId', 'unitId')
+    .addSelect('COUNT(*)', 'n')
+    .groupBy('e.handlerUnitId')
+    .getRawMany<{ unitId: number | string; n: number | string }>();
   return new Map(rows.map((row) => [Number(row.unitId), Number(row.n)]));
 }

@@ -23,14 +23,20 @@ export class ReportsController {
   }
 
   @Get('unit-history')
-  @ApiOperation({ operationId: 'getUnitHistory', summary: 'One unit’s last months on the board (rank, composite, hearts, counts), oldest first: 我的网格成绩’s trend' })
+  @ApiOperation({
+    operationId: 'getUnitHistory',
+    summary: 'One unit’s last months on the board (rank, composite, hearts, counts), oldest first: 我的网格成绩’s trend',
+  })
   @ApiOkResponse({ type: UnitHistoryDto })
   unitHistory(@Query() query: UnitHistoryQuery): Promise<UnitHistoryDto> {
     return this.reports.unitHistory(query.townId, query.unitId, query.month, query.months ?? DEFAULT_HISTORY_MONTHS);
   }
 
   @Get('ranking/requests')
-  @ApiOperation({ operationId: 'listFigureRequests', summary: '一数一查: the requests behind one figure of one unit on the board (no personal data; confidential ones only counted)' })
+  @ApiOperation({
+    operationId: 'listFigureRequests',
+    summary: '一数一查: the requests behind one figure of one unit on the board (no personal data; confidential ones only counted)',
+  })
   @ApiOkResponse({ type: FigureRequestsDto })
   figureRequests(@Query() query: FigureRequestsQuery): Promise<FigureRequestsDto> {
     return this.reports.figureRequests(query.townId, query.month, query.unitId, query.figure as RankingFigure);

@@ -47,7 +47,14 @@ export class RequestHandoverService {
   }
 
   /** Into an open duplicate the caller also handles or supervises; never from or into a confidential one. */
-  async mergeStep(manager: EntityManager, actor: Actor, request: RequestEntity, input: RequestActionDto, note: string | null, now: Date): Promise<{ step: Step; target: RequestEntity }> {
+  async mergeStep(
+    manager: EntityManager,
+    actor: Actor,
+    request: RequestEntity,
+    input: RequestActionDto,
+    note: string | null,
+    now: Date,
+  ): Promise<{ step: Step; target: RequestEntity }> {
     if (!mayHaveFollowers(request)) throw new AppError(ErrorCode.RequestConfidential, 'requestId', '这是保密诉求，不能并入其他诉求');
     if (!input.targetRequestId) throw new AppError(ErrorCode.ValidationFailed, 'targetRequestId', '请选择合并到哪条诉求');
     if (input.targetRequestId === request.id) throw new AppError(ErrorCode.ValidationFailed, 'targetRequestId', '不能合并到这条诉求自己');

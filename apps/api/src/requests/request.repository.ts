@@ -45,11 +45,7 @@ export class RequestRepository {
 
   /** Matters the person raised or follows, newest first. */
   listMine(personId: number, limit: number): Promise<RequestEntity[]> {
-    return this.withUnits()
-      .where(`(r.requesterPersonId = :personId OR ${FOLLOWED_BY_PERSON})`, { personId })
-      .orderBy('r.id', 'DESC')
-      .take(limit)
-      .getMany();
+    return this.withUnits().where(`(r.requesterPersonId = :personId OR ${FOLLOWED_BY_PERSON})`, { personId }).orderBy('r.id', 'DESC').take(limit).getMany();
   }
 
   /**
@@ -59,7 +55,13 @@ export class RequestRepository {
    * alone (it holds both due dates); only those rows are then read, and put in order here (an
    * outer ORDER BY would sort the rows with their text in a temporary table).
    */
-  async inbox(viewerPersonId: number, handlerUnitIds: readonly number[], openStates: readonly string[], limit: number, after?: { dueAt: Date; id: number }): Promise<ListedRow[]> {
+  async inbox(
+    viewerPersonId: number,
+    handlerUnitIds: readonly number[],
+    openStates: readonly string[],
+    limit: number,
+    after?: { dueAt: Date; id: number },
+  ): Promise<ListedRow[]> {
     if (handlerUnitIds.length === 0) return [];
     // Accepted matters race the completion clock, new ones the contact clock.
     const due = 'COALESCE(r.completionDueAt, r.contactDueAt)';
@@ -96,19 +98,21 @@ export class RequestRepository {
    */
   lookBackQueue(span: readonly string[], unratedBefore: Date, limit: number): Promise<RequestEntity[]> {
     const inSpan = spanCondition('u.path', span, 'span');
-    return this.withUnits()
-      .where(inSpan.sql, inSpan.params)
-      .andWhere(
-        new Brackets((q) => {
-          q.where("r.state = 'rejected'").orWhere("r.state = 'resolved' AND (r.ratedAt IS NOT NULL OR r.resolvedAt <= :unratedBefore)", { unratedBefore });
-        }),
-      )
-      // A refusal has no result time; it was decided when the requester was contacted.
-      .addSelect('COALESCE(r.resolvedAt, r.contactedAt)', 'ready_at')
-      .orderBy('ready_at', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(limit)
-      .getMany();
+    return (
+      this.withUnits()
+        .where(inSpan.sql, inSpan.params)
+        .andWhere(
+          new Brackets((q) => {
+            q.where("r.state = 'rejected'").orWhere("r.state = 'resolved' AND (r.ratedAt IS NOT NULL OR r.resolvedAt <= :unratedBefore)", { unratedBefore });
+          }),
+        )
+        // A refusal has no result time; it was decided when the requester was contacted.
+        .addSelect('COALESCE(r.resolvedAt, r.contactedAt)', 'ready_at')
+        .orderBy('ready_at', 'ASC')
+        .addOrderBy('r.id', 'ASC')
+        .limit(limit)
+        .getMany()
+    );
   }
 
   /** 超时督办: open matters within `span` whose running clock ran out, highest rung of the ladder first. */
@@ -140,7 +144,9 @@ export class RequestRepository {
   async timelines(requestIds: readonly number[]): Promise<Map<number, RequestEvent[]>> {
     const byRequest = new Map<number, RequestEvent[]>();
     if (requestIds.length === 0) return byRequest;
-    const events = await this.dataSource.getRepository(RequestEvent).find({ where: { requestId: In([...requestIds]) }, order: { requestId: 'ASC', id: 'ASC' } });
+    const events = await this.dataSource
+      .getRepository(RequestEvent)
+      .find({ where: { requestId: In([...requestIds]) }, order: { requestId: 'ASC', id: 'ASC' } });
     for (const event of events) {
       const list = byRequest.get(event.requestId);
       if (list) list.push(event);
@@ -158,7 +164,9 @@ export class RequestRepository {
   /** The voice note each of `requestIds` was raised with (one at most: only a submission carries one). */
   async voiceNotesOf(requestIds: readonly number[]): Promise<Map<number, { id: number; durationMs: number }>> {
     if (requestIds.length === 0) return new Map();
-    const notes = await this.dataSource.getRepository(VoiceNote).find({ where: { requestId: In([...requestIds]) }, select: { id: true, requestId: true, durationMs: true } });
+    const notes = await this.dataSource
+      .getRepository(VoiceNote)
+      .find({ where: { requestId: In([...requestIds]) }, select: { id: true, requestId: true, durationMs: true } });
     return new Map(notes.map((note) => [Number(note.requestId), { id: note.id, durationMs: note.durationMs }]));
   }
 
@@ -166,7 +174,9 @@ export class RequestRepository {
   async photosByEvent(eventIds: readonly number[]): Promise<Map<number, number[]>> {
     const byEvent = new Map<number, number[]>();
     if (eventIds.length === 0) return byEvent;
-    const photos = await this.dataSource.getRepository(Photo).find({ where: { requestEventId: In([...eventIds]) }, select: { id: true, requestEventId: true }, order: { id: 'ASC' } });
+    const photos = await this.dataSource
+      .getRepository(Photo)
+      .find({ where: { requestEventId: In([...eventIds]) }, select: { id: true, requestEventId: true }, order: { id: 'ASC' } });
     for (const photo of photos) {
       if (photo.requestEventId === null) continue;
       const list = byEvent.get(photo.requestEventId);
@@ -180,7 +190,9 @@ export class RequestRepository {
   async results(requestIds: readonly number[]): Promise<Map<number, RequestEvent>> {
     const latest = new Map<number, RequestEvent>();
     if (requestIds.length === 0) return latest;
-    const events = await this.dataSource.getRepository(RequestEvent).find({ where: { requestId: In([...requestIds]), action: In([...RESULT_ACTIONS]) }, order: { id: 'ASC' } });
+    const events = await this.dataSource
+      .getRepository(RequestEvent)
+      .find({ where: { requestId: In([...requestIds]), action: In([...RESULT_ACTIONS]) }, order: { id: 'ASC' } });
     for (const event of events) latest.set(event.requestId, event);
     return latest;
   }

@@ -58,7 +58,10 @@ export class RequestsController {
   @Post('on-behalf')
   @HttpCode(201)
   @RequireCapability('request.proxy')
-  @ApiOperation({ operationId: 'submitRequestOnBehalf', summary: 'Enter a matter for a villager (代办 by a grid leader, a call taken by hotline staff); retries return the same one' })
+  @ApiOperation({
+    operationId: 'submitRequestOnBehalf',
+    summary: 'Enter a matter for a villager (代办 by a grid leader, a call taken by hotline staff); retries return the same one',
+  })
   @ApiCreatedResponse({ type: RequestDto })
   submitOnBehalf(@CurrentActor() actor: Actor, @Body() body: SubmitOnBehalfDto): Promise<RequestDto> {
     return this.intake.enter(actor, onBehalfEntry(actor, body), this.clock.now());
@@ -96,7 +99,10 @@ export class RequestsController {
   }
 
   @Get('inbox')
-  @ApiOperation({ operationId: 'getRequestInbox', summary: 'Open matters I handle, soonest due first, 50 a page (limit ≤ 100; the next page after the last row’s due time and id)' })
+  @ApiOperation({
+    operationId: 'getRequestInbox',
+    summary: 'Open matters I handle, soonest due first, 50 a page (limit ≤ 100; the next page after the last row’s due time and id)',
+  })
   @ApiOkResponse({ type: [RequestListItemDto] })
   inbox(@CurrentActor() actor: Actor, @Query() page: InboxQuery): Promise<RequestListItemDto[]> {
     return this.requests.inbox(actor, page, this.clock.now());
@@ -124,7 +130,12 @@ export class RequestsController {
   act(
     @CurrentActor() actor: Actor,
     @Param('requestId', ParseIdPipe) requestId: number,
-    @Param('action', new ParseEnumPipe(Object.fromEntries(SUPPORTED_ACTIONS.map((a) => [a, a])), { exceptionFactory: () => new AppError(ErrorCode.ValidationFailed, 'action') }))
+    @Param(
+      'action',
+      new ParseEnumPipe(Object.fromEntries(SUPPORTED_ACTIONS.map((a) => [a, a])), {
+        exceptionFactory: () => new AppError(ErrorCode.ValidationFailed, 'action'),
+      }),
+    )
     action: SupportedAction,
     @Body() body: RequestActionDto,
   ): Promise<RequestDto> {
@@ -141,7 +152,10 @@ export class RequestsController {
 
   @Post(':requestId/disown')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'disownRequest', summary: '这不是我的诉求: the person a matter was entered for (代办, a call) says it is not theirs; it is withdrawn and the hotline office told' })
+  @ApiOperation({
+    operationId: 'disownRequest',
+    summary: '这不是我的诉求: the person a matter was entered for (代办, a call) says it is not theirs; it is withdrawn and the hotline office told',
+  })
   @ApiOkResponse({ type: RequestDto })
   disown(@CurrentActor() actor: Actor, @Param('requestId', ParseIdPipe) requestId: number, @Body() body: DisownRequestDto): Promise<RequestDto> {
     return this.workflow.disown(actor, requestId, body, this.clock.now());

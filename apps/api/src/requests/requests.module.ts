@@ -16,7 +16,16 @@ import { CategoryRoutesService } from './routing/category-routes.service';
 @Module({
   imports: [GridModule, ContentCheckModule],
   controllers: [RequestsController, CategoryRoutesController],
-  providers: [RequestsService, RequestIntake, RequestWorkflowService, RequestRepository, RequestHandoverService, RequestQueuesService, CategoryRoutesService, SubmissionLimit],
+  providers: [
+    RequestsService,
+    RequestIntake,
+    RequestWorkflowService,
+    RequestRepository,
+    RequestHandoverService,
+    RequestQueuesService,
+    CategoryRoutesService,
+    SubmissionLimit,
+  ],
   // Photos are shown to whoever may see their request (PhotosModule).
   // The hotline module enters 12345 orders through the same intake.
   exports: [RequestRepository, RequestsService, RequestIntake, CategoryRoutesService],

@@ -41,17 +41,25 @@ export class RequestsService {
   /** What the caller must handle: open requests of the units where they hold a handling role. */
   async inbox(actor: Actor, page: InboxQuery, now: Date): Promise<RequestListItemDto[]> {
     const units = actor.held.filter((h) => HANDLER_ROLES.includes(h.role)).map((h) => h.unitId);
-    if ((page.afterDueAt === undefined) !== (page.afterId === undefined)) throw new AppError(ErrorCode.ValidationFailed, page.afterId === undefined ? 'afterId' : 'afterDueAt', '翻页需要同时给出上一页最后一条的时限和编号');
+    if ((page.afterDueAt === undefined) !== (page.afterId === undefined))
+      throw new AppError(ErrorCode.ValidationFailed, page.afterId === undefined ? 'afterId' : 'afterDueAt', '翻页需要同时给出上一页最后一条的时限和编号');
     const after = page.afterDueAt !== undefined && page.afterId !== undefined ? { dueAt: new Date(page.afterDueAt), id: page.afterId } : undefined;
     const rows = await this.requests.inbox(actor.personId, units, OPEN_STATES, page.limit ?? INBOX_PAGE, after);
-    return rows.map((row) => viewListItem(row.request, row.requester, this.relations(actor, row.request, row.followed ? [actor.personId] : []), now, row.resultNote));
+    return rows.map((row) =>
+      viewListItem(row.request, row.requester, this.relations(actor, row.request, row.followed ? [actor.personId] : []), now, row.resultNote),
+    );
   }
 
   /** How the caller stands to the request; pass its followers where following matters (seeing it). */
   relations(actor: Actor, request: Pick<ListedRequest, 'requesterPersonId' | 'handlerUnitId' | 'unit'>, followerPersonIds: readonly number[] = []): Relation[] {
     const unitPath = request.unit?.path;
     if (!unitPath) throw new Error('request loaded without its unit');
-    return relationsTo(actor.personId, actor.held, { requesterPersonId: request.requesterPersonId, handlerUnitId: request.handlerUnitId, unitPath, followerPersonIds });
+    return relationsTo(actor.personId, actor.held, {
+      requesterPersonId: request.requesterPersonId,
+      handlerUnitId: request.handlerUnitId,
+      unitPath,
+      followerPersonIds,
+    });
   }
 
   /** view() of many requests loaded with their units: the requesters and the timelines in one query each, not two per request. */
@@ -75,36 +83,67 @@ export class RequestsService {
   }
 
   /** view() of a request just made (RequestIntake), from what was written: nothing of it is read back but its voice note's length. */
-  async viewCreated(actor: Actor, created: { request: RequestEntity; submitted: RequestEvent; requester: Pick<Person, 'name' | 'phone'> }, media: SubmittedMedia, now: Date): Promise<RequestDto> {
+  async viewCreated(
+    actor: Actor,
+    created: { request: RequestEntity; submitted: RequestEvent; requester: Pick<Person, 'name' | 'phone'> },
+    media: SubmittedMedia,
+    now: Date,
+  ): Promise<RequestDto> {
     const { request, submitted, requester } = created;
     const voiceNote = media.voiceNoteId === undefined ? null : ((await this.requests.voiceNotesOf([request.id])).get(request.id) ?? null);
     // As photosByEvent lists them: each attached once, in upload order.
     const photos = [...new Set(media.photoIds ?? [])].sort((a, b) => a - b);
     const loaded = { request, requester: { name: requester.name, phone: requester.phone }, followers: [], timeline: [submitted], voiceNote };
-    const [dto] = await this.present(actor, [loaded], { photosByEvent: new Map([[submitted.id, photos]]), actorNames: new Map([[actor.personId, actor.name]]) }, now);
+    const [dto] = await this.present(
+      actor,
+      [loaded],
+      { photosByEvent: new Map([[submitted.id, photos]]), actorNames: new Map([[actor.personId, actor.name]]) },
+      now,
+    );
     return dto!;
   }
 
   /** What the caller sees of each loaded request (viewRequest); a staff member shown a requester's full number is logged. */
-  private async present(actor: Actor, loaded: readonly LoadedRequest[], shared: { photosByEvent: ReadonlyMap<number, readonly number[]>; actorNames: ReadonlyMap<number, string> }, now: Date): Promise<RequestDto[]> {
+  private async present(
+    actor: Actor,
+    loaded: readonly LoadedRequest[],
+    shared: { photosByEvent: ReadonlyMap<number, readonly number[]>; actorNames: ReadonlyMap<number, string> },
+    now: Date,
+  ): Promise<RequestDto[]> {
     const views = loaded.map(({ request, requester, followers, timeline, voiceNote }) => {
       const relations = this.relations(actor, request, followers);
       const staffOnIt = relations.includes('handler') || relations.includes('supervisor');
       const shown = timeline.filter((e) => staffOnIt || e.public);
-      return { request, view: viewRequest(request, requester, relations, shown, now, { photosByEvent: shared.photosByEvent, voiceNote }, shared.actorNames), relations };
+      return {
+        request,
+        view: viewRequest(request, requester, relations, shown, now, { photosByEvent: shared.photosByEvent, voiceNote }, shared.actorNames),
+        relations,
+      };
     });
     // Staff shown a requester's full number: who saw whose, logged like any full-number view.
     const seen = views.filter(({ view, relations }) => view.contactPhone !== null && phoneViewIsLogged(relations, 'page'));
-    if (seen.length > 0) await this.dataSource.getRepository(PhoneViewLog).insert(seen.map(({ request }) => ({ viewerPersonId: actor.personId, subjectPersonId: request.requesterPersonId })));
+    if (seen.length > 0)
+      await this.dataSource
+        .getRepository(PhoneViewLog)
+        .insert(seen.map(({ request }) => ({ viewerPersonId: actor.personId, subjectPersonId: request.requesterPersonId })));
     return views.map(({ view }) => view);
   }
 
   /** Lists (inbox, mine, queues): no timelines, so a page of 100 is two small queries and a small answer. */
   async listItems(actor: Actor, requests: RequestEntity[], now: Date): Promise<RequestListItemDto[]> {
     if (requests.length === 0) return [];
-    const [{ requesters, followers }, results] = await Promise.all([this.peopleOf(requests), this.requests.results(requests.filter((r) => isResultState(r.state)).map((r) => r.id))]);
+    const [{ requesters, followers }, results] = await Promise.all([
+      this.peopleOf(requests),
+      this.requests.results(requests.filter((r) => isResultState(r.state)).map((r) => r.id)),
+    ]);
     return requests.map((request) =>
-      viewListItem(request, requesterOf(requesters, request), this.relations(actor, request, followers.get(request.id)), now, results.get(request.id)?.note ?? null),
+      viewListItem(
+        request,
+        requesterOf(requesters, request),
+        this.relations(actor, request, followers.get(request.id)),
+        now,
+        results.get(request.id)?.note ?? null,
+      ),
     );
   }
 
@@ -112,14 +151,18 @@ export class RequestsService {
   private async peopleOf(requests: RequestEntity[]): Promise<{ requesters: Map<number, Requester>; followers: Map<number, number[]> }> {
     // Two independent reads, sent together: a list waits for the slower, not for both in turn.
     const [people, followers] = await Promise.all([
-      this.dataSource.getRepository(Person).find({ where: { id: In([...new Set(requests.map((r) => r.requesterPersonId))]) }, select: { id: true, name: true, phone: true } }),
+      this.dataSource
+        .getRepository(Person)
+        .find({ where: { id: In([...new Set(requests.map((r) => r.requesterPersonId))]) }, select: { id: true, name: true, phone: true } }),
       this.requests.followers(requests.map((r) => r.id)),
     ]);
     return { requesters: new Map(people.map((p) => [p.id, { name: p.name, phone: p.phone }])), followers };
   }
 
   async view(actor: Actor, request: RequestEntity, now: Date): Promise<RequestDto> {
-    const loaded = request.unit ? request : await this.dataSource.getRepository(RequestEntity).findOneOrFail({ where: { id: request.id }, relations: { unit: true } });
+    const loaded = request.unit
+      ? request
+      : await this.dataSource.getRepository(RequestEntity).findOneOrFail({ where: { id: request.id }, relations: { unit: true } });
     const [dto] = await this.viewMany(actor, [loaded], now);
     return dto!;
   }

@@ -31,7 +31,11 @@ export class SubmissionLimit {
       [submitterPersonId, sqlDateTime(new Date(now.getTime() - HOUR_MS)), ...HOURLY_LIMITED_SOURCES],
     );
     if (Number(row?.n ?? 0) >= limit) {
-      throw new AppError(ErrorCode.RequestLimitReached, 'clientRequestId', `一小时内最多提交 ${limit} 件诉求，您已经提交了 ${limit} 件，请过一会儿再提交；急事请直接打电话给网格员`);
+      throw new AppError(
+        ErrorCode.RequestLimitReached,
+        'clientRequestId',
+        `一小时内最多提交 ${limit} 件诉求，您已经提交了 ${limit} 件，请过一会儿再提交；急事请直接打电话给网格员`,
+      );
     }
   }
 }

@@ -86,7 +86,10 @@ export class RosterApplier {
     let plan = this.plan(rows);
     // A planned code may be used outside the town (codes are unique county-wide): skip it and plan again.
     while (plan.units.length > 0) {
-      const taken = await this.roster.codesTaken(this.manager, plan.units.map((u) => u.code));
+      const taken = await this.roster.codesTaken(
+        this.manager,
+        plan.units.map((u) => u.code),
+      );
       if (taken.size === 0) break;
       for (const code of taken) this.tree.markCodeTaken(code);
       plan = this.plan(rows);

@@ -25,7 +25,17 @@ export class RosterImportRepository {
   }
 
   async create(job: NewRosterImport, now: Date): Promise<RosterImport> {
-    const inserted = await this.jobs.insert({ ...job, state: 'validating', processed: 0, errorCount: 0, errors: null, summary: null, message: null, stateChangedAt: now, finishedAt: null });
+    const inserted = await this.jobs.insert({
+      ...job,
+      state: 'validating',
+      processed: 0,
+      errorCount: 0,
+      errors: null,
+      summary: null,
+      message: null,
+      stateChangedAt: now,
+      finishedAt: null,
+    });
     return this.jobs.findOneByOrFail({ id: Number(inserted.identifiers[0]?.id) });
   }
 

@@ -86,7 +86,8 @@ export class RosterImportRunner implements BeforeApplicationShutdown {
       await this.dataSource.transaction(async (manager) => {
         await this.roster.lockTown(manager, town.id);
         // Checked again inside the transaction: someone may have been given a role elsewhere meanwhile.
-        if ((await this.roster.phonesOutside(manager, phones, span)).size > 0) throw new Error('a phone of the roster now belongs to someone outside the importer’s span');
+        if ((await this.roster.phonesOutside(manager, phones, span)).size > 0)
+          throw new Error('a phone of the roster now belongs to someone outside the importer’s span');
         // Read again inside the transaction: the tree may have changed while the rows were checked.
         const current = new TownTree(town, await this.roster.snapshot(town, manager));
         const summary = await new RosterApplier(manager, this.roster, current, now).apply(clean, (n) => (progress.processed = n));
@@ -103,6 +104,9 @@ export class RosterImportRunner implements BeforeApplicationShutdown {
 
 /** Every well-formed phone the rows name (leaders and deputies), normalised, once each. */
 function phonesOf(rows: readonly RosterRow[]): string[] {
-  const phones = rows.flatMap((row) => [row.leaderPhone, row.deputyPhone]).map(normalisePhone).filter(isMainlandMobile);
+  const phones = rows
+    .flatMap((row) => [row.leaderPhone, row.deputyPhone])
+    .map(normalisePhone)
+    .filter(isMainlandMobile);
   return [...new Set(phones)];
 }

@@ -93,7 +93,12 @@ export class RosterValidator {
       const key = JSON.stringify([input.village, input.largeGrid, input.smallGrid]);
       const first = this.grids.get(key);
       if (first === undefined) this.grids.set(key, r);
-      else this.fail(r, '小网格', `${cell(r, '小网格')}与第${first}行是同一个小网格（${input.village}/${input.largeGrid}/${input.smallGrid}），每个小网格只能有一行`);
+      else
+        this.fail(
+          r,
+          '小网格',
+          `${cell(r, '小网格')}与第${first}行是同一个小网格（${input.village}/${input.largeGrid}/${input.smallGrid}），每个小网格只能有一行`,
+        );
       this.largeGridPlace(r, input.village, input.largeGrid);
     }
 
@@ -169,14 +174,22 @@ export class RosterValidator {
     const known = this.largeGridVillages.get(largeGrid);
     if (known) {
       if (!known.includes(village)) {
-        this.fail(row, '大网格', `${cell(row, '大网格')}：${quote(largeGrid)}在系统里属于${quote(known[0] ?? '')}，这里填在${quote(village)}下；一个大网格只能属于一个村`);
+        this.fail(
+          row,
+          '大网格',
+          `${cell(row, '大网格')}：${quote(largeGrid)}在系统里属于${quote(known[0] ?? '')}，这里填在${quote(village)}下；一个大网格只能属于一个村`,
+        );
       }
       return;
     }
     const first = this.largeGridVillage.get(largeGrid);
     if (!first) this.largeGridVillage.set(largeGrid, { village, row });
     else if (first.village !== village) {
-      this.fail(row, '大网格', `${cell(row, '大网格')}：${quote(largeGrid)}在第${first.row}行属于${quote(first.village)}，这里填在${quote(village)}下；一个大网格只能属于一个村`);
+      this.fail(
+        row,
+        '大网格',
+        `${cell(row, '大网格')}：${quote(largeGrid)}在第${first.row}行属于${quote(first.village)}，这里填在${quote(village)}下；一个大网格只能属于一个村`,
+      );
     }
   }
 

@@ -1,14 +1,7 @@
 import { Workbook } from 'exceljs';
 import { ErrorCode } from '../common/error-codes';
 import { cellText, readSheet } from '../common/xlsx-sheet';
-import {
-  COLUMN_FIELDS,
-  MAX_DATA_ROWS,
-  MAX_UNPACKED_BYTES,
-  ROSTER_COLUMNS,
-  ROSTER_SHEET_NAME,
-  RosterRow,
-} from './roster-format';
+import { COLUMN_FIELDS, MAX_DATA_ROWS, MAX_UNPACKED_BYTES, ROSTER_COLUMNS, ROSTER_SHEET_NAME, RosterRow } from './roster-format';
 
 /** One small grid of a town as the export writes it (and as an import would read it back). */
 export interface RosterSheetRow {
@@ -31,7 +24,13 @@ export async function readRosterWorkbook(buffer: Buffer): Promise<RosterRow[]> {
     columns: ROSTER_COLUMNS,
     maxRows: MAX_DATA_ROWS,
     maxUnpackedBytes: MAX_UNPACKED_BYTES,
-    errors: { unreadable: ErrorCode.RosterFileUnreadable, header: ErrorCode.RosterHeaderInvalid, tooLarge: ErrorCode.RosterFileTooLarge, tooManyRows: ErrorCode.RosterTooManyRows, empty: ErrorCode.RosterEmpty },
+    errors: {
+      unreadable: ErrorCode.RosterFileUnreadable,
+      header: ErrorCode.RosterHeaderInvalid,
+      tooLarge: ErrorCode.RosterFileTooLarge,
+      tooManyRows: ErrorCode.RosterTooManyRows,
+      empty: ErrorCode.RosterEmpty,
+    },
   });
   return sheet.map(({ row, cells }) => {
     const parsed: RosterRow = { row, town: '', village: '', largeGrid: '', smallGrid: '', leaderName: '', leaderPhone: '', deputyName: '', deputyPhone: '' };

@@ -27,8 +27,14 @@ export class RosterController {
   @Post('imports')
   @HttpCode(202)
   @RequireCapability('roster.manage')
-  @UseInterceptors(UploadErrors(ErrorCode.RosterFileTooLarge, '请在 file 字段上传一个 .xlsx 文件'), FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } }))
-  @ApiOperation({ operationId: 'importRoster', summary: `Upload a town's roster (.xlsx, ≤ 5 MB, ≤ 5000 rows); checked and applied after the answer. ${FORMAT}` })
+  @UseInterceptors(
+    UploadErrors(ErrorCode.RosterFileTooLarge, '请在 file 字段上传一个 .xlsx 文件'),
+    FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } }),
+  )
+  @ApiOperation({
+    operationId: 'importRoster',
+    summary: `Upload a town's roster (.xlsx, ≤ 5 MB, ≤ 5000 rows); checked and applied after the answer. ${FORMAT}`,
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -55,7 +61,10 @@ export class RosterController {
 
   @Get('export')
   @RequireCapability('roster.manage')
-  @ApiOperation({ operationId: 'exportRoster', summary: `A town's current roster as .xlsx with full phone numbers (roster.manage only; each number shown is logged as viewed). ${FORMAT}` })
+  @ApiOperation({
+    operationId: 'exportRoster',
+    summary: `A town's current roster as .xlsx with full phone numbers (roster.manage only; each number shown is logged as viewed). ${FORMAT}`,
+  })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse({ description: 'The roster workbook', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
   async exportRoster(@CurrentActor() actor: Actor, @Query() query: ExportRosterQuery): Promise<StreamableFile> {

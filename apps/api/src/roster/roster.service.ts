@@ -47,7 +47,10 @@ export class RosterService {
     const town = await this.townOf(actor, townId);
     if (!file || file.size === 0) throw new AppError(ErrorCode.ValidationFailed, 'file', '请选择要导入的花名册文件（.xlsx）');
     const rows = await readRosterWorkbook(file.buffer);
-    const job = await this.jobs.create({ townId: town.id, requestedByPersonId: actor.personId, fileName: uploadedName(file.originalname), total: rows.length }, now);
+    const job = await this.jobs.create(
+      { townId: town.id, requestedByPersonId: actor.personId, fileName: uploadedName(file.originalname), total: rows.length },
+      now,
+    );
     this.runner.start(job.id, town, actor.spanFor('roster.manage'), rows);
     return toDto(job, this.runner.progressOf(job.id));
   }

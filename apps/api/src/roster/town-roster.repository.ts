@@ -147,8 +147,15 @@ export class TownRosterRepository {
 
   /** New people, then one read back by phone (ids of a multi-row insert are not portable). */
   async insertPeople(manager: EntityManager, people: readonly { name: string; phone: string }[]): Promise<KnownPerson[]> {
-    for (const part of chunks(people, 200)) await manager.insert(Person, part.map((p) => ({ name: p.name, phone: p.phone })));
-    return this.peopleByPhone(manager, people.map((p) => p.phone));
+    for (const part of chunks(people, 200))
+      await manager.insert(
+        Person,
+        part.map((p) => ({ name: p.name, phone: p.phone })),
+      );
+    return this.peopleByPhone(
+      manager,
+      people.map((p) => p.phone),
+    );
   }
 
   async rename(manager: EntityManager, personId: number, name: string): Promise<void> {
@@ -166,7 +173,11 @@ export class TownRosterRepository {
   }
 
   async startAssignments(manager: EntityManager, assignments: readonly NewAssignment[]): Promise<void> {
-    for (const part of chunks(assignments, 200)) await manager.insert(RoleAssignment, part.map((a) => ({ ...a, endedAt: null })));
+    for (const part of chunks(assignments, 200))
+      await manager.insert(
+        RoleAssignment,
+        part.map((a) => ({ ...a, endedAt: null })),
+      );
   }
 }
 

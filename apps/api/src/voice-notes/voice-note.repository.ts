@@ -31,7 +31,21 @@ export async function voiceNoteUsable(dataSource: DataSource, voiceNoteId: numbe
 }
 
 /** The caller's own, still unattached voice note goes with a new matter's first step (attachStepMedia). */
-export function attachVoiceNote(batch: WriteBatch, uploaderPersonId: number, voiceNoteId: number | undefined, requestId: number | NewId, requestEventId: number | NewId): void {
+export function attachVoiceNote(
+  batch: WriteBatch,
+  uploaderPersonId: number,
+  voiceNoteId: number | undefined,
+  requestId: number | NewId,
+  requestEventId: number | NewId,
+): void {
   if (voiceNoteId === undefined) return;
-  attachStepMedia(batch, 'voice_note', { code: ErrorCode.VoiceNoteNotUsable, field: 'voiceNoteId' }, uploaderPersonId, [voiceNoteId], requestId, requestEventId);
+  attachStepMedia(
+    batch,
+    'voice_note',
+    { code: ErrorCode.VoiceNoteNotUsable, field: 'voiceNoteId' },
+    uploaderPersonId,
+    [voiceNoteId],
+    requestId,
+    requestEventId,
+  );
 }

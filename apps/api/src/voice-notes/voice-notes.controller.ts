@@ -35,7 +35,10 @@ export class VoiceNotesController {
   @HttpCode(201)
   // Limits (size, one file, one field) come from VoiceNotesModule's MulterModule options.
   @UseInterceptors(VOICE_UPLOAD_ERRORS, FileInterceptor('file'))
-  @ApiOperation({ operationId: 'uploadVoiceNote', summary: 'Upload one voice note (MP3, AAC, M4A, WebM, Ogg or WAV by content; 1–60 s; ≤ VOICE_MAX_BYTES, 2 MB by default); attach it by id to a submission' })
+  @ApiOperation({
+    operationId: 'uploadVoiceNote',
+    summary: 'Upload one voice note (MP3, AAC, M4A, WebM, Ogg or WAV by content; 1–60 s; ≤ VOICE_MAX_BYTES, 2 MB by default); attach it by id to a submission',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -53,7 +56,10 @@ export class VoiceNotesController {
   }
 
   @Get(':voiceNoteId')
-  @ApiOperation({ operationId: 'getVoiceNote', summary: 'The voice note’s sound: for its uploader until attached, then for whoever may see the request; NOT_FOUND for everyone else' })
+  @ApiOperation({
+    operationId: 'getVoiceNote',
+    summary: 'The voice note’s sound: for its uploader until attached, then for whoever may see the request; NOT_FOUND for everyone else',
+  })
   @MediaAnswer('The sound', AUDIO_TYPES)
   async get(@CurrentActor() actor: Actor, @Param('voiceNoteId', ParseIdPipe) voiceNoteId: number): Promise<StreamableFile> {
     return mediaFile(await this.notes.content(actor, voiceNoteId));

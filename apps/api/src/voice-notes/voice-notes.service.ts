@@ -36,7 +36,8 @@ export class VoiceNotesService {
       this.storage,
       key,
       file.buffer,
-      (sha256) => this.notes.insert({ uploaderPersonId: actor.personId, storageKey: key, mimeType, bytes: file.buffer.length, durationMs, sha256, createdAt: now }),
+      (sha256) =>
+        this.notes.insert({ uploaderPersonId: actor.personId, storageKey: key, mimeType, bytes: file.buffer.length, durationMs, sha256, createdAt: now }),
       this.logger,
     );
     return { id: row.id, mimeType: row.mimeType, bytes: row.bytes, durationMs: row.durationMs, url: voiceNoteUrl(row.id) };

@@ -100,7 +100,14 @@ export class WechatApiClient {
     await this.call(
       'POST',
       `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(accessToken)}`,
-      { touser: message.touser, template_id: message.templateId, page: message.page, data: message.data, miniprogram_state: message.miniprogramState, lang: 'zh_CN' },
+      {
+        touser: message.touser,
+        template_id: message.templateId,
+        page: message.page,
+        data: message.data,
+        miniprogram_state: message.miniprogramState,
+        lang: 'zh_CN',
+      },
       { retryBusy: false },
     );
   }
@@ -111,7 +118,12 @@ export class WechatApiClient {
     return { appid, secret };
   }
 
-  private async call(method: 'GET' | 'POST', pathAndQuery: string, body?: unknown, options: { retryBusy: boolean } = { retryBusy: true }): Promise<WechatReply> {
+  private async call(
+    method: 'GET' | 'POST',
+    pathAndQuery: string,
+    body?: unknown,
+    options: { retryBusy: boolean } = { retryBusy: true },
+  ): Promise<WechatReply> {
     const path = pathAndQuery.split('?')[0] ?? pathAndQuery;
     for (let attempt = 1; ; attempt++) {
       const reply = await this.send(method, pathAndQuery, body);

@@ -41,22 +41,41 @@ describe('红心榜 in the H5 app', () => {
     // Through the API, this month: submitted, accepted, resolved, rated 满意.
     const villagerToken = await demoToken(under.api.baseUrl, villagerId);
     const leaderToken = await demoToken(under.api.baseUrl, leader.personId);
-    const submitted = await api('POST', '/api/requests', villagerToken, { clientRequestId: 'board-first', category: 'environment', description: '村口垃圾箱满了好几天，请安排清运。' });
+    const submitted = await api('POST', '/api/requests', villagerToken, {
+      clientRequestId: 'board-first',
+      category: 'environment',
+      description: '村口垃圾箱满了好几天，请安排清运。',
+    });
     expect(submitted.status).toBe(201);
     const id = submitted.body.id as number;
     matterId = id;
-    const accepted = await api('POST', `/api/requests/${id}/actions/accept`, leaderToken, { version: submitted.body.version, contactMethod: 'call', complexity: 'simple' });
+    const accepted = await api('POST', `/api/requests/${id}/actions/accept`, leaderToken, {
+      version: submitted.body.version,
+      contactMethod: 'call',
+      complexity: 'simple',
+    });
     expect(accepted.status).toBe(200);
     const resolved = await api('POST', `/api/requests/${id}/actions/resolve`, leaderToken, { version: accepted.body.version, note: '已联系环卫清运。' });
     expect(resolved.status).toBe(200);
     const rated = await api('POST', `/api/requests/${id}/rating`, villagerToken, { version: resolved.body.version, rating: 'satisfied' });
     expect(rated.status).toBeLessThan(300);
     // A confidential (保密) matter of hers, handled in time but not rated: counted on the board, never listed.
-    const secret = await api('POST', '/api/requests', villagerToken, { clientRequestId: 'board-secret', category: 'other', description: '反映村干部的问题，请保密。', confidential: true });
+    const secret = await api('POST', '/api/requests', villagerToken, {
+      clientRequestId: 'board-secret',
+      category: 'other',
+      description: '反映村干部的问题，请保密。',
+      confidential: true,
+    });
     expect(secret.status).toBe(201);
     secretId = secret.body.id as number;
-    const secretAccepted = await api('POST', `/api/requests/${secretId}/actions/accept`, leaderToken, { version: secret.body.version, contactMethod: 'visit', complexity: 'simple' });
-    expect((await api('POST', `/api/requests/${secretId}/actions/resolve`, leaderToken, { version: secretAccepted.body.version, note: '已核实处理。' })).status).toBe(200);
+    const secretAccepted = await api('POST', `/api/requests/${secretId}/actions/accept`, leaderToken, {
+      version: secret.body.version,
+      contactMethod: 'visit',
+      complexity: 'simple',
+    });
+    expect(
+      (await api('POST', `/api/requests/${secretId}/actions/resolve`, leaderToken, { version: secretAccepted.body.version, note: '已核实处理。' })).status,
+    ).toBe(200);
   });
 
   it('a visitor opens 红心榜 from home: the small grid first with its leader and ❤❤, 满意率 100%, then the village', async () => {
@@ -80,7 +99,10 @@ describe('红心榜 in the H5 app', () => {
     await expect(row.locator('.board-score-value').innerText()).resolves.toBe('100');
     // The only small grid with data is the only one shown; the rest wait behind the toggle.
     await expect(board.locator('.board-row').count()).resolves.toBe(1);
-    await board.locator('.board-toggle').getByText(/显示无数据的单位/).waitFor();
+    await board
+      .locator('.board-toggle')
+      .getByText(/显示无数据的单位/)
+      .waitFor();
 
     // Tap: its rates.
     await row.click();
@@ -113,7 +135,10 @@ describe('红心榜 in the H5 app', () => {
     await screenshot(page, 'board-drill-confidential', false, row.locator('.board-drill-list'));
 
     // The toggle shows units without data a page at a time, greyed.
-    await board.locator('.board-toggle').filter({ hasText: /显示无数据的单位/ }).click();
+    await board
+      .locator('.board-toggle')
+      .filter({ hasText: /显示无数据的单位/ })
+      .click();
     await expect(board.locator('.board-row--no-data').count()).resolves.toBe(30);
 
     // 村: the village, first, with the same hearts.

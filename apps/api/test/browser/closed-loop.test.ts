@@ -174,7 +174,10 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
     await button(page, '确认办结', '.action-confirm').click();
     await handling.locator('.req-summary .state-badge').getByText('已办结').waitFor({ timeout: 15_000 });
     await handling.locator('.timeline-note').getByText('已联系村保洁队清运，现场已清理干净。').waitFor();
-    await handling.locator('.timeline-note').getByText(/^电话联系/).waitFor();
+    await handling
+      .locator('.timeline-note')
+      .getByText(/^电话联系/)
+      .waitFor();
     await screenshot(page, 'leader-request', true);
   });
 
@@ -223,7 +226,10 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
     await row.click();
     const detail = current(page);
     await button(page, '评价办理结果', '.my-request-rate').click();
-    await detail.locator('.rate-choice').filter({ hasText: /^满意 ❤❤$/ }).click();
+    await detail
+      .locator('.rate-choice')
+      .filter({ hasText: /^满意 ❤❤$/ })
+      .click();
     await detail.locator('.rate-comment textarea').fill('处理得很快，谢谢！');
     await button(page, '提交评价', '.rate-submit').click();
     const hearts = detail.locator('.req-summary .hearts');
@@ -249,9 +255,15 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
     });
     expect(submitted.status).toBe(201);
     const id = submitted.body.id as number;
-    const accepted = await call(base, 'POST', `/api/requests/${id}/actions/accept`, { token: leaderToken, body: { version: submitted.body.version, contactMethod: 'call', complexity: 'simple' } });
+    const accepted = await call(base, 'POST', `/api/requests/${id}/actions/accept`, {
+      token: leaderToken,
+      body: { version: submitted.body.version, contactMethod: 'call', complexity: 'simple' },
+    });
     expect(accepted.status).toBe(200);
-    const resolved = await call(base, 'POST', `/api/requests/${id}/actions/resolve`, { token: leaderToken, body: { version: accepted.body.version, note: '已报修。' } });
+    const resolved = await call(base, 'POST', `/api/requests/${id}/actions/resolve`, {
+      token: leaderToken,
+      body: { version: accepted.body.version, note: '已报修。' },
+    });
     expect(resolved.status).toBe(200);
 
     await page.goto(`${base}/#/subpackages/villager/request/index?id=${id}`);

@@ -23,7 +23,9 @@ describe('the H5 app and the API docs under the Content-Security-Policy', () => 
       await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
-          (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+          (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(
+            `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+          );
         });
       });
       page.on('console', (message) => {
@@ -91,14 +93,20 @@ describe('the H5 app and the API docs under the Content-Security-Policy', () => 
     await signInAs(page, await personWithRole(under.api.app.get(DataSource), 'hotline_staff'));
     await button(page, '受理日报', '.home-bulletin').click();
     const bulletin = current(page);
-    await bulletin.locator('.report-title').getByText(/受理情况日报/).waitFor({ timeout: 15_000 });
+    await bulletin
+      .locator('.report-title')
+      .getByText(/受理情况日报/)
+      .waitFor({ timeout: 15_000 });
     await bulletin.locator('.chart-title').getByText('按类别').waitFor({ timeout: 15_000 });
   });
 
   it('Swagger UI at /api/docs renders the API under the same policy', async () => {
     const { page } = phone;
     await page.goto(`${under.api.baseUrl}/api/docs`);
-    await page.locator('.swagger-ui .info .title').getByText(/GridLoop API/).waitFor({ timeout: 30_000 });
+    await page
+      .locator('.swagger-ui .info .title')
+      .getByText(/GridLoop API/)
+      .waitFor({ timeout: 30_000 });
     await page.locator('.opblock-tag').first().waitFor();
   });
 });

@@ -87,7 +87,10 @@ describe('patrol, 代办 and 派单 in the H5 app', () => {
     const people: { id: number; name: string }[] = await dataSource.query('SELECT id, name FROM person WHERE phone = ?', [ELDER.phone]);
     expect(people).toHaveLength(1);
     const elderId = Number(people[0]?.id);
-    const rows: { source: string; requesterPersonId: number }[] = await dataSource.query('SELECT source, requesterPersonId FROM request WHERE description = ?', [PROXY_TEXT]);
+    const rows: { source: string; requesterPersonId: number }[] = await dataSource.query(
+      'SELECT source, requesterPersonId FROM request WHERE description = ?',
+      [PROXY_TEXT],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]?.source).toBe('proxy');
     expect(Number(rows[0]?.requesterPersonId)).toBe(elderId);
@@ -96,7 +99,10 @@ describe('patrol, 代办 and 派单 in the H5 app', () => {
     await dataSource.getRepository(RoleAssignment).insert({ personId: elderId, role: 'villager', unitId: leader.unitId, endedAt: null });
     await signInAs(page, ELDER);
     await button(page, '我的诉求', '.home-mine').click();
-    await current(page).locator('.req-row').filter({ hasText: PROXY_TEXT.slice(0, 12) }).waitFor({ timeout: 15_000 });
+    await current(page)
+      .locator('.req-row')
+      .filter({ hasText: PROXY_TEXT.slice(0, 12) })
+      .waitFor({ timeout: 15_000 });
   });
 
   it('a 12345 order appears in 派单; hotline staff transfer it to a small grid; its leader sees it in 待办', async () => {
@@ -156,13 +162,18 @@ describe('patrol, 代办 and 派单 in the H5 app', () => {
     await button(form, '确定转办', '.action-confirm').click();
     await shown.locator('.transfer-form').waitFor({ state: 'detached', timeout: 15_000 });
 
-    const rows: { handlerUnitId: number; state: string }[] = await dataSource.query('SELECT handlerUnitId, state FROM request WHERE hotlineOrderNo = ?', [ORDER.orderNo]);
+    const rows: { handlerUnitId: number; state: string }[] = await dataSource.query('SELECT handlerUnitId, state FROM request WHERE hotlineOrderNo = ?', [
+      ORDER.orderNo,
+    ]);
     expect(Number(rows[0]?.handlerUnitId)).toBe(leader.unitId);
     expect(rows[0]?.state).toBe('submitted');
 
     await signInAs(page, leader);
     await button(page, '待办', '.home-inbox').click();
-    await current(page).locator('.req-row').filter({ hasText: ORDER.text.slice(0, 12) }).waitFor({ timeout: 15_000 });
+    await current(page)
+      .locator('.req-row')
+      .filter({ hasText: ORDER.text.slice(0, 12) })
+      .waitFor({ timeout: 15_000 });
   });
 
   it('raised no page errors', () => {

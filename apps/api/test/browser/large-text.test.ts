@@ -43,7 +43,10 @@ describe('大字模式 in the H5 app', () => {
 
     await me.locator('.me-large-text-switch').click();
     // 1.3 times, on this page at once.
-    await page.waitForFunction((before) => parseFloat(getComputedStyle(document.querySelector('.taro_page:not([style*="display: none"]) .me-name')!).fontSize) > before * 1.25, normalName);
+    await page.waitForFunction(
+      (before) => parseFloat(getComputedStyle(document.querySelector('.taro_page:not([style*="display: none"]) .me-name')!).fontSize) > before * 1.25,
+      normalName,
+    );
     expect(await fontSize(name)).toBeCloseTo(normalName * 1.3, 0);
     // The page slides in with a CSS animation: let it finish before the picture.
     await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
@@ -66,7 +69,10 @@ describe('大字模式 in the H5 app', () => {
     // Off again: back to the normal size.
     await button(page, '我的', '.home-me').click();
     await current(page).locator('.me-large-text-switch').click();
-    await page.waitForFunction((before) => parseFloat(getComputedStyle(document.querySelector('.taro_page:not([style*="display: none"]) .me-name')!).fontSize) < before * 1.05, normalName);
+    await page.waitForFunction(
+      (before) => parseFloat(getComputedStyle(document.querySelector('.taro_page:not([style*="display: none"]) .me-name')!).fontSize) < before * 1.05,
+      normalName,
+    );
     expect(pageErrors).toEqual([]);
   });
 });

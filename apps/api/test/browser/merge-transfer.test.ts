@@ -49,7 +49,9 @@ describe('合并 and 不同意转办 in the H5 app', () => {
     const { page } = phone;
     await signInAs(page, leader);
     await button(page, '待办', '.home-inbox').click();
-    const row = current(page).locator('.req-row').filter({ hasText: SECOND_TEXT.slice(0, 12) });
+    const row = current(page)
+      .locator('.req-row')
+      .filter({ hasText: SECOND_TEXT.slice(0, 12) });
     await row.waitFor({ timeout: 15_000 });
     await row.click();
     const handling = current(page);
@@ -73,14 +75,20 @@ describe('合并 and 不同意转办 in the H5 app', () => {
     await signInAs(page, SECOND);
     await button(page, '我的诉求', '.home-mine').click();
     const mine = current(page);
-    await mine.locator('.req-row').filter({ hasText: FIRST_TEXT.slice(0, 12) }).waitFor({ timeout: 15_000 });
+    await mine
+      .locator('.req-row')
+      .filter({ hasText: FIRST_TEXT.slice(0, 12) })
+      .waitFor({ timeout: 15_000 });
   });
 
   it('the leader asks to transfer a matter; hotline staff decline it in 派单 with a reason; it stays with the leader', async () => {
     const { page } = phone;
     await signInAs(page, leader);
     await button(page, '待办', '.home-inbox').click();
-    await current(page).locator('.req-row').filter({ hasText: TRANSFER_TEXT.slice(0, 12) }).click();
+    await current(page)
+      .locator('.req-row')
+      .filter({ hasText: TRANSFER_TEXT.slice(0, 12) })
+      .click();
     const handling = current(page);
     await button(handling, '申请转办', '.handle-transfer').click();
     await handling.locator('.transfer-form .action-note textarea').fill(ASK_REASON);
@@ -89,11 +97,16 @@ describe('合并 and 不同意转办 in the H5 app', () => {
 
     await signInAs(page, staff);
     await button(page, '派单', '.home-dispatch').click();
-    const row = current(page).locator('.req-row').filter({ hasText: TRANSFER_TEXT.slice(0, 12) });
+    const row = current(page)
+      .locator('.req-row')
+      .filter({ hasText: TRANSFER_TEXT.slice(0, 12) });
     await row.waitFor({ timeout: 15_000 });
     await row.click();
     const shown = current(page);
-    await shown.locator('.staff-transfer-asked').getByText(/申请转办$/).waitFor({ timeout: 15_000 });
+    await shown
+      .locator('.staff-transfer-asked')
+      .getByText(/申请转办$/)
+      .waitFor({ timeout: 15_000 });
     await button(shown, '不同意转办', '.staff-decline-transfer').click();
     const form = shown.locator('.decline-transfer-form');
     // A reason is required.
@@ -104,14 +117,20 @@ describe('合并 and 不同意转办 in the H5 app', () => {
     await page.getByText('已告诉承办人继续办理').waitFor({ timeout: 15_000 });
     await shown.locator('.staff-transfer-asked').waitFor({ state: 'detached', timeout: 15_000 });
 
-    const rows: { handlerUnitId: number; transferRequested: number | boolean }[] = await dataSource.query('SELECT handlerUnitId, transferRequested FROM request WHERE id = ?', [ids.transfer]);
+    const rows: { handlerUnitId: number; transferRequested: number | boolean }[] = await dataSource.query(
+      'SELECT handlerUnitId, transferRequested FROM request WHERE id = ?',
+      [ids.transfer],
+    );
     expect(Number(rows[0]?.handlerUnitId)).toBe(leader.unitId);
     expect(Boolean(Number(rows[0]?.transferRequested))).toBe(false);
 
     // The leader sees the answer, with its reason, in the timeline.
     await signInAs(page, leader);
     await button(page, '待办', '.home-inbox').click();
-    await current(page).locator('.req-row').filter({ hasText: TRANSFER_TEXT.slice(0, 12) }).click();
+    await current(page)
+      .locator('.req-row')
+      .filter({ hasText: TRANSFER_TEXT.slice(0, 12) })
+      .click();
     await current(page).locator('.timeline-note').getByText(DECLINE_REASON).waitFor({ timeout: 15_000 });
     expect(pageErrors).toEqual([]);
   });

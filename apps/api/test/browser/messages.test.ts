@@ -68,14 +68,22 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
     expect(first.status).toBe(201);
     firstId = first.body.id as number;
     clock.set(at('2026-10-09T16:05:00'));
-    const accepted = await api('POST', `/api/requests/${firstId}/actions/accept`, leaderToken, { version: first.body.version, contactMethod: 'call', complexity: 'simple' });
+    const accepted = await api('POST', `/api/requests/${firstId}/actions/accept`, leaderToken, {
+      version: first.body.version,
+      contactMethod: 'call',
+      complexity: 'simple',
+    });
     expect(accepted.status).toBe(200);
     clock.set(at('2026-10-09T16:15:00'));
     const resolved = await api('POST', `/api/requests/${firstId}/actions/resolve`, leaderToken, { version: accepted.body.version, note: '已疏通水渠。' });
     expect(resolved.status).toBe(200);
     // The second one is left alone (the staff's part below).
     clock.set(at('2026-10-09T16:10:00'));
-    const second = await api('POST', '/api/requests', villagerToken, { clientRequestId: 'messages-second', category: 'infrastructure', description: SECOND_TEXT });
+    const second = await api('POST', '/api/requests', villagerToken, {
+      clientRequestId: 'messages-second',
+      category: 'infrastructure',
+      description: SECOND_TEXT,
+    });
     expect(second.status).toBe(201);
     secondId = second.body.id as number;
     clock.set(at('2026-10-09T16:20:00'));
@@ -141,7 +149,12 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
     await group.locator('.overdue-group-name').getByText(leaderGridName, { exact: true }).waitFor();
     await group.locator('.overdue-group-count').getByText('1 件', { exact: true }).waitFor();
     // The first matter is done: not on the board.
-    await expect(board.locator('.req-row').filter({ hasText: FIRST_TEXT.slice(0, 10) }).count()).resolves.toBe(0);
+    await expect(
+      board
+        .locator('.req-row')
+        .filter({ hasText: FIRST_TEXT.slice(0, 10) })
+        .count(),
+    ).resolves.toBe(0);
 
     await row.click();
     const detail = current(page);
@@ -161,7 +174,9 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
 
     // Back on the board: marked 督办.
     await back(page);
-    const marked = current(page).locator('.req-row').filter({ hasText: SECOND_TEXT.slice(0, 10) });
+    const marked = current(page)
+      .locator('.req-row')
+      .filter({ hasText: SECOND_TEXT.slice(0, 10) });
     await marked.locator('.req-mark--supervised').getByText('督办').waitFor({ timeout: 15_000 });
     await screenshot(page, 'staff-overdue', true);
   });
@@ -186,7 +201,10 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
     await back(page);
     await page.waitForURL(/subpackages\/account\/messages\/index/);
     const centreAgain = page.locator('.taro_page:visible').filter({ has: page.locator('.messages-head') });
-    await centreAgain.locator('.messages-count').getByText(/ 条未读$/).waitFor({ timeout: 15_000 });
+    await centreAgain
+      .locator('.messages-count')
+      .getByText(/ 条未读$/)
+      .waitFor({ timeout: 15_000 });
     await centreAgain.locator('taro-button-core.messages-read-all').filter({ hasText: '全部已读' }).click();
     await centreAgain.locator('.messages-count').getByText('没有未读消息').waitFor({ timeout: 15_000 });
     await expect(centreAgain.locator('.message-row--unread').count()).resolves.toBe(0);

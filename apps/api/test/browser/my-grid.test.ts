@@ -29,12 +29,23 @@ describe('我的网格成绩 in the H5 app', () => {
     const villagerId = await addVillager(dataSource, VILLAGER, leader.unitId);
     const villagerToken = await demoToken(under.api.baseUrl, villagerId);
     const leaderToken = await demoToken(under.api.baseUrl, leader.personId);
-    const submitted = await api('POST', '/api/requests', villagerToken, { clientRequestId: 'my-grid-first', category: 'environment', description: '河边有人倒建筑垃圾，请管一管。' });
+    const submitted = await api('POST', '/api/requests', villagerToken, {
+      clientRequestId: 'my-grid-first',
+      category: 'environment',
+      description: '河边有人倒建筑垃圾，请管一管。',
+    });
     expect(submitted.status).toBe(201);
     const id = submitted.body.id as number;
-    const accepted = await api('POST', `/api/requests/${id}/actions/accept`, leaderToken, { version: submitted.body.version, contactMethod: 'call', complexity: 'simple' });
+    const accepted = await api('POST', `/api/requests/${id}/actions/accept`, leaderToken, {
+      version: submitted.body.version,
+      contactMethod: 'call',
+      complexity: 'simple',
+    });
     expect(accepted.status).toBe(200);
-    const resolved = await api('POST', `/api/requests/${id}/actions/resolve`, leaderToken, { version: accepted.body.version, note: '已联系村里清走，立了警示牌。' });
+    const resolved = await api('POST', `/api/requests/${id}/actions/resolve`, leaderToken, {
+      version: accepted.body.version,
+      note: '已联系村里清走，立了警示牌。',
+    });
     expect(resolved.status).toBe(200);
     const rated = await api('POST', `/api/requests/${id}/rating`, villagerToken, { version: resolved.body.version, rating: 'satisfied' });
     expect(rated.status).toBeLessThan(300);
@@ -59,9 +70,17 @@ describe('我的网格成绩 in the H5 app', () => {
     const rows = trend.locator('.my-grid-trend-row');
     await expect(rows.count()).resolves.toBe(6);
     const thisMonth = new Date(Date.now() + 8 * 3600_000).getUTCMonth() + 1;
-    const cells = async (i: number) => (await rows.nth(i).locator('.my-grid-trend-month, .my-grid-trend-score, .my-grid-trend-rank, .my-grid-trend-hearts').allInnerTexts()).map((t) => t.trim());
+    const cells = async (i: number) =>
+      (await rows.nth(i).locator('.my-grid-trend-month, .my-grid-trend-score, .my-grid-trend-rank, .my-grid-trend-hearts').allInnerTexts()).map((t) =>
+        t.trim(),
+      );
     await expect(cells(5)).resolves.toEqual([`${thisMonth}月`, '100', '第1名', '❤2']);
-    await expect(rows.nth(5).locator('.my-grid-trend-bar').evaluate((bar) => (bar as HTMLElement).style.width)).resolves.toBe('100%');
+    await expect(
+      rows
+        .nth(5)
+        .locator('.my-grid-trend-bar')
+        .evaluate((bar) => (bar as HTMLElement).style.width),
+    ).resolves.toBe('100%');
     for (let i = 0; i < 5; i++) {
       await expect(cells(i)).resolves.toEqual([`${((thisMonth - 6 + i + 12) % 12) + 1}月`, '—', '无成绩', '❤0']);
     }

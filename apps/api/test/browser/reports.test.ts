@@ -55,7 +55,11 @@ describe('受理日报 and 办理周调度 in the H5 app', () => {
     const villagerId = await addVillager(dataSource, VILLAGER, leader.unitId);
     // Today: one matter received from a villager, still open.
     const villagerToken = await demoToken(under.api.baseUrl, villagerId);
-    const submitted = await api('POST', '/api/requests', villagerToken, { clientRequestId: 'reports-first', category: 'infrastructure', description: '村西头的路灯坏了三盏，晚上出门看不见路。' });
+    const submitted = await api('POST', '/api/requests', villagerToken, {
+      clientRequestId: 'reports-first',
+      category: 'infrastructure',
+      description: '村西头的路灯坏了三盏，晚上出门看不见路。',
+    });
     expect(submitted.status).toBe(201);
     matterId = submitted.body.id;
     staffToken = await demoToken(under.api.baseUrl, staff.personId);
@@ -83,7 +87,9 @@ describe('受理日报 and 办理周调度 in the H5 app', () => {
     expect(expected.body.received).toBeGreaterThanOrEqual(1);
     const received = bulletin.locator('.report-figure').filter({ hasText: '当天受理' }).locator('.report-figure-value');
     await received.getByText(String(expected.body.received), { exact: true }).waitFor({ timeout: 15_000 });
-    await expect(bulletin.locator('.report-figure').filter({ hasText: '日末未办结' }).locator('.report-figure-value').innerText()).resolves.toBe(String(expected.body.open));
+    await expect(bulletin.locator('.report-figure').filter({ hasText: '日末未办结' }).locator('.report-figure-value').innerText()).resolves.toBe(
+      String(expected.body.open),
+    );
 
     // Three charts, each drawn.
     for (const id of ['bulletin-by-source', 'bulletin-by-category', 'bulletin-by-village']) {
@@ -102,13 +108,19 @@ describe('受理日报 and 办理周调度 in the H5 app', () => {
     const drill = bulletin.locator('.bulletin-drill');
     await drill.locator('.report-section-title').getByText(`「当天受理」共 ${expected.body.received} 件`).waitFor({ timeout: 15_000 });
     await expect(drill.locator('.bulletin-drill-row').count()).resolves.toBe(expected.body.received);
-    await drill.locator('.bulletin-drill-row').filter({ hasText: `第 ${matterId} 号 · 基础设施 · ` }).waitFor();
+    await drill
+      .locator('.bulletin-drill-row')
+      .filter({ hasText: `第 ${matterId} 号 · 基础设施 · ` })
+      .waitFor();
     await expect(drill.innerText()).resolves.not.toContain(VILLAGER.name);
     // A chart's line too: 基础设施 under 按类别 lists the matters of that category.
     const line = bulletin.locator('.bulletin-lines-byCategory .bulletin-line').filter({ hasText: '基础设施' });
     await line.click();
     const byLine = bulletin.locator('.bulletin-drill').filter({ hasText: '「基础设施」' });
-    await byLine.locator('.bulletin-drill-row').filter({ hasText: `第 ${matterId} 号 · 基础设施 · ` }).waitFor({ timeout: 15_000 });
+    await byLine
+      .locator('.bulletin-drill-row')
+      .filter({ hasText: `第 ${matterId} 号 · 基础设施 · ` })
+      .waitFor({ timeout: 15_000 });
     const categoryCount = (expected.body.byCategory as { label: string; count: number }[]).find((c) => c.label === '基础设施')!.count;
     await expect(byLine.locator('.bulletin-drill-row').count()).resolves.toBe(categoryCount);
     // The day's sheet, for printing.
@@ -126,7 +138,13 @@ describe('受理日报 and 办理周调度 in the H5 app', () => {
     await weekly.locator('.report-title').getByText(`${town.name} · 办理进度调度`).waitFor({ timeout: 15_000 });
     const expected = await api('GET', `/api/reports/weekly-dispatch?townId=${town.id}`, staffToken);
     expect(expected.status).toBe(200);
-    await weekly.locator('.report-figure').filter({ hasText: '未办结' }).first().locator('.report-figure-value').getByText(String(expected.body.open), { exact: true }).waitFor({ timeout: 15_000 });
+    await weekly
+      .locator('.report-figure')
+      .filter({ hasText: '未办结' })
+      .first()
+      .locator('.report-figure-value')
+      .getByText(String(expected.body.open), { exact: true })
+      .waitFor({ timeout: 15_000 });
     await weekly.locator('.weekly-unit').filter({ hasText: smallGridName }).first().waitFor();
     const canvas = weekly.locator('canvas#weekly-by-unit');
     await canvas.waitFor();

@@ -52,9 +52,7 @@ async function renewedSession(page: Page, spent: string): Promise<StoredSession>
 
 /** Screenshots wait for Taro's page slide-in to finish (every page back at the left edge). */
 async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_page')).every((el) => Math.abs(el.getBoundingClientRect().left) < 1),
-  );
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro_page')).every((el) => Math.abs(el.getBoundingClientRect().left) < 1));
   await saveScreenshot(page, name);
 }
 
@@ -142,7 +140,11 @@ describe('signing in on the H5 app (demo login)', () => {
     await page.locator('.me-home').click();
 
     await page.locator('.choose-unit:visible').filter({ hasText: '台头镇' }).click({ timeout: 15_000 });
-    await page.locator('.choose-unit:visible').filter({ hasText: /^北孙村/ }).first().click({ timeout: 15_000 });
+    await page
+      .locator('.choose-unit:visible')
+      .filter({ hasText: /^北孙村/ })
+      .first()
+      .click({ timeout: 15_000 });
     // Inside the village: choose it as a whole, or one of its small grids.
     await button(page, '就选 北孙村', '.choose-pick').waitFor({ timeout: 15_000 });
     // 北孙村 has two large grids (east and west), each opening onto its small grids.
@@ -152,7 +154,9 @@ describe('signing in on the H5 app (demo login)', () => {
 
     await page.locator('.me-home .account-row-title:visible').getByText('北孙村', { exact: true }).waitFor({ timeout: 15_000 });
     const beisun = await unitByCode(under.api.app.get(DataSource), 'SG-TT-V01');
-    const rows: { homeUnitId: number | null }[] = await under.api.app.get(DataSource).query('SELECT homeUnitId FROM person WHERE id = ?', [gridLeader.personId]);
+    const rows: { homeUnitId: number | null }[] = await under.api.app
+      .get(DataSource)
+      .query('SELECT homeUnitId FROM person WHERE id = ?', [gridLeader.personId]);
     expect(Number(rows[0]?.homeUnitId)).toBe(beisun.id);
     await screenshot(page, 'me-home-village');
   });

@@ -53,7 +53,10 @@ describe('voice notes in the H5 app', () => {
     const uploaded = page.waitForResponse((res) => res.url().endsWith('/api/voice-notes') && res.request().method() === 'POST');
     const pressedAt = Date.now();
     await pressOn(page, holdButton);
-    await form.locator('.voice-hold--recording').getByText(/正在录音，还能说 (60|59|58) 秒/).waitFor();
+    await form
+      .locator('.voice-hold--recording')
+      .getByText(/正在录音，还能说 (60|59|58) 秒/)
+      .waitFor();
     await screenshot(page, 'villager-voice-recording', true, holdButton);
     await page.waitForTimeout(2000);
     await page.mouse.up();

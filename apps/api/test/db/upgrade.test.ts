@@ -53,7 +53,12 @@ describe(`upgrading a database with data in it (${testDialect()})`, () => {
       await before.initialize();
       await before.runMigrations();
       await before.query(`INSERT INTO org_unit (id, parentId, kind, name, code, path) VALUES (1, NULL, 'small_grid', '北孙村第1网格', 'G1', '/1/')`);
-      for (const [id, name] of [[1, '村民甲'], [2, '村民乙'], [3, '网格长']] as const) await before.query(`INSERT INTO person (id, name, phone) VALUES (?, ?, ?)`, [id, name, `1990536000${id}`]);
+      for (const [id, name] of [
+        [1, '村民甲'],
+        [2, '村民乙'],
+        [3, '网格长'],
+      ] as const)
+        await before.query(`INSERT INTO person (id, name, phone) VALUES (?, ?, ?)`, [id, name, `1990536000${id}`]);
       // A villager's own; two entries by the leader (a scripted client reused one id) for two villagers.
       const insert = (id: number, requester: number, enteredBy: number | null, source: string) =>
         before.query(
@@ -68,7 +73,9 @@ describe(`upgrading a database with data in it (${testDialect()})`, () => {
       const upgraded = await openDatabase(other.target);
       try {
         const rows = await upgraded.query('SELECT id, submitterPersonId, clientRequestId FROM request ORDER BY id');
-        expect(rows.map((r: { id: number; submitterPersonId: number; clientRequestId: string }) => [Number(r.id), Number(r.submitterPersonId), r.clientRequestId])).toEqual([
+        expect(
+          rows.map((r: { id: number; submitterPersonId: number; clientRequestId: string }) => [Number(r.id), Number(r.submitterPersonId), r.clientRequestId]),
+        ).toEqual([
           [1, 1, 'own-0001'],
           [2, 3, 'reused-01'],
           [3, 3, 'reused-01~3'],
@@ -78,7 +85,8 @@ describe(`upgrading a database with data in it (${testDialect()})`, () => {
           `INSERT INTO request (id, unitId, handlerUnitId, requesterPersonId, submitterPersonId, enteredByPersonId, source, clientRequestId, category, description, state, contactDueAt, version) VALUES (4, 1, 1, 1, 3, 3, 'proxy', 'own-0001', 'other', '新诉求', 'submitted', '2026-12-07 10:00:00.000', 1)`,
         );
         // Down to before it: every row kept, the old unique key (requester, clientRequestId) holds again.
-        while ((await upgraded.query(`SELECT name FROM migrations WHERE name LIKE 'RequestSubmitter%'`)).length > 0) await upgraded.undoLastMigration({ transaction: 'each' });
+        while ((await upgraded.query(`SELECT name FROM migrations WHERE name LIKE 'RequestSubmitter%'`)).length > 0)
+          await upgraded.undoLastMigration({ transaction: 'each' });
         const down = await upgraded.query('SELECT id, clientRequestId FROM request ORDER BY id');
         expect(down.map((r: { id: number; clientRequestId: string }) => [Number(r.id), r.clientRequestId])).toEqual([
           [1, 'own-0001'],

@@ -49,7 +49,13 @@ describe(`WriteBatch on ${testDialect()}`, () => {
       [ids.a, ids.first, '三'],
     ]);
     const parents = await dataSource.query('SELECT name, at, flag FROM probe_parent ORDER BY id');
-    expect(parents.map((p: Record<string, unknown>) => [p.name, p.at === null ? null : new Date(p.at instanceof Date ? p.at : `${String(p.at).replace(' ', 'T')}Z`).toISOString(), Number(p.flag)])).toEqual([
+    expect(
+      parents.map((p: Record<string, unknown>) => [
+        p.name,
+        p.at === null ? null : new Date(p.at instanceof Date ? p.at : `${String(p.at).replace(' ', 'T')}Z`).toISOString(),
+        Number(p.flag),
+      ]),
+    ).toEqual([
       ['a', at.toISOString(), 7],
       ['b', null, 7],
     ]);

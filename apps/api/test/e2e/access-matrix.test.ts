@@ -57,7 +57,15 @@ interface Row {
   request: (ctx: Context, target: Target) => Promise<Request> | Request;
 }
 
-const STAFF_WITH_GRIDS: readonly Role[] = ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'hotline_staff', 'town_leader', 'county_admin'];
+const STAFF_WITH_GRIDS: readonly Role[] = [
+  'grid_leader',
+  'deputy_grid_leader',
+  'large_grid_head',
+  'village_secretary',
+  'hotline_staff',
+  'town_leader',
+  'county_admin',
+];
 const TOWN_OFFICE: readonly Role[] = ['hotline_staff', 'town_leader', 'county_admin'];
 
 async function freshSession(ctx: Context): Promise<{ refreshToken: string }> {
@@ -95,7 +103,10 @@ async function photoIn(ctx: Context, target: Target): Promise<number> {
 async function voiceNoteIn(ctx: Context, target: Target): Promise<number> {
   const note = await uploadVoiceNote(ctx.baseUrl, ctx.helperToken, MP3_NOTE);
   await call(ctx.baseUrl, 'PUT', '/api/me/home-unit', { token: ctx.helperToken, body: { unitId: target.grid.id } });
-  await call(ctx.baseUrl, 'POST', '/api/requests', { token: ctx.helperToken, body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', voiceNoteId: note.body.id } });
+  await call(ctx.baseUrl, 'POST', '/api/requests', {
+    token: ctx.helperToken,
+    body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', voiceNoteId: note.body.id },
+  });
   return note.body.id;
 }
 
@@ -106,14 +117,24 @@ async function orderIn(ctx: Context, target: Target): Promise<string> {
     [target.town.id],
   );
   const order = hotlineOrder();
-  const res = await call(ctx.baseUrl, 'POST', '/api/hotline/orders', { token: await demoToken(ctx.baseUrl, Number(staff.personId)), body: { townId: target.town.id, orders: [order] } });
+  const res = await call(ctx.baseUrl, 'POST', '/api/hotline/orders', {
+    token: await demoToken(ctx.baseUrl, Number(staff.personId)),
+    body: { townId: target.town.id, orders: [order] },
+  });
   if (res.status !== 200) throw new Error(`order import failed: ${res.status} ${JSON.stringify(res.body)}`);
   return order.orderNo;
 }
 
 function hotlineOrder() {
   const orderNo = `M${randomBytes(8).toString('hex')}`;
-  return { orderNo, receivedAt: '2026-11-24T09:00:00+08:00', callerName: '矩阵', callerPhone: '13600000000', content: '矩阵测试工单', cityDueAt: '2026-12-31T17:00:00+08:00' };
+  return {
+    orderNo,
+    receivedAt: '2026-11-24T09:00:00+08:00',
+    callerName: '矩阵',
+    callerPhone: '13600000000',
+    content: '矩阵测试工单',
+    cityDueAt: '2026-12-31T17:00:00+08:00',
+  };
 }
 
 async function hotlineSheet(): Promise<Buffer> {
@@ -131,20 +152,48 @@ const TABLE: Record<string, Row> = {
   getHealth: { who: 'public', scoped: false, request: () => ({ method: 'GET', path: '/api/health' }) },
   listTowns: { who: 'public', scoped: false, request: () => ({ method: 'GET', path: '/api/public/towns' }) },
   // The public board: figures and grid leaders' names only.
-  getMonthlyRanking: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'GET', path: `/api/public/reports/ranking?townId=${t.town.id}&month=2026-10&level=village` }) },
-  listFigureRequests: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'GET', path: `/api/public/reports/ranking/requests?townId=${t.town.id}&month=2026-10&unitId=${t.grid.id}&figure=received` }) },
-  getUnitHistory: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'GET', path: `/api/public/reports/unit-history?townId=${t.town.id}&unitId=${t.grid.id}&month=2026-10` }) },
+  getMonthlyRanking: {
+    who: 'public',
+    scoped: false,
+    request: (_c, t) => ({ method: 'GET', path: `/api/public/reports/ranking?townId=${t.town.id}&month=2026-10&level=village` }),
+  },
+  listFigureRequests: {
+    who: 'public',
+    scoped: false,
+    request: (_c, t) => ({ method: 'GET', path: `/api/public/reports/ranking/requests?townId=${t.town.id}&month=2026-10&unitId=${t.grid.id}&figure=received` }),
+  },
+  getUnitHistory: {
+    who: 'public',
+    scoped: false,
+    request: (_c, t) => ({ method: 'GET', path: `/api/public/reports/unit-history?townId=${t.town.id}&unitId=${t.grid.id}&month=2026-10` }),
+  },
   listChildUnits: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'GET', path: `/api/public/units/${t.grid.parentId}/children` }) },
-  wechatLogin: { who: 'public', scoped: false, request: (c) => ({ method: 'POST', path: '/api/auth/wechat-login', body: { code: c.fake.issueLoginCode().code } }) },
-  refreshSession: { who: 'public', scoped: false, request: async (c) => ({ method: 'POST', path: '/api/auth/refresh', body: { refreshToken: (await freshSession(c)).refreshToken } }) },
-  logout: { who: 'public', scoped: false, request: async (c) => ({ method: 'POST', path: '/api/auth/logout', body: { refreshToken: (await freshSession(c)).refreshToken } }) },
+  wechatLogin: {
+    who: 'public',
+    scoped: false,
+    request: (c) => ({ method: 'POST', path: '/api/auth/wechat-login', body: { code: c.fake.issueLoginCode().code } }),
+  },
+  refreshSession: {
+    who: 'public',
+    scoped: false,
+    request: async (c) => ({ method: 'POST', path: '/api/auth/refresh', body: { refreshToken: (await freshSession(c)).refreshToken } }),
+  },
+  logout: {
+    who: 'public',
+    scoped: false,
+    request: async (c) => ({ method: 'POST', path: '/api/auth/logout', body: { refreshToken: (await freshSession(c)).refreshToken } }),
+  },
   listDemoPeople: { who: 'public', scoped: false, request: () => ({ method: 'GET', path: '/api/auth/demo-people' }) },
   demoLogin: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'POST', path: '/api/auth/demo-login', body: { personId: t.person.id } }) },
   getMe: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/me' }) },
   bindPhone: {
     who: 'signed-in',
     scoped: false,
-    request: (c) => ({ method: 'POST', path: '/api/me/phone', body: { code: c.fake.issuePhoneCode(`137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`).code } }),
+    request: (c) => ({
+      method: 'POST',
+      path: '/api/me/phone',
+      body: { code: c.fake.issuePhoneCode(`137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`).code },
+    }),
   },
   setHomeUnit: { who: 'signed-in', scoped: false, request: (_c, t) => ({ method: 'PUT', path: '/api/me/home-unit', body: { unitId: t.grid.id } }) },
   // Everyone's own message centre and subscriptions: the rows read and write only the caller's.
@@ -166,7 +215,11 @@ const TABLE: Record<string, Row> = {
   submitRequest: {
     who: 'signed-in',
     scoped: false,
-    request: (_c, t) => ({ method: 'POST', path: '/api/requests', body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: '矩阵测试', unitId: t.grid.id } }),
+    request: (_c, t) => ({
+      method: 'POST',
+      path: '/api/requests',
+      body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: '矩阵测试', unitId: t.grid.id },
+    }),
   },
   reportPatrolFinding: {
     who: ['grid_leader', 'deputy_grid_leader'],
@@ -174,7 +227,14 @@ const TABLE: Record<string, Row> = {
     request: (_c, t) => ({
       method: 'POST',
       path: '/api/requests/patrol',
-      body: { clientRequestId: randomBytes(10).toString('hex'), dutyType: 'hazard_inspector', category: 'safety', description: '矩阵测试', unitId: t.grid.id, settledOnSpot: false },
+      body: {
+        clientRequestId: randomBytes(10).toString('hex'),
+        dutyType: 'hazard_inspector',
+        category: 'safety',
+        description: '矩阵测试',
+        unitId: t.grid.id,
+        settledOnSpot: false,
+      },
     }),
   },
   listMyRequests: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/requests/mine' }) },
@@ -197,7 +257,10 @@ const TABLE: Record<string, Row> = {
       const { id } = await requestIn(c, t);
       const leader = await demoToken(c.baseUrl, t.person.id);
       const accepted = await call(c.baseUrl, 'POST', `/api/requests/${id}/actions/accept`, { token: leader, body: { version: 1, contactMethod: 'call' } });
-      const resolved = await call(c.baseUrl, 'POST', `/api/requests/${id}/actions/resolve`, { token: leader, body: { version: accepted.body.version, note: '已处理' } });
+      const resolved = await call(c.baseUrl, 'POST', `/api/requests/${id}/actions/resolve`, {
+        token: leader,
+        body: { version: accepted.body.version, note: '已处理' },
+      });
       return { method: 'POST', path: `/api/requests/${id}/rating`, body: { version: resolved.body.version, rating: 'satisfied' } };
     },
   },
@@ -209,7 +272,14 @@ const TABLE: Record<string, Row> = {
     request: async (c, t) => {
       const entered = await call(c.baseUrl, 'POST', '/api/requests/on-behalf', {
         token: await demoToken(c.baseUrl, t.person.id),
-        body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: '矩阵测试代办', unitId: t.grid.id, requesterName: '矩阵', requesterPhone: '13600000002' },
+        body: {
+          clientRequestId: randomBytes(10).toString('hex'),
+          category: 'other',
+          description: '矩阵测试代办',
+          unitId: t.grid.id,
+          requesterName: '矩阵',
+          requesterPhone: '13600000002',
+        },
       });
       if (entered.status !== 201) throw new Error(`on-behalf for disown: ${entered.status} ${JSON.stringify(entered.body)}`);
       return { method: 'POST', path: `/api/requests/${entered.body.id}/disown`, body: { version: entered.body.version } };
@@ -222,15 +292,38 @@ const TABLE: Record<string, Row> = {
     request: (_c, t) => ({
       method: 'POST',
       path: '/api/requests/on-behalf',
-      body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: '矩阵测试代办', unitId: t.grid.id, requesterName: '矩阵', requesterPhone: '13600000001' },
+      body: {
+        clientRequestId: randomBytes(10).toString('hex'),
+        category: 'other',
+        description: '矩阵测试代办',
+        unitId: t.grid.id,
+        requesterName: '矩阵',
+        requesterPhone: '13600000001',
+      },
     }),
   },
   getDailyBulletin: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/reports/daily?townId=${t.town.id}&day=2026-10-20` }) },
-  exportDailyBulletin: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/reports/daily.xlsx?townId=${t.town.id}&day=2026-10-20` }) },
-  listBulletinRequests: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/reports/daily/requests?townId=${t.town.id}&day=2026-10-20&figure=received` }) },
-  getCategoryStats: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/reports/categories?townId=${t.town.id}&from=2026-01&to=2026-05` }) },
+  exportDailyBulletin: {
+    who: TOWN_OFFICE,
+    scoped: true,
+    request: (_c, t) => ({ method: 'GET', path: `/api/reports/daily.xlsx?townId=${t.town.id}&day=2026-10-20` }),
+  },
+  listBulletinRequests: {
+    who: TOWN_OFFICE,
+    scoped: true,
+    request: (_c, t) => ({ method: 'GET', path: `/api/reports/daily/requests?townId=${t.town.id}&day=2026-10-20&figure=received` }),
+  },
+  getCategoryStats: {
+    who: TOWN_OFFICE,
+    scoped: true,
+    request: (_c, t) => ({ method: 'GET', path: `/api/reports/categories?townId=${t.town.id}&from=2026-01&to=2026-05` }),
+  },
   getWeeklyDispatch: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/reports/weekly-dispatch?townId=${t.town.id}` }) },
-  exportWeeklyDispatch: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/reports/weekly-dispatch.xlsx?townId=${t.town.id}` }) },
+  exportWeeklyDispatch: {
+    who: TOWN_OFFICE,
+    scoped: true,
+    request: (_c, t) => ({ method: 'GET', path: `/api/reports/weekly-dispatch.xlsx?townId=${t.town.id}` }),
+  },
   getDispatchQueue: { who: TOWN_OFFICE, scoped: false, request: () => ({ method: 'GET', path: '/api/requests/dispatch-queue' }) },
   getOverdueBoard: { who: [...STAFF_WITH_GRIDS, 'department_handler'], scoped: false, request: () => ({ method: 'GET', path: '/api/requests/overdue' }) },
   getLookBackQueue: { who: SUPERVISORS, scoped: false, request: () => ({ method: 'GET', path: '/api/requests/look-back-queue' }) },
@@ -241,8 +334,16 @@ const TABLE: Record<string, Row> = {
     request: async (c, t) => ({ method: 'GET', path: `/api/requests/${(await requestIn(c, t)).id}/duplicates` }),
   },
   listCategoryRoutes: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/towns/${t.town.id}/category-routes` }) },
-  setCategoryRoute: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'PUT', path: `/api/towns/${t.town.id}/category-routes/other`, body: { departmentUnitId: null } }) },
-  importHotlineOrders: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'POST', path: '/api/hotline/orders', body: { townId: t.town.id, orders: [hotlineOrder()] } }) },
+  setCategoryRoute: {
+    who: TOWN_OFFICE,
+    scoped: true,
+    request: (_c, t) => ({ method: 'PUT', path: `/api/towns/${t.town.id}/category-routes/other`, body: { departmentUnitId: null } }),
+  },
+  importHotlineOrders: {
+    who: TOWN_OFFICE,
+    scoped: true,
+    request: (_c, t) => ({ method: 'POST', path: '/api/hotline/orders', body: { townId: t.town.id, orders: [hotlineOrder()] } }),
+  },
   importHotlineOrdersSheet: {
     who: TOWN_OFFICE,
     scoped: true,
@@ -254,8 +355,16 @@ const TABLE: Record<string, Row> = {
     },
   },
   getHotlineReply: { who: TOWN_OFFICE, scoped: true, request: async (c, t) => ({ method: 'GET', path: `/api/hotline/orders/${await orderIn(c, t)}/reply` }) },
-  listHotlineReplies: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/hotline/replies?townId=${t.town.id}&from=2026-11-01&to=2026-11-30` }) },
-  exportHotlineReplies: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/hotline/replies.xlsx?townId=${t.town.id}&from=2026-11-01&to=2026-11-30` }) },
+  listHotlineReplies: {
+    who: TOWN_OFFICE,
+    scoped: true,
+    request: (_c, t) => ({ method: 'GET', path: `/api/hotline/replies?townId=${t.town.id}&from=2026-11-01&to=2026-11-30` }),
+  },
+  exportHotlineReplies: {
+    who: TOWN_OFFICE,
+    scoped: true,
+    request: (_c, t) => ({ method: 'GET', path: `/api/hotline/replies.xlsx?townId=${t.town.id}&from=2026-11-01&to=2026-11-30` }),
+  },
   uploadPhoto: {
     who: 'signed-in',
     scoped: false,
@@ -316,7 +425,11 @@ describe(`access matrix (${testDialect()})`, () => {
     ({ fake, wechat } = await startFakeWechat());
   });
   afterAll(() => fake?.close());
-  const under = useAppUnderTest(() => ({ wechat, demoLogin: true, auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 100_000, refreshReuseGraceSeconds: 10 } }));
+  const under = useAppUnderTest(() => ({
+    wechat,
+    demoLogin: true,
+    auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 100_000, refreshReuseGraceSeconds: 10 },
+  }));
 
   const tokens = new Map<Actor, string | undefined>();
   const inScope = new Map<Actor, Target>();
@@ -328,7 +441,12 @@ describe(`access matrix (${testDialect()})`, () => {
     await seedDemoIfEmpty(under.api.app);
     // A second county that nobody above holds a role in: the out-of-scope objects live here.
     const people = new PeopleFactory('0999');
-    await seedCounty(dataSource, { code: 'QT', name: '其他县', admin: people.person(), towns: [buildTown(people, 'QT-A', '其他镇', { villages: 1, largeGrids: 1, smallGrids: 2, villageNames: ['其他村'] })] });
+    await seedCounty(dataSource, {
+      code: 'QT',
+      name: '其他县',
+      admin: people.person(),
+      towns: [buildTown(people, 'QT-A', '其他镇', { villages: 1, largeGrids: 1, smallGrids: 2, villageNames: ['其他村'] })],
+    });
     outOfScope = await targetAt(dataSource, 'QT-A-V01-L1-S01');
 
     const baseUrl = under.api.baseUrl;
@@ -374,7 +492,10 @@ describe(`access matrix (${testDialect()})`, () => {
           const denied = res.status === 401 || res.status === 403 || res.status === 404;
           const ok = expected ? res.status >= 200 && res.status < 300 : denied;
           checked++;
-          if (!ok) mismatches.push(`${operationId} as ${actor} (${scope} of span): expected ${expected ? 'allowed' : 'denied'}, got ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
+          if (!ok)
+            mismatches.push(
+              `${operationId} as ${actor} (${scope} of span): expected ${expected ? 'allowed' : 'denied'}, got ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`,
+            );
         }
       }
     }

@@ -17,7 +17,10 @@ describe(`signing in with WeChat (${testDialect()})`, () => {
     ({ fake, wechat } = await startFakeWechat());
   });
   afterAll(() => fake?.close());
-  const under = useAppUnderTest(() => ({ wechat, auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 1000, refreshReuseGraceSeconds: 1 } }));
+  const under = useAppUnderTest(() => ({
+    wechat,
+    auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 1000, refreshReuseGraceSeconds: 1 },
+  }));
   beforeAll(() => seedDemoIfEmpty(under.api.app));
 
   const api = (method: string, path: string, options?: { token?: string; body?: unknown }) => call(under.api.baseUrl, method, path, options);
@@ -37,28 +40,53 @@ describe(`signing in with WeChat (${testDialect()})`, () => {
   });
 
   it.each([
-    ['a used code', async () => {
-      const { code } = fake.issueLoginCode();
-      await login(code);
-      return code;
-    }, 400, 'WECHAT_CODE_INVALID'],
+    [
+      'a used code',
+      async () => {
+        const { code } = fake.issueLoginCode();
+        await login(code);
+        return code;
+      },
+      400,
+      'WECHAT_CODE_INVALID',
+    ],
     ['an unknown code', async () => 'no-such-code', 400, 'WECHAT_CODE_INVALID'],
-    ['45011 from WeChat', async () => {
-      fake.injectFault({ path: '/sns/jscode2session', errcode: 45011 });
-      return fake.issueLoginCode().code;
-    }, 429, 'WECHAT_RATE_LIMITED'],
-    ['-1 twice in a row', async () => {
-      fake.injectFault({ path: '/sns/jscode2session', errcode: -1, times: 2 });
-      return fake.issueLoginCode().code;
-    }, 503, 'WECHAT_BUSY'],
-    ['an HTML 502 page', async () => {
-      fake.injectFault({ path: '/sns/jscode2session', httpStatus: 502, body: '<html>Bad Gateway</html>' });
-      return fake.issueLoginCode().code;
-    }, 503, 'WECHAT_UNAVAILABLE'],
-    ['a dropped connection', async () => {
-      fake.injectFault({ path: '/sns/jscode2session', dropConnection: true });
-      return fake.issueLoginCode().code;
-    }, 503, 'WECHAT_UNAVAILABLE'],
+    [
+      '45011 from WeChat',
+      async () => {
+        fake.injectFault({ path: '/sns/jscode2session', errcode: 45011 });
+        return fake.issueLoginCode().code;
+      },
+      429,
+      'WECHAT_RATE_LIMITED',
+    ],
+    [
+      '-1 twice in a row',
+      async () => {
+        fake.injectFault({ path: '/sns/jscode2session', errcode: -1, times: 2 });
+        return fake.issueLoginCode().code;
+      },
+      503,
+      'WECHAT_BUSY',
+    ],
+    [
+      'an HTML 502 page',
+      async () => {
+        fake.injectFault({ path: '/sns/jscode2session', httpStatus: 502, body: '<html>Bad Gateway</html>' });
+        return fake.issueLoginCode().code;
+      },
+      503,
+      'WECHAT_UNAVAILABLE',
+    ],
+    [
+      'a dropped connection',
+      async () => {
+        fake.injectFault({ path: '/sns/jscode2session', dropConnection: true });
+        return fake.issueLoginCode().code;
+      },
+      503,
+      'WECHAT_UNAVAILABLE',
+    ],
   ])('turns %s into a clear error', async (_what, codeFor, status, errorCode) => {
     const res = await login(await codeFor());
     expect(res.status).toBe(status);
@@ -170,7 +198,6 @@ describe(`signing in with WeChat (${testDialect()})`, () => {
     expect((await api('GET', '/api/auth/demo-people')).status).toBe(404);
     expect((await api('POST', '/api/auth/demo-login', { body: { personId: 1 } })).status).toBe(404);
   });
-
 });
 
 describe(`sign-in limits and settings (${testDialect()})`, () => {
@@ -180,7 +207,10 @@ describe(`sign-in limits and settings (${testDialect()})`, () => {
     ({ fake, wechat } = await startFakeWechat());
   });
   afterAll(() => fake?.close());
-  const under = useAppUnderTest(() => ({ wechat, auth: { accessTokenTtlSeconds: 1, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 5, refreshReuseGraceSeconds: 1 } }));
+  const under = useAppUnderTest(() => ({
+    wechat,
+    auth: { accessTokenTtlSeconds: 1, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 5, refreshReuseGraceSeconds: 1 },
+  }));
 
   it('access tokens expire', async () => {
     const session = (await call(under.api.baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: fake.issueLoginCode().code } })).body;

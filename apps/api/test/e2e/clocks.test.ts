@@ -30,7 +30,12 @@ describe(`clocks that act (${testDialect()})`, () => {
     ({ fake, wechat } = await startFakeWechat());
   });
   afterAll(() => fake?.close());
-  const under = useAppUnderTest(() => ({ wechat, clock, demoLogin: true, auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 10_000, refreshReuseGraceSeconds: 10 } }));
+  const under = useAppUnderTest(() => ({
+    wechat,
+    clock,
+    demoLogin: true,
+    auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 10_000, refreshReuseGraceSeconds: 10 },
+  }));
   beforeAll(() => seedDemoIfEmpty(under.api.app));
 
   const api = (method: string, path: string, token: string, body?: unknown) => call(under.api.baseUrl, method, path, { token, body });
@@ -55,15 +60,22 @@ describe(`clocks that act (${testDialect()})`, () => {
     await api('PUT', '/api/me/home-unit', session.body.accessToken, { unitId: gridId });
     return session.body.accessToken;
   }
-  const submit = (token: string) => api('POST', '/api/requests', token, { clientRequestId: randomBytes(10).toString('hex'), category: 'infrastructure', description: '村东头路灯坏了' });
+  const submit = (token: string) =>
+    api('POST', '/api/requests', token, { clientRequestId: randomBytes(10).toString('hex'), category: 'infrastructure', description: '村东头路灯坏了' });
 
   /** Messages of `kind` about request `id` in each person's message centre. */
   async function told(kind: string, id: number): Promise<number[]> {
-    const rows: { personId: number | string }[] = await ds().query('SELECT personId AS "personId" FROM notification WHERE kind = ? AND requestId = ? ORDER BY id', [kind, id]);
+    const rows: { personId: number | string }[] = await ds().query(
+      'SELECT personId AS "personId" FROM notification WHERE kind = ? AND requestId = ? ORDER BY id',
+      [kind, id],
+    );
     return rows.map((r) => Number(r.personId)).sort((a, b) => a - b);
   }
   const ids = (...who: SeededPerson[]) => who.map((p) => p.personId).sort((a, b) => a - b);
-  const escalations = (id: number) => ds().getRepository(RequestEvent).find({ where: { requestId: id, action: 'escalate' }, order: { id: 'ASC' } });
+  const escalations = (id: number) =>
+    ds()
+      .getRepository(RequestEvent)
+      .find({ where: { requestId: id, action: 'escalate' }, order: { id: 'ASC' } });
 
   it('a matter left alone is reminded about, then climbs the ladder rung by rung in office time', async () => {
     clock.set(at('2026-10-09T16:00:00'));
@@ -97,7 +109,11 @@ describe(`clocks that act (${testDialect()})`, () => {
       `SELECT r.personId AS "personId" FROM role_assignment r JOIN org_unit u ON u.id = r.unitId WHERE r.role = 'hotline_staff' AND u.code LIKE 'SG-TT%' AND r.endedAt IS NULL`,
     );
     expect(hotlineStaff).toHaveLength(2);
-    expect(await told('overdue', matter.id)).toEqual([...ids(people.leader, people.deputy, people.head, people.secretary, people.townLeader), ...hotlineStaff.map((r) => Number(r.personId))].sort((a, b) => a - b));
+    expect(await told('overdue', matter.id)).toEqual(
+      [...ids(people.leader, people.deputy, people.head, people.secretary, people.townLeader), ...hotlineStaff.map((r) => Number(r.personId))].sort(
+        (a, b) => a - b,
+      ),
+    );
     // The top of the ladder: nothing more fires, ever.
     expect(await sweep('2026-10-20T09:00:00')).toEqual({ scheduled: 0, reminded: 0, escalated: 0 });
     expect(await ds().getRepository(RequestTimer).countBy({ requestId: matter.id })).toBe(0);
@@ -125,7 +141,12 @@ describe(`clocks that act (${testDialect()})`, () => {
     // clock (1 working day from Friday 16:00: the make-up Saturday 16:00) ran out already, so the
     // sweep catches up on every rung that is due: Saturday 16:00 and 20:00 (4 office hours later).
     clock.set(at('2026-10-12T10:00:00'));
-    seen = (await api('POST', `/api/requests/${matter.id}/actions/accept`, await demoToken(under.api.baseUrl, people.leader.personId), { version: seen.version, contactMethod: 'call' })).body;
+    seen = (
+      await api('POST', `/api/requests/${matter.id}/actions/accept`, await demoToken(under.api.baseUrl, people.leader.personId), {
+        version: seen.version,
+        contactMethod: 'call',
+      })
+    ).body;
     expect(seen).toMatchObject({ contactLate: true, escalationRung: 0 });
     expect(new Date(seen.completionDueAt)).toEqual(at('2026-10-10T16:00:00'));
     expect(await told('accepted', matter.id)).toHaveLength(1);
@@ -139,7 +160,10 @@ describe(`clocks that act (${testDialect()})`, () => {
 
     // Resolved: no clock runs, nothing more fires.
     clock.set(at('2026-10-12T11:00:00'));
-    await api('POST', `/api/requests/${matter.id}/actions/resolve`, await demoToken(under.api.baseUrl, people.leader.personId), { version: seen.version, note: '路灯已修好' });
+    await api('POST', `/api/requests/${matter.id}/actions/resolve`, await demoToken(under.api.baseUrl, people.leader.personId), {
+      version: seen.version,
+      note: '路灯已修好',
+    });
     expect(await ds().getRepository(RequestTimer).countBy({ requestId: matter.id })).toBe(0);
     expect(await sweep('2026-10-30T11:00:00')).toEqual({ scheduled: 0, reminded: 0, escalated: 0 });
     expect(await told('resolved', matter.id)).toHaveLength(1);
@@ -171,14 +195,19 @@ describe(`clocks that act (${testDialect()})`, () => {
     expect(supervised.body).toMatchObject({ supervised: true });
     expect(await told('urged', matter.id)).toEqual(ids(people.leader, people.deputy));
     expect(await told('supervised', matter.id)).toEqual(ids(people.leader, people.deputy));
-    expect((await api('POST', `/api/requests/${matter.id}/actions/supervise`, hotline, { version: supervised.body.version })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'note' });
+    expect((await api('POST', `/api/requests/${matter.id}/actions/supervise`, hotline, { version: supervised.body.version })).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'note',
+    });
     const leader = await demoToken(under.api.baseUrl, people.leader.personId);
     expect((await api('POST', `/api/requests/${matter.id}/actions/urge`, leader, { version: supervised.body.version, note: '自己催自己' })).status).toBe(403);
   });
 
   it('each morning from 07:30, yesterday’s bulletin goes once to each town’s leaders and hotline office', async () => {
     const bulletins = async () =>
-      (await ds().query(`SELECT personId AS "personId", body FROM notification WHERE kind = 'daily_bulletin' AND body LIKE ? ORDER BY personId`, ['%10月20日%'])) as { personId: number | string; body: string }[];
+      (await ds().query(`SELECT personId AS "personId", body FROM notification WHERE kind = 'daily_bulletin' AND body LIKE ? ORDER BY personId`, [
+        '%10月20日%',
+      ])) as { personId: number | string; body: string }[];
     await sweep('2026-10-21T07:29:00');
     expect(await bulletins()).toEqual([]);
     await sweep('2026-10-21T07:30:00');
@@ -189,6 +218,8 @@ describe(`clocks that act (${testDialect()})`, () => {
     );
     // Both towns, each person once.
     expect(sent.map((m) => Number(m.personId)).sort((a, b) => a - b)).toEqual(office.map((o) => Number(o.personId)).sort((a, b) => a - b));
-    expect(sent.find((m) => Number(m.personId) === people.townLeader.personId)?.body).toMatch(/^台头镇10月20日：受理\d+件，按时联系\d+件，办结\d+件，超期未办结\d+件$/);
+    expect(sent.find((m) => Number(m.personId) === people.townLeader.personId)?.body).toMatch(
+      /^台头镇10月20日：受理\d+件，按时联系\d+件，办结\d+件，超期未办结\d+件$/,
+    );
   });
 });

@@ -5,12 +5,18 @@ import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
 
 /** A GET as a phone sends it, with the raw answer: its headers and its bytes as they came over the wire. */
-function rawGet(baseUrl: string, path: string, acceptEncoding: string | null): Promise<{ status: number; encoding: string | undefined; type: string | undefined; bytes: Buffer }> {
+function rawGet(
+  baseUrl: string,
+  path: string,
+  acceptEncoding: string | null,
+): Promise<{ status: number; encoding: string | undefined; type: string | undefined; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(`${baseUrl}${path}`, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, encoding: res.headers['content-encoding'], type: res.headers['content-type'], bytes: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, encoding: res.headers['content-encoding'], type: res.headers['content-type'], bytes: Buffer.concat(chunks) }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);

@@ -115,7 +115,15 @@ const PREPARE: Record<string, (ctx: Context) => Promise<Target>> = {
   submitRequest: async (c) => ({
     token: await c.villager(),
     params: {},
-    base: { clientRequestId: 'fuzz-base-0001', category: 'infrastructure', description: '村东头路灯坏了三天了', addressNote: '东头十字路口', contactPhone: '13812345678', confidential: false, unitId: c.grid.id },
+    base: {
+      clientRequestId: 'fuzz-base-0001',
+      category: 'infrastructure',
+      description: '村东头路灯坏了三天了',
+      addressNote: '东头十字路口',
+      contactPhone: '13812345678',
+      confidential: false,
+      unitId: c.grid.id,
+    },
   }),
   actOnRequest: async (c) => {
     const mine = await c.matter(c.grid.id);
@@ -131,14 +139,29 @@ const PREPARE: Record<string, (ctx: Context) => Promise<Target>> = {
   reportPatrolFinding: async (c) => ({
     token: c.leader.token,
     params: {},
-    base: { clientRequestId: 'fuzz-patrol-0001', dutyType: 'hazard_inspector', category: 'safety', description: '巡查发现桥栏杆松动', addressNote: '村南小桥', unitId: c.grid.id, settledOnSpot: false },
+    base: {
+      clientRequestId: 'fuzz-patrol-0001',
+      dutyType: 'hazard_inspector',
+      category: 'safety',
+      description: '巡查发现桥栏杆松动',
+      addressNote: '村南小桥',
+      unitId: c.grid.id,
+      settledOnSpot: false,
+    },
   }),
   importRoster: async (c) => ({ token: c.hotlineToken, params: {}, base: { townId: String(c.town.id) } }),
   // The grid's leader entering a matter for an elderly villager of the grid.
   submitRequestOnBehalf: async (c) => ({
     token: c.leader.token,
     params: {},
-    base: { clientRequestId: 'fuzz-proxy-0001', category: 'social', description: '老人想申请居家养老服务', unitId: c.grid.id, requesterName: '王秀英', requesterPhone: '13700009999' },
+    base: {
+      clientRequestId: 'fuzz-proxy-0001',
+      category: 'social',
+      description: '老人想申请居家养老服务',
+      unitId: c.grid.id,
+      requesterName: '王秀英',
+      requesterPhone: '13700009999',
+    },
   }),
   setCategoryRoute: async (c) => {
     const [labour] = await c.dataSource.query(`SELECT id FROM org_unit WHERE kind = 'department' AND parentId = ? ORDER BY id LIMIT 1`, [c.town.id]);
@@ -149,7 +172,17 @@ const PREPARE: Record<string, (ctx: Context) => Promise<Target>> = {
     params: {},
     base: {
       townId: c.town.id,
-      orders: [{ orderNo: 'FUZZ0001', receivedAt: '2026-11-24T09:00:00+08:00', callerName: '李建国', callerPhone: '13655551234', content: '工资拖欠', category: 'labour', cityDueAt: '2026-12-31T17:30:00+08:00' }],
+      orders: [
+        {
+          orderNo: 'FUZZ0001',
+          receivedAt: '2026-11-24T09:00:00+08:00',
+          callerName: '李建国',
+          callerPhone: '13655551234',
+          content: '工资拖欠',
+          category: 'labour',
+          cityDueAt: '2026-12-31T17:30:00+08:00',
+        },
+      ],
     },
   }),
   // The office's sheet: the good file imports one order; the bad ones are refused whole.
@@ -161,7 +194,11 @@ const PREPARE: Record<string, (ctx: Context) => Promise<Target>> = {
       for (const row of rows) ws.addRow(row);
       return Buffer.from(await workbook.xlsx.writeBuffer());
     };
-    const good = { filename: '工单.xlsx', contentType: XLSX, content: await sheet([['FUZZ0002', '2026-11-24 09:00', '张三', '13811112222', '环境卫生', '垃圾没人清', '2026-11-30', '否']]) };
+    const good = {
+      filename: '工单.xlsx',
+      contentType: XLSX,
+      content: await sheet([['FUZZ0002', '2026-11-24 09:00', '张三', '13811112222', '环境卫生', '垃圾没人清', '2026-11-30', '否']]),
+    };
     return {
       token: c.hotlineToken,
       params: {},
@@ -214,7 +251,10 @@ const PREPARE: Record<string, (ctx: Context) => Promise<Target>> = {
   rateRequest: async (c) => {
     const mine = await c.matter(c.grid.id);
     let version = mine.version;
-    for (const [action, body] of [['accept', { contactMethod: 'call' }], ['resolve', { note: '已修好' }]] as const) {
+    for (const [action, body] of [
+      ['accept', { contactMethod: 'call' }],
+      ['resolve', { note: '已修好' }],
+    ] as const) {
       const res = await call(c.baseUrl, 'POST', `/api/requests/${mine.id}/actions/${action}`, { token: c.leader.token, body: { version, ...body } });
       if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
       version = res.body.version;
@@ -227,7 +267,14 @@ const PREPARE: Record<string, (ctx: Context) => Promise<Target>> = {
     const personId = await addVillager(c.dataSource, { name: '被代办人', phone }, c.grid.id);
     const entered = await call(c.baseUrl, 'POST', '/api/requests/on-behalf', {
       token: c.leader.token,
-      body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: '模糊测试用的代办', unitId: c.grid.id, requesterName: '被代办人', requesterPhone: phone },
+      body: {
+        clientRequestId: randomBytes(10).toString('hex'),
+        category: 'other',
+        description: '模糊测试用的代办',
+        unitId: c.grid.id,
+        requesterName: '被代办人',
+        requesterPhone: phone,
+      },
     });
     if (entered.status !== 201) throw new Error(`submitRequestOnBehalf: ${entered.status} ${JSON.stringify(entered.body)}`);
     return { token: await demoToken(c.baseUrl, personId), params: { requestId: String(entered.body.id) }, base: { version: entered.body.version } };
@@ -299,8 +346,12 @@ type Snapshot = Record<string, { rows: number; sha256: string }>;
 async function snapshot(dataSource: DataSource, dialect: TestDialect): Promise<Snapshot> {
   const tables: string[] =
     dialect === 'sqlite'
-      ? (await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)).map((r: { name: string }) => r.name)
-      : (await dataSource.query('SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME')).map((r: { name: string }) => r.name);
+      ? (await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)).map(
+          (r: { name: string }) => r.name,
+        )
+      : (await dataSource.query('SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME')).map(
+          (r: { name: string }) => r.name,
+        );
   const out: Snapshot = {};
   for (const table of tables) {
     const keys = await primaryKey(dataSource, dialect, table);
@@ -318,7 +369,10 @@ async function snapshot(dataSource: DataSource, dialect: TestDialect): Promise<S
 async function primaryKey(dataSource: DataSource, dialect: TestDialect, table: string): Promise<string[]> {
   if (dialect === 'sqlite') {
     const columns: { name: string; pk: number }[] = await dataSource.query(`PRAGMA table_info("${table}")`);
-    return columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+    return columns
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((c) => c.name);
   }
   const columns: { name: string }[] = await dataSource.query(
     `SELECT COLUMN_NAME AS name FROM information_schema.KEY_COLUMN_USAGE
@@ -330,7 +384,9 @@ async function primaryKey(dataSource: DataSource, dialect: TestDialect, table: s
 
 function changedTables(before: Snapshot, after: Snapshot): string[] {
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...names].filter((t) => JSON.stringify(before[t]) !== JSON.stringify(after[t])).map((t) => `${t}: ${JSON.stringify(before[t])} → ${JSON.stringify(after[t])}`);
+  return [...names]
+    .filter((t) => JSON.stringify(before[t]) !== JSON.stringify(after[t]))
+    .map((t) => `${t}: ${JSON.stringify(before[t])} → ${JSON.stringify(after[t])}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -358,7 +414,9 @@ function send(baseUrl: string, sent: Sent, token: string | undefined): Promise<A
     const req = http.request(`${baseUrl}${sent.url}`, { method: sent.method, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -459,7 +517,10 @@ describe(`fuzz: bad bodies at every write operation (${testDialect()})`, () => {
   it('finds the write operations in the OpenAPI document', () => {
     expect(WRITES.length).toBeGreaterThan(0);
     const unprepared = WRITES.map((w) => w.operation.operationId).filter((id) => !PREPARE[id]);
-    if (unprepared.length) process.stdout.write(`fuzz: no preparation known for ${unprepared.join(', ')}: they run with made-up ids and bodies, as the first caller the guard lets through\n`);
+    if (unprepared.length)
+      process.stdout.write(
+        `fuzz: no preparation known for ${unprepared.join(', ')}: they run with made-up ids and bodies, as the first caller the guard lets through\n`,
+      );
   });
 
   it.each(WRITES.map((w) => [w.operation.operationId, w] as const))(
@@ -470,7 +531,9 @@ describe(`fuzz: bad bodies at every write operation (${testDialect()})`, () => {
       const content = op.operation.requestBody?.content ?? {};
       const seed = seedOf(operationId);
       const goodUrl = fill(op.path, Object.fromEntries(Object.entries(target.params).map(([k, v]) => [k, encodeURIComponent(v)])));
-      const at = (url: string) => (body: BadBody): Sent => ({ body, url, method: op.method });
+      const at =
+        (url: string) =>
+        (body: BadBody): Sent => ({ body, url, method: op.method });
 
       // The bodies: generated from the operation's schema, at the objects the caller may act on.
       const sent: Sent[] = [];
@@ -480,7 +543,11 @@ describe(`fuzz: bad bodies at every write operation (${testDialect()})`, () => {
       if (multipartSchema) {
         const schema = resolveSchema(document, multipartSchema);
         const fileField = Object.entries(schema.properties ?? {}).find(([, s]) => s.format === 'binary')?.[0] ?? 'file';
-        const texts = Object.fromEntries(Object.entries({ ...madeUp(schema), ...target.base }).filter(([k]) => k !== fileField).map(([k, v]) => [k, String(v)]));
+        const texts = Object.fromEntries(
+          Object.entries({ ...madeUp(schema), ...target.base })
+            .filter(([k]) => k !== fileField)
+            .map(([k, v]) => [k, String(v)]),
+        );
         const file = target.files?.good ?? { filename: '花名册.xlsx', contentType: XLSX, content: workbooks.good };
         const badFiles = target.files?.bad ?? [
           { ...file, filename: '只有表头.xlsx', content: workbooks.headerOnly },
@@ -489,7 +556,9 @@ describe(`fuzz: bad bodies at every write operation (${testDialect()})`, () => {
         sent.push(...multipartBadBodies(schema, { base: texts, fileField, file, badFiles, seed, count: BODIES_PER_OPERATION }).map(at(goodUrl)));
         // JSON where an upload belongs: nothing sent as JSON can carry the file, so none may succeed.
         const asJson = { ...Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, Number.isNaN(Number(v)) ? v : Number(v)])), [fileField]: 'UEsDBA==' };
-        sent.push(...jsonBadBodies(schema, { base: asJson, seed: seed + 1, count: JSON_BODIES_FOR_UPLOADS }).map((b) => at(goodUrl)({ ...b, shapeValid: false })));
+        sent.push(
+          ...jsonBadBodies(schema, { base: asJson, seed: seed + 1, count: JSON_BODIES_FOR_UPLOADS }).map((b) => at(goodUrl)({ ...b, shapeValid: false })),
+        );
         base = asJson;
       } else if (jsonSchema) {
         const schema = resolveSchema(document, jsonSchema);
@@ -498,7 +567,12 @@ describe(`fuzz: bad bodies at every write operation (${testDialect()})`, () => {
       }
 
       // Bad path parameters, with the body that would succeed at the right path.
-      const baseBody: BadBody = { label: 'the good body', headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(base)), shapeValid: false };
+      const baseBody: BadBody = {
+        label: 'the good body',
+        headers: { 'content-type': 'application/json' },
+        body: Buffer.from(JSON.stringify(base)),
+        shapeValid: false,
+      };
       for (const parameter of (op.operation.parameters ?? []).filter((p) => p.in === 'path')) {
         const real = target.params[parameter.name] ?? '1';
         const others = (target.otherParams?.[parameter.name] ?? []).map(encodeURIComponent);
@@ -506,7 +580,15 @@ describe(`fuzz: bad bodies at every write operation (${testDialect()})`, () => {
           const params = Object.fromEntries(Object.entries(target.params).map(([k, v]) => [k, encodeURIComponent(v)]));
           const url = fill(op.path, { ...params, [parameter.name]: value });
           sent.push(at(url)({ ...baseBody, label: `${parameter.name} = ${value.slice(0, 30)}` }));
-          if (i % 3 === 0) sent.push(at(url)({ label: `${parameter.name} = ${value.slice(0, 30)}, empty body`, headers: { 'content-type': 'application/json' }, body: Buffer.from('{}'), shapeValid: false }));
+          if (i % 3 === 0)
+            sent.push(
+              at(url)({
+                label: `${parameter.name} = ${value.slice(0, 30)}, empty body`,
+                headers: { 'content-type': 'application/json' },
+                body: Buffer.from('{}'),
+                shapeValid: false,
+              }),
+            );
         });
       }
 
@@ -530,7 +612,10 @@ describe(`fuzz: bad bodies at every write operation (${testDialect()})`, () => {
       });
       const after = await snapshot(ctx.dataSource, testDialect());
 
-      const histogram = [...statuses.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${status}: ${n}`).join(', ');
+      const histogram = [...statuses.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([status, n]) => `${status}: ${n}`)
+        .join(', ');
       process.stdout.write(
         `fuzz ${operationId}: ${sent.length} bodies, statuses {${histogram}}` +
           ` (${shapeValid} shape-valid by the document, 4xx not required; ${((Date.now() - started) / 1000).toFixed(1)} s${target.fallback ? '; fallback caller' : ''})\n`,

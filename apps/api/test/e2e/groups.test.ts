@@ -80,9 +80,13 @@ describe(`village groups (${testDialect()})`, () => {
     const otherGrid = await unitByCode(dataSource, 'SG-TT-V04-L1-S01');
     const ownVillage = await unitByCode(dataSource, 'SG-TT-V01');
 
-    expect((await api('POST', '/api/groups/bind', { token: leaderToken, body: { groupTicket: await ticket(), unitId: otherGrid.id } })).body.code).toBe('NOT_FOUND');
+    expect((await api('POST', '/api/groups/bind', { token: leaderToken, body: { groupTicket: await ticket(), unitId: otherGrid.id } })).body.code).toBe(
+      'NOT_FOUND',
+    );
     // A grid leader's span is their small grid, not the village around it.
-    expect((await api('POST', '/api/groups/bind', { token: leaderToken, body: { groupTicket: await ticket(), unitId: ownVillage.id } })).body.code).toBe('NOT_FOUND');
+    expect((await api('POST', '/api/groups/bind', { token: leaderToken, body: { groupTicket: await ticket(), unitId: ownVillage.id } })).body.code).toBe(
+      'NOT_FOUND',
+    );
 
     const townLeader = await demoToken(under.api.baseUrl, (await personWithRole(dataSource, 'town_leader', 'SG-TT')).personId);
     const largeGrid = await unitByCode(dataSource, 'SG-TT-V01-L1');
@@ -101,7 +105,11 @@ describe(`village groups (${testDialect()})`, () => {
 
     // Choosing by hand: walk the public tree and set a home village.
     const towns = (await api('GET', '/api/public/towns')).body as { id: number; code: string }[];
-    const villages = (await api('GET', `/api/public/units/${towns.find((t) => t.code === 'SG-TT')!.id}/children`)).body as { id: number; kind: string; name: string }[];
+    const villages = (await api('GET', `/api/public/units/${towns.find((t) => t.code === 'SG-TT')!.id}/children`)).body as {
+      id: number;
+      kind: string;
+      name: string;
+    }[];
     const beisun = villages.find((v) => v.name === '北孙村')!;
     expect(beisun.kind).toBe('village');
     const me = await api('PUT', '/api/me/home-unit', { token: villager, body: { unitId: beisun.id } });

@@ -22,7 +22,10 @@ async function sheet(rows: unknown[][], header = HEADER): Promise<Buffer> {
 
 /** 12345 work orders: in from the city platform, dispatched like any matter, answered back. */
 describe(`12345 hotline orders (${testDialect()})`, () => {
-  const under = useAppUnderTest({ demoLogin: true, auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 10_000, refreshReuseGraceSeconds: 10 } });
+  const under = useAppUnderTest({
+    demoLogin: true,
+    auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 10_000, refreshReuseGraceSeconds: 10 },
+  });
   beforeAll(() => seedDemoIfEmpty(under.api.app));
   const api = (method: string, path: string, token: string, body?: unknown) => call(under.api.baseUrl, method, path, { token, body });
   const ds = () => under.api.app.get(DataSource);
@@ -65,15 +68,28 @@ describe(`12345 hotline orders (${testDialect()})`, () => {
     expect(imported.status).toBe(200);
     expect(imported.body).toMatchObject({ created: 2, unchanged: 0 });
     const again = await api('POST', '/api/hotline/orders', hotline, { townId, orders: [first] });
-    expect(again.body).toMatchObject({ created: 0, unchanged: 1, orders: [{ orderNo: first.orderNo, requestId: imported.body.orders[0].requestId, created: false }] });
+    expect(again.body).toMatchObject({
+      created: 0,
+      unchanged: 1,
+      orders: [{ orderNo: first.orderNo, requestId: imported.body.orders[0].requestId, created: false }],
+    });
     // Two imports of the same order at once still make one request.
     const racing = order();
-    await Promise.all([api('POST', '/api/hotline/orders', hotline, { townId, orders: [racing] }), api('POST', '/api/hotline/orders', hotline, { townId, orders: [racing] })]);
+    await Promise.all([
+      api('POST', '/api/hotline/orders', hotline, { townId, orders: [racing] }),
+      api('POST', '/api/hotline/orders', hotline, { townId, orders: [racing] }),
+    ]);
     expect(await ds().getRepository(RequestEntity).countBy({ hotlineOrderNo: racing.orderNo })).toBe(1);
 
     // It waits at the hotline office for dispatch, with the caller as requester.
     const request = await api('GET', `/api/requests/${imported.body.orders[0].requestId}`, hotline);
-    expect(request.body).toMatchObject({ source: 'hotline_12345', hotlineOrderNo: first.orderNo, requesterName: '李建国', contactPhone: '13655551234', state: 'submitted' });
+    expect(request.body).toMatchObject({
+      source: 'hotline_12345',
+      hotlineOrderNo: first.orderNo,
+      requesterName: '李建国',
+      contactPhone: '13655551234',
+      state: 'submitted',
+    });
     expect(new Date(request.body.cityDueAt)).toEqual(new Date(first.cityDueAt));
     expect((await api('GET', '/api/requests/dispatch-queue', hotline)).body.map((r: { id: number }) => r.id)).toContain(request.body.id);
   });
@@ -138,7 +154,13 @@ describe(`12345 hotline orders (${testDialect()})`, () => {
     const o = order({ receivedAt: '2026-11-20T08:00:00+08:00', category: 'infrastructure', content: '村里的路灯坏了' });
     const { orders } = (await api('POST', '/api/hotline/orders', hotline, { townId, orders: [o] })).body;
     const id = orders[0].requestId;
-    expect((await api('GET', `/api/hotline/orders/${o.orderNo}/reply`, hotline)).body).toMatchObject({ orderNo: o.orderNo, state: 'submitted', result: null, handlerUnit: '热线办', late: false });
+    expect((await api('GET', `/api/hotline/orders/${o.orderNo}/reply`, hotline)).body).toMatchObject({
+      orderNo: o.orderNo,
+      state: 'submitted',
+      result: null,
+      handlerUnit: '热线办',
+      late: false,
+    });
 
     // Dispatched to the grid, which resolves it.
     let r = (await api('GET', `/api/requests/${id}`, hotline)).body;
@@ -154,7 +176,9 @@ describe(`12345 hotline orders (${testDialect()})`, () => {
     const listed = (await api('GET', `/api/hotline/replies?townId=${townId}&from=2026-11-20&to=2026-11-20`, hotline)).body;
     expect(listed.map((x: { orderNo: string }) => x.orderNo)).toContain(o.orderNo);
     expect(listed.every((x: { orderNo: string }) => x.orderNo !== order().orderNo)).toBe(true);
-    const file = await fetch(`${under.api.baseUrl}/api/hotline/replies.xlsx?townId=${townId}&from=2026-11-20&to=2026-11-20`, { headers: { authorization: `Bearer ${hotline}` } });
+    const file = await fetch(`${under.api.baseUrl}/api/hotline/replies.xlsx?townId=${townId}&from=2026-11-20&to=2026-11-20`, {
+      headers: { authorization: `Bearer ${hotline}` },
+    });
     expect(file.headers.get('content-type')).toContain('spreadsheetml');
     const workbook = new Workbook();
     await workbook.xlsx.load(await file.arrayBuffer());
@@ -167,8 +191,14 @@ describe(`12345 hotline orders (${testDialect()})`, () => {
     expect(line[6]).toBe('否');
     // Nothing of the caller goes back to the city in the reply.
     expect(JSON.stringify(rows)).not.toContain('13655551234');
-    expect((await api('GET', `/api/hotline/replies?townId=${townId}&from=2026-11-21&to=2026-11-20`, hotline)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'to' });
+    expect((await api('GET', `/api/hotline/replies?townId=${townId}&from=2026-11-21&to=2026-11-20`, hotline)).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'to',
+    });
     expect((await api('GET', `/api/hotline/orders/${o.orderNo}/reply`, leader)).status).toBe(403);
-    expect((await api('GET', '/api/hotline/replies?townId[a]=1&from=2026-11-20&to=2026-11-20', hotline)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: expect.stringMatching(/^townId/) });
+    expect((await api('GET', '/api/hotline/replies?townId[a]=1&from=2026-11-20&to=2026-11-20', hotline)).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: expect.stringMatching(/^townId/),
+    });
   });
 });

@@ -70,7 +70,12 @@ describe(`notifications (${testDialect()})`, () => {
   const user = () => wechatUser(under.api.baseUrl, fake);
   const accept = (u: WechatUser, templateId: string, count = 1) => acceptSubscription(under.api.baseUrl, fake, u, templateId, count);
   const tell = (u: WechatUser | WechatUser[], body = '基础设施类诉求待办理', kind: 'assigned' | 'overdue' | 'looked_back' = 'assigned') =>
-    notifyNow(app(), (Array.isArray(u) ? u : [u]).map((x) => x.personId), { kind, requestId, body }, clock.now());
+    notifyNow(
+      app(),
+      (Array.isArray(u) ? u : [u]).map((x) => x.personId),
+      { kind, requestId, body },
+      clock.now(),
+    );
   const sentTo = (u: WechatUser) => fake.sentMessages().filter((m) => m.touser === u.openid);
   const sends = () => fake.calls()[SEND] ?? 0;
   const run = () => runDeliveries(app());
@@ -102,7 +107,12 @@ describe(`notifications (${testDialect()})`, () => {
       // Neither or both: refused, nothing marked.
       for (const body of [{}, { ids: [ids[2]], all: true }, { all: false }]) {
         const res = await api('POST', '/api/me/notifications/read', me.token, body);
-        expect({ body, status: res.status, code: res.body.code, field: res.body.field }).toEqual({ body, status: 400, code: 'VALIDATION_FAILED', field: 'ids' });
+        expect({ body, status: res.status, code: res.body.code, field: res.body.field }).toEqual({
+          body,
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          field: 'ids',
+        });
       }
       const all = await api('POST', '/api/me/notifications/read', me.token, { all: true });
       expect(all.body).toEqual({ marked: 3, unreadCount: 0 });
@@ -227,7 +237,12 @@ describe(`notifications (${testDialect()})`, () => {
       expect(sentTo(me)).toEqual([
         expect.objectContaining({
           page: `pages/request/index?from=msg&requestId=${requestId}`,
-          data: { thing1: { value: '诉求已超时' }, thing2: { value: '诉求已超时未办结' }, number3: { value: String(requestId) }, date4: { value: '2026年11月25日 09:30' } },
+          data: {
+            thing1: { value: '诉求已超时' },
+            thing2: { value: '诉求已超时未办结' },
+            number3: { value: String(requestId) },
+            date4: { value: '2026年11月25日 09:30' },
+          },
         }),
       ]);
     });
@@ -259,7 +274,7 @@ describe(`notifications (${testDialect()})`, () => {
       const before = sends();
       fake.injectFault({ path: SEND, httpStatus: 500, body: 'Internal Server Error' });
       await run();
-      expect(await deliveryOf(app(), id!)).toMatchObject({ state: 'pending', attempts: 1, lastError: 'WeChat unreachable: HTTP 500 without WeChat\'s JSON' });
+      expect(await deliveryOf(app(), id!)).toMatchObject({ state: 'pending', attempts: 1, lastError: "WeChat unreachable: HTTP 500 without WeChat's JSON" });
       // The grant is back while the message waits.
       expect(await grantLeft(app(), me.personId, TPL_ASSIGNED)).toBe(1);
       // Not due yet: the first wait is 30 s.
@@ -361,7 +376,11 @@ describe(`notifications (${testDialect()})`, () => {
         }
       }
       expect(waits).toEqual([30, 60, 120]);
-      expect(await deliveryOf(app(), id!)).toMatchObject({ state: 'failed', attempts: MAX_ATTEMPTS, lastError: `gave up after ${MAX_ATTEMPTS} attempts: WeChat unreachable: HTTP 503 without WeChat's JSON` });
+      expect(await deliveryOf(app(), id!)).toMatchObject({
+        state: 'failed',
+        attempts: MAX_ATTEMPTS,
+        lastError: `gave up after ${MAX_ATTEMPTS} attempts: WeChat unreachable: HTTP 503 without WeChat's JSON`,
+      });
       expect(sentTo(me)).toHaveLength(0);
       expect(await grantLeft(app(), me.personId, TPL_ASSIGNED)).toBe(1);
       // Nothing more is tried.
@@ -393,7 +412,9 @@ describe(`notifications (${testDialect()})`, () => {
       const [id] = await tell(me);
       // What an instance that died mid-send leaves behind: the claim (state, attempt, lease, spent grant).
       const dataSource = app().get(DataSource);
-      await dataSource.getRepository(NotificationDelivery).update({ notificationId: id }, { state: 'sending', attempts: 1, nextAttemptAt: new Date(clock.now().getTime() + SEND_LEASE_MS) });
+      await dataSource
+        .getRepository(NotificationDelivery)
+        .update({ notificationId: id }, { state: 'sending', attempts: 1, nextAttemptAt: new Date(clock.now().getTime() + SEND_LEASE_MS) });
       await dataSource.query('UPDATE subscribe_grant SET remaining = remaining - 1 WHERE personId = ? AND templateId = ?', [me.personId, TPL_ASSIGNED]);
       const before = sends();
       // While the lease runs, nobody touches it.
@@ -418,7 +439,8 @@ describe(`notifications (${testDialect()})`, () => {
         const [id] = await notifyNow(running.app, [me.personId], { kind: 'assigned', requestId: null, body: '自动发送' }, clock.now());
         const deadline = Date.now() + 10_000;
         // WeChat has the message before the worker writes down that it was sent: wait for both.
-        while ((sentTo(me).length === 0 || (await deliveryOf(running.app, id!)).state !== 'sent') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+        while ((sentTo(me).length === 0 || (await deliveryOf(running.app, id!)).state !== 'sent') && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 100));
         expect(sentTo(me)).toHaveLength(1);
         expect((await deliveryOf(running.app, id!)).state).toBe('sent');
       } finally {
@@ -437,11 +459,22 @@ describe(`notifications (${testDialect()})`, () => {
         const people = [await wechatUser(first.baseUrl, fake), await wechatUser(first.baseUrl, fake)];
         for (const p of people) await acceptSubscription(first.baseUrl, fake, p, TPL_ASSIGNED, 3);
         const ids: number[] = [];
-        for (let i = 0; i < 3; i++) ids.push(...(await notifyNow(first.app, people.map((p) => p.personId), { kind: 'assigned', requestId: null, body: `重启前的第${i + 1}条` }, clock.now())));
+        for (let i = 0; i < 3; i++)
+          ids.push(
+            ...(await notifyNow(
+              first.app,
+              people.map((p) => p.personId),
+              { kind: 'assigned', requestId: null, body: `重启前的第${i + 1}条` },
+              clock.now(),
+            )),
+          );
         // One goes out, one fails (to be retried), then the API stops with the rest untouched.
         fake.injectFault({ path: SEND, httpStatus: 502 });
         const [sendsBefore, messagesBefore] = [sends(), fake.sentMessages().length];
-        await first.app.get(DataSource).getRepository(NotificationDelivery).update({ notificationId: MoreThan(ids[1]!) }, { nextAttemptAt: new Date(clock.now().getTime() + 1000) });
+        await first.app
+          .get(DataSource)
+          .getRepository(NotificationDelivery)
+          .update({ notificationId: MoreThan(ids[1]!) }, { nextAttemptAt: new Date(clock.now().getTime() + 1000) });
         const partial = await runDeliveries(first.app);
         expect(partial).toMatchObject({ claimed: 2, sent: 1, retrying: 1 });
         await first.close();

@@ -55,7 +55,16 @@ describe(`personal data (${testDialect()})`, () => {
   it('the demo sign-in offers seeded people from every seat, and signs in as the one picked', async () => {
     const people = (await call(under.api.baseUrl, 'GET', '/api/auth/demo-people')).body as { personId: number; role: string; roleLabel: string }[];
     const roles = new Set(people.map((p) => p.role));
-    for (const role of ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'department_handler', 'hotline_staff', 'town_leader', 'county_admin']) {
+    for (const role of [
+      'grid_leader',
+      'deputy_grid_leader',
+      'large_grid_head',
+      'village_secretary',
+      'department_handler',
+      'hotline_staff',
+      'town_leader',
+      'county_admin',
+    ]) {
       expect(roles).toContain(role);
     }
     const leader = people.find((p) => p.role === 'grid_leader')!;

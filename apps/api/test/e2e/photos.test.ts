@@ -78,7 +78,13 @@ describe(`photos and the content check (${testDialect()})`, () => {
     return res.body.id;
   }
 
-  const submitBody = (overrides: Record<string, unknown> = {}) => ({ clientRequestId: clientId(), category: 'other', description: '村口的井盖丢了，晚上很危险', addressNote: '村口小卖部旁', ...overrides });
+  const submitBody = (overrides: Record<string, unknown> = {}) => ({
+    clientRequestId: clientId(),
+    category: 'other',
+    description: '村口的井盖丢了，晚上很危险',
+    addressNote: '村口小卖部旁',
+    ...overrides,
+  });
 
   it('takes a JPEG, a PNG and WebPs by their content, whatever the name and type claim, and gives them back to the uploader', async () => {
     const token = await villager();
@@ -108,9 +114,34 @@ describe(`photos and the content check (${testDialect()})`, () => {
     const red = { r: 200, g: 30, b: 30 };
     const cases: [Buffer, string, number, number][] = [
       // Stored sideways (40×20) with "turn 90°" in its EXIF, as phones do with portrait photos: kept upright, 20×40.
-      [await sharp({ create: { width: 40, height: 20, channels: 3, background: red } }).jpeg().withExif(phone).withMetadata({ orientation: 6 }).toBuffer(), 'image/jpeg', 20, 40],
-      [await sharp({ create: { width: 4, height: 3, channels: 3, background: red } }).png().withExif(phone).toBuffer(), 'image/png', 4, 3],
-      [await sharp({ create: { width: 6, height: 5, channels: 3, background: red } }).webp().withExif(phone).toBuffer(), 'image/webp', 6, 5],
+      [
+        await sharp({ create: { width: 40, height: 20, channels: 3, background: red } })
+          .jpeg()
+          .withExif(phone)
+          .withMetadata({ orientation: 6 })
+          .toBuffer(),
+        'image/jpeg',
+        20,
+        40,
+      ],
+      [
+        await sharp({ create: { width: 4, height: 3, channels: 3, background: red } })
+          .png()
+          .withExif(phone)
+          .toBuffer(),
+        'image/png',
+        4,
+        3,
+      ],
+      [
+        await sharp({ create: { width: 6, height: 5, channels: 3, background: red } })
+          .webp()
+          .withExif(phone)
+          .toBuffer(),
+        'image/webp',
+        6,
+        5,
+      ],
     ];
     for (const [content, mimeType, width, height] of cases) {
       expect(content.includes('GridPhone')).toBe(true); // the upload really carries it
@@ -119,7 +150,13 @@ describe(`photos and the content check (${testDialect()})`, () => {
       const back = await get(token, res.body.url);
       expect(back.bytes.includes('GridPhone')).toBe(false);
       const kept = await sharp(back.bytes).metadata();
-      expect({ exif: kept.exif, orientation: kept.orientation ?? 1, width: kept.width, height: kept.height, format: kept.format }).toEqual({ exif: undefined, orientation: 1, width, height, format: mimeType.slice(6) });
+      expect({ exif: kept.exif, orientation: kept.orientation ?? 1, width: kept.width, height: kept.height, format: kept.format }).toEqual({
+        exif: undefined,
+        orientation: 1,
+        width,
+        height,
+        format: mimeType.slice(6),
+      });
       expect(res.body.bytes).toBe(back.bytes.length);
       const row = await ds().getRepository(Photo).findOneByOrFail({ id: res.body.id });
       expect(row.sha256).toBe(createHash('sha256').update(back.bytes).digest('hex'));
@@ -129,13 +166,18 @@ describe(`photos and the content check (${testDialect()})`, () => {
     bomb.writeUInt32BE(10_000, 16);
     bomb.writeUInt32BE(10_000, 20);
     const rowsBefore = await ds().getRepository(Photo).count();
-    expect(await upload(token, bomb, { filename: 'a.png', type: 'image/png' })).toMatchObject({ status: 413, body: { code: 'PHOTO_TOO_LARGE', field: 'file' } });
+    expect(await upload(token, bomb, { filename: 'a.png', type: 'image/png' })).toMatchObject({
+      status: 413,
+      body: { code: 'PHOTO_TOO_LARGE', field: 'file' },
+    });
     expect(await ds().getRepository(Photo).count()).toBe(rowsBefore);
   });
 
   it('gives a smaller copy for lists, made on the first look and kept, to the same people; a small photo is its own', async () => {
     const requester = await villager();
-    const big = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 40, g: 120, b: 200 } } }).png().toBuffer();
+    const big = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 40, g: 120, b: 200 } } })
+      .png()
+      .toBuffer();
     expect(big.length).toBeLessThan(MAX_BYTES);
     const uploaded = await upload(requester, big, { filename: 'a.png', type: 'image/png' });
     expect(uploaded).toMatchObject({ status: 201, body: { width: 1600, height: 1000, previewUrl: `/api/photos/${uploaded.body.id}/preview` } });
@@ -148,7 +190,11 @@ describe(`photos and the content check (${testDialect()})`, () => {
     const seen: Buffer[] = [];
     for (const token of [requester, grid.leaderToken, grid.headToken]) {
       const preview = await get(token, `/api/photos/${id}/preview`);
-      expect([preview.status, preview.headers.get('content-type'), preview.headers.get('cache-control')]).toEqual([200, 'image/jpeg', 'private, max-age=86400']);
+      expect([preview.status, preview.headers.get('content-type'), preview.headers.get('cache-control')]).toEqual([
+        200,
+        'image/jpeg',
+        'private, max-age=86400',
+      ]);
       const meta = await sharp(preview.bytes).metadata();
       expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 640, 400]);
       seen.push(preview.bytes);
@@ -162,7 +208,10 @@ describe(`photos and the content check (${testDialect()})`, () => {
     expect(previews().length).toBe(before + 1);
     // Everyone else: as for the photo, it does not exist.
     for (const token of [await villager(), grid.otherLeaderToken]) {
-      expect(await call(under.api.baseUrl, 'GET', `/api/photos/${id}/preview`, { token })).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', field: 'photoId' } });
+      expect(await call(under.api.baseUrl, 'GET', `/api/photos/${id}/preview`, { token })).toMatchObject({
+        status: 404,
+        body: { code: 'NOT_FOUND', field: 'photoId' },
+      });
     }
     expect((await get(undefined, `/api/photos/${id}/preview`)).status).toBe(401);
   });
@@ -272,15 +321,27 @@ describe(`photos and the content check (${testDialect()})`, () => {
   it('follow-ups and results carry photos, in the same step; other steps refuse them', async () => {
     const requester = await villager();
     const created = (await api('POST', '/api/requests', requester, submitBody())).body;
-    const accepted = (await api('POST', `/api/requests/${created.id}/actions/accept`, grid.leaderToken, { version: created.version, contactMethod: 'visit' })).body;
+    const accepted = (await api('POST', `/api/requests/${created.id}/actions/accept`, grid.leaderToken, { version: created.version, contactMethod: 'visit' }))
+      .body;
     const during = await photoOf(grid.leaderToken, JPEG_1X1);
-    const followed = await api('POST', `/api/requests/${created.id}/actions/followUp`, grid.leaderToken, { version: accepted.version, note: '已经找人来量尺寸', photoIds: [during] });
+    const followed = await api('POST', `/api/requests/${created.id}/actions/followUp`, grid.leaderToken, {
+      version: accepted.version,
+      note: '已经找人来量尺寸',
+      photoIds: [during],
+    });
     expect(followed.status).toBe(200);
     const after = [await photoOf(grid.leaderToken), await photoOf(grid.leaderToken)];
     // A conflict (stale version) rolls the step back, photos and all.
-    expect((await api('POST', `/api/requests/${created.id}/actions/resolve`, grid.leaderToken, { version: accepted.version, note: '装好了', photoIds: after })).body.code).toBe('REQUEST_CONFLICT');
+    expect(
+      (await api('POST', `/api/requests/${created.id}/actions/resolve`, grid.leaderToken, { version: accepted.version, note: '装好了', photoIds: after })).body
+        .code,
+    ).toBe('REQUEST_CONFLICT');
     expect((await ds().getRepository(Photo).findOneByOrFail({ id: after[0] })).requestId).toBeNull();
-    const resolved = await api('POST', `/api/requests/${created.id}/actions/resolve`, grid.leaderToken, { version: followed.body.version, note: '新井盖装好了', photoIds: after });
+    const resolved = await api('POST', `/api/requests/${created.id}/actions/resolve`, grid.leaderToken, {
+      version: followed.body.version,
+      note: '新井盖装好了',
+      photoIds: after,
+    });
     expect(resolved.status).toBe(200);
     const steps = Object.fromEntries(resolved.body.timeline.map((e: { action: string; photos: { id: number }[] }) => [e.action, e.photos.map((p) => p.id)]));
     expect(steps).toMatchObject({ submit: [], accept: [], followUp: [during], resolve: after });
@@ -288,7 +349,10 @@ describe(`photos and the content check (${testDialect()})`, () => {
     expect((await get(requester, `/api/photos/${after[1]}`)).status).toBe(200);
 
     const lookBackPhoto = await photoOf(grid.headToken);
-    const lookBack = await api('POST', `/api/requests/${created.id}/actions/lookBack`, grid.headToken, { version: resolved.body.version, photoIds: [lookBackPhoto] });
+    const lookBack = await api('POST', `/api/requests/${created.id}/actions/lookBack`, grid.headToken, {
+      version: resolved.body.version,
+      photoIds: [lookBackPhoto],
+    });
     expect(lookBack).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', field: 'photoIds' } });
   });
 
@@ -318,7 +382,10 @@ describe(`photos and the content check (${testDialect()})`, () => {
     const requester = await villager();
     const photo = await photoOf(requester);
     const before = mscCalls();
-    for (const [field, overrides] of [['description', { description: '这里有违禁测试词' }], ['addressNote', { addressNote: '违禁测试词路口' }]] as const) {
+    for (const [field, overrides] of [
+      ['description', { description: '这里有违禁测试词' }],
+      ['addressNote', { addressNote: '违禁测试词路口' }],
+    ] as const) {
       const body = submitBody({ ...overrides, photoIds: [photo] });
       const refused = await api('POST', '/api/requests', requester, body);
       expect(refused).toMatchObject({ status: 400, body: { code: 'CONTENT_RISKY', field, message: '内容含有违规信息，请修改后再提交' } });
@@ -338,7 +405,10 @@ describe(`photos and the content check (${testDialect()})`, () => {
 
     // Rating comments are checked too (the requester has an openid); a refusal changes nothing.
     let version = clean.body.version;
-    for (const [action, body] of [['accept', { contactMethod: 'call' }], ['resolve', { note: '修好了' }]] as const) {
+    for (const [action, body] of [
+      ['accept', { contactMethod: 'call' }],
+      ['resolve', { note: '修好了' }],
+    ] as const) {
       version = (await api('POST', `/api/requests/${clean.body.id}/actions/${action}`, grid.leaderToken, { version, ...body })).body.version;
     }
     const rating = await api('POST', `/api/requests/${clean.body.id}/rating`, requester, { version, rating: 'satisfied', comment: '违禁测试词' });
@@ -354,7 +424,11 @@ describe(`photos and the content check (${testDialect()})`, () => {
     const created = (await api('POST', '/api/requests', requester, submitBody())).body;
     // The demo-signed-in grid leader has no openid: WeChat is not asked, the note passes.
     const before = mscCalls();
-    const accepted = await api('POST', `/api/requests/${created.id}/actions/accept`, grid.leaderToken, { version: created.version, contactMethod: 'call', note: '待审测试词' });
+    const accepted = await api('POST', `/api/requests/${created.id}/actions/accept`, grid.leaderToken, {
+      version: created.version,
+      contactMethod: 'call',
+      note: '待审测试词',
+    });
     expect(accepted.status).toBe(200);
     expect(mscCalls()).toBe(before);
     // The requester (with an openid) withdraws with a risky note: refused, nothing changes.
@@ -391,7 +465,15 @@ describe(`photos and the content check (${testDialect()})`, () => {
   it('uploads never sent with a matter are removed after the keep (row and file); used ones stay', async () => {
     const requester = await villager();
     // `left` big enough to have a preview, which its uploader looked at: it goes with it.
-    const [left, used] = [await photoOf(requester, await sharp({ create: { width: 900, height: 700, channels: 3, background: '#777777' } }).png().toBuffer()), await photoOf(requester, pngImage(4, 4))];
+    const [left, used] = [
+      await photoOf(
+        requester,
+        await sharp({ create: { width: 900, height: 700, channels: 3, background: '#777777' } })
+          .png()
+          .toBuffer(),
+      ),
+      await photoOf(requester, pngImage(4, 4)),
+    ];
     expect((await get(requester, `/api/photos/${left}/preview`)).status).toBe(200);
     const note = await uploadVoiceNote(under.api.baseUrl, requester, MP3_NOTE, 2000);
     expect(note.status).toBe(201);
@@ -415,6 +497,9 @@ describe(`photos and the content check (${testDialect()})`, () => {
     expect((await get(requester, `/api/photos/${left}`)).status).toBe(404);
     expect((await get(requester, `/api/photos/${used}`)).status).toBe(200);
     // A draft that still names it is told to upload again.
-    expect((await api('POST', '/api/requests', requester, submitBody({ photoIds: [left] }))).body).toMatchObject({ code: 'PHOTO_NOT_USABLE', field: 'photoIds' });
+    expect((await api('POST', '/api/requests', requester, submitBody({ photoIds: [left] }))).body).toMatchObject({
+      code: 'PHOTO_NOT_USABLE',
+      field: 'photoIds',
+    });
   });
 });

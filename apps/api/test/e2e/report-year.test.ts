@@ -41,16 +41,36 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
     // The article: 1,200+ patrol findings a year in Taitou.
     expect(patrol).toBeGreaterThan(1_150);
     expect(patrol).toBeLessThan(1_400);
-    for (const source of ['villager', 'patrol', 'hotline_12345', 'staff', 'proxy']) expect([source, inTaitou.some((r) => r.source === source)]).toEqual([source, true]);
+    for (const source of ['villager', 'patrol', 'hotline_12345', 'staff', 'proxy'])
+      expect([source, inTaitou.some((r) => r.source === source)]).toEqual([source, true]);
     const actions = new Set(timeline.events.map((e) => e.action));
-    for (const action of ['accept', 'followUp', 'resolve', 'rate', 'reopen', 'lookBack', 'close', 'sendBack', 'reject', 'withdraw', 'merge', 'requestTransfer', 'transfer']) expect([action, actions.has(action)]).toEqual([action, true]);
+    for (const action of [
+      'accept',
+      'followUp',
+      'resolve',
+      'rate',
+      'reopen',
+      'lookBack',
+      'close',
+      'sendBack',
+      'reject',
+      'withdraw',
+      'merge',
+      'requestTransfer',
+      'transfer',
+    ])
+      expect([action, actions.has(action)]).toEqual([action, true]);
 
     let checked = 0;
     for (const steps of timeline.byRequest.values()) {
       expect(steps[0]!.action).toBe('submit');
       for (let i = 1; i < steps.length; i++) {
         const step = steps[i]!;
-        expect([step.requestId, step.action, step.toState]).toEqual([step.requestId, step.action, nextState(step.action as RequestAction, steps[i - 1]!.toState as RequestState)]);
+        expect([step.requestId, step.action, step.toState]).toEqual([
+          step.requestId,
+          step.action,
+          nextState(step.action as RequestAction, steps[i - 1]!.toState as RequestState),
+        ]);
         expect(step.createdAt.getTime()).toBeGreaterThanOrEqual(steps[i - 1]!.createdAt.getTime());
         checked++;
       }
@@ -60,12 +80,18 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
     const handling = ['grid_leader', 'deputy_grid_leader', 'village_secretary', 'department_handler', 'hotline_staff'];
     const rates = timeline.events.filter((e) => e.action === 'rate');
     expect(rates.length).toBeGreaterThan(1_000);
-    const ownWork = rates.filter((e) => timeline.roles.some((r) => r.personId === timeline.requests.get(e.requestId)!.requesterPersonId && r.unitId === e.handlerUnitId && handling.includes(r.role)));
+    const ownWork = rates.filter((e) =>
+      timeline.roles.some(
+        (r) => r.personId === timeline.requests.get(e.requestId)!.requesterPersonId && r.unitId === e.handlerUnitId && handling.includes(r.role),
+      ),
+    );
     expect(ownWork).toEqual([]);
     // A confidential matter gained no follower (nothing was merged into one).
     const [followed] = await ds().query('SELECT COUNT(*) AS n FROM request_follower f JOIN request r ON r.id = f.requestId WHERE r.confidential = ?', [1]);
     expect(Number(followed.n)).toBe(0);
-    process.stdout.write(`generated year: ${loaded!.requests} requests, ${loaded!.events} timeline rows (${checked} transitions checked) in ${loaded!.seconds.toFixed(1)} s\n`);
+    process.stdout.write(
+      `generated year: ${loaded!.requests} requests, ${loaded!.events} timeline rows (${checked} transitions checked) in ${loaded!.seconds.toFixed(1)} s\n`,
+    );
     expect(await seedDemoYear(ds(), NOW)).toBeNull();
   });
 
@@ -110,7 +136,8 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
     const boards = new Map<string, { rows: Record<string, unknown>[] }>();
     const board = async (month: string, level: string) => {
       const key = `${month}/${level}`;
-      if (!boards.has(key)) boards.set(key, (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=${month}&level=${level}`)).body);
+      if (!boards.has(key))
+        boards.set(key, (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=${month}&level=${level}`)).body);
       return boards.get(key)!;
     };
     const labels = Array.from({ length: 12 }, (_, i) => chinaMonthRange('2026-11', 11 - i).label);
@@ -121,7 +148,9 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
       const ranked = rows.filter((r) => r.rank !== null);
       const picks = [ranked[0], ranked.at(-1), rows.find((r) => r.rank === null)].filter((r): r is Record<string, unknown> => r !== undefined);
       for (const pick of picks) {
-        const history = (await call(under.api.baseUrl, 'GET', `/api/public/reports/unit-history?townId=${townId}&unitId=${pick.unitId}&month=2026-11&months=12`)).body;
+        const history = (
+          await call(under.api.baseUrl, 'GET', `/api/public/reports/unit-history?townId=${townId}&unitId=${pick.unitId}&month=2026-11&months=12`)
+        ).body;
         expect([history.unitId, history.unitName, history.level]).toEqual([pick.unitId, pick.unitName, level]);
         expect(history.months.map((m: { month: string }) => m.month)).toEqual(labels);
         for (const month of history.months) {
@@ -147,10 +176,18 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
     const grid = (await board('2026-11', 'small_grid')).rows[0]!;
     const six = (await call(under.api.baseUrl, 'GET', `/api/public/reports/unit-history?townId=${townId}&unitId=${grid.unitId}&month=2026-11`)).body;
     expect(six.months.map((m: { month: string }) => m.month)).toEqual(labels.slice(6));
-    expect((await call(under.api.baseUrl, 'GET', `/api/public/reports/unit-history?townId=${townId}&unitId=${grid.unitId}&month=2026-11&months=13`)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'months' });
-    expect((await call(under.api.baseUrl, 'GET', `/api/public/reports/unit-history?townId=${townId}&unitId=${townId}&month=2026-11`)).body).toMatchObject({ code: 'NOT_FOUND', field: 'unitId' });
+    expect(
+      (await call(under.api.baseUrl, 'GET', `/api/public/reports/unit-history?townId=${townId}&unitId=${grid.unitId}&month=2026-11&months=13`)).body,
+    ).toMatchObject({ code: 'VALIDATION_FAILED', field: 'months' });
+    expect((await call(under.api.baseUrl, 'GET', `/api/public/reports/unit-history?townId=${townId}&unitId=${townId}&month=2026-11`)).body).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'unitId',
+    });
     const otherTown = (await unitByCode(ds(), 'SG-SF-V01-L1-S01')).id; // a small grid of the other town
-    expect((await call(under.api.baseUrl, 'GET', `/api/public/reports/unit-history?townId=${townId}&unitId=${otherTown}&month=2026-11`)).body).toMatchObject({ code: 'NOT_FOUND', field: 'unitId' });
+    expect((await call(under.api.baseUrl, 'GET', `/api/public/reports/unit-history?townId=${townId}&unitId=${otherTown}&month=2026-11`)).body).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'unitId',
+    });
     process.stdout.write(`unit history: ${compared} months of ${LEVELS.length} levels compared with the boards\n`);
   }, 300_000);
 
@@ -161,15 +198,22 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
     let confidentialSeen = 0;
     // The busiest small grid that received a confidential matter this month (so the count-only rule is seen at work).
     const hasSecret = (id: number) => (truth.behind.get(`${id}/received`) ?? []).some((r) => timeline.requests.get(r)!.confidential);
-    const busiest = [...truth.expected.entries()].filter(([id]) => timeline.units.get(id)!.kind === 'small_grid' && hasSecret(id)).sort((a, b) => (b[1].received ?? 0) - (a[1].received ?? 0))[0]![0];
+    const busiest = [...truth.expected.entries()]
+      .filter(([id]) => timeline.units.get(id)!.kind === 'small_grid' && hasSecret(id))
+      .sort((a, b) => (b[1].received ?? 0) - (a[1].received ?? 0))[0]![0];
     for (const figure of FIGURES) {
-      const listed = (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking/requests?townId=${townId}&month=2026-10&unitId=${busiest}&figure=${figure}`)).body;
+      const listed = (
+        await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking/requests?townId=${townId}&month=2026-10&unitId=${busiest}&figure=${figure}`)
+      ).body;
       const want = truth.behind.get(`${busiest}/${figure}`) ?? [];
       // A confidential matter is counted on the public board, never listed.
       const secret = want.filter((id) => timeline.requests.get(id)!.confidential);
       const open = want.filter((id) => !timeline.requests.get(id)!.confidential);
       expect([figure, listed.count, listed.confidentialCount]).toEqual([figure, want.length, secret.length]);
-      expect([figure, listed.requests.map((r: { requestId: number }) => r.requestId).sort((a: number, b: number) => a - b)]).toEqual([figure, [...open].sort((a, b) => a - b)]);
+      expect([figure, listed.requests.map((r: { requestId: number }) => r.requestId).sort((a: number, b: number) => a - b)]).toEqual([
+        figure,
+        [...open].sort((a, b) => a - b),
+      ]);
       confidentialSeen += secret.length;
     }
     expect(confidentialSeen).toBeGreaterThan(0);
@@ -179,7 +223,19 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
     const townId = (await unitByCode(ds(), 'SG-TT')).id;
     const hotline = await demoToken(under.api.baseUrl, (await personWithRole(ds(), 'hotline_staff', 'SG-TT')).personId);
     // National Day and its make-up days, the turn of the year, the Spring Festival, and each month's first day.
-    const days = ['2026-09-27', '2026-09-30', '2026-10-01', '2026-10-07', '2026-10-08', '2025-12-31', '2026-01-01', '2026-02-14', '2026-02-16', '2026-02-24', '2026-11-24'];
+    const days = [
+      '2026-09-27',
+      '2026-09-30',
+      '2026-10-01',
+      '2026-10-07',
+      '2026-10-08',
+      '2025-12-31',
+      '2026-01-01',
+      '2026-02-14',
+      '2026-02-16',
+      '2026-02-24',
+      '2026-11-24',
+    ];
     for (let back = 12; back >= 0; back--) days.push(`${chinaMonthRange('2026-11', back).label}-01`);
     let figures = 0;
     for (const day of days) {
@@ -198,14 +254,22 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
     let lists = 0;
     for (const [key, ids] of Object.entries(want.behind)) {
       const [figure, line] = key.split('/');
-      const listed = (await call(under.api.baseUrl, 'GET', `/api/reports/daily/requests?townId=${townId}&day=${day}&figure=${figure}${line ? `&key=${line}` : ''}`, { token: hotline })).body;
+      const listed = (
+        await call(under.api.baseUrl, 'GET', `/api/reports/daily/requests?townId=${townId}&day=${day}&figure=${figure}${line ? `&key=${line}` : ''}`, {
+          token: hotline,
+        })
+      ).body;
       expect([key, listed.count, sorted(listed.requests.map((r: { requestId: number }) => r.requestId))]).toEqual([key, ids.length, sorted(ids)]);
       expect(JSON.stringify(listed)).not.toMatch(/1[3-9]\d{9}/);
       lists++;
     }
     expect(lists).toBeGreaterThan(15);
-    expect((await call(under.api.baseUrl, 'GET', `/api/reports/daily/requests?townId=${townId}&day=${day}&figure=bySource`, { token: hotline })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'key' });
-    expect((await call(under.api.baseUrl, 'GET', `/api/reports/daily/requests?townId=${townId}&day=${day}&figure=everything`, { token: hotline })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'figure' });
+    expect(
+      (await call(under.api.baseUrl, 'GET', `/api/reports/daily/requests?townId=${townId}&day=${day}&figure=bySource`, { token: hotline })).body,
+    ).toMatchObject({ code: 'VALIDATION_FAILED', field: 'key' });
+    expect(
+      (await call(under.api.baseUrl, 'GET', `/api/reports/daily/requests?townId=${townId}&day=${day}&figure=everything`, { token: hotline })).body,
+    ).toMatchObject({ code: 'VALIDATION_FAILED', field: 'figure' });
 
     // The same day as the office prints it.
     const sheet = await fetch(`${under.api.baseUrl}/api/reports/daily.xlsx?townId=${townId}&day=${day}`, { headers: { authorization: `Bearer ${hotline}` } });
@@ -215,8 +279,13 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
     const cells = new Map<string, unknown>();
     book.worksheets[0]!.eachRow((row) => cells.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(cells.has('台头镇受理情况通报（2026年10月8日）')).toBe(true);
-    expect([cells.get('受理诉求'), cells.get('按时首次联系'), cells.get('超时首次联系'), cells.get('办结'), cells.get('当日结束时未办结'), cells.get('其中超期')]).toEqual([
-      want.received, want.contactsOnTime, want.contactsLate, want.resolved, want.open, want.overdue.length,
-    ]);
+    expect([
+      cells.get('受理诉求'),
+      cells.get('按时首次联系'),
+      cells.get('超时首次联系'),
+      cells.get('办结'),
+      cells.get('当日结束时未办结'),
+      cells.get('其中超期'),
+    ]).toEqual([want.received, want.contactsOnTime, want.contactsLate, want.resolved, want.open, want.overdue.length]);
   });
 });

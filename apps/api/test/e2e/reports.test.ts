@@ -15,7 +15,19 @@ import { call } from '../support/http';
 import { demoToken, personWithRole, unitByCode } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
 import { seededRandom } from '../../src/seed/demo-year/year-plan';
-import { asDate, dayTruth, expectBulletin, FIGURES, isSelfRated, loadTimeline, monthTruth, ratesOf, rolledUp, type MonthTruth, type Timeline } from '../support/report-truth';
+import {
+  asDate,
+  dayTruth,
+  expectBulletin,
+  FIGURES,
+  isSelfRated,
+  loadTimeline,
+  monthTruth,
+  ratesOf,
+  rolledUp,
+  type MonthTruth,
+  type Timeline,
+} from '../support/report-truth';
 import { testDialect } from '../support/test-database';
 
 const at = (text: string) => new Date(`${text}+08:00`);
@@ -58,7 +70,12 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     ({ fake, wechat } = await startFakeWechat());
   });
   afterAll(() => fake?.close());
-  const under = useAppUnderTest(() => ({ wechat, clock, demoLogin: true, auth: { accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 100_000, refreshReuseGraceSeconds: 10 } }));
+  const under = useAppUnderTest(() => ({
+    wechat,
+    clock,
+    demoLogin: true,
+    auth: { accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 100_000, refreshReuseGraceSeconds: 10 },
+  }));
   beforeAll(() => seedDemoIfEmpty(under.api.app));
 
   const api = async (method: string, path: string, token: string, body?: unknown) => {
@@ -70,9 +87,14 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
 
   it('recomputes every count, rate, rank and change from the timeline and finds the same', async () => {
     const rand = seededRandom(20261001);
-    const pick = <T,>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
+    const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
     const codes = ['SG-TT-V02-L1-S01', 'SG-TT-V02-L1-S02', 'SG-TT-V03-L1-S01', 'SG-TT-V04-L1-S01'];
-    const grids = await Promise.all(codes.map(async (code) => ({ id: (await unitByCode(ds(), code)).id, leader: await demoToken(under.api.baseUrl, (await personWithRole(ds(), 'grid_leader', code)).personId) })));
+    const grids = await Promise.all(
+      codes.map(async (code) => ({
+        id: (await unitByCode(ds(), code)).id,
+        leader: await demoToken(under.api.baseUrl, (await personWithRole(ds(), 'grid_leader', code)).personId),
+      })),
+    );
     const hotline = await demoToken(under.api.baseUrl, (await personWithRole(ds(), 'hotline_staff', 'SG-TT')).personId);
     const villager = async (gridId: number) => {
       const session = await call(under.api.baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: fake.issueLoginCode().code } });
@@ -82,7 +104,11 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     let serial = 0;
     const submit = async (token: string, when: Date, text = '村里的路灯坏了') => {
       clock.set(when);
-      return api('POST', '/api/requests', token, { clientRequestId: `truth-${++serial}-${Date.now()}`, category: pick(['infrastructure', 'environment', 'social']), description: `${text}（${serial}）` });
+      return api('POST', '/api/requests', token, {
+        clientRequestId: `truth-${++serial}-${Date.now()}`,
+        category: pick(['infrastructure', 'environment', 'social']),
+        description: `${text}（${serial}）`,
+      });
     };
     const step = async (token: string, id: number, action: string, when: Date, body: Record<string, unknown> = {}) => {
       clock.set(when);
@@ -92,9 +118,18 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
 
     // A year before: three environment matters and one dispute in October 2025, two of them resolved.
     const g3 = grids[3]!;
-    for (const [category, resolve] of [['environment', true], ['environment', false], ['environment', true], ['dispute', false]] as const) {
+    for (const [category, resolve] of [
+      ['environment', true],
+      ['environment', false],
+      ['environment', true],
+      ['dispute', false],
+    ] as const) {
       clock.set(at('2025-10-15T10:00:00'));
-      const old = await api('POST', '/api/requests', await villager(g3.id), { clientRequestId: `truth-2025-${++serial}`, category, description: `去年的诉求（${serial}）` });
+      const old = await api('POST', '/api/requests', await villager(g3.id), {
+        clientRequestId: `truth-2025-${++serial}`,
+        category,
+        description: `去年的诉求（${serial}）`,
+      });
       if (!resolve) continue;
       await step(g3.leader, old.id, 'accept', at('2025-10-15T10:30:00'), { contactMethod: 'call' });
       await step(g3.leader, old.id, 'resolve', at('2025-10-16T10:00:00'), { note: '已处理' });
@@ -129,7 +164,8 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
       const seen = await api('GET', `/api/requests/${matter.id}`, requester);
       const rating = verdict < 0.6 ? 'satisfied' : verdict < 0.85 ? 'basically_satisfied' : 'dissatisfied';
       await api('POST', `/api/requests/${matter.id}/rating`, requester, { version: seen.version, rating });
-      if (rating === 'dissatisfied' && rand() < 0.7) await step(grid.leader, matter.id, 'resolve', new Date(resolvedAt.getTime() + 20 * HOUR), { note: '重新处理' });
+      if (rating === 'dissatisfied' && rand() < 0.7)
+        await step(grid.leader, matter.id, 'resolve', new Date(resolvedAt.getTime() + 20 * HOUR), { note: '重新处理' });
     }
 
     // A transfer mid-month: received by grid 1, handled and resolved by grid 2.
@@ -161,15 +197,36 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     // (test/security/self-rating.test.ts), so the row is written as the old code wrote it. It never
     // counts. The seed dates roles by the wall clock; this leader has held his grid since 2025.
     const g0Leader = await personWithRole(ds(), 'grid_leader', codes[0]!);
-    await ds().getRepository(RoleAssignment).update({ personId: g0Leader.personId, endedAt: IsNull() }, { startedAt: at('2025-01-01T00:00:00') });
+    await ds()
+      .getRepository(RoleAssignment)
+      .update({ personId: g0Leader.personId, endedAt: IsNull() }, { startedAt: at('2025-01-01T00:00:00') });
     clock.set(at('2026-10-21T09:00:00'));
-    const own = await api('POST', '/api/requests', g0.leader, { clientRequestId: `truth-own-${Date.now()}`, category: 'infrastructure', description: '自己网格的路灯', unitId: g0.id });
+    const own = await api('POST', '/api/requests', g0.leader, {
+      clientRequestId: `truth-own-${Date.now()}`,
+      category: 'infrastructure',
+      description: '自己网格的路灯',
+      unitId: g0.id,
+    });
     await step(g0.leader, own.id, 'accept', at('2026-10-21T09:10:00'), { contactMethod: 'visit' });
     await step(g0.leader, own.id, 'resolve', at('2026-10-21T10:00:00'), { note: '已修好' });
     clock.set(at('2026-10-21T11:00:00'));
     const ownSeen = await api('GET', `/api/requests/${own.id}`, g0.leader);
     expect(ownSeen.actions).not.toContain('rate');
-    await ds().getRepository(RequestEvent).insert({ requestId: own.id, action: 'rate', fromState: 'resolved', toState: 'resolved', actorPersonId: g0Leader.personId, note: '满意', handlerUnitId: g0.id, rating: 'satisfied', dueAt: null, public: true, createdAt: at('2026-10-21T11:00:00') });
+    await ds()
+      .getRepository(RequestEvent)
+      .insert({
+        requestId: own.id,
+        action: 'rate',
+        fromState: 'resolved',
+        toState: 'resolved',
+        actorPersonId: g0Leader.personId,
+        note: '满意',
+        handlerUnitId: g0.id,
+        rating: 'satisfied',
+        dueAt: null,
+        public: true,
+        createdAt: at('2026-10-21T11:00:00'),
+      });
 
     // ——— the independent path: the raw rows, counted by the definitions (test/support/report-truth.ts) ———
     const townId = (await unitByCode(ds(), 'SG-TT')).id;
@@ -186,7 +243,8 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     for (const [requestId, steps] of timeline.byRequest) {
       const r = (await ds().query('SELECT state, contactDueAt, completionDueAt FROM request WHERE id = ?', [requestId]))[0];
       const last = steps.at(-1)!;
-      const standing = last.action === 'resolve' || ['accepted', 'in_progress'].includes(r.state) ? r.completionDueAt : r.state === 'submitted' ? r.contactDueAt : null;
+      const standing =
+        last.action === 'resolve' || ['accepted', 'in_progress'].includes(r.state) ? r.completionDueAt : r.state === 'submitted' ? r.contactDueAt : null;
       expect([requestId, last.action, last.dueAt?.getTime() ?? null]).toEqual([requestId, last.action, standing === null ? null : asDate(standing).getTime()]);
     }
     // The four grids that worked this month are all there, ranked by composite, best first.
@@ -203,12 +261,20 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     expect(largeRow.leaderName).toBeNull();
     // ——— every figure of the first grid drills down to exactly the requests behind it ———
     for (const figure of FIGURES) {
-      const listed = (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking/requests?townId=${townId}&month=2026-10&unitId=${g0.id}&figure=${figure}`)).body;
+      const listed = (
+        await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking/requests?townId=${townId}&month=2026-10&unitId=${g0.id}&figure=${figure}`)
+      ).body;
       const want = behind.get(`${g0.id}/${figure}`) ?? [];
-      expect([figure, listed.count, listed.requests.map((r: { requestId: number }) => r.requestId).sort((a: number, b: number) => a - b)]).toEqual([figure, want.length, [...want].sort((a, b) => a - b)]);
+      expect([figure, listed.count, listed.requests.map((r: { requestId: number }) => r.requestId).sort((a: number, b: number) => a - b)]).toEqual([
+        figure,
+        want.length,
+        [...want].sort((a, b) => a - b),
+      ]);
       expect(JSON.stringify(listed)).not.toMatch(/1[3-9]\d{9}/); // no phone numbers on the public board
     }
-    expect((await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking/requests?townId=${townId}&month=2026-10&unitId=${g0.id}&figure=everything`)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'figure' });
+    expect(
+      (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking/requests?townId=${townId}&month=2026-10&unitId=${g0.id}&figure=everything`)).body,
+    ).toMatchObject({ code: 'VALIDATION_FAILED', field: 'figure' });
 
     // ——— the daily bulletins of the month, each day recomputed from the same rows ———
     let bulletinFigures = 0;
@@ -225,7 +291,13 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     // ——— October by category against October a year before ———
     const stats = await api('GET', `/api/reports/categories?townId=${townId}&from=2026-10&to=2026-10`, hotline);
     const octoberOf = (year: number, action: string, category: string) =>
-      events.filter((e) => e.action === action && e.createdAt >= at(`${year}-10-01T00:00:00`) && e.createdAt < at(`${year}-11-01T00:00:00`) && requests.get(e.requestId)!.category === category).length;
+      events.filter(
+        (e) =>
+          e.action === action &&
+          e.createdAt >= at(`${year}-10-01T00:00:00`) &&
+          e.createdAt < at(`${year}-11-01T00:00:00`) &&
+          requests.get(e.requestId)!.category === category,
+      ).length;
     for (const row of stats.categories) {
       const want = {
         received: octoberOf(2026, 'submit', row.category),
@@ -233,19 +305,40 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
         resolved: octoberOf(2026, 'resolve', row.category),
         resolvedLastYear: octoberOf(2025, 'resolve', row.category),
       };
-      expect([row.category, row.received, row.receivedLastYear, row.resolved, row.resolvedLastYear]).toEqual([row.category, want.received, want.receivedLastYear, want.resolved, want.resolvedLastYear]);
+      expect([row.category, row.received, row.receivedLastYear, row.resolved, row.resolvedLastYear]).toEqual([
+        row.category,
+        want.received,
+        want.receivedLastYear,
+        want.resolved,
+        want.resolvedLastYear,
+      ]);
       const change = (a: number, b: number) => (b > 0 ? (a - b) / b : null);
-      expect([row.category, row.receivedYearOnYear, row.resolvedYearOnYear]).toEqual([row.category, change(want.received, want.receivedLastYear), change(want.resolved, want.resolvedLastYear)]);
+      expect([row.category, row.receivedYearOnYear, row.resolvedYearOnYear]).toEqual([
+        row.category,
+        change(want.received, want.receivedLastYear),
+        change(want.resolved, want.resolvedLastYear),
+      ]);
     }
     expect(stats.categories.find((c: { category: string }) => c.category === 'environment').receivedLastYear).toBe(3);
-    expect((await call(under.api.baseUrl, 'GET', `/api/reports/categories?townId=${townId}&from=2026-10&to=2026-09`, { token: hotline })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'to' });
+    expect((await call(under.api.baseUrl, 'GET', `/api/reports/categories?townId=${townId}&from=2026-10&to=2026-09`, { token: hotline })).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'to',
+    });
 
     // ——— the weekly dispatch as the meeting sees it, against the requests as they stand ———
     clock.set(at('2026-11-02T09:00:00'));
     const now = clock.now();
     const openNow: { id: number; state: string; handlerUnitId: number; contactDueAt: Date; completionDueAt: Date | null }[] = (
-      await ds().query(`SELECT id, state, handlerUnitId, contactDueAt, completionDueAt FROM request WHERE state IN ('submitted', 'accepted', 'in_progress') ORDER BY id`)
-    ).map((r: Record<string, unknown>) => ({ id: Number(r.id), state: String(r.state), handlerUnitId: Number(r.handlerUnitId), contactDueAt: asDate(r.contactDueAt), completionDueAt: r.completionDueAt ? asDate(r.completionDueAt) : null }));
+      await ds().query(
+        `SELECT id, state, handlerUnitId, contactDueAt, completionDueAt FROM request WHERE state IN ('submitted', 'accepted', 'in_progress') ORDER BY id`,
+      )
+    ).map((r: Record<string, unknown>) => ({
+      id: Number(r.id),
+      state: String(r.state),
+      handlerUnitId: Number(r.handlerUnitId),
+      contactDueAt: asDate(r.contactDueAt),
+      completionDueAt: r.completionDueAt ? asDate(r.completionDueAt) : null,
+    }));
     const dispatch = await api('GET', `/api/reports/weekly-dispatch?townId=${townId}`, hotline);
     const wantUnits = new Map<number, { open: number[]; overdue: number }>();
     for (const r of openNow) {
@@ -256,9 +349,14 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
       wantUnits.set(r.handlerUnitId, unit);
     }
     expect(dispatch.open).toBe(openNow.length);
-    expect(Object.fromEntries(dispatch.units.map((u: { unitId: number; requests: { requestId: number }[]; overdue: number }) => [u.unitId, { open: u.requests.map((r) => r.requestId).sort((a, b) => a - b), overdue: u.overdue }]))).toEqual(
-      Object.fromEntries([...wantUnits].map(([unitId, u]) => [unitId, u])),
-    );
+    expect(
+      Object.fromEntries(
+        dispatch.units.map((u: { unitId: number; requests: { requestId: number }[]; overdue: number }) => [
+          u.unitId,
+          { open: u.requests.map((r) => r.requestId).sort((a, b) => a - b), overdue: u.overdue },
+        ]),
+      ),
+    ).toEqual(Object.fromEntries([...wantUnits].map(([unitId, u]) => [unitId, u])));
     const overdueCounts = dispatch.units.map((u: { overdue: number }) => u.overdue);
     expect([...overdueCounts].sort((a: number, b: number) => b - a)).toEqual(overdueCounts);
     const sheetRes = await fetch(`${under.api.baseUrl}/api/reports/weekly-dispatch.xlsx?townId=${townId}`, { headers: { authorization: `Bearer ${hotline}` } });
@@ -272,10 +370,12 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     const totals = Object.fromEntries(FIGURES.map((f) => [f, [...expected.values()].reduce((sum, row) => sum + (row[f] ?? 0), 0)]));
     // Every kind of fact the month should have had, had: otherwise the comparison proves little.
     for (const figure of FIGURES) expect([figure, totals[figure]! > 0]).toEqual([figure, true]);
-    process.stdout.write(`ranking truth: ${compared} figures compared over ${ranking.rows.length} small grids (${events.length} timeline rows, ${requests.size} requests); totals ${JSON.stringify(totals)}\n`);
+    process.stdout.write(
+      `ranking truth: ${compared} figures compared over ${ranking.rows.length} small grids (${events.length} timeline rows, ${requests.size} requests); totals ${JSON.stringify(totals)}\n`,
+    );
   }, 300_000);
 
-  it('keeps an ended month\'s counts, serves them, and counts again when a row they depend on appears', async () => {
+  it("keeps an ended month's counts, serves them, and counts again when a row they depend on appears", async () => {
     // Runs after the month above was made: October is over and settled three weeks later.
     clock.set(at('2026-11-20T10:00:00'));
     const townId = (await unitByCode(ds(), 'SG-TT')).id;
@@ -284,7 +384,11 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
       const timeline = await loadTimeline(ds());
       return { timeline, truth: monthTruth(timeline, at('2026-10-01T00:00:00'), at('2026-11-01T00:00:00')) };
     };
-    const kept = async () => (await ds().query("SELECT month, countedAt FROM ranking_month ORDER BY month")).map((r: { month: string; countedAt: unknown }) => ({ month: r.month, countedAt: asDate(r.countedAt).getTime() }));
+    const kept = async () =>
+      (await ds().query('SELECT month, countedAt FROM ranking_month ORDER BY month')).map((r: { month: string; countedAt: unknown }) => ({
+        month: r.month,
+        countedAt: asDate(r.countedAt).getTime(),
+      }));
 
     const first = await board();
     let now = await truth();
@@ -301,7 +405,9 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
 
     // A matter open and overdue at the end of October, transferred in November (new deadlines):
     // October still counts it as overdue where it was, because its steps keep their deadlines.
-    const [untouched] = [...now.timeline.byRequest.values()].filter((steps) => steps.length === 1 && steps[0]!.action === 'submit' && steps[0]!.createdAt >= at('2026-10-01T00:00:00'));
+    const [untouched] = [...now.timeline.byRequest.values()].filter(
+      (steps) => steps.length === 1 && steps[0]!.action === 'submit' && steps[0]!.createdAt >= at('2026-10-01T00:00:00'),
+    );
     const open = { id: untouched![0]!.requestId, handlerUnitId: untouched![0]!.handlerUnitId };
     const wasOverdue = first.rows.find((r: { unitId: number }) => r.unitId === open.handlerUnitId).openOverdue;
     expect(wasOverdue).toBeGreaterThan(0);
@@ -322,16 +428,23 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     clock.set(at('2026-10-28T10:00:00'));
     const session = await call(under.api.baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: fake.issueLoginCode().code } });
     await api('PUT', '/api/me/home-unit', session.body.accessToken, { unitId: someone.unitId });
-    await api('POST', '/api/requests', session.body.accessToken, { clientRequestId: `late-row-${Date.now()}`, category: 'environment', description: '河边垃圾没人清理' });
+    await api('POST', '/api/requests', session.body.accessToken, {
+      clientRequestId: `late-row-${Date.now()}`,
+      category: 'environment',
+      description: '河边垃圾没人清理',
+    });
     clock.set(at('2026-11-20T11:00:00'));
     const recounted = await board();
     now = await truth();
     expectRankingIsTruth(recounted, now.truth, now.timeline);
     expect(recounted.rows.find((r: { unitId: number }) => r.unitId === someone.unitId).received).toBe(someone.received + 1);
     const after = await kept();
-    expect(after.find((k: { month: string }) => k.month === '2026-10').countedAt).toBeGreaterThan(before.find((k: { month: string }) => k.month === '2026-10').countedAt);
+    expect(after.find((k: { month: string }) => k.month === '2026-10').countedAt).toBeGreaterThan(
+      before.find((k: { month: string }) => k.month === '2026-10').countedAt,
+    );
     // The month before and the year before were not touched by it, and were not counted again.
-    for (const month of ['2025-10', '2026-09']) expect(after.find((k: { month: string }) => k.month === month)).toEqual(before.find((k: { month: string }) => k.month === month));
+    for (const month of ['2025-10', '2026-09'])
+      expect(after.find((k: { month: string }) => k.month === month)).toEqual(before.find((k: { month: string }) => k.month === month));
 
     // A month still going (or whose first contacts are not all due yet) is counted live and not kept.
     clock.set(at('2026-12-01T00:30:00'));
@@ -339,7 +452,7 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     expect((await kept()).map((k: { month: string }) => k.month)).toEqual(['2025-10', '2025-11', '2026-09', '2026-10']);
   }, 300_000);
 
-  it('keeps last month and its 同比 from the clocks\' sweep as soon as it is over, before anyone looks', async () => {
+  it("keeps last month and its 同比 from the clocks' sweep as soon as it is over, before anyone looks", async () => {
     const kept = async () => (await ds().query('SELECT month FROM ranking_month ORDER BY month')).map((r: { month: string }) => r.month);
     await ds().query('DELETE FROM ranking_month_count');
     await ds().query('DELETE FROM ranking_month');
@@ -358,7 +471,12 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     const kept = async () => (await ds().query('SELECT month FROM ranking_month ORDER BY month')).map((r: { month: string }) => r.month);
     await ds().query('DELETE FROM ranking_month_count');
     await ds().query('DELETE FROM ranking_month');
-    const { due } = (await ds().getRepository(RequestEntity).createQueryBuilder('r').select('MAX(r.firstContactDueAt)', 'due').where('r.createdAt < :end', { end: at('2026-10-01T00:00:00') }).getRawOne<{ due: Date | string }>())!;
+    const { due } = (await ds()
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .select('MAX(r.firstContactDueAt)', 'due')
+      .where('r.createdAt < :end', { end: at('2026-10-01T00:00:00') })
+      .getRawOne<{ due: Date | string }>())!;
     expect(asDate(due).getTime()).toBeGreaterThan(at('2026-10-01T04:00:00').getTime());
     const everyUnit = jest.spyOn(ReportRepository.prototype, 'allUnitsCounts');
     try {
@@ -376,9 +494,17 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
 
   it('refuses a month that is not one, and a unit level that is not one', async () => {
     const townId = (await unitByCode(ds(), 'SG-TT')).id;
-    expect((await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=2026-13&level=small_grid`)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'month' });
-    expect((await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=2026-10&level=county`)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'level' });
-    expect((await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=999999&month=2026-10&level=village`)).body).toMatchObject({ code: 'NOT_FOUND', field: 'townId' });
+    expect((await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=2026-13&level=small_grid`)).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'month',
+    });
+    expect((await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=2026-10&level=county`)).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'level',
+    });
+    expect((await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=999999&month=2026-10&level=village`)).body).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'townId',
+    });
   });
 });
-

@@ -24,7 +24,11 @@ describe(`the closed loop (${testDialect()})`, () => {
     ({ fake, wechat } = await startFakeWechat());
   });
   afterAll(() => fake?.close());
-  const under = useAppUnderTest(() => ({ wechat, demoLogin: true, auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 10_000, refreshReuseGraceSeconds: 10 } }));
+  const under = useAppUnderTest(() => ({
+    wechat,
+    demoLogin: true,
+    auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 10_000, refreshReuseGraceSeconds: 10 },
+  }));
   beforeAll(() => seedDemoIfEmpty(under.api.app));
 
   const api = (method: string, path: string, token: string, body?: unknown) => call(under.api.baseUrl, method, path, { token, body });
@@ -64,7 +68,14 @@ describe(`the closed loop (${testDialect()})`, () => {
     const requester = await villager();
     const submitted = await api('POST', '/api/requests', requester, submitBody());
     expect(submitted.status).toBe(201);
-    expect(submitted.body).toMatchObject({ state: 'submitted', stateLabel: '待联系', unitId: grid.unitId, handlerUnitId: grid.unitId, contactPhone: '13812345678', actions: ['withdraw'] });
+    expect(submitted.body).toMatchObject({
+      state: 'submitted',
+      stateLabel: '待联系',
+      unitId: grid.unitId,
+      handlerUnitId: grid.unitId,
+      contactPhone: '13812345678',
+      actions: ['withdraw'],
+    });
     const id = submitted.body.id;
     const createdAt = new Date(submitted.body.createdAt);
     expect(new Date(submitted.body.contactDueAt)).toEqual(contactDeadline(createdAt, 60));
@@ -74,19 +85,32 @@ describe(`the closed loop (${testDialect()})`, () => {
 
     const seenByLeader = await api('GET', `/api/requests/${id}`, grid.leaderToken);
     expect(seenByLeader.body.actions).toEqual(['accept', 'reject', 'requestTransfer', 'merge']);
-    const accepted = await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, { version: seenByLeader.body.version, contactMethod: 'call', complexity: 'simple' });
+    const accepted = await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, {
+      version: seenByLeader.body.version,
+      contactMethod: 'call',
+      complexity: 'simple',
+    });
     expect(accepted.body).toMatchObject({ state: 'accepted', complexity: 'simple', contactLate: false });
     expect(new Date(accepted.body.completionDueAt)).toEqual(workingDeadline(createdAt, COMPLETION_WORKING_DAYS.simple));
 
-    const followed = await api('POST', `/api/requests/${id}/actions/followUp`, grid.deputyToken, { version: accepted.body.version, note: '已联系电工，明天上午来修' });
+    const followed = await api('POST', `/api/requests/${id}/actions/followUp`, grid.deputyToken, {
+      version: accepted.body.version,
+      note: '已联系电工，明天上午来修',
+    });
     expect(followed.body.state).toBe('in_progress');
-    const resolved = await api('POST', `/api/requests/${id}/actions/resolve`, grid.leaderToken, { version: followed.body.version, note: '路灯已更换，晚上试过能亮' });
+    const resolved = await api('POST', `/api/requests/${id}/actions/resolve`, grid.leaderToken, {
+      version: followed.body.version,
+      note: '路灯已更换，晚上试过能亮',
+    });
     expect(resolved.body.state).toBe('resolved');
 
     // The handler never looks back at their own work; the large-grid head does.
     const selfReview = await api('POST', `/api/requests/${id}/actions/lookBack`, grid.leaderToken, { version: resolved.body.version });
     expect(selfReview).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
-    const lookedBack = await api('POST', `/api/requests/${id}/actions/lookBack`, grid.headToken, { version: resolved.body.version, note: '回访村民，确认已修好' });
+    const lookedBack = await api('POST', `/api/requests/${id}/actions/lookBack`, grid.headToken, {
+      version: resolved.body.version,
+      note: '回访村民，确认已修好',
+    });
     expect(lookedBack.body.state).toBe('looked_back');
     const closed = await api('POST', `/api/requests/${id}/actions/close`, grid.hotlineToken, { version: lookedBack.body.version });
     expect(closed.body).toMatchObject({ state: 'closed', actions: ['reopen'] });
@@ -97,9 +121,17 @@ describe(`the closed loop (${testDialect()})`, () => {
     expect(mine.body.actions).toEqual(['reopen', 'rate']);
 
     // Every state change left exactly one timeline row, in the same order.
-    const rows = await under.api.app.get(DataSource).getRepository(RequestEvent).find({ where: { requestId: id }, order: { id: 'ASC' } });
+    const rows = await under.api.app
+      .get(DataSource)
+      .getRepository(RequestEvent)
+      .find({ where: { requestId: id }, order: { id: 'ASC' } });
     expect(rows.map((r) => `${r.fromState ?? ''}>${r.toState}`)).toEqual([
-      '>submitted', 'submitted>accepted', 'accepted>in_progress', 'in_progress>resolved', 'resolved>looked_back', 'looked_back>closed',
+      '>submitted',
+      'submitted>accepted',
+      'accepted>in_progress',
+      'in_progress>resolved',
+      'resolved>looked_back',
+      'looked_back>closed',
     ]);
   });
 
@@ -139,7 +171,11 @@ describe(`the closed loop (${testDialect()})`, () => {
   it('the inbox comes in pages, most urgent first, each page after the last row of the one before', async () => {
     const requester = await villager();
     for (let i = 0; i < 3; i++) await api('POST', '/api/requests', requester, submitBody());
-    const whole = (await api('GET', '/api/requests/inbox?limit=100', grid.leaderToken)).body as { id: number; contactDueAt: string; completionDueAt: string | null }[];
+    const whole = (await api('GET', '/api/requests/inbox?limit=100', grid.leaderToken)).body as {
+      id: number;
+      contactDueAt: string;
+      completionDueAt: string | null;
+    }[];
     expect(whole.length).toBeGreaterThanOrEqual(3);
     const first = (await api('GET', '/api/requests/inbox?limit=2', grid.leaderToken)).body as typeof whole;
     expect(first).toHaveLength(2);
@@ -147,7 +183,10 @@ describe(`the closed loop (${testDialect()})`, () => {
     const cursor = `afterDueAt=${encodeURIComponent(last.completionDueAt ?? last.contactDueAt)}&afterId=${last.id}`;
     const rest = (await api('GET', `/api/requests/inbox?limit=100&${cursor}`, grid.leaderToken)).body as typeof whole;
     expect([...first, ...rest].map((r) => r.id)).toEqual(whole.map((r) => r.id));
-    expect((await api('GET', `/api/requests/inbox?afterId=${last.id}`, grid.leaderToken)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'afterDueAt' });
+    expect((await api('GET', `/api/requests/inbox?afterId=${last.id}`, grid.leaderToken)).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'afterDueAt',
+    });
     expect((await api('GET', '/api/requests/inbox?limit=101', grid.leaderToken)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'limit' });
   });
 
@@ -161,10 +200,21 @@ describe(`the closed loop (${testDialect()})`, () => {
     const requester = await villager();
     const { id, version } = (await api('POST', '/api/requests', requester, submitBody())).body;
     expect((await api('POST', `/api/requests/${id}/actions/resolve`, grid.leaderToken, { version, note: '办好了' })).body.code).toBe('REQUEST_WRONG_STATE');
-    expect((await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, { version })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'contactMethod' });
-    expect((await api('POST', `/api/requests/${id}/actions/reject`, grid.leaderToken, { version })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'note' });
-    expect((await api('POST', `/api/requests/${id}/actions/teleport`, grid.leaderToken, { version })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'action' });
-    expect((await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, { version: version + 5, contactMethod: 'call' })).body.code).toBe('REQUEST_CONFLICT');
+    expect((await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, { version })).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'contactMethod',
+    });
+    expect((await api('POST', `/api/requests/${id}/actions/reject`, grid.leaderToken, { version })).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'note',
+    });
+    expect((await api('POST', `/api/requests/${id}/actions/teleport`, grid.leaderToken, { version })).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'action',
+    });
+    expect((await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, { version: version + 5, contactMethod: 'call' })).body.code).toBe(
+      'REQUEST_CONFLICT',
+    );
     const after = await api('GET', `/api/requests/${id}`, requester);
     expect(after.body).toMatchObject({ state: 'submitted', version });
     expect(after.body.timeline).toHaveLength(1);
@@ -173,7 +223,10 @@ describe(`the closed loop (${testDialect()})`, () => {
   it('a rejection needs a reason and is itself looked back at; the requester may withdraw an open matter', async () => {
     const requester = await villager();
     const first = (await api('POST', '/api/requests', requester, submitBody())).body;
-    const rejected = await api('POST', `/api/requests/${first.id}/actions/reject`, grid.leaderToken, { version: first.version, note: '不属于本村管辖范围，已告知村民' });
+    const rejected = await api('POST', `/api/requests/${first.id}/actions/reject`, grid.leaderToken, {
+      version: first.version,
+      note: '不属于本村管辖范围，已告知村民',
+    });
     expect(rejected.body.state).toBe('rejected');
     const reviewed = await api('POST', `/api/requests/${first.id}/actions/lookBack`, grid.hotlineToken, { version: rejected.body.version });
     expect(reviewed.body.state).toBe('looked_back');
@@ -232,7 +285,14 @@ describe(`the closed loop (${testDialect()})`, () => {
   /** A matter the grid has resolved, as the requester sees it. */
   async function resolvedMatter(requester: string): Promise<{ id: number; version: number }> {
     const { id } = (await api('POST', '/api/requests', requester, submitBody())).body;
-    let r = (await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, { version: 1, contactMethod: 'call', complexity: 'complex', note: '需要协调供电所，三天内办结' })).body;
+    let r = (
+      await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, {
+        version: 1,
+        contactMethod: 'call',
+        complexity: 'complex',
+        note: '需要协调供电所，三天内办结',
+      })
+    ).body;
     r = (await api('POST', `/api/requests/${id}/actions/resolve`, grid.leaderToken, { version: r.version, note: '已处理' })).body;
     return { id, version: r.version };
   }
@@ -244,7 +304,10 @@ describe(`the closed loop (${testDialect()})`, () => {
     const rated = await api('POST', `/api/requests/${id}/rating`, requester, { version, rating: 'satisfied', comment: '修得很快' });
     expect(rated.body).toMatchObject({ state: 'resolved', rating: 'satisfied', hearts: 2, rehandleCount: 0, actions: ['reopen'] });
     // The timeline keeps the verdict and the unit that handled it, for the reports.
-    const steps = await under.api.app.get(DataSource).getRepository(RequestEvent).find({ where: { requestId: id }, order: { id: 'ASC' } });
+    const steps = await under.api.app
+      .get(DataSource)
+      .getRepository(RequestEvent)
+      .find({ where: { requestId: id }, order: { id: 'ASC' } });
     expect(steps.map((e) => [e.action, e.handlerUnitId, e.rating])).toEqual([
       ['submit', grid.unitId, null],
       ['accept', grid.unitId, null],
@@ -271,19 +334,34 @@ describe(`the closed loop (${testDialect()})`, () => {
   it('only the requester rates, and only a result', async () => {
     const requester = await villager();
     const open = (await api('POST', '/api/requests', requester, submitBody())).body;
-    expect((await api('POST', `/api/requests/${open.id}/rating`, requester, { version: open.version, rating: 'satisfied' })).body.code).toBe('REQUEST_WRONG_STATE');
+    expect((await api('POST', `/api/requests/${open.id}/rating`, requester, { version: open.version, rating: 'satisfied' })).body.code).toBe(
+      'REQUEST_WRONG_STATE',
+    );
     const { id, version } = await resolvedMatter(requester);
     expect((await api('POST', `/api/requests/${id}/rating`, grid.leaderToken, { version, rating: 'satisfied' })).status).toBe(403);
-    expect((await api('POST', `/api/requests/${id}/rating`, requester, { version, rating: 'great' })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'rating' });
+    expect((await api('POST', `/api/requests/${id}/rating`, requester, { version, rating: 'great' })).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'rating',
+    });
   });
 
   it('未诉先办: a patrol finding settled on the spot is resolved at once and still looked back at', async () => {
-    const report = { clientRequestId: clientId(), dutyType: 'hazard_inspector', category: 'safety', description: '巷口电线垂得太低', unitId: grid.unitId, settledOnSpot: true, result: '已联系供电所，当场把电线架高' };
+    const report = {
+      clientRequestId: clientId(),
+      dutyType: 'hazard_inspector',
+      category: 'safety',
+      description: '巷口电线垂得太低',
+      unitId: grid.unitId,
+      settledOnSpot: true,
+      result: '已联系供电所，当场把电线架高',
+    };
     const settled = await api('POST', '/api/requests/patrol', grid.leaderToken, report);
     expect(settled.status).toBe(201);
     expect(settled.body).toMatchObject({ source: 'patrol', dutyType: 'hazard_inspector', state: 'resolved', contactLate: false, completionLate: false });
     expect(settled.body.timeline.map((e: { action: string; note: string | null }) => [e.action, e.note])).toEqual([
-      ['submit', null], ['accept', '现场处置（安全隐患排查员）'], ['resolve', '已联系供电所，当场把电线架高'],
+      ['submit', null],
+      ['accept', '现场处置（安全隐患排查员）'],
+      ['resolve', '已联系供电所，当场把电线架高'],
     ]);
     const again = await api('POST', '/api/requests/patrol', grid.leaderToken, report);
     expect(again.body.id).toBe(settled.body.id);
@@ -292,17 +370,49 @@ describe(`the closed loop (${testDialect()})`, () => {
   });
 
   it('a patrol finding passed on waits in the grid’s inbox like any matter; reports stay in the reporter’s span', async () => {
-    const passed = await api('POST', '/api/requests/patrol', grid.leaderToken, { clientRequestId: clientId(), dutyType: 'hygiene_supervisor', category: 'environment', description: '河边有人倒垃圾', unitId: grid.unitId, settledOnSpot: false });
+    const passed = await api('POST', '/api/requests/patrol', grid.leaderToken, {
+      clientRequestId: clientId(),
+      dutyType: 'hygiene_supervisor',
+      category: 'environment',
+      description: '河边有人倒垃圾',
+      unitId: grid.unitId,
+      settledOnSpot: false,
+    });
     expect(passed.body).toMatchObject({ state: 'submitted', source: 'patrol' });
     expect((await api('GET', '/api/requests/inbox', grid.deputyToken)).body.map((r: { id: number }) => r.id)).toContain(passed.body.id);
 
     const ds = under.api.app.get(DataSource);
     const otherGrid = await personWithRole(ds, 'grid_leader', 'SG-TT-V05');
-    const outside = await api('POST', '/api/requests/patrol', grid.leaderToken, { clientRequestId: clientId(), dutyType: 'hygiene_supervisor', category: 'environment', description: '别的网格', unitId: otherGrid.unitId, settledOnSpot: false });
+    const outside = await api('POST', '/api/requests/patrol', grid.leaderToken, {
+      clientRequestId: clientId(),
+      dutyType: 'hygiene_supervisor',
+      category: 'environment',
+      description: '别的网格',
+      unitId: otherGrid.unitId,
+      settledOnSpot: false,
+    });
     expect(outside).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', field: 'unitId' } });
-    const noResult = await api('POST', '/api/requests/patrol', grid.leaderToken, { clientRequestId: clientId(), dutyType: 'dispute_mediator', category: 'dispute', description: '邻里争吵', unitId: grid.unitId, settledOnSpot: true });
+    const noResult = await api('POST', '/api/requests/patrol', grid.leaderToken, {
+      clientRequestId: clientId(),
+      dutyType: 'dispute_mediator',
+      category: 'dispute',
+      description: '邻里争吵',
+      unitId: grid.unitId,
+      settledOnSpot: true,
+    });
     expect(noResult.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'result' });
-    expect((await api('POST', '/api/requests/patrol', grid.headToken, { clientRequestId: clientId(), dutyType: 'dispute_mediator', category: 'dispute', description: 'x', unitId: grid.unitId, settledOnSpot: false })).status).toBe(403);
+    expect(
+      (
+        await api('POST', '/api/requests/patrol', grid.headToken, {
+          clientRequestId: clientId(),
+          dutyType: 'dispute_mediator',
+          category: 'dispute',
+          description: 'x',
+          unitId: grid.unitId,
+          settledOnSpot: false,
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('the inbox (plain SQL) shows each matter exactly as the other lists do: masking, followers, results, actions', async () => {
@@ -314,7 +424,9 @@ describe(`the closed loop (${testDialect()})`, () => {
     expect((await api('POST', `/api/requests/${own.id}/actions/merge`, grid.deputyToken, { version: own.version, targetRequestId: kept.id })).status).toBe(200);
     // A result waiting to be looked back at (still open), with its note.
     const done = (await api('POST', '/api/requests', await villager(), submitBody())).body;
-    const accepted = (await api('POST', `/api/requests/${done.id}/actions/accept`, grid.leaderToken, { version: done.version, contactMethod: 'visit', complexity: 'simple' })).body;
+    const accepted = (
+      await api('POST', `/api/requests/${done.id}/actions/accept`, grid.leaderToken, { version: done.version, contactMethod: 'visit', complexity: 'simple' })
+    ).body;
     expect((await api('POST', `/api/requests/${done.id}/actions/resolve`, grid.leaderToken, { version: accepted.version, note: '已修好' })).status).toBe(200);
 
     const inbox = (await api('GET', '/api/requests/inbox?limit=100', grid.leaderToken)).body as { id: number; resultNote: string | null }[];
@@ -322,7 +434,11 @@ describe(`the closed loop (${testDialect()})`, () => {
     expect(inbox.find((r) => r.id === done.id)?.resultNote).toBe('已修好');
     const actor = (await app.get(ActorRepository).load(leader.personId))!;
     const entities = await Promise.all(inbox.map((r) => app.get(RequestRepository).findVisible(r.id, actor.personId, actor.spanFor('request.view'))));
-    const listed = await app.get(RequestsService).listItems(actor, entities.map((e) => e!), new Date());
+    const listed = await app.get(RequestsService).listItems(
+      actor,
+      entities.map((e) => e!),
+      new Date(),
+    );
     expect(inbox).toEqual(JSON.parse(JSON.stringify(listed)));
   });
 
@@ -340,11 +456,21 @@ describe(`the closed loop (${testDialect()})`, () => {
     expect(entered.status).toBe(201);
     expect(entered.body).toMatchObject({ requesterName: '王大爷', contactPhone: phone, enteredForRequester: true });
     expect((await api('POST', '/api/requests/on-behalf', grid.leaderToken, onBehalf)).body).toEqual(entered.body);
-    const logged = await under.api.app.get(DataSource).query('SELECT COUNT(*) AS n FROM phone_view_log l JOIN person p ON p.id = l.subjectPersonId WHERE p.phone = ?', [phone]);
+    const logged = await under.api.app
+      .get(DataSource)
+      .query('SELECT COUNT(*) AS n FROM phone_view_log l JOIN person p ON p.id = l.subjectPersonId WHERE p.phone = ?', [phone]);
     expect(Number(logged[0].n)).toBe(2);
 
     // A patrol finding passed on, routed like any matter: the reporter stands in as requester.
-    const finding = { clientRequestId: clientId(), dutyType: 'hazard_inspector', category: 'environment', description: '  路灯杆倾斜  ', addressNote: '  桥头  ', unitId: grid.unitId, settledOnSpot: false };
+    const finding = {
+      clientRequestId: clientId(),
+      dutyType: 'hazard_inspector',
+      category: 'environment',
+      description: '  路灯杆倾斜  ',
+      addressNote: '  桥头  ',
+      unitId: grid.unitId,
+      settledOnSpot: false,
+    };
     const reported = await api('POST', '/api/requests/patrol', grid.leaderToken, finding);
     expect(reported.status).toBe(201);
     expect(reported.body).toMatchObject({ source: 'patrol', state: 'submitted', description: '路灯杆倾斜', addressNote: '桥头', dutyType: 'hazard_inspector' });

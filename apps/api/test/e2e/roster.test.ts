@@ -5,7 +5,17 @@ import { RosterImport } from '../../src/roster/roster-import.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { call } from '../support/http';
 import { demoToken, personWithRole, unitByCode } from '../support/people';
-import { exportRoster, harmlessRosterXlsx, insertFinishedImport, ROSTER_HEADER, rosterTables, rosterXlsx, SheetRow, uploadRoster, waitForImport } from '../support/roster-files';
+import {
+  exportRoster,
+  harmlessRosterXlsx,
+  insertFinishedImport,
+  ROSTER_HEADER,
+  rosterTables,
+  rosterXlsx,
+  SheetRow,
+  uploadRoster,
+  waitForImport,
+} from '../support/roster-files';
 import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
 
@@ -66,7 +76,16 @@ describe(`town roster in and out by Excel (${testDialect()})`, () => {
     expect(exported.rows[0]).toEqual(ROSTER_HEADER);
     const rows = exported.rows.slice(1);
     expect(rows).toHaveLength(662);
-    expect(rows[0]).toEqual(['台头镇', '北孙村', '北孙村东片大网格', '北孙村东片第1网格', expect.any(String), expect.stringMatching(/^1990536\d{4}$/), expect.any(String), expect.stringMatching(/^1990536\d{4}$/)]);
+    expect(rows[0]).toEqual([
+      '台头镇',
+      '北孙村',
+      '北孙村东片大网格',
+      '北孙村东片第1网格',
+      expect.any(String),
+      expect.stringMatching(/^1990536\d{4}$/),
+      expect.any(String),
+      expect.stringMatching(/^1990536\d{4}$/),
+    ]);
     expect(rows[1]![C.deputyName]).toBe('');
     expect(new Set(rows.map((r) => r[C.village])).size).toBe(41);
     expect(new Set(rows.map((r) => r[C.large])).size).toBe(46);
@@ -87,7 +106,15 @@ describe(`town roster in and out by Excel (${testDialect()})`, () => {
     const startedAt = Date.now();
     const started = await uploadRoster(baseUrl, staff, taitouId, await rosterXlsx(rows), '台头镇花名册.xlsx');
     expect(started.status).toBe(202);
-    expect(started.body).toMatchObject({ townId: taitouId, fileName: '台头镇花名册.xlsx', state: 'validating', total: 662, processed: 0, errors: [], summary: null });
+    expect(started.body).toMatchObject({
+      townId: taitouId,
+      fileName: '台头镇花名册.xlsx',
+      state: 'validating',
+      total: 662,
+      processed: 0,
+      errors: [],
+      summary: null,
+    });
     const seen = await waitForImport(baseUrl, staff, started.body.id);
     const elapsed = Date.now() - startedAt;
 
@@ -172,7 +199,10 @@ describe(`town roster in and out by Excel (${testDialect()})`, () => {
     const renamedPhone = String(rows[2]![C.leaderPhone]);
     rows[2]![C.leaderName] = '改名字';
     const before = await rosterTables(dataSource);
-    const historyBefore = await dataSource.query(`SELECT COUNT(*) AS n FROM role_assignment r JOIN org_unit u ON u.id = r.unitId WHERE u.code = ? AND r.role = 'grid_leader'`, [grid]);
+    const historyBefore = await dataSource.query(
+      `SELECT COUNT(*) AS n FROM role_assignment r JOIN org_unit u ON u.id = r.unitId WHERE u.code = ? AND r.role = 'grid_leader'`,
+      [grid],
+    );
 
     const job = await importRows(rows);
 
@@ -181,11 +211,20 @@ describe(`town roster in and out by Excel (${testDialect()})`, () => {
     const [ended] = await dataSource.query('SELECT endedAt FROM role_assignment WHERE id = ?', [old!.id]);
     expect(ended.endedAt).not.toBeNull();
     expect(await currentHolders(grid, 'grid_leader')).toEqual([{ id: expect.any(Number), personId: expect.any(Number), name: '新巷长', phone: '13900000001' }]);
-    const historyAfter = await dataSource.query(`SELECT COUNT(*) AS n FROM role_assignment r JOIN org_unit u ON u.id = r.unitId WHERE u.code = ? AND r.role = 'grid_leader'`, [grid]);
+    const historyAfter = await dataSource.query(
+      `SELECT COUNT(*) AS n FROM role_assignment r JOIN org_unit u ON u.id = r.unitId WHERE u.code = ? AND r.role = 'grid_leader'`,
+      [grid],
+    );
     expect(Number(historyAfter[0].n)).toBe(Number(historyBefore[0].n) + 1);
     expect((await dataSource.getRepository(Person).findOneByOrFail({ phone: renamedPhone })).name).toBe('改名字');
     const after = await rosterTables(dataSource);
-    expect(after).toEqual({ ...before, people: before.people! + 1, assignments: before.assignments! + 1, ended: before.ended! + 1, lastAssignment: expect.any(Number) });
+    expect(after).toEqual({
+      ...before,
+      people: before.people! + 1,
+      assignments: before.assignments! + 1,
+      ended: before.ended! + 1,
+      lastAssignment: expect.any(Number),
+    });
   });
 
   it('creates the village, large grid and small grids of new rows, with codes and paths under their parents', async () => {
@@ -198,7 +237,15 @@ describe(`town roster in and out by Excel (${testDialect()})`, () => {
     const job = await importRows(rows);
 
     expect(job.state).toBe('done');
-    expect(job.summary).toMatchObject({ villagesCreated: 1, largeGridsCreated: 1, gridsCreated: 3, leadersAssigned: 3, deputiesAssigned: 1, peopleCreated: 3, unchanged: 662 });
+    expect(job.summary).toMatchObject({
+      villagesCreated: 1,
+      largeGridsCreated: 1,
+      gridsCreated: 3,
+      leadersAssigned: 3,
+      deputiesAssigned: 1,
+      peopleCreated: 3,
+      unchanged: 662,
+    });
     const taitou = await unitByCode(dataSource, 'SG-TT');
     const village = await unitByCode(dataSource, 'SG-TT-V42');
     const large = await unitByCode(dataSource, 'SG-TT-V42-L1');
@@ -251,7 +298,10 @@ describe(`town roster in and out by Excel (${testDialect()})`, () => {
     expect(await uploadRoster(baseUrl, staff, taitouId, await rosterXlsx(many))).toMatchObject({ status: 413, body: { code: 'ROSTER_TOO_MANY_ROWS' } });
 
     const big = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(5 * 1024 * 1024)]);
-    expect(await uploadRoster(baseUrl, staff, taitouId, big)).toMatchObject({ status: 413, body: { code: 'ROSTER_FILE_TOO_LARGE', field: 'file', message: expect.stringContaining('5 MB') } });
+    expect(await uploadRoster(baseUrl, staff, taitouId, big)).toMatchObject({
+      status: 413,
+      body: { code: 'ROSTER_FILE_TOO_LARGE', field: 'file', message: expect.stringContaining('5 MB') },
+    });
 
     expect(await uploadRoster(baseUrl, staff, taitouId, null)).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', field: 'file' } });
     const wrongField = new FormData();
@@ -261,7 +311,10 @@ describe(`town roster in and out by Excel (${testDialect()})`, () => {
     expect({ status: misnamed.status, body: await misnamed.json() }).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', field: 'file' } });
     const village = await unitByCode(dataSource, 'SG-TT-V01');
     expect(await uploadRoster(baseUrl, staff, village.id, await rosterXlsx([]))).toMatchObject({ status: 400, body: { code: 'ROSTER_NOT_A_TOWN' } });
-    expect(await uploadRoster(baseUrl, staff, 'abc', await rosterXlsx([]))).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', field: 'townId' } });
+    expect(await uploadRoster(baseUrl, staff, 'abc', await rosterXlsx([]))).toMatchObject({
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', field: 'townId' },
+    });
     expect(await rosterTables(dataSource)).toEqual(before);
   });
 
@@ -284,7 +337,10 @@ describe(`town roster in and out by Excel (${testDialect()})`, () => {
     }
     expect((await exportRoster(baseUrl, undefined, taitouId)).status).toBe(401);
 
-    expect(await uploadRoster(baseUrl, shifanStaff, taitouId, await rosterXlsx(small))).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', field: 'townId' } });
+    expect(await uploadRoster(baseUrl, shifanStaff, taitouId, await rosterXlsx(small))).toMatchObject({
+      status: 404,
+      body: { code: 'NOT_FOUND', field: 'townId' },
+    });
     expect((await exportRoster(baseUrl, shifanStaff, taitouId)).status).toBe(404);
     expect((await call(baseUrl, 'GET', `/api/roster/imports/${taitouJob}`, { token: shifanStaff })).status).toBe(404);
     // Their own town works, and its jobs are theirs to read.

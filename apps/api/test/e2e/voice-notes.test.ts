@@ -53,7 +53,11 @@ describe(`voice notes (${testDialect()})`, () => {
     const token = await villager();
     for (const [name, [bytes, mimeType]] of Object.entries(RECORDINGS)) {
       const res = await upload(token, bytes, 2300, { filename: 'x.txt', type: 'text/plain' });
-      expect({ name, status: res.status, body: res.body }).toMatchObject({ name, status: 201, body: { mimeType, bytes: bytes.length, durationMs: 2300, url: `/api/voice-notes/${res.body.id}` } });
+      expect({ name, status: res.status, body: res.body }).toMatchObject({
+        name,
+        status: 201,
+        body: { mimeType, bytes: bytes.length, durationMs: 2300, url: `/api/voice-notes/${res.body.id}` },
+      });
       const back = await hear(token, res.body.url);
       expect({ name, status: back.status, type: back.type, same: back.bytes.equals(bytes) }).toEqual({ name, status: 200, type: mimeType, same: true });
       // Not attached yet: nobody else hears it.
@@ -66,11 +70,20 @@ describe(`voice notes (${testDialect()})`, () => {
     const token = await villager();
     const rows = await ds().getRepository(VoiceNote).count();
     const files = filesOnDisk().length;
-    expect((await upload(token, Buffer.from('这不是录音，只是一段起了 .mp3 名字的文字'), 1500)).body).toMatchObject({ code: 'VOICE_NOTE_NOT_AUDIO', field: 'file', message: '这不是一段录音，请重新录一段' });
+    expect((await upload(token, Buffer.from('这不是录音，只是一段起了 .mp3 名字的文字'), 1500)).body).toMatchObject({
+      code: 'VOICE_NOTE_NOT_AUDIO',
+      field: 'file',
+      message: '这不是一段录音，请重新录一段',
+    });
     expect((await upload(token, Buffer.concat([MP3_NOTE.subarray(0, 200), Buffer.alloc(300)]), 1500)).body).toMatchObject({ code: 'VOICE_NOTE_NOT_AUDIO' });
     for (const durationMs of [null, 999, 60_001, 'abc', '1.5', -3]) {
       const res = await upload(token, MP3_NOTE, durationMs);
-      expect({ durationMs, status: res.status, code: res.body.code, field: res.body.field }).toEqual({ durationMs, status: 400, code: 'VALIDATION_FAILED', field: 'durationMs' });
+      expect({ durationMs, status: res.status, code: res.body.code, field: res.body.field }).toEqual({
+        durationMs,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'durationMs',
+      });
     }
     const big = Buffer.concat([MP3_NOTE, randomBytes(VOICE_MAX_BYTES)]);
     const tooBig = await upload(token, big, 60_000);
@@ -124,7 +137,13 @@ describe(`voice notes (${testDialect()})`, () => {
       expect(res).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', field: 'description' } });
     }
     // A patrol report still says what was found in words.
-    const patrol = await api('POST', '/api/requests/patrol', grid.leaderToken, { clientRequestId: randomBytes(8).toString('hex'), category: 'safety', dutyType: 'hazard_inspector', unitId: grid.unitId, settledOnSpot: false });
+    const patrol = await api('POST', '/api/requests/patrol', grid.leaderToken, {
+      clientRequestId: randomBytes(8).toString('hex'),
+      category: 'safety',
+      dutyType: 'hazard_inspector',
+      unitId: grid.unitId,
+      settledOnSpot: false,
+    });
     expect(patrol).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', field: 'description' } });
     expect(await ds().getRepository(RequestEntity).count()).toBe(before);
   });

@@ -41,7 +41,11 @@ describe('two instances sweeping one database (mysql)', () => {
   });
 
   const count = async (sql: string, params: unknown[] = []) => Number((await a.app.get(DataSource).query(sql, params))[0].n);
-  const sum = (x: EscalationCounts, y: EscalationCounts): EscalationCounts => ({ scheduled: x.scheduled + y.scheduled, reminded: x.reminded + y.reminded, escalated: x.escalated + y.escalated });
+  const sum = (x: EscalationCounts, y: EscalationCounts): EscalationCounts => ({
+    scheduled: x.scheduled + y.scheduled,
+    reminded: x.reminded + y.reminded,
+    escalated: x.escalated + y.escalated,
+  });
 
   it('fires each due event once across both instances', async () => {
     const ds = a.app.get(DataSource);
@@ -53,7 +57,14 @@ describe('two instances sweeping one database (mysql)', () => {
       const token = await demoToken(a.baseUrl, leader.personId);
       const res = await call(a.baseUrl, 'POST', '/api/requests/on-behalf', {
         token,
-        body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: `代办诉求 ${i}`, unitId: (await unitByCode(ds, code)).id, requesterName: '村民', requesterPhone: `1360000${String(1000 + i)}` },
+        body: {
+          clientRequestId: randomBytes(10).toString('hex'),
+          category: 'other',
+          description: `代办诉求 ${i}`,
+          unitId: (await unitByCode(ds, code)).id,
+          requesterName: '村民',
+          requesterPhone: `1360000${String(1000 + i)}`,
+        },
       });
       expect(res.status).toBe(201);
     }
@@ -67,10 +78,16 @@ describe('two instances sweeping one database (mysql)', () => {
     const first = sum(...firstPair);
     const second = sum(...secondPair);
     const escalations = await count(`SELECT COUNT(*) AS n FROM request_event WHERE action = 'escalate'`);
-    const perRequest = await count(`SELECT COUNT(*) AS n FROM (SELECT requestId FROM request_event WHERE action = 'escalate' GROUP BY requestId HAVING COUNT(*) <> 2) odd`);
+    const perRequest = await count(
+      `SELECT COUNT(*) AS n FROM (SELECT requestId FROM request_event WHERE action = 'escalate' GROUP BY requestId HAVING COUNT(*) <> 2) odd`,
+    );
     const overdueMessages = await count(`SELECT COUNT(*) AS n FROM notification WHERE kind = 'overdue'`);
-    const duplicateMessages = await count(`SELECT COUNT(*) AS n FROM (SELECT personId, requestId, body FROM notification WHERE kind = 'overdue' GROUP BY personId, requestId, body HAVING COUNT(*) > 1) d`);
-    console.log(`two instances: first sweep A ${JSON.stringify(firstPair[0])} B ${JSON.stringify(firstPair[1])}, second sweep A ${JSON.stringify(secondPair[0])} B ${JSON.stringify(secondPair[1])}; ${escalations} escalation rows for ${MATTERS} matters, ${overdueMessages} overdue messages, ${duplicateMessages} duplicates`);
+    const duplicateMessages = await count(
+      `SELECT COUNT(*) AS n FROM (SELECT personId, requestId, body FROM notification WHERE kind = 'overdue' GROUP BY personId, requestId, body HAVING COUNT(*) > 1) d`,
+    );
+    console.log(
+      `two instances: first sweep A ${JSON.stringify(firstPair[0])} B ${JSON.stringify(firstPair[1])}, second sweep A ${JSON.stringify(secondPair[0])} B ${JSON.stringify(secondPair[1])}; ${escalations} escalation rows for ${MATTERS} matters, ${overdueMessages} overdue messages, ${duplicateMessages} duplicates`,
+    );
     expect(first).toEqual({ scheduled: MATTERS, reminded: 0, escalated: MATTERS });
     expect(second).toEqual({ scheduled: 0, reminded: 0, escalated: MATTERS });
     expect(escalations).toBe(2 * MATTERS);
@@ -86,10 +103,17 @@ describe('two instances sweeping one database (mysql)', () => {
     const before = await count(`SELECT COUNT(*) AS n FROM request_event WHERE action = 'escalate'`);
     const requests: { id: number | string }[] = await ds.query(`SELECT id FROM request WHERE state = 'submitted'`);
     const ids = requests.map((r) => Number(r.id));
-    await ds.query(`UPDATE request SET contactDueAt = ?, escalationRung = 0 WHERE id IN (${ids.map(() => '?').join(', ')})`, [at('2026-11-02T09:00:00'), ...ids]);
+    await ds.query(`UPDATE request SET contactDueAt = ?, escalationRung = 0 WHERE id IN (${ids.map(() => '?').join(', ')})`, [
+      at('2026-11-02T09:00:00'),
+      ...ids,
+    ]);
     await ds.query(`DELETE FROM request_timer`);
     for (const id of ids) {
-      await ds.query(`INSERT INTO request_timer (requestId, clock, dueAt, stage, rung, nextFireAt) VALUES (?, 'contact', ?, 'new', 0, ?)`, [id, at('2026-11-02T09:00:00'), new Date('2100-01-01T00:00:00Z')]);
+      await ds.query(`INSERT INTO request_timer (requestId, clock, dueAt, stage, rung, nextFireAt) VALUES (?, 'contact', ?, 'new', 0, ?)`, [
+        id,
+        at('2026-11-02T09:00:00'),
+        new Date('2100-01-01T00:00:00Z'),
+      ]);
     }
     const servers = await Promise.all([startServer(db.url), startServer(db.url)]);
     try {
@@ -104,7 +128,9 @@ describe('two instances sweeping one database (mysql)', () => {
       `SELECT COUNT(*) AS n FROM (SELECT requestId FROM request_event WHERE action = 'escalate' AND createdAt > ? GROUP BY requestId HAVING COUNT(*) <> 5) odd`,
       [at('2026-11-20T00:00:00')],
     );
-    console.log(`two processes: ${ids.length} overdue matters × 5 rungs → ${fired} escalation rows; matters with other than 5: ${wrong}; timers left: ${await count('SELECT COUNT(*) AS n FROM request_timer')}`);
+    console.log(
+      `two processes: ${ids.length} overdue matters × 5 rungs → ${fired} escalation rows; matters with other than 5: ${wrong}; timers left: ${await count('SELECT COUNT(*) AS n FROM request_timer')}`,
+    );
     expect(await count('SELECT COUNT(*) AS n FROM request_timer')).toBe(0);
     expect(fired).toBe(5 * ids.length);
     expect(wrong).toBe(0);

@@ -56,7 +56,12 @@ describe(`two API instances delivering one outbox (${testDialect()})`, () => {
     }
     await a.app.get(DataSource).transaction(async (manager) => {
       for (let k = 1; k <= PER_PERSON; k++) {
-        await notifyNow(manager, people.map((p) => p.personId), { kind: 'assigned', requestId: null, body: `两实例测试第${k}条` }, clock.now());
+        await notifyNow(
+          manager,
+          people.map((p) => p.personId),
+          { kind: 'assigned', requestId: null, body: `两实例测试第${k}条` },
+          clock.now(),
+        );
       }
     });
     // Each send takes a little while, as over a real network, so both instances are mid-batch together.

@@ -44,7 +44,13 @@ describe(`a confidential matter is never merged or followed (${testDialect()})`,
 
     const photo = await uploadPhoto(under.api.baseUrl, secretOwner, pngImage(8, 8), { filename: 'a.png', type: 'image/png' });
     expect(photo.status).toBe(201);
-    const filed = await api('POST', '/api/requests', secretOwner, { clientRequestId: clientRequestId(), category: 'infrastructure', description: LAMP, confidential: true, photoIds: [photo.body.id] });
+    const filed = await api('POST', '/api/requests', secretOwner, {
+      clientRequestId: clientRequestId(),
+      category: 'infrastructure',
+      description: LAMP,
+      confidential: true,
+      photoIds: [photo.body.id],
+    });
     expect(filed.status).toBe(201);
     secret = { id: filed.body.id, version: filed.body.version, photoUrl: filed.body.timeline[0].photos[0].url };
     const second = await api('POST', '/api/requests', otherOwner, { clientRequestId: clientRequestId(), category: 'infrastructure', description: `${LAMP}了` });

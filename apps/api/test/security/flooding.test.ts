@@ -31,13 +31,19 @@ describe(`flooding: matters per person per hour (${testDialect()})`, () => {
   const ds = () => under.api.app.get(DataSource);
   const api = (method: string, path: string, token: string, body?: unknown, base = under.api.baseUrl) => call(base, method, path, { token, body });
   let serial = 0;
-  const matter = (overrides: Record<string, unknown> = {}) => ({ clientRequestId: `flood-${++serial}-${Date.now()}`, category: 'other', description: `第${serial}件事`, ...overrides });
+  const matter = (overrides: Record<string, unknown> = {}) => ({
+    clientRequestId: `flood-${++serial}-${Date.now()}`,
+    category: 'other',
+    description: `第${serial}件事`,
+    ...overrides,
+  });
 
   async function villager(phone: string): Promise<{ token: string; personId: number; phone: string }> {
     const personId = await addVillager(ds(), { name: '刷单人', phone }, (await unitByCode(ds(), 'SG-TT-V02-L1-S01')).id);
     return { token: await demoToken(under.api.baseUrl, personId), personId, phone };
   }
-  const countOf = async (requesterPersonId: number) => Number((await ds().query('SELECT COUNT(*) AS n FROM request WHERE requesterPersonId = ?', [requesterPersonId]))[0].n);
+  const countOf = async (requesterPersonId: number) =>
+    Number((await ds().query('SELECT COUNT(*) AS n FROM request WHERE requesterPersonId = ?', [requesterPersonId]))[0].n);
 
   it('defaults to 10 an hour', () => {
     expect(loadAppConfig({}).requests.hourlyLimitPerPerson).toBe(10);
@@ -82,11 +88,34 @@ describe(`flooding: matters per person per hour (${testDialect()})`, () => {
     const token = await demoToken(under.api.baseUrl, leader.personId);
     const neighbour = await villager('13599990002');
     for (let i = 0; i < 5; i++) {
-      expect((await api('POST', '/api/requests/patrol', token, matter({ dutyType: 'hazard_inspector', category: 'safety', unitId: leader.unitId, settledOnSpot: false }))).status).toBe(201);
-      expect((await api('POST', '/api/requests/on-behalf', token, matter({ unitId: leader.unitId, requesterName: '刷单人', requesterPhone: neighbour.phone }))).status).toBe(201);
+      expect(
+        (
+          await api(
+            'POST',
+            '/api/requests/patrol',
+            token,
+            matter({ dutyType: 'hazard_inspector', category: 'safety', unitId: leader.unitId, settledOnSpot: false }),
+          )
+        ).status,
+      ).toBe(201);
+      expect(
+        (await api('POST', '/api/requests/on-behalf', token, matter({ unitId: leader.unitId, requesterName: '刷单人', requesterPhone: neighbour.phone })))
+          .status,
+      ).toBe(201);
     }
-    expect((await api('POST', '/api/requests/on-behalf', token, matter({ unitId: leader.unitId, requesterName: '刷单人', requesterPhone: neighbour.phone }))).body).toMatchObject({ code: 'REQUEST_LIMIT_REACHED' });
-    expect((await api('POST', '/api/requests/patrol', token, matter({ dutyType: 'hazard_inspector', category: 'safety', unitId: leader.unitId, settledOnSpot: false }))).body).toMatchObject({ code: 'REQUEST_LIMIT_REACHED' });
+    expect(
+      (await api('POST', '/api/requests/on-behalf', token, matter({ unitId: leader.unitId, requesterName: '刷单人', requesterPhone: neighbour.phone }))).body,
+    ).toMatchObject({ code: 'REQUEST_LIMIT_REACHED' });
+    expect(
+      (
+        await api(
+          'POST',
+          '/api/requests/patrol',
+          token,
+          matter({ dutyType: 'hazard_inspector', category: 'safety', unitId: leader.unitId, settledOnSpot: false }),
+        )
+      ).body,
+    ).toMatchObject({ code: 'REQUEST_LIMIT_REACHED' });
     // The five entered for her are the leader's doing: she still raises her own.
     expect((await api('POST', '/api/requests', neighbour.token, matter())).status).toBe(201);
   });
@@ -96,12 +125,24 @@ describe(`flooding: matters per person per hour (${testDialect()})`, () => {
     const token = await demoToken(under.api.baseUrl, staff.personId);
     const grid = await unitByCode(ds(), 'SG-TT-V04-L1-S01');
     for (let i = 0; i < 12; i++) {
-      const res = await api('POST', '/api/requests/on-behalf', token, matter({ unitId: grid.id, requesterName: '来电人', requesterPhone: `136000020${String(i).padStart(2, '0')}` }));
+      const res = await api(
+        'POST',
+        '/api/requests/on-behalf',
+        token,
+        matter({ unitId: grid.id, requesterName: '来电人', requesterPhone: `136000020${String(i).padStart(2, '0')}` }),
+      );
       expect(res.status).toBe(201);
       expect(res.body.source).toBe('staff');
     }
     const town = await unitByCode(ds(), 'SG-TT');
-    const orders = Array.from({ length: 12 }, (_, i) => ({ orderNo: `FLOOD${Date.now()}${i}`, receivedAt: '2026-12-07T08:00:00+08:00', callerName: '来电人', callerPhone: '13600003000', content: `工单 ${i}`, cityDueAt: '2026-12-20T17:00:00+08:00' }));
+    const orders = Array.from({ length: 12 }, (_, i) => ({
+      orderNo: `FLOOD${Date.now()}${i}`,
+      receivedAt: '2026-12-07T08:00:00+08:00',
+      callerName: '来电人',
+      callerPhone: '13600003000',
+      content: `工单 ${i}`,
+      cityDueAt: '2026-12-20T17:00:00+08:00',
+    }));
     const imported = await api('POST', '/api/hotline/orders', token, { townId: town.id, orders });
     expect(imported.status).toBe(200);
     expect(imported.body.created).toBe(12);

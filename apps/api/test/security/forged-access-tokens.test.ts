@@ -56,7 +56,7 @@ describe(`forged access tokens (${testDialect()})`, () => {
     expect(await me(hmacToken(real.header, claims, key))).toMatchObject({ status: 401, body: { code: 'TOKEN_INVALID' } });
   });
 
-  it('refuses a token naming a sign-in that never happened, or another person\'s', async () => {
+  it("refuses a token naming a sign-in that never happened, or another person's", async () => {
     const unknown = hmacToken(real.header, { ...real.claims, sid: randomUUID() }, key);
     expect(await me(unknown)).toMatchObject({ status: 401, body: { code: 'TOKEN_INVALID' } });
     // The other person's sign-in exists and is live, but not this person's.

@@ -17,10 +17,19 @@ import { testDialect } from '../support/test-database';
 /** A stand-in H5 build with an inline script like Taro's (it sizes the root font). */
 const INLINE_SCRIPT = '!function(n){n.document.documentElement.style.fontSize="20px"}(window);';
 const h5Dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridloop-h5-'));
-fs.writeFileSync(path.join(h5Dir, 'index.html'), `<!doctype html><html><head><script>${INLINE_SCRIPT}</script><script defer src="/static/js/app.js"></script></head><body><div id="app"></div></body></html>`);
+fs.writeFileSync(
+  path.join(h5Dir, 'index.html'),
+  `<!doctype html><html><head><script>${INLINE_SCRIPT}</script><script defer src="/static/js/app.js"></script></head><body><div id="app"></div></body></html>`,
+);
 
 const directives = (policy: string | null) =>
-  new Map((policy ?? '').split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1)] as const));
+  new Map(
+    (policy ?? '')
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1)] as const),
+  );
 
 describe(`security headers (${testDialect()})`, () => {
   const under = useAppUnderTest({ h5Dir });

@@ -24,7 +24,11 @@ describe(`an idempotent retry never answers with someone else's matter (${testDi
     ({ fake, wechat } = await startFakeWechat());
   });
   afterAll(() => fake?.close());
-  const under = useAppUnderTest(() => ({ wechat, demoLogin: true, auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 10_000, refreshReuseGraceSeconds: 10 } }));
+  const under = useAppUnderTest(() => ({
+    wechat,
+    demoLogin: true,
+    auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 10_000, refreshReuseGraceSeconds: 10 },
+  }));
   beforeAll(() => seedDemoIfEmpty(under.api.app));
 
   const ds = () => under.api.app.get(DataSource);
@@ -53,7 +57,17 @@ describe(`an idempotent retry never answers with someone else's matter (${testDi
     const secret = '举报村干部侵占集体土地补偿款（保密）';
     const imported = await api('POST', '/api/hotline/orders', await demoToken(under.api.baseUrl, staff.personId), {
       townId: town.id,
-      orders: [{ orderNo, receivedAt: '2026-12-07T09:00:00+08:00', callerName: '王秀兰', callerPhone: caller.phone, content: secret, cityDueAt: '2026-12-20T17:00:00+08:00', confidential: true }],
+      orders: [
+        {
+          orderNo,
+          receivedAt: '2026-12-07T09:00:00+08:00',
+          callerName: '王秀兰',
+          callerPhone: caller.phone,
+          content: secret,
+          cityDueAt: '2026-12-20T17:00:00+08:00',
+          confidential: true,
+        },
+      ],
     });
     expect(imported.status).toBe(200);
     const orderId = imported.body.orders[0].requestId as number;
@@ -83,7 +97,12 @@ describe(`an idempotent retry never answers with someone else's matter (${testDi
   it('another villager’s client id is theirs alone: the same id from someone else (by hand or entered on her behalf) makes a new matter', async () => {
     const first = await villagerIn('SG-TT-V02-L1-S01');
     const shared = clientId();
-    const hers = await api('POST', '/api/requests', first.token, { clientRequestId: shared, category: 'social', description: '家里的事，不想让别人知道', confidential: true });
+    const hers = await api('POST', '/api/requests', first.token, {
+      clientRequestId: shared,
+      category: 'social',
+      description: '家里的事，不想让别人知道',
+      confidential: true,
+    });
     expect(hers.status).toBe(201);
 
     // Another villager who guessed (or copied) the id.
@@ -95,7 +114,14 @@ describe(`an idempotent retry never answers with someone else's matter (${testDi
 
     // A leader entering for her, with her phone and her client id: his own entry, not her retry.
     const leader = await sfLeader();
-    const entered = await api('POST', '/api/requests/on-behalf', leader.token, { clientRequestId: shared, unitId: leader.unitId, requesterPhone: first.phone, requesterName: '王秀兰', category: 'other', description: '代为登记' });
+    const entered = await api('POST', '/api/requests/on-behalf', leader.token, {
+      clientRequestId: shared,
+      unitId: leader.unitId,
+      requesterPhone: first.phone,
+      requesterName: '王秀兰',
+      category: 'other',
+      description: '代为登记',
+    });
     expect(entered.status).toBe(201);
     expect(entered.body.id).not.toBe(hers.body.id);
     expect(entered.body.description).toBe('代为登记');
@@ -107,9 +133,21 @@ describe(`an idempotent retry never answers with someone else's matter (${testDi
   it('the same id through another door (a patrol report, then a submission of one’s own) is another matter', async () => {
     const leader = await sfLeader('SG-SF-V01-L1-S02');
     const id = clientId();
-    const patrol = await api('POST', '/api/requests/patrol', leader.token, { clientRequestId: id, dutyType: 'hazard_inspector', category: 'safety', description: '桥栏杆松动', unitId: leader.unitId, settledOnSpot: false });
+    const patrol = await api('POST', '/api/requests/patrol', leader.token, {
+      clientRequestId: id,
+      dutyType: 'hazard_inspector',
+      category: 'safety',
+      description: '桥栏杆松动',
+      unitId: leader.unitId,
+      settledOnSpot: false,
+    });
     expect(patrol.status).toBe(201);
-    const own = await api('POST', '/api/requests', leader.token, { clientRequestId: id, category: 'infrastructure', description: '我家门口的路灯坏了', unitId: leader.unitId });
+    const own = await api('POST', '/api/requests', leader.token, {
+      clientRequestId: id,
+      category: 'infrastructure',
+      description: '我家门口的路灯坏了',
+      unitId: leader.unitId,
+    });
     expect(own.status).toBe(201);
     expect(own.body.id).not.toBe(patrol.body.id);
     expect(own.body).toMatchObject({ source: 'villager', description: '我家门口的路灯坏了' });
@@ -123,12 +161,26 @@ describe(`an idempotent retry never answers with someone else's matter (${testDi
     expect(await api('POST', '/api/requests', villager.token, body)).toEqual(first);
 
     const leader = await sfLeader('SG-SF-V02-L1-S01');
-    const onBehalf = { clientRequestId: clientId(), unitId: leader.unitId, requesterPhone: '13700005555', requesterName: '赵大爷', category: 'social', description: '老人想申请低保' };
+    const onBehalf = {
+      clientRequestId: clientId(),
+      unitId: leader.unitId,
+      requesterPhone: '13700005555',
+      requesterName: '赵大爷',
+      category: 'social',
+      description: '老人想申请低保',
+    };
     const entered = await api('POST', '/api/requests/on-behalf', leader.token, onBehalf);
     expect(entered.status).toBe(201);
     expect(await api('POST', '/api/requests/on-behalf', leader.token, onBehalf)).toEqual(entered);
 
-    const report = { clientRequestId: clientId(), dutyType: 'hygiene_supervisor', category: 'environment', description: '河边有人倒垃圾', unitId: leader.unitId, settledOnSpot: false };
+    const report = {
+      clientRequestId: clientId(),
+      dutyType: 'hygiene_supervisor',
+      category: 'environment',
+      description: '河边有人倒垃圾',
+      unitId: leader.unitId,
+      settledOnSpot: false,
+    };
     const patrol = await api('POST', '/api/requests/patrol', leader.token, report);
     expect(patrol.status).toBe(201);
     expect(await api('POST', '/api/requests/patrol', leader.token, report)).toEqual(patrol);
@@ -141,7 +193,15 @@ describe(`an idempotent retry never answers with someone else's matter (${testDi
   it('the retry of an entry the caller can no longer see says it was received, and shows nothing of it', async () => {
     const ttLeader = await personWithRole(ds(), 'grid_leader', 'SG-TT-V03-L1-S01');
     const token = await demoToken(under.api.baseUrl, ttLeader.personId);
-    const entry = { clientRequestId: clientId(), unitId: ttLeader.unitId, requesterPhone: '13700006666', requesterName: '钱奶奶', category: 'social', description: '钱奶奶想申请居家养老', confidential: true };
+    const entry = {
+      clientRequestId: clientId(),
+      unitId: ttLeader.unitId,
+      requesterPhone: '13700006666',
+      requesterName: '钱奶奶',
+      category: 'social',
+      description: '钱奶奶想申请居家养老',
+      confidential: true,
+    };
     const entered = await api('POST', '/api/requests/on-behalf', token, entry);
     expect(entered.status).toBe(201);
 

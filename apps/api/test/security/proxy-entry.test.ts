@@ -14,7 +14,10 @@ import { testDialect } from '../support/test-database';
  * entered it, and can say 「这不是我的诉求」, which withdraws it and tells the town's hotline office.
  */
 describe(`代办 tells nothing of the person behind a phone, and they can disown it (${testDialect()})`, () => {
-  const under = useAppUnderTest({ demoLogin: true, auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 10_000, refreshReuseGraceSeconds: 10 } });
+  const under = useAppUnderTest({
+    demoLogin: true,
+    auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 10_000, refreshReuseGraceSeconds: 10 },
+  });
   beforeAll(() => seedDemoIfEmpty(under.api.app));
 
   const ds = () => under.api.app.get(DataSource);
@@ -31,7 +34,14 @@ describe(`代办 tells nothing of the person behind a phone, and they can disown
 
   /** 代办 by the 台头镇 leader for whoever owns `phone`, under a name he made up. */
   const enterFor = (phone: string, requesterName = '张三') =>
-    api('POST', '/api/requests/on-behalf', leaderToken, { clientRequestId: `proxy-entry-${++serial}-${Date.now()}`, unitId: leader.unitId, requesterPhone: phone, requesterName, category: 'other', description: '帮邻居登记：门口下水道堵了' });
+    api('POST', '/api/requests/on-behalf', leaderToken, {
+      clientRequestId: `proxy-entry-${++serial}-${Date.now()}`,
+      unitId: leader.unitId,
+      requesterPhone: phone,
+      requesterName,
+      category: 'other',
+      description: '帮邻居登记：门口下水道堵了',
+    });
 
   async function expectNothingOf(person: { name: string }, phone: string) {
     const entered = await enterFor(phone);
@@ -84,7 +94,10 @@ describe(`代办 tells nothing of the person behind a phone, and they can disown
     expect(disowned.body).toMatchObject({ state: 'withdrawn', actions: [] });
     expect(disowned.body.timeline.at(-1)).toMatchObject({ action: 'disown', toState: 'withdrawn', note: '当事人说这不是他的诉求：我没有找人代办过' });
     const rows = await ds().query('SELECT action, fromState, toState FROM request_event WHERE requestId = ? ORDER BY id', [entered.id]);
-    expect(rows.map((r: { action: string; fromState: string | null; toState: string }) => `${r.action}:${r.fromState ?? ''}>${r.toState}`)).toEqual(['submit:>submitted', 'disown:submitted>withdrawn']);
+    expect(rows.map((r: { action: string; fromState: string | null; toState: string }) => `${r.action}:${r.fromState ?? ''}>${r.toState}`)).toEqual([
+      'submit:>submitted',
+      'disown:submitted>withdrawn',
+    ]);
 
     // 台头镇's hotline office hears of it, by the matter's number only.
     const staff = await personWithRole(ds(), 'hotline_staff', 'SG-TT');

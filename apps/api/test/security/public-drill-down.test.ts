@@ -37,9 +37,15 @@ describe(`the public board tells nothing of a confidential matter but that it ex
     const leaderToken = await demoToken(under.api.baseUrl, leader.personId);
     const villager = await demoToken(under.api.baseUrl, await addVillager(ds, { name: '保密举报人', phone: '13700071001' }, grid.id));
     const file = async (description: string, confidential: boolean) => {
-      const filed = await call(under.api.baseUrl, 'POST', '/api/requests', { token: villager, body: { clientRequestId: randomBytes(12).toString('hex'), category: 'other', description, confidential } });
+      const filed = await call(under.api.baseUrl, 'POST', '/api/requests', {
+        token: villager,
+        body: { clientRequestId: randomBytes(12).toString('hex'), category: 'other', description, confidential },
+      });
       expect(filed.status).toBe(201);
-      const accepted = await call(under.api.baseUrl, 'POST', `/api/requests/${filed.body.id}/actions/accept`, { token: leaderToken, body: { version: filed.body.version, contactMethod: 'visit' } });
+      const accepted = await call(under.api.baseUrl, 'POST', `/api/requests/${filed.body.id}/actions/accept`, {
+        token: leaderToken,
+        body: { version: filed.body.version, contactMethod: 'visit' },
+      });
       expect(accepted.status).toBe(200);
       return filed.body.id as number;
     };

@@ -61,7 +61,12 @@ describe(`nobody scores their own hearts (${testDialect()})`, () => {
   }
 
   it('refuses the leader’s 满意 on a matter he filed in his own grid and resolved himself (the attack); the board shows no hearts', async () => {
-    const filed = await api('POST', '/api/requests', leader, { clientRequestId: clientRequestId(), category: 'infrastructure', description: '巷子里的路灯坏了', unitId: gridId });
+    const filed = await api('POST', '/api/requests', leader, {
+      clientRequestId: clientRequestId(),
+      category: 'infrastructure',
+      description: '巷子里的路灯坏了',
+      unitId: gridId,
+    });
     expect(filed.status).toBe(201);
     const resolved = await handle(filed.body.id, leader);
     expect(resolved.actions).not.toContain('rate');
@@ -73,25 +78,50 @@ describe(`nobody scores their own hearts (${testDialect()})`, () => {
   });
 
   it('refuses it as well when his deputy resolved it, and on a patrol finding settled on the spot', async () => {
-    const filed = (await api('POST', '/api/requests', leader, { clientRequestId: clientRequestId(), category: 'environment', description: '河边堆了垃圾', unitId: gridId })).body;
+    const filed = (
+      await api('POST', '/api/requests', leader, { clientRequestId: clientRequestId(), category: 'environment', description: '河边堆了垃圾', unitId: gridId })
+    ).body;
     const resolved = await handle(filed.id, deputy);
     expect((await api('POST', `/api/requests/${filed.id}/rating`, leader, { version: resolved.version, rating: 'satisfied' })).status).toBe(403);
 
-    const patrol = await api('POST', '/api/requests/patrol', leader, { clientRequestId: clientRequestId(), dutyType: 'hazard_inspector', category: 'safety', description: '电线垂得太低', unitId: gridId, settledOnSpot: true, result: '已当场架高' });
+    const patrol = await api('POST', '/api/requests/patrol', leader, {
+      clientRequestId: clientRequestId(),
+      dutyType: 'hazard_inspector',
+      category: 'safety',
+      description: '电线垂得太低',
+      unitId: gridId,
+      settledOnSpot: true,
+      result: '已当场架高',
+    });
     expect(patrol.body.state).toBe('resolved');
     expect((await api('POST', `/api/requests/${patrol.body.id}/rating`, leader, { version: patrol.body.version, rating: 'satisfied' })).status).toBe(403);
     expect(await boardRow()).toMatchObject({ satisfied: 0, hearts: 0 });
   });
 
   it('never counts a verdict its handler gave before this rule (a timeline row from then): a villager’s counts, his does not', async () => {
-    const filed = (await api('POST', '/api/requests', leader, { clientRequestId: clientRequestId(), category: 'social', description: '老人需要帮忙', unitId: gridId })).body;
+    const filed = (
+      await api('POST', '/api/requests', leader, { clientRequestId: clientRequestId(), category: 'social', description: '老人需要帮忙', unitId: gridId })
+    ).body;
     await handle(filed.id, leader);
     // What the old code wrote for the attack: the leader's own 满意, credited to his grid.
-    await ds.getRepository(RequestEvent).insert({ requestId: filed.id, action: 'rate', fromState: 'resolved', toState: 'resolved', actorPersonId: leaderId, note: '满意', handlerUnitId: gridId, rating: 'satisfied', dueAt: null, public: true, createdAt: new Date() });
+    await ds.getRepository(RequestEvent).insert({
+      requestId: filed.id,
+      action: 'rate',
+      fromState: 'resolved',
+      toState: 'resolved',
+      actorPersonId: leaderId,
+      note: '满意',
+      handlerUnitId: gridId,
+      rating: 'satisfied',
+      dueAt: null,
+      public: true,
+      createdAt: new Date(),
+    });
 
     const villagerId = await addVillager(ds, { name: '评价村民', phone: '13700041001' }, gridId);
     const villager = await demoToken(under.api.baseUrl, villagerId);
-    const theirs = (await api('POST', '/api/requests', villager, { clientRequestId: clientRequestId(), category: 'infrastructure', description: '井盖松了' })).body;
+    const theirs = (await api('POST', '/api/requests', villager, { clientRequestId: clientRequestId(), category: 'infrastructure', description: '井盖松了' }))
+      .body;
     const resolved = await handle(theirs.id, leader);
     expect((await api('POST', `/api/requests/${theirs.id}/rating`, villager, { version: resolved.version, rating: 'satisfied' })).status).toBe(200);
 

@@ -21,7 +21,11 @@ import { createTestDatabase, testDialect, type TestDatabase } from '../support/t
 
 const secret = () => randomBytes(36).toString('base64url');
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const parts = (token: string) => token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>);
+const parts = (token: string) =>
+  token
+    .split('.')
+    .slice(0, 2)
+    .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>);
 
 /** The same header and claims as `token`, with header changes, HS256-signed with `key`. */
 function resign(token: string, key: string, header: Record<string, unknown> = {}): string {
@@ -128,7 +132,9 @@ describe('starting the server with bad signing keys', () => {
   const MAIN = path.join(process.cwd(), 'dist', 'main.js');
   const run = (env: Record<string, string>) =>
     new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [MAIN], { env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', DATABASE_URL: path.join(os.tmpdir(), 'never-opened.sqlite'), ...env } });
+      const child = spawn(process.execPath, [MAIN], {
+        env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', DATABASE_URL: path.join(os.tmpdir(), 'never-opened.sqlite'), ...env },
+      });
       let stderr = '';
       child.stderr.on('data', (chunk) => (stderr += chunk));
       // A server that starts anyway is stopped, and the test sees it did not refuse.

@@ -253,16 +253,57 @@ const JSON_TYPE = { 'content-type': 'application/json' };
 function valuesByType(base: unknown): Record<'string' | 'number' | 'boolean' | 'null' | 'array' | 'object', unknown[]> {
   return {
     string: ['', ' ', '1', '0', '-1', 'true', 'false', 'null', '[]', '{}', 'NaN', 'Infinity', '1e309', ' 1', '１', '0x1f', 'abc'],
-    number: [0, 7, -1, 1.5, 1e308, -1e308, 2147483648, 9007199254740991, raw('-0'), raw('1e309'), raw('-1e309'), raw('9007199254740993'), raw('1e-400'), raw('1E2'), raw('100000000000000000000000000000')],
+    number: [
+      0,
+      7,
+      -1,
+      1.5,
+      1e308,
+      -1e308,
+      2147483648,
+      9007199254740991,
+      raw('-0'),
+      raw('1e309'),
+      raw('-1e309'),
+      raw('9007199254740993'),
+      raw('1e-400'),
+      raw('1E2'),
+      raw('100000000000000000000000000000'),
+    ],
     boolean: [true, false],
     null: [null],
     array: [[], [base], [1, 2, 3], ['a'], [null], [[]], [{}]],
-    object: [{}, { value: base }, { $gt: '' }, { $ne: null }, { toString: 'x' }, raw('{"__proto__":{"admin":true}}'), { length: 1 }, raw('{"constructor":{"prototype":{"admin":true}}}')],
+    object: [
+      {},
+      { value: base },
+      { $gt: '' },
+      { $ne: null },
+      { toString: 'x' },
+      raw('{"__proto__":{"admin":true}}'),
+      { length: 1 },
+      raw('{"constructor":{"prototype":{"admin":true}}}'),
+    ],
   };
 }
 
 /** Numbers of the right JSON type a validator should still refuse (or that name nothing). */
-const HOSTILE_NUMBERS: unknown[] = [0, -1, 1.5, 0.1, raw('-0'), raw('9007199254740993'), 2 ** 53 + 2, 2147483648, -2147483649, 1e308, -1e308, raw('1e-400'), raw('1e309'), raw('-1e309'), raw('123456789012345678901234567890')];
+const HOSTILE_NUMBERS: unknown[] = [
+  0,
+  -1,
+  1.5,
+  0.1,
+  raw('-0'),
+  raw('9007199254740993'),
+  2 ** 53 + 2,
+  2147483648,
+  -2147483649,
+  1e308,
+  -1e308,
+  raw('1e-400'),
+  raw('1e309'),
+  raw('-1e309'),
+  raw('123456789012345678901234567890'),
+];
 
 export const SQL_FRAGMENTS = [
   "' OR 1=1 --",
@@ -473,7 +514,12 @@ export function jsonBadBodies(schema: JsonSchema, options: JsonBodyOptions): Bad
     ['JSON, br that is not br', { 'content-type': 'application/json', 'content-encoding': 'br' }, 'not brotli', PARSE_ERROR],
     ['JSON, unknown encoding', { 'content-type': 'application/json', 'content-encoding': 'x-fuzz' }, baseText, PARSE_ERROR],
     ['JSON, gzip of a spoiled body', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipSync(spoiled), parsedByServer(spoiled)],
-    ['JSON, gzip bomb over the limit', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipSync(Buffer.alloc(2 * BODY_LIMIT_BYTES, 0x20)), PARSE_ERROR],
+    [
+      'JSON, gzip bomb over the limit',
+      { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      gzipSync(Buffer.alloc(2 * BODY_LIMIT_BYTES, 0x20)),
+      PARSE_ERROR,
+    ],
     ['content type with junk parameters', { 'content-type': 'application/json; boundary=; charset=' }, spoiled, PARSE_ERROR],
     ['content type in capitals, spoiled body', { 'content-type': 'APPLICATION/JSON' }, spoiled, parsedByServer(spoiled)],
     ['two content types', { 'content-type': 'application/json, text/plain' }, baseText, PARSE_ERROR],
@@ -495,13 +541,48 @@ export function jsonBadBodies(schema: JsonSchema, options: JsonBodyOptions): Bad
   for (const bytes of INVALID_UTF8) {
     const hex = bytes.map((b) => b.toString(16)).join(' ');
     add({ label: `bytes ${hex} as the body`, headers: JSON_TYPE, body: Buffer.from(bytes), seen: PARSE_ERROR, broken: true });
-    add({ label: `bytes ${hex} in an unknown field`, headers: JSON_TYPE, body: Buffer.concat([Buffer.from(`{"x":"`), Buffer.from(bytes), Buffer.from(`"}`)]), seen: PARSE_ERROR, broken: true });
+    add({
+      label: `bytes ${hex} in an unknown field`,
+      headers: JSON_TYPE,
+      body: Buffer.concat([Buffer.from(`{"x":"`), Buffer.from(bytes), Buffer.from(`"}`)]),
+      seen: PARSE_ERROR,
+      broken: true,
+    });
   }
   const duplicate = fields[0];
   if (duplicate) add(textCandidate(`"${duplicate}" twice, the second wrong`, `${baseText.slice(0, -1)},${JSON.stringify(duplicate)}:{"$ne":null}}`));
 
   // Unknown fields: names a mass-assignment would love, names that look like ours, odd names.
-  const unknownNames = ['extra', 'id', 'personId', 'requesterPersonId', 'state', 'role', 'roles', 'admin', 'isAdmin', 'version', 'createdAt', '__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '', ' ', "' OR 1=1 --", '<script>alert(1)</script>', '\u0000', '\ud800', 'a'.repeat(1000), '𠮷', '$where', 'a.b', 'a[0]'];
+  const unknownNames = [
+    'extra',
+    'id',
+    'personId',
+    'requesterPersonId',
+    'state',
+    'role',
+    'roles',
+    'admin',
+    'isAdmin',
+    'version',
+    'createdAt',
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    '',
+    ' ',
+    "' OR 1=1 --",
+    '<script>alert(1)</script>',
+    '\u0000',
+    '\ud800',
+    'a'.repeat(1000),
+    '𠮷',
+    '$where',
+    'a.b',
+    'a[0]',
+  ];
   for (const field of fields) unknownNames.push(`${field} `, field.toUpperCase(), `${field}\u0000`, `${field}\u200b`, `_${field}`);
   const unknownValues: unknown[] = [1, 'x', null, true, {}, [], { $gt: '' }];
   unknownNames.forEach((name, i) => {
@@ -518,7 +599,8 @@ export function jsonBadBodies(schema: JsonSchema, options: JsonBodyOptions): Bad
     const fieldSchema = properties[field] ?? {};
     const baseValue = base[field];
     const free = isFreeText(fieldSchema);
-    const replace = (label: string, value: unknown) => add(jsonCandidate(`${field}: ${label}`, withField(field, value), free ? {} : { replacesValueOf: field }));
+    const replace = (label: string, value: unknown) =>
+      add(jsonCandidate(`${field}: ${label}`, withField(field, value), free ? {} : { replacesValueOf: field }));
     const spoil = (label: string, value: unknown) => add(jsonCandidate(`${field}: ${label}`, withField(field, value)));
 
     // Missing, and every type but its own.
@@ -540,7 +622,8 @@ export function jsonBadBodies(schema: JsonSchema, options: JsonBodyOptions): Bad
 
     if (fieldSchema.type === 'number' || fieldSchema.type === 'integer') {
       for (const value of HOSTILE_NUMBERS) replace(`number ${serialize(value)}`, value);
-      for (const text of ['1.0e-5', '-0.0', '1e-7', '4.9e-324', '-9007199254740993', '18446744073709551616', '1' + '0'.repeat(400)]) replace(`number ${text.slice(0, 30)}`, raw(text));
+      for (const text of ['1.0e-5', '-0.0', '1e-7', '4.9e-324', '-9007199254740993', '18446744073709551616', '1' + '0'.repeat(400)])
+        replace(`number ${text.slice(0, 30)}`, raw(text));
     }
 
     if (fieldSchema.type === 'string' && fieldSchema.format !== 'binary') {
@@ -557,7 +640,16 @@ export function jsonBadBodies(schema: JsonSchema, options: JsonBodyOptions): Bad
       });
       if (fieldSchema.enum) {
         for (const option of fieldSchema.enum.map(String)) {
-          for (const variant of [option.toUpperCase(), ` ${option}`, `${option} `, `${option}\u0000`, `${option}\u200b`, option.slice(0, -1), `${option}s`, option.replace(/[a-z]/, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))]) {
+          for (const variant of [
+            option.toUpperCase(),
+            ` ${option}`,
+            `${option} `,
+            `${option}\u0000`,
+            `${option}\u200b`,
+            option.slice(0, -1),
+            `${option}s`,
+            option.replace(/[a-z]/, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+          ]) {
             if (variant !== option) replace(`enum variant ${JSON.stringify(variant)}`, variant);
           }
         }
@@ -576,7 +668,13 @@ export function jsonBadBodies(schema: JsonSchema, options: JsonBodyOptions): Bad
         const hex = bytes.map((b) => b.toString(16)).join(' ');
         const body = Buffer.from(serialize(withField(field, 'SPLIT_HERE')), 'utf8');
         const at = body.indexOf('SPLIT_HERE');
-        add({ label: `${field}: bytes ${hex}`, headers: JSON_TYPE, body: Buffer.concat([body.subarray(0, at), Buffer.from(seed), Buffer.from(bytes), body.subarray(at + 'SPLIT_HERE'.length)]), seen: PARSE_ERROR, broken: true });
+        add({
+          label: `${field}: bytes ${hex}`,
+          headers: JSON_TYPE,
+          body: Buffer.concat([body.subarray(0, at), Buffer.from(seed), Buffer.from(bytes), body.subarray(at + 'SPLIT_HERE'.length)]),
+          seen: PARSE_ERROR,
+          broken: true,
+        });
       }
       spoil('100 KB', 'A'.repeat(100_000));
       spoil('100 KB of CJK (≈ 100 KB as UTF-8)', '诉'.repeat(34_000));
@@ -784,7 +882,8 @@ export function multipartBadBodies(schema: JsonSchema, options: MultipartOptions
     out.push({ body: { label, headers, body, shapeValid }, group });
   };
   const good = options.file;
-  const fileParts = (file: FilePart | null): Part[] => (file ? [{ name: options.fileField, value: file.content, filename: file.filename, contentType: file.contentType }] : []);
+  const fileParts = (file: FilePart | null): Part[] =>
+    file ? [{ name: options.fileField, value: file.content, filename: file.filename, contentType: file.contentType }] : [];
   const textParts = (fields: Record<string, string>): Part[] => Object.entries(fields).map(([name, value]) => ({ name, value }));
   const upload = (label: string, fields: Record<string, string>, file: FilePart | null, extra: Part[] = [], shapeValid = false) =>
     push(label, multipart, multipartBytes([...textParts(fields), ...fileParts(file), ...extra], boundary), shapeValid);
@@ -810,10 +909,52 @@ export function multipartBadBodies(schema: JsonSchema, options: MultipartOptions
     const baseValue = options.base[field] ?? '1';
     const numeric = fieldSchema.type === 'integer' || fieldSchema.type === 'number';
     const values = [
-      '', ' ', '0', '-1', '-0', '1.5', `${baseValue}.5`, `-${baseValue}`, 'abc', '1e309', '-1e309', 'Infinity', 'NaN', 'null', 'undefined', 'true', 'false', '[]', '{}', `[${baseValue}]`, `{"id":${baseValue}}`,
-      '9'.repeat(20), '9'.repeat(400), '9007199254740993', '2147483648', '-2147483649', `${baseValue}\u0000`, '\u0000', `\ud800`, `${baseValue}\ud800`, '１２', `${baseValue} ${baseValue}`, `${baseValue},${baseValue}`,
-      '0x', '1e', '--1', '+-1', `${baseValue}abc`, `abc${baseValue}`, 'A'.repeat(100_000), '诉'.repeat(40_000),
-      ...SQL_FRAGMENTS.map((s) => `${baseValue}${s}`), ...SQL_FRAGMENTS, ...SCRIPT_FRAGMENTS, ...CONTROLS.map((c) => `${baseValue}${c}x`), ...LONE_SURROGATES,
+      '',
+      ' ',
+      '0',
+      '-1',
+      '-0',
+      '1.5',
+      `${baseValue}.5`,
+      `-${baseValue}`,
+      'abc',
+      '1e309',
+      '-1e309',
+      'Infinity',
+      'NaN',
+      'null',
+      'undefined',
+      'true',
+      'false',
+      '[]',
+      '{}',
+      `[${baseValue}]`,
+      `{"id":${baseValue}}`,
+      '9'.repeat(20),
+      '9'.repeat(400),
+      '9007199254740993',
+      '2147483648',
+      '-2147483649',
+      `${baseValue}\u0000`,
+      '\u0000',
+      `\ud800`,
+      `${baseValue}\ud800`,
+      '１２',
+      `${baseValue} ${baseValue}`,
+      `${baseValue},${baseValue}`,
+      '0x',
+      '1e',
+      '--1',
+      '+-1',
+      `${baseValue}abc`,
+      `abc${baseValue}`,
+      'A'.repeat(100_000),
+      '诉'.repeat(40_000),
+      ...SQL_FRAGMENTS.map((s) => `${baseValue}${s}`),
+      ...SQL_FRAGMENTS,
+      ...SCRIPT_FRAGMENTS,
+      ...CONTROLS.map((c) => `${baseValue}${c}x`),
+      ...LONE_SURROGATES,
     ];
     // Spellings a number parser reads as some other number: valid in shape, they name no town of the caller's.
     const otherNumbers = ['0x10', '0b11', '0o7', '1e3', ' 7 ', '+7', '07', '7.0', '\t9\n', '1000000'].filter((v) => Number(v) !== Number(baseValue));
@@ -850,22 +991,61 @@ export function multipartBadBodies(schema: JsonSchema, options: MultipartOptions
     upload(`file: ${name}, as octet-stream`, options.base, { ...file, contentType: 'application/octet-stream' });
   }
   upload('file: 5 MB + 1 (over the upload limit)', options.base, { ...good, content: Buffer.alloc(5 * 1024 * 1024 + 1, 0x41) });
-  upload('file: under another field name', options.base, null, [{ name: 'upload', value: good.content, filename: good.filename, contentType: good.contentType }]);
+  upload('file: under another field name', options.base, null, [
+    { name: 'upload', value: good.content, filename: good.filename, contentType: good.contentType },
+  ]);
   upload('file: under "files"', options.base, null, [{ name: 'files', value: good.content, filename: good.filename, contentType: good.contentType }]);
   upload('file: twice', options.base, good, fileParts(good));
   upload('file: as a text field', options.base, null, [{ name: options.fileField, value: 'not a file' }]);
   upload('file: as a text field holding base64', options.base, null, [{ name: options.fileField, value: good.content.toString('base64') }]);
-  const oddNames = ['', '../../../../etc/passwd', '..\\..\\boot.ini', "'; DROP TABLE person; --.xlsx", '<script>alert(1)</script>.xlsx', '\u0000.xlsx', 'a'.repeat(5000) + '.xlsx', '花名册\u202excsl.exe', 'name"with"quotes.xlsx', '\ud800.xlsx', 'CON', '.xlsx'];
+  const oddNames = [
+    '',
+    '../../../../etc/passwd',
+    '..\\..\\boot.ini',
+    "'; DROP TABLE person; --.xlsx",
+    '<script>alert(1)</script>.xlsx',
+    '\u0000.xlsx',
+    'a'.repeat(5000) + '.xlsx',
+    '花名册\u202excsl.exe',
+    'name"with"quotes.xlsx',
+    '\ud800.xlsx',
+    'CON',
+    '.xlsx',
+  ];
   for (const name of oddNames) {
-    for (const [label, file] of junkFiles.slice(0, 4)) upload(`file name ${JSON.stringify(name).slice(0, 30)}, ${label}`, options.base, { ...file, filename: name });
-    upload(`file name ${JSON.stringify(name).slice(0, 30)}, bad ${textFields[0] ?? 'field'}`, { ...options.base, [textFields[0] ?? 'x']: 'abc' }, { ...good, filename: name });
+    for (const [label, file] of junkFiles.slice(0, 4))
+      upload(`file name ${JSON.stringify(name).slice(0, 30)}, ${label}`, options.base, { ...file, filename: name });
+    upload(
+      `file name ${JSON.stringify(name).slice(0, 30)}, bad ${textFields[0] ?? 'field'}`,
+      { ...options.base, [textFields[0] ?? 'x']: 'abc' },
+      { ...good, filename: name },
+    );
   }
 
   // Unknown fields next to a good upload.
-  for (const name of ['extra', 'id', 'requestedByPersonId', 'state', '__proto__', 'constructor', 'toString', "' OR 1=1 --", '<script>', '\u0000', 'a'.repeat(200), '']) {
-    for (const value of ['1', '', 'x'.repeat(10_000), '{"admin":true}']) upload(`unknown field ${JSON.stringify(name).slice(0, 20)} = ${JSON.stringify(value).slice(0, 20)}`, options.base, good, [{ name, value }]);
+  for (const name of [
+    'extra',
+    'id',
+    'requestedByPersonId',
+    'state',
+    '__proto__',
+    'constructor',
+    'toString',
+    "' OR 1=1 --",
+    '<script>',
+    '\u0000',
+    'a'.repeat(200),
+    '',
+  ]) {
+    for (const value of ['1', '', 'x'.repeat(10_000), '{"admin":true}'])
+      upload(`unknown field ${JSON.stringify(name).slice(0, 20)} = ${JSON.stringify(value).slice(0, 20)}`, options.base, good, [{ name, value }]);
   }
-  upload('six text fields (over the field limit)', options.base, good, Array.from({ length: 6 }, (_, i) => ({ name: `f${i}`, value: '1' })));
+  upload(
+    'six text fields (over the field limit)',
+    options.base,
+    good,
+    Array.from({ length: 6 }, (_, i) => ({ name: `f${i}`, value: '1' })),
+  );
 
   // Broken framing and the wrong kind of body.
   const whole = multipartBytes([...textParts(options.base), ...fileParts(good)], boundary);
@@ -881,7 +1061,11 @@ export function multipartBadBodies(schema: JsonSchema, options: MultipartOptions
   push('multipart, part without a disposition', multipart, Buffer.from(`--${boundary}\r\nContent-Type: text/plain\r\n\r\nabc\r\n--${boundary}--\r\n`));
   push('multipart, part without a name', multipart, Buffer.from(`--${boundary}\r\nContent-Disposition: form-data\r\n\r\nabc\r\n--${boundary}--\r\n`));
   push('multipart, header with no end', multipart, Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="a"`));
-  push('multipart, 300 header lines', multipart, Buffer.from(`--${boundary}\r\n${'X-A: b\r\n'.repeat(300)}Content-Disposition: form-data; name="a"\r\n\r\n1\r\n--${boundary}--\r\n`));
+  push(
+    'multipart, 300 header lines',
+    multipart,
+    Buffer.from(`--${boundary}\r\n${'X-A: b\r\n'.repeat(300)}Content-Disposition: form-data; name="a"\r\n\r\n1\r\n--${boundary}--\r\n`),
+  );
   push('multipart, random bytes', multipart, random.bytes(4096));
   const json = { ...Object.fromEntries(Object.entries(options.base).map(([k, v]) => [k, Number.isNaN(Number(v)) ? v : Number(v)])) };
   push('JSON body without a file', JSON_TYPE, Buffer.from(JSON.stringify(json)));
@@ -916,11 +1100,56 @@ export function multipartBadBodies(schema: JsonSchema, options: MultipartOptions
 export function badPathValues(schema: JsonSchema | undefined, real: string): string[] {
   const numeric = schema?.type === 'number' || schema?.type === 'integer';
   const text = [
-    'abc', '-1', '0', '-0', '1.5', `${real}.5`, `-${real}`, '1e3', '0x10', '9'.repeat(20), '9'.repeat(400), '9007199254740993', '2147483648', 'NaN', 'Infinity', 'null', 'undefined', 'true', '[]', '{}',
-    "1' OR '1'='1", '1 OR 1=1', `${real}; DROP TABLE person;`, "'; DROP TABLE person; --", '<script>alert(1)</script>', '../../etc/passwd', '..', '%', ' ', `${real} `, ` ${real}`, '１', '😀', 'a'.repeat(2000),
-    '\u0000', `${real}\u0000`, '\ud800', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'ACCEPT', 'transfer', 'merge', 'submit', 'rate',
+    'abc',
+    '-1',
+    '0',
+    '-0',
+    '1.5',
+    `${real}.5`,
+    `-${real}`,
+    '1e3',
+    '0x10',
+    '9'.repeat(20),
+    '9'.repeat(400),
+    '9007199254740993',
+    '2147483648',
+    'NaN',
+    'Infinity',
+    'null',
+    'undefined',
+    'true',
+    '[]',
+    '{}',
+    "1' OR '1'='1",
+    '1 OR 1=1',
+    `${real}; DROP TABLE person;`,
+    "'; DROP TABLE person; --",
+    '<script>alert(1)</script>',
+    '../../etc/passwd',
+    '..',
+    '%',
+    ' ',
+    `${real} `,
+    ` ${real}`,
+    '１',
+    '😀',
+    'a'.repeat(2000),
+    '\u0000',
+    `${real}\u0000`,
+    '\ud800',
+    'constructor',
+    '__proto__',
+    'toString',
+    'hasOwnProperty',
+    'ACCEPT',
+    'transfer',
+    'merge',
+    'submit',
+    'rate',
   ];
-  const encoded = text.filter((v) => v !== real && !(numeric && /^\s*\d+\s*$/.test(v) && Number(v) === Number(real))).map((v) => encodeURIComponent(v.replace(new RegExp(LONE_SURROGATE, 'g'), '\ufffd')));
+  const encoded = text
+    .filter((v) => v !== real && !(numeric && /^\s*\d+\s*$/.test(v) && Number(v) === Number(real)))
+    .map((v) => encodeURIComponent(v.replace(new RegExp(LONE_SURROGATE, 'g'), '\ufffd')));
   // Broken or odd percent-encoding, written raw.
   encoded.push('%E0%A4%A', '%', '%zz', '%00', '%ff', '%C0%80', '%ED%A0%80', `${real}%2F..`, `${real}%2e%2e`, '%25', '%u0041');
   return [...new Set(encoded)];

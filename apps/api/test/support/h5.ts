@@ -26,9 +26,7 @@ export function current(page: Page): Locator {
 
 /** Waits for Taro's page slide-in to finish (going back mid-slide can leave the page below hidden). */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_page')).every((el) => Math.abs(el.getBoundingClientRect().left) < 1),
-  );
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro_page')).every((el) => Math.abs(el.getBoundingClientRect().left) < 1));
 }
 
 /**

@@ -19,7 +19,11 @@ export function testNotificationsConfig(overrides: Partial<NotificationsConfig> 
         page: 'pages/request/index',
         fields: { thing1: 'title', character_string2: 'request', time3: 'time', thing4: 'body', phrase5: 'state' },
       },
-      overdue: { templateId: TPL_OVERDUE, page: 'pages/request/index?from=msg', fields: { thing1: 'title', thing2: 'body', number3: 'request', date4: 'time' } },
+      overdue: {
+        templateId: TPL_OVERDUE,
+        page: 'pages/request/index?from=msg',
+        fields: { thing1: 'title', thing2: 'body', number3: 'request', date4: 'time' },
+      },
     },
     maxAttempts: 4,
     retryBaseSeconds: 30,
@@ -57,14 +61,21 @@ export async function acceptSubscription(baseUrl: string, fake: FakeWechat, user
 }
 
 /** Writes notifications exactly as the app does: notify() in a transaction (notifyNow). Returns the new notification ids. */
-export async function notifyNow(app: INestApplication, personIds: number[], message: { kind: NotificationKind; requestId?: number | null; body: string }, now: Date): Promise<number[]> {
+export async function notifyNow(
+  app: INestApplication,
+  personIds: number[],
+  message: { kind: NotificationKind; requestId?: number | null; body: string },
+  now: Date,
+): Promise<number[]> {
   const dataSource = app.get(DataSource);
   const [{ maxId }] = await dataSource.query('SELECT MAX(id) AS maxId FROM notification');
-  await dataSource.transaction((manager) => writeNotifications(manager, personIds, { kind: message.kind, requestId: message.requestId ?? null, body: message.body }, now));
-  const rows: { id: number }[] = await dataSource.query('SELECT id FROM notification WHERE id > ? AND personId IN (?' + ',?'.repeat(personIds.length - 1) + ') ORDER BY id', [
-    Number(maxId ?? 0),
-    ...personIds,
-  ]);
+  await dataSource.transaction((manager) =>
+    writeNotifications(manager, personIds, { kind: message.kind, requestId: message.requestId ?? null, body: message.body }, now),
+  );
+  const rows: { id: number }[] = await dataSource.query(
+    'SELECT id FROM notification WHERE id > ? AND personId IN (?' + ',?'.repeat(personIds.length - 1) + ') ORDER BY id',
+    [Number(maxId ?? 0), ...personIds],
+  );
   return rows.map((r) => Number(r.id));
 }
 
@@ -78,7 +89,9 @@ export interface DeliveryRow {
 }
 
 export async function deliveryOf(app: INestApplication, notificationId: number): Promise<DeliveryRow> {
-  const [row] = await app.get(DataSource).query('SELECT notificationId, state, attempts, lastError, nextAttemptAt, sentAt FROM notification_delivery WHERE notificationId = ?', [notificationId]);
+  const [row] = await app
+    .get(DataSource)
+    .query('SELECT notificationId, state, attempts, lastError, nextAttemptAt, sentAt FROM notification_delivery WHERE notificationId = ?', [notificationId]);
   if (!row) throw new Error(`no delivery for notification ${notificationId}`);
   return { ...row, notificationId: Number(row.notificationId), attempts: Number(row.attempts) };
 }

@@ -51,15 +51,37 @@ const HANDLING_ROLES = ['grid_leader', 'deputy_grid_leader', 'village_secretary'
 /** A verdict its requester gave while handling the matter (a handler role in the unit credited with it): it never counts. */
 export function isSelfRated({ requests, roles }: Pick<Timeline, 'requests' | 'roles'>, e: EventRow): boolean {
   const requester = requests.get(e.requestId)!.requesterPersonId;
-  return roles.some((r) => r.personId === requester && r.unitId === e.handlerUnitId && HANDLING_ROLES.includes(r.role) && r.startedAt <= e.createdAt && (!r.endedAt || r.endedAt > e.createdAt));
+  return roles.some(
+    (r) =>
+      r.personId === requester &&
+      r.unitId === e.handlerUnitId &&
+      HANDLING_ROLES.includes(r.role) &&
+      r.startedAt <= e.createdAt &&
+      (!r.endedAt || r.endedAt > e.createdAt),
+  );
 }
 
-export const FIGURES = ['received', 'contactedOnTime', 'resolved', 'withdrawn', 'closedOnTime', 'closedLate', 'openOverdue', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'rehandled', 'patrolFound'] as const;
+export const FIGURES = [
+  'received',
+  'contactedOnTime',
+  'resolved',
+  'withdrawn',
+  'closedOnTime',
+  'closedLate',
+  'openOverdue',
+  'satisfied',
+  'basicallySatisfied',
+  'dissatisfied',
+  'rehandled',
+  'patrolFound',
+] as const;
 export type Figure = (typeof FIGURES)[number];
 const WORKING = ['submitted', 'accepted', 'in_progress'];
 
 export async function loadTimeline(ds: DataSource): Promise<Timeline> {
-  const events: EventRow[] = (await ds.query('SELECT id, requestId, action, toState, handlerUnitId, rating, dueAt, createdAt FROM request_event ORDER BY id')).map((e: Record<string, unknown>) => ({
+  const events: EventRow[] = (
+    await ds.query('SELECT id, requestId, action, toState, handlerUnitId, rating, dueAt, createdAt FROM request_event ORDER BY id')
+  ).map((e: Record<string, unknown>) => ({
     id: Number(e.id),
     requestId: Number(e.requestId),
     action: String(e.action),
@@ -70,20 +92,22 @@ export async function loadTimeline(ds: DataSource): Promise<Timeline> {
     createdAt: asDate(e.createdAt),
   }));
   const requests = new Map<number, RequestRow>(
-    (await ds.query('SELECT id, requesterPersonId, confidential, source, category, unitId, firstContactDueAt, contactDueAt, completionDueAt FROM request')).map((r: Record<string, unknown>) => [
-      Number(r.id),
-      {
-        id: Number(r.id),
-        requesterPersonId: Number(r.requesterPersonId),
-        confidential: Number(r.confidential) === 1 || r.confidential === true,
-        source: String(r.source),
-        category: String(r.category),
-        unitId: Number(r.unitId),
-        firstContactDueAt: asDate(r.firstContactDueAt),
-        contactDueAt: asDate(r.contactDueAt),
-        completionDueAt: r.completionDueAt ? asDate(r.completionDueAt) : null,
-      },
-    ]),
+    (await ds.query('SELECT id, requesterPersonId, confidential, source, category, unitId, firstContactDueAt, contactDueAt, completionDueAt FROM request')).map(
+      (r: Record<string, unknown>) => [
+        Number(r.id),
+        {
+          id: Number(r.id),
+          requesterPersonId: Number(r.requesterPersonId),
+          confidential: Number(r.confidential) === 1 || r.confidential === true,
+          source: String(r.source),
+          category: String(r.category),
+          unitId: Number(r.unitId),
+          firstContactDueAt: asDate(r.firstContactDueAt),
+          contactDueAt: asDate(r.contactDueAt),
+          completionDueAt: r.completionDueAt ? asDate(r.completionDueAt) : null,
+        },
+      ],
+    ),
   );
   const byRequest = new Map<number, EventRow[]>();
   for (const e of events) {
@@ -92,7 +116,10 @@ export async function loadTimeline(ds: DataSource): Promise<Timeline> {
     byRequest.set(e.requestId, list);
   }
   const units = new Map<number, { name: string; path: string; kind: string }>(
-    (await ds.query('SELECT id, name, path, kind FROM org_unit')).map((u: Record<string, unknown>) => [Number(u.id), { name: String(u.name), path: String(u.path), kind: String(u.kind) }]),
+    (await ds.query('SELECT id, name, path, kind FROM org_unit')).map((u: Record<string, unknown>) => [
+      Number(u.id),
+      { name: String(u.name), path: String(u.path), kind: String(u.kind) },
+    ]),
   );
   const roles: RoleRow[] = (await ds.query('SELECT personId, unitId, role, startedAt, endedAt FROM role_assignment')).map((r: Record<string, unknown>) => ({
     personId: Number(r.personId),
@@ -136,7 +163,12 @@ export function monthTruth(timeline: Timeline, start: Date, end: Date): MonthTru
       if (r.source === 'patrol') add(e.handlerUnitId, 'patrolFound', e.requestId);
     }
     if (e.action === 'resolve' && inPeriod(e)) add(e.handlerUnitId, !e.dueAt || e.createdAt <= e.dueAt ? 'closedOnTime' : 'closedLate', e.requestId);
-    if (e.action === 'rate' && inPeriod(e) && !isSelfRated(timeline, e)) add(e.handlerUnitId, ({ satisfied: 'satisfied', basically_satisfied: 'basicallySatisfied', dissatisfied: 'dissatisfied' } as const)[e.rating as 'satisfied']!, e.requestId);
+    if (e.action === 'rate' && inPeriod(e) && !isSelfRated(timeline, e))
+      add(
+        e.handlerUnitId,
+        ({ satisfied: 'satisfied', basically_satisfied: 'basicallySatisfied', dissatisfied: 'dissatisfied' } as const)[e.rating as 'satisfied']!,
+        e.requestId,
+      );
     if ((e.action === 'reopen' || e.action === 'sendBack') && inPeriod(e)) add(e.handlerUnitId, 'rehandled', e.requestId);
   }
   for (const [requestId, steps] of byRequest) {
@@ -192,7 +224,9 @@ export function dayTruth({ events: all, requests, byRequest: allByRequest, units
   const inDay = (e: EventRow) => e.createdAt >= dayStart && e.createdAt < dayEnd;
   const submits = events.filter((e) => e.action === 'submit' && inDay(e));
   const count = (keys: string[]) => Object.fromEntries([...new Set(keys)].map((k) => [k, keys.filter((x) => x === k).length]));
-  const firstContacts = [...byRequest.values()].map((steps) => steps.find((x) => x.action === 'accept' || x.action === 'reject')).filter((e): e is EventRow => !!e && inDay(e));
+  const firstContacts = [...byRequest.values()]
+    .map((steps) => steps.find((x) => x.action === 'accept' || x.action === 'reject'))
+    .filter((e): e is EventRow => !!e && inDay(e));
   const openRows = [...byRequest.entries()]
     .map(([requestId, steps]) => ({ requestId, last: steps.filter((x) => x.createdAt < dayEnd).at(-1) }))
     .filter(({ last }) => last && WORKING.includes(last.toState));
@@ -210,7 +244,8 @@ export function dayTruth({ events: all, requests, byRequest: allByRequest, units
     overdue: overdue.map(([id]) => id),
   };
   for (const e of submits) {
-    for (const key of [`bySource/${request(e).source}`, `byCategory/${request(e).category}`, `byVillage/${villageOf(e)}`]) (behind[key] ??= []).push(e.requestId);
+    for (const key of [`bySource/${request(e).source}`, `byCategory/${request(e).category}`, `byVillage/${villageOf(e)}`])
+      (behind[key] ??= []).push(e.requestId);
   }
   return {
     behind,
@@ -230,8 +265,20 @@ export function dayTruth({ events: all, requests, byRequest: allByRequest, units
 /** A served bulletin against its truth, each line labelled with its day so a failure says which. */
 export function expectBulletin(day: string, bulletin: Record<string, any>, want: DayTruth): void {
   const asCounts = (rows: { key: string; count: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.count]));
-  expect([day, bulletin.received, asCounts(bulletin.bySource), asCounts(bulletin.byCategory), asCounts(bulletin.byVillage)]).toEqual([day, want.received, want.bySource, want.byCategory, want.byVillage]);
-  expect([day, bulletin.contactsOnTime, bulletin.contactsLate, bulletin.resolved, bulletin.open]).toEqual([day, want.contactsOnTime, want.contactsLate, want.resolved, want.open]);
+  expect([day, bulletin.received, asCounts(bulletin.bySource), asCounts(bulletin.byCategory), asCounts(bulletin.byVillage)]).toEqual([
+    day,
+    want.received,
+    want.bySource,
+    want.byCategory,
+    want.byVillage,
+  ]);
+  expect([day, bulletin.contactsOnTime, bulletin.contactsLate, bulletin.resolved, bulletin.open]).toEqual([
+    day,
+    want.contactsOnTime,
+    want.contactsLate,
+    want.resolved,
+    want.open,
+  ]);
   expect([day, bulletin.overdue.map((o: { requestId: number; unitName: string }) => [o.requestId, o.unitName])]).toEqual([day, want.overdue]);
 }
 

@@ -9,7 +9,10 @@ export class TcpProxy {
   private server?: net.Server;
   private open = true;
 
-  constructor(private readonly targetHost: string, private readonly targetPort: number) {}
+  constructor(
+    private readonly targetHost: string,
+    private readonly targetPort: number,
+  ) {}
 
   async listen(): Promise<number> {
     this.server = net.createServer((client) => this.accept(client));

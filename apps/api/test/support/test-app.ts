@@ -23,7 +23,14 @@ export async function startTestApp(database: DatabaseTarget, overrides: Partial<
   const defaults = loadAppConfig({ LOG_LEVEL: 'silent', NOTIFY_POLL_SECONDS: '0', REQUEST_HOURLY_LIMIT_PER_PERSON: '1000000' });
   const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridloop-photos-'));
   // The scheduled jobs stay off unless a test turns them on: tests drive them with JobScheduler.runOnce(now).
-  const config: AppConfig = { ...defaults, port: 0, database, photos: { ...defaults.photos, dir: photoDir }, clocks: { ...defaults.clocks, sweepSeconds: 0 }, ...overrides };
+  const config: AppConfig = {
+    ...defaults,
+    port: 0,
+    database,
+    photos: { ...defaults.photos, dir: photoDir },
+    clocks: { ...defaults.clocks, sweepSeconds: 0 },
+    ...overrides,
+  };
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

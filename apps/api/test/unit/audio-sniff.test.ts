@@ -8,7 +8,11 @@ describe('a voice note is known by its bytes', () => {
   });
 
   // Cut off mid-recording: every format but WebM (streamed with unknown sizes) is walked to its end.
-  it.each(Object.entries(RECORDINGS).filter(([name]) => !name.endsWith('.webm')).map(([name, [bytes]]) => [name, bytes] as const))('%s cut in half is not', (_name, bytes) => {
+  it.each(
+    Object.entries(RECORDINGS)
+      .filter(([name]) => !name.endsWith('.webm'))
+      .map(([name, [bytes]]) => [name, bytes] as const),
+  )('%s cut in half is not', (_name, bytes) => {
     expect(sniffAudio(bytes.subarray(0, Math.floor(bytes.length / 2) + 1))).toBeUndefined();
   });
 

@@ -12,7 +12,10 @@ describe('DATABASE_URL', () => {
     ['./my.db', { dialect: 'sqlite', file: '/srv/app/my.db' }],
     ['sqlite:/var/lib/grid.db', { dialect: 'sqlite', file: '/var/lib/grid.db' }],
     ['mysql://grid:s3cret@db.local:3307/taitou', { dialect: 'mysql', host: 'db.local', port: 3307, user: 'grid', password: 's3cret', database: 'taitou' }],
-    ['mariadb://root@127.0.0.1/gridloop', { dialect: 'mysql', server: 'mariadb', host: '127.0.0.1', port: 3306, user: 'root', password: '', database: 'gridloop' }],
+    [
+      'mariadb://root@127.0.0.1/gridloop',
+      { dialect: 'mysql', server: 'mariadb', host: '127.0.0.1', port: 3306, user: 'root', password: '', database: 'gridloop' },
+    ],
     ['mysql://u:p%40ss@h/d', { dialect: 'mysql', host: 'h', port: 3306, user: 'u', password: 'p@ss', database: 'd' }],
   ])('%s is read as the right target', (raw, expected) => {
     expect(parseDatabaseUrl(raw, CWD, DEFAULT)).toEqual(expected);
@@ -42,7 +45,12 @@ describe('app configuration', () => {
   });
 
   it('takes the ranking weights from REPORT_WEIGHTS (the 30/35/35 variant), the rest defaulting', () => {
-    expect(loadAppConfig({ REPORT_WEIGHTS: '{"response":0.3,"resolution":0.35,"satisfaction":0.35}' }).reportWeights).toEqual({ response: 0.3, resolution: 0.35, satisfaction: 0.35, basicallySatisfiedWeight: 0.9 });
+    expect(loadAppConfig({ REPORT_WEIGHTS: '{"response":0.3,"resolution":0.35,"satisfaction":0.35}' }).reportWeights).toEqual({
+      response: 0.3,
+      resolution: 0.35,
+      satisfaction: 0.35,
+      basicallySatisfiedWeight: 0.9,
+    });
     expect(loadAppConfig({}).reportWeights).toEqual({ response: 0.1, resolution: 0.5, satisfaction: 0.4, basicallySatisfiedWeight: 0.9 });
   });
 

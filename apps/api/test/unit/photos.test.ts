@@ -33,10 +33,24 @@ describe('sniffImage: what the bytes are, never what the name says', () => {
     ['JPEG signature only', Buffer.from([0xff, 0xd8, 0xff])],
     ['JPEG whose scan starts before any frame header', Buffer.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x08, 0, 0, 0, 0, 0, 0])],
     ['PNG signature without IHDR', Buffer.concat([pngImage(1, 1).subarray(0, 8), Buffer.alloc(20)])],
-    ['PNG of 0 wide', (() => { const b = pngImage(1, 1); b.writeUInt32BE(0, 16); return b; })()],
+    [
+      'PNG of 0 wide',
+      (() => {
+        const b = pngImage(1, 1);
+        b.writeUInt32BE(0, 16);
+        return b;
+      })(),
+    ],
     ['RIFF that is not WebP (WAV)', Buffer.concat([Buffer.from('RIFF\u0024\u0000\u0000\u0000WAVEfmt '), Buffer.alloc(30)])],
     ['WebP with an unknown chunk', Buffer.concat([Buffer.from('RIFF\u0024\u0000\u0000\u0000WEBPJUNK'), Buffer.alloc(30)])],
-    ['WebP lossy without its start code', (() => { const b = Buffer.from(WEBP_LOSSY_1X1); b[23] = 0; return b; })()],
+    [
+      'WebP lossy without its start code',
+      (() => {
+        const b = Buffer.from(WEBP_LOSSY_1X1);
+        b[23] = 0;
+        return b;
+      })(),
+    ],
     ['JPEG cut off before its end', JPEG_1X1.subarray(0, JPEG_1X1.length - 2)],
     ['PNG cut off before IEND', pngImage(3, 2).subarray(0, 40)],
     ['WebP shorter than its RIFF size', WEBP_ALPHA_1X1.subarray(0, WEBP_ALPHA_1X1.length - 4)],
@@ -53,7 +67,10 @@ describe('ContentGate', () => {
   };
 
   it('names the first risky field, and says whether any text needs review', async () => {
-    await expect(gate({ bad: 'risky' }).needsReview(who, { description: 'ok', addressNote: 'bad' })).rejects.toMatchObject({ code: ErrorCode.ContentRisky, field: 'addressNote' });
+    await expect(gate({ bad: 'risky' }).needsReview(who, { description: 'ok', addressNote: 'bad' })).rejects.toMatchObject({
+      code: ErrorCode.ContentRisky,
+      field: 'addressNote',
+    });
     await expect(gate({ hmm: 'review' }).needsReview(who, { description: 'hmm', addressNote: 'ok' })).resolves.toBe(true);
     await expect(gate({}).needsReview(who, { description: 'ok', note: undefined, comment: null })).resolves.toBe(false);
   });
@@ -79,7 +96,13 @@ describe('storeThenRecord: an upload’s file is written first and removed when 
   function storage(): { dir: string; storage: LocalDiskPhotoStorage } {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridloop-photo-unit-'));
     dirs.push(dir);
-    return { dir, storage: new LocalDiskPhotoStorage({ ...loadAppConfig({}), photos: { dir, maxBytes: 1024, voiceMaxBytes: 1024, unattachedKeepDays: 7, unattachedMax: 50 } }) };
+    return {
+      dir,
+      storage: new LocalDiskPhotoStorage({
+        ...loadAppConfig({}),
+        photos: { dir, maxBytes: 1024, voiceMaxBytes: 1024, unattachedKeepDays: 7, unattachedMax: 50 },
+      }),
+    };
   }
   const bytes = pngImage(2, 2);
 
@@ -103,7 +126,8 @@ describe('storeThenRecord: an upload’s file is written first and removed when 
 
   it('never lets a key name a file outside the photo folder', async () => {
     const { storage: disk } = storage();
-    for (const key of ['../x.jpg', '/etc/passwd', 'a/../../b.png', 'A.JPG', '']) await expect(disk.put(key, Buffer.from('x'))).rejects.toThrow(/not a photo storage key/);
+    for (const key of ['../x.jpg', '/etc/passwd', 'a/../../b.png', 'A.JPG', ''])
+      await expect(disk.put(key, Buffer.from('x'))).rejects.toThrow(/not a photo storage key/);
     expect(newPhotoKey(new Date('2026-01-05T00:00:00Z'), 'webp')).toMatch(/^2026\/01\/[0-9a-f]{32}\.webp$/);
     await expect(disk.get('2026/01/00.jpg')).resolves.toBeNull();
   });

@@ -61,7 +61,14 @@ describe('subscribe-message values against the fake WeChat', () => {
         const res = await fetch(`${base}/cgi-bin/message/subscribe/send?access_token=${token}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ touser: openid, template_id: 'tplFieldCheck', page: 'pages/index/index', data: { [key]: { value } }, miniprogram_state: 'formal', lang: 'zh_CN' }),
+          body: JSON.stringify({
+            touser: openid,
+            template_id: 'tplFieldCheck',
+            page: 'pages/index/index',
+            data: { [key]: { value } },
+            miniprogram_state: 'formal',
+            lang: 'zh_CN',
+          }),
         });
         const reply = await res.json();
         sent++;
@@ -88,8 +95,16 @@ describe('WECHAT_SUBSCRIBE_TEMPLATES', () => {
   it('reads templates by kind; empty means none', () => {
     expect(parseSubscribeTemplates(undefined)).toEqual({});
     expect(parseSubscribeTemplates('  ')).toEqual({});
-    expect(parseSubscribeTemplates('{"assigned":{"templateId":"AbC-1_x","page":"pages/request/index","fields":{"thing1":"title","time2":"time","character_string3":"request","phrase4":"state","thing5":"body"}}}')).toEqual({
-      assigned: { templateId: 'AbC-1_x', page: 'pages/request/index', fields: { thing1: 'title', time2: 'time', character_string3: 'request', phrase4: 'state', thing5: 'body' } },
+    expect(
+      parseSubscribeTemplates(
+        '{"assigned":{"templateId":"AbC-1_x","page":"pages/request/index","fields":{"thing1":"title","time2":"time","character_string3":"request","phrase4":"state","thing5":"body"}}}',
+      ),
+    ).toEqual({
+      assigned: {
+        templateId: 'AbC-1_x',
+        page: 'pages/request/index',
+        fields: { thing1: 'title', time2: 'time', character_string3: 'request', phrase4: 'state', thing5: 'body' },
+      },
     });
   });
 

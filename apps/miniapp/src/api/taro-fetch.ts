@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
 /**
  * `fetch` implemented with Taro.request, for openapi-fetch.
@@ -18,36 +18,36 @@ import Taro from '@tarojs/taro'
 
 export interface TaroFetchOptions {
   /** Milliseconds before the request fails. */
-  timeout?: number
+  timeout?: number;
 }
 
-type TaroMethod = keyof Taro.request.Method
+type TaroMethod = keyof Taro.request.Method;
 
-const NULL_BODY_STATUS = [101, 204, 205, 304]
+const NULL_BODY_STATUS = [101, 204, 205, 304];
 
 function abortError(): Error {
-  const error = new Error('The request was aborted')
-  error.name = 'AbortError'
-  return error
+  const error = new Error('The request was aborted');
+  error.name = 'AbortError';
+  return error;
 }
 
 function toText(data: unknown): string {
-  if (data === undefined || data === null) return ''
-  return typeof data === 'string' ? data : JSON.stringify(data)
+  if (data === undefined || data === null) return '';
+  return typeof data === 'string' ? data : JSON.stringify(data);
 }
 
 export function createTaroFetch({ timeout = 15000 }: TaroFetchOptions = {}): typeof fetch {
   async function taroFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-    const request = input instanceof Request && init === undefined ? input : new Request(input, init)
-    const method = request.method.toUpperCase()
-    const signal = request.signal
-    if (signal?.aborted) throw abortError()
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    const method = request.method.toUpperCase();
+    const signal = request.signal;
+    if (signal?.aborted) throw abortError();
 
-    const header: Record<string, string> = {}
+    const header: Record<string, string> = {};
     request.headers.forEach((value, key) => {
-      header[key] = value
-    })
-    const body = method === 'GET' || method === 'HEAD' ? '' : await request.text()
+      header[key] = value;
+    });
+    const body = method === 'GET' || method === 'HEAD' ? '' : await request.text();
 
     const task = Taro.request<string>({
       url: request.url,
@@ -56,37 +56,37 @@ export function createTaroFetch({ timeout = 15000 }: TaroFetchOptions = {}): typ
       data: body === '' ? undefined : body,
       dataType: 'text', // keep the raw body: openapi-fetch parses it
       responseType: 'text',
-      timeout
-    })
-    const onAbort = () => task.abort()
-    signal?.addEventListener?.('abort', onAbort)
+      timeout,
+    });
+    const onAbort = () => task.abort();
+    signal?.addEventListener?.('abort', onAbort);
 
-    let result: Taro.request.SuccessCallbackResult<string>
+    let result: Taro.request.SuccessCallbackResult<string>;
     try {
-      result = await task
+      result = await task;
     } catch (error) {
-      if (signal?.aborted) throw abortError()
-      const reason = (error as { errMsg?: string; message?: string } | undefined)
+      if (signal?.aborted) throw abortError();
+      const reason = error as { errMsg?: string; message?: string } | undefined;
       // As fetch fails: a TypeError whose message carries the reason (WeChat's errMsg).
       // eslint-disable-next-line preserve-caught-error
-      throw new TypeError(`Network request failed: ${reason?.errMsg ?? reason?.message ?? String(error)}`)
+      throw new TypeError(`Network request failed: ${reason?.errMsg ?? reason?.message ?? String(error)}`);
     } finally {
-      signal?.removeEventListener?.('abort', onAbort)
+      signal?.removeEventListener?.('abort', onAbort);
     }
 
-    const status = result.statusCode
+    const status = result.statusCode;
     if (!(status >= 200 && status <= 599)) {
-      throw new TypeError(`Network request failed: unexpected status ${status}`)
+      throw new TypeError(`Network request failed: unexpected status ${status}`);
     }
-    const headers = new Headers()
-    const received = (result.header ?? {}) as Record<string, unknown>
+    const headers = new Headers();
+    const received = (result.header ?? {}) as Record<string, unknown>;
     for (const key of Object.keys(received)) {
-      const value = received[key]
-      if (value === undefined || value === null) continue
-      headers.append(key, Array.isArray(value) ? value.join(', ') : String(value))
+      const value = received[key];
+      if (value === undefined || value === null) continue;
+      headers.append(key, Array.isArray(value) ? value.join(', ') : String(value));
     }
-    const nullBody = method === 'HEAD' || NULL_BODY_STATUS.includes(status)
-    return new Response(nullBody ? null : toText(result.data), { status, headers })
+    const nullBody = method === 'HEAD' || NULL_BODY_STATUS.includes(status);
+    return new Response(nullBody ? null : toText(result.data), { status, headers });
   }
-  return taroFetch as typeof fetch
+  return taroFetch as typeof fetch;
 }

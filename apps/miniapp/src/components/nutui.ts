@@ -4,10 +4,10 @@
  * component's `dist/es/packages/<name>/style/style.css` (plus those its style/css.js pulls in)
  * when adding one.
  */
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css'
-import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/style.css'
-import '@nutui/nutui-react-taro/dist/es/packages/cell/style/style.css'
-import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/style.css'
-import '@nutui/nutui-react-taro/dist/es/packages/toast/style/style.css'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/cell/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/toast/style/style.css';
 
-export { Button, Cell, Toast } from '@nutui/nutui-react-taro'
+export { Button, Cell, Toast } from '@nutui/nutui-react-taro';

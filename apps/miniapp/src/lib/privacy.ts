@@ -3,25 +3,25 @@
  * the app's own consent card (components/privacy-gate), agreed once and remembered on this phone
  * (Taro storage). The weapp build uses ./privacy.weapp.ts (WeChat's own privacy authorisation).
  */
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
-const STORAGE_KEY = 'gridloop.privacy-consent'
+const STORAGE_KEY = 'gridloop.privacy-consent';
 
 /** Whether this person has already agreed. */
 export async function privacyAgreed(): Promise<boolean> {
   try {
-    return Taro.getStorageSync(STORAGE_KEY) === 'agreed'
+    return Taro.getStorageSync(STORAGE_KEY) === 'agreed';
   } catch {
-    return false
+    return false;
   }
 }
 
 /** From the card's 同意 tap: remembered, so the card is not shown again. */
 export async function agreeToPrivacy(): Promise<boolean> {
   try {
-    Taro.setStorageSync(STORAGE_KEY, 'agreed')
+    Taro.setStorageSync(STORAGE_KEY, 'agreed');
   } catch {
     // Storage refused: agreed for this visit only.
   }
-  return true
+  return true;
 }

@@ -5,23 +5,23 @@
  * onNeedPrivacyAuthorization listener is registered, so WeChat's official sheet is used) and
  * succeeds once the person agrees there. The browser build uses ./privacy.ts.
  */
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
 export function privacyAgreed(): Promise<boolean> {
   return new Promise((resolve) => {
     Taro.getPrivacySetting({
       success: (setting) => resolve(!setting.needAuthorization),
       // An old WeChat without privacy settings: nothing to agree to here.
-      fail: () => resolve(true)
-    })
-  })
+      fail: () => resolve(true),
+    });
+  });
 }
 
 export function agreeToPrivacy(): Promise<boolean> {
   return new Promise((resolve) => {
     Taro.requirePrivacyAuthorize({
       success: () => resolve(true),
-      fail: () => resolve(false)
-    })
-  })
+      fail: () => resolve(false),
+    });
+  });
 }

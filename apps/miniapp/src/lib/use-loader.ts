@@ -1,20 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { messageOf } from '../api/errors'
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { messageOf } from '../api/errors';
 
 /** What a page shows while its data comes in. */
 export type Loaded<T> =
   | { kind: 'loading' }
   /** The API's Chinese message (or the app's own for a network failure), with a retry. */
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; data: T }
+  | { kind: 'ready'; data: T };
 
 export interface Loader<T> {
-  state: Loaded<T>
+  state: Loaded<T>;
   /** Loads again, keeping the current data on screen meanwhile. */
-  reload(): Promise<void>
+  reload(): Promise<void>;
   /** Replaces the data with a fresher copy (an action's answer), without a round trip. */
-  replace(data: T): void
+  replace(data: T): void;
 }
 
 /**
@@ -26,50 +26,50 @@ export interface Loader<T> {
  * a failed quiet reload keeps the old data and reports through `onQuietError`.
  */
 export function useLoader<T>(load: () => Promise<T>, options: { onQuietError?: (message: string) => void } = {}): Loader<T> {
-  const [state, setState] = useState<Loaded<T>>({ kind: 'loading' })
-  const latest = useRef(0)
-  const shown = useRef(false)
-  const loadRef = useRef(load)
-  loadRef.current = load
-  const onQuietError = useRef(options.onQuietError)
-  onQuietError.current = options.onQuietError
+  const [state, setState] = useState<Loaded<T>>({ kind: 'loading' });
+  const latest = useRef(0);
+  const shown = useRef(false);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const onQuietError = useRef(options.onQuietError);
+  onQuietError.current = options.onQuietError;
 
   const reload = useCallback(async () => {
-    const attempt = ++latest.current
-    if (!shown.current) setState({ kind: 'loading' })
+    const attempt = ++latest.current;
+    if (!shown.current) setState({ kind: 'loading' });
     try {
-      const data = await loadRef.current()
-      if (attempt !== latest.current) return
-      shown.current = true
-      setState({ kind: 'ready', data })
+      const data = await loadRef.current();
+      if (attempt !== latest.current) return;
+      shown.current = true;
+      setState({ kind: 'ready', data });
     } catch (error) {
-      if (attempt !== latest.current) return
-      if (shown.current) onQuietError.current?.(messageOf(error))
-      else setState({ kind: 'error', message: messageOf(error) })
+      if (attempt !== latest.current) return;
+      if (shown.current) onQuietError.current?.(messageOf(error));
+      else setState({ kind: 'error', message: messageOf(error) });
     }
-  }, [])
+  }, []);
 
   const replace = useCallback((data: T) => {
-    latest.current++
-    shown.current = true
-    setState({ kind: 'ready', data })
-  }, [])
+    latest.current++;
+    shown.current = true;
+    setState({ kind: 'ready', data });
+  }, []);
 
   // First load on mount; useDidShow also fires then, so skip its first call.
-  const firstShow = useRef(true)
+  const firstShow = useRef(true);
   useEffect(() => {
-    void reload()
-  }, [reload])
+    void reload();
+  }, [reload]);
   useDidShow(() => {
     if (firstShow.current) {
-      firstShow.current = false
-      return
+      firstShow.current = false;
+      return;
     }
-    void reload()
-  })
+    void reload();
+  });
   usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh())
-  })
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
 
-  return { state, reload, replace }
+  return { state, reload, replace };
 }

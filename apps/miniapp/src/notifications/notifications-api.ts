@@ -1,36 +1,36 @@
-import type { components } from '../api/schema'
-import { api } from '../api/client'
-import { unwrap } from '../api/errors'
+import type { components } from '../api/schema';
+import { api } from '../api/client';
+import { unwrap } from '../api/errors';
 
-export type NotificationView = components['schemas']['NotificationDto']
-export type NotificationPage = components['schemas']['NotificationPageDto']
-export type NotificationKind = NotificationView['kind']
-export type Subscriptions = components['schemas']['SubscriptionsDto']
+export type NotificationView = components['schemas']['NotificationDto'];
+export type NotificationPage = components['schemas']['NotificationPageDto'];
+export type NotificationKind = NotificationView['kind'];
+export type Subscriptions = components['schemas']['SubscriptionsDto'];
 
 /** 消息中心: my messages, newest first; `before` is the previous page's `nextBefore`. */
 export function listMyNotifications(options: { before?: number; limit?: number } = {}): Promise<NotificationPage> {
-  const query: { before?: number; limit?: number } = {}
-  if (options.before !== undefined) query.before = options.before
-  if (options.limit !== undefined) query.limit = options.limit
-  return unwrap(api.GET('/api/me/notifications', { params: { query } }))
+  const query: { before?: number; limit?: number } = {};
+  if (options.before !== undefined) query.before = options.before;
+  if (options.limit !== undefined) query.limit = options.limit;
+  return unwrap(api.GET('/api/me/notifications', { params: { query } }));
 }
 
 /** All my unread messages (the home page's badge): one message fetched, the count is for all. */
 export async function unreadCount(): Promise<number> {
-  return (await listMyNotifications({ limit: 1 })).unreadCount
+  return (await listMyNotifications({ limit: 1 })).unreadCount;
 }
 
 /** Marks some of my messages read (`ids`), or all of them; answers the unread count left. */
 export function markNotificationsRead(which: { ids: number[] } | { all: true }): Promise<{ marked: number; unreadCount: number }> {
-  return unwrap(api.POST('/api/me/notifications/read', { body: which }))
+  return unwrap(api.POST('/api/me/notifications/read', { body: which }));
 }
 
 /** The configured subscribe-message templates by kind (empty: none configured) and my grants. */
 export function listSubscribeTemplates(): Promise<Subscriptions> {
-  return unwrap(api.GET('/api/me/subscriptions'))
+  return unwrap(api.GET('/api/me/subscriptions'));
 }
 
 /** The template ids accepted in wx.requestSubscribeMessage (≤ 5): one message each. */
 export function recordSubscribeGrants(accepted: string[]): Promise<Subscriptions> {
-  return unwrap(api.POST('/api/me/subscriptions', { body: { accepted } }))
+  return unwrap(api.POST('/api/me/subscriptions', { body: { accepted } }));
 }

@@ -1,9 +1,8 @@
-import type { Me } from '../auth/session-store'
-import { canHandleRequests, canLookBack } from '../auth/roles'
-import { requestUrl, ROUTES } from '../routes'
-import type { NotificationKind } from './notifications-api'
-import { REQUESTER_KINDS } from './subscriptions'
-
+import type { Me } from '../auth/session-store';
+import { canHandleRequests, canLookBack } from '../auth/roles';
+import { requestUrl, ROUTES } from '../routes';
+import type { NotificationKind } from './notifications-api';
+import { REQUESTER_KINDS } from './subscriptions';
 
 /**
  * Which request page a message opens: the requester's own page for messages about my matter
@@ -13,13 +12,13 @@ import { REQUESTER_KINDS } from './subscriptions'
  * only what the API's `actions` allow.
  */
 export function requestPageFor(kind: NotificationKind, me: Me): string {
-  const handles = canHandleRequests(me)
-  const supervises = canLookBack(me)
-  if (REQUESTER_KINDS.includes(kind) || kind === 'entered_for_you' || (!handles && !supervises)) return ROUTES.myRequest
-  if (kind === 'overdue' && supervises) return ROUTES.lookBackRequest
-  return handles ? ROUTES.handleRequest : ROUTES.lookBackRequest
+  const handles = canHandleRequests(me);
+  const supervises = canLookBack(me);
+  if (REQUESTER_KINDS.includes(kind) || kind === 'entered_for_you' || (!handles && !supervises)) return ROUTES.myRequest;
+  if (kind === 'overdue' && supervises) return ROUTES.lookBackRequest;
+  return handles ? ROUTES.handleRequest : ROUTES.lookBackRequest;
 }
 
 export function notificationRequestUrl(kind: NotificationKind, requestId: number, me: Me): string {
-  return requestUrl(requestPageFor(kind, me), requestId)
+  return requestUrl(requestPageFor(kind, me), requestId);
 }

@@ -5,9 +5,9 @@
  */
 
 /** Whether this platform can ask for subscribe messages at all. */
-export const SUBSCRIBE_SUPPORTED = false
+export const SUBSCRIBE_SUPPORTED = false;
 
 /** Asks the user for these templates; answers the ids they accepted. Here: none. */
 export function requestSubscribe(_tmplIds: readonly string[]): Promise<string[]> {
-  return Promise.resolve([])
+  return Promise.resolve([]);
 }

@@ -1,10 +1,10 @@
-import { api } from '../api/client'
-import { unwrap } from '../api/errors'
-import type { UnitRef } from '../auth/session-store'
+import { api } from '../api/client';
+import { unwrap } from '../api/errors';
+import type { UnitRef } from '../auth/session-store';
 
 /** Units directly under a unit (listChildUnits). */
 export function childUnits(unitId: number): Promise<UnitRef[]> {
-  return unwrap(api.GET('/api/public/units/{unitId}/children', { params: { path: { unitId } } }))
+  return unwrap(api.GET('/api/public/units/{unitId}/children', { params: { path: { unitId } } }));
 }
 
 /**
@@ -12,11 +12,11 @@ export function childUnits(unitId: number): Promise<UnitRef[]> {
  * department) or are one: towns are few, so their children are simply looked through.
  */
 export async function townOf(unit: UnitRef): Promise<UnitRef | null> {
-  if (unit.kind === 'town') return unit
-  const towns = await unwrap(api.GET('/api/public/towns', { params: { query: { limit: 50 } } }))
+  if (unit.kind === 'town') return unit;
+  const towns = await unwrap(api.GET('/api/public/towns', { params: { query: { limit: 50 } } }));
   for (const town of towns) {
-    const under = await childUnits(town.id)
-    if (under.some((child) => child.id === unit.id)) return { id: town.id, name: town.name, kind: 'town' }
+    const under = await childUnits(town.id);
+    if (under.some((child) => child.id === unit.id)) return { id: town.id, name: town.name, kind: 'town' };
   }
-  return null
+  return null;
 }

@@ -23,7 +23,7 @@ try {
   const { privateKey } = crypto.generateKeyPairSync('rsa', {
     modulusLength: 2048,
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' }
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
   });
   const keyPath = path.join(work, 'private.key');
   fs.writeFileSync(keyPath, privateKey);
@@ -34,7 +34,7 @@ try {
 
   const compiled = await ci.getCompiledResult(
     { project, setting: { es6: true, minify: true, minifyWXML: true, minifyWXSS: true, autoPrefixWXSS: true }, onProgressUpdate: () => {} },
-    path.join(work, 'compiled')
+    path.join(work, 'compiled'),
   );
   const quality = await ci.checkCodeQuality(project);
   const analysed = await ci.analyseCode(project, { silent: true });
@@ -42,7 +42,7 @@ try {
   const result = {
     compiled: Object.entries(compiled).map(([file, content]) => ({ file, size: Buffer.byteLength(content) })),
     quality: quality.map(({ name, success, text, detail }) => ({ name, success, text, detail })),
-    files: analysed.files.map(({ path: file, size, subPackage }) => ({ file, size, subPackage }))
+    files: analysed.files.map(({ path: file, size, subPackage }) => ({ file, size, subPackage })),
   };
   process.stdout.write(`\nRESULT ${JSON.stringify(result)}\n`, () => process.exit(0));
 } catch (error) {

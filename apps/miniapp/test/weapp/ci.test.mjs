@@ -42,14 +42,17 @@ test('getCompiledResult compiles every page of app.json (JS and WXML, ES6 → ES
 test('checkCodeQuality: the package size limits pass', (t) => {
   const sizeCheck = result.quality.find((q) => q.name === 'PACKAGE_SIZE_LIMIT');
   assert.ok(sizeCheck, `no PACKAGE_SIZE_LIMIT among ${result.quality.map((q) => q.name).join(', ')}`);
-  for (const [name, size] of Object.entries(sizeCheck.detail)) t.diagnostic(`checkCodeQuality ${name === '__APP__' ? 'main package' : name}: ${(size / KB).toFixed(1)} KB`);
+  for (const [name, size] of Object.entries(sizeCheck.detail))
+    t.diagnostic(`checkCodeQuality ${name === '__APP__' ? 'main package' : name}: ${(size / KB).toFixed(1)} KB`);
   assert.equal(sizeCheck.success, true, sizeCheck.text);
   assert.ok(sizeCheck.detail.__APP__ <= MAIN_BUDGET, `main package ${(sizeCheck.detail.__APP__ / KB).toFixed(1)} KB is over ${MAIN_BUDGET / KB} KB`);
 });
 
 test(`compiled for upload: main package ≤ ${MAIN_BUDGET / KB} KB, every package ≤ 2 MB`, (t) => {
   const roots = [...new Set(result.files.map((f) => f.subPackage).filter(Boolean))].map((r) => r.replace(/\/$/, ''));
-  const expected = weappPages().map((p) => p.packageName).filter((n) => n !== 'main');
+  const expected = weappPages()
+    .map((p) => p.packageName)
+    .filter((n) => n !== 'main');
   for (const root of expected) assert.ok(roots.includes(root), `analyseCode does not know subpackage ${root}`);
 
   const sizes = new Map([['main', 0], ...roots.map((r) => [r, 0])]);

@@ -22,8 +22,8 @@ test('a card opened in a bound group: silent sign-in, the group resolved with a 
       'POST /api/groups/resolve': () => ({ status: 200, body: { bound: true, unit: VILLAGE, groupTicket: null } }),
       'GET /api/me': () => ({ status: 200, body: { ...me, homeUnit: VILLAGE } }),
       'GET /api/health': () => ({ status: 200, body: { status: 'ok' } }),
-      'GET /api/me/notifications': () => ({ status: 200, body: { items: [], unreadCount: 0, nextBefore: null } })
-    }
+      'GET /api/me/notifications': () => ({ status: 200, body: { items: [], unreadCount: 0, nextBefore: null } }),
+    },
   });
   await t.until(() => t.byText('您在：北孙村').length === 1, 'the village on home', 5000);
   const resolve = t.requests.find((r) => r.path === '/api/groups/resolve');

@@ -27,7 +27,7 @@ export function weappPages(dir = weappDir) {
   const subPackages = app.subPackages ?? app.subpackages ?? [];
   return [
     ...app.pages.map((page) => ({ page, packageName: 'main' })),
-    ...subPackages.flatMap((sub) => sub.pages.map((page) => ({ page: `${sub.root.replace(/\/$/, '')}/${page}`, packageName: sub.root })))
+    ...subPackages.flatMap((sub) => sub.pages.map((page) => ({ page: `${sub.root.replace(/\/$/, '')}/${page}`, packageName: sub.root }))),
   ];
 }
 
@@ -121,7 +121,10 @@ export async function bootPage(page, { storage = {}, api = {}, query = {}, subsc
       setTimeout(() => options.success?.(result), 0);
     },
     getPrivacySetting: (options = {}) =>
-      setTimeout(() => options.success?.({ needAuthorization: !privacyAgreed, privacyContractName: '《网格通隐私保护指引》', errMsg: 'getPrivacySetting:ok' }), 0),
+      setTimeout(
+        () => options.success?.({ needAuthorization: !privacyAgreed, privacyContractName: '《网格通隐私保护指引》', errMsg: 'getPrivacySetting:ok' }),
+        0,
+      ),
     requirePrivacyAuthorize: (options = {}) => {
       privacyAgreed = true;
       setTimeout(() => options.success?.({ errMsg: 'requirePrivacyAuthorize:ok' }), 0);
@@ -152,19 +155,30 @@ export async function bootPage(page, { storage = {}, api = {}, query = {}, subsc
           statusCode: answer.status,
           header: { 'content-type': 'application/json; charset=utf-8' },
           data: answer.body === undefined ? '' : JSON.stringify(answer.body),
-          errMsg: 'request:ok'
+          errMsg: 'request:ok',
         };
         options.success?.(res);
         options.complete?.(res);
       }, 0);
-      return { abort: () => { aborted = true; }, onHeadersReceived() {}, offHeadersReceived() {}, onChunkReceived() {}, offChunkReceived() {} };
-    }
+      return {
+        abort: () => {
+          aborted = true;
+        },
+        onHeadersReceived() {},
+        offHeadersReceived() {},
+        onChunkReceived() {},
+        offChunkReceived() {},
+      };
+    },
   });
   for (const name of ['navigateTo', 'redirectTo', 'reLaunch', 'switchTab', 'navigateBack']) {
     wx[name] = (options = {}) => {
       navigations.push({ kind: name, url: options.url });
       const res = { errMsg: `${name}:ok` };
-      setTimeout(() => { options.success?.(res); options.complete?.(res); }, 0);
+      setTimeout(() => {
+        options.success?.(res);
+        options.complete?.(res);
+      }, 0);
     };
   }
   for (const name of ['showToast', 'showModal', 'showLoading']) {
@@ -179,7 +193,9 @@ export async function bootPage(page, { storage = {}, api = {}, query = {}, subsc
   let app = null;
   let pageDefinition = null;
   let pageInstance = null;
-  globalThis.App = (config) => { app = config; };
+  globalThis.App = (config) => {
+    app = config;
+  };
   globalThis.getApp = () => app;
   globalThis.getCurrentPages = () => (pageInstance ? [pageInstance] : []);
   globalThis.Page = (options) => {
@@ -279,7 +295,7 @@ export async function bootPage(page, { storage = {}, api = {}, query = {}, subsc
         if (Date.now() > end) throw new Error(`timed out waiting for ${what}. The page reads:\n${pageText()}`);
         await settle();
       }
-    }
+    },
   };
 }
 
@@ -302,7 +318,11 @@ function undrawnNodes(root, wxmlErrors) {
 }
 
 function ownText(el) {
-  return [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').trim();
+  return [...el.childNodes]
+    .filter((n) => n.nodeType === 3)
+    .map((n) => n.textContent)
+    .join('')
+    .trim();
 }
 
 function visibleText(el) {

@@ -11,21 +11,21 @@ const me = {
   name: '王建国',
   phoneMasked: '139****0012',
   roles: [{ role: 'grid_leader', roleLabel: '网格巷长', unit: GRID }],
-  homeUnit: { id: 31, name: '北孙村', kind: 'village' }
+  homeUnit: { id: 31, name: '北孙村', kind: 'village' },
 };
 
 let t;
 
 after(() => t?.close());
 
-test('a grid leader sees his greeting, his entries and not the supervisors\', the unread badge and the service state', async () => {
+test("a grid leader sees his greeting, his entries and not the supervisors', the unread badge and the service state", async () => {
   t = await bootPage('pages/index/index', {
     storage: { 'gridloop.session': { accessToken: 'access-12', refreshToken: 'refresh-12', me } },
     api: {
       'GET /api/health': () => ({ status: 200, body: { status: 'ok' } }),
       'GET /api/me': () => ({ status: 200, body: me }),
-      'GET /api/me/notifications': () => ({ status: 200, body: { items: [], unreadCount: 3, nextBefore: null } })
-    }
+      'GET /api/me/notifications': () => ({ status: 200, body: { items: [], unreadCount: 3, nextBefore: null } }),
+    },
   });
   await t.until(() => t.byText('服务正常').length === 1, 'the service state');
   t.one('王建国，您好');

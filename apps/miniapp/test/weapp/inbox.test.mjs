@@ -12,11 +12,32 @@ const MINUTE = 60_000;
 /** A row as GET /api/requests/inbox answers it (RequestListItemDto). */
 function row(id, description, contactDueInMinutes, extra = {}) {
   return {
-    id, state: 'submitted', stateLabel: '待联系', version: 1, source: 'villager', category: 'environment', dutyType: null,
-    description, addressNote: null, contactPhone: null, requesterName: '李秀英', confidential: false, unitId: 31,
-    handlerUnitId: GRID.id, complexity: null, contactDueAt: new Date(now + contactDueInMinutes * MINUTE).toISOString(),
-    completionDueAt: null, contactLate: false, completionLate: false, rating: null, hearts: 0, rehandleCount: 0,
-    hotlineOrderNo: null, createdAt: new Date(now - 3 * 60 * MINUTE).toISOString(), transferRequested: false, ...extra
+    id,
+    state: 'submitted',
+    stateLabel: '待联系',
+    version: 1,
+    source: 'villager',
+    category: 'environment',
+    dutyType: null,
+    description,
+    addressNote: null,
+    contactPhone: null,
+    requesterName: '李秀英',
+    confidential: false,
+    unitId: 31,
+    handlerUnitId: GRID.id,
+    complexity: null,
+    contactDueAt: new Date(now + contactDueInMinutes * MINUTE).toISOString(),
+    completionDueAt: null,
+    contactLate: false,
+    completionLate: false,
+    rating: null,
+    hearts: 0,
+    rehandleCount: 0,
+    hotlineOrderNo: null,
+    createdAt: new Date(now - 3 * 60 * MINUTE).toISOString(),
+    transferRequested: false,
+    ...extra,
   };
 }
 
@@ -24,20 +45,26 @@ let t;
 
 after(() => t?.close());
 
-test('the inbox shows the API\'s rows in its order, the overdue one red, the other counting down', async () => {
+test("the inbox shows the API's rows in its order, the overdue one red, the other counting down", async () => {
   t = await bootPage('subpackages/handler/inbox/index', {
     storage: { 'gridloop.session': { accessToken: 'access-12', refreshToken: 'refresh-12', me } },
     api: {
-      'GET /api/requests/inbox': () => ({ status: 200, body: [row(9, '村口垃圾没人清', -121, { addressNote: '村口大槐树下' }), row(10, '路灯不亮', 40, { category: 'infrastructure' })] }),
-      'GET /api/me/subscriptions': () => ({ status: 200, body: { templates: [], grants: [] } })
-    }
+      'GET /api/requests/inbox': () => ({
+        status: 200,
+        body: [row(9, '村口垃圾没人清', -121, { addressNote: '村口大槐树下' }), row(10, '路灯不亮', 40, { category: 'infrastructure' })],
+      }),
+      'GET /api/me/subscriptions': () => ({ status: 200, body: { templates: [], grants: [] } }),
+    },
   });
   await t.until(() => t.byText('共 2 件，最急的在最上面').length === 1, 'the inbox count');
   const text = t.pageText();
-  assert.ok(text.indexOf('村口垃圾没人清') < text.indexOf('路灯不亮'), 'the API\'s order');
+  assert.ok(text.indexOf('村口垃圾没人清') < text.indexOf('路灯不亮'), "the API's order");
   t.one('地点：村口大槐树下');
   // Red once overdue: the countdown of the first row alone carries countdown--overdue.
-  assert.deepEqual(t.byClass('countdown--overdue').map((el) => el.querySelector('[class$="countdown-text"]')?.textContent), ['已超时 2 小时']);
+  assert.deepEqual(
+    t.byClass('countdown--overdue').map((el) => el.querySelector('[class$="countdown-text"]')?.textContent),
+    ['已超时 2 小时'],
+  );
   assert.deepEqual(t.byText('环境卫生').length + t.byText('基础设施').length, 2);
 
   const countdown = () => t.byText(/^还剩 \d+ 分 \d+ 秒$/).map((el) => el.textContent);

@@ -18,11 +18,35 @@ const monthLabels = (() => {
 })();
 
 function rankingRow() {
-  const zero = { received: 8, contactedOnTime: 8, resolved: 7, withdrawn: 0, closedOnTime: 7, closedLate: 0, openOverdue: 0, satisfied: 5, basicallySatisfied: 1, dissatisfied: 0, rehandled: 0, patrolFound: 3 };
+  const zero = {
+    received: 8,
+    contactedOnTime: 8,
+    resolved: 7,
+    withdrawn: 0,
+    closedOnTime: 7,
+    closedLate: 0,
+    openOverdue: 0,
+    satisfied: 5,
+    basicallySatisfied: 1,
+    dissatisfied: 0,
+    rehandled: 0,
+    patrolFound: 3,
+  };
   return {
-    rank: 2, unitId: GRID.id, unitName: GRID.name, leaderName: '王建国', ...zero, hearts: 11,
-    responseRate: 1, onTimeRate: 1, resolutionRate: 0.875, satisfactionRate: 0.98, rehandleRate: 0, composite: 0.925,
-    compositeMonthOnMonth: 0.156, compositeYearOnYear: null
+    rank: 2,
+    unitId: GRID.id,
+    unitName: GRID.name,
+    leaderName: '王建国',
+    ...zero,
+    hearts: 11,
+    responseRate: 1,
+    onTimeRate: 1,
+    resolutionRate: 0.875,
+    satisfactionRate: 0.98,
+    rehandleRate: 0,
+    composite: 0.925,
+    compositeMonthOnMonth: 0.156,
+    compositeYearOnYear: null,
   };
 }
 
@@ -39,14 +63,23 @@ test('the grid leader sees this month and a bar a month for the last six', async
       'GET /api/public/reports/unit-history': () => ({
         status: 200,
         body: {
-          unitId: GRID.id, unitName: GRID.name, level: 'small_grid',
+          unitId: GRID.id,
+          unitName: GRID.name,
+          level: 'small_grid',
           months: composites.map((composite, i) => ({
-            month: monthLabels[i], rank: composite === null ? null : 6 - i, rankedCount: 662, composite,
-            satisfactionRate: composite, hearts: composite === null ? 0 : 2 * i, received: i, resolved: i, patrolFound: 0
-          }))
-        }
-      })
-    }
+            month: monthLabels[i],
+            rank: composite === null ? null : 6 - i,
+            rankedCount: 662,
+            composite,
+            satisfactionRate: composite,
+            hearts: composite === null ? 0 : 2 * i,
+            received: i,
+            resolved: i,
+            patrolFound: 0,
+          })),
+        },
+      }),
+    },
   });
   await t.until(() => t.byText('近6个月综合得分').length === 1, 'the trend');
   t.one('第 2 名');
@@ -57,7 +90,10 @@ test('the grid leader sees this month and a bar a month for the last six', async
   assert.deepEqual(cells[0], [`${Number(monthLabels[0].slice(5))}月`, '—', '无成绩', '❤0']);
   assert.deepEqual(cells[5], [`${Number(monthLabels[5].slice(5))}月`, '92.5', '第1名', '❤10']);
   const widths = rows.map((row) => row.querySelector('[class$="my-grid-trend-bar"]')?.getAttribute('style'));
-  assert.deepEqual(widths.map((style) => /width: ?(\d+)%/.exec(style ?? '')?.[1]), ['0', '60', '70', '75', '80', '93']);
+  assert.deepEqual(
+    widths.map((style) => /width: ?(\d+)%/.exec(style ?? '')?.[1]),
+    ['0', '60', '70', '75', '80', '93'],
+  );
   const history = t.requests.find((r) => r.path === '/api/public/reports/unit-history');
   assert.deepEqual([history.query.get('townId'), history.query.get('unitId'), history.query.get('month')], ['2', String(GRID.id), monthLabels[5]]);
   assert.deepEqual(t.unexpected, []);

@@ -14,7 +14,7 @@ const me = {
   name: '李秀英',
   phoneMasked: '138****5678',
   roles: [{ role: 'villager', roleLabel: '群众', unit: BEISUN }],
-  homeUnit: BEISUN
+  homeUnit: BEISUN,
 };
 
 test('a villager fills in 我要反映 and submits: one request with what she entered, then her matter opens', async () => {
@@ -26,8 +26,8 @@ test('a villager fills in 我要反映 and submits: one request with what she en
       'POST /api/requests': (request) => {
         submitted.push(request);
         return { status: 201, body: { id: 501, state: 'submitted', category: request.body.category, description: request.body.description } };
-      }
-    }
+      },
+    },
   });
 
   // The form, where it goes (her home village) and the categories.
@@ -53,7 +53,10 @@ test('a villager fills in 我要反映 and submits: one request with what she en
 
   // Choose a category: its chip turns on and its message goes.
   await t.tap(t.one('矛盾纠纷'));
-  assert.deepEqual(t.byClass('chip--on').map((chip) => chip.textContent), ['矛盾纠纷']);
+  assert.deepEqual(
+    t.byClass('chip--on').map((chip) => chip.textContent),
+    ['矛盾纠纷'],
+  );
   assert.equal(t.byText('请选择是哪一类事情').length, 0);
 
   // Type what happened: the counter follows, and the draft is kept on the phone.

@@ -17,8 +17,8 @@ test('the code from wx.login is traded for a session, which the phone keeps; the
       'POST /api/auth/wechat-login': (request) =>
         request.body?.code === 'wx-code-1'
           ? { status: 200, body: { accessToken: 'access-31', refreshToken: 'refresh-31', expiresIn: 900, me } }
-          : { status: 400, body: { code: 'WECHAT_CODE_INVALID', message: '登录已过期，请重试', requestId: 'fake' } }
-    }
+          : { status: 400, body: { code: 'WECHAT_CODE_INVALID', message: '登录已过期，请重试', requestId: 'fake' } },
+    },
   });
   await t.until(() => t.byText('微信一键登录').length === 1, 'the WeChat button');
   assert.equal(t.byText('演示模式').length, 0);
@@ -26,7 +26,10 @@ test('the code from wx.login is traded for a session, which the phone keeps; the
   await t.until(() => t.navigations.length > 0, 'the way home');
   assert.deepEqual(t.loginCodes, ['wx-code-1']);
   const login = t.requests.filter((r) => r.path === '/api/auth/wechat-login');
-  assert.deepEqual(login.map((r) => r.body), [{ code: 'wx-code-1' }]);
+  assert.deepEqual(
+    login.map((r) => r.body),
+    [{ code: 'wx-code-1' }],
+  );
   assert.equal(t.storage.get('gridloop.session')?.accessToken, 'access-31');
   assert.equal(t.storage.get('gridloop.session')?.refreshToken, 'refresh-31');
   assert.deepEqual(t.navigations, [{ kind: 'reLaunch', url: '/pages/index/index' }]);

@@ -13,7 +13,16 @@ export const CAPABILITY_ROLES = {
   /** Bind a village WeChat group to a village or small grid. */
   'group.bind': ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'hotline_staff', 'town_leader', 'county_admin'],
   /** See and work on requests within the span (handling or supervising them). */
-  'request.view': ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'department_handler', 'hotline_staff', 'town_leader', 'county_admin'],
+  'request.view': [
+    'grid_leader',
+    'deputy_grid_leader',
+    'large_grid_head',
+    'village_secretary',
+    'department_handler',
+    'hotline_staff',
+    'town_leader',
+    'county_admin',
+  ],
   /** Report what a patrol found (未诉先办) in a grid within the span. */
   'request.patrol': ['grid_leader', 'deputy_grid_leader'],
   /** Enter a matter for someone else: a grid leader for an elderly villager (代办), hotline staff for a caller. */

@@ -18,8 +18,20 @@ test('each role reaches its unit, hotline staff their town, villagers nothing', 
     [[{ role: 'county_admin', unitPath: '/1/' }], ['/1/']],
     [[{ role: 'villager', unitPath: SMALL_5 }], []],
     // Two grids led by one person, and a grid inside a span already held: the shortest prefixes only.
-    [[{ role: 'grid_leader', unitPath: SMALL_5 }, { role: 'grid_leader', unitPath: SMALL_6 }], [SMALL_5, SMALL_6]],
-    [[{ role: 'grid_leader', unitPath: SMALL_5 }, { role: 'village_secretary', unitPath: '/1/2/3/' }], ['/1/2/3/']],
+    [
+      [
+        { role: 'grid_leader', unitPath: SMALL_5 },
+        { role: 'grid_leader', unitPath: SMALL_6 },
+      ],
+      [SMALL_5, SMALL_6],
+    ],
+    [
+      [
+        { role: 'grid_leader', unitPath: SMALL_5 },
+        { role: 'village_secretary', unitPath: '/1/2/3/' },
+      ],
+      ['/1/2/3/'],
+    ],
   ];
   for (const [held, expected] of cases) assert.deepEqual(spanOf(held), expected, JSON.stringify(held));
 });

@@ -3,8 +3,7 @@ import { describe, test } from 'node:test';
 import bundledOverridesJson from './calendar-overrides.json';
 import { createWorkingCalendar, parseCalendarOverrides, type CalendarOverrides } from '../index';
 
-const chinaIso = (instant: Date): string =>
-  new Date(instant.getTime() + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
+const chinaIso = (instant: Date): string => new Date(instant.getTime() + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
 
 describe('overrides win over chinese-days', () => {
   // Pretend the 2027 notice is out: New Year's Day off, and (invented) Sunday 2027-01-10 worked.
@@ -70,11 +69,7 @@ describe('malformed overrides throw a clear Error', () => {
     ['date with time', { holidays: { '2027-01-01T00:00': 'x' } }, /not an existing date/],
     ['empty note', { holidays: { '2027-01-01': ' ' } }, /"holidays"\."2027-01-01" needs a non-empty note/],
     ['note not a string', { workingDays: { '2027-01-04': true } }, /needs a non-empty note/],
-    [
-      'same date both ways',
-      { holidays: { '2027-01-01': 'x' }, workingDays: { '2027-01-01': 'y' } },
-      /2027-01-01 listed both as holiday and as working day/,
-    ],
+    ['same date both ways', { holidays: { '2027-01-01': 'x' }, workingDays: { '2027-01-01': 'y' } }, /2027-01-01 listed both as holiday and as working day/],
   ];
   for (const [name, input, error] of cases) {
     test(name, () => {

@@ -26,17 +26,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function validateDateMap(
-  value: unknown,
-  key: string,
-  source: string,
-): Record<string, string> {
+function validateDateMap(value: unknown, key: string, source: string): Record<string, string> {
   if (value === undefined) return {};
   if (!isPlainObject(value)) {
-    throw new Error(
-      `${source}: "${key}" must be an object mapping YYYY-MM-DD to a note, ` +
-        `e.g. {"2027-01-01": "New Year's Day"}`,
-    );
+    throw new Error(`${source}: "${key}" must be an object mapping YYYY-MM-DD to a note, ` + `e.g. {"2027-01-01": "New Year's Day"}`);
   }
   const dates: Record<string, string> = {};
   for (const [date, note] of Object.entries(value)) {
@@ -57,26 +50,18 @@ function validateDateMap(
  * Checks override data (typically parsed JSON) and throws an Error naming the bad entry.
  * `source` (e.g. the file path) is put in front of every message.
  */
-export function parseCalendarOverrides(
-  input: unknown,
-  source = 'calendar overrides',
-): ValidatedCalendarOverrides {
+export function parseCalendarOverrides(input: unknown, source = 'calendar overrides'): ValidatedCalendarOverrides {
   if (!isPlainObject(input)) {
     throw new Error(`${source}: expected an object with "holidays" and/or "workingDays"`);
   }
   const unknownKeys = Object.keys(input).filter((key) => !ALLOWED_KEYS.includes(key));
   if (unknownKeys.length > 0) {
     // A typo such as "workdays" would otherwise be silently ignored.
-    throw new Error(
-      `${source}: unknown key(s) ${unknownKeys.map((k) => `"${k}"`).join(', ')}; ` +
-        `allowed: ${ALLOWED_KEYS.map((k) => `"${k}"`).join(', ')}`,
-    );
+    throw new Error(`${source}: unknown key(s) ${unknownKeys.map((k) => `"${k}"`).join(', ')}; ` + `allowed: ${ALLOWED_KEYS.map((k) => `"${k}"`).join(', ')}`);
   }
   const holidays = validateDateMap(input.holidays, 'holidays', source);
   const workingDays = validateDateMap(input.workingDays, 'workingDays', source);
-  const contradictions = Object.keys(holidays).filter((date) =>
-    Object.prototype.hasOwnProperty.call(workingDays, date),
-  );
+  const contradictions = Object.keys(holidays).filter((date) => Object.prototype.hasOwnProperty.call(workingDays, date));
   if (contradictions.length > 0) {
     throw new Error(`${source}: ${contradictions.join(', ')} listed both as holiday and as working day`);
   }

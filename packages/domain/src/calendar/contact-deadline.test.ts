@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { contactDeadline, DEFAULT_SERVICE_HOURS, type ServiceHours } from '../index';
 
-const chinaIso = (instant: Date): string =>
-  new Date(instant.getTime() + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
+const chinaIso = (instant: Date): string => new Date(instant.getTime() + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
 
 type ContactCase = [start: string, minutes: number, expected: string, why: string];
 

@@ -1,13 +1,6 @@
 // Deadline clocks. The current time is always an argument: rules never read the clock,
 // so they are deterministic and testable.
-import {
-  assertValidInstant,
-  chinaDayNumberOf,
-  chinaMidnightOf,
-  MS_PER_DAY,
-  MS_PER_MINUTE,
-  type ChinaDayNumber,
-} from './china-time';
+import { assertValidInstant, chinaDayNumberOf, chinaMidnightOf, MS_PER_DAY, MS_PER_MINUTE, type ChinaDayNumber } from './china-time';
 
 /** Deadlines further out than this are rejected: holiday data only reaches a year or so ahead. */
 export const MAX_WORKING_DAYS = 1000;
@@ -26,16 +19,10 @@ export const DEFAULT_SERVICE_HOURS: ServiceHours = { start: '08:00', end: '20:00
  * A start on a non-working day counts from 00:00 of the next working day.
  * `isWorkingDayNumber` decides which China days work (see WorkingCalendar).
  */
-export function workingDeadlineUsing(
-  isWorkingDayNumber: (day: ChinaDayNumber) => boolean,
-  start: Date,
-  workingDays: number,
-): Date {
+export function workingDeadlineUsing(isWorkingDayNumber: (day: ChinaDayNumber) => boolean, start: Date, workingDays: number): Date {
   assertValidInstant(start, 'start');
   if (!Number.isInteger(workingDays) || workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
-    throw new Error(
-      `workingDays must be an integer from 0 to ${MAX_WORKING_DAYS}, got ${String(workingDays)}`,
-    );
+    throw new Error(`workingDays must be an integer from 0 to ${MAX_WORKING_DAYS}, got ${String(workingDays)}`);
   }
   let remaining = workingDays * MS_PER_DAY;
   let day = chinaDayNumberOf(start);
@@ -63,9 +50,7 @@ function parseClockTime(value: unknown, name: string, allowEndOfDay: boolean): n
   const match = typeof value === 'string' ? /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value) : null;
   if (match) return Number(match[1]) * 60 + Number(match[2]);
   if (allowEndOfDay && value === '24:00') return 24 * 60;
-  throw new Error(
-    `${name} must be a time as HH:mm (00:00–23:59${allowEndOfDay ? ' or 24:00' : ''}), got ${JSON.stringify(value)}`,
-  );
+  throw new Error(`${name} must be a time as HH:mm (00:00–23:59${allowEndOfDay ? ' or 24:00' : ''}), got ${JSON.stringify(value)}`);
 }
 
 /** Checks service hours and returns the window in minutes after midnight. */
@@ -76,9 +61,7 @@ export function parseServiceHours(serviceHours: ServiceHours): { open: number; c
   const open = parseClockTime(serviceHours.start, 'serviceHours.start', false);
   const close = parseClockTime(serviceHours.end, 'serviceHours.end', true);
   if (open >= close) {
-    throw new Error(
-      `serviceHours.start (${serviceHours.start}) must be before serviceHours.end (${serviceHours.end})`,
-    );
+    throw new Error(`serviceHours.start (${serviceHours.start}) must be before serviceHours.end (${serviceHours.end})`);
   }
   return { open, close };
 }
@@ -87,11 +70,7 @@ export function parseServiceHours(serviceHours: ServiceHours): { open: number; c
  * First-contact deadline: the clock runs only inside the daily service hours (every day,
  * holidays included). A 22:00 request with 60 minutes is due at 09:00 the next day.
  */
-export function contactDeadline(
-  start: Date,
-  minutes: number,
-  serviceHours: ServiceHours = DEFAULT_SERVICE_HOURS,
-): Date {
+export function contactDeadline(start: Date, minutes: number, serviceHours: ServiceHours = DEFAULT_SERVICE_HOURS): Date {
   assertValidInstant(start, 'start');
   if (!Number.isSafeInteger(minutes) || minutes < 0) {
     throw new Error(`minutes must be a non-negative integer, got ${String(minutes)}`);

@@ -23,30 +23,20 @@ export interface WorkingCalendar {
   hasHolidayDataForYear(year: number): boolean;
 }
 
-const BUNDLED_OVERRIDES = parseCalendarOverrides(
-  bundledOverridesJson,
-  '@gridloop/domain calendar-overrides.json',
-);
+const BUNDLED_OVERRIDES = parseCalendarOverrides(bundledOverridesJson, '@gridloop/domain calendar-overrides.json');
 
 /**
  * A calendar with extra `overrides` on top of the bundled data (e.g. a JSON file a deployment
  * loads from a configured path). Throws if the overrides are malformed; `source` (e.g. the
  * file path) goes into the error message.
  */
-export function createWorkingCalendar(
-  overrides?: CalendarOverrides,
-  source = 'runtime calendar overrides',
-): WorkingCalendar {
+export function createWorkingCalendar(overrides?: CalendarOverrides, source = 'runtime calendar overrides'): WorkingCalendar {
   // Only a missing argument means "none": a file that parses to null is an error.
   const runtimeOverrides = parseCalendarOverrides(overrides === undefined ? {} : overrides, source);
 
   // Date → working? for every date that differs from the plain Monday–Friday rule.
   const exceptions = new Map<string, boolean>();
-  const layers = [
-    { holidays: chineseDaysHolidays, workingDays: chineseDaysWorkingDays },
-    BUNDLED_OVERRIDES,
-    runtimeOverrides,
-  ];
+  const layers = [{ holidays: chineseDaysHolidays, workingDays: chineseDaysWorkingDays }, BUNDLED_OVERRIDES, runtimeOverrides];
   for (const layer of layers) {
     for (const date of Object.keys(layer.holidays)) exceptions.set(date, false);
     for (const date of Object.keys(layer.workingDays)) exceptions.set(date, true);
@@ -62,8 +52,7 @@ export function createWorkingCalendar(
 
   return {
     isWorkingDay: (day) => isWorkingDayNumber(parseDayString(day)),
-    workingDeadline: (start, workingDays) =>
-      workingDeadlineUsing(isWorkingDayNumber, start, workingDays),
+    workingDeadline: (start, workingDays) => workingDeadlineUsing(isWorkingDayNumber, start, workingDays),
     officeTimeAfter: (start, minutes, serviceHours) => officeTimeAfterUsing(isWorkingDayNumber, start, minutes, serviceHours),
     officeTimeBefore: (end, minutes, serviceHours) => officeTimeBeforeUsing(isWorkingDayNumber, end, minutes, serviceHours),
     hasHolidayDataForYear: (year) => {

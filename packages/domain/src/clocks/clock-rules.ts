@@ -53,12 +53,18 @@ function mergeRules(base: ClockRules, input: unknown, where: string): ClockRules
   const merged: ClockRules = { ...base };
   for (const [key, value] of Object.entries(input)) {
     if (key === 'ladder') {
-      if (!Array.isArray(value) || value.length === 0 || value.some((r) => !(LADDER_RUNGS as readonly unknown[]).includes(r)) || new Set(value).size !== value.length) {
+      if (
+        !Array.isArray(value) ||
+        value.length === 0 ||
+        value.some((r) => !(LADDER_RUNGS as readonly unknown[]).includes(r)) ||
+        new Set(value).size !== value.length
+      ) {
         throw new Error(`${where}.ladder: expected distinct rungs from ${LADDER_RUNGS.join(', ')}`);
       }
       merged.ladder = value as LadderRung[];
     } else if (key === 'contactReminderMinutes' || key === 'completionReminderMinutes' || key === 'escalationIntervalMinutes') {
-      if (!Number.isSafeInteger(value) || (value as number) < 0 || (key === 'escalationIntervalMinutes' && value === 0)) throw new Error(`${where}.${key}: expected a whole number of minutes${key === 'escalationIntervalMinutes' ? ' above 0' : ''}`);
+      if (!Number.isSafeInteger(value) || (value as number) < 0 || (key === 'escalationIntervalMinutes' && value === 0))
+        throw new Error(`${where}.${key}: expected a whole number of minutes${key === 'escalationIntervalMinutes' ? ' above 0' : ''}`);
       merged[key] = value as number;
     } else {
       throw new Error(`${where}: unknown key ${key}`);
@@ -70,7 +76,6 @@ function mergeRules(base: ClockRules, input: unknown, where: string): ClockRules
 export function rulesForTown(config: ClockRulesConfig, townCode: string | null): ClockRules {
   return (townCode && config.towns[townCode]) || config.default;
 }
-
 
 /** When the handlers are reminded of a clock due at `dueAt`. */
 export function reminderAt(clock: RequestClock, dueAt: Date, rules: ClockRules): Date {

@@ -2,15 +2,7 @@
  * The kinds of unit in a county's tree and the roles people hold in them.
  * Which kinds nest under which is data (the tree itself); these are only the names.
  */
-export const UNIT_KINDS = [
-  'county',
-  'town',
-  'village',
-  'large_grid',
-  'small_grid',
-  'department',
-  'hotline_office',
-] as const;
+export const UNIT_KINDS = ['county', 'town', 'village', 'large_grid', 'small_grid', 'department', 'hotline_office'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /**

@@ -88,7 +88,12 @@ function clean(value: string): string {
 function cut(text: string, max: number, ellipsis: boolean): string {
   const chars = Array.from(text);
   if (chars.length <= max) return text.trim();
-  return ellipsis ? chars.slice(0, max - 1).join('').trim() + '…' : chars.slice(0, max).join('').trim();
+  return ellipsis
+    ? chars
+        .slice(0, max - 1)
+        .join('')
+        .trim() + '…'
+    : chars.slice(0, max).join('').trim();
 }
 
 function keep(text: string, allowed: RegExp): string {

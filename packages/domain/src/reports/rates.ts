@@ -67,7 +67,18 @@ export function unitRates(t: UnitTally, weights: RateWeights = DEFAULT_RATE_WEIG
   const rated = t.satisfied + t.basicallySatisfied + t.dissatisfied;
   const satisfactionRate = ratio(t.satisfied + weights.basicallySatisfiedWeight * t.basicallySatisfied, rated);
   const rehandleRate = ratio(t.rehandled, t.resolved);
-  return { responseRate, onTimeRate, resolutionRate, satisfactionRate, rehandleRate, composite: composite([[responseRate, weights.response], [resolutionRate, weights.resolution], [satisfactionRate, weights.satisfaction]]) };
+  return {
+    responseRate,
+    onTimeRate,
+    resolutionRate,
+    satisfactionRate,
+    rehandleRate,
+    composite: composite([
+      [responseRate, weights.response],
+      [resolutionRate, weights.resolution],
+      [satisfactionRate, weights.satisfaction],
+    ]),
+  };
 }
 
 function composite(parts: [number | null, number][]): number | null {
@@ -105,7 +116,8 @@ export function rankBy<T>(rows: readonly T[], score: (row: T) => number | null):
  */
 export function parseRateWeights(value: unknown, name = 'weights'): RateWeights {
   if (value === undefined || value === null) return DEFAULT_RATE_WEIGHTS;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`${name}: expected an object like {"response":0.3,"resolution":0.35,"satisfaction":0.35}`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new Error(`${name}: expected an object like {"response":0.3,"resolution":0.35,"satisfaction":0.35}`);
   const weights: RateWeights = { ...DEFAULT_RATE_WEIGHTS };
   for (const [key, w] of Object.entries(value as Record<string, unknown>)) {
     if (!(key in DEFAULT_RATE_WEIGHTS)) throw new Error(`${name}: unknown weight "${key}" (response, resolution, satisfaction, basicallySatisfiedWeight)`);

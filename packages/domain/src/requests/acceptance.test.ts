@@ -4,7 +4,10 @@ import { acceptNote, complexityNeedsReason, CONTACT_METHOD_LABELS, CONTACT_METHO
 import { COMPLEXITY_LABELS, COMPLETION_WORKING_DAYS } from './sla';
 
 test('each contact method has the one label the form and the timeline use', () => {
-  assert.deepEqual(CONTACT_METHODS.map((m) => CONTACT_METHOD_LABELS[m]), ['电话联系', '上门走访', '微信留言']);
+  assert.deepEqual(
+    CONTACT_METHODS.map((m) => CONTACT_METHOD_LABELS[m]),
+    ['电话联系', '上门走访', '微信留言'],
+  );
 });
 
 test('complexity labels carry their working days', () => {

@@ -23,6 +23,7 @@ export function complexityNeedsReason(category: string, chosen: Complexity): boo
 
 /** The accept row's note: how the requester was reached, then what the handler wrote; null when neither. */
 export function acceptNote(method: string | undefined, note: string | null): string | null {
-  const label = method !== undefined && Object.prototype.hasOwnProperty.call(CONTACT_METHOD_LABELS, method) ? CONTACT_METHOD_LABELS[method as ContactMethod] : '';
+  const label =
+    method !== undefined && Object.prototype.hasOwnProperty.call(CONTACT_METHOD_LABELS, method) ? CONTACT_METHOD_LABELS[method as ContactMethod] : '';
   return [label, note].filter(Boolean).join('：') || null;
 }

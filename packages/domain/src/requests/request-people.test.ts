@@ -18,7 +18,14 @@ test('relations follow from the roles people hold where', () => {
     [400, [{ role: 'village_secretary', unitId: 3, unitPath: '/1/2/3/' }], []],
     // A leader who is also the large-grid head both handles and supervises: the workflow then
     // refuses them the look-back of their own work.
-    [500, [{ role: 'grid_leader', unitId: 5, unitPath: '/1/2/3/4/5/' }, { role: 'large_grid_head', unitId: 4, unitPath: '/1/2/3/4/' }], ['handler', 'supervisor']],
+    [
+      500,
+      [
+        { role: 'grid_leader', unitId: 5, unitPath: '/1/2/3/4/5/' },
+        { role: 'large_grid_head', unitId: 4, unitPath: '/1/2/3/4/' },
+      ],
+      ['handler', 'supervisor'],
+    ],
   ];
   for (const [personId, held, expected] of cases) assert.deepEqual(relationsTo(personId, held, REQUEST), expected, String(personId));
 });
@@ -48,7 +55,8 @@ test('the running clock follows the state: contact while submitted, then complet
   const completionDueAt = new Date('2026-10-10T09:00:00Z');
   assert.deepEqual(runningClock({ state: 'submitted', contactDueAt, completionDueAt: null }), { clock: 'contact', dueAt: contactDueAt });
   assert.deepEqual(runningClock({ state: 'in_progress', contactDueAt, completionDueAt }), { clock: 'completion', dueAt: completionDueAt });
-  for (const state of ['resolved', 'looked_back', 'closed', 'rejected', 'withdrawn', 'merged']) assert.equal(runningClock({ state, contactDueAt, completionDueAt }), null, state);
+  for (const state of ['resolved', 'looked_back', 'closed', 'rejected', 'withdrawn', 'merged'])
+    assert.equal(runningClock({ state, contactDueAt, completionDueAt }), null, state);
 });
 
 test('a step keeps the deadline it stands against: a result its completion deadline, others the clock they leave running', () => {
@@ -60,7 +68,12 @@ test('a step keeps the deadline it stands against: a result its completion deadl
   // A result is judged by the completion deadline, though no clock runs after it.
   assert.equal(stepDeadline('resolve', { state: 'resolved', contactDueAt, completionDueAt }), completionDueAt);
   assert.equal(stepDeadline('resolve', { state: 'resolved', contactDueAt, completionDueAt: null }), null);
-  for (const [action, state] of [['close', 'closed'], ['withdraw', 'withdrawn'], ['merge', 'merged'], ['rate', 'resolved']] as const) {
+  for (const [action, state] of [
+    ['close', 'closed'],
+    ['withdraw', 'withdrawn'],
+    ['merge', 'merged'],
+    ['rate', 'resolved'],
+  ] as const) {
     assert.equal(stepDeadline(action, { state, contactDueAt, completionDueAt }), null, action);
   }
 });
@@ -84,6 +97,10 @@ test('who sees the requester in full, where, and which views are logged', () => 
   ];
   for (const [relations, page, list, loggedPage, loggedList] of cases) {
     const r = relations as Parameters<typeof seesPhoneInFull>[0];
-    assert.deepEqual([seesPhoneInFull(r, 'page'), seesPhoneInFull(r, 'list'), phoneViewIsLogged(r, 'page'), phoneViewIsLogged(r, 'list'), seesRequesterInFull(r)], [page, list, loggedPage, loggedList, page], relations.join());
+    assert.deepEqual(
+      [seesPhoneInFull(r, 'page'), seesPhoneInFull(r, 'list'), phoneViewIsLogged(r, 'page'), phoneViewIsLogged(r, 'list'), seesRequesterInFull(r)],
+      [page, list, loggedPage, loggedList, page],
+      relations.join(),
+    );
   }
 });

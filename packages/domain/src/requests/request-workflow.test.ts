@@ -23,11 +23,7 @@ test('the workflow table is sound: every state known and reachable from submitte
 });
 
 test('checkWorkflow finds unknown and unreachable states', () => {
-  const problems = checkWorkflow(
-    { go: { from: ['a'], to: 'b', by: ['handler'] }, odd: { from: ['x'], to: 'a', by: [] } },
-    ['a', 'b', 'c'],
-    'a',
-  );
+  const problems = checkWorkflow({ go: { from: ['a'], to: 'b', by: ['handler'] }, odd: { from: ['x'], to: 'a', by: [] } }, ['a', 'b', 'c'], 'a');
   assert.deepEqual(problems, ['action odd names unknown state "x"', 'action odd can be taken by nobody', 'state "c" cannot be reached from "a"']);
 });
 
@@ -125,10 +121,21 @@ const COLUMNS: [RequestAction, boolean, boolean, boolean, boolean, boolean, stri
 ];
 
 test('every action has its row of rules: note, photos, who sees the row, result, 重办, who is told', () => {
-  assert.deepEqual(COLUMNS.map(([action]) => action), REQUEST_ACTION_NAMES, 'one case per action, in the table order');
+  assert.deepEqual(
+    COLUMNS.map(([action]) => action),
+    REQUEST_ACTION_NAMES,
+    'one case per action, in the table order',
+  );
   for (const [action, note, photos, internal, result, rehandle, told] of COLUMNS) {
     const rule = actionRule(action);
-    const seen = [!!rule.noteRequired, !!rule.photos, !!rule.internal, !!rule.result, !!rule.rehandle, noticesOf(action, { enteredByOther: true }).map((n) => `${n.to}:${n.kind}`)];
+    const seen = [
+      !!rule.noteRequired,
+      !!rule.photos,
+      !!rule.internal,
+      !!rule.result,
+      !!rule.rehandle,
+      noticesOf(action, { enteredByOther: true }).map((n) => `${n.to}:${n.kind}`),
+    ];
     assert.deepEqual(seen, [note, photos, internal, result, rehandle, told], action);
     assert.equal(isInternalStep(action), internal, action);
   }
@@ -139,7 +146,17 @@ test('the derived lists follow the columns', () => {
   assert.deepEqual(actionsWith('photos'), ['accept', 'followUp', 'resolve']);
   assert.deepEqual(actionsWith('internal'), ['sendBack']);
   assert.deepEqual(actionsWith('rehandle'), ['sendBack', 'reopen']);
-  assert.deepEqual(actionsWith('noteRequired'), ['followUp', 'resolve', 'sendBack', 'reopen', 'reject', 'requestTransfer', 'declineTransfer', 'transfer', 'supervise']);
+  assert.deepEqual(actionsWith('noteRequired'), [
+    'followUp',
+    'resolve',
+    'sendBack',
+    'reopen',
+    'reject',
+    'requestTransfer',
+    'declineTransfer',
+    'transfer',
+    'supervise',
+  ]);
 });
 
 // [timeline step, label, staff-only row, who is told of it on a matter entered by another, …by its requester]
@@ -157,7 +174,15 @@ test('timeline rows that are no action have rows too; a notice with a condition 
   for (const [step, label, internal, byOther, byRequester] of OTHER_CASES) {
     assert.equal(stepRule(step)?.label ?? '', label, step);
     assert.equal(isInternalStep(step), internal, step);
-    assert.deepEqual(noticesOf(step, { enteredByOther: true }).map((n) => `${n.to}:${n.kind}`), byOther, `${step} entered by another`);
-    assert.deepEqual(noticesOf(step).map((n) => `${n.to}:${n.kind}`), byRequester, `${step} raised by the requester`);
+    assert.deepEqual(
+      noticesOf(step, { enteredByOther: true }).map((n) => `${n.to}:${n.kind}`),
+      byOther,
+      `${step} entered by another`,
+    );
+    assert.deepEqual(
+      noticesOf(step).map((n) => `${n.to}:${n.kind}`),
+      byRequester,
+      `${step} raised by the requester`,
+    );
   }
 });

@@ -129,12 +129,46 @@ const HANDLERS_ASSIGNED = [{ to: 'handlers', kind: 'assigned' }] as const;
 export const REQUEST_ACTIONS = {
   accept: { from: ['submitted'], to: 'accepted', by: ['handler'], label: '联系并受理', photos: true, tells: [{ to: 'requester', kind: 'accepted' }] },
   followUp: { from: ['accepted', 'in_progress'], to: 'in_progress', by: ['handler'], label: '记录跟进', noteRequired: true, photos: true },
-  resolve: { from: ['accepted', 'in_progress'], to: 'resolved', by: ['handler'], label: '办结', noteRequired: true, photos: true, result: true, tells: [{ to: 'requester', kind: 'resolved' }] },
-  lookBack: { from: ['resolved', 'rejected'], to: 'looked_back', by: ['supervisor'], notBy: ['handler'], label: '回看', tells: [{ to: 'requester', kind: 'looked_back' }] },
+  resolve: {
+    from: ['accepted', 'in_progress'],
+    to: 'resolved',
+    by: ['handler'],
+    label: '办结',
+    noteRequired: true,
+    photos: true,
+    result: true,
+    tells: [{ to: 'requester', kind: 'resolved' }],
+  },
+  lookBack: {
+    from: ['resolved', 'rejected'],
+    to: 'looked_back',
+    by: ['supervisor'],
+    notBy: ['handler'],
+    label: '回看',
+    tells: [{ to: 'requester', kind: 'looked_back' }],
+  },
   close: { from: ['looked_back'], to: 'closed', by: ['supervisor'], notBy: ['handler'], label: '关闭' },
   /** Between staff: the requester sees the matter back at work, not who found fault with the result. */
-  sendBack: { from: ['resolved', 'looked_back'], to: 'in_progress', by: ['supervisor'], notBy: ['handler'], label: '退回重办', noteRequired: true, internal: true, rehandle: true, tells: HANDLERS_ASSIGNED },
-  reopen: { from: ['resolved', 'looked_back', 'closed'], to: 'in_progress', by: ['requester', 'supervisor'], label: '重新办理', noteRequired: true, rehandle: true, tells: HANDLERS_ASSIGNED },
+  sendBack: {
+    from: ['resolved', 'looked_back'],
+    to: 'in_progress',
+    by: ['supervisor'],
+    notBy: ['handler'],
+    label: '退回重办',
+    noteRequired: true,
+    internal: true,
+    rehandle: true,
+    tells: HANDLERS_ASSIGNED,
+  },
+  reopen: {
+    from: ['resolved', 'looked_back', 'closed'],
+    to: 'in_progress',
+    by: ['requester', 'supervisor'],
+    label: '重新办理',
+    noteRequired: true,
+    rehandle: true,
+    tells: HANDLERS_ASSIGNED,
+  },
   reject: { from: ['submitted', 'accepted'], to: 'rejected', by: ['handler', 'supervisor'], label: '不予受理', noteRequired: true, result: true },
   /** The handler asks the dispatchers to move the matter elsewhere (a reason is required). */
   requestTransfer: { from: WORKING_STATES, to: 'same', by: ['handler'], label: '申请转办', noteRequired: true },
@@ -144,10 +178,25 @@ export const REQUEST_ACTIONS = {
   merge: { from: WORKING_STATES, to: 'merged', by: ['handler', 'supervisor'], label: '合并' },
   withdraw: { from: WORKING_STATES, to: 'withdrawn', by: ['requester'], label: '撤回' },
   /** 这不是我的诉求: the person a matter was entered for says it is not theirs; withdrawn, and the hotline office is told. */
-  disown: { from: WORKING_STATES, to: 'withdrawn', by: ['requester'], onlyIf: 'enteredByOther', label: '这不是我的诉求', tells: [{ to: 'hotlineOffice', kind: 'disowned' }] },
+  disown: {
+    from: WORKING_STATES,
+    to: 'withdrawn',
+    by: ['requester'],
+    onlyIf: 'enteredByOther',
+    label: '这不是我的诉求',
+    tells: [{ to: 'hotlineOffice', kind: 'disowned' }],
+  },
   /** 催办: hurry the handlers along; 督办: put the matter under formal supervision. Both tell the handlers. */
   urge: { from: WORKING_STATES, to: 'same', by: ['supervisor'], notBy: ['handler'], label: '催办', tells: [{ to: 'handlers', kind: 'urged' }] },
-  supervise: { from: WORKING_STATES, to: 'same', by: ['supervisor'], notBy: ['handler'], label: '督办', noteRequired: true, tells: [{ to: 'handlers', kind: 'supervised' }] },
+  supervise: {
+    from: WORKING_STATES,
+    to: 'same',
+    by: ['supervisor'],
+    notBy: ['handler'],
+    label: '督办',
+    noteRequired: true,
+    tells: [{ to: 'handlers', kind: 'supervised' }],
+  },
   /**
    * The requester's verdict; a dissatisfied one is followed by reopen in the same transaction.
    * Never by a handler: a requester who handles the matter (a leader's own matter or patrol finding
@@ -174,7 +223,10 @@ export const OTHER_STEPS = {
   submit: {
     label: '提交诉求',
     // Entered in someone's name by another (代办, a call, a 12345 order): they hear of it, and may disown it.
-    tells: [{ to: 'handlers', kind: 'assigned' }, { to: 'requester', kind: 'entered_for_you', onlyIf: 'enteredByOther' }],
+    tells: [
+      { to: 'handlers', kind: 'assigned' },
+      { to: 'requester', kind: 'entered_for_you', onlyIf: 'enteredByOther' },
+    ],
   },
   mergeIn: { label: '合并诉求' },
   escalate: { label: '超时提醒', internal: true },
@@ -214,7 +266,12 @@ export const START_STATE: RequestState = 'submitted';
 export type TransitionRefusal = 'WRONG_STATE' | 'NOT_ALLOWED';
 
 /** Why `action` may not happen now (a stable key), or null when it may. */
-export function refuseTransition(action: RequestAction, state: RequestState, relations: readonly Relation[], facts: RequestFacts = NO_FACTS): TransitionRefusal | null {
+export function refuseTransition(
+  action: RequestAction,
+  state: RequestState,
+  relations: readonly Relation[],
+  facts: RequestFacts = NO_FACTS,
+): TransitionRefusal | null {
   const rule: TransitionRule = REQUEST_ACTIONS[action];
   if (!rule.from.includes(state)) return 'WRONG_STATE';
   if (rule.notBy?.some((r) => relations.includes(r))) return 'NOT_ALLOWED';
@@ -252,7 +309,7 @@ export function checkWorkflow(
     if (rule.by.length === 0) problems.push(`action ${name} can be taken by nobody`);
   }
   const reached = new Set([start]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const rule of Object.values(actions)) {
       if (rule.to === 'same' || reached.has(rule.to)) continue;

@@ -13,7 +13,10 @@ const COMPLEXITY_TABLE = {
 export const COMPLEXITIES = ['simple', 'complex'] as const satisfies readonly (keyof typeof COMPLEXITY_TABLE)[];
 export type Complexity = (typeof COMPLEXITIES)[number];
 
-export const COMPLETION_WORKING_DAYS: Record<Complexity, number> = { simple: COMPLEXITY_TABLE.simple.workingDays, complex: COMPLEXITY_TABLE.complex.workingDays };
+export const COMPLETION_WORKING_DAYS: Record<Complexity, number> = {
+  simple: COMPLEXITY_TABLE.simple.workingDays,
+  complex: COMPLEXITY_TABLE.complex.workingDays,
+};
 
 /** 简单事项（1个工作日）: the name with its time limit, as the acceptance form offers it. */
 export const COMPLEXITY_LABELS: Record<Complexity, string> = {
@@ -40,7 +43,8 @@ export type RequestClock = 'contact' | 'completion';
  */
 export function runningClock(request: { state: string; contactDueAt: Date; completionDueAt: Date | null }): { clock: RequestClock; dueAt: Date } | null {
   if (request.state === 'submitted') return { clock: 'contact', dueAt: request.contactDueAt };
-  if ((request.state === 'accepted' || request.state === 'in_progress') && request.completionDueAt) return { clock: 'completion', dueAt: request.completionDueAt };
+  if ((request.state === 'accepted' || request.state === 'in_progress') && request.completionDueAt)
+    return { clock: 'completion', dueAt: request.completionDueAt };
   return null;
 }
 

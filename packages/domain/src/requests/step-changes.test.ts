@@ -20,7 +20,12 @@ const received: StepFacts = {
 
 test('accept: contact on time or late; completion due in working days counted from receipt, not from contact', () => {
   const simple = stepChanges(received, 'accept', at('2026-09-25T10:40:00'));
-  assert.deepEqual(simple, { contactedAt: at('2026-09-25T10:40:00'), contactLate: false, complexity: 'simple', completionDueAt: workingDeadline(received.createdAt, 1) });
+  assert.deepEqual(simple, {
+    contactedAt: at('2026-09-25T10:40:00'),
+    contactLate: false,
+    complexity: 'simple',
+    completionDueAt: workingDeadline(received.createdAt, 1),
+  });
   const complex = stepChanges(received, 'accept', at('2026-09-28T09:00:00'), 'complex');
   assert.equal(complex.contactLate, true);
   assert.deepEqual(complex.completionDueAt, workingDeadline(received.createdAt, 3));

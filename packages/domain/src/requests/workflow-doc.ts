@@ -1,4 +1,13 @@
-import { OTHER_STEPS, REQUEST_ACTION_NAMES, actionRule, type OtherStep, type RequestFacts, type StepAudience, type StepNotice, type StepRule } from './request-workflow';
+import {
+  OTHER_STEPS,
+  REQUEST_ACTION_NAMES,
+  actionRule,
+  type OtherStep,
+  type RequestFacts,
+  type StepAudience,
+  type StepNotice,
+  type StepRule,
+} from './request-workflow';
 
 /**
  * The workflow table as docs/requests.md shows it, written from REQUEST_ACTIONS and OTHER_STEPS
@@ -6,7 +15,8 @@ import { OTHER_STEPS, REQUEST_ACTION_NAMES, actionRule, type OtherStep, type Req
  * rewrites it between the markers, and workflow-doc.test.ts fails when they differ.
  */
 
-export const WORKFLOW_DOC_START = '<!-- workflow table: written from REQUEST_ACTIONS by `pnpm --filter @gridloop/domain docs:workflow`; edit the table in the code, not here -->';
+export const WORKFLOW_DOC_START =
+  '<!-- workflow table: written from REQUEST_ACTIONS by `pnpm --filter @gridloop/domain docs:workflow`; edit the table in the code, not here -->';
 export const WORKFLOW_DOC_END = '<!-- end of the workflow table -->';
 
 const AUDIENCE_WORDS: Record<StepAudience, string> = { handlers: 'handlers', requester: 'requester and followers', hotlineOffice: "the town's hotline office" };

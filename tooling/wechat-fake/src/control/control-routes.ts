@@ -2,15 +2,7 @@ import type { FaultSpec } from '../state/fault-queue';
 import type { ContentWords } from '../state/content-words';
 import type { SubscribeGrantInput } from '../state/subscribe-store';
 import { ControlInputError } from '../state/control-input-error';
-import {
-  controlBody,
-  optionalBoolean,
-  optionalNumber,
-  optionalString,
-  optionalWordList,
-  requiredObject,
-  requiredString,
-} from './control-input';
+import { controlBody, optionalBoolean, optionalNumber, optionalString, optionalWordList, requiredObject, requiredString } from './control-input';
 import type { FakeWechatControlSurface } from './controls';
 
 /** Test-only endpoints live under this prefix, which no WeChat API uses. */
@@ -42,10 +34,7 @@ function routes(context: ControlContext): Map<string, ControlHandler> {
         return controls.issueLoginCode(input);
       },
     ],
-    [
-      'POST /__fake/phone-code',
-      (controls, raw) => controls.issuePhoneCode(requiredString(controlBody(raw), 'phoneNumber')),
-    ],
+    ['POST /__fake/phone-code', (controls, raw) => controls.issuePhoneCode(requiredString(controlBody(raw), 'phoneNumber'))],
     [
       'POST /__fake/encrypt',
       (controls, raw) => {

@@ -39,13 +39,7 @@ export class AccessTokenStore {
     const renewWindowMs = Math.min(MAX_RENEW_WINDOW_MS, this.ttlMs * RENEW_WINDOW_FRACTION);
     const record = this.current === undefined ? undefined : this.tokens.get(this.current);
     if (forceRefresh && record !== undefined) record.invalidated = true;
-    if (
-      !forceRefresh &&
-      this.current !== undefined &&
-      record !== undefined &&
-      !record.invalidated &&
-      record.expiresAtMs - now > renewWindowMs
-    ) {
+    if (!forceRefresh && this.current !== undefined && record !== undefined && !record.invalidated && record.expiresAtMs - now > renewWindowMs) {
       return { access_token: this.current, expires_in: Math.ceil((record.expiresAtMs - now) / 1000) };
     }
     return this.mint(now);

@@ -75,7 +75,10 @@ export async function fetchAccessToken(base: string, forceRefresh = false): Prom
 }
 
 /** A login over the control endpoint, as a test playing the phone would do it. */
-export async function loginOverHttp(base: string, input: { openid?: string; unionid?: string } = {}): Promise<{
+export async function loginOverHttp(
+  base: string,
+  input: { openid?: string; unionid?: string } = {},
+): Promise<{
   code: string;
   openid: string;
   session_key: string;

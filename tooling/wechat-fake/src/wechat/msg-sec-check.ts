@@ -31,10 +31,7 @@ export function handleMsgSecCheck(state: FakeState, request: WechatRequest): Wec
   const { suggest, label, keyword } = verdict;
   const modelDetail = { strategy: 'content_model', errcode: 0, suggest, label, prob: 90 };
   // WeChat lists the keyword strategy even when nothing matched, then with only strategy and errcode.
-  const keywordDetail =
-    keyword === undefined
-      ? { strategy: 'keyword', errcode: 0 }
-      : { strategy: 'keyword', errcode: 0, suggest, label, level: 90, keyword };
+  const keywordDetail = keyword === undefined ? { strategy: 'keyword', errcode: 0 } : { strategy: 'keyword', errcode: 0, suggest, label, level: 90, keyword };
   return replyOk({
     errcode: 0,
     errmsg: 'ok',

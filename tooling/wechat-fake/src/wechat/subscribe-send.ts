@@ -24,7 +24,8 @@ export function handleSubscribeSend(state: FakeState, request: WechatRequest): W
   if (templateId === undefined) return replyOk(wechatError(40037, now));
   const dataProblem = templateDataProblem(body['data']);
   if (dataProblem !== undefined) return replyOk(wechatError(47003, now, dataProblem));
-  const optionProblem = optionalFieldProblem(body['miniprogram_state'], 'miniprogram_state', MINIPROGRAM_STATES) ??
+  const optionProblem =
+    optionalFieldProblem(body['miniprogram_state'], 'miniprogram_state', MINIPROGRAM_STATES) ??
     optionalFieldProblem(body['lang'], 'lang', LANGS) ??
     optionalFieldProblem(body['page'], 'page');
   if (optionProblem !== undefined) return replyOk(wechatError(47003, now, optionProblem));

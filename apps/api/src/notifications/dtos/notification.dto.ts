@@ -63,7 +63,14 @@ export class ListNotificationsQuery {
 
 /** Either `ids` or `all: true`: an empty body (or one that is not JSON) marks nothing. */
 export class MarkNotificationsReadDto {
-  @ApiProperty({ required: false, type: 'integer', isArray: true, maxItems: MAX_MARK_READ, uniqueItems: true, description: 'Which of my messages (ids that are not mine are ignored)' })
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    isArray: true,
+    maxItems: MAX_MARK_READ,
+    uniqueItems: true,
+    description: 'Which of my messages (ids that are not mine are ignored)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_MARK_READ)

@@ -11,7 +11,9 @@ import { CategoryRouteDto, SetCategoryRouteDto } from './category-routes.dto';
 import { CategoryRoutesService } from './category-routes.service';
 
 // eslint-disable-next-line no-useless-assignment -- used in a parameter decorator, which the rule does not see
-const CATEGORY_PIPE = new ParseEnumPipe(Object.fromEntries(REQUEST_CATEGORIES.map((c) => [c, c])), { exceptionFactory: () => new AppError(ErrorCode.ValidationFailed, 'category') });
+const CATEGORY_PIPE = new ParseEnumPipe(Object.fromEntries(REQUEST_CATEGORIES.map((c) => [c, c])), {
+  exceptionFactory: () => new AppError(ErrorCode.ValidationFailed, 'category'),
+});
 
 @ApiTags('requests')
 @ApiBearerAuth()

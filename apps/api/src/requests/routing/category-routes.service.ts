@@ -25,7 +25,10 @@ export class CategoryRoutesService {
     const townUnitId = pathIdAt(unit.path, 1);
     if (townUnitId === null) return unit.id;
     // Plain SQL: read for every new matter.
-    const routes: { departmentUnitId: number | string }[] = await manager.query('SELECT departmentUnitId FROM category_route WHERE townUnitId = ? AND category = ?', [townUnitId, category]);
+    const routes: { departmentUnitId: number | string }[] = await manager.query(
+      'SELECT departmentUnitId FROM category_route WHERE townUnitId = ? AND category = ?',
+      [townUnitId, category],
+    );
     return routes[0] ? Number(routes[0].departmentUnitId) : unit.id;
   }
 
@@ -35,7 +38,12 @@ export class CategoryRoutesService {
     const departments = new Map((await this.units.findChildren(town.id)).map((u) => [u.id, u.name]));
     return REQUEST_CATEGORIES.map((category) => {
       const departmentUnitId = routes.find((r) => r.category === category)?.departmentUnitId ?? null;
-      return { category, categoryLabel: REQUEST_CATEGORY_LABELS[category], departmentUnitId, departmentName: departmentUnitId ? (departments.get(departmentUnitId) ?? null) : null };
+      return {
+        category,
+        categoryLabel: REQUEST_CATEGORY_LABELS[category],
+        departmentUnitId,
+        departmentName: departmentUnitId ? (departments.get(departmentUnitId) ?? null) : null,
+      };
     });
   }
 

@@ -179,7 +179,9 @@ class YearPlanner {
   private matter(town: ActivityTown, grid: ActivityGrid, source: RequestSource): void {
     const villager = this.pick(grid.villagers);
     const dutyType = source === 'patrol' ? this.pick(DUTY_TYPES) : null;
-    const category: RequestCategory = dutyType ? PATROL_CATEGORY[dutyType] : this.pick(['environment', 'environment', 'infrastructure', 'infrastructure', 'social', 'dispute', 'safety', 'labour', 'other']);
+    const category: RequestCategory = dutyType
+      ? PATROL_CATEGORY[dutyType]
+      : this.pick(['environment', 'environment', 'infrastructure', 'infrastructure', 'social', 'dispute', 'safety', 'labour', 'other']);
     const at = this.arrival();
     const text = `${this.pick(PLACES)}${this.pick(TEXTS[category])}`;
     const fromCity = source === 'hotline_12345';
@@ -194,7 +196,9 @@ class YearPlanner {
       description: source === 'patrol' ? `巡查发现：${text}` : text,
       contactPhone: source === 'patrol' ? null : villager.phone,
       confidential: source !== 'patrol' && this.rand() < 0.03,
-      hotlineOrderNo: fromCity ? `${this.options.orderNoPrefix ?? 'SG'}${at.toISOString().slice(0, 10).replaceAll('-', '')}${String(++this.orderSerial).padStart(5, '0')}` : null,
+      hotlineOrderNo: fromCity
+        ? `${this.options.orderNoPrefix ?? 'SG'}${at.toISOString().slice(0, 10).replaceAll('-', '')}${String(++this.orderSerial).padStart(5, '0')}`
+        : null,
       cityReceivedAt: fromCity ? new Date(at.getTime() - 20 * MINUTE) : null,
       cityDueAt: fromCity ? workingDeadline(at, 3) : null,
       mergedIntoIndex: null,
@@ -206,7 +210,8 @@ class YearPlanner {
     if (fromCity) {
       // Waiting at the hotline office, then sent where it belongs.
       const department = DEPARTMENT_FOR[category];
-      const target = department !== undefined && this.rand() < 0.4 ? town.departments[department]! : { unitId: grid.unitId, handlerPersonId: grid.leaderPersonId };
+      const target =
+        department !== undefined && this.rand() < 0.4 ? town.departments[department]! : { unitId: grid.unitId, handlerPersonId: grid.leaderPersonId };
       steps.add('transfer', this.between(10, 50) * MINUTE, town.hotlineStaffPersonId, '按属地派至网格办理', target.unitId, target.unitId === grid.unitId);
       this.work(town, matter, steps, target.handlerPersonId);
     } else if (source === 'patrol' && this.rand() < 0.65) {
@@ -231,7 +236,17 @@ class YearPlanner {
     // A neighbour: the first requester follows their own matter already.
     const villager = this.pick(grid.villagers.filter((v) => v.personId !== first.requesterPersonId));
     if (!villager) return;
-    const dup: PlannedMatter = { ...first, index: this.matters.length, requesterPersonId: villager.personId, enteredByPersonId: null, contactPhone: villager.phone, description: `${first.description}了`, confidential: false, mergedIntoIndex: first.index, steps: [] };
+    const dup: PlannedMatter = {
+      ...first,
+      index: this.matters.length,
+      requesterPersonId: villager.personId,
+      enteredByPersonId: null,
+      contactPhone: villager.phone,
+      description: `${first.description}了`,
+      confidential: false,
+      mergedIntoIndex: first.index,
+      steps: [],
+    };
     this.matters.push(dup);
     const steps = new StepList(dup, at, villager.personId, this.options.to);
     steps.add('merge', mergeAt.getTime() - at.getTime(), grid.leaderPersonId, null);
@@ -349,7 +364,10 @@ class StepList {
 
   /** The next step, `afterMs` after the last; a transfer names its unit (and whether the matter lands there). */
   add(action: RequestAction, afterMs: number, actorPersonId: number, note: string | null, targetUnitId?: number, landsThere = false): void {
-    this.push(action, afterMs, actorPersonId, note, { ...(targetUnitId !== undefined ? { handlerUnitId: targetUnitId } : {}), ...(landsThere ? { landsInUnitId: targetUnitId } : {}) });
+    this.push(action, afterMs, actorPersonId, note, {
+      ...(targetUnitId !== undefined ? { handlerUnitId: targetUnitId } : {}),
+      ...(landsThere ? { landsInUnitId: targetUnitId } : {}),
+    });
   }
 
   rate(afterMs: number, requesterPersonId: number, rating: Rating): void {
@@ -358,7 +376,12 @@ class StepList {
 
   private push(action: RequestAction, afterMs: number, actorPersonId: number, note: string | null, extra: Partial<PlannedStep>): void {
     const at = new Date(this.last.at.getTime() + Math.round(afterMs));
-    this.facts = { ...this.facts, ...stepChanges(this.facts, action, at, CATEGORY_DEFAULT_COMPLEXITY[this.matter.category]), state: nextState(action, this.facts.state), handlerUnitId: extra.handlerUnitId ?? this.facts.handlerUnitId };
+    this.facts = {
+      ...this.facts,
+      ...stepChanges(this.facts, action, at, CATEGORY_DEFAULT_COMPLEXITY[this.matter.category]),
+      state: nextState(action, this.facts.state),
+      handlerUnitId: extra.handlerUnitId ?? this.facts.handlerUnitId,
+    };
     this.steps.push({ action, toState: this.facts.state, at, actorPersonId, note, ...extra, handlerUnitId: this.facts.handlerUnitId });
   }
 
@@ -387,7 +410,14 @@ export interface RequestRowFacts extends Omit<StepChanges, 'supervisedAt'> {
 
 export function foldSteps(matter: PlannedMatter): RequestRowFacts {
   const [submit, ...rest] = matter.steps;
-  const row: RequestRowFacts & { cityDueAt: Date | null; supervisedAt: Date | null; contactedAt: Date | null; completionDueAt: Date | null; contactLate: boolean; completionLate: boolean } = {
+  const row: RequestRowFacts & {
+    cityDueAt: Date | null;
+    supervisedAt: Date | null;
+    contactedAt: Date | null;
+    completionDueAt: Date | null;
+    contactLate: boolean;
+    completionLate: boolean;
+  } = {
     state: START_STATE,
     handlerUnitId: submit!.handlerUnitId,
     unitId: matter.unitId,

@@ -4,7 +4,6 @@ import { IsInt, Max, Min } from 'class-validator';
 import { IntFromText } from '../../common/int-from-text';
 import { VOICE_TYPES } from '../audio-sniff';
 
-
 /** The text part of the upload (multipart fields arrive as strings). */
 export class UploadVoiceNoteDto {
   @ApiProperty({ minimum: VOICE_NOTE_MIN_MS, maximum: VOICE_NOTE_MAX_MS, description: 'Length as the recorder measured it, in milliseconds' })

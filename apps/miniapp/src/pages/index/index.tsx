@@ -1,22 +1,22 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useLoad, useShareAppMessage } from '@tarojs/taro'
-import { Button, Cell, Toast } from '../../components/nutui'
-import { checkHealth, type ServiceState } from '../../api/health'
-import { reloadMe } from '../../auth/account'
-import { canBindGroups, canDispatch, canEnterOnBehalf, canHandleRequests, canLookBack, canPatrol, canViewReports } from '../../auth/roles'
-import { useSession, type Me } from '../../auth/session-store'
-import { useCurrentVillage, useGroupEntry, type GroupEntry } from '../../group/village-context'
-import { useTextRootClass } from '../../lib/text-size'
-import { unreadCount } from '../../notifications/notifications-api'
-import { chooseUnitUrl, ROUTES } from '../../routes'
-import './index.css'
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useLoad, useShareAppMessage } from '@tarojs/taro';
+import { Button, Cell, Toast } from '../../components/nutui';
+import { checkHealth, type ServiceState } from '../../api/health';
+import { reloadMe } from '../../auth/account';
+import { canBindGroups, canDispatch, canEnterOnBehalf, canHandleRequests, canLookBack, canPatrol, canViewReports } from '../../auth/roles';
+import { useSession, type Me } from '../../auth/session-store';
+import { useCurrentVillage, useGroupEntry, type GroupEntry } from '../../group/village-context';
+import { useTextRootClass } from '../../lib/text-size';
+import { unreadCount } from '../../notifications/notifications-api';
+import { chooseUnitUrl, ROUTES } from '../../routes';
+import './index.css';
 
 const STATUS_TEXT: Record<ServiceState, string> = {
   checking: '正在检查…',
   up: '服务正常',
-  down: '服务暂不可用'
-}
+  down: '服务暂不可用',
+};
 
 /** The signed-in entries above 消息中心 and 我的, each for the people whose roles use it. */
 const HOME_ENTRIES: readonly { label: string; className: string; route: string; shownTo: (me: Me) => boolean }[] = [
@@ -30,149 +30,141 @@ const HOME_ENTRIES: readonly { label: string; className: string; route: string; 
   { label: '超时督办', className: 'home-overdue', route: ROUTES.overdueBoard, shownTo: canLookBack },
   { label: '受理日报', className: 'home-bulletin', route: ROUTES.dailyBulletin, shownTo: canViewReports },
   { label: '办理周调度', className: 'home-weekly', route: ROUTES.weeklyDispatch, shownTo: canViewReports },
-]
+];
 
 /** What a card shared from here says in a group: the app, never the person sharing it. */
-const SHARE_TITLE = '网格通 · 有事找网格'
+const SHARE_TITLE = '网格通 · 有事找网格';
 
 /** Roles shown on the greeting card; the rest are on 我的. */
-const ROLES_SHOWN = 3
+const ROLES_SHOWN = 3;
 
 function Greeting({ me, villageText }: { me: Me; villageText: string | null }) {
-  const roles = me.roles.slice(0, ROLES_SHOWN)
+  const roles = me.roles.slice(0, ROLES_SHOWN);
   return (
-    <View className='home-card home-greeting'>
-      <Text className='home-greeting-name'>{me.name}，您好</Text>
+    <View className="home-card home-greeting">
+      <Text className="home-greeting-name">{me.name}，您好</Text>
       {roles.map((held) => (
-        <Text className='home-greeting-role' key={`${held.role}-${held.unit.id}`}>
+        <Text className="home-greeting-role" key={`${held.role}-${held.unit.id}`}>
           {held.roleLabel} · {held.unit.name}
         </Text>
       ))}
-      {me.roles.length > ROLES_SHOWN && <Text className='home-greeting-role'>等 {me.roles.length} 项职务</Text>}
-      {villageText && <Text className='home-greeting-village'>{villageText}</Text>}
+      {me.roles.length > ROLES_SHOWN && <Text className="home-greeting-role">等 {me.roles.length} 项职务</Text>}
+      {villageText && <Text className="home-greeting-village">{villageText}</Text>}
     </View>
-  )
+  );
 }
 
 function GroupNotice({ entry, me }: { entry: GroupEntry; me: Me | null }) {
-  if (entry.state === 'none' || entry.state === 'bound') return null
+  if (entry.state === 'none' || entry.state === 'bound') return null;
   if (entry.state === 'resolving') {
     return (
-      <View className='home-card home-notice'>
-        <Text className='home-notice-text'>正在识别您所在的群…</Text>
+      <View className="home-card home-notice">
+        <Text className="home-notice-text">正在识别您所在的群…</Text>
       </View>
-    )
+    );
   }
   if (entry.state === 'failed') {
     return (
-      <View className='home-card home-notice'>
-        <Text className='home-notice-text'>{entry.message}</Text>
+      <View className="home-card home-notice">
+        <Text className="home-notice-text">{entry.message}</Text>
       </View>
-    )
+    );
   }
-  const canBind = entry.state === 'unbound' && me !== null && canBindGroups(me)
+  const canBind = entry.state === 'unbound' && me !== null && canBindGroups(me);
   const text =
-    entry.state === 'unrecognised'
-      ? entry.message
-      : canBind
-        ? '这个群还没有绑定村庄或网格，请您绑定'
-        : '这个群还没有绑定村庄，您可以先手动选择所在的村'
+    entry.state === 'unrecognised' ? entry.message : canBind ? '这个群还没有绑定村庄或网格，请您绑定' : '这个群还没有绑定村庄，您可以先手动选择所在的村';
   return (
-    <View className='home-card home-notice'>
-      <Text className='home-notice-text'>{text}</Text>
+    <View className="home-card home-notice">
+      <Text className="home-notice-text">{text}</Text>
       <Button
-        className='home-secondary'
-        type='primary'
-        fill='outline'
-        size='large'
+        className="home-secondary"
+        type="primary"
+        fill="outline"
+        size="large"
         block
         onClick={() => Taro.navigateTo({ url: canBind ? ROUTES.bindGroup : chooseUnitUrl('village') })}
       >
         {canBind ? '绑定本群' : '手动选择所在的村'}
       </Button>
     </View>
-  )
+  );
 }
 
 export default function Index() {
-  const [service, setService] = useState<ServiceState>('checking')
-  const latest = useRef(0)
-  const session = useSession()
-  const groupEntry = useGroupEntry()
-  const village = useCurrentVillage()
-  const [unread, setUnread] = useState(0)
-  const unreadAsked = useRef(0)
-  const textRoot = useTextRootClass()
+  const [service, setService] = useState<ServiceState>('checking');
+  const latest = useRef(0);
+  const session = useSession();
+  const groupEntry = useGroupEntry();
+  const village = useCurrentVillage();
+  const [unread, setUnread] = useState(0);
+  const unreadAsked = useRef(0);
+  const textRoot = useTextRootClass();
 
   // The badge on 消息中心: all my unread messages. A failure leaves the badge as it was.
-  const personId = session?.me.id ?? null
+  const personId = session?.me.id ?? null;
   const refreshUnread = useCallback(() => {
-    const attempt = ++unreadAsked.current
+    const attempt = ++unreadAsked.current;
     if (personId === null) {
-      setUnread(0)
-      return
+      setUnread(0);
+      return;
     }
     unreadCount().then(
       (count) => {
-        if (attempt === unreadAsked.current) setUnread(count)
+        if (attempt === unreadAsked.current) setUnread(count);
       },
-      () => undefined
-    )
-  }, [personId])
-  useEffect(refreshUnread, [refreshUnread])
+      () => undefined,
+    );
+  }, [personId]);
+  useEffect(refreshUnread, [refreshUnread]);
 
   const refreshStatus = useCallback(() => {
-    const attempt = ++latest.current
-    setService('checking')
+    const attempt = ++latest.current;
+    setService('checking');
     checkHealth().then((state) => {
-      if (attempt === latest.current) setService(state)
-    })
-  }, [])
+      if (attempt === latest.current) setService(state);
+    });
+  }, []);
 
   useLoad(() => {
     // Cards shared from here carry a shareTicket, so opening one in a group tells us the group.
-    if (process.env.TARO_ENV === 'weapp') Taro.showShareMenu({ withShareTicket: true })
-  })
+    if (process.env.TARO_ENV === 'weapp') Taro.showShareMenu({ withShareTicket: true });
+  });
 
-  useShareAppMessage(() => ({ title: SHARE_TITLE, path: ROUTES.home }))
+  useShareAppMessage(() => ({ title: SHARE_TITLE, path: ROUTES.home }));
 
   // Also re-checks when the user comes back to the page.
   useDidShow(() => {
-    refreshStatus()
+    refreshStatus();
     // Roles follow the roster: refresh them quietly (an expired sign-in clears itself).
-    if (session) reloadMe().catch(() => undefined)
-    refreshUnread()
-  })
+    if (session) reloadMe().catch(() => undefined);
+    refreshUnread();
+  });
 
   // Signed out, 我要反映 asks to sign in first.
-  const onReport = () => Taro.navigateTo({ url: session ? ROUTES.report : ROUTES.signIn })
-  const go = (url: string) => () => Taro.navigateTo({ url })
+  const onReport = () => Taro.navigateTo({ url: session ? ROUTES.report : ROUTES.signIn });
+  const go = (url: string) => () => Taro.navigateTo({ url });
 
-  const villageText = village
-    ? `您在：${village.name}`
-    : session?.me.homeUnit
-      ? `所在村：${session.me.homeUnit.name}`
-      : null
+  const villageText = village ? `您在：${village.name}` : session?.me.homeUnit ? `所在村：${session.me.homeUnit.name}` : null;
 
   return (
     <View className={`home ${textRoot}`}>
-      <View className='home-header'>
-        <Text className='home-title'>网格通</Text>
-        <Text className='home-subtitle'>台头镇 · 有事找网格</Text>
+      <View className="home-header">
+        <Text className="home-title">网格通</Text>
+        <Text className="home-subtitle">台头镇 · 有事找网格</Text>
       </View>
 
       {session ? (
         <Greeting me={session.me} villageText={villageText} />
       ) : (
-        <View className='home-card home-signed-out'>
-          <Text className='home-signed-out-title'>您还没有登录</Text>
-          {village && <Text className='home-greeting-village'>{villageText}</Text>}
-          <Text className='home-signed-out-text'>登录后可以查看您所在的网格</Text>
+        <View className="home-card home-signed-out">
+          <Text className="home-signed-out-title">您还没有登录</Text>
+          {village && <Text className="home-greeting-village">{villageText}</Text>}
+          <Text className="home-signed-out-text">登录后可以查看您所在的网格</Text>
           <Button
-            className='home-secondary home-sign-in'
-            type='primary'
-            fill='outline'
-            size='large'
+            className="home-secondary home-sign-in"
+            type="primary"
+            fill="outline"
+            size="large"
             block
             onClick={() => Taro.navigateTo({ url: ROUTES.signIn })}
           >
@@ -184,55 +176,63 @@ export default function Index() {
       <GroupNotice entry={groupEntry} me={session?.me ?? null} />
 
       {!session && (
-        <View className='home-intro'>
-          <Text className='home-intro-line'>遇到难事、烦心事，在这里反映。</Text>
-          <Text className='home-intro-line'>网格巷长及时办理，镇热线办跟踪回访。</Text>
+        <View className="home-intro">
+          <Text className="home-intro-line">遇到难事、烦心事，在这里反映。</Text>
+          <Text className="home-intro-line">网格巷长及时办理，镇热线办跟踪回访。</Text>
         </View>
       )}
 
-      <Button className='home-report' type='primary' size='xlarge' block onClick={onReport}>
+      <Button className="home-report" type="primary" size="xlarge" block onClick={onReport}>
         我要反映
       </Button>
 
       {/* 红心榜: public, signed in or not. */}
-      <Button className='home-secondary home-board' type='primary' fill='outline' size='large' block onClick={go(ROUTES.board)}>
+      <Button className="home-secondary home-board" type="primary" fill="outline" size="large" block onClick={go(ROUTES.board)}>
         红心榜 · 办理成绩晾晒
       </Button>
 
       {session && (
-        <View className='home-entries'>
+        <View className="home-entries">
           {HOME_ENTRIES.filter((entry) => entry.shownTo(session.me)).map((entry) => (
-            <Button key={entry.className} className={`home-secondary ${entry.className}`} type='primary' fill='outline' size='large' block onClick={go(entry.route)}>
+            <Button
+              key={entry.className}
+              className={`home-secondary ${entry.className}`}
+              type="primary"
+              fill="outline"
+              size="large"
+              block
+              onClick={go(entry.route)}
+            >
               {entry.label}
             </Button>
           ))}
-          <Button className='home-secondary home-messages' type='primary' fill='outline' size='large' block onClick={go(ROUTES.messages)}>
-            <View className='home-messages-label'>
+          <Button className="home-secondary home-messages" type="primary" fill="outline" size="large" block onClick={go(ROUTES.messages)}>
+            <View className="home-messages-label">
               <Text>消息中心</Text>
-              {unread > 0 && <Text className='home-badge'>{unread > 99 ? '99+' : unread}</Text>}
+              {unread > 0 && <Text className="home-badge">{unread > 99 ? '99+' : unread}</Text>}
             </View>
           </Button>
-          <Button className='home-secondary home-me' type='primary' fill='outline' size='large' block onClick={go(ROUTES.me)}>
+          <Button className="home-secondary home-me" type="primary" fill="outline" size="large" block onClick={go(ROUTES.me)}>
             我的
           </Button>
         </View>
       )}
 
       <Cell
-        className='home-status'
-        title='服务状态'
+        className="home-status"
+        title="服务状态"
         extra={
           <View className={`home-status-value home-status-value--${service}`}>
-            <View className='home-status-dot' />
-            <Text className='home-status-text'>{STATUS_TEXT[service]}</Text>
+            <View className="home-status-dot" />
+            <Text className="home-status-text">{STATUS_TEXT[service]}</Text>
           </View>
         }
         clickable={service === 'down'}
         onClick={service === 'down' ? refreshStatus : undefined}
       />
-      {service === 'down' && <Text className='home-status-hint'>轻点上方可重新检查</Text>}
+      {service === 'down' && <Text className="home-status-hint">轻点上方可重新检查</Text>}
 
-      <Toast id='home-toast' className='home-toast' />
+      <Toast id="home-toast" className="home-toast" />
     </View>
-  )
+  );
 }

@@ -1,32 +1,28 @@
-import './request.css'
-import { useEffect, useState } from 'react'
-import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { photoPath } from '../photos/photo-platform'
+import './request.css';
+import { useEffect, useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { photoPath } from '../photos/photo-platform';
 
 /** One photo of the API, fetched with the sign-in (photoPath) and shown when it arrives. */
 export function PhotoThumb({ url, onTap, className = '' }: { url: string; onTap?(path: string): void; className?: string }) {
-  const [path, setPath] = useState<string | null>(null)
-  const [failed, setFailed] = useState(false)
+  const [path, setPath] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
-    let live = true
+    let live = true;
     photoPath(url).then(
       (p) => live && setPath(p),
-      () => live && setFailed(true)
-    )
+      () => live && setFailed(true),
+    );
     return () => {
-      live = false
-    }
-  }, [url])
+      live = false;
+    };
+  }, [url]);
   return (
     <View className={`photo-thumb ${className}`} onClick={() => path && onTap?.(path)}>
-      {path ? (
-        <Image className='photo-thumb-image' src={path} mode='aspectFill' />
-      ) : (
-        <Text className='photo-thumb-note'>{failed ? '加载失败' : '加载中'}</Text>
-      )}
+      {path ? <Image className="photo-thumb-image" src={path} mode="aspectFill" /> : <Text className="photo-thumb-note">{failed ? '加载失败' : '加载中'}</Text>}
     </View>
-  )
+  );
 }
 
 /**
@@ -34,16 +30,16 @@ export function PhotoThumb({ url, onTap, className = '' }: { url: string; onTap?
  * network); a tap opens the full photos (Taro.previewImage) at the one tapped.
  */
 export function PhotoGrid({ photos }: { photos: readonly { id: number; url: string; previewUrl: string }[] }) {
-  if (photos.length === 0) return null
+  if (photos.length === 0) return null;
   const open = async (index: number) => {
-    const urls = await Promise.all(photos.map((photo) => photoPath(photo.url).catch(() => '')))
-    Taro.previewImage({ current: urls[index] || urls.find(Boolean) || '', urls: urls.filter(Boolean) })
-  }
+    const urls = await Promise.all(photos.map((photo) => photoPath(photo.url).catch(() => '')));
+    Taro.previewImage({ current: urls[index] || urls.find(Boolean) || '', urls: urls.filter(Boolean) });
+  };
   return (
-    <View className='photo-grid'>
+    <View className="photo-grid">
       {photos.map((photo, index) => (
         <PhotoThumb key={photo.id} url={photo.previewUrl} onTap={() => void open(index)} />
       ))}
     </View>
-  )
+  );
 }

@@ -20,4 +20,25 @@ import { InboxIndex1796300000000 } from './1796300000000-InboxIndex';
 import { RequestSubmitter1796632584054 } from './1796632584054-RequestSubmitter';
 
 /** MySQL/MariaDB migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
-export const MYSQL_MIGRATIONS = [InitialSchema1795607638272, IdentityAndGroups1795608851640, RosterImport1795609868545, Requests1795612138838, RequestRatings1795612628236, PatrolDutyType1795612862711, RoutingAndHotline1795619517323, Photos1795619544697, HotlineReceivedAt1795619825269, Notifications1795620555593, RequestClocks1795620753739, SystemEvents1795620904816, ReportFacts1795624700000, ReportDispatch1795625185579, ReportIndexes1796287165641, VoiceNotes1796287649188, ReportTimelineIndexes1796288891580, RankingMonths1796298860380, InboxIndex1796300000000, RequestSubmitter1796632584054];
+export const MYSQL_MIGRATIONS = [
+  InitialSchema1795607638272,
+  IdentityAndGroups1795608851640,
+  RosterImport1795609868545,
+  Requests1795612138838,
+  RequestRatings1795612628236,
+  PatrolDutyType1795612862711,
+  RoutingAndHotline1795619517323,
+  Photos1795619544697,
+  HotlineReceivedAt1795619825269,
+  Notifications1795620555593,
+  RequestClocks1795620753739,
+  SystemEvents1795620904816,
+  ReportFacts1795624700000,
+  ReportDispatch1795625185579,
+  ReportIndexes1796287165641,
+  VoiceNotes1796287649188,
+  ReportTimelineIndexes1796288891580,
+  RankingMonths1796298860380,
+  InboxIndex1796300000000,
+  RequestSubmitter1796632584054,
+];

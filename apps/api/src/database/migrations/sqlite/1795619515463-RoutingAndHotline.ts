@@ -1,44 +1,55 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class RoutingAndHotline1795619515463 implements MigrationInterface {
-    name = 'RoutingAndHotline1795619515463'
+  name = 'RoutingAndHotline1795619515463';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`CREATE TABLE "request_follower" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "requestId" integer NOT NULL, "personId" integer NOT NULL, "fromRequestId" integer NOT NULL, "createdAt" datetime(3) NOT NULL)`);
-        await queryRunner.query(`CREATE INDEX "IDX_request_follower_person" ON "request_follower" ("personId") `);
-        await queryRunner.query(`CREATE UNIQUE INDEX "UQ_request_follower" ON "request_follower" ("requestId", "personId") `);
-        await queryRunner.query(`CREATE TABLE "category_route" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "townUnitId" integer NOT NULL, "category" varchar(32) NOT NULL, "departmentUnitId" integer NOT NULL, "updatedByPersonId" integer NOT NULL, "updatedAt" datetime(3) NOT NULL)`);
-        await queryRunner.query(`CREATE UNIQUE INDEX "UQ_category_route" ON "category_route" ("townUnitId", "category") `);
-        await queryRunner.query(`DROP INDEX "IDX_request_handler_due"`);
-        await queryRunner.query(`DROP INDEX "IDX_request_requester"`);
-        await queryRunner.query(`DROP INDEX "UQ_request_client_id"`);
-        await queryRunner.query(`CREATE TABLE "temporary_request" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "unitId" integer NOT NULL, "handlerUnitId" integer NOT NULL, "requesterPersonId" integer NOT NULL, "source" varchar(16) NOT NULL, "clientRequestId" varchar(64) NOT NULL, "category" varchar(32) NOT NULL, "description" text NOT NULL, "addressNote" varchar(200), "contactPhone" varchar(20), "confidential" boolean NOT NULL DEFAULT (0), "state" varchar(16) NOT NULL, "complexity" varchar(8), "contactDueAt" datetime(3) NOT NULL, "contactedAt" datetime(3), "completionDueAt" datetime(3), "resolvedAt" datetime(3), "closedAt" datetime(3), "contactLate" boolean NOT NULL DEFAULT (0), "completionLate" boolean NOT NULL DEFAULT (0), "version" integer NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')), "rating" varchar(24), "ratedAt" datetime(3), "rehandleCount" integer NOT NULL DEFAULT (0), "dutyType" varchar(24), "enteredByPersonId" integer, "hotlineOrderNo" varchar(40), "cityDueAt" datetime(3), "transferRequested" boolean NOT NULL DEFAULT (0), "mergedIntoId" integer, CONSTRAINT "FK_e44f6fdfa992852c679e6834d8b" FOREIGN KEY ("requesterPersonId") REFERENCES "person" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_dcdcc00cfcb77d1eda4b114ddf2" FOREIGN KEY ("handlerUnitId") REFERENCES "org_unit" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_036b9390dea5fd490bb2eb1c4b8" FOREIGN KEY ("unitId") REFERENCES "org_unit" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
-        await queryRunner.query(`INSERT INTO "temporary_request"("id", "unitId", "handlerUnitId", "requesterPersonId", "source", "clientRequestId", "category", "description", "addressNote", "contactPhone", "confidential", "state", "complexity", "contactDueAt", "contactedAt", "completionDueAt", "resolvedAt", "closedAt", "contactLate", "completionLate", "version", "createdAt", "updatedAt", "rating", "ratedAt", "rehandleCount", "dutyType") SELECT "id", "unitId", "handlerUnitId", "requesterPersonId", "source", "clientRequestId", "category", "description", "addressNote", "contactPhone", "confidential", "state", "complexity", "contactDueAt", "contactedAt", "completionDueAt", "resolvedAt", "closedAt", "contactLate", "completionLate", "version", "createdAt", "updatedAt", "rating", "ratedAt", "rehandleCount", "dutyType" FROM "request"`);
-        await queryRunner.query(`DROP TABLE "request"`);
-        await queryRunner.query(`ALTER TABLE "temporary_request" RENAME TO "request"`);
-        await queryRunner.query(`CREATE INDEX "IDX_request_handler_due" ON "request" ("handlerUnitId", "state", "completionDueAt") `);
-        await queryRunner.query(`CREATE INDEX "IDX_request_requester" ON "request" ("requesterPersonId", "createdAt") `);
-        await queryRunner.query(`CREATE UNIQUE INDEX "UQ_request_client_id" ON "request" ("requesterPersonId", "clientRequestId") `);
-        await queryRunner.query(`CREATE UNIQUE INDEX "UQ_request_hotline_order" ON "request" ("source", "hotlineOrderNo") `);
-    }
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TABLE "request_follower" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "requestId" integer NOT NULL, "personId" integer NOT NULL, "fromRequestId" integer NOT NULL, "createdAt" datetime(3) NOT NULL)`,
+    );
+    await queryRunner.query(`CREATE INDEX "IDX_request_follower_person" ON "request_follower" ("personId") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_request_follower" ON "request_follower" ("requestId", "personId") `);
+    await queryRunner.query(
+      `CREATE TABLE "category_route" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "townUnitId" integer NOT NULL, "category" varchar(32) NOT NULL, "departmentUnitId" integer NOT NULL, "updatedByPersonId" integer NOT NULL, "updatedAt" datetime(3) NOT NULL)`,
+    );
+    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_category_route" ON "category_route" ("townUnitId", "category") `);
+    await queryRunner.query(`DROP INDEX "IDX_request_handler_due"`);
+    await queryRunner.query(`DROP INDEX "IDX_request_requester"`);
+    await queryRunner.query(`DROP INDEX "UQ_request_client_id"`);
+    await queryRunner.query(
+      `CREATE TABLE "temporary_request" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "unitId" integer NOT NULL, "handlerUnitId" integer NOT NULL, "requesterPersonId" integer NOT NULL, "source" varchar(16) NOT NULL, "clientRequestId" varchar(64) NOT NULL, "category" varchar(32) NOT NULL, "description" text NOT NULL, "addressNote" varchar(200), "contactPhone" varchar(20), "confidential" boolean NOT NULL DEFAULT (0), "state" varchar(16) NOT NULL, "complexity" varchar(8), "contactDueAt" datetime(3) NOT NULL, "contactedAt" datetime(3), "completionDueAt" datetime(3), "resolvedAt" datetime(3), "closedAt" datetime(3), "contactLate" boolean NOT NULL DEFAULT (0), "completionLate" boolean NOT NULL DEFAULT (0), "version" integer NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')), "rating" varchar(24), "ratedAt" datetime(3), "rehandleCount" integer NOT NULL DEFAULT (0), "dutyType" varchar(24), "enteredByPersonId" integer, "hotlineOrderNo" varchar(40), "cityDueAt" datetime(3), "transferRequested" boolean NOT NULL DEFAULT (0), "mergedIntoId" integer, CONSTRAINT "FK_e44f6fdfa992852c679e6834d8b" FOREIGN KEY ("requesterPersonId") REFERENCES "person" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_dcdcc00cfcb77d1eda4b114ddf2" FOREIGN KEY ("handlerUnitId") REFERENCES "org_unit" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_036b9390dea5fd490bb2eb1c4b8" FOREIGN KEY ("unitId") REFERENCES "org_unit" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`,
+    );
+    await queryRunner.query(
+      `INSERT INTO "temporary_request"("id", "unitId", "handlerUnitId", "requesterPersonId", "source", "clientRequestId", "category", "description", "addressNote", "contactPhone", "confidential", "state", "complexity", "contactDueAt", "contactedAt", "completionDueAt", "resolvedAt", "closedAt", "contactLate", "completionLate", "version", "createdAt", "updatedAt", "rating", "ratedAt", "rehandleCount", "dutyType") SELECT "id", "unitId", "handlerUnitId", "requesterPersonId", "source", "clientRequestId", "category", "description", "addressNote", "contactPhone", "confidential", "state", "complexity", "contactDueAt", "contactedAt", "completionDueAt", "resolvedAt", "closedAt", "contactLate", "completionLate", "version", "createdAt", "updatedAt", "rating", "ratedAt", "rehandleCount", "dutyType" FROM "request"`,
+    );
+    await queryRunner.query(`DROP TABLE "request"`);
+    await queryRunner.query(`ALTER TABLE "temporary_request" RENAME TO "request"`);
+    await queryRunner.query(`CREATE INDEX "IDX_request_handler_due" ON "request" ("handlerUnitId", "state", "completionDueAt") `);
+    await queryRunner.query(`CREATE INDEX "IDX_request_requester" ON "request" ("requesterPersonId", "createdAt") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_request_client_id" ON "request" ("requesterPersonId", "clientRequestId") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_request_hotline_order" ON "request" ("source", "hotlineOrderNo") `);
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP INDEX "UQ_request_hotline_order"`);
-        await queryRunner.query(`DROP INDEX "UQ_request_client_id"`);
-        await queryRunner.query(`DROP INDEX "IDX_request_requester"`);
-        await queryRunner.query(`DROP INDEX "IDX_request_handler_due"`);
-        await queryRunner.query(`ALTER TABLE "request" RENAME TO "temporary_request"`);
-        await queryRunner.query(`CREATE TABLE "request" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "unitId" integer NOT NULL, "handlerUnitId" integer NOT NULL, "requesterPersonId" integer NOT NULL, "source" varchar(16) NOT NULL, "clientRequestId" varchar(64) NOT NULL, "category" varchar(32) NOT NULL, "description" text NOT NULL, "addressNote" varchar(200), "contactPhone" varchar(20), "confidential" boolean NOT NULL DEFAULT (0), "state" varchar(16) NOT NULL, "complexity" varchar(8), "contactDueAt" datetime(3) NOT NULL, "contactedAt" datetime(3), "completionDueAt" datetime(3), "resolvedAt" datetime(3), "closedAt" datetime(3), "contactLate" boolean NOT NULL DEFAULT (0), "completionLate" boolean NOT NULL DEFAULT (0), "version" integer NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')), "rating" varchar(24), "ratedAt" datetime(3), "rehandleCount" integer NOT NULL DEFAULT (0), "dutyType" varchar(24), CONSTRAINT "FK_e44f6fdfa992852c679e6834d8b" FOREIGN KEY ("requesterPersonId") REFERENCES "person" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_dcdcc00cfcb77d1eda4b114ddf2" FOREIGN KEY ("handlerUnitId") REFERENCES "org_unit" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_036b9390dea5fd490bb2eb1c4b8" FOREIGN KEY ("unitId") REFERENCES "org_unit" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
-        await queryRunner.query(`INSERT INTO "request"("id", "unitId", "handlerUnitId", "requesterPersonId", "source", "clientRequestId", "category", "description", "addressNote", "contactPhone", "confidential", "state", "complexity", "contactDueAt", "contactedAt", "completionDueAt", "resolvedAt", "closedAt", "contactLate", "completionLate", "version", "createdAt", "updatedAt", "rating", "ratedAt", "rehandleCount", "dutyType") SELECT "id", "unitId", "handlerUnitId", "requesterPersonId", "source", "clientRequestId", "category", "description", "addressNote", "contactPhone", "confidential", "state", "complexity", "contactDueAt", "contactedAt", "completionDueAt", "resolvedAt", "closedAt", "contactLate", "completionLate", "version", "createdAt", "updatedAt", "rating", "ratedAt", "rehandleCount", "dutyType" FROM "temporary_request"`);
-        await queryRunner.query(`DROP TABLE "temporary_request"`);
-        await queryRunner.query(`CREATE UNIQUE INDEX "UQ_request_client_id" ON "request" ("requesterPersonId", "clientRequestId") `);
-        await queryRunner.query(`CREATE INDEX "IDX_request_requester" ON "request" ("requesterPersonId", "createdAt") `);
-        await queryRunner.query(`CREATE INDEX "IDX_request_handler_due" ON "request" ("handlerUnitId", "state", "completionDueAt") `);
-        await queryRunner.query(`DROP INDEX "UQ_category_route"`);
-        await queryRunner.query(`DROP TABLE "category_route"`);
-        await queryRunner.query(`DROP INDEX "UQ_request_follower"`);
-        await queryRunner.query(`DROP INDEX "IDX_request_follower_person"`);
-        await queryRunner.query(`DROP TABLE "request_follower"`);
-    }
-
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "UQ_request_hotline_order"`);
+    await queryRunner.query(`DROP INDEX "UQ_request_client_id"`);
+    await queryRunner.query(`DROP INDEX "IDX_request_requester"`);
+    await queryRunner.query(`DROP INDEX "IDX_request_handler_due"`);
+    await queryRunner.query(`ALTER TABLE "request" RENAME TO "temporary_request"`);
+    await queryRunner.query(
+      `CREATE TABLE "request" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "unitId" integer NOT NULL, "handlerUnitId" integer NOT NULL, "requesterPersonId" integer NOT NULL, "source" varchar(16) NOT NULL, "clientRequestId" varchar(64) NOT NULL, "category" varchar(32) NOT NULL, "description" text NOT NULL, "addressNote" varchar(200), "contactPhone" varchar(20), "confidential" boolean NOT NULL DEFAULT (0), "state" varchar(16) NOT NULL, "complexity" varchar(8), "contactDueAt" datetime(3) NOT NULL, "contactedAt" datetime(3), "completionDueAt" datetime(3), "resolvedAt" datetime(3), "closedAt" datetime(3), "contactLate" boolean NOT NULL DEFAULT (0), "completionLate" boolean NOT NULL DEFAULT (0), "version" integer NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')), "rating" varchar(24), "ratedAt" datetime(3), "rehandleCount" integer NOT NULL DEFAULT (0), "dutyType" varchar(24), CONSTRAINT "FK_e44f6fdfa992852c679e6834d8b" FOREIGN KEY ("requesterPersonId") REFERENCES "person" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_dcdcc00cfcb77d1eda4b114ddf2" FOREIGN KEY ("handlerUnitId") REFERENCES "org_unit" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_036b9390dea5fd490bb2eb1c4b8" FOREIGN KEY ("unitId") REFERENCES "org_unit" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`,
+    );
+    await queryRunner.query(
+      `INSERT INTO "request"("id", "unitId", "handlerUnitId", "requesterPersonId", "source", "clientRequestId", "category", "description", "addressNote", "contactPhone", "confidential", "state", "complexity", "contactDueAt", "contactedAt", "completionDueAt", "resolvedAt", "closedAt", "contactLate", "completionLate", "version", "createdAt", "updatedAt", "rating", "ratedAt", "rehandleCount", "dutyType") SELECT "id", "unitId", "handlerUnitId", "requesterPersonId", "source", "clientRequestId", "category", "description", "addressNote", "contactPhone", "confidential", "state", "complexity", "contactDueAt", "contactedAt", "completionDueAt", "resolvedAt", "closedAt", "contactLate", "completionLate", "version", "createdAt", "updatedAt", "rating", "ratedAt", "rehandleCount", "dutyType" FROM "temporary_request"`,
+    );
+    await queryRunner.query(`DROP TABLE "temporary_request"`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_request_client_id" ON "request" ("requesterPersonId", "clientRequestId") `);
+    await queryRunner.query(`CREATE INDEX "IDX_request_requester" ON "request" ("requesterPersonId", "createdAt") `);
+    await queryRunner.query(`CREATE INDEX "IDX_request_handler_due" ON "request" ("handlerUnitId", "state", "completionDueAt") `);
+    await queryRunner.query(`DROP INDEX "UQ_category_route"`);
+    await queryRunner.query(`DROP TABLE "category_route"`);
+    await queryRunner.query(`DROP INDEX "UQ_request_follower"`);
+    await queryRunner.query(`DROP INDEX "IDX_request_follower_person"`);
+    await queryRunner.query(`DROP TABLE "request_follower"`);
+  }
 }

@@ -20,4 +20,25 @@ import { InboxIndex1796300000000 } from './1796300000000-InboxIndex';
 import { RequestSubmitter1796632579620 } from './1796632579620-RequestSubmitter';
 
 /** SQLite migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
-export const SQLITE_MIGRATIONS = [InitialSchema1795607637163, IdentityAndGroups1795608848995, RosterImport1795609865850, Requests1795612135105, RequestRatings1795612625482, PatrolDutyType1795612856755, RoutingAndHotline1795619515463, Photos1795619542394, HotlineReceivedAt1795619822311, Notifications1795620549825, RequestClocks1795620751784, SystemEvents1795620901653, ReportFacts1795624700000, ReportDispatch1795625182788, ReportIndexes1796287162754, VoiceNotes1796287645710, ReportTimelineIndexes1796288888027, RankingMonths1796298857659, InboxIndex1796300000000, RequestSubmitter1796632579620];
+export const SQLITE_MIGRATIONS = [
+  InitialSchema1795607637163,
+  IdentityAndGroups1795608848995,
+  RosterImport1795609865850,
+  Requests1795612135105,
+  RequestRatings1795612625482,
+  PatrolDutyType1795612856755,
+  RoutingAndHotline1795619515463,
+  Photos1795619542394,
+  HotlineReceivedAt1795619822311,
+  Notifications1795620549825,
+  RequestClocks1795620751784,
+  SystemEvents1795620901653,
+  ReportFacts1795624700000,
+  ReportDispatch1795625182788,
+  ReportIndexes1796287162754,
+  VoiceNotes1796287645710,
+  ReportTimelineIndexes1796288888027,
+  RankingMonths1796298857659,
+  InboxIndex1796300000000,
+  RequestSubmitter1796632579620,
+];

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '绑定本群'
-})
+  navigationBarTitleText: '绑定本群',
+});

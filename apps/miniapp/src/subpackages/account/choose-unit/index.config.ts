@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '选择所在的村'
-})
+  navigationBarTitleText: '选择所在的村',
+});

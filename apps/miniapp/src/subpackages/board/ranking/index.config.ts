@@ -1,5 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '红心榜',
   enablePullDownRefresh: true,
-  backgroundTextStyle: 'dark'
-})
+  backgroundTextStyle: 'dark',
+});

@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { useMemo, useState } from 'react';
+import { Text, View } from '@tarojs/components';
 import {
   changeText,
   compositeScoreText,
@@ -8,121 +8,121 @@ import {
   RANKING_RATES,
   RATE_LABELS,
   rateText,
-  type RankingLevel
-} from '@gridloop/domain/dist/reports/labels'
-import { Toast } from '../../../components/nutui'
-import { PageShell } from '../../../components/page-shell'
-import { useLoader } from '../../../lib/use-loader'
-import { useSession, type UnitRef } from '../../../auth/session-store'
-import { useCurrentVillage } from '../../../group/village-context'
-import { monthlyRanking, monthText, recentMonths, townChoice, type RankingRow, type TownChoice } from '../board-api'
-import { FigureDrill } from './figure-drill'
-import './index.css'
+  type RankingLevel,
+} from '@gridloop/domain/dist/reports/labels';
+import { Toast } from '../../../components/nutui';
+import { PageShell } from '../../../components/page-shell';
+import { useLoader } from '../../../lib/use-loader';
+import { useSession, type UnitRef } from '../../../auth/session-store';
+import { useCurrentVillage } from '../../../group/village-context';
+import { monthlyRanking, monthText, recentMonths, townChoice, type RankingRow, type TownChoice } from '../board-api';
+import { FigureDrill } from './figure-drill';
+import './index.css';
 
-const TOAST = 'board-toast'
+const TOAST = 'board-toast';
 /** Hearts drawn at most; the number says the rest. */
-const HEARTS_DRAWN = 10
+const HEARTS_DRAWN = 10;
 /** Units without data shown per tap of the toggle (a town has hundreds of small grids). */
-const NO_DATA_PAGE = 30
+const NO_DATA_PAGE = 30;
 
 function Change({ label, change }: { label: string; change: number | null }) {
-  const tone = change === null || change === 0 ? '' : change > 0 ? 'board-change--up' : 'board-change--down'
+  const tone = change === null || change === 0 ? '' : change > 0 ? 'board-change--up' : 'board-change--down';
   return (
     <Text className={`board-change ${tone}`}>
       {label} {changeText(change)}
     </Text>
-  )
+  );
 }
 
 /** The rates, then every count behind them, each listing its requests on a tap. */
 function Details({ row, townId, month }: { row: RankingRow; townId: number; month: string }) {
   return (
     <View>
-      <View className='board-details'>
+      <View className="board-details">
         {RANKING_RATES.map((rate) => (
-          <View key={rate} className='board-detail'>
-            <Text className='board-detail-label'>{RATE_LABELS[rate]}</Text>
+          <View key={rate} className="board-detail">
+            <Text className="board-detail-label">{RATE_LABELS[rate]}</Text>
             <Text className={`board-detail-value board-rate-${rate}`}>{rateText(row[rate])}</Text>
           </View>
         ))}
       </View>
       <FigureDrill row={row} townId={townId} month={month} />
     </View>
-  )
+  );
 }
 
 function BoardRow({ row, open, onTap, townId, month }: { row: RankingRow; open: boolean; onTap(): void; townId: number; month: string }) {
-  const top = row.rank !== null && row.rank <= 3
+  const top = row.rank !== null && row.rank <= 3;
   return (
     <View className={`board-row ${row.rank === null ? 'board-row--no-data' : ''} ${top ? `board-row--top board-row--top${row.rank}` : ''}`} onClick={onTap}>
-      <View className='board-row-main'>
-        <Text className='board-rank'>{row.rank ?? '—'}</Text>
-        <View className='board-unit'>
-          <Text className='board-unit-name'>{row.unitName}</Text>
-          {row.leaderName && <Text className='board-leader'>网格巷长 {row.leaderName}</Text>}
-          <View className='board-hearts'>
-            {row.hearts > 0 && <Text className='board-hearts-drawn'>{'❤'.repeat(Math.min(row.hearts, HEARTS_DRAWN))}</Text>}
-            <Text className='board-hearts-count'>{row.hearts} 颗红心</Text>
+      <View className="board-row-main">
+        <Text className="board-rank">{row.rank ?? '—'}</Text>
+        <View className="board-unit">
+          <Text className="board-unit-name">{row.unitName}</Text>
+          {row.leaderName && <Text className="board-leader">网格巷长 {row.leaderName}</Text>}
+          <View className="board-hearts">
+            {row.hearts > 0 && <Text className="board-hearts-drawn">{'❤'.repeat(Math.min(row.hearts, HEARTS_DRAWN))}</Text>}
+            <Text className="board-hearts-count">{row.hearts} 颗红心</Text>
           </View>
         </View>
-        <View className='board-score'>
-          <Text className='board-score-value'>{compositeScoreText(row.composite)}</Text>
-          <Text className='board-score-unit'>综合得分</Text>
+        <View className="board-score">
+          <Text className="board-score-value">{compositeScoreText(row.composite)}</Text>
+          <Text className="board-score-unit">综合得分</Text>
         </View>
       </View>
-      <View className='board-changes'>
-        <Change label='环比' change={row.compositeMonthOnMonth} />
-        <Change label='同比' change={row.compositeYearOnYear} />
-        <Text className='board-expand'>{open ? '收起 ▲' : '详情 ▼'}</Text>
+      <View className="board-changes">
+        <Change label="环比" change={row.compositeMonthOnMonth} />
+        <Change label="同比" change={row.compositeYearOnYear} />
+        <Text className="board-expand">{open ? '收起 ▲' : '详情 ▼'}</Text>
       </View>
       {open && <Details row={row} townId={townId} month={month} />}
     </View>
-  )
+  );
 }
 
 /** One month's ranking at one level; remounted (key) when the town, month or level changes. */
 function RankingList({ townId, month, level }: { townId: number; month: string; level: RankingLevel }) {
   const loader = useLoader(() => monthlyRanking(townId, month, level), {
-    onQuietError: (message) => Toast.show(TOAST, { content: message, duration: 3 })
-  })
-  const [open, setOpen] = useState<number | null>(null)
-  const [noDataShown, setNoDataShown] = useState(0)
-  const toggle = (unitId: number) => setOpen((current) => (current === unitId ? null : unitId))
+    onQuietError: (message) => Toast.show(TOAST, { content: message, duration: 3 }),
+  });
+  const [open, setOpen] = useState<number | null>(null);
+  const [noDataShown, setNoDataShown] = useState(0);
+  const toggle = (unitId: number) => setOpen((current) => (current === unitId ? null : unitId));
   return (
-    <PageShell state={loader.state} onRetry={loader.reload} isEmpty={(ranking) => ranking.rows.length === 0} emptyText='这一级还没有单位'>
+    <PageShell state={loader.state} onRetry={loader.reload} isEmpty={(ranking) => ranking.rows.length === 0} emptyText="这一级还没有单位">
       {(ranking) => {
-        const ranked = ranking.rows.filter((row) => row.rank !== null)
-        const noData = ranking.rows.filter((row) => row.rank === null)
+        const ranked = ranking.rows.filter((row) => row.rank !== null);
+        const noData = ranking.rows.filter((row) => row.rank === null);
         return (
-          <View className='board-list'>
-            {ranked.length === 0 && <Text className='board-none'>{monthText(month)}还没有办理成绩</Text>}
+          <View className="board-list">
+            {ranked.length === 0 && <Text className="board-none">{monthText(month)}还没有办理成绩</Text>}
             {ranked.map((row) => (
               <BoardRow key={row.unitId} row={row} open={open === row.unitId} onTap={() => toggle(row.unitId)} townId={townId} month={month} />
             ))}
             {noData.length > 0 && (
-              <View className='board-no-data'>
+              <View className="board-no-data">
                 {noData.slice(0, noDataShown).map((row) => (
                   <BoardRow key={row.unitId} row={row} open={open === row.unitId} onTap={() => toggle(row.unitId)} townId={townId} month={month} />
                 ))}
                 {noDataShown < noData.length && (
-                  <View className='board-toggle' onClick={() => setNoDataShown(noDataShown + NO_DATA_PAGE)}>
-                    <Text className='board-toggle-text'>
+                  <View className="board-toggle" onClick={() => setNoDataShown(noDataShown + NO_DATA_PAGE)}>
+                    <Text className="board-toggle-text">
                       {noDataShown === 0 ? `显示无数据的单位（${noData.length} 个）` : `再显示 ${Math.min(NO_DATA_PAGE, noData.length - noDataShown)} 个`}
                     </Text>
                   </View>
                 )}
                 {noDataShown > 0 && (
-                  <View className='board-toggle' onClick={() => setNoDataShown(0)}>
-                    <Text className='board-toggle-text'>收起无数据的单位</Text>
+                  <View className="board-toggle" onClick={() => setNoDataShown(0)}>
+                    <Text className="board-toggle-text">收起无数据的单位</Text>
                   </View>
                 )}
               </View>
             )}
           </View>
-        )
+        );
       }}
     </PageShell>
-  )
+  );
 }
 
 /**
@@ -131,60 +131,70 @@ function RankingList({ townId, month, level }: { townId: number; month: string; 
  * role's unit) when that can be told, else chosen here; month and level are picked on the page.
  */
 export default function BoardPage() {
-  const session = useSession()
-  const village = useCurrentVillage()
-  const where: UnitRef | null = village ?? session?.me.homeUnit ?? session?.me.roles[0]?.unit ?? null
-  const towns = useLoader<TownChoice>(() => townChoice(where))
-  const months = useMemo(() => recentMonths(new Date()), [])
-  const [monthIndex, setMonthIndex] = useState(0)
-  const [level, setLevel] = useState<RankingLevel>('small_grid')
-  const [picked, setPicked] = useState<UnitRef | null>(null)
-  const month = months[monthIndex]
+  const session = useSession();
+  const village = useCurrentVillage();
+  const where: UnitRef | null = village ?? session?.me.homeUnit ?? session?.me.roles[0]?.unit ?? null;
+  const towns = useLoader<TownChoice>(() => townChoice(where));
+  const months = useMemo(() => recentMonths(new Date()), []);
+  const [monthIndex, setMonthIndex] = useState(0);
+  const [level, setLevel] = useState<RankingLevel>('small_grid');
+  const [picked, setPicked] = useState<UnitRef | null>(null);
+  const month = months[monthIndex];
 
   return (
-    <PageShell state={towns.state} onRetry={towns.reload} isEmpty={(choice) => choice.towns.length === 0} emptyText='还没有镇'>
+    <PageShell state={towns.state} onRetry={towns.reload} isEmpty={(choice) => choice.towns.length === 0} emptyText="还没有镇">
       {(choice) => {
-        const town = picked ?? choice.guess
+        const town = picked ?? choice.guess;
         return (
-          <View className='board'>
-            <View className='board-header'>
-              <Text className='board-title'>{town ? `${town.name} · ` : ''}办理成绩晾晒</Text>
-              <Text className='board-subtitle'>满意亮两颗红心，基本满意亮一颗</Text>
+          <View className="board">
+            <View className="board-header">
+              <Text className="board-title">{town ? `${town.name} · ` : ''}办理成绩晾晒</Text>
+              <Text className="board-subtitle">满意亮两颗红心，基本满意亮一颗</Text>
             </View>
             {(choice.towns.length > 1 || !town) && (
-              <View className='board-towns'>
-                {!town && <Text className='board-ask'>请选择您所在的镇</Text>}
-                <View className='board-tabs'>
+              <View className="board-towns">
+                {!town && <Text className="board-ask">请选择您所在的镇</Text>}
+                <View className="board-tabs">
                   {choice.towns.map((t) => (
-                    <View key={t.id} className={`board-tab board-town ${town?.id === t.id ? 'board-tab--on' : ''}`} onClick={() => setPicked({ id: t.id, name: t.name, kind: 'town' })}>
-                      <Text className='board-tab-text'>{t.name}</Text>
+                    <View
+                      key={t.id}
+                      className={`board-tab board-town ${town?.id === t.id ? 'board-tab--on' : ''}`}
+                      onClick={() => setPicked({ id: t.id, name: t.name, kind: 'town' })}
+                    >
+                      <Text className="board-tab-text">{t.name}</Text>
                     </View>
                   ))}
                 </View>
               </View>
             )}
-            <View className='board-month'>
-              <View className={`board-month-step ${monthIndex >= months.length - 1 ? 'board-month-step--off' : ''}`} onClick={() => setMonthIndex(Math.min(monthIndex + 1, months.length - 1))}>
-                <Text className='board-month-arrow'>‹ 上月</Text>
+            <View className="board-month">
+              <View
+                className={`board-month-step ${monthIndex >= months.length - 1 ? 'board-month-step--off' : ''}`}
+                onClick={() => setMonthIndex(Math.min(monthIndex + 1, months.length - 1))}
+              >
+                <Text className="board-month-arrow">‹ 上月</Text>
               </View>
-              <Text className='board-month-text'>{monthText(month)}</Text>
-              <View className={`board-month-step ${monthIndex === 0 ? 'board-month-step--off' : ''}`} onClick={() => setMonthIndex(Math.max(monthIndex - 1, 0))}>
-                <Text className='board-month-arrow'>下月 ›</Text>
+              <Text className="board-month-text">{monthText(month)}</Text>
+              <View
+                className={`board-month-step ${monthIndex === 0 ? 'board-month-step--off' : ''}`}
+                onClick={() => setMonthIndex(Math.max(monthIndex - 1, 0))}
+              >
+                <Text className="board-month-arrow">下月 ›</Text>
               </View>
             </View>
-            <View className='board-tabs board-levels'>
+            <View className="board-tabs board-levels">
               {RANKING_LEVELS.map((l) => (
                 <View key={l} className={`board-tab board-level ${level === l ? 'board-tab--on' : ''}`} onClick={() => setLevel(l)}>
-                  <Text className='board-tab-text'>{RANKING_LEVEL_LABELS[l]}</Text>
+                  <Text className="board-tab-text">{RANKING_LEVEL_LABELS[l]}</Text>
                 </View>
               ))}
             </View>
             {town && <RankingList key={`${town.id}-${month}-${level}`} townId={town.id} month={month} level={level} />}
-            <Text className='board-note'>点一行看各项比率和数字，点数字看是哪几件事。综合得分 = 响应率 × 0.1 + 解决率 × 0.5 + 满意率 × 0.4（满分 100）</Text>
-            <Toast id={TOAST} className='board-toast' />
+            <Text className="board-note">点一行看各项比率和数字，点数字看是哪几件事。综合得分 = 响应率 × 0.1 + 解决率 × 0.5 + 满意率 × 0.4（满分 100）</Text>
+            <Toast id={TOAST} className="board-toast" />
           </View>
-        )
+        );
       }}
     </PageShell>
-  )
+  );
 }

@@ -1,5 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '待办',
   enablePullDownRefresh: true,
-  backgroundTextStyle: 'dark'
-})
+  backgroundTextStyle: 'dark',
+});

@@ -1,24 +1,24 @@
-import { chinaDayNumberOf, formatDayNumber } from '@gridloop/domain/dist/calendar/china-time'
-import { api } from '../../../api/client'
-import { unwrap } from '../../../api/errors'
-import type { components } from '../../../api/schema'
+import { chinaDayNumberOf, formatDayNumber } from '@gridloop/domain/dist/calendar/china-time';
+import { api } from '../../../api/client';
+import { unwrap } from '../../../api/errors';
+import type { components } from '../../../api/schema';
 
-export type RankingRow = components['schemas']['RankingRowDto']
-export type UnitMonth = components['schemas']['UnitMonthDto']
+export type RankingRow = components['schemas']['RankingRowDto'];
+export type UnitMonth = components['schemas']['UnitMonthDto'];
 
 export interface GridFigures {
-  row: RankingRow
+  row: RankingRow;
   /** Small grids of the town ranked this month (with data), as getUnitHistory counts them. */
-  rankedCount: number
-  townId: number
-  townName: string
+  rankedCount: number;
+  townId: number;
+  townName: string;
   /** The grid's last months on the board, oldest first, this month last. */
-  history: UnitMonth[]
+  history: UnitMonth[];
 }
 
 /** This month in China, YYYY-MM. */
 export function thisMonthInChina(now: Date): string {
-  return formatDayNumber(chinaDayNumberOf(now)).slice(0, 7)
+  return formatDayNumber(chinaDayNumberOf(now)).slice(0, 7);
 }
 
 /**
@@ -27,20 +27,20 @@ export function thisMonthInChina(now: Date): string {
  * county has few towns) until every grid is found. Grids not on any ranking are left out.
  */
 export async function myGridFigures(gridIds: number[], month: string): Promise<GridFigures[]> {
-  const towns = await unwrap(api.GET('/api/public/towns', { params: { query: { limit: 50 } } }))
-  const found: Pick<GridFigures, 'row' | 'townId' | 'townName'>[] = []
+  const towns = await unwrap(api.GET('/api/public/towns', { params: { query: { limit: 50 } } }));
+  const found: Pick<GridFigures, 'row' | 'townId' | 'townName'>[] = [];
   for (const town of towns) {
-    const ranking = await unwrap(api.GET('/api/public/reports/ranking', { params: { query: { townId: town.id, month, level: 'small_grid' } } }))
-    for (const row of ranking.rows) if (gridIds.includes(row.unitId)) found.push({ row, townId: town.id, townName: town.name })
-    if (found.length === gridIds.length) break
+    const ranking = await unwrap(api.GET('/api/public/reports/ranking', { params: { query: { townId: town.id, month, level: 'small_grid' } } }));
+    for (const row of ranking.rows) if (gridIds.includes(row.unitId)) found.push({ row, townId: town.id, townName: town.name });
+    if (found.length === gridIds.length) break;
   }
-  const mine = gridIds.flatMap((id) => found.filter((figures) => figures.row.unitId === id))
+  const mine = gridIds.flatMap((id) => found.filter((figures) => figures.row.unitId === id));
   return Promise.all(
     mine.map(async (figures) => {
-      const query = { townId: figures.townId, unitId: figures.row.unitId, month }
-      const history = (await unwrap(api.GET('/api/public/reports/unit-history', { params: { query } }))).months
+      const query = { townId: figures.townId, unitId: figures.row.unitId, month };
+      const history = (await unwrap(api.GET('/api/public/reports/unit-history', { params: { query } }))).months;
       // Its last month is this one: how many grids the API ranked, so the page counts nothing itself.
-      return { ...figures, history, rankedCount: history[history.length - 1]?.rankedCount ?? 0 }
-    })
-  )
+      return { ...figures, history, rankedCount: history[history.length - 1]?.rankedCount ?? 0 };
+    }),
+  );
 }

@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '代办',
-  backgroundTextStyle: 'dark'
-})
+  backgroundTextStyle: 'dark',
+});

@@ -1,48 +1,48 @@
-import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { Toast } from '../../../components/nutui'
-import { Input } from '../../../components/nutui-forms'
-import { PageShell } from '../../../components/page-shell'
-import { reloadMe } from '../../../auth/account'
-import { proxyAreas } from '../../../auth/roles'
-import { useSession, type Me, type UnitRef } from '../../../auth/session-store'
-import { useLoader } from '../../../lib/use-loader'
-import { requestUrl, ROUTES } from '../../../routes'
-import { CategoryChips, ConfidentialSwitch, SendingNotice, SubmitButton, WhatWhereFields } from '../../../requests/components/draft-form'
-import { ChosenUnit, MATTER_UNITS, UnitPicker } from '../../../requests/components/unit-picker'
-import { EMPTY_BASE, type DraftBase } from '../../../requests/draft'
-import { submitRequestOnBehalf } from '../../../requests/requests-api'
-import { useDraftSubmit } from '../../../requests/use-draft-submit'
-import { townOf } from '../../../requests/units'
-import '../../../requests/components/request.css'
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Toast } from '../../../components/nutui';
+import { Input } from '../../../components/nutui-forms';
+import { PageShell } from '../../../components/page-shell';
+import { reloadMe } from '../../../auth/account';
+import { proxyAreas } from '../../../auth/roles';
+import { useSession, type Me, type UnitRef } from '../../../auth/session-store';
+import { useLoader } from '../../../lib/use-loader';
+import { requestUrl, ROUTES } from '../../../routes';
+import { CategoryChips, ConfidentialSwitch, SendingNotice, SubmitButton, WhatWhereFields } from '../../../requests/components/draft-form';
+import { ChosenUnit, MATTER_UNITS, UnitPicker } from '../../../requests/components/unit-picker';
+import { EMPTY_BASE, type DraftBase } from '../../../requests/draft';
+import { submitRequestOnBehalf } from '../../../requests/requests-api';
+import { useDraftSubmit } from '../../../requests/use-draft-submit';
+import { townOf } from '../../../requests/units';
+import '../../../requests/components/request.css';
 
-const TOAST = 'proxy-toast'
-const PHONE = /^1[3-9]\d{9}$/
+const TOAST = 'proxy-toast';
+const PHONE = /^1[3-9]\d{9}$/;
 
 interface ProxyDraft extends DraftBase {
-  requesterName: string
-  requesterPhone: string
-  unit: UnitRef | null
-  confidential: boolean
+  requesterName: string;
+  requesterPhone: string;
+  unit: UnitRef | null;
+  confidential: boolean;
 }
 
-const EMPTY_PROXY: ProxyDraft = { ...EMPTY_BASE, requesterName: '', requesterPhone: '', unit: null, confidential: false }
+const EMPTY_PROXY: ProxyDraft = { ...EMPTY_BASE, requesterName: '', requesterPhone: '', unit: null, confidential: false };
 
-type Problem = 'requesterName' | 'requesterPhone' | 'unit' | 'category' | 'description'
+type Problem = 'requesterName' | 'requesterPhone' | 'unit' | 'category' | 'description';
 
 /** Where the caller may enter matters: a grid or village of their own is chosen straight away; a larger area opens the picker. */
 function WhereField({ me, roots, unit, onChange, error }: { me: Me; roots: UnitRef[]; unit: UnitRef | null; onChange(unit: UnitRef): void; error?: string }) {
-  const direct = proxyAreas(me).filter((area) => MATTER_UNITS.selectable.includes(area.kind))
-  const [root, setRoot] = useState<UnitRef | null>(null)
+  const direct = proxyAreas(me).filter((area) => MATTER_UNITS.selectable.includes(area.kind));
+  const [root, setRoot] = useState<UnitRef | null>(null);
   return (
-    <View className='req-card proxy-where'>
-      <ChosenUnit unit={unit} hint='是哪个村、哪个网格的事' />
+    <View className="req-card proxy-where">
+      <ChosenUnit unit={unit} hint="是哪个村、哪个网格的事" />
       {direct.length > 0 && (
-        <View className='chips'>
+        <View className="chips">
           {direct.map((area) => (
             <View key={area.id} className={`chip proxy-unit ${unit?.id === area.id ? 'chip--on' : ''}`} onClick={() => onChange(area)}>
-              <Text className='chip-text'>{area.name}</Text>
+              <Text className="chip-text">{area.name}</Text>
             </View>
           ))}
         </View>
@@ -51,45 +51,45 @@ function WhereField({ me, roots, unit, onChange, error }: { me: Me; roots: UnitR
         (root ? (
           <UnitPicker root={root} rules={MATTER_UNITS} value={unit} onChange={onChange} />
         ) : (
-          <View className='chips'>
+          <View className="chips">
             {roots.map((area) => (
-              <View key={area.id} className='chip proxy-open-area' onClick={() => setRoot(area)}>
-                <Text className='chip-text'>在{area.name}里选 ›</Text>
+              <View key={area.id} className="chip proxy-open-area" onClick={() => setRoot(area)}>
+                <Text className="chip-text">在{area.name}里选 ›</Text>
               </View>
             ))}
           </View>
         ))}
-      {error && <Text className='form-error'>{error}</Text>}
+      {error && <Text className="form-error">{error}</Text>}
     </View>
-  )
+  );
 }
 
 function ProxyForm({ me, roots }: { me: Me; roots: UnitRef[] }) {
-  const { draft, change, sending, uploading, submit: send, photos } = useDraftSubmit('proxy', me.id, EMPTY_PROXY)
-  const [problems, setProblems] = useState<Partial<Record<Problem, string>>>({})
+  const { draft, change, sending, uploading, submit: send, photos } = useDraftSubmit('proxy', me.id, EMPTY_PROXY);
+  const [problems, setProblems] = useState<Partial<Record<Problem, string>>>({});
   const fix = (patch: Partial<ProxyDraft>, problem: Problem) => {
-    change(patch)
-    setProblems((p) => ({ ...p, [problem]: undefined }))
-  }
+    change(patch);
+    setProblems((p) => ({ ...p, [problem]: undefined }));
+  };
   // A grid leader's own small grid (the only place they may enter) is preselected.
-  const areas = proxyAreas(me)
-  const only = areas.length === 1 && areas[0] && MATTER_UNITS.selectable.includes(areas[0].kind) ? areas[0] : null
-  const unit = draft.unit ?? only
+  const areas = proxyAreas(me);
+  const only = areas.length === 1 && areas[0] && MATTER_UNITS.selectable.includes(areas[0].kind) ? areas[0] : null;
+  const unit = draft.unit ?? only;
 
   const check = (): boolean => {
-    const found: typeof problems = {}
-    if (!draft.requesterName.trim()) found.requesterName = '请填写群众的姓名'
-    if (!PHONE.test(draft.requesterPhone)) found.requesterPhone = '请填写群众的11位手机号'
-    if (!unit) found.unit = '请选择是哪个村、哪个网格的事'
-    if (!draft.category) found.category = '请选择是哪一类事情'
-    if (!draft.description.trim()) found.description = '请说一说是什么事'
-    setProblems(found)
-    return Object.keys(found).length === 0
-  }
+    const found: typeof problems = {};
+    if (!draft.requesterName.trim()) found.requesterName = '请填写群众的姓名';
+    if (!PHONE.test(draft.requesterPhone)) found.requesterPhone = '请填写群众的11位手机号';
+    if (!unit) found.unit = '请选择是哪个村、哪个网格的事';
+    if (!draft.category) found.category = '请选择是哪一类事情';
+    if (!draft.description.trim()) found.description = '请说一说是什么事';
+    setProblems(found);
+    return Object.keys(found).length === 0;
+  };
 
   const submit = async () => {
-    if (!check() || !draft.category || !unit) return
-    const category = draft.category
+    if (!check() || !draft.category || !unit) return;
+    const category = draft.category;
     const created = await send((clientRequestId) =>
       submitRequestOnBehalf({
         clientRequestId,
@@ -101,34 +101,40 @@ function ProxyForm({ me, roots }: { me: Me; roots: UnitRef[] }) {
         confidential: draft.confidential,
         contactPhone: draft.requesterPhone,
         ...(draft.addressNote.trim() ? { addressNote: draft.addressNote.trim() } : {}),
-        ...(draft.photos.length ? { photoIds: draft.photos.map((photo) => photo.id) } : {})
-      })
-    )
+        ...(draft.photos.length ? { photoIds: draft.photos.map((photo) => photo.id) } : {}),
+      }),
+    );
     if (created) {
-      Taro.showToast({ title: '已代为提交', icon: 'success', duration: 2000 })
-      Taro.redirectTo({ url: requestUrl(ROUTES.handleRequest, created.id) })
+      Taro.showToast({ title: '已代为提交', icon: 'success', duration: 2000 });
+      Taro.redirectTo({ url: requestUrl(ROUTES.handleRequest, created.id) });
     }
-  }
+  };
 
   return (
-    <View className='proxy'>
-      <View className='req-card'>
-        <View className='form-field'>
-          <Text className='form-label'>替谁反映：姓名</Text>
-          <Input className='form-input proxy-name' value={draft.requesterName} onChange={(requesterName) => fix({ requesterName }, 'requesterName')} placeholder='例如：孙大爷' maxLength={40} />
-          {problems.requesterName && <Text className='form-error'>{problems.requesterName}</Text>}
-        </View>
-        <View className='form-field'>
-          <Text className='form-label'>他的手机号</Text>
+    <View className="proxy">
+      <View className="req-card">
+        <View className="form-field">
+          <Text className="form-label">替谁反映：姓名</Text>
           <Input
-            className='form-input proxy-phone'
-            type='number'
+            className="form-input proxy-name"
+            value={draft.requesterName}
+            onChange={(requesterName) => fix({ requesterName }, 'requesterName')}
+            placeholder="例如：孙大爷"
+            maxLength={40}
+          />
+          {problems.requesterName && <Text className="form-error">{problems.requesterName}</Text>}
+        </View>
+        <View className="form-field">
+          <Text className="form-label">他的手机号</Text>
+          <Input
+            className="form-input proxy-phone"
+            type="number"
             value={draft.requesterPhone}
             onChange={(phone) => fix({ requesterPhone: phone.replace(/\D/g, '').slice(0, 11) }, 'requesterPhone')}
-            placeholder='用这个号码登录就能看到办理进度'
+            placeholder="用这个号码登录就能看到办理进度"
             maxLength={11}
           />
-          {problems.requesterPhone && <Text className='form-error'>{problems.requesterPhone}</Text>}
+          {problems.requesterPhone && <Text className="form-error">{problems.requesterPhone}</Text>}
         </View>
       </View>
 
@@ -136,42 +142,42 @@ function ProxyForm({ me, roots }: { me: Me; roots: UnitRef[] }) {
 
       <CategoryChips value={draft.category} error={problems.category} onChange={(category) => fix({ category }, 'category')} />
 
-      <View className='req-card'>
+      <View className="req-card">
         <WhatWhereFields
           draft={draft}
           onChange={(patch) => fix(patch, 'description')}
           photos={photos}
           onPhotoError={(message) => Toast.show(TOAST, { content: message, duration: 3 })}
-          prefix='proxy'
-          label='什么事'
-          placeholder='请写清楚是什么事、在哪里、从什么时候开始'
+          prefix="proxy"
+          label="什么事"
+          placeholder="请写清楚是什么事、在哪里、从什么时候开始"
           error={problems.description}
         />
-        <ConfidentialSwitch checked={draft.confidential} onChange={(confidential) => change({ confidential })} className='proxy-confidential' />
+        <ConfidentialSwitch checked={draft.confidential} onChange={(confidential) => change({ confidential })} className="proxy-confidential" />
       </View>
 
       <SendingNotice sending={sending} />
-      <SubmitButton label='代为提交' busy={sending.kind === 'sending'} uploading={uploading} onSubmit={submit} className='proxy-submit' />
-      <Toast id={TOAST} className='req-toast' />
+      <SubmitButton label="代为提交" busy={sending.kind === 'sending'} uploading={uploading} onSubmit={submit} className="proxy-submit" />
+      <Toast id={TOAST} className="req-toast" />
     </View>
-  )
+  );
 }
 
 /** 代办: a matter entered for an elderly villager, who then sees it as their own. */
 export default function OnBehalfPage() {
-  const session = useSession()
+  const session = useSession();
   // Fresh roles; areas larger than a village are chosen in (hotline staff sit in the town's
   // hotline office: they choose in the town).
   const loader = useLoader(async () => {
-    const me = await reloadMe()
-    const larger = proxyAreas(me).filter((area) => !MATTER_UNITS.selectable.includes(area.kind))
-    const roots = await Promise.all(larger.map((area) => (area.kind === 'hotline_office' ? townOf(area) : Promise.resolve(area))))
-    return { me, roots: roots.filter((root): root is UnitRef => root !== null) }
-  })
-  if (!session) return null
+    const me = await reloadMe();
+    const larger = proxyAreas(me).filter((area) => !MATTER_UNITS.selectable.includes(area.kind));
+    const roots = await Promise.all(larger.map((area) => (area.kind === 'hotline_office' ? townOf(area) : Promise.resolve(area))));
+    return { me, roots: roots.filter((root): root is UnitRef => root !== null) };
+  });
+  if (!session) return null;
   return (
     <PageShell state={loader.state} onRetry={loader.reload}>
       {({ me, roots }) => <ProxyForm me={me} roots={roots} />}
     </PageShell>
-  )
+  );
 }

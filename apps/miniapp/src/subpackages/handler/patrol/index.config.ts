@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '未诉先办',
-  backgroundTextStyle: 'dark'
-})
+  backgroundTextStyle: 'dark',
+});

@@ -1,5 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '办理诉求',
   enablePullDownRefresh: true,
-  backgroundTextStyle: 'dark'
-})
+  backgroundTextStyle: 'dark',
+});

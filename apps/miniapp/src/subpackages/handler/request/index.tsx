@@ -1,42 +1,54 @@
-import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
-import { complexityNeedsReason, CONTACT_METHOD_LABELS, CONTACT_METHODS, proposedComplexity, type ContactMethod } from '@gridloop/domain/dist/requests/acceptance'
-import { COMPLEXITIES, COMPLEXITY_LABELS, type Complexity } from '@gridloop/domain/dist/requests/sla'
-import { Button, Toast } from '../../../components/nutui'
-import { PageShell } from '../../../components/page-shell'
-import { useLoader } from '../../../lib/use-loader'
-import { callPhone } from '../../../lib/phone-call'
-import { useNow } from '../../../lib/use-now'
-import { ActionForm, type ActionFormValues } from '../../../requests/components/action-form'
-import { DueCountdown, RequestSummary, Timeline } from '../../../requests/components/request-parts'
-import { DuplicateCandidates } from '../../../requests/components/duplicates'
-import { getRequest, type RequestView } from '../../../requests/requests-api'
-import { useRequestActions } from '../../../requests/use-request-actions'
-import '../../../requests/components/request.css'
-import './index.css'
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import {
+  complexityNeedsReason,
+  CONTACT_METHOD_LABELS,
+  CONTACT_METHODS,
+  proposedComplexity,
+  type ContactMethod,
+} from '@gridloop/domain/dist/requests/acceptance';
+import { COMPLEXITIES, COMPLEXITY_LABELS, type Complexity } from '@gridloop/domain/dist/requests/sla';
+import { Button, Toast } from '../../../components/nutui';
+import { PageShell } from '../../../components/page-shell';
+import { useLoader } from '../../../lib/use-loader';
+import { callPhone } from '../../../lib/phone-call';
+import { useNow } from '../../../lib/use-now';
+import { ActionForm, type ActionFormValues } from '../../../requests/components/action-form';
+import { DueCountdown, RequestSummary, Timeline } from '../../../requests/components/request-parts';
+import { DuplicateCandidates } from '../../../requests/components/duplicates';
+import { getRequest, type RequestView } from '../../../requests/requests-api';
+import { useRequestActions } from '../../../requests/use-request-actions';
+import '../../../requests/components/request.css';
+import './index.css';
 
-const TOAST = 'handle-toast'
+const TOAST = 'handle-toast';
 
-type Open = 'accept' | 'followUp' | 'resolve' | 'requestTransfer' | null
+type Open = 'accept' | 'followUp' | 'resolve' | 'requestTransfer' | null;
 
 /** 记录联系并受理: how the requester was reached, and the proposed time limit (changing it needs a reason). */
-function AcceptForm({ request, method: initialMethod, busy, onAccept, onCancel }: {
-  request: RequestView
-  method: ContactMethod
-  busy: boolean
-  onAccept(method: ContactMethod, complexity: Complexity, values: ActionFormValues): void
-  onCancel(): void
+function AcceptForm({
+  request,
+  method: initialMethod,
+  busy,
+  onAccept,
+  onCancel,
+}: {
+  request: RequestView;
+  method: ContactMethod;
+  busy: boolean;
+  onAccept(method: ContactMethod, complexity: Complexity, values: ActionFormValues): void;
+  onCancel(): void;
 }) {
-  const proposed = proposedComplexity(request.category)
-  const [method, setMethod] = useState<ContactMethod>(initialMethod)
-  const [complexity, setComplexity] = useState<Complexity>(proposed)
-  const changed = complexityNeedsReason(request.category, complexity)
+  const proposed = proposedComplexity(request.category);
+  const [method, setMethod] = useState<ContactMethod>(initialMethod);
+  const [complexity, setComplexity] = useState<Complexity>(proposed);
+  const changed = complexityNeedsReason(request.category, complexity);
   return (
     <ActionForm
-      action='accept'
-      title='记录联系并受理'
-      confirmText='确认受理'
+      action="accept"
+      title="记录联系并受理"
+      confirmText="确认受理"
       noteLabel={changed ? '改变时限的原因' : '情况说明'}
       notePlaceholder={changed ? '请说明为什么改变办理时限' : '和群众谈了什么'}
       noteRequired={changed}
@@ -45,31 +57,31 @@ function AcceptForm({ request, method: initialMethod, busy, onAccept, onCancel }
       busy={busy}
       onSubmit={(values) => onAccept(method, complexity, values)}
       onCancel={onCancel}
-      className='accept-form'
+      className="accept-form"
     >
-      <View className='form-field'>
-        <Text className='form-label'>怎么联系的</Text>
-        <View className='chips'>
+      <View className="form-field">
+        <Text className="form-label">怎么联系的</Text>
+        <View className="chips">
           {CONTACT_METHODS.map((m) => (
             <View key={m} className={`chip contact-method ${method === m ? 'chip--on' : ''}`} onClick={() => setMethod(m)}>
-              <Text className='chip-text'>{CONTACT_METHOD_LABELS[m]}</Text>
+              <Text className="chip-text">{CONTACT_METHOD_LABELS[m]}</Text>
             </View>
           ))}
         </View>
       </View>
-      <View className='form-field'>
-        <Text className='form-label'>办理时限</Text>
-        <View className='chips'>
+      <View className="form-field">
+        <Text className="form-label">办理时限</Text>
+        <View className="chips">
           {COMPLEXITIES.map((c) => (
             <View key={c} className={`chip complexity ${complexity === c ? 'chip--on' : ''}`} onClick={() => setComplexity(c)}>
-              <Text className='chip-text'>{COMPLEXITY_LABELS[c]}</Text>
+              <Text className="chip-text">{COMPLEXITY_LABELS[c]}</Text>
             </View>
           ))}
         </View>
-        <Text className='form-hint'>按类别建议：{COMPLEXITY_LABELS[proposed]}</Text>
+        <Text className="form-hint">按类别建议：{COMPLEXITY_LABELS[proposed]}</Text>
       </View>
     </ActionForm>
-  )
+  );
 }
 
 /**
@@ -77,75 +89,87 @@ function AcceptForm({ request, method: initialMethod, busy, onAccept, onCancel }
  * live clock, and the steps open now: follow-up and result with photos, ask for a transfer.
  */
 export default function HandleRequestPage() {
-  const router = useRouter()
-  const id = Number(router.params.id)
-  const loader = useLoader(() => getRequest(id), { onQuietError: (message) => Toast.show(TOAST, { content: message, duration: 3 }) })
-  const current = () => (loader.state.kind === 'ready' ? loader.state.data : null)
-  const { busy, act } = useRequestActions({ toastId: TOAST, current, replace: loader.replace, reload: loader.reload })
-  const [open, setOpen] = useState<Open>(null)
-  const [contactMethod, setContactMethod] = useState<ContactMethod>('call')
-  const now = useNow(1000)
+  const router = useRouter();
+  const id = Number(router.params.id);
+  const loader = useLoader(() => getRequest(id), { onQuietError: (message) => Toast.show(TOAST, { content: message, duration: 3 }) });
+  const current = () => (loader.state.kind === 'ready' ? loader.state.data : null);
+  const { busy, act } = useRequestActions({ toastId: TOAST, current, replace: loader.replace, reload: loader.reload });
+  const [open, setOpen] = useState<Open>(null);
+  const [contactMethod, setContactMethod] = useState<ContactMethod>('call');
+  const now = useNow(1000);
 
   const done = (ok: boolean) => {
-    if (ok) setOpen(null)
-  }
+    if (ok) setOpen(null);
+  };
 
   const call = async (request: RequestView) => {
-    if (!request.contactPhone) return
+    if (!request.contactPhone) return;
     // Whatever the call gives (WeChat dials; a desktop browser has no dialer), offer to record
     // the contact right after.
-    const outcome = await callPhone(request.contactPhone)
-    if (outcome === 'dial-by-hand') Toast.show(TOAST, { content: `请拨打 ${request.contactPhone}`, duration: 2 })
+    const outcome = await callPhone(request.contactPhone);
+    if (outcome === 'dial-by-hand') Toast.show(TOAST, { content: `请拨打 ${request.contactPhone}`, duration: 2 });
     if (request.actions.includes('accept')) {
-      setContactMethod('call')
-      setOpen('accept')
+      setContactMethod('call');
+      setOpen('accept');
     }
-  }
+  };
 
   const openAccept = (method: ContactMethod) => {
-    setContactMethod(method)
-    setOpen('accept')
-  }
+    setContactMethod(method);
+    setOpen('accept');
+  };
 
   return (
     <PageShell state={loader.state} onRetry={loader.reload}>
       {(request) => {
-        const can = (action: string) => request.actions.includes(action)
+        const can = (action: string) => request.actions.includes(action);
         return (
-          <View className='handle'>
+          <View className="handle">
             <RequestSummary request={request}>
               <DueCountdown request={request} now={now} />
-              {request.transferRequested && <Text className='form-hint'>已申请转办，等待热线办答复</Text>}
-              <View className='req-person'>
-                <Text className='req-phone'>反映人：{request.requesterName}</Text>
-                <Text className='req-phone handle-phone'>电话：{request.contactPhone ?? '没有留电话'}</Text>
+              {request.transferRequested && <Text className="form-hint">已申请转办，等待热线办答复</Text>}
+              <View className="req-person">
+                <Text className="req-phone">反映人：{request.requesterName}</Text>
+                <Text className="req-phone handle-phone">电话：{request.contactPhone ?? '没有留电话'}</Text>
               </View>
             </RequestSummary>
 
             {open === null && (
-              <View className='req-actions'>
+              <View className="req-actions">
                 {request.contactPhone && (
-                  <Button className='big-button handle-call' type='primary' block onClick={() => call(request)}>
+                  <Button className="big-button handle-call" type="primary" block onClick={() => call(request)}>
                     打电话 {request.contactPhone}
                   </Button>
                 )}
                 {can('accept') && (
-                  <Button className='big-button big-button--plain handle-accept' type='primary' fill='outline' block onClick={() => openAccept(request.contactPhone ? 'call' : 'visit')}>
+                  <Button
+                    className="big-button big-button--plain handle-accept"
+                    type="primary"
+                    fill="outline"
+                    block
+                    onClick={() => openAccept(request.contactPhone ? 'call' : 'visit')}
+                  >
                     已联系，记录受理
                   </Button>
                 )}
                 {can('followUp') && (
-                  <Button className='big-button big-button--plain handle-follow-up' type='primary' fill='outline' block onClick={() => setOpen('followUp')}>
+                  <Button className="big-button big-button--plain handle-follow-up" type="primary" fill="outline" block onClick={() => setOpen('followUp')}>
                     记录跟进
                   </Button>
                 )}
                 {can('resolve') && (
-                  <Button className='big-button handle-resolve' type='primary' block onClick={() => setOpen('resolve')}>
+                  <Button className="big-button handle-resolve" type="primary" block onClick={() => setOpen('resolve')}>
                     办结
                   </Button>
                 )}
                 {can('requestTransfer') && !request.transferRequested && (
-                  <Button className='big-button big-button--plain handle-transfer' type='default' fill='outline' block onClick={() => setOpen('requestTransfer')}>
+                  <Button
+                    className="big-button big-button--plain handle-transfer"
+                    type="default"
+                    fill="outline"
+                    block
+                    onClick={() => setOpen('requestTransfer')}
+                  >
                     申请转办
                   </Button>
                 )}
@@ -159,47 +183,62 @@ export default function HandleRequestPage() {
                 busy={busy === 'accept'}
                 onCancel={() => setOpen(null)}
                 onAccept={async (method, complexity, values) =>
-                  done(await act('accept', { contactMethod: method, complexity, ...(values.note ? { note: values.note } : {}), ...(values.photoIds.length ? { photoIds: values.photoIds } : {}) }, '已受理，开始计时办结'))
+                  done(
+                    await act(
+                      'accept',
+                      {
+                        contactMethod: method,
+                        complexity,
+                        ...(values.note ? { note: values.note } : {}),
+                        ...(values.photoIds.length ? { photoIds: values.photoIds } : {}),
+                      },
+                      '已受理，开始计时办结',
+                    ),
+                  )
                 }
               />
             )}
             {open === 'followUp' && (
               <ActionForm
-                action='followUp'
-                title='记录跟进'
-                confirmText='保存跟进'
-                noteLabel='进展'
-                notePlaceholder='现在办到哪一步了'
+                action="followUp"
+                title="记录跟进"
+                confirmText="保存跟进"
+                noteLabel="进展"
+                notePlaceholder="现在办到哪一步了"
                 busy={busy === 'followUp'}
                 onCancel={() => setOpen(null)}
-                onSubmit={async (values) => done(await act('followUp', { note: values.note, ...(values.photoIds.length ? { photoIds: values.photoIds } : {}) }, '跟进已记录'))}
-                className='follow-up-form'
+                onSubmit={async (values) =>
+                  done(await act('followUp', { note: values.note, ...(values.photoIds.length ? { photoIds: values.photoIds } : {}) }, '跟进已记录'))
+                }
+                className="follow-up-form"
               />
             )}
             {open === 'resolve' && (
               <ActionForm
-                action='resolve'
-                title='办结'
-                confirmText='确认办结'
-                noteLabel='办理结果'
-                notePlaceholder='怎么解决的，结果如何'
+                action="resolve"
+                title="办结"
+                confirmText="确认办结"
+                noteLabel="办理结果"
+                notePlaceholder="怎么解决的，结果如何"
                 busy={busy === 'resolve'}
                 onCancel={() => setOpen(null)}
-                onSubmit={async (values) => done(await act('resolve', { note: values.note, ...(values.photoIds.length ? { photoIds: values.photoIds } : {}) }, '已办结，等待回看和评价'))}
-                className='resolve-form'
+                onSubmit={async (values) =>
+                  done(await act('resolve', { note: values.note, ...(values.photoIds.length ? { photoIds: values.photoIds } : {}) }, '已办结，等待回看和评价'))
+                }
+                className="resolve-form"
               />
             )}
             {open === 'requestTransfer' && (
               <ActionForm
-                action='requestTransfer'
-                title='申请转办'
-                confirmText='提交申请'
-                noteLabel='转办原因'
-                notePlaceholder='为什么本网格办不了，应该由谁来办'
+                action="requestTransfer"
+                title="申请转办"
+                confirmText="提交申请"
+                noteLabel="转办原因"
+                notePlaceholder="为什么本网格办不了，应该由谁来办"
                 busy={busy === 'requestTransfer'}
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('requestTransfer', { note: values.note }, '已申请转办，等待热线办答复'))}
-                className='transfer-form'
+                className="transfer-form"
               />
             )}
 
@@ -212,10 +251,10 @@ export default function HandleRequestPage() {
             )}
 
             <Timeline events={request.timeline} />
-            <Toast id={TOAST} className='req-toast' />
+            <Toast id={TOAST} className="req-toast" />
           </View>
-        )
+        );
       }}
     </PageShell>
-  )
+  );
 }

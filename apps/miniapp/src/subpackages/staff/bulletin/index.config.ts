@@ -1,5 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '受理日报',
   enablePullDownRefresh: true,
-  backgroundTextStyle: 'dark'
-})
+  backgroundTextStyle: 'dark',
+});

@@ -1,5 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '派单',
   enablePullDownRefresh: true,
-  backgroundTextStyle: 'dark'
-})
+  backgroundTextStyle: 'dark',
+});

@@ -1,5 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '回看',
   enablePullDownRefresh: true,
-  backgroundTextStyle: 'dark'
-})
+  backgroundTextStyle: 'dark',
+});

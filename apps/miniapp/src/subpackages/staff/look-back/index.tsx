@@ -1,34 +1,34 @@
-import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { Toast } from '../../../components/nutui'
-import { PageShell } from '../../../components/page-shell'
-import { useLoader } from '../../../lib/use-loader'
-import { requestUrl, ROUTES } from '../../../routes'
-import { Hearts, RequestRow } from '../../../requests/components/request-parts'
-import { getLookBackQueue } from '../../../requests/requests-api'
-import '../../../requests/components/request.css'
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Toast } from '../../../components/nutui';
+import { PageShell } from '../../../components/page-shell';
+import { useLoader } from '../../../lib/use-loader';
+import { requestUrl, ROUTES } from '../../../routes';
+import { Hearts, RequestRow } from '../../../requests/components/request-parts';
+import { getLookBackQueue } from '../../../requests/requests-api';
+import '../../../requests/components/request.css';
 
-const TOAST = 'look-back-toast'
+const TOAST = 'look-back-toast';
 
 /** 回看: results and refusals waiting for someone other than the handler to check, oldest first. */
 export default function LookBackQueuePage() {
-  const loader = useLoader(getLookBackQueue, { onQuietError: (message) => Toast.show(TOAST, { content: message, duration: 3 }) })
+  const loader = useLoader(getLookBackQueue, { onQuietError: (message) => Toast.show(TOAST, { content: message, duration: 3 }) });
   return (
-    <PageShell state={loader.state} onRetry={loader.reload} isEmpty={(list) => list.length === 0} emptyText='现在没有要回看的事'>
+    <PageShell state={loader.state} onRetry={loader.reload} isEmpty={(list) => list.length === 0} emptyText="现在没有要回看的事">
       {(list) => (
-        <View className='req-list look-back-list'>
-          <Text className='inbox-count'>共 {list.length} 件，最早的在最上面</Text>
+        <View className="req-list look-back-list">
+          <Text className="inbox-count">共 {list.length} 件，最早的在最上面</Text>
           {list.map((request) => {
             return (
               <RequestRow key={request.id} request={request} onTap={() => Taro.navigateTo({ url: requestUrl(ROUTES.lookBackRequest, request.id) })}>
-                {request.resultNote && <Text className='req-row-note'>结果：{request.resultNote}</Text>}
-                {request.rating ? <Hearts rating={request.rating} /> : <Text className='req-row-note'>群众还没有评价</Text>}
+                {request.resultNote && <Text className="req-row-note">结果：{request.resultNote}</Text>}
+                {request.rating ? <Hearts rating={request.rating} /> : <Text className="req-row-note">群众还没有评价</Text>}
               </RequestRow>
-            )
+            );
           })}
-          <Toast id={TOAST} className='req-toast' />
+          <Toast id={TOAST} className="req-toast" />
         </View>
       )}
     </PageShell>
-  )
+  );
 }

@@ -1,5 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '超时督办',
   enablePullDownRefresh: true,
-  backgroundTextStyle: 'dark'
-})
+  backgroundTextStyle: 'dark',
+});

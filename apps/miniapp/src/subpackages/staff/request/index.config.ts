@@ -1,5 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '回看诉求',
   enablePullDownRefresh: true,
-  backgroundTextStyle: 'dark'
-})
+  backgroundTextStyle: 'dark',
+});

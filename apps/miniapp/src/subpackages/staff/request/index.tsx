@@ -1,24 +1,24 @@
-import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
-import { Button, Toast } from '../../../components/nutui'
-import { PageShell } from '../../../components/page-shell'
-import { useLoader } from '../../../lib/use-loader'
-import { ActionForm } from '../../../requests/components/action-form'
-import { PhotoGrid } from '../../../requests/components/photo-grid'
-import { Hearts, RequestSummary, Timeline } from '../../../requests/components/request-parts'
-import { stepLabel, timeText } from '../../../requests/labels'
-import { getRequest } from '../../../requests/requests-api'
-import { latestResult } from '../../../requests/result'
-import { useRequestActions } from '../../../requests/use-request-actions'
-import { rungText } from '../../../requests/ladder'
-import { TransferForm } from '../../../requests/components/transfer-form'
-import { useSession } from '../../../auth/session-store'
-import '../../../requests/components/request.css'
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { Button, Toast } from '../../../components/nutui';
+import { PageShell } from '../../../components/page-shell';
+import { useLoader } from '../../../lib/use-loader';
+import { ActionForm } from '../../../requests/components/action-form';
+import { PhotoGrid } from '../../../requests/components/photo-grid';
+import { Hearts, RequestSummary, Timeline } from '../../../requests/components/request-parts';
+import { stepLabel, timeText } from '../../../requests/labels';
+import { getRequest } from '../../../requests/requests-api';
+import { latestResult } from '../../../requests/result';
+import { useRequestActions } from '../../../requests/use-request-actions';
+import { rungText } from '../../../requests/ladder';
+import { TransferForm } from '../../../requests/components/transfer-form';
+import { useSession } from '../../../auth/session-store';
+import '../../../requests/components/request.css';
 
-const TOAST = 'staff-request-toast'
+const TOAST = 'staff-request-toast';
 
-type Open = 'lookBack' | 'close' | 'sendBack' | 'urge' | 'supervise' | 'transfer' | 'declineTransfer' | null
+type Open = 'lookBack' | 'close' | 'sendBack' | 'urge' | 'supervise' | 'transfer' | 'declineTransfer' | null;
 
 /**
  * A matter for its supervisors: the case, the handler's result with its photos and the
@@ -26,48 +26,54 @@ type Open = 'lookBack' | 'close' | 'sendBack' | 'urge' | 'supervise' | 'transfer
  * it is open, 催办 (a note if wanted) and 督办 (a reason). Only what `actions` allows is offered.
  */
 export default function LookBackRequestPage() {
-  const router = useRouter()
-  const id = Number(router.params.id)
-  const loader = useLoader(() => getRequest(id), { onQuietError: (message) => Toast.show(TOAST, { content: message, duration: 3 }) })
-  const current = () => (loader.state.kind === 'ready' ? loader.state.data : null)
-  const { busy, act } = useRequestActions({ toastId: TOAST, current, replace: loader.replace, reload: loader.reload })
-  const session = useSession()
-  const [open, setOpen] = useState<Open>(null)
+  const router = useRouter();
+  const id = Number(router.params.id);
+  const loader = useLoader(() => getRequest(id), { onQuietError: (message) => Toast.show(TOAST, { content: message, duration: 3 }) });
+  const current = () => (loader.state.kind === 'ready' ? loader.state.data : null);
+  const { busy, act } = useRequestActions({ toastId: TOAST, current, replace: loader.replace, reload: loader.reload });
+  const session = useSession();
+  const [open, setOpen] = useState<Open>(null);
   const done = (ok: boolean) => {
-    if (ok) setOpen(null)
-  }
+    if (ok) setOpen(null);
+  };
 
   return (
     <PageShell state={loader.state} onRetry={loader.reload}>
       {(request) => {
-        const can = (action: string) => request.actions.includes(action)
-        const result = latestResult(request)
+        const can = (action: string) => request.actions.includes(action);
+        const result = latestResult(request);
         return (
-          <View className='staff-request'>
+          <View className="staff-request">
             <RequestSummary request={request}>
-              <View className='req-person'>
-                <Text className='req-phone'>反映人：{request.requesterName}</Text>
-                <Text className='req-phone'>电话：{request.contactPhone ?? '没有留电话'}</Text>
+              <View className="req-person">
+                <Text className="req-phone">反映人：{request.requesterName}</Text>
+                <Text className="req-phone">电话：{request.contactPhone ?? '没有留电话'}</Text>
               </View>
             </RequestSummary>
 
             {(request.hotlineOrderNo || request.transferRequested) && (
-              <View className='req-notice staff-dispatch-notice'>
-                {request.hotlineOrderNo && <Text className='req-notice-text staff-order-no'>12345 工单号：{request.hotlineOrderNo}</Text>}
-                {request.cityDueAt && <Text className='req-notice-text staff-city-due'>市里要求 {timeText(request.cityDueAt)} 前办结</Text>}
-                {request.transferRequested && <Text className='req-notice-text staff-transfer-asked'>{request.handlerUnitName}申请转办</Text>}
+              <View className="req-notice staff-dispatch-notice">
+                {request.hotlineOrderNo && <Text className="req-notice-text staff-order-no">12345 工单号：{request.hotlineOrderNo}</Text>}
+                {request.cityDueAt && <Text className="req-notice-text staff-city-due">市里要求 {timeText(request.cityDueAt)} 前办结</Text>}
+                {request.transferRequested && <Text className="req-notice-text staff-transfer-asked">{request.handlerUnitName}申请转办</Text>}
               </View>
             )}
 
             {open === null && (can('transfer') || can('declineTransfer')) && (
-              <View className='req-actions staff-dispatch'>
+              <View className="req-actions staff-dispatch">
                 {can('transfer') && (
-                  <Button className='big-button staff-transfer' type='primary' block onClick={() => setOpen('transfer')}>
+                  <Button className="big-button staff-transfer" type="primary" block onClick={() => setOpen('transfer')}>
                     转办
                   </Button>
                 )}
                 {can('declineTransfer') && (
-                  <Button className='big-button big-button--plain staff-decline-transfer' type='default' fill='outline' block onClick={() => setOpen('declineTransfer')}>
+                  <Button
+                    className="big-button big-button--plain staff-decline-transfer"
+                    type="default"
+                    fill="outline"
+                    block
+                    onClick={() => setOpen('declineTransfer')}
+                  >
                     不同意转办
                   </Button>
                 )}
@@ -83,52 +89,52 @@ export default function LookBackRequestPage() {
             )}
             {open === 'declineTransfer' && (
               <ActionForm
-                action='declineTransfer'
-                title='不同意转办'
-                confirmText='确定'
-                tone='warning'
-                noteLabel='不同意的原因'
-                notePlaceholder='为什么还由原承办人办'
+                action="declineTransfer"
+                title="不同意转办"
+                confirmText="确定"
+                tone="warning"
+                noteLabel="不同意的原因"
+                notePlaceholder="为什么还由原承办人办"
                 busy={busy === 'declineTransfer'}
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('declineTransfer', { note: values.note }, '已告诉承办人继续办理'))}
-                className='decline-transfer-form'
+                className="decline-transfer-form"
               />
             )}
 
-            <View className='req-card staff-result'>
-              <Text className='req-card-title'>办理结果</Text>
+            <View className="req-card staff-result">
+              <Text className="req-card-title">办理结果</Text>
               {result ? (
-                <View className='staff-result-body'>
-                  <Text className='timeline-action'>
+                <View className="staff-result-body">
+                  <Text className="timeline-action">
                     {stepLabel(result.action)} · {timeText(result.createdAt)}
                   </Text>
-                  {result.note && <Text className='timeline-note staff-result-note'>{result.note}</Text>}
+                  {result.note && <Text className="timeline-note staff-result-note">{result.note}</Text>}
                   <PhotoGrid photos={result.photos} />
                 </View>
               ) : (
-                <Text className='form-hint'>还没有办理结果</Text>
+                <Text className="form-hint">还没有办理结果</Text>
               )}
-              <Text className='form-label staff-rating-label'>群众评价</Text>
-              {request.rating ? <Hearts rating={request.rating} /> : <Text className='form-hint staff-no-rating'>群众还没有评价</Text>}
+              <Text className="form-label staff-rating-label">群众评价</Text>
+              {request.rating ? <Hearts rating={request.rating} /> : <Text className="form-hint staff-no-rating">群众还没有评价</Text>}
             </View>
 
             {(request.supervised || request.escalationRung > 0) && (
-              <View className='req-notice staff-overdue-notice'>
-                {request.escalationRung > 0 && <Text className='req-notice-text'>已超时，{rungText(request.escalationRung)}</Text>}
-                {request.supervised && <Text className='req-notice-text staff-supervised'>这件事已被督办</Text>}
+              <View className="req-notice staff-overdue-notice">
+                {request.escalationRung > 0 && <Text className="req-notice-text">已超时，{rungText(request.escalationRung)}</Text>}
+                {request.supervised && <Text className="req-notice-text staff-supervised">这件事已被督办</Text>}
               </View>
             )}
 
             {open === null && (can('urge') || can('supervise')) && (
-              <View className='req-actions staff-press'>
+              <View className="req-actions staff-press">
                 {can('urge') && (
-                  <Button className='big-button staff-urge' type='primary' block onClick={() => setOpen('urge')}>
+                  <Button className="big-button staff-urge" type="primary" block onClick={() => setOpen('urge')}>
                     催办
                   </Button>
                 )}
                 {can('supervise') && (
-                  <Button className='big-button big-button--warning staff-supervise' type='primary' block onClick={() => setOpen('supervise')}>
+                  <Button className="big-button big-button--warning staff-supervise" type="primary" block onClick={() => setOpen('supervise')}>
                     督办
                   </Button>
                 )}
@@ -136,46 +142,46 @@ export default function LookBackRequestPage() {
             )}
             {open === 'urge' && (
               <ActionForm
-                action='urge'
-                title='催办'
-                confirmText='确定催办'
-                noteLabel='催办说明'
-                notePlaceholder='例如：群众又来电话了，请尽快联系'
+                action="urge"
+                title="催办"
+                confirmText="确定催办"
+                noteLabel="催办说明"
+                notePlaceholder="例如：群众又来电话了，请尽快联系"
                 busy={busy === 'urge'}
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('urge', values.note ? { note: values.note } : {}, '已催办，承办人会收到提醒'))}
-                className='urge-form'
+                className="urge-form"
               />
             )}
             {open === 'supervise' && (
               <ActionForm
-                action='supervise'
-                title='督办'
-                confirmText='确定督办'
-                tone='warning'
-                noteLabel='督办原因'
-                notePlaceholder='为什么要督办，要求什么时候办好'
+                action="supervise"
+                title="督办"
+                confirmText="确定督办"
+                tone="warning"
+                noteLabel="督办原因"
+                notePlaceholder="为什么要督办，要求什么时候办好"
                 busy={busy === 'supervise'}
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('supervise', { note: values.note }, '已督办，承办人会收到通知'))}
-                className='supervise-form'
+                className="supervise-form"
               />
             )}
 
             {open === null && (can('lookBack') || can('close') || can('sendBack')) && (
-              <View className='req-actions'>
+              <View className="req-actions">
                 {can('lookBack') && (
-                  <Button className='big-button staff-look-back' type='primary' block onClick={() => setOpen('lookBack')}>
+                  <Button className="big-button staff-look-back" type="primary" block onClick={() => setOpen('lookBack')}>
                     回看
                   </Button>
                 )}
                 {can('close') && (
-                  <Button className='big-button staff-close' type='primary' block onClick={() => setOpen('close')}>
+                  <Button className="big-button staff-close" type="primary" block onClick={() => setOpen('close')}>
                     关闭
                   </Button>
                 )}
                 {can('sendBack') && (
-                  <Button className='big-button big-button--plain staff-send-back' type='default' fill='outline' block onClick={() => setOpen('sendBack')}>
+                  <Button className="big-button big-button--plain staff-send-back" type="default" fill="outline" block onClick={() => setOpen('sendBack')}>
                     退回重办
                   </Button>
                 )}
@@ -183,48 +189,48 @@ export default function LookBackRequestPage() {
             )}
             {open === 'lookBack' && (
               <ActionForm
-                action='lookBack'
-                title='回看'
-                confirmText='确认回看'
-                noteLabel='回看情况'
-                notePlaceholder='回访了解到的情况，例如：已电话回访，群众认可'
+                action="lookBack"
+                title="回看"
+                confirmText="确认回看"
+                noteLabel="回看情况"
+                notePlaceholder="回访了解到的情况，例如：已电话回访，群众认可"
                 busy={busy === 'lookBack'}
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('lookBack', { note: values.note }, '已回看'))}
-                className='look-back-form'
+                className="look-back-form"
               />
             )}
             {open === 'close' && (
               <ActionForm
-                action='close'
-                title='确定关闭这件事吗？'
-                confirmText='确定关闭'
+                action="close"
+                title="确定关闭这件事吗？"
+                confirmText="确定关闭"
                 busy={busy === 'close'}
                 onCancel={() => setOpen(null)}
                 onSubmit={async () => done(await act('close', {}, '已关闭'))}
-                className='close-form'
+                className="close-form"
               />
             )}
             {open === 'sendBack' && (
               <ActionForm
-                action='sendBack'
-                title='退回重办'
-                confirmText='确定退回'
-                tone='warning'
-                noteLabel='退回原因'
-                notePlaceholder='哪里没有办好，需要怎么重办'
+                action="sendBack"
+                title="退回重办"
+                confirmText="确定退回"
+                tone="warning"
+                noteLabel="退回原因"
+                notePlaceholder="哪里没有办好，需要怎么重办"
                 busy={busy === 'sendBack'}
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('sendBack', { note: values.note }, '已退回，重新办理'))}
-                className='send-back-form'
+                className="send-back-form"
               />
             )}
 
             <Timeline events={request.timeline} />
-            <Toast id={TOAST} className='req-toast' />
+            <Toast id={TOAST} className="req-toast" />
           </View>
-        )
+        );
       }}
     </PageShell>
-  )
+  );
 }

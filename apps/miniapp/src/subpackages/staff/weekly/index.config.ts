@@ -1,5 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '办理周调度',
   enablePullDownRefresh: true,
-  backgroundTextStyle: 'dark'
-})
+  backgroundTextStyle: 'dark',
+});

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '我要反映'
-})
+  navigationBarTitleText: '我要反映',
+});

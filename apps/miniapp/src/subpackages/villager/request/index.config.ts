@@ -4,5 +4,5 @@ export default definePageConfig({
   backgroundTextStyle: 'dark',
   // 分享进展: the card carries requestShare's title only (no text, place, name or phone) and is
   // turned off for 保密 matters (hideShareMenu).
-  enableShareAppMessage: true
-})
+  enableShareAppMessage: true,
+});
