@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     }
     // Where the time goes: one period counted from the raw rows, for the town alone and for every unit.
     let start = performance.now();
-    await app.get(ReportRepository).periodCounts(town.path, month);
+    await app.get(ReportRepository).periodCounts(town.path, month, month.end);
     say(`  one month's counts for the town alone: ${ms(performance.now() - start)}`);
     start = performance.now();
     await app.get(ReportRepository).allUnitsCounts(month);

@@ -32,7 +32,7 @@ export class PushDailyBulletinJob implements ScheduledJob<number> {
     const done = new Set((await this.dataSource.getRepository(ReportDispatch).findBy({ kind: 'daily', period: day })).map((d) => d.townUnitId));
     let pushed = 0;
     for (const town of towns.filter((t) => !done.has(t.id))) {
-      const report = await this.bulletins.forTown(town, day);
+      const report = await this.bulletins.forTown(town, day, now);
       try {
         await this.dataSource.transaction(async (manager) => {
           await manager.insert(ReportDispatch, { townUnitId: town.id, kind: 'daily', period: day, sentAt: now });

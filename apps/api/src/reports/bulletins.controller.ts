@@ -35,7 +35,7 @@ export class BulletinsController {
   })
   @ApiOkResponse({ type: DailyBulletinDto })
   daily(@CurrentActor() actor: Actor, @Query() query: DailyBulletinQuery): Promise<DailyBulletinDto> {
-    return this.bulletins.bulletin(actor, query.townId, query.day);
+    return this.bulletins.bulletin(actor, query.townId, query.day, this.clock.now());
   }
 
   @Get('daily.xlsx')
@@ -47,7 +47,7 @@ export class BulletinsController {
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse({ description: 'The bulletin workbook', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
   async exportDaily(@CurrentActor() actor: Actor, @Query() query: DailyBulletinQuery): Promise<StreamableFile> {
-    const report = await this.bulletins.bulletin(actor, query.townId, query.day);
+    const report = await this.bulletins.bulletin(actor, query.townId, query.day, this.clock.now());
     return xlsxDownload(await writeDailyBulletinSheet(report), `受理情况通报_${report.day}.xlsx`, `daily-bulletin-${report.day}.xlsx`);
   }
 
@@ -59,7 +59,7 @@ export class BulletinsController {
   })
   @ApiOkResponse({ type: ReportRequestsDto })
   dailyRequests(@CurrentActor() actor: Actor, @Query() query: BulletinFigureQuery): Promise<ReportRequestsDto> {
-    return this.bulletins.figureRequests(actor, query.townId, query.day, query.figure as BulletinFigure, query.key);
+    return this.bulletins.figureRequests(actor, query.townId, query.day, query.figure as BulletinFigure, this.clock.now(), query.key);
   }
 
   @Get('weekly-dispatch')

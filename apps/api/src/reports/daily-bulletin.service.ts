@@ -18,6 +18,7 @@ import { OrgUnit } from '../grid/org-unit.entity';
 import { OrgUnitRepository } from '../grid/org-unit.repository';
 import { CountByKeyDto, DailyBulletinDto, ReportRequestItemDto, ReportRequestsDto, type BulletinFigure } from './dtos/daily-bulletin.dto';
 import { RequestEntity } from '../requests/request.entity';
+import { judgedAt } from './report-period';
 import { ReportRepository } from './report.repository';
 
 /** 受理情况一天一通报: a town's day, counted from the timeline by the same rules as the ranking. */
@@ -29,19 +30,19 @@ export class DailyBulletinService {
     private readonly units: OrgUnitRepository,
   ) {}
 
-  async bulletin(actor: Actor, townId: number, day: string): Promise<DailyBulletinDto> {
+  async bulletin(actor: Actor, townId: number, day: string, now: Date): Promise<DailyBulletinDto> {
     const range = dayBounds(day);
     const town = await this.units.findInSpan(townId, actor.spanFor('reports.view'));
     if (!town || town.kind !== 'town') throw new AppError(ErrorCode.NotFound, 'townId');
-    return this.forTown(town, day, range);
+    return this.forTown(town, day, now, range);
   }
 
   /** 一数一查 for the bulletin: the requests behind one of its figures (for a by-source/village/category line, its key). */
-  async figureRequests(actor: Actor, townId: number, day: string, figure: BulletinFigure, key?: string): Promise<ReportRequestsDto> {
+  async figureRequests(actor: Actor, townId: number, day: string, figure: BulletinFigure, now: Date, key?: string): Promise<ReportRequestsDto> {
     const range = dayBounds(day);
     const town = await this.units.findInSpan(townId, actor.spanFor('reports.view'));
     if (!town || town.kind !== 'town') throw new AppError(ErrorCode.NotFound, 'townId');
-    const facts = await this.dayFacts(town, range);
+    const facts = await this.dayFacts(town, range, now);
     const grouped: ((r: ReceivedRow) => string) | undefined = figure in GROUPED ? GROUPED[figure as keyof typeof GROUPED] : undefined;
     if (grouped && !key) throw new AppError(ErrorCode.ValidationFailed, 'key', '请选择要查看的来源、村或类别');
     const ids = ((): number[] => {
@@ -67,9 +68,9 @@ export class DailyBulletinService {
     return { count: ids.length, requests: await this.requestItems(ids) };
   }
 
-  /** A town's bulletin of one day (the morning push sends its figures: PushDailyBulletinJob). */
-  async forTown(town: OrgUnit, day: string, range = dayBounds(day)): Promise<DailyBulletinDto> {
-    const facts = await this.dayFacts(town, range);
+  /** A town's bulletin of one day, read at `now` (the morning push sends its figures: PushDailyBulletinJob). */
+  async forTown(town: OrgUnit, day: string, now: Date, range = dayBounds(day)): Promise<DailyBulletinDto> {
+    const facts = await this.dayFacts(town, range, now);
     const villages = new Map((await this.dataSource.getRepository(OrgUnit).findBy({ parentId: town.id, kind: 'village' })).map((v) => [v.id, v.name]));
     return {
       day,
@@ -86,13 +87,17 @@ export class DailyBulletinService {
     };
   }
 
-  /** The day's rows, from the timeline: each figure of the bulletin counts some of these, and lists them. */
-  private async dayFacts(town: OrgUnit, { start, end }: { start: Date; end: Date }) {
+  /**
+   * The day's rows, from the timeline: each figure of the bulletin counts some of these, and lists
+   * them. Open and overdue are judged at the day's end, or now while the day runs (judgedAt).
+   */
+  private async dayFacts(town: OrgUnit, { start, end }: { start: Date; end: Date }, now: Date) {
+    const at = judgedAt({ end }, now);
     const [received, contacts, resolved, openRows] = await Promise.all([
       this.reports.receivedIn(town.path, start, end),
       this.reports.firstContactsIn(town.path, start, end),
       this.reports.resolvedIn(town.path, start, end),
-      this.reports.openAt(town.path, end),
+      this.reports.openAt(town.path, at),
     ]);
     const open = openRows.map((row) => ({
       requestId: Number(row.requestId),
@@ -100,7 +105,7 @@ export class DailyBulletinService {
       running: clockLeftBy({ toState: row.toState, dueAt: row.dueAt === null ? null : rawDate(row.dueAt) }),
     }));
     const overdue = open.flatMap(({ requestId, unitName, running }) =>
-      running && running.dueAt < end ? [{ requestId, unitName, clock: running.clock, dueAt: running.dueAt }] : [],
+      running && running.dueAt < at ? [{ requestId, unitName, clock: running.clock, dueAt: running.dueAt }] : [],
     );
     return { received: received.map((r) => ({ ...r, requestId: Number(r.requestId) })), contacts, resolved, open, overdue };
   }

@@ -28,7 +28,8 @@ const INSERT_BATCH = 500;
  *   clock set back in a test) is found on the next read (timeline ids only grow) and the month is
  *   counted again;
  * - counts made by other rules (COUNTING_RULES changed) are counted again.
- * Timeline rows are never edited or deleted (RequestEvent). The month in progress is counted live.
+ * Timeline rows are never edited or deleted (RequestEvent). The month in progress is counted live,
+ * its open and overdue judged at the moment of reading (judgedAt); it is never kept (isOver).
  */
 @Injectable()
 export class RankingStore {
@@ -49,7 +50,7 @@ export class RankingStore {
 
   /** The counts of units within `scopePath` for the period: kept ones when the month is over and settled, else counted now. */
   async periodCounts(scopePath: string, period: Period, now: Date): Promise<PeriodCounts> {
-    if (!isOver(period, now) || this.stillSettling(period.label, now)) return this.reports.periodCounts(scopePath, period);
+    if (!isOver(period, now) || this.stillSettling(period.label, now)) return this.reports.periodCounts(scopePath, period, now);
     if (await this.isKept(period.label)) return this.read(period.label);
     return this.countAndKeep(period, now);
   }

@@ -4,7 +4,7 @@ import { DataSource, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { rawDate } from '../common/raw-date';
 import { OrgUnit } from '../grid/org-unit.entity';
 import { RequestEvent } from '../requests/request-event.entity';
-import type { Period } from './report-period';
+import { judgedAt, type Period } from './report-period';
 
 /** One figure counted per unit (the unit that handled the matter at the step that counts). */
 export type CountsByUnit = Map<number, number>;
@@ -70,8 +70,9 @@ const STEP_RULES: Record<StepFigure, { actions: readonly string[]; when: string 
   // Sorted: the rules' hash (RankingStore) must not move with the workflow table's row order.
   rehandled: { actions: [...actionsWith('rehandle')].sort(), when: '1 = 1' },
 };
-// Open at the end of the period (its last step before then left it open) past the deadline that step left running.
-const OPEN_OVERDUE_WHEN = 'e.dueAt < :end';
+// Open at the moment the period is judged at (judgedAt: its end, or the moment of reading while it
+// runs; its last step before then left it open) past the deadline that step left running.
+const OPEN_OVERDUE_WHEN = 'e.dueAt < :at';
 const COUNTED_ACTIONS = [...new Set(Object.values(STEP_RULES).flatMap((rule) => rule.actions))];
 /** What the counts are made by: stored counts made by other rules are made again (RankingStore). */
 export const COUNTING_RULES = JSON.stringify({ STEP_RULES, OPEN_OVERDUE_WHEN });
@@ -99,18 +100,19 @@ export class ReportRepository {
 
   /**
    * Every figure of every unit within `scopePath` over the period, in two queries: one pass over
-   * the period's counted steps summing each figure's rule, and the matters open at its end.
+   * the period's counted steps summing each figure's rule, and the matters open and overdue at
+   * judgedAt(period, now).
    */
-  async periodCounts(scopePath: string, period: Period): Promise<PeriodCounts> {
-    return (await this.count(await this.scope(scopePath), period)).counts;
+  async periodCounts(scopePath: string, period: Period, now: Date): Promise<PeriodCounts> {
+    return (await this.count(await this.scope(scopePath), period, judgedAt(period, now))).counts;
   }
 
-  /** periodCounts of every unit there is (what RankingStore keeps of a month that is over). */
+  /** periodCounts of every unit there is for a month that is over (what RankingStore keeps): judged at its end. */
   allUnitsCounts(period: Period): Promise<AllUnitsCounts> {
-    return this.count({ path: '', unitIds: null }, period);
+    return this.count({ path: '', unitIds: null }, period, period.end);
   }
 
-  private async count(scope: Scope, period: Period): Promise<AllUnitsCounts> {
+  private async count(scope: Scope, period: Period, at: Date): Promise<AllUnitsCounts> {
     const stepFigures = RANKING_FIGURES.filter((f): f is StepFigure => f !== 'openOverdue');
     const query = this.periodSteps(COUNTED_ACTIONS, scope, period)
       .select('e.handlerUnitId', 'unitId')
@@ -122,7 +124,7 @@ export class ReportRepository {
     }
     const [rows, openOverdue] = await Promise.all([
       query.getRawMany<Record<string, number | string | Date | null>>(),
-      count(this.figure('openOverdue', scope, period)),
+      count(this.figure('openOverdue', scope, period, at)),
     ]);
     const counts = countsFromRows(rows as Record<string, number | string>[], stepFigures);
     let lastContactDueAt: Date | null = null;
@@ -135,8 +137,8 @@ export class ReportRepository {
   }
 
   /** The timeline rows behind one figure of units within `scopePath` (a unit's path: it and those under it): what a count counted. */
-  async figureRows(figure: RankingFigure, scopePath: string, period: Period): Promise<{ requestId: number; at: Date }[]> {
-    const rows = await this.figure(figure, await this.scope(scopePath), period)
+  async figureRows(figure: RankingFigure, scopePath: string, period: Period, now: Date): Promise<{ requestId: number; at: Date }[]> {
+    const rows = await this.figure(figure, await this.scope(scopePath), period, judgedAt(period, now))
       .select('e.requestId', 'requestId')
       .addSelect('e.createdAt', 'at')
       .orderBy('e.id', 'ASC')
@@ -144,11 +146,10 @@ export class ReportRepository {
     return rows.map((row) => ({ requestId: Number(row.requestId), at: rawDate(row.at) }));
   }
 
-  /** One figure's rows over the period: its steps by its rule, or the matters open and overdue at the end. */
-  private figure(figure: RankingFigure, scope: Scope, period: Period): SelectQueryBuilder<RequestEvent> {
-    const p = { start: period.start, end: period.end };
+  /** One figure's rows over the period: its steps by its rule, or the matters open and overdue at `at` (judgedAt). */
+  private figure(figure: RankingFigure, scope: Scope, period: Period, at: Date): SelectQueryBuilder<RequestEvent> {
     if (figure === 'openOverdue') {
-      return this.openAtEnd(scope.path, period.end).andWhere(OPEN_OVERDUE_WHEN, p);
+      return this.openAtEnd(scope.path, at).andWhere(OPEN_OVERDUE_WHEN, { at });
     }
     const rule = STEP_RULES[figure];
     return this.periodSteps(rule.actions, scope, period).andWhere(rule.when);

@@ -122,7 +122,7 @@ export class ReportsService {
     const town = await this.boardTown(townId);
     const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: unitId });
     if (!unit || !unit.path.startsWith(town.path)) throw new AppError(ErrorCode.NotFound, 'unitId');
-    const rows = await this.reports.figureRows(figure, unit.path, monthPeriod(month));
+    const rows = await this.reports.figureRows(figure, unit.path, monthPeriod(month), this.clock.now());
     const requests = rows.length === 0 ? [] : await this.dataSource.getRepository(RequestEntity).findBy({ id: In([...new Set(rows.map((r) => r.requestId))]) });
     const byId = new Map(requests.map((r) => [r.id, r]));
     const behind = rows.map(({ requestId, at }) => {

@@ -232,7 +232,7 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     const townId = (await unitByCode(ds(), 'SG-TT')).id;
     const timeline = await loadTimeline(ds());
     const { events, requests } = timeline;
-    const { expected, behind } = monthTruth(timeline, at('2026-10-01T00:00:00'), at('2026-11-01T00:00:00'));
+    const { expected, behind } = monthTruth(timeline, at('2026-10-01T00:00:00'), at('2026-11-01T00:00:00'), clock.now());
     const selfRated = events.filter((e) => e.action === 'rate' && isSelfRated(timeline, e));
     expect(selfRated.map((e) => e.requestId)).toEqual([own.id]);
     expect(behind.get(`${g0.id}/satisfied`) ?? []).not.toContain(own.id);
@@ -281,7 +281,7 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     for (let d = 1; d <= 31; d++) {
       const day = `2026-10-${String(d).padStart(2, '0')}`;
       const dayStart = at(`${day}T00:00:00`);
-      const want = dayTruth(timeline, timeline.units.get(townId)!.path, dayStart, new Date(dayStart.getTime() + 24 * HOUR));
+      const want = dayTruth(timeline, timeline.units.get(townId)!.path, dayStart, new Date(dayStart.getTime() + 24 * HOUR), clock.now());
       const bulletin = await api('GET', `/api/reports/daily?townId=${townId}&day=${day}`, hotline);
       expectBulletin(day, bulletin, want);
       bulletinFigures += 9 + want.overdue.length;
@@ -382,7 +382,7 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     const board = async () => (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=2026-10&level=small_grid`)).body;
     const truth = async () => {
       const timeline = await loadTimeline(ds());
-      return { timeline, truth: monthTruth(timeline, at('2026-10-01T00:00:00'), at('2026-11-01T00:00:00')) };
+      return { timeline, truth: monthTruth(timeline, at('2026-10-01T00:00:00'), at('2026-11-01T00:00:00'), clock.now()) };
     };
     const kept = async () =>
       (await ds().query('SELECT month, countedAt FROM ranking_month ORDER BY month')).map((r: { month: string; countedAt: unknown }) => ({

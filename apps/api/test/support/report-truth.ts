@@ -138,8 +138,12 @@ export interface MonthTruth {
   behind: Map<string, number[]>;
 }
 
-/** Each handling unit's tally over [start, end), credited as docs/reports.md says. */
-export function monthTruth(timeline: Timeline, start: Date, end: Date): MonthTruth {
+/**
+ * Each handling unit's tally over [start, end), credited as docs/reports.md says; open and overdue
+ * judged at the end, or at `readAt` while the period runs (read before its end).
+ */
+export function monthTruth(timeline: Timeline, start: Date, end: Date, readAt: Date = end): MonthTruth {
+  const judged = readAt < end ? readAt : end;
   const { events, requests, byRequest } = timeline;
   const inPeriod = (e: EventRow) => e.createdAt >= start && e.createdAt < end;
   const has = (requestId: number, action: string) => (byRequest.get(requestId) ?? []).some((x) => x.action === action && x.createdAt < end);
@@ -172,9 +176,9 @@ export function monthTruth(timeline: Timeline, start: Date, end: Date): MonthTru
     if ((e.action === 'reopen' || e.action === 'sendBack') && inPeriod(e)) add(e.handlerUnitId, 'rehandled', e.requestId);
   }
   for (const [requestId, steps] of byRequest) {
-    const last = steps.filter((x) => x.createdAt < end).at(-1);
+    const last = steps.filter((x) => x.createdAt < judged).at(-1);
     if (!last || !WORKING.includes(last.toState)) continue;
-    if (last.dueAt && last.dueAt < end) add(last.handlerUnitId, 'openOverdue', requestId);
+    if (last.dueAt && last.dueAt < judged) add(last.handlerUnitId, 'openOverdue', requestId);
   }
   return { expected, behind };
 }
@@ -216,8 +220,15 @@ export interface DayTruth {
   behind: Record<string, number[]>;
 }
 
-/** The daily bulletin of [dayStart, dayEnd) for the town at `townPath`. */
-export function dayTruth({ events: all, requests, byRequest: allByRequest, units }: Timeline, townPath: string, dayStart: Date, dayEnd: Date): DayTruth {
+/** The daily bulletin of [dayStart, dayEnd) for the town at `townPath`; open and overdue at the day's end, or at `readAt` while it runs. */
+export function dayTruth(
+  { events: all, requests, byRequest: allByRequest, units }: Timeline,
+  townPath: string,
+  dayStart: Date,
+  dayEnd: Date,
+  readAt: Date = dayEnd,
+): DayTruth {
+  const judged = readAt < dayEnd ? readAt : dayEnd;
   const inTown = (requestId: number) => units.get(requests.get(requestId)!.unitId)!.path.startsWith(townPath);
   const events = all.filter((e) => inTown(e.requestId));
   const byRequest = new Map([...allByRequest].filter(([requestId]) => inTown(requestId)));
@@ -228,10 +239,10 @@ export function dayTruth({ events: all, requests, byRequest: allByRequest, units
     .map((steps) => steps.find((x) => x.action === 'accept' || x.action === 'reject'))
     .filter((e): e is EventRow => !!e && inDay(e));
   const openRows = [...byRequest.entries()]
-    .map(([requestId, steps]) => ({ requestId, last: steps.filter((x) => x.createdAt < dayEnd).at(-1) }))
+    .map(([requestId, steps]) => ({ requestId, last: steps.filter((x) => x.createdAt < judged).at(-1) }))
     .filter(({ last }) => last && WORKING.includes(last.toState));
   const overdue = openRows
-    .filter(({ last }) => last!.dueAt !== null && last!.dueAt < dayEnd)
+    .filter(({ last }) => last!.dueAt !== null && last!.dueAt < judged)
     .map(({ requestId, last }): [number, string] => [requestId, units.get(last!.handlerUnitId)!.name]);
   const request = (e: EventRow) => requests.get(e.requestId)!;
   const villageOf = (e: EventRow) => String(units.get(request(e).unitId)!.path.split('/').filter(Boolean)[2] ?? 0);
