@@ -13,6 +13,7 @@ export { contactDeadline, DEFAULT_SERVICE_HOURS, MAX_WORKING_DAYS, type ServiceH
 export { chinaDayOf, chinaDayRange, chinaMinuteOfDay, chinaMonthRange, chinaTimeText } from './calendar/china-time';
 export { HOME_UNIT_KINDS, isHomeUnitKind, ROLES, ROLE_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type Role, type UnitKind } from './grid/org';
 export { maskName, maskPhone } from './people/masking';
+export { isBlankText, textOrNull, visibleText } from './text/visible-text';
 export { isMainlandMobile, normalisePhone } from './people/phone';
 export { isInSpan, parentPath, pathIdAt, ROLE_REACH, spanOf, type HeldRole, type Reach } from './access/spans';
 export { personWithinSpan, type PersonPlaces } from './access/person-span';

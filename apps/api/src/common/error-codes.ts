@@ -40,6 +40,7 @@ export enum ErrorCode {
   HotlineFileInvalid = 'HOTLINE_FILE_INVALID',
   HotlineFileTooLarge = 'HOTLINE_FILE_TOO_LARGE',
   HotlineTooManyRows = 'HOTLINE_TOO_MANY_ROWS',
+  HotlineOrderHeldElsewhere = 'HOTLINE_ORDER_HELD_ELSEWHERE',
   PhotoNotImage = 'PHOTO_NOT_IMAGE',
   PhotoTooLarge = 'PHOTO_TOO_LARGE',
   PhotoNotUsable = 'PHOTO_NOT_USABLE',
@@ -97,6 +98,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.HotlineFileInvalid]: '表格里有填写错误的工单，请改正后重新导入',
   [ErrorCode.HotlineFileTooLarge]: '文件太大了，工单表格不能超过 5 MB',
   [ErrorCode.HotlineTooManyRows]: '工单太多，一次最多导入 500 个',
+  // The service names the order and the town that holds it in the message it sends.
+  [ErrorCode.HotlineOrderHeldElsewhere]: '这个工单已由其他镇导入办理，不能重复导入',
   [ErrorCode.PhotoNotImage]: '只能上传 JPG、PNG 或 WebP 格式的照片',
   // The limit is configurable (PHOTO_MAX_BYTES): the service names it in the message it sends.
   [ErrorCode.PhotoTooLarge]: '照片太大了，请压缩后再上传',
@@ -149,6 +152,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 404;
     case ErrorCode.GroupAlreadyBound:
     case ErrorCode.RequestConflict:
+    case ErrorCode.HotlineOrderHeldElsewhere:
     case ErrorCode.RequestWrongState:
     case ErrorCode.RequestConfidential:
     case ErrorCode.AlreadySubmitted:

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { isBlankText } from '@gridloop/domain';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { CONTENT_CHECK, type ContentCheck } from './content-check';
@@ -16,7 +17,7 @@ export class ContentGate {
    * CONTENT_RISKY on that field; otherwise the answer says whether any needs review.
    */
   async needsReview(who: { personId: number }, texts: Record<string, string | null | undefined>): Promise<boolean> {
-    const entries = Object.entries(texts).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '');
+    const entries = Object.entries(texts).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !isBlankText(entry[1]));
     const verdicts = await Promise.all(entries.map(([, text]) => this.checker.check(text, who)));
     const risky = entries.find((_entry, i) => verdicts[i] === 'risky');
     if (risky) throw new AppError(ErrorCode.ContentRisky, risky[0]);

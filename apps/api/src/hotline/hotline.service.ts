@@ -20,7 +20,7 @@ const SOURCE = 'hotline_12345';
  * 12345 work orders (接诉即办): imported into the town's hotline office (through RequestIntake, all
  * of a batch in one transaction), which dispatches them like any matter, and answered back to the
  * city. An order number is imported once; importing it again changes nothing and answers with the
- * same request.
+ * same request, unless another town holds it: then the batch is refused (HOTLINE_ORDER_HELD_ELSEWHERE).
  */
 @Injectable()
 export class HotlineService {

@@ -4,10 +4,12 @@ import {
   actionRule,
   canRateNow,
   complexityNeedsReason,
+  isBlankText,
   proposedComplexity,
   RATING_LABELS,
   reopensOn,
   stepChanges,
+  textOrNull,
   type RequestAction,
 } from '@gridloop/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -48,7 +50,7 @@ export class RequestWorkflowService {
     const withExtras = (step: Step): Step => ({ ...step, photoIds: input.photoIds, changes: review ? { ...step.changes, contentReview: true } : step.changes });
     await this.dataSource.transaction(async (manager) => {
       const request = await this.loadGuarded(manager, actor, requestId, action, input.version);
-      const note = input.note?.trim() || null;
+      const note = textOrNull(input.note);
       if (rule.noteRequired && !note) throw new AppError(ErrorCode.ValidationFailed, 'note', '请填写说明');
       // A target belongs to its own step only: sent with another, the client meant something else.
       if (input.targetUnitId !== undefined && action !== 'transfer') throw new AppError(ErrorCode.ValidationFailed, 'targetUnitId', '只有转办需要选择接收单位');
@@ -73,7 +75,7 @@ export class RequestWorkflowService {
       const request = await this.loadGuarded(manager, actor, requestId, 'rate', input.version);
       if (!canRateNow(request.resolvedAt, request.ratedAt)) throw new AppError(ErrorCode.RequestWrongState, 'rating', '这次办理结果已经评价过了');
       const rating = input.rating;
-      const comment = input.comment?.trim();
+      const comment = textOrNull(input.comment);
       const rated = await applyStep(
         manager,
         actor.personId,
@@ -107,7 +109,7 @@ export class RequestWorkflowService {
     await this.dataSource.transaction(async (manager) => {
       const request = await this.loadGuarded(manager, actor, requestId, 'disown', input.version);
       // Words staff read at a glance in the timeline, then what the person added.
-      const note = ['当事人说这不是他的诉求', input.note?.trim()].filter(Boolean).join('：');
+      const note = ['当事人说这不是他的诉求', textOrNull(input.note)].filter(Boolean).join('：');
       await applyStep(
         manager,
         actor.personId,
@@ -127,8 +129,10 @@ export class RequestWorkflowService {
   private async loadGuarded(manager: EntityManager, actor: Actor, requestId: number, action: RequestAction, seenVersion: number): Promise<RequestEntity> {
     const request = await this.requests.findVisible(requestId, actor.personId, actor.spanFor('request.view'), manager);
     if (!request) throw new AppError(ErrorCode.NotFound, 'requestId');
-    guardStep(action, request, this.service.relations(actor, request));
+    // A stale version first: the caller decided on a matter that has moved on, so whether the step
+    // still fits its new state is beside the point (a lost race is a conflict, never a wrong state).
     if (request.version !== seenVersion) throw new AppError(ErrorCode.RequestConflict, 'version');
+    guardStep(action, request, this.service.relations(actor, request));
     return request;
   }
 
@@ -138,7 +142,7 @@ export class RequestWorkflowService {
       case 'accept': {
         if (!input.contactMethod) throw new AppError(ErrorCode.ValidationFailed, 'contactMethod', '请选择联系方式');
         const complexity = input.complexity ?? proposedComplexity(request.category);
-        if (complexityNeedsReason(request.category, complexity) && !input.note?.trim())
+        if (complexityNeedsReason(request.category, complexity) && isBlankText(input.note))
           throw new AppError(ErrorCode.ValidationFailed, 'note', '改变办理时限分类时请说明原因');
         return stepChanges(request, 'accept', now, complexity);
       }

@@ -1,4 +1,4 @@
-import { isMainlandMobile, normalisePhone } from '@gridloop/domain';
+import { isBlankText, isMainlandMobile, normalisePhone } from '@gridloop/domain';
 import { PERSON_NAME_MAX, ROSTER_COLUMNS, RosterColumn, RosterRow, UNIT_NAME_MAX } from './roster-format';
 
 /** A problem in one cell, in words the town office can act on. */
@@ -125,7 +125,7 @@ export class RosterValidator {
       副巷长手机号: input.deputyPhone,
     };
     for (const column of columns) {
-      if (!values[column]) this.fail(input.row, column, `${cell(input.row, column)}不能为空`);
+      if (isBlankText(values[column])) this.fail(input.row, column, `${cell(input.row, column)}不能为空`);
     }
   }
 

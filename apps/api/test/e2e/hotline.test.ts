@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { COMPLETION_WORKING_DAYS, workingDeadline } from '@gridloop/domain';
 import { Workbook } from 'exceljs';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { RequestEntity } from '../../src/requests/request.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { call } from '../support/http';
@@ -92,6 +92,30 @@ describe(`12345 hotline orders (${testDialect()})`, () => {
     });
     expect(new Date(request.body.cityDueAt)).toEqual(new Date(first.cityDueAt));
     expect((await api('GET', '/api/requests/dispatch-queue', hotline)).body.map((r: { id: number }) => r.id)).toContain(request.body.id);
+  });
+
+  it('an order number another town already holds is refused, naming that town and the order; nothing of the batch is imported', async () => {
+    const held = order();
+    expect((await api('POST', '/api/hotline/orders', hotline, { townId, orders: [held] })).status).toBe(200);
+    // 示范镇's hotline office is handed the same order number, second in a batch of three.
+    const otherTownId = (await unitByCode(ds(), 'SG-SF')).id;
+    const otherHotline = await demoToken(under.api.baseUrl, (await personWithRole(ds(), 'hotline_staff', 'SG-SF')).personId);
+    const fresh = [order(), order()];
+    const res = await api('POST', '/api/hotline/orders', otherHotline, {
+      townId: otherTownId,
+      orders: [fresh[0], { ...held, content: '同一个工单编号' }, fresh[1]],
+    });
+    expect(res).toMatchObject({ status: 409, body: { code: 'HOTLINE_ORDER_HELD_ELSEWHERE', field: 'orders.1.orderNo' } });
+    expect(res.body.message).toContain('台头镇');
+    expect(res.body.message).toContain(held.orderNo);
+    expect(
+      await ds()
+        .getRepository(RequestEntity)
+        .countBy({ hotlineOrderNo: In(fresh.map((o) => o.orderNo)) }),
+    ).toBe(0);
+    expect(await ds().getRepository(RequestEntity).countBy({ hotlineOrderNo: held.orderNo })).toBe(1);
+    // The holding town importing it again is still the idempotent "unchanged".
+    expect((await api('POST', '/api/hotline/orders', hotline, { townId, orders: [held] })).body).toMatchObject({ created: 0, unchanged: 1 });
   });
 
   it('the earlier of the city’s and the town’s deadlines governs', async () => {

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import {
   contactDueFrom,
   isHomeUnitKind,
+  parentPath,
   REQUEST_SOURCE_RULES,
   sourcesEnteredThrough,
   stepChanges,
+  textOrNull,
   VOICE_ONLY_DESCRIPTION,
   type IntakeForm,
   type RequestSource,
@@ -91,8 +93,8 @@ export class RequestIntake {
     const run = () =>
       this.dataSource.transaction(async (manager) => {
         const results: { requestId: number; created: boolean }[] = [];
-        for (const one of checked) {
-          const known = await this.known(manager, actor, one);
+        for (const [index, one] of checked.entries()) {
+          const known = await this.known(manager, actor, one, index);
           results.push(
             known !== null ? { requestId: known, created: false } : { requestId: (await this.write(manager, actor, one, now)).request.id, created: true },
           );
@@ -136,7 +138,7 @@ export class RequestIntake {
     const voiceNoteId = entry.media?.voiceNoteId;
     if (voiceNoteId !== undefined && !(await voiceNoteUsable(this.dataSource, voiceNoteId, actor.personId)))
       throw new AppError(ErrorCode.VoiceNoteNotUsable, 'voiceNoteId');
-    const result = entry.settled?.result.trim();
+    const result = textOrNull(entry.settled?.result);
     if (entry.settled !== undefined && !result) throw new AppError(ErrorCode.ValidationFailed, 'result', '现场处置请填写处置结果');
     await this.limit.assertRoom(actor.personId, source, now);
     // A network call: never inside the transaction.
@@ -208,8 +210,8 @@ export class RequestIntake {
         source,
         clientRequestId: entry.clientRequestId,
         category: entry.category,
-        description: entry.description?.trim() || VOICE_ONLY_DESCRIPTION,
-        addressNote: entry.addressNote?.trim() || null,
+        description: textOrNull(entry.description) ?? VOICE_ONLY_DESCRIPTION,
+        addressNote: textOrNull(entry.addressNote),
         contactPhone: entry.contactPhone ?? entry.requester?.phone ?? null,
         confidential: entry.confidential ?? false,
         dutyType: entry.dutyType ?? null,
@@ -263,11 +265,30 @@ export class RequestIntake {
   }
 
   /** An entry of a batch already there: a city order by its number, anything else as the caller's retry. */
-  private async known(manager: EntityManager, actor: Actor, { entry, source }: Checked): Promise<number | null> {
-    const where =
-      entry.cityOrder !== undefined
-        ? { source, hotlineOrderNo: entry.cityOrder.orderNo }
-        : { submitterPersonId: actor.personId, source: In(sourcesEnteredThrough(entry.form)), clientRequestId: entry.clientRequestId };
+  /** The request an entry already made, if any. `index`: the entry's place in its batch (enterAll: the 12345 orders). */
+  private async known(manager: EntityManager, actor: Actor, one: Checked, index = 0): Promise<number | null> {
+    const { entry } = one;
+    if (entry.cityOrder !== undefined) return this.knownOrder(manager, one, entry.cityOrder.orderNo, index);
+    const where = { submitterPersonId: actor.personId, source: In(sourcesEnteredThrough(entry.form)), clientRequestId: entry.clientRequestId };
     return (await manager.findOneBy(RequestEntity, where))?.id ?? null;
+  }
+
+  /**
+   * A 12345 order number is entered once, by one town: again by the town that holds it, it is the
+   * same request; by another town it is refused, naming the holder (answering "unchanged" would
+   * point that town to a request it cannot open). The city moving an order is a transfer.
+   */
+  private async knownOrder(manager: EntityManager, { unit, source }: Checked, orderNo: string, index: number): Promise<number | null> {
+    const held = await manager.findOne(RequestEntity, { where: { source, hotlineOrderNo: orderNo }, relations: { unit: true } });
+    if (!held) return null;
+    // The entry lands in a town's hotline office: its parent is the importing town.
+    if (held.unit!.path.startsWith(parentPath(unit.path))) return held.id;
+    const ancestors = held.unit!.path.split('/').filter(Boolean).map(Number);
+    const holder = await manager.findOneBy(OrgUnit, { id: In(ancestors), kind: 'town' });
+    throw new AppError(
+      ErrorCode.HotlineOrderHeldElsewhere,
+      `orders.${index}.orderNo`,
+      `工单 ${orderNo} 已由${holder?.name ?? '其他镇'}导入办理，不能再导入本镇；如需改由本镇办理，请联系县里转办`,
+    );
   }
 }
