@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { pathIdAt, REQUEST_STATE_LABELS, runningClock, WORKING_STATES } from '@gridloop/domain';
+import { isOverdueAt, pathIdAt, REQUEST_STATE_LABELS, runningClock, WORKING_STATES } from '@gridloop/domain';
 import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -45,7 +45,7 @@ export class WeeklyDispatchService {
         requests: [],
       };
       const dueAt = runningClock(request)?.dueAt ?? request.contactDueAt;
-      const overdue = dueAt.getTime() < now.getTime();
+      const overdue = isOverdueAt(request, now);
       group.open++;
       if (overdue) group.overdue++;
       group.requests.push({

@@ -52,7 +52,7 @@ export class RequestQueuesService {
 
   /** 超时督办: matters whose clock ran out, within the caller's span, as far up the ladder as they climbed. */
   async overdueBoard(actor: Actor, now: Date): Promise<RequestListItemDto[]> {
-    return this.service.listItems(actor, await this.requests.overdue(actor.spanFor('request.view'), QUEUE_LIMIT), now);
+    return this.service.listItems(actor, await this.requests.overdue(actor.spanFor('request.view'), now, QUEUE_LIMIT), now);
   }
 
   /**

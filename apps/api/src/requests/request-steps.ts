@@ -159,7 +159,7 @@ export async function createRequest(
     public: !isInternalStep('submit'),
     handlerUnitId: fields.handlerUnitId,
     rating: null,
-    dueAt: stepDeadline('submit', { state: START_STATE, contactDueAt: fields.contactDueAt, completionDueAt: null }),
+    dueAt: stepDeadline('submit', { state: START_STATE, contactDueAt: fields.contactDueAt, completionDueAt: null, cityDueAt: fields.cityDueAt }),
     createdAt: now,
   };
   const eventId = batch.insert('request_event', event);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RESULT_ACTIONS } from '@gridloop/domain';
+import { OVERDUE_AT_SQL, RESULT_ACTIONS } from '@gridloop/domain';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { spanCondition } from '../access/span-where';
 import { sqlDateTime } from '../common/raw-date';
@@ -115,11 +115,14 @@ export class RequestRepository {
     );
   }
 
-  /** 超时督办: open matters within `span` whose running clock ran out, highest rung of the ladder first. */
-  overdue(span: readonly string[], limit: number): Promise<RequestEntity[]> {
+  /**
+   * 超时督办: open matters within `span` overdue at `now` (isOverdueAt, as OVERDUE_AT_SQL), highest
+   * rung of the ladder first. Not the rung itself: it is set only when the escalation sweep runs.
+   */
+  overdue(span: readonly string[], now: Date, limit: number): Promise<RequestEntity[]> {
     const inSpan = unitOrHandlerInSpan(span);
     return this.withUnits()
-      .where('r.escalationRung > 0')
+      .where(OVERDUE_AT_SQL, { overdueAt: now })
       .andWhere(inSpan.sql, inSpan.params)
       .addSelect('COALESCE(r.completionDueAt, r.contactDueAt)', 'due_at')
       .orderBy('r.escalationRung', 'DESC')

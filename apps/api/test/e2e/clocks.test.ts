@@ -128,7 +128,9 @@ describe(`clocks that act (${testDialect()})`, () => {
     ]);
     expect(rows.every((r) => !r.public && r.actorPersonId === null)).toBe(true);
 
-    // Everyone on the ladder sees it on the overdue board; the requester sees no escalation rows.
+    // Everyone on the ladder sees it on the overdue board (read at the sweep's time: the board
+    // lists what is overdue now); the requester sees no escalation rows.
+    clock.set(at('2026-10-20T09:00:00'));
     for (const who of [people.head, people.secretary, people.hotline, people.townLeader]) {
       const board = (await api('GET', '/api/requests/overdue', await demoToken(under.api.baseUrl, who.personId))).body;
       expect(board.map((r: { id: number }) => r.id)).toContain(matter.id);

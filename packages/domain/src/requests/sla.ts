@@ -37,16 +37,45 @@ export function governingDeadline(townDue: Date, cityDue: Date | null): Date {
 
 export type RequestClock = 'contact' | 'completion';
 
+/** What decides a matter's running clock: its state and deadlines (a 12345 order's city deadline too). */
+export interface ClockFacts {
+  state: string;
+  contactDueAt: Date;
+  completionDueAt: Date | null;
+  /** A 12345 order's city deadline (办理时限): it governs whichever clock runs when it is earlier. */
+  cityDueAt?: Date | null;
+}
+
 /**
  * The clock that runs on a matter in `state`: first contact until it is accepted, then completion;
- * none once it has a result, is withdrawn or merged. Reminders, escalation and "overdue" all follow it.
+ * none once it has a result, is withdrawn or merged. Its deadline is the town's, or a 12345 order's
+ * city deadline when that is earlier (governingDeadline). Reminders, escalation, the deadline a
+ * step keeps (stepDeadline) and "overdue now" (isOverdueAt) all follow it.
  */
-export function runningClock(request: { state: string; contactDueAt: Date; completionDueAt: Date | null }): { clock: RequestClock; dueAt: Date } | null {
-  if (request.state === 'submitted') return { clock: 'contact', dueAt: request.contactDueAt };
+export function runningClock(request: ClockFacts): { clock: RequestClock; dueAt: Date } | null {
+  const city = request.cityDueAt ?? null;
+  if (request.state === 'submitted') return { clock: 'contact', dueAt: governingDeadline(request.contactDueAt, city) };
   if ((request.state === 'accepted' || request.state === 'in_progress') && request.completionDueAt)
-    return { clock: 'completion', dueAt: request.completionDueAt };
+    return { clock: 'completion', dueAt: governingDeadline(request.completionDueAt, city) };
   return null;
 }
+
+/**
+ * The one definition of "overdue now": open with a running clock whose deadline passed before
+ * `at`. Every report, list and board that says a matter is overdue at a moment uses it, or, in SQL,
+ * OVERDUE_AT_SQL below (the same rule; test/security/overdue-now.test.ts checks they agree).
+ */
+export function isOverdueAt(request: ClockFacts, at: Date): boolean {
+  const running = runningClock(request);
+  return running !== null && running.dueAt.getTime() < at.getTime();
+}
+
+/**
+ * isOverdueAt as a condition on a request row (alias `r`), the moment bound as `:overdueAt`: the
+ * earlier of two deadlines has passed exactly when either has. Keep in step with runningClock.
+ */
+export const OVERDUE_AT_SQL = `((r.state = 'submitted' AND (r.contactDueAt < :overdueAt OR r.cityDueAt < :overdueAt))
+  OR (r.state IN ('accepted', 'in_progress') AND r.completionDueAt IS NOT NULL AND (r.completionDueAt < :overdueAt OR r.cityDueAt < :overdueAt)))`;
 
 /**
  * The deadline a step stands against, kept on its timeline row so a month's figures never change
@@ -54,7 +83,7 @@ export function runningClock(request: { state: string; contactDueAt: Date; compl
  * for a result, the completion deadline it was given against; otherwise the deadline of the clock
  * the step left running; none when no clock runs. `after` is the matter as the step left it.
  */
-export function stepDeadline(action: string, after: { state: string; contactDueAt: Date; completionDueAt: Date | null }): Date | null {
+export function stepDeadline(action: string, after: ClockFacts): Date | null {
   if (action === 'resolve') return after.completionDueAt;
   return runningClock(after)?.dueAt ?? null;
 }
