@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { call } from '../support/http';
 import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, screenshot, usePhoneOnApp } from '../support/h5';
+import { button, current, eventually, screenshot, usePhoneOnApp } from '../support/h5';
 
 const VILLAGER = { name: '李秀英', phone: '13912340007' };
 
@@ -92,13 +92,13 @@ describe('红心榜 in the H5 app', () => {
 
     const row = board.locator('.board-row').filter({ hasText: smallGridName }).first();
     await row.waitFor({ timeout: 15_000 });
-    await expect(row.locator('.board-rank').innerText()).resolves.toBe('1');
-    await expect(row.locator('.board-leader').innerText()).resolves.toBe(`网格巷长 ${leader.name}`);
-    await expect(row.locator('.board-hearts-drawn').innerText()).resolves.toBe('❤❤');
+    await eventually(async () => expect(await row.locator('.board-rank').innerText()).toBe('1'));
+    await eventually(async () => expect(await row.locator('.board-leader').innerText()).toBe(`网格巷长 ${leader.name}`));
+    await eventually(async () => expect(await row.locator('.board-hearts-drawn').innerText()).toBe('❤❤'));
     await row.locator('.board-hearts-count').getByText('2 颗红心').waitFor();
-    await expect(row.locator('.board-score-value').innerText()).resolves.toBe('100');
+    await eventually(async () => expect(await row.locator('.board-score-value').innerText()).toBe('100'));
     // The only small grid with data is the only one shown; the rest wait behind the toggle.
-    await expect(board.locator('.board-row').count()).resolves.toBe(1);
+    await eventually(async () => expect(await board.locator('.board-row').count()).toBe(1));
     await board
       .locator('.board-toggle')
       .getByText(/显示无数据的单位/)
@@ -112,26 +112,26 @@ describe('红心榜 in the H5 app', () => {
 
     // 一数一查: 满意 1, and the tap lists that one matter (its number, kind and state, nobody's name).
     const satisfied = row.locator('.board-drill-satisfied');
-    await expect(satisfied.locator('.board-drill-value').innerText()).resolves.toBe('1');
-    await expect(row.locator('.board-drill-dissatisfied .board-drill-value').innerText()).resolves.toBe('0');
+    await eventually(async () => expect(await satisfied.locator('.board-drill-value').innerText()).toBe('1'));
+    await eventually(async () => expect(await row.locator('.board-drill-dissatisfied .board-drill-value').innerText()).toBe('0'));
     await satisfied.click();
     const listed = row.locator('.board-drill-row');
     await listed.first().waitFor({ timeout: 15_000 });
-    await expect(listed.count()).resolves.toBe(1);
-    await expect(listed.locator('.board-drill-main').innerText()).resolves.toMatch(new RegExp(`^第 ${matterId} 号 · 环境卫生 · `));
-    await expect(row.locator('.board-drill-list').innerText()).resolves.not.toContain(VILLAGER.name);
+    await eventually(async () => expect(await listed.count()).toBe(1));
+    await eventually(async () => expect(await listed.locator('.board-drill-main').innerText()).toMatch(new RegExp(`^第 ${matterId} 号 · 环境卫生 · `)));
+    await eventually(async () => expect(await row.locator('.board-drill-list').innerText()).not.toContain(VILLAGER.name));
     await screenshot(page, 'board-drill', true, row.locator('.board-drill'));
     // The rows stay open while the counts are tapped.
     await row.locator('.board-rate-satisfactionRate').waitFor();
 
     // 受理 2: her matter listed; the confidential one only as 「另有保密事项 1 件」, no number, time or state.
     const received = row.locator('.board-drill-received');
-    await expect(received.locator('.board-drill-value').innerText()).resolves.toBe('2');
+    await eventually(async () => expect(await received.locator('.board-drill-value').innerText()).toBe('2'));
     await received.click();
     await row.locator('.board-drill-confidential').getByText('另有保密事项 1 件').waitFor({ timeout: 15_000 });
-    await expect(listed.count()).resolves.toBe(1);
-    await expect(listed.locator('.board-drill-main').innerText()).resolves.toMatch(new RegExp(`^第 ${matterId} 号 · `));
-    await expect(row.locator('.board-drill-list').innerText()).resolves.not.toContain(`第 ${secretId} 号`);
+    await eventually(async () => expect(await listed.count()).toBe(1));
+    await eventually(async () => expect(await listed.locator('.board-drill-main').innerText()).toMatch(new RegExp(`^第 ${matterId} 号 · `)));
+    await eventually(async () => expect(await row.locator('.board-drill-list').innerText()).not.toContain(`第 ${secretId} 号`));
     await screenshot(page, 'board-drill-confidential', false, row.locator('.board-drill-list'));
 
     // The toggle shows units without data a page at a time, greyed.
@@ -139,15 +139,15 @@ describe('红心榜 in the H5 app', () => {
       .locator('.board-toggle')
       .filter({ hasText: /显示无数据的单位/ })
       .click();
-    await expect(board.locator('.board-row--no-data').count()).resolves.toBe(30);
+    await eventually(async () => expect(await board.locator('.board-row--no-data').count()).toBe(30));
 
     // 村: the village, first, with the same hearts.
     await board.locator('.board-level').filter({ hasText: /^村$/ }).click();
     const villageRow = board.locator('.board-row').filter({ hasText: village.name }).first();
     await villageRow.waitFor({ timeout: 15_000 });
-    await expect(villageRow.locator('.board-rank').innerText()).resolves.toBe('1');
-    await expect(villageRow.locator('.board-hearts-drawn').innerText()).resolves.toBe('❤❤');
-    await expect(villageRow.locator('.board-leader').count()).resolves.toBe(0);
+    await eventually(async () => expect(await villageRow.locator('.board-rank').innerText()).toBe('1'));
+    await eventually(async () => expect(await villageRow.locator('.board-hearts-drawn').innerText()).toBe('❤❤'));
+    await eventually(async () => expect(await villageRow.locator('.board-leader').count()).toBe(0));
     expect(pageErrors).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { call } from '../support/http';
 import { pngImage } from '../support/images';
 import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
+import { button, current, eventually, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
 
 const VILLAGER = { name: '孙秀兰', phone: '13912345678' };
 const FIRST_TEXT = '村东头大桥边的垃圾堆了一个星期没人清理，天热有味道，请网格员帮忙联系清运。';
@@ -68,7 +68,7 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
     await form.getByText(`${FIRST_TEXT.length}/2000`).waitFor();
     await form.locator('.report-address input').fill('村东头大桥边');
     // Before the phone is asked: the privacy card, once (agreed, it stays agreed on this phone).
-    await expect(form.locator('.report-phone').count()).resolves.toBe(0);
+    await eventually(async () => expect(await form.locator('.report-phone').count()).toBe(0));
     await form.locator('.report-privacy').getByText('关于您的手机号').waitFor();
     await button(form, /同意/, '.privacy-gate-agree').click();
     await form.locator('.report-phone input').fill(VILLAGER.phone);
@@ -80,9 +80,9 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
     await page.reload();
     const again = current(page);
     await again.getByText('是哪一类事情').waitFor({ timeout: 30_000 });
-    await expect(again.locator('.report-description textarea').inputValue()).resolves.toBe(FIRST_TEXT);
-    await expect(again.locator('.report-phone input').inputValue()).resolves.toBe(VILLAGER.phone);
-    await expect(again.locator('.privacy-gate').count()).resolves.toBe(0);
+    await eventually(async () => expect(await again.locator('.report-description textarea').inputValue()).toBe(FIRST_TEXT));
+    await eventually(async () => expect(await again.locator('.report-phone input').inputValue()).toBe(VILLAGER.phone));
+    await eventually(async () => expect(await again.locator('.privacy-gate').count()).toBe(0));
     await again.locator('.report-category.chip--on').filter({ hasText: '环境卫生' }).waitFor();
     await again.locator('.photo-cell--done').first().waitFor();
     await screenshot(page, 'villager-report', true);
@@ -122,8 +122,11 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
 
     // 分享进展 (H5: text to copy): the kind, the village, the state and the time; nothing she wrote, nor her phone.
     await button(shown, '分享进展', '.share-show').click();
-    const shareText = await shown.locator('.share-text').innerText();
-    expect(shareText).toMatch(/反映的环境卫生问题\n进展：待联系\n反映时间：\d+月\d+日 \d\d:\d\d$/);
+    let shareText = '';
+    await eventually(async () => {
+      shareText = await shown.locator('.share-text').innerText();
+      expect(shareText).toMatch(/反映的环境卫生问题\n进展：待联系\n反映时间：\d+月\d+日 \d\d:\d\d$/);
+    });
     expect(shareText).not.toContain(FIRST_TEXT.slice(0, 4));
     expect(shareText).not.toContain(VILLAGER.phone);
     expect(shareText).not.toContain(VILLAGER.name);
@@ -234,7 +237,7 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
     await button(page, '提交评价', '.rate-submit').click();
     const hearts = detail.locator('.req-summary .hearts');
     await hearts.locator('.hearts-label').getByText('满意', { exact: true }).waitFor({ timeout: 15_000 });
-    expect(await hearts.locator('.hearts-red').innerText()).toBe('❤❤');
+    await eventually(async () => expect(await hearts.locator('.hearts-red').innerText()).toBe('❤❤'));
     await detail.locator('.timeline-note').getByText('满意：处理得很快，谢谢！').waitFor();
     // The public timeline: the requester does not see staff-only steps, but does see the result.
     await detail.locator('.timeline-action').getByText('办结', { exact: true }).waitFor();

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { call } from '../support/http';
 import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
+import { button, current, eventually, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
 
 const VILLAGER = { name: '赵春兰', phone: '13912340077' };
 const TEXT = '帮邻居登记：院墙裂了一道缝，怕下雨塌了。';
@@ -59,14 +59,14 @@ describe('这不是我的诉求 in the H5 app', () => {
     const form = detail.locator('.disown-form');
     await form.getByText('确定这不是您的诉求吗？', { exact: false }).waitFor();
     await button(page, '取消', '.action-cancel').click();
-    await expect(form.count()).resolves.toBe(0);
+    await eventually(async () => expect(await form.count()).toBe(0));
     expect((await api('GET', `/api/requests/${requestId}`, await demoToken(under.api.baseUrl, villagerId))).body.state).toBe('submitted');
 
     await button(page, '这不是我的诉求', '.my-request-disown').click();
     await detail.locator('.disown-form textarea').fill('我没有找人代办过');
     await button(page, '确定不是我的', '.action-confirm').click();
     await detail.locator('.req-summary .state-badge').getByText('已撤回').waitFor({ timeout: 15_000 });
-    await expect(button(page, '这不是我的诉求', '.my-request-disown').count()).resolves.toBe(0);
+    await eventually(async () => expect(await button(page, '这不是我的诉求', '.my-request-disown').count()).toBe(0));
     await detail.getByText('当事人说这不是他的诉求：我没有找人代办过').waitFor();
     await screenshot(page, 'villager-disowned');
 

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Locator } from 'playwright-core';
 import { personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, openHome, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
+import { button, current, eventually, openHome, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
 
 /** The rendered text size of an element, in CSS pixels. */
 function fontSize(element: Locator): Promise<number> {
@@ -56,15 +56,17 @@ describe('大字模式 in the H5 app', () => {
     await page.reload();
     const reloaded = current(page).locator('.me-name');
     await reloaded.getByText(leader.name, { exact: true }).waitFor({ timeout: 15_000 });
-    expect(await fontSize(reloaded)).toBeCloseTo(normalName * 1.3, 0);
+    await eventually(async () => expect(await fontSize(reloaded)).toBeCloseTo(normalName * 1.3, 0));
     await current(page).locator('.me-large-text-switch:not(.nut-switch-close)').waitFor();
 
     // And on home: the title and NutUI's buttons.
     await openHome(page, under.api.baseUrl);
     const title = current(page).locator('.home-title');
-    expect(await fontSize(title)).toBeCloseTo(normalTitle * 1.3, 0);
-    expect(await fontSize(button(page, '我的', '.home-me').locator('.nut-button-children'))).toBeCloseTo(normalLabel * 1.3, 0);
-    expect(await fontSize(button(page, '我的', '.home-me'))).toBeCloseTo(normalButton * 1.3, 0);
+    await eventually(async () => {
+      expect(await fontSize(title)).toBeCloseTo(normalTitle * 1.3, 0);
+      expect(await fontSize(button(page, '我的', '.home-me').locator('.nut-button-children'))).toBeCloseTo(normalLabel * 1.3, 0);
+      expect(await fontSize(button(page, '我的', '.home-me'))).toBeCloseTo(normalButton * 1.3, 0);
+    });
 
     // Off again: back to the normal size.
     await button(page, '我的', '.home-me').click();

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { call } from '../support/http';
 import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
+import { button, current, eventually, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
 
 const FIRST = { name: '周桂英', phone: '13912340041' };
 const SECOND = { name: '吴玉梅', phone: '13912340042' };
@@ -58,7 +58,7 @@ describe('合并 and 不同意转办 in the H5 app', () => {
     const duplicates = handling.locator('.duplicates');
     await duplicates.locator('.req-card-title').getByText('疑似重复（1 件）').waitFor({ timeout: 15_000 });
     await duplicates.getByText(FIRST_TEXT).waitFor();
-    await expect(duplicates.locator('.duplicate-score').innerText()).resolves.toMatch(/^相似 \d+%$/);
+    await eventually(async () => expect(await duplicates.locator('.duplicate-score').innerText()).toMatch(/^相似 \d+%$/));
     await button(duplicates, '合并到这件', '.duplicate-merge').click();
     await duplicates.getByText('确定合并吗？这件事会关闭，反映人会跟着那一件看进度').waitFor();
     await screenshot(page, 'leader-merge', true, duplicates);

@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/common/clock';
 import { call } from '../support/http';
 import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, screenshot, settled, signInAs, usePhoneOnApp } from '../support/h5';
+import { button, current, eventually, screenshot, settled, signInAs, usePhoneOnApp } from '../support/h5';
 
 const VILLAGER = { name: '王桂芝', phone: '13912340001' };
 const FIRST_TEXT = '村西头水渠堵了，下雨天水漫到路上，请帮忙疏通。';
@@ -20,7 +20,7 @@ async function back(page: Page): Promise<void> {
   await page.goBack();
 }
 
-/** The unread badge on the home page's 消息中心 ('' when there is none). */
+/** The unread badge on the home page's 消息中心 ('' when there is none), as it reads now. */
 async function badge(page: Page): Promise<string> {
   const home = current(page);
   await home.locator('.home-messages').waitFor();
@@ -90,18 +90,18 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
 
     const { page } = phone;
     await signInAs(page, VILLAGER);
-    await expect(badge(page)).resolves.toBe('2');
+    await eventually(async () => expect(await badge(page)).toBe('2'));
     await button(page, /消息中心/, '.home-messages').click();
     const centre = current(page);
     await centre.getByText('2 条未读').waitFor({ timeout: 15_000 });
     // Newest first, both unread.
     const rows = centre.locator('.message-row');
-    await expect(rows.count()).resolves.toBe(2);
-    await expect(rows.nth(0).locator('.message-title').innerText()).resolves.toBe('您的诉求已办结，请评价');
-    await expect(rows.nth(1).locator('.message-title').innerText()).resolves.toBe('您的诉求已受理');
+    await eventually(async () => expect(await rows.count()).toBe(2));
+    await eventually(async () => expect(await rows.nth(0).locator('.message-title').innerText()).toBe('您的诉求已办结，请评价'));
+    await eventually(async () => expect(await rows.nth(1).locator('.message-title').innerText()).toBe('您的诉求已受理'));
     const acceptedRow = centre.locator('.message-row').filter({ hasText: '您的诉求已受理' });
     await acceptedRow.locator('.message-unread').getByText('未读').waitFor();
-    await expect(centre.locator('.message-row--unread').count()).resolves.toBe(2);
+    await eventually(async () => expect(await centre.locator('.message-row--unread').count()).toBe(2));
     await screenshot(page, 'villager-messages', true);
 
     // Tap it: read, and the matter opens (the villager's own page).
@@ -115,10 +115,10 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
     await back(page);
     const again = current(page);
     await again.getByText('1 条未读').waitFor({ timeout: 15_000 });
-    await expect(again.locator('.message-row--unread').count()).resolves.toBe(1);
-    await expect(again.locator('.message-row--unread .message-title').innerText()).resolves.toBe('您的诉求已办结，请评价');
-    const unread = await api('GET', '/api/me/notifications', villagerToken);
-    expect(unread.body.unreadCount).toBe(1);
+    await eventually(async () => expect(await again.locator('.message-row--unread').count()).toBe(1));
+    await eventually(async () => expect(await again.locator('.message-row--unread .message-title').innerText()).toBe('您的诉求已办结，请评价'));
+    // On the server too, once the app's mark has landed (the page shows it read at once).
+    await eventually(async () => expect((await api('GET', '/api/me/notifications', villagerToken)).body.unreadCount).toBe(1));
 
     // And home: the badge went from 2 to 1.
     await back(page);
@@ -142,19 +142,21 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
     const row = board.locator('.req-row').filter({ hasText: SECOND_TEXT.slice(0, 10) });
     await row.waitFor({ timeout: 15_000 });
     await row.locator('.overdue-rung').getByText('已通知到第 4 级：镇热线办').waitFor();
-    await expect(row.locator('.ladder-step--reached').count()).resolves.toBe(4);
-    await expect(row.locator('.req-mark--supervised').count()).resolves.toBe(0);
+    await eventually(async () => expect(await row.locator('.ladder-step--reached').count()).toBe(4));
+    await eventually(async () => expect(await row.locator('.req-mark--supervised').count()).toBe(0));
     // Under the unit handling it: the grid leader's small grid, with its count.
     const group = board.locator('.overdue-group').filter({ has: page.locator('.req-row', { hasText: SECOND_TEXT.slice(0, 10) }) });
     await group.locator('.overdue-group-name').getByText(leaderGridName, { exact: true }).waitFor();
     await group.locator('.overdue-group-count').getByText('1 件', { exact: true }).waitFor();
     // The first matter is done: not on the board.
-    await expect(
-      board
-        .locator('.req-row')
-        .filter({ hasText: FIRST_TEXT.slice(0, 10) })
-        .count(),
-    ).resolves.toBe(0);
+    await eventually(async () =>
+      expect(
+        await board
+          .locator('.req-row')
+          .filter({ hasText: FIRST_TEXT.slice(0, 10) })
+          .count(),
+      ).toBe(0),
+    );
 
     await row.click();
     const detail = current(page);
@@ -185,8 +187,7 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
     const { page } = phone;
     await signInAs(page, leader);
     // The unread count arrives after the home page: wait for the badge, not the first paint.
-    await current(page).locator('.home-badge').waitFor({ timeout: 15_000 });
-    expect(Number(await badge(page))).toBeGreaterThan(0);
+    await eventually(async () => expect(Number(await badge(page))).toBeGreaterThan(0));
     await button(page, /消息中心/, '.home-messages').click();
     const centre = current(page);
     const top = centre.locator('.message-row').first();
@@ -207,7 +208,7 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
       .waitFor({ timeout: 15_000 });
     await centreAgain.locator('taro-button-core.messages-read-all').filter({ hasText: '全部已读' }).click();
     await centreAgain.locator('.messages-count').getByText('没有未读消息').waitFor({ timeout: 15_000 });
-    await expect(centreAgain.locator('.message-row--unread').count()).resolves.toBe(0);
+    await eventually(async () => expect(await centreAgain.locator('.message-row--unread').count()).toBe(0));
     expect(pageErrors).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { call } from '../support/http';
 import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
+import { button, current, eventually, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
 
 const VILLAGER = { name: '赵玉兰', phone: '13912340012' };
 
@@ -59,30 +59,34 @@ describe('我的网格成绩 in the H5 app', () => {
     const card = mine.locator('.my-grid-card').filter({ hasText: smallGridName });
     await card.waitFor({ timeout: 15_000 });
     await card.locator('.my-grid-rank').getByText('第 1 名').waitFor();
-    await expect(card.locator('.my-grid-hearts-drawn').innerText()).resolves.toBe('❤❤');
+    await eventually(async () => expect(await card.locator('.my-grid-hearts-drawn').innerText()).toBe('❤❤'));
     await card.locator('.my-grid-hearts-count').getByText('本月 2 颗红心').waitFor();
-    await expect(card.locator('.my-grid-satisfactionRate .my-grid-figure-value').innerText()).resolves.toBe('100%');
-    await expect(card.locator('.my-grid-figure').filter({ hasText: '受理' }).locator('.my-grid-figure-value').innerText()).resolves.toBe('1 件');
-    await expect(card.locator('.my-grid-score .my-grid-big').innerText()).resolves.toBe('100');
+    await eventually(async () => expect(await card.locator('.my-grid-satisfactionRate .my-grid-figure-value').innerText()).toBe('100%'));
+    await eventually(async () =>
+      expect(await card.locator('.my-grid-figure').filter({ hasText: '受理' }).locator('.my-grid-figure-value').innerText()).toBe('1 件'),
+    );
+    await eventually(async () => expect(await card.locator('.my-grid-score .my-grid-big').innerText()).toBe('100'));
     // The last six months as bars: only this one has a score (a full bar), the five before none.
     const trend = mine.locator('.my-grid-trend');
     await trend.getByText('近6个月综合得分').waitFor();
     const rows = trend.locator('.my-grid-trend-row');
-    await expect(rows.count()).resolves.toBe(6);
+    await eventually(async () => expect(await rows.count()).toBe(6));
     const thisMonth = new Date(Date.now() + 8 * 3600_000).getUTCMonth() + 1;
     const cells = async (i: number) =>
       (await rows.nth(i).locator('.my-grid-trend-month, .my-grid-trend-score, .my-grid-trend-rank, .my-grid-trend-hearts').allInnerTexts()).map((t) =>
         t.trim(),
       );
-    await expect(cells(5)).resolves.toEqual([`${thisMonth}月`, '100', '第1名', '❤2']);
-    await expect(
-      rows
-        .nth(5)
-        .locator('.my-grid-trend-bar')
-        .evaluate((bar) => (bar as HTMLElement).style.width),
-    ).resolves.toBe('100%');
+    await eventually(async () => expect(await cells(5)).toEqual([`${thisMonth}月`, '100', '第1名', '❤2']));
+    await eventually(async () =>
+      expect(
+        await rows
+          .nth(5)
+          .locator('.my-grid-trend-bar')
+          .evaluate((bar) => (bar as HTMLElement).style.width),
+      ).toBe('100%'),
+    );
     for (let i = 0; i < 5; i++) {
-      await expect(cells(i)).resolves.toEqual([`${((thisMonth - 6 + i + 12) % 12) + 1}月`, '—', '无成绩', '❤0']);
+      await eventually(async () => expect(await cells(i)).toEqual([`${((thisMonth - 6 + i + 12) % 12) + 1}月`, '—', '无成绩', '❤0']));
     }
     await screenshot(page, 'leader-my-grid', true);
 

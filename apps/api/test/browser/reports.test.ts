@@ -5,7 +5,7 @@ import { chinaDayOf } from '@gridloop/domain';
 import { call } from '../support/http';
 import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
+import { button, current, eventually, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
 import { Page } from 'playwright-core';
 
 const VILLAGER = { name: '王桂兰', phone: '13912340011' };
@@ -87,17 +87,21 @@ describe('受理日报 and 办理周调度 in the H5 app', () => {
     expect(expected.body.received).toBeGreaterThanOrEqual(1);
     const received = bulletin.locator('.report-figure').filter({ hasText: '当天受理' }).locator('.report-figure-value');
     await received.getByText(String(expected.body.received), { exact: true }).waitFor({ timeout: 15_000 });
-    await expect(bulletin.locator('.report-figure').filter({ hasText: '日末未办结' }).locator('.report-figure-value').innerText()).resolves.toBe(
-      String(expected.body.open),
+    await eventually(async () =>
+      expect(await bulletin.locator('.report-figure').filter({ hasText: '日末未办结' }).locator('.report-figure-value').innerText()).toBe(
+        String(expected.body.open),
+      ),
     );
 
     // Three charts, each drawn.
     for (const id of ['bulletin-by-source', 'bulletin-by-category', 'bulletin-by-village']) {
       const canvas = bulletin.locator(`canvas#${id}`);
       await canvas.waitFor();
-      const box = await canvas.boundingBox();
-      expect(box!.width).toBeGreaterThan(250);
-      expect(box!.height).toBeGreaterThan(60);
+      await eventually(async () => {
+        const box = await canvas.boundingBox();
+        expect(box?.width).toBeGreaterThan(250);
+        expect(box?.height).toBeGreaterThan(60);
+      });
       await waitForDrawn(page, id);
     }
     await bulletin.locator('.chart-title').getByText('按类别').waitFor();
@@ -107,12 +111,12 @@ describe('受理日报 and 办理周调度 in the H5 app', () => {
     await bulletin.locator('.bulletin-figure-received').click();
     const drill = bulletin.locator('.bulletin-drill');
     await drill.locator('.report-section-title').getByText(`「当天受理」共 ${expected.body.received} 件`).waitFor({ timeout: 15_000 });
-    await expect(drill.locator('.bulletin-drill-row').count()).resolves.toBe(expected.body.received);
+    await eventually(async () => expect(await drill.locator('.bulletin-drill-row').count()).toBe(expected.body.received));
     await drill
       .locator('.bulletin-drill-row')
       .filter({ hasText: `第 ${matterId} 号 · 基础设施 · ` })
       .waitFor();
-    await expect(drill.innerText()).resolves.not.toContain(VILLAGER.name);
+    await eventually(async () => expect(await drill.innerText()).not.toContain(VILLAGER.name));
     // A chart's line too: 基础设施 under 按类别 lists the matters of that category.
     const line = bulletin.locator('.bulletin-lines-byCategory .bulletin-line').filter({ hasText: '基础设施' });
     await line.click();
@@ -122,7 +126,7 @@ describe('受理日报 and 办理周调度 in the H5 app', () => {
       .filter({ hasText: `第 ${matterId} 号 · 基础设施 · ` })
       .waitFor({ timeout: 15_000 });
     const categoryCount = (expected.body.byCategory as { label: string; count: number }[]).find((c) => c.label === '基础设施')!.count;
-    await expect(byLine.locator('.bulletin-drill-row').count()).resolves.toBe(categoryCount);
+    await eventually(async () => expect(await byLine.locator('.bulletin-drill-row').count()).toBe(categoryCount));
     // The day's sheet, for printing.
     const download = page.waitForEvent('download');
     await button(bulletin, '导出表格（打印用）', '.bulletin-export').click();

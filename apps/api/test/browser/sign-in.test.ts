@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../../src/config/app-config';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { openPhoneBrowser, PhoneBrowser, saveScreenshot } from '../support/browser';
+import { eventually } from '../support/h5';
 import { call } from '../support/http';
 import { unitByCode } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
@@ -41,13 +42,12 @@ async function writeSession(page: Page, session: StoredSession): Promise<void> {
 
 /** Waits until the app has stored a session with a refresh token other than `spent`. */
 async function renewedSession(page: Page, spent: string): Promise<StoredSession> {
-  const until = Date.now() + 10_000;
-  for (;;) {
-    const session = await storedSession(page);
-    if (session && session.refreshToken !== spent) return session;
-    if (Date.now() > until) throw new Error('the app did not renew its tokens');
-    await page.waitForTimeout(100);
-  }
+  let renewed: StoredSession | null = null;
+  await eventually(async () => {
+    renewed = await storedSession(page);
+    expect(renewed?.refreshToken ?? spent).not.toBe(spent);
+  });
+  return renewed!;
 }
 
 /** Screenshots wait for Taro's page slide-in to finish (every page back at the left edge). */
@@ -98,8 +98,11 @@ describe('signing in on the H5 app (demo login)', () => {
     await page.getByText('演示模式', { exact: true }).waitFor({ timeout: 15_000 });
     await page.getByText('选择一位虚拟人员登录，数据均为虚构').waitFor();
     // People are grouped under their role's Chinese label, each with their unit.
-    const titles = await page.locator('.account-section-title:visible').allInnerTexts();
-    expect(titles).toEqual(expect.arrayContaining(['网格巷长', '热线办工作人员', '村支部书记']));
+    await eventually(async () =>
+      expect(await page.locator('.account-section-title:visible').allInnerTexts()).toEqual(
+        expect.arrayContaining(['网格巷长', '热线办工作人员', '村支部书记']),
+      ),
+    );
     await page.locator('.demo-person:visible').filter({ hasText: gridLeader.unitName }).first().waitFor();
     await screenshot(page, 'sign-in-demo');
   });
@@ -122,16 +125,15 @@ describe('signing in on the H5 app (demo login)', () => {
     await page.locator('.me-name').getByText(gridLeader.name, { exact: true }).waitFor({ timeout: 15_000 });
     const role = page.locator('.me-role:visible').filter({ hasText: '网格巷长' });
     await role.waitFor();
-    expect(await role.innerText()).toContain(gridLeader.unitName);
-    const phoneLine = await page.locator('.me-phone').innerText();
-    expect(phoneLine).toMatch(/^手机号：199\*{4}\d{4}$/);
+    await eventually(async () => expect(await role.innerText()).toContain(gridLeader.unitName));
+    await eventually(async () => expect(await page.locator('.me-phone').innerText()).toMatch(/^手机号：199\*{4}\d{4}$/));
 
     // The full number never reaches the page.
     const rows: { phone: string }[] = await under.api.app.get(DataSource).query('SELECT phone FROM person WHERE id = ?', [gridLeader.personId]);
     const fullPhone = rows[0]?.phone;
     expect(fullPhone).toMatch(/^199\d{8}$/);
     expect(await page.locator('body').innerText()).not.toContain(fullPhone);
-    await expect(page.locator('.me-home .account-row-title').innerText()).resolves.toBe('还没有选择');
+    await eventually(async () => expect(await page.locator('.me-home .account-row-title').innerText()).toBe('还没有选择'));
     await screenshot(page, 'me');
   });
 

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { VoiceNote } from '../../src/voice-notes/voice-note.entity';
 import { addVillager, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
+import { button, current, eventually, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
 
 const VILLAGER = { name: '钱桂芝', phone: '13912340031' };
 
@@ -69,7 +69,7 @@ describe('voice notes in the H5 app', () => {
     expect(note.durationMs).toBeLessThanOrEqual(heldMs + 100);
     const player = form.locator('.voice-field--done .voice-player');
     await player.waitFor({ timeout: 15_000 });
-    await expect(player.locator('.voice-player-length').innerText()).resolves.toBe(`${Math.round(note.durationMs / 1000)}″`);
+    await eventually(async () => expect(await player.locator('.voice-player-length').innerText()).toBe(`${Math.round(note.durationMs / 1000)}″`));
     const fetched = page.waitForResponse((res) => /\/api\/voice-notes\/\d+$/.test(res.url()));
     await player.click();
     const heard = await fetched;
@@ -83,7 +83,7 @@ describe('voice notes in the H5 app', () => {
     const shown = current(page);
     // The player says it; the stand-in text is for lists only.
     await shown.locator('.req-voice').waitFor();
-    await expect(shown.locator('.req-description').count()).resolves.toBe(0);
+    await eventually(async () => expect(await shown.locator('.req-description').count()).toBe(0));
     const notes = await under.api.app.get(DataSource).getRepository(VoiceNote).find();
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ mimeType: 'audio/webm' });

@@ -58,6 +58,24 @@ export async function screenshot(page: Page, name: string, forDocs = false, at?:
   }
 }
 
+/**
+ * Retries `check` (assertions on what the page shows now: a count, a text) until it passes, or
+ * throws its last failure after `timeoutMs`. What arrives after the page does (an API answer, a
+ * re-render) is asserted through this, never read once.
+ */
+export async function eventually(check: () => Promise<void> | void, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Signs in through the demo login page (the previous sign-in on this phone is replaced). */
 export async function signInAs(page: Page, who: { name: string }): Promise<void> {
   await page.goto(`${page.url().split('#')[0]}${SIGN_IN.slice(1)}`);

@@ -286,8 +286,12 @@ export async function bootPage(page, { storage = {}, api = {}, query = {}, subsc
       root.detach?.();
       window.close();
     },
-    /** Waits until `check()` is truthy (the page rendered what was expected), or fails with the page's text. */
-    async until(check, what, timeoutMs = 3000) {
+    /**
+     * Waits until `check()` is truthy (the page rendered what was expected), or fails with the
+     * page's text. Assert on what arrives after a tap, a request or a timer only through this:
+     * `tap` and `type` let the page run for a moment, which a busy machine may not be enough for.
+     */
+    async until(check, what, timeoutMs = 15_000) {
       const end = Date.now() + timeoutMs;
       for (;;) {
         const value = check();

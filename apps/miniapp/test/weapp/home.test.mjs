@@ -34,7 +34,7 @@ test("a grid leader sees his greeting, his entries and not the supervisors', the
   for (const entry of ['我要反映', '红心榜 · 办理成绩晾晒', '我的诉求', '待办', '未诉先办', '代办', '消息中心', '我的']) t.one(entry);
   for (const entry of ['派单', '回看', '超时督办', '登录']) assert.equal(t.byText(entry).length, 0, `${entry} is not offered to a grid leader`);
   await t.until(() => t.byClass('home-badge').length === 1, 'the unread badge');
-  assert.equal(t.byClass('home-badge')[0].textContent, '3');
+  await t.until(() => t.byClass('home-badge')[0]?.textContent === '3', 'the badge to read 3');
   assert.deepEqual(t.unexpected, []);
 });
 

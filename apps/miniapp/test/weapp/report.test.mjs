@@ -49,22 +49,21 @@ test('a villager fills in 我要反映 and submits: one request with what she en
   const inputsBefore = t.dom.querySelectorAll('wx-input').length;
   await t.tap(t.one('同意，填写手机号'));
   await t.until(() => t.byText('关于您的手机号').length === 0, 'the privacy card to go once agreed');
-  assert.equal(t.dom.querySelectorAll('wx-input').length, inputsBefore + 1, 'the phone field appears');
+  await t.until(() => t.dom.querySelectorAll('wx-input').length === inputsBefore + 1, 'the phone field');
 
   // Choose a category: its chip turns on and its message goes.
   await t.tap(t.one('矛盾纠纷'));
-  assert.deepEqual(
-    t.byClass('chip--on').map((chip) => chip.textContent),
-    ['矛盾纠纷'],
-  );
-  assert.equal(t.byText('请选择是哪一类事情').length, 0);
+  const chosen = () => t.byClass('chip--on').map((chip) => chip.textContent);
+  await t.until(() => chosen().length > 0, 'the chosen chip');
+  assert.deepEqual(chosen(), ['矛盾纠纷']);
+  await t.until(() => t.byText('请选择是哪一类事情').length === 0, 'the category message to go');
 
   // Type what happened: the counter follows, and the draft is kept on the phone.
   const textarea = t.dom.querySelector('wx-textarea');
   assert.ok(textarea, 'a textarea for 什么事');
   const what = '邻居家的狗总在夜里叫，和他说了也不管';
   await t.type(textarea, what);
-  t.one(`${what.length}/2000`);
+  await t.until(() => t.byText(`${what.length}/2000`).length === 1, 'the counter');
   assert.equal(t.storage.get('gridloop.report-draft.7')?.description, what);
 
   await t.tap(t.one('提交'));

@@ -80,7 +80,7 @@ test("after submitting, 接收微信提醒 shows WeChat's sheet with the request
   // A requester's kinds only (not a handler's 新诉求提醒), in one sheet.
   assert.deepEqual(t.subscribeCalls, [['TPL-ACCEPTED', 'TPL-RESOLVED']]);
   assert.deepEqual(recorded, [{ accepted: ['TPL-ACCEPTED'] }]);
-  t.one('好的。有新进展，微信会提醒您；消息中心里也都能看到。');
+  await t.until(() => t.byText('好的。有新进展，微信会提醒您；消息中心里也都能看到。').length === 1, 'the thanks once the API answered');
   assert.deepEqual(t.unexpected, []);
   assert.deepEqual(t.undrawn(), []);
 });

@@ -6,7 +6,7 @@ import { checkHealth, type ServiceState } from '../../api/health';
 import { reloadMe } from '../../auth/account';
 import { canBindGroups, canDispatch, canEnterOnBehalf, canHandleRequests, canLookBack, canPatrol, canViewReports } from '../../auth/roles';
 import { useSession, type Me } from '../../auth/session-store';
-import { useCurrentVillage, useGroupEntry, type GroupEntry } from '../../group/village-context';
+import { getGroupEntry, useCurrentVillage, useGroupEntry, type GroupEntry } from '../../group/village-context';
 import { useTextRootClass } from '../../lib/text-size';
 import { unreadCount } from '../../notifications/notifications-api';
 import { chooseUnitUrl, ROUTES } from '../../routes';
@@ -135,8 +135,10 @@ export default function Index() {
   // Also re-checks when the user comes back to the page.
   useDidShow(() => {
     refreshStatus();
-    // Roles follow the roster: refresh them quietly (an expired sign-in clears itself).
-    if (session) reloadMe().catch(() => undefined);
+    // Roles follow the roster: refresh them quietly (an expired sign-in clears itself). Not while
+    // a group card is being resolved: the API may place the villager in the group's village, and
+    // the resolution reads me again once it has; a read now could answer after it, with no home.
+    if (session && getGroupEntry().state !== 'resolving') reloadMe().catch(() => undefined);
     refreshUnread();
   });
 
