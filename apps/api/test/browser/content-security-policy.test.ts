@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { pngImage } from '../support/images';
 import { addVillager, personWithRole } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, signInAs, usePhoneOnApp } from '../support/h5';
+import { button, current, holdUntilRecorded, signInAs, usePhoneOnApp } from '../support/h5';
 
 const VILLAGER = { name: '吴春燕', phone: '13912340057' };
 
@@ -74,7 +74,7 @@ describe('the H5 app and the API docs under the Content-Security-Policy', () => 
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
     await form.locator('.voice-hold--recording').waitFor();
-    await page.waitForTimeout(1500);
+    await holdUntilRecorded(hold, 2);
     await page.mouse.up();
     const player = form.locator('.voice-field--done .voice-player');
     await player.waitFor({ timeout: 15_000 });

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { VoiceNote } from '../../src/voice-notes/voice-note.entity';
 import { addVillager, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, eventually, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
+import { button, current, eventually, holdUntilRecorded, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
 
 const VILLAGER = { name: '钱桂芝', phone: '13912340031' };
 
@@ -58,11 +58,11 @@ describe('voice notes in the H5 app', () => {
       .getByText(/正在录音，还能说 (60|59|58) 秒/)
       .waitFor();
     await screenshot(page, 'villager-voice-recording', true, holdButton);
-    await page.waitForTimeout(2000);
+    await holdUntilRecorded(holdButton, 3);
     await page.mouse.up();
     const heldMs = Date.now() - pressedAt;
 
-    // Uploaded: as long as it was held (at least the 2 s waited, at most the whole press), and the
+    // Uploaded: as long as it was held (at least the 3 s the countdown showed, at most the whole press), and the
     // player says so in whole seconds.
     const note = (await (await uploaded).json()) as { durationMs: number };
     expect(note.durationMs).toBeGreaterThanOrEqual(2000);

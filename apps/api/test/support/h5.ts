@@ -76,6 +76,15 @@ export async function eventually(check: () => Promise<void> | void, timeoutMs = 
   }
 }
 
+/**
+ * Keeps the voice button held until the app's own countdown shows that `seconds` have been
+ * recorded (never a fixed wait: a loaded machine records as long as it shows).
+ */
+export async function holdUntilRecorded(hold: Locator, seconds: number): Promise<void> {
+  const left = 60 - seconds;
+  await hold.getByText(new RegExp(`还能说 (${Array.from({ length: left + 1 }, (_, i) => i).join('|')}) 秒`)).waitFor({ timeout: 30_000 });
+}
+
 /** Signs in through the demo login page (the previous sign-in on this phone is replaced). */
 export async function signInAs(page: Page, who: { name: string }): Promise<void> {
   await page.goto(`${page.url().split('#')[0]}${SIGN_IN.slice(1)}`);
