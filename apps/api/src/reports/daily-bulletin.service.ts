@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   chinaDayRange,
   clockLeftBy,
+  judgedAt,
   pathIdAt,
   REQUEST_CATEGORY_LABELS,
   REQUEST_SOURCE_LABELS,
@@ -18,7 +19,6 @@ import { OrgUnit } from '../grid/org-unit.entity';
 import { OrgUnitRepository } from '../grid/org-unit.repository';
 import { CountByKeyDto, DailyBulletinDto, ReportRequestItemDto, ReportRequestsDto, type BulletinFigure } from './dtos/daily-bulletin.dto';
 import { RequestEntity } from '../requests/request.entity';
-import { judgedAt } from './report-period';
 import { ReportRepository } from './report.repository';
 
 /** 受理情况一天一通报: a town's day, counted from the timeline by the same rules as the ranking. */

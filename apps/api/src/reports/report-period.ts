@@ -17,11 +17,3 @@ export function monthPeriod(month: string, shift = 0, field = 'month'): Period {
     throw new AppError(ErrorCode.ValidationFailed, field, '月份格式应为 2026-05');
   }
 }
-
-/**
- * The moment a period's "open and overdue" is judged at: its end once it has ended, else the
- * moment of reading. A matter due on the 27th is not overdue on the 24th's board.
- */
-export function judgedAt(period: { end: Date }, now: Date): Date {
-  return now.getTime() < period.end.getTime() ? now : period.end;
-}

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { actionsWith, HANDLER_ROLES, RANKING_COUNTS, WORKING_STATES, type RankingCount } from '@gridloop/domain';
+import { actionsWith, HANDLER_ROLES, judgedAt, RANKING_COUNTS, WORKING_STATES, type RankingCount } from '@gridloop/domain';
 import { DataSource, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { rawDate } from '../common/raw-date';
 import { OrgUnit } from '../grid/org-unit.entity';
 import { RequestEvent } from '../requests/request-event.entity';
-import { judgedAt, type Period } from './report-period';
+import type { Period } from './report-period';
 
 /** One figure counted per unit (the unit that handled the matter at the step that counts). */
 export type CountsByUnit = Map<number, number>;
