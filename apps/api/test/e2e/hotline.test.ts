@@ -6,7 +6,7 @@ import { DataSource, In } from 'typeorm';
 import { RequestEntity } from '../../src/requests/request.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { call } from '../support/http';
-import { demoToken, personWithRole, unitByCode } from '../support/people';
+import { demoToken, personWithRole, tokenForRole, unitByCode } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
 
@@ -46,8 +46,8 @@ describe(`12345 hotline orders (${testDialect()})`, () => {
   beforeAll(async () => {
     townId = (await unitByCode(ds(), 'SG-TT')).id;
     gridId = (await unitByCode(ds(), 'SG-TT-V02-L1-S01')).id;
-    hotline = await demoToken(under.api.baseUrl, (await personWithRole(ds(), 'hotline_staff', 'SG-TT')).personId);
-    townLeader = await demoToken(under.api.baseUrl, (await personWithRole(ds(), 'town_leader', 'SG-TT')).personId);
+    hotline = await tokenForRole(ds(), under.api.baseUrl, 'hotline_staff', 'SG-TT');
+    townLeader = await tokenForRole(ds(), under.api.baseUrl, 'town_leader', 'SG-TT');
     leader = await demoToken(under.api.baseUrl, (await personWithRole(ds(), 'grid_leader', 'SG-TT-V02-L1-S01')).personId);
   });
 
@@ -99,7 +99,7 @@ describe(`12345 hotline orders (${testDialect()})`, () => {
     expect((await api('POST', '/api/hotline/orders', hotline, { townId, orders: [held] })).status).toBe(200);
     // 示范镇's hotline office is handed the same order number, second in a batch of three.
     const otherTownId = (await unitByCode(ds(), 'SG-SF')).id;
-    const otherHotline = await demoToken(under.api.baseUrl, (await personWithRole(ds(), 'hotline_staff', 'SG-SF')).personId);
+    const otherHotline = await tokenForRole(ds(), under.api.baseUrl, 'hotline_staff', 'SG-SF');
     const fresh = [order(), order()];
     const res = await api('POST', '/api/hotline/orders', otherHotline, {
       townId: otherTownId,
@@ -140,7 +140,7 @@ describe(`12345 hotline orders (${testDialect()})`, () => {
     expect(backwards.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'orders.0.cityDueAt' });
     expect(await ds().getRepository(RequestEntity).countBy({ source: 'hotline_12345' })).toBe(before);
     expect((await api('POST', '/api/hotline/orders', leader, { townId, orders: [order()] })).status).toBe(403);
-    const otherTown = await demoToken(under.api.baseUrl, (await personWithRole(ds(), 'hotline_staff', 'SG-SF')).personId);
+    const otherTown = await tokenForRole(ds(), under.api.baseUrl, 'hotline_staff', 'SG-SF');
     expect((await api('POST', '/api/hotline/orders', otherTown, { townId, orders: [order()] })).body).toMatchObject({ code: 'NOT_FOUND', field: 'townId' });
   });
 

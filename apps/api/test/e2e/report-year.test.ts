@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/common/clock';
 import { seedDemoYear, type DemoYearResult } from '../../src/seed/demo-year/year-writer';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { call } from '../support/http';
-import { demoToken, personWithRole, unitByCode } from '../support/people';
+import { tokenForRole, unitByCode } from '../support/people';
 import { dayTruth, expectBulletin, FIGURES, loadTimeline, monthTruth, ratesOf, rolledUp, type Timeline } from '../support/report-truth';
 import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
@@ -221,7 +221,7 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
 
   it('gives each sample day’s bulletin as the raw rows count it, holidays and month ends included', async () => {
     const townId = (await unitByCode(ds(), 'SG-TT')).id;
-    const hotline = await demoToken(under.api.baseUrl, (await personWithRole(ds(), 'hotline_staff', 'SG-TT')).personId);
+    const hotline = await tokenForRole(ds(), under.api.baseUrl, 'hotline_staff', 'SG-TT');
     // National Day and its make-up days, the turn of the year, the Spring Festival, and each month's first day.
     const days = [
       '2026-09-27',

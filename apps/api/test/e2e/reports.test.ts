@@ -12,7 +12,7 @@ import type { WechatConfig } from '../../src/config/app-config';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { startFakeWechat } from '../support/fake-wechat';
 import { call } from '../support/http';
-import { demoToken, personWithRole, unitByCode } from '../support/people';
+import { personWithRole, tokenForRole, unitByCode } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
 import { seededRandom } from '../../src/seed/demo-year/year-plan';
 import {
@@ -92,10 +92,10 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     const grids = await Promise.all(
       codes.map(async (code) => ({
         id: (await unitByCode(ds(), code)).id,
-        leader: await demoToken(under.api.baseUrl, (await personWithRole(ds(), 'grid_leader', code)).personId),
+        leader: await tokenForRole(ds(), under.api.baseUrl, 'grid_leader', code),
       })),
     );
-    const hotline = await demoToken(under.api.baseUrl, (await personWithRole(ds(), 'hotline_staff', 'SG-TT')).personId);
+    const hotline = await tokenForRole(ds(), under.api.baseUrl, 'hotline_staff', 'SG-TT');
     const villager = async (gridId: number) => {
       const session = await call(under.api.baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: fake.issueLoginCode().code } });
       await api('PUT', '/api/me/home-unit', session.body.accessToken, { unitId: gridId });
@@ -411,7 +411,7 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     const open = { id: untouched![0]!.requestId, handlerUnitId: untouched![0]!.handlerUnitId };
     const wasOverdue = first.rows.find((r: { unitId: number }) => r.unitId === open.handlerUnitId).openOverdue;
     expect(wasOverdue).toBeGreaterThan(0);
-    const hotline = await demoToken(under.api.baseUrl, (await personWithRole(ds(), 'hotline_staff', 'SG-TT')).personId);
+    const hotline = await tokenForRole(ds(), under.api.baseUrl, 'hotline_staff', 'SG-TT');
     const other = (await unitByCode(ds(), 'SG-TT-V05-L1-S01')).id;
     const seen = await api('GET', `/api/requests/${open.id}`, hotline);
     await api('POST', `/api/requests/${open.id}/actions/transfer`, hotline, { version: seen.version, targetUnitId: other, note: '转给邻近网格' });

@@ -12,7 +12,7 @@ import { RequestEntity } from '../../src/requests/request.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { startFakeWechat } from '../support/fake-wechat';
 import { call } from '../support/http';
-import { demoToken, personWithRole } from '../support/people';
+import { demoToken, personWithRole, tokenForRole } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
 
@@ -240,7 +240,7 @@ describe(`the closed loop (${testDialect()})`, () => {
     const requester = await villager();
     const { id } = (await api('POST', '/api/requests', requester, submitBody({ contactPhone: '13900001111' }))).body;
     const ds = under.api.app.get(DataSource);
-    const otherTown = await demoToken(under.api.baseUrl, (await personWithRole(ds, 'hotline_staff', 'SG-SF')).personId);
+    const otherTown = await tokenForRole(ds, under.api.baseUrl, 'hotline_staff', 'SG-SF');
     expect((await api('GET', `/api/requests/${id}`, otherTown)).status).toBe(404);
     expect((await api('GET', `/api/requests/${id}`, await villager())).status).toBe(404);
     const otherGridLeader = await demoToken(under.api.baseUrl, (await personWithRole(ds, 'grid_leader', 'SG-TT-V03')).personId);

@@ -5,7 +5,7 @@ import { RequestEvent } from '../../src/requests/request-event.entity';
 import { RequestEntity } from '../../src/requests/request.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { call } from '../support/http';
-import { addVillager, demoToken, personWithRole } from '../support/people';
+import { addVillager, demoToken, personWithRole, tokenForRole } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
 
@@ -27,7 +27,7 @@ describe(`input is taken for what it shows (${testDialect()})`, () => {
     const seeded = await personWithRole(ds, 'grid_leader', GRID);
     gridId = seeded.unitId;
     leader = await demoToken(under.api.baseUrl, seeded.personId);
-    deputy = await demoToken(under.api.baseUrl, (await personWithRole(ds, 'deputy_grid_leader', GRID)).personId);
+    deputy = await tokenForRole(ds, under.api.baseUrl, 'deputy_grid_leader', GRID);
   });
 
   const api = (method: string, path: string, token: string, body?: unknown) => call(under.api.baseUrl, method, path, { token, body });

@@ -7,7 +7,7 @@ import { JobScheduler } from '../../src/jobs/job-scheduler';
 import { RequestEntity } from '../../src/requests/request.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { call } from '../support/http';
-import { addVillager, demoToken, personWithRole, unitByCode } from '../support/people';
+import { addVillager, demoToken, personWithRole, tokenForRole, unitByCode } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
 
@@ -38,8 +38,8 @@ describe(`one definition of overdue now (${testDialect()})`, () => {
     const seeded = await personWithRole(ds, 'grid_leader', GRID);
     gridId = seeded.unitId;
     leader = await demoToken(under.api.baseUrl, seeded.personId);
-    hotline = await demoToken(under.api.baseUrl, (await personWithRole(ds, 'hotline_staff', 'SG-TT')).personId);
-    townLeader = await demoToken(under.api.baseUrl, (await personWithRole(ds, 'town_leader', 'SG-TT')).personId);
+    hotline = await tokenForRole(ds, under.api.baseUrl, 'hotline_staff', 'SG-TT');
+    townLeader = await tokenForRole(ds, under.api.baseUrl, 'town_leader', 'SG-TT');
     villager = await demoToken(under.api.baseUrl, await addVillager(ds, { name: '赵桂兰', phone: '13800001625' }, gridId));
   });
 

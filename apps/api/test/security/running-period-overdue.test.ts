@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { call } from '../support/http';
-import { addVillager, demoToken, personWithRole, unitByCode } from '../support/people';
+import { addVillager, demoToken, personWithRole, tokenForRole, unitByCode } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
 
@@ -33,7 +33,7 @@ describe(`a running period judges "open and overdue" now (${testDialect()})`, ()
     const seeded = await personWithRole(ds, 'grid_leader', GRID);
     gridId = seeded.unitId;
     leader = await demoToken(under.api.baseUrl, seeded.personId);
-    townLeader = await demoToken(under.api.baseUrl, (await personWithRole(ds, 'town_leader', 'SG-TT')).personId);
+    townLeader = await tokenForRole(ds, under.api.baseUrl, 'town_leader', 'SG-TT');
   });
 
   const api = (method: string, path: string, token?: string, body?: unknown) => call(under.api.baseUrl, method, path, { token, body });

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { RequestEvent } from '../../src/requests/request-event.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { call } from '../support/http';
-import { addVillager, demoToken, personWithRole, unitByCode } from '../support/people';
+import { addVillager, demoToken, personWithRole, tokenForRole, unitByCode } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
 
@@ -33,7 +33,7 @@ describe(`nobody scores their own hearts (${testDialect()})`, () => {
     gridId = seeded.unitId;
     leaderId = seeded.personId;
     leader = await demoToken(under.api.baseUrl, leaderId);
-    deputy = await demoToken(under.api.baseUrl, (await personWithRole(ds, 'deputy_grid_leader', GRID)).personId);
+    deputy = await tokenForRole(ds, under.api.baseUrl, 'deputy_grid_leader', GRID);
   });
 
   const api = (method: string, path: string, token: string | undefined, body?: unknown) => call(under.api.baseUrl, method, path, { token, body });

@@ -38,6 +38,11 @@ export async function demoToken(baseUrl: string, personId: number): Promise<stri
   return res.body.accessToken as string;
 }
 
+/** Signs in as the first seeded person holding `role` under `codePrefix` (personWithRole, then demoToken). */
+export async function tokenForRole(dataSource: DataSource, baseUrl: string, role: string, codePrefix = ''): Promise<string> {
+  return demoToken(baseUrl, (await personWithRole(dataSource, role, codePrefix)).personId);
+}
+
 /**
  * The demo county has no villagers: adds one living in `unitId` (a small grid). Holding the
  * villager role puts her on the demo sign-in list. Answers her person id.
