@@ -101,6 +101,7 @@ export {
   type ClockRulesConfig,
   type LadderRung,
 } from './clocks/clock-rules';
+export { URGENCY_LABELS, urgencyAt, type Urgency } from './clocks/urgency';
 export { judgedAt } from './reports/judged-at';
 export { DEFAULT_RATE_WEIGHTS, parseRateWeights, rankBy, relativeChange, unitRates, type RateWeights, type UnitRates, type UnitTally } from './reports/rates';
 export {
