@@ -20,6 +20,25 @@ export const DEFAULT_SERVICE_HOURS: ServiceHours = { start: '08:00', end: '20:00
  * `isWorkingDayNumber` decides which China days work (see WorkingCalendar).
  */
 export function workingDeadlineUsing(isWorkingDayNumber: (day: ChinaDayNumber) => boolean, start: Date, workingDays: number): Date {
+  return workingDeadlineWalk(isWorkingDayNumber, start, workingDays).deadline;
+}
+
+/** One China day the working-day clock passed: whether it counted. */
+export interface WalkedDay {
+  readonly day: ChinaDayNumber;
+  readonly working: boolean;
+}
+
+/**
+ * workingDeadlineUsing, with every day it walked from the start's day to the deadline's: the
+ * explanation a person reads (deadline-explanation.ts) is built from this very walk, so it cannot
+ * disagree with the deadline.
+ */
+export function workingDeadlineWalk(
+  isWorkingDayNumber: (day: ChinaDayNumber) => boolean,
+  start: Date,
+  workingDays: number,
+): { deadline: Date; days: WalkedDay[] } {
   assertValidInstant(start, 'start');
   if (!Number.isInteger(workingDays) || workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
     throw new Error(`workingDays must be an integer from 0 to ${MAX_WORKING_DAYS}, got ${String(workingDays)}`);
@@ -28,14 +47,17 @@ export function workingDeadlineUsing(isWorkingDayNumber: (day: ChinaDayNumber) =
   let day = chinaDayNumberOf(start);
   let cursor = start.getTime();
   let daysOffInARow = 0;
+  const days: WalkedDay[] = [];
   for (;;) {
     const endOfDay = chinaMidnightOf(day + 1);
-    if (isWorkingDayNumber(day)) {
+    const working = isWorkingDayNumber(day);
+    days.push({ day, working });
+    if (working) {
       daysOffInARow = 0;
       const available = endOfDay - cursor;
       // "<=" so that a deadline ending exactly at midnight stays on this day (Monday 24:00),
       // instead of jumping to the next working day.
-      if (remaining <= available) return new Date(cursor + remaining);
+      if (remaining <= available) return { deadline: new Date(cursor + remaining), days };
       remaining -= available;
     } else if (++daysOffInARow > 366) {
       throw new Error('No working day within a year of the start: check the calendar overrides');
@@ -80,17 +102,12 @@ export function contactDeadline(start: Date, minutes: number, serviceHours: Serv
   const closeOffset = close * MS_PER_MINUTE;
   const windowLength = closeOffset - openOffset;
 
-  // Move the start into a service window: before opening → opening; after closing → next opening.
-  let day = chinaDayNumberOf(start);
-  let cursor = Math.max(start.getTime(), chinaMidnightOf(day) + openOffset);
-  if (cursor >= chinaMidnightOf(day) + closeOffset) {
-    day += 1;
-    cursor = chinaMidnightOf(day) + openOffset;
-  }
-
+  // The clock starts inside a service window: before opening → opening; after closing → next opening.
+  const startsAt = contactClockStartsAt(start, serviceHours);
+  let day = chinaDayNumberOf(startsAt);
   let remaining = minutes * MS_PER_MINUTE;
-  const availableToday = chinaMidnightOf(day) + closeOffset - cursor;
-  if (remaining <= availableToday) return new Date(cursor + remaining);
+  const availableToday = chinaMidnightOf(day) + closeOffset - startsAt.getTime();
+  if (remaining <= availableToday) return new Date(startsAt.getTime() + remaining);
   remaining -= availableToday;
 
   // Every later day offers one full window; "ceil - 1" keeps a deadline that ends exactly at
@@ -99,4 +116,17 @@ export function contactDeadline(start: Date, minutes: number, serviceHours: Serv
   day += 1 + fullWindowsSkipped;
   remaining -= fullWindowsSkipped * windowLength;
   return new Date(chinaMidnightOf(day) + openOffset + remaining);
+}
+
+/**
+ * When the first-contact clock starts for a matter received at `start`: at once inside the
+ * service hours; before opening, at opening; after closing, at the next day's opening.
+ */
+export function contactClockStartsAt(start: Date, serviceHours: ServiceHours = DEFAULT_SERVICE_HOURS): Date {
+  assertValidInstant(start, 'start');
+  const { open, close } = parseServiceHours(serviceHours);
+  const day = chinaDayNumberOf(start);
+  const cursor = Math.max(start.getTime(), chinaMidnightOf(day) + open * MS_PER_MINUTE);
+  if (cursor < chinaMidnightOf(day) + close * MS_PER_MINUTE) return new Date(cursor);
+  return new Date(chinaMidnightOf(day + 1) + open * MS_PER_MINUTE);
 }

@@ -5,13 +5,20 @@ import { parseCalendarOverrides, type CalendarOverrides } from './calendar-overr
 import { chineseDaysHolidays, chineseDaysWorkingDays } from './chinese-days-data';
 import { formatDayNumber, parseDayString, weekdayOf, type ChinaDayNumber } from './china-time';
 import { officeTimeAfterUsing, officeTimeBeforeUsing } from './office-time';
-import { workingDeadlineUsing, type ServiceHours } from './sla-clocks';
+import { workingDeadlineUsing, workingDeadlineWalk, type ServiceHours, type WalkedDay } from './sla-clocks';
 
 export interface WorkingCalendar {
   /** Whether a `YYYY-MM-DD` date is a working day in China; throws on an invalid date. */
   isWorkingDay(day: string): boolean;
   /** Deadline `workingDays` whole working days after `start` (see docs/working-days.md). */
   workingDeadline(start: Date, workingDays: number): Date;
+  /** workingDeadline with the days it walked, for an explanation that cannot disagree with it. */
+  workingDeadlineWalk(start: Date, workingDays: number): { deadline: Date; days: WalkedDay[] };
+  /**
+   * Why a `YYYY-MM-DD` date differs from the plain Monday–Friday rule: the note of the layer that
+   * decided it (chinese-days' "English,中文,n" or an override's note); undefined for a plain day.
+   */
+  exceptionNote(day: string): string | undefined;
   /** `minutes` of office time (service hours of working days) after `start`. */
   officeTimeAfter(start: Date, minutes: number, serviceHours?: ServiceHours): Date;
   /** `minutes` of office time before `end`. */
@@ -36,10 +43,17 @@ export function createWorkingCalendar(overrides?: CalendarOverrides, source = 'r
 
   // Date → working? for every date that differs from the plain Monday–Friday rule.
   const exceptions = new Map<string, boolean>();
+  const notes = new Map<string, string>();
   const layers = [{ holidays: chineseDaysHolidays, workingDays: chineseDaysWorkingDays }, BUNDLED_OVERRIDES, runtimeOverrides];
   for (const layer of layers) {
-    for (const date of Object.keys(layer.holidays)) exceptions.set(date, false);
-    for (const date of Object.keys(layer.workingDays)) exceptions.set(date, true);
+    for (const [date, note] of Object.entries(layer.holidays)) {
+      exceptions.set(date, false);
+      notes.set(date, note);
+    }
+    for (const [date, note] of Object.entries(layer.workingDays)) {
+      exceptions.set(date, true);
+      notes.set(date, note);
+    }
   }
   const yearsWithData = new Set(Array.from(exceptions.keys(), (date) => Number(date.slice(0, 4))));
 
@@ -53,6 +67,11 @@ export function createWorkingCalendar(overrides?: CalendarOverrides, source = 'r
   return {
     isWorkingDay: (day) => isWorkingDayNumber(parseDayString(day)),
     workingDeadline: (start, workingDays) => workingDeadlineUsing(isWorkingDayNumber, start, workingDays),
+    workingDeadlineWalk: (start, workingDays) => workingDeadlineWalk(isWorkingDayNumber, start, workingDays),
+    exceptionNote: (day) => {
+      parseDayString(day);
+      return notes.get(day);
+    },
     officeTimeAfter: (start, minutes, serviceHours) => officeTimeAfterUsing(isWorkingDayNumber, start, minutes, serviceHours),
     officeTimeBefore: (end, minutes, serviceHours) => officeTimeBeforeUsing(isWorkingDayNumber, end, minutes, serviceHours),
     hasHolidayDataForYear: (year) => {
@@ -75,6 +94,11 @@ export function isWorkingDay(day: string): boolean {
  */
 export function workingDeadline(start: Date, workingDays: number): Date {
   return bundledCalendar.workingDeadline(start, workingDays);
+}
+
+/** The calendar with the bundled data only (what the mini-program knows). */
+export function bundledWorkingCalendar(): WorkingCalendar {
+  return bundledCalendar;
 }
 
 /** `minutes` of office time (service hours on working days) after `start` (bundled data). */
