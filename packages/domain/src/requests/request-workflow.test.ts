@@ -109,14 +109,14 @@ const COLUMNS: [RequestAction, boolean, boolean, boolean, boolean, boolean, stri
   ['sendBack', true, false, true, false, true, ['handlers:assigned']],
   ['reopen', true, false, false, false, true, ['handlers:assigned']],
   ['reject', true, false, false, true, false, []],
-  ['requestTransfer', true, false, false, false, false, []],
-  ['declineTransfer', true, false, false, false, false, []],
+  ['requestTransfer', true, false, true, false, false, []],
+  ['declineTransfer', true, false, true, false, false, []],
   ['transfer', true, false, false, false, false, ['handlers:assigned']],
   ['merge', false, false, false, false, false, []],
   ['withdraw', false, false, false, false, false, []],
   ['disown', false, false, false, false, false, ['hotlineOffice:disowned']],
-  ['urge', false, false, false, false, false, ['handlers:urged']],
-  ['supervise', true, false, false, false, false, ['handlers:supervised']],
+  ['urge', false, false, true, false, false, ['handlers:urged']],
+  ['supervise', true, false, true, false, false, ['handlers:supervised']],
   ['rate', false, false, false, false, false, []],
 ];
 
@@ -144,7 +144,7 @@ test('every action has its row of rules: note, photos, who sees the row, result,
 test('the derived lists follow the columns', () => {
   assert.deepEqual(RESULT_ACTIONS, ['resolve', 'reject']);
   assert.deepEqual(actionsWith('photos'), ['accept', 'followUp', 'resolve']);
-  assert.deepEqual(actionsWith('internal'), ['sendBack']);
+  assert.deepEqual(actionsWith('internal'), ['sendBack', 'requestTransfer', 'declineTransfer', 'urge', 'supervise']);
   assert.deepEqual(actionsWith('rehandle'), ['sendBack', 'reopen']);
   assert.deepEqual(actionsWith('noteRequired'), [
     'followUp',

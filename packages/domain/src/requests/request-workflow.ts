@@ -170,10 +170,17 @@ export const REQUEST_ACTIONS = {
     tells: HANDLERS_ASSIGNED,
   },
   reject: { from: ['submitted', 'accepted'], to: 'rejected', by: ['handler', 'supervisor'], label: '不予受理', noteRequired: true, result: true },
-  /** The handler asks the dispatchers to move the matter elsewhere (a reason is required). */
-  requestTransfer: { from: WORKING_STATES, to: 'same', by: ['handler'], label: '申请转办', noteRequired: true },
-  declineTransfer: { from: WORKING_STATES, to: 'same', by: ['supervisor'], label: '不同意转办', noteRequired: true },
-  /** To another grid, village or department: the new handler's contact clock starts again. */
+  /**
+   * The handler asks the dispatchers to move the matter elsewhere, and a dispatcher may refuse:
+   * staff talking to staff (the reason often names colleagues or duties), so neither row reaches
+   * the requester or a follower.
+   */
+  requestTransfer: { from: WORKING_STATES, to: 'same', by: ['handler'], label: '申请转办', noteRequired: true, internal: true },
+  declineTransfer: { from: WORKING_STATES, to: 'same', by: ['supervisor'], label: '不同意转办', noteRequired: true, internal: true },
+  /**
+   * To another grid, village or department: the new handler's contact clock starts again. Public:
+   * the requester's matter changes hands, and the row says to whom (转至…) and why.
+   */
   transfer: { from: WORKING_STATES, to: 'submitted', by: ['supervisor'], label: '转办', noteRequired: true, tells: HANDLERS_ASSIGNED },
   merge: { from: WORKING_STATES, to: 'merged', by: ['handler', 'supervisor'], label: '合并' },
   withdraw: { from: WORKING_STATES, to: 'withdrawn', by: ['requester'], label: '撤回' },
@@ -186,8 +193,19 @@ export const REQUEST_ACTIONS = {
     label: '这不是我的诉求',
     tells: [{ to: 'hotlineOffice', kind: 'disowned' }],
   },
-  /** 催办: hurry the handlers along; 督办: put the matter under formal supervision. Both tell the handlers. */
-  urge: { from: WORKING_STATES, to: 'same', by: ['supervisor'], notBy: ['handler'], label: '催办', tells: [{ to: 'handlers', kind: 'urged' }] },
+  /**
+   * 催办: hurry the handlers along; 督办: put the matter under formal supervision (the note is the
+   * supervisor's instruction). Both tell the handlers, and both are between staff: internal.
+   */
+  urge: {
+    from: WORKING_STATES,
+    to: 'same',
+    by: ['supervisor'],
+    notBy: ['handler'],
+    label: '催办',
+    internal: true,
+    tells: [{ to: 'handlers', kind: 'urged' }],
+  },
   supervise: {
     from: WORKING_STATES,
     to: 'same',
@@ -195,6 +213,7 @@ export const REQUEST_ACTIONS = {
     notBy: ['handler'],
     label: '督办',
     noteRequired: true,
+    internal: true,
     tells: [{ to: 'handlers', kind: 'supervised' }],
   },
   /**

@@ -18,6 +18,7 @@ import { ReportTimelineIndexes1796288891580 } from './1796288891580-ReportTimeli
 import { RankingMonths1796298860380 } from './1796298860380-RankingMonths';
 import { InboxIndex1796300000000 } from './1796300000000-InboxIndex';
 import { RequestSubmitter1796632584054 } from './1796632584054-RequestSubmitter';
+import { InternalStaffSteps1796640000000 } from './1796640000000-InternalStaffSteps';
 
 /** MySQL/MariaDB migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
 export const MYSQL_MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MYSQL_MIGRATIONS = [
   RankingMonths1796298860380,
   InboxIndex1796300000000,
   RequestSubmitter1796632584054,
+  InternalStaffSteps1796640000000,
 ];

@@ -18,6 +18,7 @@ import { ReportTimelineIndexes1796288888027 } from './1796288888027-ReportTimeli
 import { RankingMonths1796298857659 } from './1796298857659-RankingMonths';
 import { InboxIndex1796300000000 } from './1796300000000-InboxIndex';
 import { RequestSubmitter1796632579620 } from './1796632579620-RequestSubmitter';
+import { InternalStaffSteps1796640000000 } from './1796640000000-InternalStaffSteps';
 
 /** SQLite migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
 export const SQLITE_MIGRATIONS = [
@@ -41,4 +42,5 @@ export const SQLITE_MIGRATIONS = [
   RankingMonths1796298857659,
   InboxIndex1796300000000,
   RequestSubmitter1796632579620,
+  InternalStaffSteps1796640000000,
 ];
