@@ -12,10 +12,12 @@ import { RequestQueuesService } from './request-queues.service';
 import { SubmissionLimit } from './submission-limit';
 import { CategoryRoutesController } from './routing/category-routes.controller';
 import { CategoryRoutesService } from './routing/category-routes.service';
+import { WorkSummaryController } from './work/work-summary.controller';
+import { WorkSummaryService } from './work/work-summary.service';
 
 @Module({
   imports: [GridModule, ContentCheckModule],
-  controllers: [RequestsController, CategoryRoutesController],
+  controllers: [RequestsController, CategoryRoutesController, WorkSummaryController],
   providers: [
     RequestsService,
     RequestIntake,
@@ -25,6 +27,7 @@ import { CategoryRoutesService } from './routing/category-routes.service';
     RequestQueuesService,
     CategoryRoutesService,
     SubmissionLimit,
+    WorkSummaryService,
   ],
   // Photos are shown to whoever may see their request (PhotosModule).
   // The hotline module enters 12345 orders through the same intake.

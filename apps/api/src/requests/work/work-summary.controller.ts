@@ -1,0 +1,24 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../../auth/actor';
+import { CurrentActor } from '../../auth/auth-decorators';
+import { CLOCK, type Clock } from '../../common/clock';
+import { WorkSummaryDto } from './work-summary.dto';
+import { WorkSummaryService } from './work-summary.service';
+
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller('me')
+export class WorkSummaryController {
+  constructor(
+    private readonly work: WorkSummaryService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('work')
+  @ApiOperation({ operationId: 'getMyWork', summary: 'What waits for me, as counts for the home page (待办, 即将超时, 已超时, 待派单, 待回看, 超时督办)' })
+  @ApiOkResponse({ type: WorkSummaryDto })
+  summary(@CurrentActor() actor: Actor): Promise<WorkSummaryDto> {
+    return this.work.summary(actor, this.clock.now());
+  }
+}
