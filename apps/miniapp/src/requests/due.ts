@@ -7,12 +7,16 @@ export interface DueClock {
   dueAt: Date;
 }
 
-/** The domain's running clock (packages/domain, sla.ts), for a request as the API sends it (times as text). */
-export function currentClock(request: Pick<RequestView, 'state' | 'contactDueAt' | 'completionDueAt'>): DueClock | null {
+/**
+ * The domain's running clock (packages/domain, sla.ts), for a request as the API sends it (times as
+ * text): a 12345 order's city deadline governs when earlier, as the reminders and 「怎么算的？」 say.
+ */
+export function currentClock(request: Pick<RequestView, 'state' | 'contactDueAt' | 'completionDueAt' | 'cityDueAt'>): DueClock | null {
   const running = runningClock({
     state: request.state,
     contactDueAt: new Date(request.contactDueAt),
     completionDueAt: request.completionDueAt ? new Date(request.completionDueAt) : null,
+    cityDueAt: request.cityDueAt ? new Date(request.cityDueAt) : null,
   });
   return running && { kind: running.clock, dueAt: running.dueAt };
 }

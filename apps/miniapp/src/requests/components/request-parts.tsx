@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import { CLOCK_LABELS, countdown, currentClock } from '../due';
 import { categoryLabel, ratingHearts, ratingLabel, stateLabel, stateTone, stepLabel, timeText } from '../labels';
 import type { RequestEventView, RequestListItem, RequestView } from '../requests-api';
+import { DeadlineExplanation, type DeadlineRequest } from './deadline-explanation';
 import { PhotoGrid } from './photo-grid';
 import { VoicePlayer } from './voice-note';
 
@@ -49,8 +50,8 @@ export function RequestSummary({ request, children }: { request: RequestView; ch
   );
 }
 
-/** What is due when, for the requester: in plain words, with the time. */
-export function DueForRequester({ request }: { request: RequestListItem }) {
+/** What is due when, for the requester: in plain words, with the time, and how it was counted. */
+export function DueForRequester({ request, timeline }: { request: RequestListItem; timeline?: readonly RequestEventView[] }) {
   const clock = currentClock(request);
   let text: string | null = null;
   if (clock?.kind === 'contact') text = `网格员会在 ${timeText(clock.dueAt.toISOString())} 前和您联系`;
@@ -60,12 +61,19 @@ export function DueForRequester({ request }: { request: RequestListItem }) {
   return (
     <View className="req-due">
       <Text className="req-due-text">{text}</Text>
+      {clock && <DeadlineExplanation request={request} timeline={timeline} />}
     </View>
   );
 }
 
-/** The live countdown of the clock that matters now (handlers), red once overdue. */
-export function DueCountdown({ request, now }: { request: Pick<RequestView, 'state' | 'contactDueAt' | 'completionDueAt'>; now: Date }) {
+/** The live countdown of the clock that matters now (handlers), red once overdue, and how it was counted. */
+export function DueCountdown({
+  request,
+  now,
+}: {
+  request: DeadlineRequest & Pick<RequestView, 'state'> & { timeline?: readonly RequestEventView[] };
+  now: Date;
+}) {
   const clock = currentClock(request);
   if (!clock) return null;
   const { overdue, text } = countdown(clock.dueAt, now);
@@ -74,6 +82,7 @@ export function DueCountdown({ request, now }: { request: Pick<RequestView, 'sta
       <Text className="countdown-label">{CLOCK_LABELS[clock.kind]}</Text>
       <Text className="countdown-text">{text}</Text>
       <Text className="countdown-at">{timeText(clock.dueAt.toISOString())} 前</Text>
+      <DeadlineExplanation request={request} timeline={request.timeline} />
     </View>
   );
 }

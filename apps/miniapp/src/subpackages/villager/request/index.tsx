@@ -141,7 +141,7 @@ export default function MyRequestPage() {
             </View>
           )}
           <RequestSummary request={request}>
-            <DueForRequester request={request} />
+            <DueForRequester request={request} timeline={request.timeline} />
             {request.rating && <Hearts rating={request.rating} />}
           </RequestSummary>
 
