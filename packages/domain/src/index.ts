@@ -103,17 +103,29 @@ export {
 } from './clocks/clock-rules';
 export { URGENCY_LABELS, urgencyAt, type Urgency } from './clocks/urgency';
 export { judgedAt } from './reports/judged-at';
+export {
+  DEFAULT_RANKING_MIN_RECEIVED,
+  parseRankingMinReceived,
+  rankOnBoard,
+  shownScore,
+  UNRANKED_REASONS,
+  type BoardPlace,
+  type RankingInput,
+  type UnrankedReason,
+} from './reports/ranking';
 export { DEFAULT_RATE_WEIGHTS, parseRateWeights, rankBy, relativeChange, unitRates, type RateWeights, type UnitRates, type UnitTally } from './reports/rates';
 export {
   changeText,
   compositeScoreText,
   NO_DATA_TEXT,
+  placeText,
   RANKING_COUNT_LABELS,
   RANKING_COUNTS,
   RANKING_LEVEL_LABELS,
   RANKING_LEVELS,
   RANKING_RATES,
   RATE_LABELS,
+  rankingRuleText,
   rateText,
   type RankingCount,
   type RankingLevel,

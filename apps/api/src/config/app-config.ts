@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parseClockRules, parseRateWeights, type ClockRulesConfig, type RateWeights } from '@gridloop/domain';
+import { parseClockRules, parseRankingMinReceived, parseRateWeights, type ClockRulesConfig, type RateWeights } from '@gridloop/domain';
 import { type Clock, systemClock } from '../common/clock';
 import { findApiRoot, readApiVersion } from './api-root';
 import { ConfigError, DatabaseTarget, parseDatabaseUrl } from './database-url';
@@ -34,6 +34,8 @@ export interface AppConfig {
   lookBack: LookBackConfig;
   /** The ranking's composite weights and the share a 基本满意 counts (REPORT_WEIGHTS). */
   reportWeights: RateWeights;
+  /** Matters a unit must receive in a month to be ranked on the board (RANKING_MIN_RECEIVED, default 3; docs/reports.md). */
+  rankingMinReceived: number;
   clocks: ClocksConfig;
   /** WeChat subscribe-message templates and the delivery worker's retry policy (docs/notifications.md). */
   notifications: NotificationsConfig;
@@ -141,6 +143,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
     },
     notifications: loadNotificationsConfig(env),
     reportWeights: parseJsonSetting(env.REPORT_WEIGHTS, 'REPORT_WEIGHTS', parseRateWeights),
+    rankingMinReceived: parseSetting(env.RANKING_MIN_RECEIVED, 'RANKING_MIN_RECEIVED', parseRankingMinReceived),
     lookBack: { ratingWaitHours: parsePositiveInt(env.LOOK_BACK_RATING_WAIT_HOURS, 'LOOK_BACK_RATING_WAIT_HOURS', 48) },
     requests: { hourlyLimitPerPerson: parsePositiveInt(env.REQUEST_HOURLY_LIMIT_PER_PERSON, 'REQUEST_HOURLY_LIMIT_PER_PERSON', 10) },
     photos: {
@@ -163,6 +166,15 @@ function parseJsonSetting<T>(value: string | undefined, name: string, parse: (pa
   }
   try {
     return parse(parsed, name);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
+/** A text setting checked by a domain parser; its failure is one clear line naming the setting. */
+function parseSetting<T>(value: string | undefined, name: string, parse: (value: string | undefined, name: string) => T): T {
+  try {
+    return parse(value, name);
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }

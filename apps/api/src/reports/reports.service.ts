@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   publicListing,
-  rankBy,
+  rankOnBoard,
   RATING_HEARTS,
   relativeChange,
   REQUEST_STATE_LABELS,
   unitRates,
+  type BoardPlace,
   type RateWeights,
   type UnitRates,
   type UnitTally,
@@ -53,14 +54,15 @@ export class ReportsService {
       counted(monthPeriod(month, 12)),
       level === 'small_grid' ? this.leaderNames(town.path) : Promise.resolve(new Map<number, string>()),
     ]);
-    const board = new Board(units, level, this.config.reportWeights);
+    const board = new Board(units, level, this.config.reportWeights, this.config.rankingMinReceived);
     const compositesBefore = board.composites(monthBefore);
     const compositesLastYear = board.composites(yearBefore);
     return {
       month: period.label,
       level,
-      rows: board.ranked(current).map(({ unit, tally, rates, rank }): RankingRowDto => ({
-        rank,
+      minReceived: this.config.rankingMinReceived,
+      rows: board.ranked(current).map(({ unit, tally, rates, place }): RankingRowDto => ({
+        ...place,
         unitId: unit.id,
         unitName: unit.name,
         leaderName: leaders.get(unit.id) ?? null,
@@ -84,18 +86,19 @@ export class ReportsService {
     const [units, ...counts] = await Promise.all([this.reports.unitsUnder(town.path), ...periods.map((p) => this.store.periodCounts(town.path, p, now))]);
     const unit = units.find((u) => u.id === unitId);
     if (!unit || !(RANKING_LEVELS as readonly string[]).includes(unit.kind)) throw new AppError(ErrorCode.NotFound, 'unitId');
-    const board = new Board(units, unit.kind as RankingLevel, this.config.reportWeights);
+    const board = new Board(units, unit.kind as RankingLevel, this.config.reportWeights, this.config.rankingMinReceived);
     return {
       unitId,
       unitName: unit.name,
       level: unit.kind,
+      minReceived: this.config.rankingMinReceived,
       months: periods.map((period, i) => {
         const ranked = board.ranked(counts[i]!);
         const mine = ranked.find((row) => row.unit.id === unitId)!;
         return {
           month: period.label,
-          rank: mine.rank,
-          rankedCount: ranked.filter((row) => row.rank !== null).length,
+          ...mine.place,
+          rankedCount: ranked.filter((row) => row.place.rank !== null).length,
           composite: mine.rates.composite,
           satisfactionRate: mine.rates.satisfactionRate,
           hearts: mine.tally.hearts,
@@ -172,16 +175,19 @@ class Board {
     units: readonly UnitUnder[],
     level: RankingLevel,
     private readonly weights: RateWeights,
+    private readonly minReceived: number,
   ) {
     this.paths = new Map(units.map((u) => [u.id, u.path]));
     this.shown = units.filter((u) => u.kind === level).sort((a, b) => a.id - b.id);
   }
 
-  /** Each unit's tally and rates for the counts, ranked (equal composites share a rank; no data, no rank). */
-  ranked(counts: PeriodCounts): { unit: UnitUnder; tally: UnitTally; rates: UnitRates; rank: number | null }[] {
+  /** Each unit's tally and rates for the counts, placed by the board's rule (rankOnBoard: equal shown scores tied; too few matters or no data, no rank). */
+  ranked(counts: PeriodCounts): { unit: UnitUnder; tally: UnitTally; rates: UnitRates; place: BoardPlace }[] {
     const tallies = rollUp(counts, this.shown, this.paths);
     const rows = this.shown.map((unit) => ({ unit, tally: tallies.get(unit.id)!, rates: unitRates(tallies.get(unit.id)!, this.weights) }));
-    return rankBy(rows, (row) => row.rates.composite).map(({ row, rank }) => ({ ...row, rank }));
+    return rankOnBoard(rows, (row) => ({ composite: row.rates.composite, received: row.tally.received }), this.minReceived).map(
+      ({ row, rank, tied, unrankedReason }) => ({ ...row, place: { rank, tied, unrankedReason } }),
+    );
   }
 
   /** Each unit's composite alone (for 环比 and 同比). */

@@ -6,12 +6,18 @@ import { useAppUnderTest } from '../support/test-app';
 import { button, current, eventually, screenshot, usePhoneOnApp } from '../support/h5';
 
 const VILLAGER = { name: '李秀英', phone: '13912340007' };
+const NEIGHBOURS = [
+  { name: '王建国', phone: '13912340008' },
+  { name: '赵桂兰', phone: '13912340009' },
+];
 
 /**
  * 红心榜 in the H5 build in Chromium, against the real API on SQLite with the demo county: a
  * matter accepted, resolved and rated 满意 this month puts the grid leader's small grid at the top
  * with two red hearts, and a visitor who never signed in finds it from the home page. A
- * confidential matter of the same grid is counted but shown only as 「另有保密事项 1 件」.
+ * confidential matter of the same grid is counted but shown only as 「另有保密事项 1 件」. A second
+ * grid with the same score shares the first place (并列第1名); a third with one matter shows its
+ * figures as 「件数不足，不排名」; the board states the rule.
  */
 describe('红心榜 in the H5 app', () => {
   const under = useAppUnderTest(() => ({ demoLogin: true }));
@@ -23,7 +29,26 @@ describe('红心榜 in the H5 app', () => {
   let town: { id: number; name: string };
   let matterId: number;
   let secretId: number;
+  const neighbourGrids: string[] = [];
   const api = (method: string, url: string, token: string, body?: unknown) => call(under.api.baseUrl, method, url, { token, body });
+  /** A matter of the villager's, accepted and resolved in time by the grid leader, not rated. */
+  const handled = async (villagerToken: string, leaderToken: string, key: string) => {
+    const submitted = await api('POST', '/api/requests', villagerToken, {
+      clientRequestId: key,
+      category: 'infrastructure',
+      description: '路灯不亮了，晚上出行不便。',
+    });
+    expect(submitted.status).toBe(201);
+    const accepted = await api('POST', `/api/requests/${submitted.body.id}/actions/accept`, leaderToken, {
+      version: submitted.body.version,
+      contactMethod: 'call',
+      complexity: 'simple',
+    });
+    expect(accepted.status).toBe(200);
+    expect(
+      (await api('POST', `/api/requests/${submitted.body.id}/actions/resolve`, leaderToken, { version: accepted.body.version, note: '已修好。' })).status,
+    ).toBe(200);
+  };
 
   beforeAll(async () => {
     const dataSource = under.api.app.get(DataSource);
@@ -76,6 +101,22 @@ describe('红心榜 in the H5 app', () => {
     expect(
       (await api('POST', `/api/requests/${secretId}/actions/resolve`, leaderToken, { version: secretAccepted.body.version, note: '已核实处理。' })).status,
     ).toBe(200);
+    // A third matter: three received, enough to be ranked (RANKING_MIN_RECEIVED, 3 by default).
+    await handled(villagerToken, leaderToken, 'board-third');
+
+    // Two other small grids of the town: one with three matters handled in time (100, the same score), one with a single matter.
+    const others: { personId: number | string; unitId: number | string; unitName: string }[] = await dataSource.query(
+      `SELECT ra.personId AS "personId", u.id AS "unitId", u.name AS "unitName" FROM role_assignment ra JOIN org_unit u ON u.id = ra.unitId
+        WHERE ra.role = 'grid_leader' AND ra.endedAt IS NULL AND u.kind = 'small_grid' AND u.path LIKE ? AND u.id <> ? ORDER BY u.id LIMIT 2`,
+      [`%/${town.id}/%`, leader.unitId],
+    );
+    for (const [i, other] of others.entries()) {
+      neighbourGrids.push(other.unitName);
+      const neighbour = await addVillager(dataSource, NEIGHBOURS[i]!, Number(other.unitId));
+      const neighbourToken = await demoToken(under.api.baseUrl, neighbour);
+      const otherLeaderToken = await demoToken(under.api.baseUrl, Number(other.personId));
+      for (let n = 0; n < (i === 0 ? 3 : 1); n++) await handled(neighbourToken, otherLeaderToken, `board-neighbour-${i}-${n}`);
+    }
   });
 
   it('a visitor opens 红心榜 from home: the small grid first with its leader and ❤❤, 满意率 100%, then the village', async () => {
@@ -97,8 +138,21 @@ describe('红心榜 in the H5 app', () => {
     await eventually(async () => expect(await row.locator('.board-hearts-drawn').innerText()).toBe('❤❤'));
     await row.locator('.board-hearts-count').getByText('2 颗红心').waitFor();
     await eventually(async () => expect(await row.locator('.board-score-value').innerText()).toBe('100'));
-    // The only small grid with data is the only one shown; the rest wait behind the toggle.
-    await eventually(async () => expect(await board.locator('.board-row').count()).toBe(1));
+    // The rule in one line; the received count beside the score; an equal score shares the place.
+    await board.locator('.board-rule').getByText('受理不足3件的单位不排名；得分相同的并列').waitFor();
+    await row.locator('.board-received').getByText('受理 3 件').waitFor();
+    await row.locator('.board-place').getByText('并列第1名').waitFor();
+    const tiedRow = board.locator('.board-row').filter({ hasText: neighbourGrids[0]! }).first();
+    await eventually(async () => expect(await tiedRow.locator('.board-rank').innerText()).toBe('1'));
+    await tiedRow.locator('.board-place').getByText('并列第1名').waitFor();
+    // One matter is too few to rank: its figures shown, no rank.
+    const fewRow = board.locator('.board-too-few .board-row').filter({ hasText: neighbourGrids[1]! }).first();
+    await fewRow.locator('.board-place').getByText('件数不足，不排名').waitFor();
+    await eventually(async () => expect(await fewRow.locator('.board-rank').innerText()).toBe('—'));
+    await fewRow.locator('.board-received').getByText('受理 1 件').waitFor();
+    await eventually(async () => expect(await fewRow.locator('.board-score-value').innerText()).toBe('100'));
+    // The three small grids with data are shown; the rest wait behind the toggle.
+    await eventually(async () => expect(await board.locator('.board-row').count()).toBe(3));
     await board
       .locator('.board-toggle')
       .getByText(/显示无数据的单位/)
@@ -124,13 +178,13 @@ describe('红心榜 in the H5 app', () => {
     // The rows stay open while the counts are tapped.
     await row.locator('.board-rate-satisfactionRate').waitFor();
 
-    // 受理 2: her matter listed; the confidential one only as 「另有保密事项 1 件」, no number, time or state.
+    // 受理 3: her matters listed; the confidential one only as 「另有保密事项 1 件」, no number, time or state.
     const received = row.locator('.board-drill-received');
-    await eventually(async () => expect(await received.locator('.board-drill-value').innerText()).toBe('2'));
+    await eventually(async () => expect(await received.locator('.board-drill-value').innerText()).toBe('3'));
     await received.click();
     await row.locator('.board-drill-confidential').getByText('另有保密事项 1 件').waitFor({ timeout: 15_000 });
-    await eventually(async () => expect(await listed.count()).toBe(1));
-    await eventually(async () => expect(await listed.locator('.board-drill-main').innerText()).toMatch(new RegExp(`^第 ${matterId} 号 · `)));
+    await eventually(async () => expect(await listed.count()).toBe(2));
+    await eventually(async () => expect(await listed.first().locator('.board-drill-main').innerText()).toMatch(new RegExp(`^第 ${matterId} 号 · `)));
     await eventually(async () => expect(await row.locator('.board-drill-list').innerText()).not.toContain(`第 ${secretId} 号`));
     await screenshot(page, 'board-drill-confidential', false, row.locator('.board-drill-list'));
 

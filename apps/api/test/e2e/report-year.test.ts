@@ -7,7 +7,7 @@ import { seedDemoYear, type DemoYearResult } from '../../src/seed/demo-year/year
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { call } from '../support/http';
 import { tokenForRole, unitByCode } from '../support/people';
-import { dayTruth, expectBulletin, FIGURES, loadTimeline, monthTruth, ratesOf, rolledUp, type Timeline } from '../support/report-truth';
+import { dayTruth, expectBulletin, expectPlaces, FIGURES, loadTimeline, monthTruth, ratesOf, rolledUp, type Timeline } from '../support/report-truth';
 import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
 
@@ -98,6 +98,9 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
   it('ranks every unit of every level for each month exactly as the raw rows count', async () => {
     const townId = (await unitByCode(ds(), 'SG-TT')).id;
     let compared = 0;
+    // The year's small grids receive a matter or so a month: many are left unranked with too few, and equal scores tie.
+    let tooFew = 0;
+    let tied = 0;
     for (let back = 12; back >= 1; back--) {
       const { label, start, end } = chinaMonthRange('2026-11', back);
       const truth = monthTruth(timeline, start, end);
@@ -112,8 +115,12 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
             if (value === null) expect([label, row.unitName, name, row[name]]).toEqual([label, row.unitName, name, null]);
             else expect(row[name]).toBeCloseTo(value, 12);
           }
-          compared += FIGURES.length + 6;
+          compared += FIGURES.length + 7;
         }
+        expectPlaces(`${label} ${level}`, ranking.rows, ranking.minReceived);
+        tooFew += ranking.rows.filter((r: { unrankedReason: string | null }) => r.unrankedReason === 'too_few').length;
+        tied += ranking.rows.filter((r: { tied: boolean }) => r.tied).length;
+        compared += 3 * ranking.rows.length;
       }
     }
     // The county's board ranks the villages of both towns together.
@@ -127,7 +134,12 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
       expect([row.unitName, FIGURES.map((f) => row[f])]).toEqual([row.unitName, FIGURES.map((f) => want[f])]);
       compared += FIGURES.length;
     }
-    process.stdout.write(`ranking truth over the generated year: ${compared} figures compared (12 months × 4 levels, and the county's villages)\n`);
+    expectPlaces('county 2026-10 village', countyBoard.rows, countyBoard.minReceived);
+    expect(tooFew).toBeGreaterThan(0);
+    expect(tied).toBeGreaterThan(0);
+    process.stdout.write(
+      `ranking truth over the generated year: ${compared} figures compared (12 months × 4 levels, and the county's villages); ${tooFew} unranked with too few, ${tied} tied\n`,
+    );
     expect(compared).toBeGreaterThan(100_000);
   }, 600_000);
 
@@ -159,6 +171,8 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
           expect(month).toEqual({
             month: month.month,
             rank: want.rank,
+            tied: want.tied,
+            unrankedReason: want.unrankedReason,
             rankedCount: monthRows.filter((r) => r.rank !== null).length,
             composite: want.composite,
             satisfactionRate: want.satisfactionRate,

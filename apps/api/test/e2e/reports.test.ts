@@ -23,6 +23,7 @@ import {
   isSelfRated,
   loadTimeline,
   monthTruth,
+  expectPlaces,
   ratesOf,
   rolledUp,
   type MonthTruth,
@@ -36,7 +37,7 @@ const HOUR = 3600_000;
 type BoardRow = { unitId: number; unitName: string; hearts: number } & Record<string, unknown>;
 
 /** Every figure, heart count and rate of every row of a ranking against the truth; returns how many were compared. */
-function expectRankingIsTruth(ranking: { rows: BoardRow[] }, truth: MonthTruth, timeline: Timeline): number {
+function expectRankingIsTruth(ranking: { rows: BoardRow[]; minReceived: number }, truth: MonthTruth, timeline: Timeline): number {
   let compared = 0;
   for (const row of ranking.rows) {
     const want = truth.expected.get(row.unitId) ?? {};
@@ -50,9 +51,12 @@ function expectRankingIsTruth(ranking: { rows: BoardRow[] }, truth: MonthTruth, 
       if (value === null) expect(row[name]).toBeNull();
       else expect(row[name]).toBeCloseTo(value, 12);
     }
-    compared += 6;
+    compared += 7;
   }
-  return compared;
+  // Each row's rank, tie and reason for no rank, by the rule recomputed plainly.
+  expect(ranking.minReceived).toBe(3);
+  expectPlaces('board', ranking.rows as Parameters<typeof expectPlaces>[1], ranking.minReceived);
+  return compared + 3 * ranking.rows.length;
 }
 
 /**
@@ -247,12 +251,17 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
         last.action === 'resolve' || ['accepted', 'in_progress'].includes(r.state) ? r.completionDueAt : r.state === 'submitted' ? r.contactDueAt : null;
       expect([requestId, last.action, last.dueAt?.getTime() ?? null]).toEqual([requestId, last.action, standing === null ? null : asDate(standing).getTime()]);
     }
-    // The four grids that worked this month are all there, ranked by composite, best first.
+    // The four grids that worked this month are all there, each with its grid leader and a place; the ranked ones by composite, best first.
     const worked = ranking.rows.filter((r: { received: number }) => r.received > 0);
     expect(worked.map((r: { unitId: number }) => r.unitId).sort()).toEqual(grids.map((g) => g.id).sort());
-    const scores = worked.map((r: { composite: number }) => r.composite);
+    const scores = worked.filter((r: { rank: number | null }) => r.rank !== null).map((r: { composite: number }) => r.composite);
     expect([...scores].sort((a: number, b: number) => b - a)).toEqual(scores);
-    expect(worked.every((r: { leaderName: string | null; rank: number }) => r.leaderName && r.rank >= 1)).toBe(true);
+    expect(
+      worked.every(
+        (r: { leaderName: string | null; rank: number | null; unrankedReason: string | null }) =>
+          r.leaderName && (r.rank ?? 0) >= 1 !== (r.unrankedReason !== null),
+      ),
+    ).toBe(true);
     // The large grid's figures are the sum of its small grids'.
     const large = (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=2026-10&level=large_grid`)).body;
     const largeId = (await unitByCode(ds(), 'SG-TT-V02-L1')).id;

@@ -197,13 +197,71 @@ export function rolledUp(truth: MonthTruth, units: Timeline['units'], unitId: nu
 /** The rates by their definitions (docs/reports.md), from a unit's figures. */
 export function ratesOf(w: Record<Figure, number>, basicallySatisfiedWeight = 0.9): Record<string, number | null> {
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+  const responseRate = ratio(w.contactedOnTime, w.received);
+  const resolutionRate = ratio(w.resolved, w.received - w.withdrawn);
+  const satisfactionRate = ratio(w.satisfied + basicallySatisfiedWeight * w.basicallySatisfied, w.satisfied + w.basicallySatisfied + w.dissatisfied);
+  // 0.1 / 0.5 / 0.4 over the rates that have data.
+  const parts = (
+    [
+      [responseRate, 0.1],
+      [resolutionRate, 0.5],
+      [satisfactionRate, 0.4],
+    ] as const
+  ).filter(([rate]) => rate !== null);
+  const weight = parts.reduce((sum, [, x]) => sum + x, 0);
   return {
-    responseRate: ratio(w.contactedOnTime, w.received),
+    responseRate,
     onTimeRate: ratio(w.closedOnTime, w.closedOnTime + w.closedLate + w.openOverdue),
-    resolutionRate: ratio(w.resolved, w.received - w.withdrawn),
-    satisfactionRate: ratio(w.satisfied + basicallySatisfiedWeight * w.basicallySatisfied, w.satisfied + w.basicallySatisfied + w.dissatisfied),
+    resolutionRate,
+    satisfactionRate,
     rehandleRate: ratio(w.rehandled, w.resolved),
+    composite: parts.length === 0 ? null : parts.reduce((sum, [rate, x]) => sum + rate! * x, 0) / weight,
   };
+}
+
+export interface Place {
+  rank: number | null;
+  tied: boolean;
+  unrankedReason: 'too_few' | 'no_data' | null;
+}
+
+/**
+ * Each unit's place on a board, the plain way (docs/reports.md, "Ranking"): no composite, no_data;
+ * fewer than `minReceived` matters, too_few; else 1 + the ranked units whose score reads higher
+ * (out of 100, one decimal), tied when another ranked unit's score reads the same.
+ */
+export function placesOf(rows: { unitId: number; composite: number | null; received: number }[], minReceived: number): Map<number, Place> {
+  const reads = (composite: number) => Math.round(composite * 1000);
+  const ranked = rows.filter((r) => r.composite !== null && r.received >= minReceived);
+  return new Map(
+    rows.map((r): [number, Place] => {
+      if (r.composite === null) return [r.unitId, { rank: null, tied: false, unrankedReason: 'no_data' }];
+      if (r.received < minReceived) return [r.unitId, { rank: null, tied: false, unrankedReason: 'too_few' }];
+      const score = reads(r.composite);
+      return [
+        r.unitId,
+        {
+          rank: 1 + ranked.filter((o) => reads(o.composite!) > score).length,
+          tied: ranked.filter((o) => reads(o.composite!) === score).length > 1,
+          unrankedReason: null,
+        },
+      ];
+    }),
+  );
+}
+
+/** A board's rows against placesOf: each row's rank, tie and reason, and the order (ranked by rank, then too_few, then no_data). */
+export function expectPlaces(
+  label: string,
+  rows: { unitId: number; unitName: string; composite: number | null; received: number; rank: number | null; tied: boolean; unrankedReason: string | null }[],
+  minReceived: number,
+): void {
+  const want = placesOf(rows, minReceived);
+  for (const row of rows)
+    expect([label, row.unitName, row.rank, row.tied, row.unrankedReason]).toEqual([label, row.unitName, ...Object.values(want.get(row.unitId)!)]);
+  const order = (p: Place) => (p.rank !== null ? p.rank : p.unrankedReason === 'too_few' ? 1e9 : 2e9);
+  const keys = rows.map((row) => order(want.get(row.unitId)!));
+  expect([label, keys]).toEqual([label, [...keys].sort((a, b) => a - b)]);
 }
 
 export interface DayTruth {

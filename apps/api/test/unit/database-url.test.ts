@@ -54,6 +54,12 @@ describe('app configuration', () => {
     expect(loadAppConfig({}).reportWeights).toEqual({ response: 0.1, resolution: 0.5, satisfaction: 0.4, basicallySatisfiedWeight: 0.9 });
   });
 
+  it('takes the ranking minimum from RANKING_MIN_RECEIVED, 3 matters unless set', () => {
+    expect(loadAppConfig({}).rankingMinReceived).toBe(3);
+    expect(loadAppConfig({ RANKING_MIN_RECEIVED: '5' }).rankingMinReceived).toBe(5);
+    expect(loadAppConfig({ RANKING_MIN_RECEIVED: '0' }).rankingMinReceived).toBe(0);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT: "eighty" is not a port number/],
     [{ PORT: '70000' }, /PORT/],
@@ -63,6 +69,8 @@ describe('app configuration', () => {
     [{ REPORT_WEIGHTS: '{"response":0.3' }, /REPORT_WEIGHTS: not valid JSON/],
     [{ REPORT_WEIGHTS: '{"response":3}' }, /REPORT_WEIGHTS.response: expected a number from 0 to 1/],
     [{ CLOCK_RULES: '[' }, /CLOCK_RULES: not valid JSON/],
+    [{ RANKING_MIN_RECEIVED: 'three' }, /RANKING_MIN_RECEIVED: "three" is not a whole number/],
+    [{ RANKING_MIN_RECEIVED: '-1' }, /RANKING_MIN_RECEIVED/],
   ])('%p is refused at boot', (env, message) => {
     expect(() => loadAppConfig(env)).toThrow(message);
   });

@@ -1,5 +1,6 @@
 // Labels of the monthly ranking (红心榜 / 办理成绩晾晒), shared by the API's docs and the mini-program.
 import type { UnitRates, UnitTally } from './rates';
+import { shownScore, type BoardPlace } from './ranking';
 
 /** The rates shown per unit, in the order the board lists them. */
 export const RANKING_RATES = ['responseRate', 'onTimeRate', 'resolutionRate', 'satisfactionRate', 'rehandleRate'] as const;
@@ -59,7 +60,19 @@ export function rateText(rate: number | null): string {
 /** The composite (0–1) as a score out of 100, one decimal ("87.5"); "—" without data. */
 export function compositeScoreText(composite: number | null): string {
   if (composite === null) return '—';
-  return String(Math.round(composite * 1000) / 10);
+  return String(shownScore(composite));
+}
+
+/** A unit's place on the board: 第1名, 并列第2名, 件数不足，不排名 (its figures still shown), or 暂无数据. */
+export function placeText(place: BoardPlace): string {
+  if (place.unrankedReason === 'too_few') return '件数不足，不排名';
+  if (place.rank === null) return NO_DATA_TEXT;
+  return `${place.tied ? '并列' : ''}第${place.rank}名`;
+}
+
+/** The ranking rule in one line, for the board (minReceived from the ranking's answer). */
+export function rankingRuleText(minReceived: number): string {
+  return minReceived > 0 ? `受理不足${minReceived}件的单位不排名；得分相同的并列` : '得分相同的并列';
 }
 
 /** 环比 / 同比 as an arrow and a percentage ("↑12.5%", "↓3%", "→0%"); "—" without data. */

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { UNRANKED_REASONS } from '@gridloop/domain';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { IntFromText } from '../../common/int-from-text';
 import { RANKING_FIGURES } from '../report.repository';
@@ -27,8 +28,22 @@ export class RankingQuery extends RankingQueryBase {
 
 /** One unit's month on the public board (办理成绩一月一晾晒). Rates are 0–1, null without data. */
 export class RankingRowDto {
-  @ApiProperty({ nullable: true, type: Number, description: '1 = best composite; equal scores share a rank; null without data' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: '1 = best composite; equal scores (as shown, one decimal of 100) share a rank; null when unranked (unrankedReason)',
+  })
   rank: number | null;
+
+  @ApiProperty({ description: 'Shares its rank with another unit (并列)' })
+  tied: boolean;
+
+  @ApiProperty({
+    nullable: true,
+    enum: UNRANKED_REASONS,
+    description: 'Why unranked: too_few (fewer matters received than minReceived: 件数不足，不排名, figures still shown) or no_data; null when ranked',
+  })
+  unrankedReason: string | null;
 
   @ApiProperty()
   unitId: number;
@@ -74,7 +89,10 @@ export class RankingDto {
   @ApiProperty({ enum: RANKING_LEVELS })
   level: string;
 
-  @ApiProperty({ type: [RankingRowDto] })
+  @ApiProperty({ description: 'Matters a unit must have received in the month to be ranked (RANKING_MIN_RECEIVED): the rule the board states' })
+  minReceived: number;
+
+  @ApiProperty({ type: [RankingRowDto], description: 'Ranked units by rank, then those with too few matters, then those without data' })
   rows: RankingRowDto[];
 }
 
@@ -146,8 +164,14 @@ export class UnitMonthDto {
   @ApiProperty({ example: '2026-10' })
   month: string;
 
-  @ApiProperty({ nullable: true, type: Number, description: 'Rank among the town’s units of its level that month; null without data' })
+  @ApiProperty({ nullable: true, type: Number, description: 'Rank among the town’s units of its level that month, by the board’s rule; null when unranked' })
   rank: number | null;
+
+  @ApiProperty({ description: 'Shared its rank that month (并列)' })
+  tied: boolean;
+
+  @ApiProperty({ nullable: true, enum: UNRANKED_REASONS, description: 'Why unranked that month (too_few, no_data); null when ranked' })
+  unrankedReason: string | null;
 
   @ApiProperty({ description: 'Units of its level with a rank that month' })
   rankedCount: number;
@@ -169,6 +193,9 @@ export class UnitHistoryDto {
 
   @ApiProperty({ enum: RANKING_LEVELS })
   level: string;
+
+  @ApiProperty({ description: 'Matters a unit must have received in a month to be ranked (RANKING_MIN_RECEIVED)' })
+  minReceived: number;
 
   @ApiProperty({ type: [UnitMonthDto], description: 'Oldest first' })
   months: UnitMonthDto[];

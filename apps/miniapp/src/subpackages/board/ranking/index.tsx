@@ -3,13 +3,16 @@ import { Text, View } from '@tarojs/components';
 import {
   changeText,
   compositeScoreText,
+  placeText,
   RANKING_LEVEL_LABELS,
   RANKING_LEVELS,
   RANKING_RATES,
   RATE_LABELS,
+  rankingRuleText,
   rateText,
   type RankingLevel,
 } from '@gridloop/domain/dist/reports/labels';
+import type { UnrankedReason } from '@gridloop/domain/dist/reports/ranking';
 import { Toast } from '../../../components/nutui';
 import { PageShell } from '../../../components/page-shell';
 import { useLoader } from '../../../lib/use-loader';
@@ -51,14 +54,22 @@ function Details({ row, townId, month }: { row: RankingRow; townId: number; mont
   );
 }
 
+/** The row's look by its place: top three, ranked, too few matters (figures shown, not ranked), no data. */
+function rowClass(row: RankingRow): string {
+  if (row.unrankedReason === 'too_few') return 'board-row--too-few';
+  if (row.rank === null) return 'board-row--no-data';
+  return row.rank <= 3 ? `board-row--top board-row--top${row.rank}` : '';
+}
+
 function BoardRow({ row, open, onTap, townId, month }: { row: RankingRow; open: boolean; onTap(): void; townId: number; month: string }) {
-  const top = row.rank !== null && row.rank <= 3;
+  const place = { rank: row.rank, tied: row.tied, unrankedReason: row.unrankedReason as UnrankedReason | null };
   return (
-    <View className={`board-row ${row.rank === null ? 'board-row--no-data' : ''} ${top ? `board-row--top board-row--top${row.rank}` : ''}`} onClick={onTap}>
+    <View className={`board-row ${rowClass(row)}`} onClick={onTap}>
       <View className="board-row-main">
         <Text className="board-rank">{row.rank ?? '—'}</Text>
         <View className="board-unit">
           <Text className="board-unit-name">{row.unitName}</Text>
+          {(row.tied || row.unrankedReason === 'too_few') && <Text className="board-place">{placeText(place)}</Text>}
           {row.leaderName && <Text className="board-leader">网格巷长 {row.leaderName}</Text>}
           <View className="board-hearts">
             {row.hearts > 0 && <Text className="board-hearts-drawn">{'❤'.repeat(Math.min(row.hearts, HEARTS_DRAWN))}</Text>}
@@ -68,6 +79,7 @@ function BoardRow({ row, open, onTap, townId, month }: { row: RankingRow; open: 
         <View className="board-score">
           <Text className="board-score-value">{compositeScoreText(row.composite)}</Text>
           <Text className="board-score-unit">综合得分</Text>
+          <Text className="board-received">受理 {row.received} 件</Text>
         </View>
       </View>
       <View className="board-changes">
@@ -92,18 +104,25 @@ function RankingList({ townId, month, level }: { townId: number; month: string; 
     <PageShell state={loader.state} onRetry={loader.reload} isEmpty={(ranking) => ranking.rows.length === 0} emptyText="这一级还没有单位">
       {(ranking) => {
         const ranked = ranking.rows.filter((row) => row.rank !== null);
-        const noData = ranking.rows.filter((row) => row.rank === null);
+        const tooFew = ranking.rows.filter((row) => row.unrankedReason === 'too_few');
+        const noData = ranking.rows.filter((row) => row.unrankedReason === 'no_data');
+        const rowOf = (row: RankingRow) => (
+          <BoardRow key={row.unitId} row={row} open={open === row.unitId} onTap={() => toggle(row.unitId)} townId={townId} month={month} />
+        );
         return (
           <View className="board-list">
-            {ranked.length === 0 && <Text className="board-none">{monthText(month)}还没有办理成绩</Text>}
-            {ranked.map((row) => (
-              <BoardRow key={row.unitId} row={row} open={open === row.unitId} onTap={() => toggle(row.unitId)} townId={townId} month={month} />
-            ))}
+            <Text className="board-rule">{rankingRuleText(ranking.minReceived)}</Text>
+            {ranked.length === 0 && tooFew.length === 0 && <Text className="board-none">{monthText(month)}还没有办理成绩</Text>}
+            {ranked.map(rowOf)}
+            {tooFew.length > 0 && (
+              <View className="board-too-few">
+                <Text className="board-section">件数不足，不排名（{tooFew.length} 个）</Text>
+                {tooFew.map(rowOf)}
+              </View>
+            )}
             {noData.length > 0 && (
               <View className="board-no-data">
-                {noData.slice(0, noDataShown).map((row) => (
-                  <BoardRow key={row.unitId} row={row} open={open === row.unitId} onTap={() => toggle(row.unitId)} townId={townId} month={month} />
-                ))}
+                {noData.slice(0, noDataShown).map(rowOf)}
                 {noDataShown < noData.length && (
                   <View className="board-toggle" onClick={() => setNoDataShown(noDataShown + NO_DATA_PAGE)}>
                     <Text className="board-toggle-text">
