@@ -18,13 +18,14 @@ let t;
 
 after(() => t?.close());
 
-test("a grid leader sees his greeting, his entries and not the supervisors', the unread badge and the service state", async () => {
+test("a grid leader sees his greeting, his work counts, his entries and not the supervisors', the unread badge and the service state", async () => {
   t = await bootPage('pages/index/index', {
     storage: { 'gridloop.session': { accessToken: 'access-12', refreshToken: 'refresh-12', me } },
     api: {
       'GET /api/health': () => ({ status: 200, body: { status: 'ok' } }),
       'GET /api/me': () => ({ status: 200, body: me }),
       'GET /api/me/notifications': () => ({ status: 200, body: { items: [], unreadCount: 3, nextBefore: null } }),
+      'GET /api/me/work': () => ({ status: 200, body: { handling: 5, dueSoon: 2, overdue: 1, dispatch: null, lookBack: null, supervision: null } }),
     },
   });
   await t.until(() => t.byText('服务正常').length === 1, 'the service state');
@@ -32,7 +33,11 @@ test("a grid leader sees his greeting, his entries and not the supervisors', the
   t.one('网格巷长 · 北孙村第三网格');
   t.one('所在村：北孙村');
   for (const entry of ['我要反映', '红心榜 · 办理成绩晾晒', '我的诉求', '待办', '未诉先办', '代办', '消息中心', '我的']) t.one(entry);
-  for (const entry of ['派单', '回看', '超时督办', '登录']) assert.equal(t.byText(entry).length, 0, `${entry} is not offered to a grid leader`);
+  for (const entry of ['待派单', '待回看', '超时督办', '登录']) assert.equal(t.byText(entry).length, 0, `${entry} is not offered to a grid leader`);
+  // His work leads: 待办 with its count, and how many of them are about to run out or already have.
+  await t.until(() => t.byText('即将超时 2 件').length === 1, 'the due-soon count');
+  t.one('已超时 1 件');
+  t.one('5');
   await t.until(() => t.byClass('home-badge').length === 1, 'the unread badge');
   await t.until(() => t.byClass('home-badge')[0]?.textContent === '3', 'the badge to read 3');
   assert.deepEqual(t.unexpected, []);

@@ -1,15 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad, useShareAppMessage } from '@tarojs/taro';
 import { Button, Cell, Toast } from '../../components/nutui';
 import { checkHealth, type ServiceState } from '../../api/health';
 import { reloadMe } from '../../auth/account';
-import { canBindGroups, canDispatch, canEnterOnBehalf, canHandleRequests, canLookBack, canPatrol, canViewReports } from '../../auth/roles';
+import { canBindGroups, canEnterOnBehalf, canPatrol, canViewReports } from '../../auth/roles';
 import { useSession, type Me } from '../../auth/session-store';
 import { getGroupEntry, useCurrentVillage, useGroupEntry, type GroupEntry } from '../../group/village-context';
 import { useTextRootClass } from '../../lib/text-size';
+import { useLatest } from '../../lib/use-latest';
 import { unreadCount } from '../../notifications/notifications-api';
+import { getMyWork, type WorkSummary } from '../../requests/work-api';
 import { chooseUnitUrl, ROUTES } from '../../routes';
+import { WorkTiles, worksFromLists } from './work-tiles';
 import './index.css';
 
 const STATUS_TEXT: Record<ServiceState, string> = {
@@ -18,16 +21,11 @@ const STATUS_TEXT: Record<ServiceState, string> = {
   down: '服务暂不可用',
 };
 
-/** The signed-in entries above 消息中心 and 我的, each for the people whose roles use it. */
+/** The signed-in entries of each role's own work (its lists are the work tiles above them). */
 const HOME_ENTRIES: readonly { label: string; className: string; route: string; shownTo: (me: Me) => boolean }[] = [
-  { label: '我的诉求', className: 'home-mine', route: ROUTES.myRequests, shownTo: () => true },
-  { label: '待办', className: 'home-inbox', route: ROUTES.inbox, shownTo: canHandleRequests },
   { label: '未诉先办', className: 'home-patrol', route: ROUTES.patrol, shownTo: canPatrol },
-  { label: '我的网格成绩', className: 'home-my-grid', route: ROUTES.myGrid, shownTo: canPatrol },
   { label: '代办', className: 'home-on-behalf', route: ROUTES.onBehalf, shownTo: canEnterOnBehalf },
-  { label: '派单', className: 'home-dispatch', route: ROUTES.dispatchQueue, shownTo: canDispatch },
-  { label: '回看', className: 'home-look-back', route: ROUTES.lookBackQueue, shownTo: canLookBack },
-  { label: '超时督办', className: 'home-overdue', route: ROUTES.overdueBoard, shownTo: canLookBack },
+  { label: '我的网格成绩', className: 'home-my-grid', route: ROUTES.myGrid, shownTo: canPatrol },
   { label: '受理日报', className: 'home-bulletin', route: ROUTES.dailyBulletin, shownTo: canViewReports },
   { label: '办理周调度', className: 'home-weekly', route: ROUTES.weeklyDispatch, shownTo: canViewReports },
 ];
@@ -96,26 +94,18 @@ export default function Index() {
   const session = useSession();
   const groupEntry = useGroupEntry();
   const village = useCurrentVillage();
-  const [unread, setUnread] = useState(0);
-  const unreadAsked = useRef(0);
   const textRoot = useTextRootClass();
 
-  // The badge on 消息中心: all my unread messages. A failure leaves the badge as it was.
+  // The badge on 消息中心 (all my unread messages) and the work tiles' counts, read again on each show.
   const personId = session?.me.id ?? null;
-  const refreshUnread = useCallback(() => {
-    const attempt = ++unreadAsked.current;
-    if (personId === null) {
-      setUnread(0);
-      return;
-    }
-    unreadCount().then(
-      (count) => {
-        if (attempt === unreadAsked.current) setUnread(count);
-      },
-      () => undefined,
-    );
-  }, [personId]);
-  useEffect(refreshUnread, [refreshUnread]);
+  const [unread, refreshUnread] = useLatest(
+    useMemo(() => (personId === null ? null : unreadCount), [personId]),
+    0,
+  );
+  const [work, refreshWork] = useLatest<WorkSummary | null>(
+    useMemo(() => (personId === null ? null : getMyWork), [personId]),
+    null,
+  );
 
   const refreshStatus = useCallback(() => {
     const attempt = ++latest.current;
@@ -140,11 +130,41 @@ export default function Index() {
     // the resolution reads me again once it has; a read now could answer after it, with no home.
     if (session && getGroupEntry().state !== 'resolving') reloadMe().catch(() => undefined);
     refreshUnread();
+    refreshWork();
   });
 
   // Signed out, 我要反映 asks to sign in first.
   const onReport = () => Taro.navigateTo({ url: session ? ROUTES.report : ROUTES.signIn });
   const go = (url: string) => () => Taro.navigateTo({ url });
+
+  const ownEntries = (me: Me) =>
+    HOME_ENTRIES.filter((entry) => entry.shownTo(me)).map((entry) => (
+      <Button key={entry.className} className={`home-secondary ${entry.className}`} type="primary" fill="outline" size="large" block onClick={go(entry.route)}>
+        {entry.label}
+      </Button>
+    ));
+  // 红心榜: public, signed in or not.
+  const boardButton = (
+    <Button className="home-secondary home-board" type="primary" fill="outline" size="large" block onClick={go(ROUTES.board)}>
+      红心榜 · 办理成绩晾晒
+    </Button>
+  );
+  const commonEntries = (
+    <>
+      <Button className="home-secondary home-mine" type="primary" fill="outline" size="large" block onClick={go(ROUTES.myRequests)}>
+        我的诉求
+      </Button>
+      <Button className="home-secondary home-messages" type="primary" fill="outline" size="large" block onClick={go(ROUTES.messages)}>
+        <View className="home-messages-label">
+          <Text>消息中心</Text>
+          {unread > 0 && <Text className="home-badge">{unread > 99 ? '99+' : unread}</Text>}
+        </View>
+      </Button>
+      <Button className="home-secondary home-me" type="primary" fill="outline" size="large" block onClick={go(ROUTES.me)}>
+        我的
+      </Button>
+    </>
+  );
 
   const villageText = village ? `您在：${village.name}` : session?.me.homeUnit ? `所在村：${session.me.homeUnit.name}` : null;
 
@@ -177,47 +197,38 @@ export default function Index() {
 
       <GroupNotice entry={groupEntry} me={session?.me ?? null} />
 
-      {!session && (
-        <View className="home-intro">
-          <Text className="home-intro-line">遇到难事、烦心事，在这里反映。</Text>
-          <Text className="home-intro-line">网格巷长及时办理，镇热线办跟踪回访。</Text>
-        </View>
-      )}
-
-      <Button className="home-report" type="primary" size="xlarge" block onClick={onReport}>
-        我要反映
-      </Button>
-
-      {/* 红心榜: public, signed in or not. */}
-      <Button className="home-secondary home-board" type="primary" fill="outline" size="large" block onClick={go(ROUTES.board)}>
-        红心榜 · 办理成绩晾晒
-      </Button>
-
-      {session && (
-        <View className="home-entries">
-          {HOME_ENTRIES.filter((entry) => entry.shownTo(session.me)).map((entry) => (
-            <Button
-              key={entry.className}
-              className={`home-secondary ${entry.className}`}
-              type="primary"
-              fill="outline"
-              size="large"
-              block
-              onClick={go(entry.route)}
-            >
-              {entry.label}
+      {session && worksFromLists(session.me) ? (
+        // Staff: their lists and counts first, then their own entries; reporting a matter of their own comes after.
+        <>
+          <WorkTiles me={session.me} work={work} />
+          <View className="home-entries">
+            {ownEntries(session.me)}
+            <Button className="home-secondary home-report" type="primary" fill="outline" size="large" block onClick={onReport}>
+              我要反映
             </Button>
-          ))}
-          <Button className="home-secondary home-messages" type="primary" fill="outline" size="large" block onClick={go(ROUTES.messages)}>
-            <View className="home-messages-label">
-              <Text>消息中心</Text>
-              {unread > 0 && <Text className="home-badge">{unread > 99 ? '99+' : unread}</Text>}
+            {boardButton}
+            {commonEntries}
+          </View>
+        </>
+      ) : (
+        <>
+          {!session && (
+            <View className="home-intro">
+              <Text className="home-intro-line">遇到难事、烦心事，在这里反映。</Text>
+              <Text className="home-intro-line">网格巷长及时办理，镇热线办跟踪回访。</Text>
             </View>
+          )}
+          <Button className="home-report" type="primary" size="xlarge" block onClick={onReport}>
+            我要反映
           </Button>
-          <Button className="home-secondary home-me" type="primary" fill="outline" size="large" block onClick={go(ROUTES.me)}>
-            我的
-          </Button>
-        </View>
+          {boardButton}
+          {session && (
+            <View className="home-entries">
+              {ownEntries(session.me)}
+              {commonEntries}
+            </View>
+          )}
+        </>
       )}
 
       <Cell
