@@ -29,9 +29,9 @@ export class PersonRepository {
       .getOne();
   }
 
-  /** One row per view of a full number; nothing ever updates or deletes these. */
-  async logPhoneView(viewerPersonId: number, subjectPersonId: number): Promise<void> {
-    await this.dataSource.getRepository(PhoneViewLog).insert({ viewerPersonId, subjectPersonId });
+  /** One row per view of a full number (with the request it was seen for, if any); nothing ever updates or deletes these. */
+  async logPhoneView(viewerPersonId: number, subjectPersonId: number, requestId: number | null = null): Promise<void> {
+    await this.dataSource.getRepository(PhoneViewLog).insert({ viewerPersonId, subjectPersonId, requestId });
   }
 
   countPhoneViews(subjectPersonId: number): Promise<number> {

@@ -67,6 +67,7 @@ const STAFF_WITH_GRIDS: readonly Role[] = [
   'county_admin',
 ];
 const TOWN_OFFICE: readonly Role[] = ['hotline_staff', 'town_leader', 'county_admin'];
+const LEADERS: readonly Role[] = ['town_leader', 'county_admin'];
 
 async function freshSession(ctx: Context): Promise<{ refreshToken: string }> {
   const res = await call(ctx.baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: ctx.fake.issueLoginCode().code } });
@@ -78,12 +79,12 @@ function groupPayload(ctx: Context) {
   return { code: grant.code, ...ctx.fake.encryptForSession(grant.session_key, { opengid: `G${randomBytes(10).toString('hex')}` }) };
 }
 
-/** A matter raised in the target's grid by a villager who lives there (not the caller). */
-async function requestIn(ctx: Context, target: Target): Promise<{ id: number; version: number }> {
+/** A matter raised in the target's grid by a villager who lives there (not the caller), with a number to call if given. */
+async function requestIn(ctx: Context, target: Target, contactPhone?: string): Promise<{ id: number; version: number }> {
   await call(ctx.baseUrl, 'PUT', '/api/me/home-unit', { token: ctx.helperToken, body: { unitId: target.grid.id } });
   const res = await call(ctx.baseUrl, 'POST', '/api/requests', {
     token: ctx.helperToken,
-    body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: '矩阵测试诉求' },
+    body: { clientRequestId: randomBytes(10).toString('hex'), category: 'other', description: '矩阵测试诉求', contactPhone },
   });
   return res.body;
 }
@@ -212,6 +213,9 @@ const TABLE: Record<string, Row> = {
   },
   viewFullPhone: { who: STAFF_WITH_GRIDS, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/people/${t.person.id}/phone` }) },
   getUnitRoster: { who: STAFF_WITH_GRIDS, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/units/${t.grid.id}/roster` }) },
+  // The audit of full-number views: town leaders and county admins, naming a person within their span.
+  listPhoneViews: { who: LEADERS, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/phone-views?subjectPersonId=${t.person.id}` }) },
+  exportPhoneViews: { who: LEADERS, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/phone-views.xlsx?subjectPersonId=${t.person.id}` }) },
   submitRequest: {
     who: 'signed-in',
     scoped: false,
@@ -240,6 +244,12 @@ const TABLE: Record<string, Row> = {
   listMyRequests: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/requests/mine' }) },
   getRequestInbox: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/requests/inbox' }) },
   getRequest: { who: STAFF_WITH_GRIDS, scoped: true, request: async (c, t) => ({ method: 'GET', path: `/api/requests/${(await requestIn(c, t)).id}` }) },
+  // 拨打: those handling the matter (the grid's people) or supervising it, never its grid's secretary or a department.
+  callRequester: {
+    who: ['grid_leader', 'deputy_grid_leader', ...SUPERVISORS],
+    scoped: true,
+    request: async (c, t) => ({ method: 'POST', path: `/api/requests/${(await requestIn(c, t, '13600000001')).id}/call` }),
+  },
   // Accepting a new matter: only the people of the grid it landed in.
   actOnRequest: {
     who: ['grid_leader', 'deputy_grid_leader'],

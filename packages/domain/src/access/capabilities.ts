@@ -37,6 +37,11 @@ export const CAPABILITY_ROLES = {
   'request.lookBack': ['hotline_staff', 'large_grid_head', 'town_leader', 'county_admin'],
   /** See a person's full phone number (logged every time). */
   'phone.viewFull': ['grid_leader', 'deputy_grid_leader', 'large_grid_head', 'village_secretary', 'hotline_staff', 'town_leader', 'county_admin'],
+  /**
+   * Read the audit of full-number views (who saw whose number, when, for which matter) and export
+   * it: a view is in the span when its viewer or the person whose number it was belongs there.
+   */
+  'phone.auditViews': ['town_leader', 'county_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITY_ROLES;

@@ -19,6 +19,7 @@ import { RankingMonths1796298857659 } from './1796298857659-RankingMonths';
 import { InboxIndex1796300000000 } from './1796300000000-InboxIndex';
 import { RequestSubmitter1796632579620 } from './1796632579620-RequestSubmitter';
 import { InternalStaffSteps1796640000000 } from './1796640000000-InternalStaffSteps';
+import { PhoneViewRequest1796640000001 } from './1796640000001-PhoneViewRequest';
 
 /** SQLite migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
 export const SQLITE_MIGRATIONS = [
@@ -43,4 +44,5 @@ export const SQLITE_MIGRATIONS = [
   InboxIndex1796300000000,
   RequestSubmitter1796632579620,
   InternalStaffSteps1796640000000,
+  PhoneViewRequest1796640000001,
 ];
