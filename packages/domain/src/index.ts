@@ -13,6 +13,22 @@ export { contactDeadline, DEFAULT_SERVICE_HOURS, MAX_WORKING_DAYS, type ServiceH
 export { chinaDayOf, chinaDayRange, chinaMinuteOfDay, chinaMonthRange, chinaTimeText } from './calendar/china-time';
 export { HOME_UNIT_KINDS, isHomeUnitKind, ROLES, ROLE_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type Role, type UnitKind } from './grid/org';
 export { maskName, maskPhone } from './people/masking';
+export {
+  CALLERS,
+  mayCallRequester,
+  PERSONAL_FIELD_NAMES,
+  PERSONAL_FIELDS,
+  personalFieldsTable,
+  PERSONAL_FIELDS_DOC_END,
+  PERSONAL_FIELDS_DOC_START,
+  showPersonal,
+  shownAs,
+  VIEWERS,
+  type Exposure,
+  type PersonalField,
+  type PersonalFieldRule,
+  type Viewer,
+} from './people/personal-fields';
 export { isBlankText, textOrNull, visibleText } from './text/visible-text';
 export { isMainlandMobile, normalisePhone } from './people/phone';
 export { isInSpan, parentPath, pathIdAt, ROLE_REACH, spanOf, type HeldRole, type Reach } from './access/spans';
@@ -57,16 +73,7 @@ export {
   type TransitionRule,
 } from './requests/request-workflow';
 export { acceptNote, complexityNeedsReason, CONTACT_METHOD_LABELS, CONTACT_METHODS, proposedComplexity, type ContactMethod } from './requests/acceptance';
-export {
-  HANDLER_ROLES,
-  phoneViewIsLogged,
-  relationsTo,
-  seesPhoneInFull,
-  seesRequesterInFull,
-  SUPERVISOR_ROLES,
-  type HeldRoleAt,
-  type RequestParties,
-} from './requests/request-people';
+export { HANDLER_ROLES, relationsTo, SUPERVISOR_ROLES, type HeldRoleAt, type RequestParties } from './requests/request-people';
 export {
   COMPLETION_WORKING_DAYS,
   COMPLEXITIES,

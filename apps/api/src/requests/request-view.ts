@@ -6,10 +6,10 @@ import {
   isResultState,
   mayHaveFollowers,
   requestFacts,
-  seesPhoneInFull,
-  seesRequesterInFull,
   maskName,
   maskPhone,
+  mayCallRequester,
+  showPersonal,
   RATING_HEARTS,
   REQUEST_STATE_LABELS,
   RESULT_ACTIONS,
@@ -24,8 +24,9 @@ import { RequestEvent } from './request-event.entity';
 import { RequestEntity } from './request.entity';
 
 /**
- * What one caller sees of a request: personal data in full only for the requester and those
- * handling it, the actions open to them now, and the timeline (internal steps only for staff on it).
+ * What one caller sees of a request: each personal field as the policy table says for how they
+ * stand to it (PERSONAL_FIELDS: in full only for the requester), the actions open to them now,
+ * and the timeline (internal steps only for staff on it).
  */
 export function viewRequest(
   request: RequestEntity,
@@ -43,11 +44,12 @@ export function viewRequest(
   actorNames: ReadonlyMap<number, string> = new Map(),
 ): RequestDto {
   const { photosByEvent = new Map<number, readonly number[]>(), voiceNote = null } = media;
-  const item = viewListItem(request, requester, relations, now, latestResult(timeline)?.note ?? null, 'page');
-  const actorName = (id: number | null) => (id === null ? '系统' : id === request.requesterPersonId ? item.requesterName : (actorNames.get(id) ?? ''));
+  const item = viewListItem(request, requester, relations, now, latestResult(timeline)?.note ?? null);
+  const staffName = (id: number) => showPersonal('staffName', relations, actorNames.get(id) ?? null, maskName);
+  const actorName = (id: number | null) => (id === null ? '系统' : id === request.requesterPersonId ? item.requesterName : (staffName(id) ?? ''));
   return {
     ...item,
-    enteredByName: enteredByOther(request) ? (actorNames.get(request.enteredByPersonId!) ?? null) : null,
+    enteredByName: enteredByOther(request) ? staffName(request.enteredByPersonId!) : null,
     timeline: timeline.map((e) => ({
       id: e.id,
       action: e.action,
@@ -70,11 +72,8 @@ export function viewListItem(
   now: Date,
   /** The note of its latest result or refusal step (shown while it is in a result state). */
   resultNote: string | null,
-  /** The matter's own page, or a list: who sees the phone in full differs (seesPhoneInFull). */
-  where: 'page' | 'list' = 'list',
 ): RequestListItemDto {
-  const inFull = seesRequesterInFull(relations);
-  const phoneInFull = seesPhoneInFull(relations, where);
+  const phone = request.contactPhone ?? requester.phone;
   const state = request.state;
   // Entered for someone (代办, a call, an order): the name given then, never the account's own,
   // which the one entering (and those handling it) may have no right to learn.
@@ -88,10 +87,12 @@ export function viewListItem(
     category: request.category,
     dutyType: request.dutyType,
     description: request.description,
-    addressNote: request.addressNote,
+    addressNote: showPersonal('addressNote', relations, request.addressNote, () => null),
     // No number given with the matter: the requester's own (bound from WeChat or the roster).
-    contactPhone: phoneInFull ? (request.contactPhone ?? requester.phone) : maskPhone(request.contactPhone ?? requester.phone),
-    requesterName: (inFull ? name : maskName(name)) ?? '',
+    contactPhone: showPersonal('contactPhone', relations, phone, maskPhone),
+    requesterName: showPersonal('requesterName', relations, name, maskName) ?? '',
+    // 拨打 (callRequester): the full number through the logged action, for those who may call.
+    canCall: phone !== null && mayCallRequester(relations),
     confidential: request.confidential,
     // The content check's "review" flag is for those handling it, not for the requester or the public.
     ...(relations.includes('handler') || relations.includes('supervisor') ? { contentReview: request.contentReview } : {}),

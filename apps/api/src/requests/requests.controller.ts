@@ -13,6 +13,7 @@ import {
   RateRequestDto,
   RequestActionDto,
   RequestDto,
+  RequesterPhoneDto,
   RequestListItemDto,
   SubmitOnBehalfDto,
   SubmitRequestDto,
@@ -140,6 +141,17 @@ export class RequestsController {
     @Body() body: RequestActionDto,
   ): Promise<RequestDto> {
     return this.workflow.act(actor, requestId, action, body, this.clock.now());
+  }
+
+  @Post(':requestId/call')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'callRequester',
+    summary: '拨打: the requester’s full number, for one handling or supervising the matter; each call is logged (phone_view_log)',
+  })
+  @ApiOkResponse({ type: RequesterPhoneDto })
+  callRequester(@CurrentActor() actor: Actor, @Param('requestId', ParseIdPipe) requestId: number): Promise<RequesterPhoneDto> {
+    return this.requests.callRequester(actor, requestId);
   }
 
   @Post(':requestId/rating')

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { HANDLER_ROLES, isResultState, OPEN_STATES, phoneViewIsLogged, relationsTo, type Relation } from '@gridloop/domain';
+import { HANDLER_ROLES, isResultState, mayCallRequester, OPEN_STATES, relationsTo, type Relation } from '@gridloop/domain';
 import { DataSource, In } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { Person } from '../grid/person.entity';
 import { PhoneViewLog } from '../people/phone-view-log.entity';
-import { InboxQuery, RequestDto, RequestListItemDto } from './dtos/request.dto';
+import { InboxQuery, RequestDto, RequesterPhoneDto, RequestListItemDto } from './dtos/request.dto';
 import type { SubmittedMedia } from './request-steps';
 import { RequestEvent } from './request-event.entity';
 import { RequestRepository } from './request.repository';
@@ -31,6 +31,24 @@ export class RequestsService {
     const request = await this.requests.findVisible(id, actor.personId, actor.spanFor('request.view'));
     if (!request) throw new AppError(ErrorCode.NotFound, 'requestId');
     return this.view(actor, request, now);
+  }
+
+  /**
+   * 拨打: the requester's full number for one handling or supervising the matter, each time
+   * logged (who, whose, when); no answer carries it otherwise (PERSONAL_FIELDS).
+   */
+  async callRequester(actor: Actor, id: number): Promise<RequesterPhoneDto> {
+    const request = await this.requests.findVisible(id, actor.personId, actor.spanFor('request.view'));
+    if (!request) throw new AppError(ErrorCode.NotFound, 'requestId');
+    const loaded = request.unit ? request : await this.dataSource.getRepository(RequestEntity).findOneOrFail({ where: { id }, relations: { unit: true } });
+    const followers = (await this.requests.followers([id])).get(id) ?? [];
+    if (!mayCallRequester(this.relations(actor, loaded, followers)))
+      throw new AppError(ErrorCode.Forbidden, 'requestId', '只有办理或督办这件事的工作人员可以拨打反映人的电话');
+    const { requesters } = await this.peopleOf([loaded]);
+    const phone = loaded.contactPhone ?? requesterOf(requesters, loaded).phone;
+    if (!phone) throw new AppError(ErrorCode.NotFound, 'phone', '反映人没有留电话');
+    await this.dataSource.getRepository(PhoneViewLog).insert({ viewerPersonId: actor.personId, subjectPersonId: loaded.requesterPersonId, requestId: id });
+    return { phone };
   }
 
   /** Matters I raised, and those mine was merged into (which I follow). */
@@ -94,39 +112,23 @@ export class RequestsService {
     // As photosByEvent lists them: each attached once, in upload order.
     const photos = [...new Set(media.photoIds ?? [])].sort((a, b) => a - b);
     const loaded = { request, requester: { name: requester.name, phone: requester.phone }, followers: [], timeline: [submitted], voiceNote };
-    const [dto] = await this.present(
-      actor,
-      [loaded],
-      { photosByEvent: new Map([[submitted.id, photos]]), actorNames: new Map([[actor.personId, actor.name]]) },
-      now,
-    );
+    const [dto] = this.present(actor, [loaded], { photosByEvent: new Map([[submitted.id, photos]]), actorNames: new Map([[actor.personId, actor.name]]) }, now);
     return dto!;
   }
 
-  /** What the caller sees of each loaded request (viewRequest); a staff member shown a requester's full number is logged. */
-  private async present(
+  /** What the caller sees of each loaded request (viewRequest): no full number but the requester's own, so nothing to log. */
+  private present(
     actor: Actor,
     loaded: readonly LoadedRequest[],
     shared: { photosByEvent: ReadonlyMap<number, readonly number[]>; actorNames: ReadonlyMap<number, string> },
     now: Date,
-  ): Promise<RequestDto[]> {
-    const views = loaded.map(({ request, requester, followers, timeline, voiceNote }) => {
+  ): RequestDto[] {
+    return loaded.map(({ request, requester, followers, timeline, voiceNote }) => {
       const relations = this.relations(actor, request, followers);
       const staffOnIt = relations.includes('handler') || relations.includes('supervisor');
       const shown = timeline.filter((e) => staffOnIt || e.public);
-      return {
-        request,
-        view: viewRequest(request, requester, relations, shown, now, { photosByEvent: shared.photosByEvent, voiceNote }, shared.actorNames),
-        relations,
-      };
+      return viewRequest(request, requester, relations, shown, now, { photosByEvent: shared.photosByEvent, voiceNote }, shared.actorNames);
     });
-    // Staff shown a requester's full number: who saw whose, logged like any full-number view.
-    const seen = views.filter(({ view, relations }) => view.contactPhone !== null && phoneViewIsLogged(relations, 'page'));
-    if (seen.length > 0)
-      await this.dataSource
-        .getRepository(PhoneViewLog)
-        .insert(seen.map(({ request }) => ({ viewerPersonId: actor.personId, subjectPersonId: request.requesterPersonId })));
-    return views.map(({ view }) => view);
   }
 
   /** Lists (inbox, mine, queues): no timelines, so a page of 100 is two small queries and a small answer. */

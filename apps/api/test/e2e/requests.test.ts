@@ -236,7 +236,7 @@ describe(`the closed loop (${testDialect()})`, () => {
     expect(withdrawn.body).toMatchObject({ state: 'withdrawn', actions: [] });
   });
 
-  it('others see the matter only within their span, and personal data masked unless they handle it', async () => {
+  it('others see the matter only within their span, and personal data masked to all but the requester', async () => {
     const requester = await villager();
     const { id } = (await api('POST', '/api/requests', requester, submitBody({ contactPhone: '13900001111' }))).body;
     const ds = under.api.app.get(DataSource);
@@ -246,14 +246,15 @@ describe(`the closed loop (${testDialect()})`, () => {
     const otherGridLeader = await demoToken(under.api.baseUrl, (await personWithRole(ds, 'grid_leader', 'SG-TT-V03')).personId);
     expect((await api('POST', `/api/requests/${id}/actions/accept`, otherGridLeader, { version: 1, contactMethod: 'call' })).status).toBe(404);
 
-    // The village secretary can see the village's matters, but does not handle this one.
+    // The village secretary can see the village's matters, but neither handles nor supervises this one: nothing personal.
     const secretaryView = await api('GET', `/api/requests/${id}`, grid.secretaryToken);
-    expect(secretaryView.body).toMatchObject({ contactPhone: '139****1111', requesterName: '微***', actions: [] });
+    expect(secretaryView.body).toMatchObject({ contactPhone: null, requesterName: '', actions: [], canCall: false });
+    // The one handling it too: the full number only through 拨打 (callRequester), which he may use.
     const handlerView = await api('GET', `/api/requests/${id}`, grid.leaderToken);
-    expect(handlerView.body).toMatchObject({ contactPhone: '13900001111', requesterName: '微信用户' });
+    expect(handlerView.body).toMatchObject({ contactPhone: '139****1111', requesterName: '微***', canCall: true });
   });
 
-  it('staff opening a matter see the number in full and the view is logged; lists show it masked; steps name who took them', async () => {
+  it('staff see the number masked in lists and on the matter, 拨打 answers it in full and logs it; steps name who took them', async () => {
     const requester = await villager();
     // No number given with the matter: the requester's own account phone stands in.
     const phoneCode = fake.issuePhoneCode('13900002468');
@@ -267,7 +268,9 @@ describe(`the closed loop (${testDialect()})`, () => {
     expect(inboxRow.contactPhone).toBe('139****2468');
     expect(await logged()).toBe(before);
     const seen = (await api('GET', `/api/requests/${id}`, grid.leaderToken)).body;
-    expect(seen.contactPhone).toBe('13900002468');
+    expect(seen.contactPhone).toBe('139****2468');
+    expect(await logged()).toBe(before);
+    expect((await api('POST', `/api/requests/${id}/call`, grid.leaderToken)).body).toEqual({ phone: '13900002468' });
     expect(await logged()).toBe(before + 1);
     const accepted = (await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, { version: seen.version, contactMethod: 'call' })).body;
     expect(accepted.timeline.map((e: { actorName: string }) => e.actorName)).toEqual([seen.requesterName, leader.name]);
@@ -449,17 +452,17 @@ describe(`the closed loop (${testDialect()})`, () => {
     expect(first.status).toBe(201);
     expect((await api('POST', '/api/requests', requester, body)).body).toEqual(first.body);
 
-    // Entered by the grid leader, who handles it: the full number is shown and each showing logged.
+    // Entered by the grid leader, who handles it: masked like any answer to staff, nothing logged.
     const phone = `137${String(Date.now() % 1e8).padStart(8, '0')}`;
     const onBehalf = { ...submitBody({ contactPhone: undefined }), unitId: grid.unitId, requesterName: '王大爷', requesterPhone: phone };
     const entered = await api('POST', '/api/requests/on-behalf', grid.leaderToken, onBehalf);
     expect(entered.status).toBe(201);
-    expect(entered.body).toMatchObject({ requesterName: '王大爷', contactPhone: phone, enteredForRequester: true });
+    expect(entered.body).toMatchObject({ requesterName: '王**', contactPhone: `${phone.slice(0, 3)}****${phone.slice(7)}`, enteredForRequester: true });
     expect((await api('POST', '/api/requests/on-behalf', grid.leaderToken, onBehalf)).body).toEqual(entered.body);
     const logged = await under.api.app
       .get(DataSource)
       .query('SELECT COUNT(*) AS n FROM phone_view_log l JOIN person p ON p.id = l.subjectPersonId WHERE p.phone = ?', [phone]);
-    expect(Number(logged[0].n)).toBe(2);
+    expect(Number(logged[0].n)).toBe(0);
 
     // A patrol finding passed on, routed like any matter: the reporter stands in as requester.
     const finding = {

@@ -180,10 +180,11 @@ describe(`routing, transfer, merge and entry for others (${testDialect()})`, () 
 
     const merged = await api('POST', `/api/requests/${duplicate.id}/actions/merge`, leader, { version: duplicate.version, targetRequestId: survivor.id });
     expect(merged.body).toMatchObject({ state: 'merged', mergedIntoId: survivor.id });
-    // The second villager now sees the survivor among their matters, as a follower: no actions, the first villager's phone masked.
+    // The second villager now sees the survivor among their matters, as a follower: no actions, the first villager's name masked, no phone.
     const mine = (await api('GET', '/api/requests/mine', second)).body;
     const followed = mine.find((r: { id: number }) => r.id === survivor.id);
-    expect(followed).toMatchObject({ actions: [], contactPhone: '138****5678' });
+    expect(followed).toMatchObject({ actions: [], contactPhone: null, canCall: false });
+    expect(followed.requesterName).toMatch(/^.\*+$/);
     const survivorSeen = (await api('GET', `/api/requests/${survivor.id}`, second)).body;
     expect(survivorSeen.timeline.at(-1)).toMatchObject({ action: 'mergeIn' });
     // Merging into a closed matter, or into itself, is refused.
@@ -209,7 +210,7 @@ describe(`routing, transfer, merge and entry for others (${testDialect()})`, () 
     const [a, b] = await Promise.all([api('POST', '/api/requests/on-behalf', leader, body), api('POST', '/api/requests/on-behalf', leader, body)]);
     expect(a.status).toBe(201);
     expect(b.body.id).toBe(a.body.id);
-    expect(a.body).toMatchObject({ source: 'proxy', enteredForRequester: true, contactPhone: '13700001234', requesterName: '王秀英' });
+    expect(a.body).toMatchObject({ source: 'proxy', enteredForRequester: true, contactPhone: '137****1234', requesterName: '王**' });
     const person = await ds().query('SELECT id FROM person WHERE phone = ?', ['13700001234']);
     expect(person).toHaveLength(1);
     const elder = await demoToken(under.api.baseUrl, Number(person[0].id));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { phoneViewIsLogged, relationsTo, seesPhoneInFull, seesRequesterInFull } from './request-people';
+import { relationsTo } from './request-people';
 import { clockLeftBy, isLate, runningClock, stepDeadline } from './sla';
 
 // Town 2 → village 3 → large grid 4 → small grid 5; hotline office 7 of town 2; department 9.
@@ -84,23 +84,4 @@ test('the clock a timeline row left running follows from its state and the deadl
   assert.deepEqual(clockLeftBy({ toState: 'in_progress', dueAt }), { clock: 'completion', dueAt });
   assert.equal(clockLeftBy({ toState: 'accepted', dueAt: null }), null);
   assert.equal(clockLeftBy({ toState: 'resolved', dueAt }), null);
-});
-
-test('who sees the requester in full, where, and which views are logged', () => {
-  const cases: [string[], boolean, boolean, boolean, boolean][] = [
-    // relations, in full on the page, in a list, logged on the page, logged in a list
-    [['requester'], true, true, false, false],
-    [['handler'], true, false, true, false],
-    [['supervisor'], true, false, true, false],
-    [['follower'], false, false, false, false],
-    [[], false, false, false, false],
-  ];
-  for (const [relations, page, list, loggedPage, loggedList] of cases) {
-    const r = relations as Parameters<typeof seesPhoneInFull>[0];
-    assert.deepEqual(
-      [seesPhoneInFull(r, 'page'), seesPhoneInFull(r, 'list'), phoneViewIsLogged(r, 'page'), phoneViewIsLogged(r, 'list'), seesRequesterInFull(r)],
-      [page, list, loggedPage, loggedList, page],
-      relations.join(),
-    );
-  }
 });

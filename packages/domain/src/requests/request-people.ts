@@ -35,24 +35,3 @@ export function relationsTo(personId: number, held: readonly HeldRoleAt[], reque
   if (isInSpan(request.unitPath, spanOf(held.filter((h) => SUPERVISOR_ROLES.includes(h.role))))) relations.push('supervisor');
   return relations;
 }
-
-/**
- * Who sees a requester's name and phone in full: the requester, and those handling or supervising
- * the matter (a follower sees them as the public does: masked).
- */
-export function seesRequesterInFull(relations: readonly Relation[]): boolean {
-  return relations.some((r) => r !== 'follower');
-}
-
-/**
- * The full phone number: on the matter's own page as above, each staff view logged; in lists
- * (inboxes, queues) only the requester's own, so a list never shows many numbers at once.
- */
-export function seesPhoneInFull(relations: readonly Relation[], where: 'page' | 'list'): boolean {
-  return where === 'page' ? seesRequesterInFull(relations) : relations.includes('requester');
-}
-
-/** A full number shown to someone other than the requester is logged (who saw whose, when). */
-export function phoneViewIsLogged(relations: readonly Relation[], where: 'page' | 'list'): boolean {
-  return seesPhoneInFull(relations, where) && !relations.includes('requester');
-}

@@ -249,7 +249,8 @@ export class RequestListItemDto {
   addressNote: string | null;
 
   @ApiProperty({
-    description: 'The number given with the matter, else the requester’s own; full for those handling it and the requester, masked for others',
+    description:
+      'The number given with the matter, else the requester’s own: full only for the requester, masked for those handling or supervising it (the full number through callRequester), null for others (PERSONAL_FIELDS)',
     nullable: true,
     type: String,
   })
@@ -257,9 +258,12 @@ export class RequestListItemDto {
 
   @ApiProperty({
     description:
-      'Masked unless the caller handles the case or is the requester. A matter entered for someone shows the name it was entered under, never the account’s own',
+      'Full only for the requester, masked for those handling, supervising or following it, empty for anyone else (PERSONAL_FIELDS). A matter entered for someone shows the name it was entered under, never the account’s own',
   })
   requesterName: string;
+
+  @ApiProperty({ description: '拨打: the caller handles or supervises it and there is a number: callRequester answers it in full (the view logged)' })
+  canCall: boolean;
 
   @ApiProperty()
   confidential: boolean;
@@ -354,6 +358,12 @@ export class RequestDto extends RequestListItemDto {
     description: 'The voice note the matter was raised with (语音留言), heard by whoever may see the request',
   })
   voiceNote: VoiceNoteRefDto | null;
+}
+
+/** 拨打: the requester's full number, answered by the logged action callRequester. */
+export class RequesterPhoneDto {
+  @ApiProperty({ example: '13812341234' })
+  phone: string;
 }
 
 /** An open matter in the same grid that looks like the one being handled. */
