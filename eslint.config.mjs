@@ -1,6 +1,7 @@
 // One lint config for the workspace (ESLint flat config + typescript-eslint).
 // Type-aware rules where a forgotten await is a server bug: the API, the domain package and the
-// WeChat fake. The mini-program gets the syntax rules and React's hook rules.
+// WeChat fake, and the desk console (with React's hook rules). The mini-program gets the syntax rules
+// and React's hook rules.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -29,6 +30,7 @@ export default tseslint.config(
       '**/.swc/**',
       '**/test-results/**',
       'apps/miniapp/src/api/schema.d.ts',
+      'apps/console/src/api/schema.d.ts',
       'apps/miniapp/config/**',
       'apps/miniapp/babel.config.js',
       'apps/miniapp/d67f5243c686a679d6a4f240b6d0bd8c/**',
@@ -47,6 +49,7 @@ export default tseslint.config(
     ['apps/api/{src,test,bench}/**/*.ts', 'apps/api/tsconfig.json'],
     ['packages/domain/src/**/*.ts', 'packages/domain/tsconfig.check.json'],
     ['tooling/wechat-fake/src/**/*.ts', 'tooling/wechat-fake/tsconfig.check.json'],
+    ['apps/console/{src/**/*.{ts,tsx},vite.config.ts}', 'apps/console/tsconfig.json'],
   ].map(([files, project]) => ({
     files: [files],
     languageOptions: { globals: globals.node, parserOptions: { project, tsconfigRootDir: import.meta.dirname } },
@@ -63,6 +66,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     // The two classic hook rules; the plugin's React Compiler rules (refs, purity, set-state-in-effect)
     // assume the compiler, which Taro 4 with React 18 does not use.
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    // The desk console (Vite, React 18 without the React Compiler): the classic hook rules, as above.
+    files: ['apps/console/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {

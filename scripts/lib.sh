@@ -33,3 +33,14 @@ build_h5_if_stale() {
     pnpm --filter @gridloop/miniapp build:h5
   fi
 }
+
+# Rebuilds the desk console only when its sources (or the domain package) changed since the last build.
+build_console_if_stale() {
+  local marker=apps/console/dist/index.html
+  if [ -f "$marker" ] && [ -z "$(find apps/console/src apps/console/index.html apps/console/vite.config.ts apps/console/package.json packages/domain/src -newer "$marker" -print -quit)" ]; then
+    say "Desk console is up to date"
+  else
+    say "Building the desk console"
+    pnpm --filter @gridloop/console build
+  fi
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: every suite, in tiers.
 #   lint and format · domain unit tests · API on SQLite (unit, database, HTTP end-to-end, process) · API on MySQL ·
-#   mini-program builds (weapp, h5) and the weapp build under WeChat's own tools · browser tests of the H5 app in Chromium.
+#   mini-program builds (weapp, h5) and the weapp build under WeChat's own tools · the desk console's build ·
+#   browser tests of the H5 app and the desk console in Chromium.
 # MySQL: TEST_MYSQL_URL (default mysql://root@127.0.0.1:3306); each test file makes and drops a
 # database of its own. Without a reachable server the MySQL pass is skipped LOUDLY, except when
 # REQUIRE_MYSQL=1 (CI sets it): then that is a failure. Likewise REQUIRE_BROWSER=1 for Chromium.
@@ -34,6 +35,7 @@ say "Type-checking the domain package tests and the API tests"
 (cd tooling/wechat-fake && npx tsc -p tsconfig.check.json)
 (cd apps/api && npx tsc -p tsconfig.json --noEmit)
 (cd apps/miniapp && npx tsc -p tsconfig.json --noEmit)
+(cd apps/console && npx tsc -p tsconfig.json --noEmit)
 
 # Lint (ESLint with type-aware rules for the API, domain and WeChat fake) and formatting (Prettier):
 # a finding fails the command like a failing test.
@@ -59,8 +61,9 @@ else
   if [ "${REQUIRE_MYSQL:-0}" = 1 ]; then status=1; fi
 fi
 
-# The mini-program's client must be generated from the API document the API serves.
+# The mini-program's and the console's clients must be generated from the API document the API serves.
 run_suite api-client-sync pnpm --filter @gridloop/miniapp check:api
+run_suite console-client-sync pnpm --filter @gridloop/console check:api
 
 say "Building the mini-program: weapp, then h5 (one at a time: each takes ~700 MB)"
 run_suite build-weapp pnpm --filter @gridloop/miniapp build:weapp
@@ -69,8 +72,12 @@ run_suite weapp-size pnpm --filter @gridloop/miniapp size:weapp
 # miniprogram-ci's compile and package-size checks (offline). See docs/miniapp.md.
 run_suite weapp-runtime with_tap_file "$results/weapp-runtime.tap" pnpm --filter @gridloop/miniapp test:weapp
 run_suite build-h5 pnpm --filter @gridloop/miniapp build:h5
+# The desk console (Vite), served by the API at /console/; prints its gzipped sizes and fails over
+# the first screen's script budget (apps/console/scripts/bundle-size.mjs).
+run_suite build-console pnpm --filter @gridloop/console build
 
 if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  # The H5 app's and the desk console's (test/browser/console-*.test.ts) browser tests.
   run_suite browser jest_api browser TEST_TIER=browser
 else
   printf '\n\033[1;31m!!!!!!!! NO CHROMIUM at %s: the browser tests did NOT run (apt-get install chromium fonts-noto-cjk) !!!!!!!!\033[0m\n' "${CHROMIUM_PATH:-/usr/bin/chromium}"

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import * as fs from 'node:fs';
-import { ServeStaticModule } from '@nestjs/serve-static';
+import { ServeStaticModule, type ServeStaticModuleOptions } from '@nestjs/serve-static';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { CLOCK } from './common/clock';
@@ -20,6 +20,9 @@ import { JobsModule } from './jobs/jobs.module';
 import { ReportsModule } from './reports/reports.module';
 import { RosterModule } from './roster/roster.module';
 
+/** Where the desk console is served (its Vite `base`, apps/console/vite.config.ts). */
+const CONSOLE_ROOT = '/console';
+
 /** The root module. The data source is opened (and migrated) before Nest starts, then handed in. */
 @Module({})
 export class AppModule {
@@ -33,7 +36,7 @@ export class AppModule {
           useFactory: () => dataSource.options,
           dataSourceFactory: async () => dataSource,
         }),
-        ...staticH5(config),
+        ...staticApps(config),
         AuthModule,
         HealthModule,
         GridModule,
@@ -57,8 +60,15 @@ export class AppModule {
   }
 }
 
-/** Serves the mini-program's H5 build at `/` when it has been built. */
-function staticH5(config: AppConfig): DynamicModule[] {
-  if (!fs.existsSync(config.h5Dir)) return [];
-  return [ServeStaticModule.forRoot({ rootPath: config.h5Dir, exclude: /^\/api(\/|$)/ })];
+/**
+ * Serves the builds that exist: the desk console at `/console/` (its index.html for any path under
+ * it, so a deep link opens the page) and the mini-program's H5 build at `/`. The console comes
+ * first: the H5 app answers every other path.
+ */
+function staticApps(config: AppConfig): DynamicModule[] {
+  const apps: ServeStaticModuleOptions[] = [];
+  if (fs.existsSync(config.consoleDir)) apps.push({ rootPath: config.consoleDir, serveRoot: CONSOLE_ROOT });
+  // Never the H5 app's index.html for an API path, nor for a console path when it is not built.
+  if (fs.existsSync(config.h5Dir)) apps.push({ rootPath: config.h5Dir, exclude: /^\/(api|console)(\/|$)/ });
+  return apps.length > 0 ? [ServeStaticModule.forRoot(...apps)] : [];
 }

@@ -12,6 +12,8 @@ export interface AppConfig {
   database: DatabaseTarget;
   /** Directory of the mini-program's H5 build, served at `/` when it exists. */
   h5Dir: string;
+  /** Directory of the desk console's build (apps/console), served at `/console/` when it exists. */
+  consoleDir: string;
   version: string;
   /** pino level: trace, debug, info, warn, error, fatal or silent. */
   logLevel: string;
@@ -114,6 +116,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
     // The embedded default lives in apps/api/data/, wherever the process was started.
     database: parseDatabaseUrl(env.DATABASE_URL, cwd, path.join(apiRoot, 'data', 'gridloop.sqlite')),
     h5Dir: path.resolve(env.H5_DIR ?? path.join(apiRoot, '..', 'miniapp', 'dist', 'h5')),
+    consoleDir: path.resolve(env.CONSOLE_DIR ?? path.join(apiRoot, '..', 'console', 'dist')),
     version: env.GRIDLOOP_VERSION ?? readApiVersion(apiRoot),
     seedDemo: parseFlag(env.SEED_DEMO, 'SEED_DEMO'),
     seedDemoYear: parseFlag(env.SEED_DEMO_YEAR, 'SEED_DEMO_YEAR'),

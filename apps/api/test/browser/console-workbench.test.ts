@@ -1,0 +1,186 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { JwtService } from '@nestjs/jwt';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { loadAppConfig } from '../../src/config/app-config';
+import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
+import { openPhoneBrowser, saveScreenshot, type PhoneBrowser } from '../support/browser';
+import { DOCS_SCREENSHOTS, eventually } from '../support/h5';
+import { call } from '../support/http';
+import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
+import { useAppUnderTest } from '../support/test-app';
+
+const VILLAGER = { name: '郑桂英', phone: '13912340219' };
+const SESSION_KEY = 'gridloop.console.session';
+/** GET /api/me/work's counts and the titles of their cards on 工作台. */
+const COUNT_TITLES = { dispatch: '待派单', handling: '待办', overdue: '已超时', dueSoon: '即将超时', lookBack: '待回看', supervision: '超时督办' } as const;
+
+interface StoredSession {
+  accessToken: string;
+  refreshToken: string;
+}
+
+const storedSession = (page: Page): Promise<StoredSession | null> =>
+  page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? 'null') as StoredSession | null, SESSION_KEY);
+
+/**
+ * Issue #19, the desk console's first increment, in Chromium at 1440×900 against the real API
+ * (which serves the build at /console/ under its Content-Security-Policy): the demo sign-in as
+ * hotline staff, the menu by capability, 工作台's counts equal to GET /api/me/work, a deep link,
+ * an expired access token renewed, sign-out; a villager is told the console is for staff.
+ */
+describe('the desk console: sign-in, menu and 工作台', () => {
+  const under = useAppUnderTest({ demoLogin: true });
+  let desk: PhoneBrowser;
+  let page: Page;
+  let staff: SeededPerson;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    const consoleDir = loadAppConfig({}).consoleDir;
+    if (!fs.existsSync(path.join(consoleDir, 'index.html')))
+      throw new Error(`no console build at ${consoleDir}: run pnpm --filter @gridloop/console build first`);
+    await seedDemoIfEmpty(under.api.app);
+    const dataSource = under.api.app.get(DataSource);
+    staff = await personWithRole(dataSource, 'hotline_staff');
+    await addVillager(dataSource, VILLAGER, (await personWithRole(dataSource, 'grid_leader')).unitId);
+    // A 12345 order waiting for dispatch, so 待派单 counts something.
+    const towns: { id: number }[] = await dataSource.query("SELECT id FROM org_unit WHERE kind = 'town' ORDER BY id LIMIT 1");
+    const now = Date.now();
+    const imported = await call(under.api.baseUrl, 'POST', '/api/hotline/orders', {
+      token: await demoToken(under.api.baseUrl, staff.personId),
+      body: {
+        townId: Number(towns[0]?.id),
+        orders: [
+          {
+            orderNo: 'SG20261207000019',
+            receivedAt: new Date(now - 3_600_000).toISOString(),
+            callerName: '李桂芝',
+            callerPhone: '13655556666',
+            content: '北孙村西头的路灯不亮了，晚上出行不方便。',
+            category: 'infrastructure',
+            cityDueAt: new Date(now + 5 * 86_400_000).toISOString(),
+            confidential: false,
+          },
+        ],
+      },
+    });
+    expect([200, 201]).toContain(imported.status);
+
+    desk = await openPhoneBrowser({ width: 1440, height: 900 });
+    page = desk.page;
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) problems.push(`console: ${message.text()}`);
+    });
+    await page.exposeFunction('reportCspViolation', (text: string) => problems.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(
+          `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`,
+        );
+      });
+    });
+  });
+
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  afterEach(() => {
+    expect(problems).toEqual([]);
+  });
+
+  async function signInAs(name: string): Promise<void> {
+    await page.getByText('网格通 · 电脑工作台').waitFor({ timeout: 30_000 });
+    await page.getByPlaceholder('按姓名、身份或单位查找').fill(name);
+    await page.locator('.ant-table-row').filter({ hasText: name }).first().getByRole('button', { name: '以此身份登录' }).click();
+  }
+
+  async function expectCounts(token: string): Promise<void> {
+    const work = (await call(under.api.baseUrl, 'GET', '/api/me/work', { token })).body as Record<keyof typeof COUNT_TITLES, number | null>;
+    expect(work.dispatch).toBeGreaterThanOrEqual(1);
+    for (const [key, title] of Object.entries(COUNT_TITLES) as [keyof typeof COUNT_TITLES, string][]) {
+      const card = page.locator(`.workbench-count-${key}`);
+      if (work[key] === null) {
+        expect(await card.count()).toBe(0);
+        continue;
+      }
+      await card.getByText(title, { exact: true }).waitFor({ timeout: 15_000 });
+      expect(await card.locator('.ant-statistic-content-value').innerText()).toBe(String(work[key]));
+      // No page of the console does this work yet: the count links nowhere.
+      expect(await card.locator('a').count()).toBe(0);
+    }
+  }
+
+  it('serves the console at /console/ under the API’s policy, index.html for its deep links, and no H5 page there', async () => {
+    const index = await page.request.get(`${under.api.baseUrl}/console/`);
+    expect(index.status()).toBe(200);
+    expect(index.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(await index.text()).toContain('/console/assets/');
+    const deep = await page.request.get(`${under.api.baseUrl}/console/workbench`);
+    expect(deep.status()).toBe(200);
+    expect(await deep.text()).toBe(await index.text());
+  });
+
+  it('hotline staff sign in with the demo sign-in and see their menu and 工作台 with the counts of GET /api/me/work', async () => {
+    await page.goto(`${under.api.baseUrl}/console/`);
+    await signInAs(staff.name);
+    await page.locator('.console-me').getByText(staff.name, { exact: false }).waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).pathname).toBe('/console/workbench');
+    await expect(page.locator('.console-me').innerText()).resolves.toContain('热线办工作人员');
+    // The menu: the pages hotline staff may open (this increment builds 工作台 only).
+    await eventually(async () => expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['工作台']));
+
+    const session = await storedSession(page);
+    if (!session) throw new Error('no stored session');
+    await expectCounts(session.accessToken);
+    await page.locator('.workbench-count .ant-statistic-content-value').first().waitFor();
+    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'console-workbench.png') });
+    await saveScreenshot(page, 'console-workbench');
+  });
+
+  it('opens a deep link in the same tab, renewing an expired access token once', async () => {
+    const before = await storedSession(page);
+    if (!before) throw new Error('no stored session');
+    const [, payload = ''] = before.accessToken.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { sub: string; sid: string };
+    const expired = await under.api.app.get(JwtService).signAsync({ sub: claims.sub, sid: claims.sid, exp: Math.floor(Date.now() / 1000) - 60 });
+    expect((await call(under.api.baseUrl, 'GET', '/api/me', { token: expired })).body.code).toBe('TOKEN_EXPIRED');
+    await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [SESSION_KEY, JSON.stringify({ ...before, accessToken: expired })] as const);
+
+    await page.goto(`${under.api.baseUrl}/console/workbench`);
+    await page.locator('.workbench-count').first().waitFor({ timeout: 30_000 });
+    let after: StoredSession | null = null;
+    await eventually(async () => {
+      after = await storedSession(page);
+      expect(after?.refreshToken).not.toBe(before.refreshToken);
+    });
+    const renewed = after as StoredSession | null;
+    if (!renewed) throw new Error('no renewed session');
+    expect(renewed.accessToken).not.toBe(expired);
+    await expectCounts(renewed.accessToken);
+  });
+
+  it('退出登录 returns to sign-in and revokes the sign-in on the API', async () => {
+    const session = await storedSession(page);
+    if (!session) throw new Error('no stored session');
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByText('网格通 · 电脑工作台').waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).pathname).toBe('/console/sign-in');
+    expect(await storedSession(page)).toBeNull();
+    const refresh = await call(under.api.baseUrl, 'POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } });
+    expect(refresh).toMatchObject({ status: 401, body: { code: 'REFRESH_TOKEN_INVALID' } });
+  });
+
+  it('a villager is told the console is for staff and stays signed out', async () => {
+    await signInAs(VILLAGER.name);
+    await page.locator('.sign-in-refusal').getByText('电脑工作台供镇、村工作人员使用', { exact: false }).waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).pathname).toBe('/console/sign-in');
+    expect(await storedSession(page)).toBeNull();
+    expect(await page.locator('.console-me').count()).toBe(0);
+  });
+});

@@ -1,0 +1,26 @@
+import { DashboardOutlined } from '@ant-design/icons';
+import type { Capability } from '@gridloop/domain/dist/access/capabilities';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+
+/** One console page: its menu entry and who may open it. The menu and the routes both read this table. */
+export interface ConsolePage {
+  path: string;
+  name: string;
+  icon: ReactNode;
+  /** Shown to those whose roles grant this capability (packages/domain's CAPABILITY_ROLES). */
+  capability: Capability;
+  component: LazyExoticComponent<ComponentType>;
+}
+
+// Each page is its own chunk: the first screen loads only the frame and the page it opens.
+export const CONSOLE_PAGES: readonly ConsolePage[] = [
+  {
+    path: '/workbench',
+    name: '工作台',
+    icon: <DashboardOutlined />,
+    capability: 'request.view',
+    component: lazy(() => import('./pages/workbench/WorkbenchPage')),
+  },
+];
+
+export const HOME_PATH = '/workbench';

@@ -1,0 +1,47 @@
+import { PageContainer } from '@ant-design/pro-components';
+import { Card, Col, Row, Statistic } from 'antd';
+import { Link } from 'react-router';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import type { components } from '../../api/schema';
+import { LoadFailed, PageLoading } from '../../frame/PageStates';
+import { useLoad } from '../../lib/use-load';
+
+type WorkSummary = components['schemas']['WorkSummaryDto'];
+
+/**
+ * The counts of GET /api/me/work, one card each, in the order of the day's work. `to` is the
+ * console page where that work is done; a count whose page is not built yet links nowhere.
+ */
+const COUNTS: readonly { key: keyof WorkSummary; title: string; to?: string; alarm?: boolean }[] = [
+  { key: 'dispatch', title: '待派单' },
+  { key: 'handling', title: '待办' },
+  { key: 'overdue', title: '已超时', alarm: true },
+  { key: 'dueSoon', title: '即将超时', alarm: true },
+  { key: 'lookBack', title: '待回看' },
+  { key: 'supervision', title: '超时督办', alarm: true },
+];
+
+export default function WorkbenchPage() {
+  const work = useLoad(() => unwrap(api.GET('/api/me/work')));
+  return (
+    <PageContainer title="工作台" subTitle="等着您处理的事">
+      {work.state === 'loading' && <PageLoading />}
+      {work.state === 'failed' && <LoadFailed message={work.message} />}
+      {work.state === 'ready' && (
+        <Row gutter={[16, 16]}>
+          {COUNTS.map(({ key, title, to, alarm }) => {
+            const value = work.data[key];
+            if (value === null) return null; // none of this person's roles does that work
+            const statistic = <Statistic title={title} value={value} suffix="件" valueStyle={alarm && value > 0 ? { color: '#cf1322' } : undefined} />;
+            return (
+              <Col key={key} xs={24} sm={12} lg={8} xl={6}>
+                <Card className={`workbench-count workbench-count-${key}`}>{to ? <Link to={to}>{statistic}</Link> : statistic}</Card>
+              </Col>
+            );
+          })}
+        </Row>
+      )}
+    </PageContainer>
+  );
+}
