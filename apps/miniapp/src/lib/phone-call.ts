@@ -1,18 +1,17 @@
 /**
- * Calling a number from the browser build (h5). The weapp build uses ./phone-call.weapp.ts.
+ * Dialling from the browser build (h5); the weapp build uses ./phone-call.weapp.ts.
  *
- * A phone's browser hands a tel: link to its dialer. A desktop browser has no dialer: it answers
- * tel: with an "open an app?" prompt that stays pending and then blocks file pickers on the page,
- * so there the number is only shown (it is on the page in full) for dialling by hand.
+ * A tel: link hands the number to the phone's dialer (on a desk, to whatever handles calls there).
+ * It is followed as a link the page clicks, not by setting location, so the page stays as it is.
  */
-export type CallOutcome = 'dialling' | 'dial-by-hand';
-
-function hasDialer(): boolean {
-  return /Android|iPhone|iPad|iPod|Mobile|HarmonyOS/i.test(navigator.userAgent);
-}
-
-export async function callPhone(phoneNumber: string): Promise<CallOutcome> {
-  if (!hasDialer()) return 'dial-by-hand';
-  window.location.href = `tel:${phoneNumber}`;
-  return 'dialling';
+export async function callPhone(phoneNumber: string): Promise<void> {
+  const link = document.createElement('a');
+  link.href = `tel:${phoneNumber}`;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  try {
+    link.click();
+  } finally {
+    link.remove();
+  }
 }

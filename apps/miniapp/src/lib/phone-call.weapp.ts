@@ -1,14 +1,10 @@
 import Taro from '@tarojs/taro';
 
-/** Calling a number in WeChat: the system dialer with the number filled in (the browser build: ./phone-call.ts). */
-export type CallOutcome = 'dialling' | 'dial-by-hand';
-
-export async function callPhone(phoneNumber: string): Promise<CallOutcome> {
+/** Dialling in WeChat: the system dialer with the number filled in (the browser build: ./phone-call.ts). */
+export async function callPhone(phoneNumber: string): Promise<void> {
   try {
     await Taro.makePhoneCall({ phoneNumber });
-    return 'dialling';
   } catch {
-    // Cancelled in the dialer sheet: the person may still have called another way.
-    return 'dial-by-hand';
+    // Cancelled in the dialer sheet: nothing to tell, the person chose not to call.
   }
 }

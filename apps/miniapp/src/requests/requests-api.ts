@@ -40,6 +40,11 @@ export function getRequest(requestId: number): Promise<RequestView> {
   return unwrap(api.GET('/api/requests/{requestId}', { params: { path: { requestId } } }));
 }
 
+/** 拨打: the requester's full number, for one handling or supervising the matter (`canCall`); the API logs each call. */
+export async function callRequester(requestId: number): Promise<string> {
+  return (await unwrap(api.POST('/api/requests/{requestId}/call', { params: { path: { requestId } } }))).phone;
+}
+
 /** A step of the closed loop with the `version` of the last read (409 REQUEST_CONFLICT if someone acted first). */
 export function actOnRequest(requestId: number, action: ActAction, body: ActionInput): Promise<RequestView> {
   return unwrap(api.POST('/api/requests/{requestId}/actions/{action}', { params: { path: { requestId, action } }, body }));

@@ -10,13 +10,14 @@ import {
 } from '@gridloop/domain/dist/requests/acceptance';
 import { COMPLEXITIES, COMPLEXITY_LABELS, type Complexity } from '@gridloop/domain/dist/requests/sla';
 import { Button, Toast } from '../../../components/nutui';
+import { messageOf } from '../../../api/errors';
 import { PageShell } from '../../../components/page-shell';
 import { useLoader } from '../../../lib/use-loader';
-import { callPhone } from '../../../lib/phone-call';
 import { useNow } from '../../../lib/use-now';
 import { ActionForm, type ActionFormValues } from '../../../requests/components/action-form';
 import { DueCountdown, RequestSummary, Timeline } from '../../../requests/components/request-parts';
 import { DuplicateCandidates } from '../../../requests/components/duplicates';
+import { dialRequester } from '../../../requests/dial-requester';
 import { getRequest, type RequestView } from '../../../requests/requests-api';
 import { useRequestActions } from '../../../requests/use-request-actions';
 import '../../../requests/components/request.css';
@@ -85,7 +86,7 @@ function AcceptForm({
 }
 
 /**
- * A matter I handle: who raised it (full number, one tap to call, then record the contact), the
+ * A matter I handle: who raised it (masked; one tap calls through 拨打, then record the contact), the
  * live clock, and the steps open now: follow-up and result with photos, ask for a transfer.
  */
 export default function HandleRequestPage() {
@@ -103,11 +104,14 @@ export default function HandleRequestPage() {
   };
 
   const call = async (request: RequestView) => {
-    if (!request.contactPhone) return;
-    // Whatever the call gives (WeChat dials; a desktop browser has no dialer), offer to record
-    // the contact right after.
-    const outcome = await callPhone(request.contactPhone);
-    if (outcome === 'dial-by-hand') Toast.show(TOAST, { content: `请拨打 ${request.contactPhone}`, duration: 2 });
+    // 拨打: the number comes from the logged action and goes straight to the dialer; then offer
+    // to record the contact.
+    try {
+      await dialRequester(request.id);
+    } catch (error) {
+      Toast.show(TOAST, { content: messageOf(error), duration: 3 });
+      return;
+    }
     if (request.actions.includes('accept')) {
       setContactMethod('call');
       setOpen('accept');
@@ -136,9 +140,9 @@ export default function HandleRequestPage() {
 
             {open === null && (
               <View className="req-actions">
-                {request.contactPhone && (
+                {request.canCall && (
                   <Button className="big-button handle-call" type="primary" block onClick={() => call(request)}>
-                    打电话 {request.contactPhone}
+                    打电话
                   </Button>
                 )}
                 {can('accept') && (

@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button, Toast } from '../../../components/nutui';
+import { messageOf } from '../../../api/errors';
 import { PageShell } from '../../../components/page-shell';
 import { useLoader } from '../../../lib/use-loader';
 import { ActionForm } from '../../../requests/components/action-form';
 import { PhotoGrid } from '../../../requests/components/photo-grid';
 import { Hearts, RequestSummary, Timeline } from '../../../requests/components/request-parts';
 import { stepLabel, timeText } from '../../../requests/labels';
+import { dialRequester } from '../../../requests/dial-requester';
 import { getRequest } from '../../../requests/requests-api';
 import { latestResult } from '../../../requests/result';
 import { useRequestActions } from '../../../requests/use-request-actions';
@@ -49,6 +51,18 @@ export default function LookBackRequestPage() {
                 <Text className="req-phone">反映人：{request.requesterName}</Text>
                 <Text className="req-phone">电话：{request.contactPhone ?? '没有留电话'}</Text>
               </View>
+              {request.canCall && (
+                // 拨打: the number from the logged action, straight to the dialer (回访 before 回看).
+                <Button
+                  className="big-button big-button--plain staff-call"
+                  type="primary"
+                  fill="outline"
+                  block
+                  onClick={() => dialRequester(request.id).catch((error: unknown) => Toast.show(TOAST, { content: messageOf(error), duration: 3 }))}
+                >
+                  打电话
+                </Button>
+              )}
             </RequestSummary>
 
             {(request.hotlineOrderNo || request.transferRequested) && (
