@@ -26,7 +26,9 @@ export function PrivacyGate({ children, className = '' }: { children: ReactNode;
   return (
     <View className={`privacy-gate ${className}`}>
       <Text className="privacy-gate-title">关于您的手机号</Text>
-      <Text className="privacy-gate-text">网格通只用您的手机号联系您、办理您反映的事。完整号码只有办理的网格员和镇热线办能看到，不会公开，也不会给别人。</Text>
+      <Text className="privacy-gate-text">
+        网格通只用您的手机号联系您、办理您反映的事。工作人员平时只看到隐去中间四位的号码，办理或督办的人给您打电话时才用完整号码，每次都有记录，不会公开，也不会给别人。
+      </Text>
       {state === 'refused' && <Text className="privacy-gate-text privacy-gate-refused">您还没有同意，手机号先不填也可以。</Text>}
       <Button className="privacy-gate-agree" type="primary" fill="outline" block onClick={onAgree}>
         同意，填写手机号
