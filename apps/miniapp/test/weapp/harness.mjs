@@ -53,6 +53,7 @@ let booted = false;
  * - `groupEnterInfo`: what wx.getGroupEnterInfo and wx.getShareInfo answer (`{ encryptedData, iv }`);
  *   without it both fail, as outside a group.
  * wx.login answers a new code each call (`wx-code-1`, `wx-code-2`, …), kept in `loginCodes`.
+ * wx.makePhoneCall (the system dialer) answers ok; the numbers it was given are kept in `phoneCalls`.
  */
 export async function bootPage(page, { storage = {}, api = {}, query = {}, subscribeAnswers = {}, launch: launchOptions = {}, groupEnterInfo = null } = {}) {
   if (booted) throw new Error('one page boot per process: put this test in a file of its own');
@@ -92,6 +93,7 @@ export async function bootPage(page, { storage = {}, api = {}, query = {}, subsc
   let privacyAgreed = false;
   const subscribeCalls = [];
   const loginCodes = [];
+  const phoneCalls = [];
   /** WeChat's answer shape: `<api>:ok` in errMsg, success then complete, a tick later. */
   const answer = (options, name, result) =>
     setTimeout(() => {
@@ -110,6 +112,10 @@ export async function bootPage(page, { storage = {}, api = {}, query = {}, subsc
       const code = `wx-code-${loginCodes.length + 1}`;
       loginCodes.push(code);
       answer(options, 'login', { code });
+    },
+    makePhoneCall: (options = {}) => {
+      phoneCalls.push(options.phoneNumber);
+      answer(options, 'makePhoneCall', {});
     },
     getGroupEnterInfo: (options = {}) => (groupEnterInfo ? answer(options, 'getGroupEnterInfo', groupEnterInfo) : refuse(options, 'getGroupEnterInfo')),
     getShareInfo: (options = {}) => (groupEnterInfo && options.shareTicket ? answer(options, 'getShareInfo', groupEnterInfo) : refuse(options, 'getShareInfo')),
@@ -252,6 +258,7 @@ export async function bootPage(page, { storage = {}, api = {}, query = {}, subsc
     toasts,
     subscribeCalls,
     loginCodes,
+    phoneCalls,
     storage: stored,
     wxmlErrors,
     pageText,
