@@ -15,7 +15,16 @@ import { useAppUnderTest } from '../support/test-app';
 const VILLAGER = { name: '郑桂英', phone: '13912340219' };
 const SESSION_KEY = 'gridloop.console.session';
 /** GET /api/me/work's counts and the titles of their cards on 工作台. */
-const COUNT_TITLES = { dispatch: '待派单', handling: '待办', overdue: '已超时', dueSoon: '即将超时', lookBack: '待回看', supervision: '超时督办' } as const;
+const COUNT_TITLES = {
+  dispatch: '待派单',
+  handling: '待办',
+  overdue: '已超时',
+  dueSoon: '即将超时',
+  dueToday: '今日到期',
+  receivedToday: '今日新收',
+  lookBack: '待回看',
+  supervision: '超时督办',
+} as const;
 
 interface StoredSession {
   accessToken: string;
@@ -102,6 +111,7 @@ describe('the desk console: sign-in, menu and 工作台', () => {
   async function expectCounts(token: string): Promise<void> {
     const work = (await call(under.api.baseUrl, 'GET', '/api/me/work', { token })).body as Record<keyof typeof COUNT_TITLES, number | null>;
     expect(work.dispatch).toBeGreaterThanOrEqual(1);
+    expect(work.receivedToday).toBeGreaterThanOrEqual(1);
     for (const [key, title] of Object.entries(COUNT_TITLES) as [keyof typeof COUNT_TITLES, string][]) {
       const card = page.locator(`.workbench-count-${key}`);
       if (work[key] === null) {

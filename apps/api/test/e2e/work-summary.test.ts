@@ -80,6 +80,51 @@ describe(`the home page's work counts (${testDialect()})`, () => {
     expect(work.body).toMatchObject({ dispatch: dispatch.body.length, lookBack: lookBack.body.length, supervision: overdue.body.length });
 
     const mine = await api('GET', '/api/me/work', villager);
-    expect(mine.body).toEqual({ handling: null, dueSoon: null, overdue: null, dispatch: null, lookBack: null, supervision: null });
+    expect(mine.body).toEqual({
+      handling: null,
+      dueSoon: null,
+      overdue: null,
+      dispatch: null,
+      lookBack: null,
+      supervision: null,
+      dueToday: null,
+      receivedToday: null,
+    });
   });
+
+  it('今日新收 and 今日到期 follow the China calendar day, not UTC’s', async () => {
+    const hotline = await tokenForRole(ds, under.api.baseUrl, 'hotline_staff', 'SG-TT');
+    const today = async (when: string) => {
+      clock.set(at(when));
+      const work = await api('GET', '/api/me/work', hotline);
+      expect(work.status).toBe(200);
+      return { dueToday: work.body.dueToday as number, receivedToday: work.body.receivedToday as number };
+    };
+    const before = await today('2026-11-26T10:00:00');
+    // 23:50 on the 25th (15:50 UTC) and 00:30 on the 26th (16:30 UTC on the 25th): a UTC day would
+    // put both on the 25th. Filed at night, both must be contacted on the morning of the 26th.
+    const lateEvening = await submit('2026-11-25T23:50:00');
+    const pastMidnight = await submit('2026-11-26T00:30:00');
+    for (const filed of [lateEvening, pastMidnight]) {
+      const shown = await api('GET', `/api/requests/${filed.id}`, hotline);
+      expect(new Date(shown.body.contactDueAt).getTime()).toBeGreaterThan(at('2026-11-26T00:00:00').getTime());
+      expect(new Date(shown.body.contactDueAt).getTime()).toBeLessThan(at('2026-11-27T00:00:00').getTime());
+    }
+    const onThe26th = { dueToday: before.dueToday + 2, receivedToday: before.receivedToday + 1 };
+    expect(await today('2026-11-26T10:00:00')).toEqual(onThe26th);
+    // 07:30 on the 26th is still the 25th in UTC: the same China day, the same counts.
+    expect(await today('2026-11-26T07:30:00')).toEqual(onThe26th);
+    // 00:10 on the 27th is still the 26th in UTC: a new China day, nothing received yet.
+    expect((await today('2026-11-27T00:10:00')).receivedToday).toBe(0);
+    // Contacted, the 26th's matters run on their completion clocks (three working days): no longer due today.
+    clock.set(at('2026-11-26T10:30:00'));
+    await step(await freshVersion(pastMidnight.id), 'accept', { contactMethod: 'call', complexity: 'complex', note: '已电话联系' });
+    expect(await today('2026-11-26T10:40:00')).toEqual({ ...onThe26th, dueToday: onThe26th.dueToday - 1 });
+  });
+
+  async function freshVersion(id: number): Promise<{ id: number; version: number }> {
+    const shown = await api('GET', `/api/requests/${id}`, leader);
+    expect(shown.status).toBe(200);
+    return { id, version: shown.body.version };
+  }
 });

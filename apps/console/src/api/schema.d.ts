@@ -657,7 +657,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What waits for me, as counts for the home page (待办, 即将超时, 已超时, 待派单, 待回看, 超时督办) */
+        /** What waits for me, as counts for the home page (待办, 即将超时, 已超时, 待派单, 待回看, 超时督办, 今日到期, 今日新收) */
         get: operations["getMyWork"];
         put?: never;
         post?: never;
@@ -845,8 +845,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 一数一查: the requests behind one figure of one unit on the board (no personal data; confidential ones only counted) */
+        /** 一数一查: the requests behind one figure of one unit on the board (no personal data; confidential ones only counted); with a valid token, the ones the caller may open are marked openable */
         get: operations["listFigureRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/reports/ranking/exclusions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 不计入名单: the matters of one unit and month refused as unreasonable and confirmed at look-back, left out of its rates, with who decided; the reason only for a signed-in caller who may open the matter */
+        get: operations["listExclusions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1262,7 +1279,7 @@ export interface components {
             addressNote: string | null;
             /** @description The number given with the matter, else the requester’s own: full only for the requester, masked for those handling or supervising it (the full number through callRequester), null for others (PERSONAL_FIELDS) */
             contactPhone: string | null;
-            /** @description Full only for the requester, masked for everyone else (PERSONAL_FIELDS). A matter entered for someone shows the name it was entered under, never the account’s own */
+            /** @description Full only for the requester, masked for those handling, supervising or following it, empty for anyone else (PERSONAL_FIELDS). A matter entered for someone shows the name it was entered under, never the account’s own */
             requesterName: string;
             /** @description 拨打: the caller handles or supervises it and there is a number: callRequester answers it in full (the view logged) */
             canCall: boolean;
@@ -1383,7 +1400,7 @@ export interface components {
             addressNote: string | null;
             /** @description The number given with the matter, else the requester’s own: full only for the requester, masked for those handling or supervising it (the full number through callRequester), null for others (PERSONAL_FIELDS) */
             contactPhone: string | null;
-            /** @description Full only for the requester, masked for everyone else (PERSONAL_FIELDS). A matter entered for someone shows the name it was entered under, never the account’s own */
+            /** @description Full only for the requester, masked for those handling, supervising or following it, empty for anyone else (PERSONAL_FIELDS). A matter entered for someone shows the name it was entered under, never the account’s own */
             requesterName: string;
             /** @description 拨打: the caller handles or supervises it and there is a number: callRequester answers it in full (the view logged) */
             canCall: boolean;
@@ -1519,6 +1536,10 @@ export interface components {
             lookBack: number | null;
             /** @description 超时督办: overdue matters in my area (at most the board’s 200) */
             supervision: number | null;
+            /** @description 今日到期: open matters in my span whose running deadline falls on today’s China calendar day (passed or not) */
+            dueToday: number | null;
+            /** @description 今日新收: matters in my span that arrived on today’s China calendar day */
+            receivedToday: number | null;
         };
         HotlineOrderDto: {
             /**
@@ -1678,6 +1699,8 @@ export interface components {
             patrolFound: number;
             /** @description Red hearts lit this month */
             hearts: number;
+            /** @description Refused as unreasonable and confirmed at look-back: out of the rates, listed by listExclusions */
+            excluded: number;
             responseRate: number | null;
             onTimeRate: number | null;
             resolutionRate: number | null;
@@ -1748,10 +1771,12 @@ export interface components {
              * @description When the step that counts was taken (the result, the verdict, …)
              */
             countedAt: string;
+            /** @description The signed-in caller may open this matter (the same test as reading it); always false for the public */
+            openable: boolean;
         };
         FigureRequestsDto: {
             /** @enum {string} */
-            figure: "received" | "contactedOnTime" | "resolved" | "withdrawn" | "closedOnTime" | "closedLate" | "openOverdue" | "satisfied" | "basicallySatisfied" | "dissatisfied" | "rehandled" | "patrolFound";
+            figure: "received" | "contactedOnTime" | "resolved" | "withdrawn" | "closedOnTime" | "closedLate" | "openOverdue" | "satisfied" | "basicallySatisfied" | "dissatisfied" | "rehandled" | "patrolFound" | "excluded";
             unitName: string;
             /** @description The figure on the board: the rows below plus confidentialCount */
             count: number;
@@ -1759,6 +1784,49 @@ export interface components {
             confidentialCount: number;
             /** @description Every matter behind the figure but the confidential ones */
             requests: components["schemas"]["FigureRequestDto"][];
+        };
+        ExclusionDeciderDto: {
+            /**
+             * @description The role they held over the matter then
+             * @example 网格巷长
+             */
+            roleLabel: string | null;
+            name: string | null;
+        };
+        ExclusionDto: {
+            requestId: number;
+            /** @example dispute */
+            category: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was refused (不予受理)
+             */
+            rejectedAt: string | null;
+            /** @description Who refused it */
+            rejectedBy: components["schemas"]["ExclusionDeciderDto"];
+            /**
+             * Format: date-time
+             * @description When the refusal was confirmed at look-back (回看)
+             */
+            lookedBackAt: string | null;
+            /** @description Who confirmed it at look-back */
+            lookedBackBy: components["schemas"]["ExclusionDeciderDto"];
+            /** @description A reason was recorded with the refusal (it always is: the refusal requires one) */
+            reasonRecorded: boolean;
+            /** @description The reason as written; only for a signed-in caller who may open the matter (free text, may name people), else null */
+            reason: string | null;
+            /** @description The signed-in caller may open the matter */
+            openable: boolean;
+        };
+        ExclusionRegisterDto: {
+            unitName: string;
+            /** @description Matters excluded: the entries plus confidentialCount */
+            count: number;
+            /** @description Confidential (保密) matters excluded: counted, never listed */
+            confidentialCount: number;
+            entries: components["schemas"]["ExclusionDto"][];
         };
         CountByKeyDto: {
             /** @description A source, a category, or a unit id as text */
@@ -3187,7 +3255,7 @@ export interface operations {
                 month: string;
                 /** @description A unit of the town: a row of the board */
                 unitId: number;
-                figure: "received" | "contactedOnTime" | "resolved" | "withdrawn" | "closedOnTime" | "closedLate" | "openOverdue" | "satisfied" | "basicallySatisfied" | "dissatisfied" | "rehandled" | "patrolFound";
+                figure: "received" | "contactedOnTime" | "resolved" | "withdrawn" | "closedOnTime" | "closedLate" | "openOverdue" | "satisfied" | "basicallySatisfied" | "dissatisfied" | "rehandled" | "patrolFound" | "excluded";
             };
             header?: never;
             path?: never;
@@ -3201,6 +3269,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FigureRequestsDto"];
+                };
+            };
+        };
+    };
+    listExclusions: {
+        parameters: {
+            query: {
+                /** @description The town whose board this is; the county’s id ranks the units of the whole county together */
+                townId: number;
+                /** @description The month, China time */
+                month: string;
+                /** @description A unit of the town: a row of the board */
+                unitId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExclusionRegisterDto"];
                 };
             };
         };

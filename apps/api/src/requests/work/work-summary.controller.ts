@@ -16,7 +16,10 @@ export class WorkSummaryController {
   ) {}
 
   @Get('work')
-  @ApiOperation({ operationId: 'getMyWork', summary: 'What waits for me, as counts for the home page (待办, 即将超时, 已超时, 待派单, 待回看, 超时督办)' })
+  @ApiOperation({
+    operationId: 'getMyWork',
+    summary: 'What waits for me, as counts for the home page (待办, 即将超时, 已超时, 待派单, 待回看, 超时督办, 今日到期, 今日新收)',
+  })
   @ApiOkResponse({ type: WorkSummaryDto })
   summary(@CurrentActor() actor: Actor): Promise<WorkSummaryDto> {
     return this.work.summary(actor, this.clock.now());

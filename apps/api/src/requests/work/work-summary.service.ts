@@ -5,6 +5,7 @@ import { Actor } from '../../auth/actor';
 import { rawDate } from '../../common/raw-date';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { RequestQueuesService } from '../request-queues.service';
+import { todayCounts } from './today-counts';
 import { WorkSummaryDto } from './work-summary.dto';
 
 interface HandledRow {
@@ -27,11 +28,13 @@ export class WorkSummaryService {
   async summary(actor: Actor, now: Date): Promise<WorkSummaryDto> {
     const handlerUnits = [...new Set(actor.held.filter((h) => HANDLER_ROLES.includes(h.role)).map((h) => h.unitId))];
     // The queues are the very lists the tiles open, so a count and its list cannot disagree.
-    const [handled, dispatch, lookBack, supervision] = await Promise.all([
+    const viewSpan = actor.spanFor('request.view');
+    const [handled, dispatch, lookBack, supervision, today] = await Promise.all([
       handlerUnits.length > 0 ? this.handledBy(handlerUnits) : null,
       actor.spanFor('routing.manage').length > 0 ? this.queues.dispatchQueue(actor, now) : null,
       actor.spanFor('request.lookBack').length > 0 ? this.queues.lookBackQueue(actor, now) : null,
       actor.spanFor('request.lookBack').length > 0 ? this.queues.overdueBoard(actor, now) : null,
+      viewSpan.length > 0 ? todayCounts(this.dataSource, viewSpan, now) : null,
     ]);
     const urgencies = handled?.map((row) => urgencyAt(clockFacts(row), now, rulesForTown(this.config.clocks.rules, row.townCode)));
     return {
@@ -41,6 +44,8 @@ export class WorkSummaryService {
       dispatch: dispatch?.length ?? null,
       lookBack: lookBack?.length ?? null,
       supervision: supervision?.length ?? null,
+      dueToday: today?.dueToday ?? null,
+      receivedToday: today?.receivedToday ?? null,
     };
   }
 

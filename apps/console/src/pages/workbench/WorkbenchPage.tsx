@@ -18,6 +18,8 @@ const COUNTS: readonly { key: keyof WorkSummary; title: string; to?: string; ala
   { key: 'handling', title: '待办' },
   { key: 'overdue', title: '已超时', alarm: true },
   { key: 'dueSoon', title: '即将超时', alarm: true },
+  { key: 'dueToday', title: '今日到期' },
+  { key: 'receivedToday', title: '今日新收' },
   { key: 'lookBack', title: '待回看' },
   { key: 'supervision', title: '超时督办', alarm: true },
 ];
