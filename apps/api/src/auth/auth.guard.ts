@@ -6,7 +6,7 @@ import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { Actor } from './actor';
 import { ActorRepository } from './actor.repository';
-import { CAPABILITY_KEY, PUBLIC_KEY } from './auth-decorators';
+import { CAPABILITY_KEY, IDENTIFY_CALLER, PUBLIC_KEY } from './auth-decorators';
 import { TokenService } from './token.service';
 
 /**
@@ -24,18 +24,28 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const access = this.reflector.getAllAndOverride<boolean | typeof IDENTIFY_CALLER | undefined>(PUBLIC_KEY, targets);
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
     const token = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (access === IDENTIFY_CALLER) {
+      // A stale or foreign token on a public page is the public, not an error: the page is for everyone.
+      if (token) request.actor = await this.signedIn(token).catch((error: unknown) => (error instanceof AppError ? undefined : Promise.reject(error)));
+      return true;
+    }
+    if (access) return true;
     if (!token) throw new AppError(ErrorCode.AuthRequired);
-    const { personId, familyId } = await this.tokens.readAccess(token);
-    // The sign-in (known, this person's, not revoked) and the caller's roles: one statement on
-    // every request, nothing cached (a revocation or an ended role counts on the very next one).
-    const actor = await this.actors.loadSignedIn(personId, familyId);
-    if (!actor) throw new AppError(ErrorCode.TokenInvalid);
+    const actor = await this.signedIn(token);
     request.actor = actor;
     const capability = this.reflector.getAllAndOverride<Capability | undefined>(CAPABILITY_KEY, targets);
     if (capability && actor.spanFor(capability).length === 0) throw new AppError(ErrorCode.Forbidden);
     return true;
+  }
+
+  /** The caller of a bearer token. The sign-in (known, this person's, not revoked) and their roles: one statement on every request, nothing cached (a revocation or an ended role counts on the very next one). */
+  private async signedIn(token: string): Promise<Actor> {
+    const { personId, familyId } = await this.tokens.readAccess(token);
+    const actor = await this.actors.loadSignedIn(personId, familyId);
+    if (!actor) throw new AppError(ErrorCode.TokenInvalid);
+    return actor;
   }
 }

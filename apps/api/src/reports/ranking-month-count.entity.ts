@@ -45,4 +45,7 @@ export class RankingMonthCount implements Record<RankingCount, number> {
 
   @Column({ type: 'int', default: 0 })
   openOverdue: number;
+
+  @Column({ type: 'int', default: 0 })
+  excluded: number;
 }

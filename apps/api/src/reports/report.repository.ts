@@ -39,6 +39,9 @@ type StepFigure = Exclude<RankingFigure, 'openOverdue'>;
 // Matters received in the period, not merged away by its end: credited to the unit they went to.
 // The received figures read what became of each such matter from its facts (f, receivedFacts).
 const NOT_MERGED = 'f.mergedByEnd = 0';
+// Of those, the ones counted against the unit: all but a refusal as unreasonable confirmed at
+// look-back (excluded: in the exclusion register, out of the rates; docs/reports.md).
+const COUNTED = `${NOT_MERGED} AND f.excludedByEnd = 0`;
 const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 // A verdict counts only when its requester did not then hold a handler role in the unit it is
 // credited to: nobody scores their own work. The workflow refuses such a rating (rate is notBy
@@ -54,12 +57,13 @@ const NOT_SELF_RATED = `NOT EXISTS (SELECT 1 FROM role_assignment ra WHERE ra.pe
  * drill-down lists the rows of one rule: both read these.
  */
 const STEP_RULES: Record<StepFigure, { actions: readonly string[]; when: string }> = {
-  received: { actions: ['submit'], when: NOT_MERGED },
+  received: { actions: ['submit'], when: COUNTED },
   // Its first contact (accept or reject) by the deadline it arrived with.
-  contactedOnTime: { actions: ['submit'], when: `${NOT_MERGED} AND f.firstContactAt <= r.firstContactDueAt` },
-  resolved: { actions: ['submit'], when: `${NOT_MERGED} AND f.resolvedByEnd = 1` },
-  withdrawn: { actions: ['submit'], when: `${NOT_MERGED} AND f.withdrawnByEnd = 1` },
-  patrolFound: { actions: ['submit'], when: `${NOT_MERGED} AND r.source = 'patrol'` },
+  contactedOnTime: { actions: ['submit'], when: `${COUNTED} AND f.firstContactAt <= r.firstContactDueAt` },
+  resolved: { actions: ['submit'], when: `${COUNTED} AND f.resolvedByEnd = 1` },
+  withdrawn: { actions: ['submit'], when: `${COUNTED} AND f.withdrawnByEnd = 1` },
+  patrolFound: { actions: ['submit'], when: `${COUNTED} AND r.source = 'patrol'` },
+  excluded: { actions: ['submit'], when: `${NOT_MERGED} AND f.excludedByEnd = 1` },
   // Results given in the period, on time or late against the completion deadline.
   // The deadline a result is judged by is the one it was given against, kept on its row (dueAt).
   closedOnTime: { actions: ['resolve'], when: '(e.dueAt IS NULL OR e.createdAt <= e.dueAt)' },
@@ -78,6 +82,12 @@ const COUNTED_ACTIONS = [...new Set(Object.values(STEP_RULES).flatMap((rule) => 
 export const COUNTING_RULES = JSON.stringify({ STEP_RULES, OPEN_OVERDUE_WHEN });
 const happenedByEnd = (...actions: string[]) =>
   `MAX(CASE WHEN t.action IN (${actions.map((a) => `'${a}'`).join(', ')}) AND t.createdAt < :end THEN 1 ELSE 0 END)`;
+const lastByEnd = (...actions: string[]) => `MAX(CASE WHEN t.action IN (${quoted(actions)}) AND t.createdAt < :end THEN t.createdAt END)`;
+// Refused as unreasonable and the refusal confirmed, as it stands at the end: a look-back after the
+// matter's last reject (a look-back follows a reject or a result), and no result or return to
+// work since that reject. Read from the timeline index alone (action and time), like the other facts.
+const REJECT_CONFIRMED_BY_END = `CASE WHEN ${lastByEnd('lookBack')} >= ${lastByEnd('reject')}
+  AND (${lastByEnd('resolve', 'reopen', 'sendBack')} IS NULL OR ${lastByEnd('resolve', 'reopen', 'sendBack')} < ${lastByEnd('reject')}) THEN 1 ELSE 0 END`;
 // A period's steps are scoped by their unit's id, checked in the index they are read from: no join per step.
 const IN_SCOPE = (alias: string, scope: Scope) => (scope.unitIds === null ? '1 = 1' : `${alias}.handlerUnitId IN (:...scopeUnits)`);
 
@@ -277,6 +287,7 @@ function receivedFacts(sub: SelectQueryBuilder<ObjectLiteral>, scope: Scope): Se
       .addSelect(happenedByEnd('resolve'), 'resolvedByEnd')
       // 这不是我的诉求 withdraws it too: a matter filed in the wrong name is not the unit's to resolve.
       .addSelect(happenedByEnd('withdraw', 'disown'), 'withdrawnByEnd')
+      .addSelect(REJECT_CONFIRMED_BY_END, 'excludedByEnd')
       .addSelect("MIN(CASE WHEN t.action IN ('accept', 'reject') THEN t.createdAt END)", 'firstContactAt')
       .groupBy('s.requestId')
   );

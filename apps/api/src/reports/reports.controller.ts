@@ -1,7 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/auth-decorators';
-import { FigureRequestsDto, FigureRequestsQuery, RankingDto, RankingQuery, UnitHistoryDto, UnitHistoryQuery, type RankingLevel } from './dtos/ranking.dto';
+import type { Actor } from '../auth/actor';
+import { Public, SignedInCaller } from '../auth/auth-decorators';
+import { ExclusionRegisterDto } from './dtos/exclusions.dto';
+import {
+  ExclusionsQuery,
+  FigureRequestsDto,
+  FigureRequestsQuery,
+  RankingDto,
+  RankingQuery,
+  UnitHistoryDto,
+  UnitHistoryQuery,
+  type RankingLevel,
+} from './dtos/ranking.dto';
 import type { RankingFigure } from './report.repository';
 import { ReportsService } from './reports.service';
 
@@ -33,12 +44,26 @@ export class ReportsController {
   }
 
   @Get('ranking/requests')
+  @Public({ identifyCaller: true })
   @ApiOperation({
     operationId: 'listFigureRequests',
-    summary: '一数一查: the requests behind one figure of one unit on the board (no personal data; confidential ones only counted)',
+    summary:
+      '一数一查: the requests behind one figure of one unit on the board (no personal data; confidential ones only counted); with a valid token, the ones the caller may open are marked openable',
   })
   @ApiOkResponse({ type: FigureRequestsDto })
-  figureRequests(@Query() query: FigureRequestsQuery): Promise<FigureRequestsDto> {
-    return this.reports.figureRequests(query.townId, query.month, query.unitId, query.figure as RankingFigure);
+  figureRequests(@Query() query: FigureRequestsQuery, @SignedInCaller() caller: Actor | null): Promise<FigureRequestsDto> {
+    return this.reports.figureRequests(query.townId, query.month, query.unitId, query.figure as RankingFigure, caller);
+  }
+
+  @Get('ranking/exclusions')
+  @Public({ identifyCaller: true })
+  @ApiOperation({
+    operationId: 'listExclusions',
+    summary:
+      '不计入名单: the matters of one unit and month refused as unreasonable and confirmed at look-back, left out of its rates, with who decided; the reason only for a signed-in caller who may open the matter',
+  })
+  @ApiOkResponse({ type: ExclusionRegisterDto })
+  exclusions(@Query() query: ExclusionsQuery, @SignedInCaller() caller: Actor | null): Promise<ExclusionRegisterDto> {
+    return this.reports.exclusionRegister(query.townId, query.month, query.unitId, caller);
   }
 }

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { GridModule } from '../grid/grid.module';
+import { RequestsModule } from '../requests/requests.module';
+import { ExclusionRegisterService } from './exclusion-register.service';
+import { ExclusionRepository } from './exclusion.repository';
 import { BulletinsController } from './bulletins.controller';
 import { CategoryStatsService } from './category-stats.service';
 import { DailyBulletinService } from './daily-bulletin.service';
@@ -11,9 +14,19 @@ import { ReportsService } from './reports.service';
 
 /** 三个一: the bulletins, the dispatch and the ranking (docs/reports.md). */
 @Module({
-  imports: [GridModule],
+  // RequestsModule: whether a caller may open a listed matter is the request's own visibility test.
+  imports: [GridModule, RequestsModule],
   controllers: [ReportsController, BulletinsController],
-  providers: [ReportsService, DailyBulletinService, WeeklyDispatchService, CategoryStatsService, ReportRepository, RankingStore],
+  providers: [
+    ReportsService,
+    DailyBulletinService,
+    WeeklyDispatchService,
+    CategoryStatsService,
+    ReportRepository,
+    RankingStore,
+    ExclusionRegisterService,
+    ExclusionRepository,
+  ],
   // Scheduled jobs (src/jobs) send the morning bulletin and keep last month's ranking counts.
   exports: [DailyBulletinService, RankingStore],
 })

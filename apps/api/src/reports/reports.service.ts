@@ -17,8 +17,12 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, type Clock } from '../common/clock';
 import { ErrorCode } from '../common/error-codes';
 import { OrgUnit } from '../grid/org-unit.entity';
+import type { Actor } from '../auth/actor';
 import { RequestEntity } from '../requests/request.entity';
+import { RequestRepository } from '../requests/request.repository';
 import { FigureRequestsDto, RANKING_LEVELS, RankingDto, RankingRowDto, UnitHistoryDto, type RankingLevel } from './dtos/ranking.dto';
+import { ExclusionRegisterDto } from './dtos/exclusions.dto';
+import { ExclusionRegisterService } from './exclusion-register.service';
 import { RankingStore } from './ranking-store';
 import { monthPeriod, type Period } from './report-period';
 import { RANKING_FIGURES, ReportRepository, zeroCounts, type PeriodCounts, type RankingFigure, type UnitUnder } from './report.repository';
@@ -37,6 +41,8 @@ export class ReportsService {
     private readonly dataSource: DataSource,
     private readonly reports: ReportRepository,
     private readonly store: RankingStore,
+    private readonly exclusions: ExclusionRegisterService,
+    private readonly requestsRead: RequestRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -121,10 +127,8 @@ export class ReportsService {
    * 一数一查: the requests behind one figure of one unit on the board, so anyone can check the
    * number. A confidential matter is counted, never listed (publicListing).
    */
-  async figureRequests(townId: number, month: string, unitId: number, figure: RankingFigure): Promise<FigureRequestsDto> {
-    const town = await this.boardTown(townId);
-    const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: unitId });
-    if (!unit || !unit.path.startsWith(town.path)) throw new AppError(ErrorCode.NotFound, 'unitId');
+  async figureRequests(townId: number, month: string, unitId: number, figure: RankingFigure, caller: Actor | null): Promise<FigureRequestsDto> {
+    const unit = await this.unitOnBoard(townId, unitId);
     const rows = await this.reports.figureRows(figure, unit.path, monthPeriod(month), this.clock.now());
     const requests = rows.length === 0 ? [] : await this.dataSource.getRepository(RequestEntity).findBy({ id: In([...new Set(rows.map((r) => r.requestId))]) });
     const byId = new Map(requests.map((r) => [r.id, r]));
@@ -133,6 +137,10 @@ export class ReportsService {
       return { requestId, at, request, confidential: request.confidential };
     });
     const { listed, confidentialCount } = publicListing(behind);
+    // A signed-in caller is told which listed matters they may open (the same test as reading one); the public, none.
+    const openable = caller
+      ? await this.requestsRead.visibleAmong([...new Set(listed.map((l) => l.requestId))], caller.personId, caller.spanFor('request.view'))
+      : new Set<number>();
     return {
       figure,
       unitName: unit.name,
@@ -144,8 +152,23 @@ export class ReportsService {
         stateLabel: REQUEST_STATE_LABELS[request.state],
         receivedAt: request.createdAt,
         countedAt: at,
+        openable: openable.has(requestId),
       })),
     };
+  }
+
+  /** The exclusion register of one row of the board for the month (ExclusionRegisterService). */
+  async exclusionRegister(townId: number, month: string, unitId: number, caller: Actor | null): Promise<ExclusionRegisterDto> {
+    const unit = await this.unitOnBoard(townId, unitId);
+    return this.exclusions.register(unit, monthPeriod(month), this.clock.now(), caller);
+  }
+
+  /** A unit of the board's town (or county); anything else is NOT_FOUND on unitId. */
+  private async unitOnBoard(townId: number, unitId: number): Promise<OrgUnit> {
+    const town = await this.boardTown(townId);
+    const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: unitId });
+    if (!unit || !unit.path.startsWith(town.path)) throw new AppError(ErrorCode.NotFound, 'unitId');
+    return unit;
   }
 
   /** The current grid leader (网格巷长) of each small grid at or under `path`. */

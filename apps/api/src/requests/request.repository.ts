@@ -30,6 +30,18 @@ export class RequestRepository {
       .getOne();
   }
 
+  /** Of `ids`, the requests the caller may open: the same test as findVisible (raised, followed, or within `span`). */
+  async visibleAmong(ids: readonly number[], personId: number, span: readonly string[]): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const inSpan = unitOrHandlerInSpan(span);
+    const rows = await this.withUnits()
+      .select('r.id', 'id')
+      .where('r.id IN (:...ids)', { ids })
+      .andWhere(`(r.requesterPersonId = :personId OR ${inSpan.sql} OR ${FOLLOWED_BY_PERSON})`, { personId, ...inSpan.params })
+      .getRawMany<{ id: number | string }>();
+    return new Set(rows.map((row) => Number(row.id)));
+  }
+
   /**
    * The request this submitter already sent through one of `sources` with this clientRequestId
    * (so this is a retry), if any. Never by the requester: an id someone else sent is theirs alone.

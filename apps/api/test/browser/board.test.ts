@@ -3,9 +3,10 @@ import { DataSource } from 'typeorm';
 import { call } from '../support/http';
 import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
-import { button, current, eventually, screenshot, usePhoneOnApp } from '../support/h5';
+import { button, current, eventually, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
 
 const VILLAGER = { name: '李秀英', phone: '13912340007' };
+const REFUSAL_NOTE = '李秀英要求拆邻居院墙，不属于可办理事项，已当面解释';
 const NEIGHBOURS = [
   { name: '王建国', phone: '13912340008' },
   { name: '赵桂兰', phone: '13912340009' },
@@ -29,6 +30,8 @@ describe('红心榜 in the H5 app', () => {
   let town: { id: number; name: string };
   let matterId: number;
   let secretId: number;
+  let refusedId: number;
+  let hotline: SeededPerson;
   const neighbourGrids: string[] = [];
   const api = (method: string, url: string, token: string, body?: unknown) => call(under.api.baseUrl, method, url, { token, body });
   /** A matter of the villager's, accepted and resolved in time by the grid leader, not rated. */
@@ -103,6 +106,21 @@ describe('红心榜 in the H5 app', () => {
     ).toBe(200);
     // A third matter: three received, enough to be ranked (RANKING_MIN_RECEIVED, 3 by default).
     await handled(villagerToken, leaderToken, 'board-third');
+    // A fourth, refused as unreasonable and the refusal confirmed at look-back: out of the rates, in the register.
+    const refused = await api('POST', '/api/requests', villagerToken, {
+      clientRequestId: 'board-refused',
+      category: 'dispute',
+      description: '要求邻居拆掉自家院墙。',
+    });
+    expect(refused.status).toBe(201);
+    refusedId = refused.body.id as number;
+    const rejected = await api('POST', `/api/requests/${refusedId}/actions/reject`, leaderToken, { version: refused.body.version, note: REFUSAL_NOTE });
+    expect(rejected.status).toBe(200);
+    hotline = await personWithRole(dataSource, 'hotline_staff', leader.unitCode.split('-').slice(0, 2).join('-'));
+    const lookedBack = await api('POST', `/api/requests/${refusedId}/actions/lookBack`, await demoToken(under.api.baseUrl, hotline.personId), {
+      version: rejected.body.version,
+    });
+    expect(lookedBack.status).toBe(200);
 
     // Two other small grids of the town: one with three matters handled in time (100, the same score), one with a single matter.
     const others: { personId: number | string; unitId: number | string; unitName: string }[] = await dataSource.query(
@@ -187,6 +205,25 @@ describe('红心榜 in the H5 app', () => {
     await eventually(async () => expect(await listed.first().locator('.board-drill-main').innerText()).toMatch(new RegExp(`^第 ${matterId} 号 · `)));
     await eventually(async () => expect(await row.locator('.board-drill-list').innerText()).not.toContain(`第 ${secretId} 号`));
     await screenshot(page, 'board-drill-confidential', false, row.locator('.board-drill-list'));
+    // Signed out: the list only, no line opens a case.
+    expect(await row.locator('.board-drill-open').count()).toBe(0);
+    expect(await row.locator('.board-drill-row--openable').count()).toBe(0);
+
+    // 不计入: the refused matter, who refused and who confirmed; the reason, which may name people, only said to exist.
+    await row.locator('.board-excluded').getByText('另不计入 1 件').waitFor();
+    await row.locator('.board-drill-excluded').click();
+    const exclusion = row.locator('.board-exclusion');
+    await exclusion.first().waitFor({ timeout: 15_000 });
+    await eventually(async () => expect(await exclusion.locator('.board-drill-main').innerText()).toBe(`第 ${refusedId} 号 · 矛盾纠纷`));
+    await eventually(async () => expect(await exclusion.locator('.board-exclusion-rejected').innerText()).toContain(`不予受理：网格巷长 ${leader.name}`));
+    await eventually(async () =>
+      expect(await exclusion.locator('.board-exclusion-confirmed').innerText()).toContain(`回看确认：热线办工作人员 ${hotline.name}`),
+    );
+    await exclusion
+      .locator('.board-exclusion-reason')
+      .getByText(/^已记录理由/)
+      .waitFor();
+    expect(await row.locator('.board-exclusions').innerText()).not.toContain(REFUSAL_NOTE);
 
     // The toggle shows units without data a page at a time, greyed.
     await board
@@ -202,6 +239,30 @@ describe('红心榜 in the H5 app', () => {
     await eventually(async () => expect(await villageRow.locator('.board-rank').innerText()).toBe('1'));
     await eventually(async () => expect(await villageRow.locator('.board-hearts-drawn').innerText()).toBe('❤❤'));
     await eventually(async () => expect(await villageRow.locator('.board-leader').count()).toBe(0));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the town leader opens a case from the drill-down, and reads the refusal’s reason', async () => {
+    const { page } = phone;
+    const townLeader = await personWithRole(under.api.app.get(DataSource), 'town_leader', leader.unitCode.split('-').slice(0, 2).join('-'));
+    await signInAs(page, townLeader);
+    await button(page, /红心榜/, '.home-board').click();
+    const board = current(page);
+    await board.locator('.board-title').waitFor({ timeout: 15_000 });
+    if ((await board.locator('.board-ask').count()) > 0) await board.locator('.board-town').filter({ hasText: town.name }).click();
+    const row = board.locator('.board-row').filter({ hasText: smallGridName }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+    // The register gives him the reason: the matter lies within his span.
+    await row.locator('.board-drill-excluded').click();
+    await row.locator('.board-exclusion-reason').getByText(`理由：${REFUSAL_NOTE}`).waitFor({ timeout: 15_000 });
+    // 满意: the one matter, openable; a tap opens the case.
+    await row.locator('.board-drill-satisfied').click();
+    const line = row.locator('.board-drill-row--openable').filter({ hasText: `第 ${matterId} 号` });
+    await line.locator('.board-drill-open').getByText('查看办理详情 ›').waitFor({ timeout: 15_000 });
+    await line.click();
+    await current(page).getByText('村口垃圾箱满了好几天，请安排清运。').first().waitFor({ timeout: 15_000 });
+    expect(page.url()).toContain(`id=${matterId}`);
     expect(pageErrors).toEqual([]);
   });
 });

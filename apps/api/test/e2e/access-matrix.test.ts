@@ -163,6 +163,11 @@ const TABLE: Record<string, Row> = {
     scoped: false,
     request: (_c, t) => ({ method: 'GET', path: `/api/public/reports/ranking/requests?townId=${t.town.id}&month=2026-10&unitId=${t.grid.id}&figure=received` }),
   },
+  listExclusions: {
+    who: 'public',
+    scoped: false,
+    request: (_c, t) => ({ method: 'GET', path: `/api/public/reports/ranking/exclusions?townId=${t.town.id}&month=2026-10&unitId=${t.grid.id}` }),
+  },
   getUnitHistory: {
     who: 'public',
     scoped: false,

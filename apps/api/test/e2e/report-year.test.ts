@@ -101,6 +101,8 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
     // The year's small grids receive a matter or so a month: many are left unranked with too few, and equal scores tie.
     let tooFew = 0;
     let tied = 0;
+    // Refusals confirmed at look-back occur in the year: the register is not empty.
+    let excluded = 0;
     for (let back = 12; back >= 1; back--) {
       const { label, start, end } = chinaMonthRange('2026-11', back);
       const truth = monthTruth(timeline, start, end);
@@ -120,6 +122,7 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
         expectPlaces(`${label} ${level}`, ranking.rows, ranking.minReceived);
         tooFew += ranking.rows.filter((r: { unrankedReason: string | null }) => r.unrankedReason === 'too_few').length;
         tied += ranking.rows.filter((r: { tied: boolean }) => r.tied).length;
+        if (level === 'small_grid') excluded += ranking.rows.reduce((sum: number, r: { excluded: number }) => sum + r.excluded, 0);
         compared += 3 * ranking.rows.length;
       }
     }
@@ -137,8 +140,9 @@ describe(`a generated year against the raw timeline (${testDialect()})`, () => {
     expectPlaces('county 2026-10 village', countyBoard.rows, countyBoard.minReceived);
     expect(tooFew).toBeGreaterThan(0);
     expect(tied).toBeGreaterThan(0);
+    expect(excluded).toBeGreaterThan(0);
     process.stdout.write(
-      `ranking truth over the generated year: ${compared} figures compared (12 months × 4 levels, and the county's villages); ${tooFew} unranked with too few, ${tied} tied\n`,
+      `ranking truth over the generated year: ${compared} figures compared (12 months × 4 levels, and the county's villages); ${tooFew} unranked with too few, ${tied} tied, ${excluded} excluded\n`,
     );
     expect(compared).toBeGreaterThan(100_000);
   }, 600_000);

@@ -34,7 +34,16 @@ import { testDialect } from '../support/test-database';
 const at = (text: string) => new Date(`${text}+08:00`);
 const HOUR = 3600_000;
 
-type BoardRow = { unitId: number; unitName: string; hearts: number } & Record<string, unknown>;
+type BoardRow = {
+  unitId: number;
+  unitName: string;
+  hearts: number;
+  composite: number | null;
+  received: number;
+  rank: number | null;
+  tied: boolean;
+  unrankedReason: string | null;
+} & Record<string, unknown>;
 
 /** Every figure, heart count and rate of every row of a ranking against the truth; returns how many were compared. */
 function expectRankingIsTruth(ranking: { rows: BoardRow[]; minReceived: number }, truth: MonthTruth, timeline: Timeline): number {
@@ -55,7 +64,7 @@ function expectRankingIsTruth(ranking: { rows: BoardRow[]; minReceived: number }
   }
   // Each row's rank, tie and reason for no rank, by the rule recomputed plainly.
   expect(ranking.minReceived).toBe(3);
-  expectPlaces('board', ranking.rows as Parameters<typeof expectPlaces>[1], ranking.minReceived);
+  expectPlaces('board', ranking.rows, ranking.minReceived);
   return compared + 3 * ranking.rows.length;
 }
 
@@ -197,6 +206,22 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
       });
     }
 
+    // Refused as unreasonable (不予受理): confirmed at look-back (excluded from the rates, in the register); not yet
+    // looked back (received, no result); confirmed, then reopened by the requester and resolved (received again).
+    const refusals: number[] = [];
+    for (const [n, fate] of (['confirmed', 'pending', 'reopened'] as const).entries()) {
+      const requester = await villager(g0.id);
+      const hour = String(9 + n).padStart(2, '0');
+      const refused = await submit(requester, at(`2026-10-22T${hour}:00:00`), '要求把邻居家的树全部砍掉');
+      refusals.push(refused.id);
+      await step(g0.leader, refused.id, 'reject', at(`2026-10-22T${hour}:20:00`), { note: `诉求不合理，已向当事人解释（${fate}）` });
+      if (fate === 'pending') continue;
+      await step(hotline, refused.id, 'lookBack', at(`2026-10-23T${hour}:00:00`));
+      if (fate !== 'reopened') continue;
+      await step(requester, refused.id, 'reopen', at('2026-10-24T09:00:00'), { note: '问题还在，请再看看' });
+      await step(g0.leader, refused.id, 'resolve', at('2026-10-24T15:00:00'), { note: '已协调修剪树枝' });
+    }
+
     // A leader's 满意 on a matter he filed in his own grid and resolved: the workflow refuses it now
     // (test/security/self-rating.test.ts), so the row is written as the old code wrote it. It never
     // counts. The seed dates roles by the wall clock; this leader has held his grid since 2025.
@@ -240,6 +265,9 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     const selfRated = events.filter((e) => e.action === 'rate' && isSelfRated(timeline, e));
     expect(selfRated.map((e) => e.requestId)).toEqual([own.id]);
     expect(behind.get(`${g0.id}/satisfied`) ?? []).not.toContain(own.id);
+    // The confirmed refusal is excluded (and not received); the pending and the reopened ones are received.
+    expect(behind.get(`${g0.id}/excluded`)).toEqual([refusals[0]]);
+    expect((behind.get(`${g0.id}/received`) ?? []).filter((id) => refusals.includes(id))).toEqual(refusals.slice(1));
 
     const ranking = (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${townId}&month=2026-10&level=small_grid`)).body;
     const compared = expectRankingIsTruth(ranking, { expected, behind }, timeline);
@@ -284,6 +312,76 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
     expect(
       (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking/requests?townId=${townId}&month=2026-10&unitId=${g0.id}&figure=everything`)).body,
     ).toMatchObject({ code: 'VALIDATION_FAILED', field: 'figure' });
+
+    // ——— drill-downs that reach the case: openable exactly where reading the matter is allowed ———
+    const townLeader = await tokenForRole(ds(), under.api.baseUrl, 'town_leader', 'SG-TT');
+    const drill = async (unitId: number, figure: string, token?: string) =>
+      (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking/requests?townId=${townId}&month=2026-10&unitId=${unitId}&figure=${figure}`, { token }))
+        .body as { count: number; requests: { requestId: number; openable: boolean }[] };
+    let openableChecked = 0;
+    for (const [who, token] of [
+      ['town leader', townLeader],
+      ['grid 0 leader', g0.leader],
+      ['grid 1 leader', grids[1]!.leader],
+    ] as const) {
+      for (const unitId of [g0.id, grids[1]!.id, g2.id]) {
+        for (const figure of ['received', 'closedOnTime', 'satisfied']) {
+          const listed = await drill(unitId, figure, token);
+          for (const r of listed.requests) {
+            // The same answer as opening the matter itself (getRequest).
+            const opens = (await call(under.api.baseUrl, 'GET', `/api/requests/${r.requestId}`, { token })).status === 200;
+            expect([who, r.requestId, r.openable]).toEqual([who, r.requestId, opens]);
+            openableChecked++;
+          }
+        }
+      }
+    }
+    // The transferred matter: received by grid 1, handled by grid 2: grid 1's leader no longer opens it from grid 1's 受理.
+    expect((await drill(g1.id, 'received', grids[1]!.leader)).requests.find((r) => r.requestId === moved.id)?.openable).toBe(false);
+    expect((await drill(g0.id, 'received', townLeader)).requests.every((r) => r.openable)).toBe(true);
+    // The public, and a token that is no longer valid, get the list as ever, nothing openable (never an error).
+    for (const token of [undefined, 'not-a-token', `${townLeader}x`]) {
+      const listed = await drill(g0.id, 'received', token);
+      expect([token, listed.count, listed.requests.some((r) => r.openable)]).toEqual([token, behind.get(`${g0.id}/received`)!.length, false]);
+    }
+    process.stdout.write(`drill-down: ${openableChecked} listed matters' openable compared with getRequest\n`);
+
+    // ——— the exclusion register: the confirmed refusal, who decided, the reason only for those who may open it ———
+    const g0Name = ranking.rows.find((r: BoardRow) => r.unitId === g0.id)!.unitName;
+    // The look-back was taken by the hotline office's first member (tokenForRole); the seed dates roles by the wall clock.
+    const hotlineStaff = await personWithRole(ds(), 'hotline_staff', 'SG-TT');
+    await ds()
+      .getRepository(RoleAssignment)
+      .update({ personId: hotlineStaff.personId, endedAt: IsNull() }, { startedAt: at('2025-01-01T00:00:00') });
+    const register = async (token?: string, unitId = g0.id) =>
+      (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking/exclusions?townId=${townId}&month=2026-10&unitId=${unitId}`, { token })).body;
+    const publicRegister = await register();
+    expect(publicRegister).toEqual({
+      unitName: g0Name,
+      count: 1,
+      confidentialCount: 0,
+      entries: [
+        {
+          requestId: refusals[0],
+          category: requests.get(refusals[0]!)!.category,
+          receivedAt: at('2026-10-22T09:00:00').toISOString(),
+          rejectedAt: at('2026-10-22T09:20:00').toISOString(),
+          rejectedBy: { roleLabel: '网格巷长', name: g0Leader.name },
+          lookedBackAt: at('2026-10-23T09:00:00').toISOString(),
+          lookedBackBy: { roleLabel: '热线办工作人员', name: hotlineStaff.name },
+          reasonRecorded: true,
+          reason: null,
+          openable: false,
+        },
+      ],
+    });
+    expect((await register(g0.leader)).entries[0]).toMatchObject({ reason: '诉求不合理，已向当事人解释（confirmed）', openable: true });
+    expect((await register(townLeader)).entries[0]).toMatchObject({ reason: '诉求不合理，已向当事人解释（confirmed）', openable: true });
+    expect((await register(grids[1]!.leader)).entries[0]).toMatchObject({ reason: null, reasonRecorded: true, openable: false });
+    // The large grid's register holds its small grids'; the board row counts it.
+    const largeRegister = await register(undefined, largeId);
+    expect([largeRegister.count, largeRegister.entries.map((e: { requestId: number }) => e.requestId)]).toEqual([1, [refusals[0]]]);
+    expect(ranking.rows.find((r: BoardRow) => r.unitId === g0.id)!.excluded).toBe(1);
 
     // ——— the daily bulletins of the month, each day recomputed from the same rows ———
     let bulletinFigures = 0;

@@ -74,6 +74,7 @@ describe(`the public board tells nothing of a confidential matter but that it ex
     const answers = await Promise.all([
       get(`/api/public/reports/ranking?townId=${townId}&month=${month()}&level=small_grid`),
       get(`/api/public/reports/unit-history?townId=${townId}&unitId=${grid.id}&month=${month()}`),
+      get(`/api/public/reports/ranking/exclusions?townId=${townId}&month=${month()}&unitId=${grid.villageId}`),
       get('/api/public/towns'),
       get(`/api/public/units/${grid.parentId}/children`),
     ]);

@@ -74,6 +74,7 @@ export const FIGURES = [
   'dissatisfied',
   'rehandled',
   'patrolFound',
+  'excluded',
 ] as const;
 export type Figure = (typeof FIGURES)[number];
 const WORKING = ['submitted', 'accepted', 'in_progress'];
@@ -158,7 +159,9 @@ export function monthTruth(timeline: Timeline, start: Date, end: Date, readAt: D
   };
   for (const e of events) {
     const r = requests.get(e.requestId)!;
-    if (e.action === 'submit' && inPeriod(e) && !has(e.requestId, 'merge')) {
+    if (e.action === 'submit' && inPeriod(e) && !has(e.requestId, 'merge') && refusalConfirmed(byRequest.get(e.requestId) ?? [], end)) {
+      add(e.handlerUnitId, 'excluded', e.requestId);
+    } else if (e.action === 'submit' && inPeriod(e) && !has(e.requestId, 'merge')) {
       add(e.handlerUnitId, 'received', e.requestId);
       const firstContact = (byRequest.get(e.requestId) ?? []).find((x) => x.action === 'accept' || x.action === 'reject');
       if (firstContact && firstContact.createdAt <= r.firstContactDueAt) add(e.handlerUnitId, 'contactedOnTime', e.requestId);
@@ -181,6 +184,21 @@ export function monthTruth(timeline: Timeline, start: Date, end: Date, readAt: D
     if (last.dueAt && last.dueAt < judged) add(last.handlerUnitId, 'openOverdue', requestId);
   }
   return { expected, behind };
+}
+
+/**
+ * Refused as unreasonable and the refusal confirmed, as the matter stood at `end`: walking its
+ * steps, a reject then a look-back confirms it; a result or a return to work undoes it.
+ */
+export function refusalConfirmed(steps: readonly EventRow[], end: Date): boolean {
+  let rejected = false;
+  let confirmed = false;
+  for (const step of steps.filter((x) => x.createdAt < end)) {
+    if (step.action === 'reject') [rejected, confirmed] = [true, false];
+    else if (step.action === 'lookBack' && rejected) confirmed = true;
+    else if (['resolve', 'reopen', 'sendBack'].includes(step.action)) [rejected, confirmed] = [false, false];
+  }
+  return confirmed;
 }
 
 /** A unit's figures: its own and those of every handling unit under it (by path). */

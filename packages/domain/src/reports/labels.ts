@@ -31,6 +31,7 @@ export const RANKING_COUNT_LABELS: Record<RankingCount, string> = {
   dissatisfied: '不满意',
   rehandled: '重办',
   patrolFound: '未诉先办',
+  excluded: '不予受理（不计入）',
 };
 
 /** The counts in that order: what the ranking counts per unit, and what can be listed (一数一查). */

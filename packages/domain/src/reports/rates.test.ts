@@ -15,6 +15,7 @@ const EMPTY: UnitTally = {
   dissatisfied: 0,
   rehandled: 0,
   patrolFound: 0,
+  excluded: 0,
   hearts: 0,
 };
 
@@ -107,6 +108,7 @@ test('weights come from configuration: the 30/35/35 variant, the 基本满意 sh
     dissatisfied: 0,
     rehandled: 0,
     patrolFound: 0,
+    excluded: 0,
     hearts: 10,
   };
   assert.equal(unitRates(tally, variant).composite!.toFixed(4), (0.3 * 0.5 + 0.35 * 1 + 0.35 * 0.9).toFixed(4));

@@ -26,6 +26,12 @@ export interface UnitTally {
   rehandled: number;
   /** Patrol findings reported in the period (未诉先办). */
   patrolFound: number;
+  /**
+   * Matters received in the period refused as unreasonable, the refusal confirmed at look-back by
+   * the end of the period (不予受理, 回看确认): listed in the exclusion register, left out of every
+   * other received figure and so of the rates.
+   */
+  excluded: number;
   /** Red hearts lit by the verdicts of the period. */
   hearts: number;
 }

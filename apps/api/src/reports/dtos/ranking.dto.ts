@@ -67,6 +67,7 @@ export class RankingRowDto {
   @ApiProperty() rehandled: number;
   @ApiProperty({ description: '未诉先办: patrol findings' }) patrolFound: number;
   @ApiProperty({ description: 'Red hearts lit this month' }) hearts: number;
+  @ApiProperty({ description: 'Refused as unreasonable and confirmed at look-back: out of the rates, listed by listExclusions' }) excluded: number;
 
   @ApiProperty({ nullable: true, type: Number }) responseRate: number | null;
   @ApiProperty({ nullable: true, type: Number }) onTimeRate: number | null;
@@ -124,6 +125,9 @@ export class FigureRequestDto {
 
   @ApiProperty({ description: 'When the step that counts was taken (the result, the verdict, …)' })
   countedAt: Date;
+
+  @ApiProperty({ description: 'The signed-in caller may open this matter (the same test as reading it); always false for the public' })
+  openable: boolean;
 }
 
 export class FigureRequestsDto {
@@ -141,6 +145,14 @@ export class FigureRequestsDto {
 
   @ApiProperty({ type: [FigureRequestDto], description: 'Every matter behind the figure but the confidential ones' })
   requests: FigureRequestDto[];
+}
+
+export class ExclusionsQuery extends RankingQueryBase {
+  @ApiProperty({ description: 'A unit of the town: a row of the board' })
+  @IntFromText()
+  @Min(1)
+  @IsInt()
+  unitId: number;
 }
 
 export class UnitHistoryQuery extends RankingQueryBase {

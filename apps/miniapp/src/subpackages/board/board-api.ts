@@ -1,7 +1,9 @@
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { components } from '../../api/schema';
-import type { UnitRef } from '../../auth/session-store';
+import { canHandleRequests, canLookBack } from '../../auth/roles';
+import type { Me, UnitRef } from '../../auth/session-store';
+import { ROUTES } from '../../routes';
 import { townOf } from '../../requests/units';
 import type { RankingCount, RankingLevel } from '@gridloop/domain/dist/reports/labels';
 
@@ -57,4 +59,18 @@ export type FigureRequests = components['schemas']['FigureRequestsDto'];
 /** listFigureRequests: the requests behind one count of one unit (public; no personal data). */
 export function figureRequests(townId: number, month: string, unitId: number, figure: RankingCount): Promise<FigureRequests> {
   return unwrap(api.GET('/api/public/reports/ranking/requests', { params: { query: { townId, month, unitId, figure } } }));
+}
+
+export type ExclusionRegister = components['schemas']['ExclusionRegisterDto'];
+
+/** listExclusions: the matters of one row refused as unreasonable and confirmed at look-back (不计入名单); the reason only for those who may open the matter. */
+export function exclusionRegister(townId: number, month: string, unitId: number): Promise<ExclusionRegister> {
+  return unwrap(api.GET('/api/public/reports/ranking/exclusions', { params: { query: { townId, month, unitId } } }));
+}
+
+/** The page a case opens on from the board for me: the handling page if I handle matters, the supervisors' if I look back, else my own matters' page. */
+export function casePage(me: Me | undefined): string {
+  if (me && canHandleRequests(me)) return ROUTES.handleRequest;
+  if (me && canLookBack(me)) return ROUTES.lookBackRequest;
+  return ROUTES.myRequest;
 }

@@ -20,6 +20,7 @@ import { InboxIndex1796300000000 } from './1796300000000-InboxIndex';
 import { RequestSubmitter1796632584054 } from './1796632584054-RequestSubmitter';
 import { InternalStaffSteps1796640000000 } from './1796640000000-InternalStaffSteps';
 import { PhoneViewRequest1796640000001 } from './1796640000001-PhoneViewRequest';
+import { RankingExcluded1796650000000 } from './1796650000000-RankingExcluded';
 
 /** MySQL/MariaDB migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
 export const MYSQL_MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MYSQL_MIGRATIONS = [
   RequestSubmitter1796632584054,
   InternalStaffSteps1796640000000,
   PhoneViewRequest1796640000001,
+  RankingExcluded1796650000000,
 ];

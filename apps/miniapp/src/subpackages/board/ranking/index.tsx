@@ -80,6 +80,7 @@ function BoardRow({ row, open, onTap, townId, month }: { row: RankingRow; open: 
           <Text className="board-score-value">{compositeScoreText(row.composite)}</Text>
           <Text className="board-score-unit">综合得分</Text>
           <Text className="board-received">受理 {row.received} 件</Text>
+          {row.excluded > 0 && <Text className="board-excluded">另不计入 {row.excluded} 件</Text>}
         </View>
       </View>
       <View className="board-changes">
