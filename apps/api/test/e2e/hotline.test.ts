@@ -81,13 +81,13 @@ describe(`12345 hotline orders (${testDialect()})`, () => {
     ]);
     expect(await ds().getRepository(RequestEntity).countBy({ hotlineOrderNo: racing.orderNo })).toBe(1);
 
-    // It waits at the hotline office for dispatch, with the caller as requester.
+    // It waits at the hotline office for dispatch, with the caller as requester (masked to staff).
     const request = await api('GET', `/api/requests/${imported.body.orders[0].requestId}`, hotline);
     expect(request.body).toMatchObject({
       source: 'hotline_12345',
       hotlineOrderNo: first.orderNo,
-      requesterName: '李建国',
-      contactPhone: '13655551234',
+      requesterName: '李**',
+      contactPhone: '136****1234',
       state: 'submitted',
     });
     expect(new Date(request.body.cityDueAt)).toEqual(new Date(first.cityDueAt));
