@@ -1,4 +1,4 @@
-import { DashboardOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, DashboardOutlined, SendOutlined } from '@ant-design/icons';
 import type { Capability } from '@gridloop/domain/dist/access/capabilities';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 
@@ -20,6 +20,27 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     icon: <DashboardOutlined />,
     capability: 'request.view',
     component: lazy(() => import('./pages/workbench/WorkbenchPage')),
+  },
+  {
+    path: '/dispatch',
+    name: '待派单',
+    icon: <SendOutlined />,
+    capability: 'routing.manage',
+    component: lazy(() => import('./pages/queues/DispatchQueuePage')),
+  },
+  {
+    path: '/look-back',
+    name: '待回看',
+    icon: <AuditOutlined />,
+    capability: 'request.lookBack',
+    component: lazy(() => import('./pages/queues/LookBackQueuePage')),
+  },
+  {
+    path: '/overdue',
+    name: '超时督办',
+    icon: <AlertOutlined />,
+    capability: 'request.lookBack',
+    component: lazy(() => import('./pages/queues/OverdueBoardPage')),
   },
 ];
 

@@ -25,6 +25,13 @@ const COUNT_TITLES = {
   lookBack: '待回看',
   supervision: '超时督办',
 } as const;
+/** The cards that open a page of the console, and where to. */
+const COUNT_LINKS: Partial<Record<keyof typeof COUNT_TITLES, string>> = {
+  dispatch: '/console/dispatch',
+  lookBack: '/console/look-back',
+  supervision: '/console/overdue',
+};
+const ORDER_NO = 'SG20261207000019';
 
 interface StoredSession {
   accessToken: string;
@@ -64,7 +71,7 @@ describe('the desk console: sign-in, menu and 工作台', () => {
         townId: Number(towns[0]?.id),
         orders: [
           {
-            orderNo: 'SG20261207000019',
+            orderNo: ORDER_NO,
             receivedAt: new Date(now - 3_600_000).toISOString(),
             callerName: '李桂芝',
             callerPhone: '13655556666',
@@ -120,8 +127,9 @@ describe('the desk console: sign-in, menu and 工作台', () => {
       }
       await card.getByText(title, { exact: true }).waitFor({ timeout: 15_000 });
       expect(await card.locator('.ant-statistic-content-value').innerText()).toBe(String(work[key]));
-      // No page of the console does this work yet: the count links nowhere.
-      expect(await card.locator('a').count()).toBe(0);
+      // A card opens the console's page for that work; where there is none yet, it links nowhere.
+      const link = COUNT_LINKS[key];
+      expect(await card.locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))).toEqual(link ? [link] : []);
     }
   }
 
@@ -141,8 +149,8 @@ describe('the desk console: sign-in, menu and 工作台', () => {
     await page.locator('.console-me').getByText(staff.name, { exact: false }).waitFor({ timeout: 30_000 });
     expect(new URL(page.url()).pathname).toBe('/console/workbench');
     await expect(page.locator('.console-me').innerText()).resolves.toContain('热线办工作人员');
-    // The menu: the pages hotline staff may open (this increment builds 工作台 only).
-    await eventually(async () => expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['工作台']));
+    // The menu: the pages hotline staff may open.
+    await eventually(async () => expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['工作台', '待派单', '待回看', '超时督办']));
 
     const session = await storedSession(page);
     if (!session) throw new Error('no stored session');
@@ -175,6 +183,23 @@ describe('the desk console: sign-in, menu and 工作台', () => {
     await expectCounts(renewed.accessToken);
   });
 
+  it('the 待派单 card opens the dispatch queue as a table, the 12345 order in it', async () => {
+    const session = await storedSession(page);
+    if (!session) throw new Error('no stored session');
+    const queue = (await call(under.api.baseUrl, 'GET', '/api/requests/dispatch-queue', { token: session.accessToken })).body as { id: number }[];
+    await page.locator('.workbench-count-dispatch a').click();
+    await page
+      .locator('.queue-table .ant-table-row')
+      .filter({ hasText: `12345 工单 ${ORDER_NO}` })
+      .waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).pathname).toBe('/console/dispatch');
+    await page.getByText(`共 ${queue.length} 件`).waitFor();
+    expect(await page.locator('.queue-table .ant-table-row').count()).toBe(Math.min(queue.length, 20));
+    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'console-dispatch.png') });
+    await page.locator('.ant-menu-item').filter({ hasText: '工作台' }).click();
+    await page.locator('.workbench-count').first().waitFor();
+  });
+
   it('退出登录 returns to sign-in and revokes the sign-in on the API', async () => {
     const session = await storedSession(page);
     if (!session) throw new Error('no stored session');
@@ -192,5 +217,18 @@ describe('the desk console: sign-in, menu and 工作台', () => {
     expect(new URL(page.url()).pathname).toBe('/console/sign-in');
     expect(await storedSession(page)).toBeNull();
     expect(await page.locator('.console-me').count()).toBe(0);
+  });
+
+  it('a large-grid head’s menu has 待回看 and 超时督办 but not 待派单, which a typed address does not open either', async () => {
+    const head = await personWithRole(under.api.app.get(DataSource), 'large_grid_head');
+    await signInAs(head.name);
+    await page.locator('.console-me').getByText(head.name, { exact: false }).waitFor({ timeout: 30_000 });
+    await eventually(async () => expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['工作台', '待回看', '超时督办']));
+    expect(await page.locator('.workbench-count-dispatch').count()).toBe(0);
+    await page.goto(`${under.api.baseUrl}/console/dispatch`);
+    await page.locator('.workbench-count').first().waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).pathname).toBe('/console/workbench');
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByText('网格通 · 电脑工作台').waitFor({ timeout: 15_000 });
   });
 });

@@ -11,17 +11,18 @@ type WorkSummary = components['schemas']['WorkSummaryDto'];
 
 /**
  * The counts of GET /api/me/work, one card each, in the order of the day's work. `to` is the
- * console page where that work is done; a count whose page is not built yet links nowhere.
+ * console page where that work is done; a count whose page is not built yet links nowhere. A count
+ * is null exactly when the person's roles do not do that work, so a shown link is one they may open.
  */
 const COUNTS: readonly { key: keyof WorkSummary; title: string; to?: string; alarm?: boolean }[] = [
-  { key: 'dispatch', title: '待派单' },
+  { key: 'dispatch', title: '待派单', to: '/dispatch' },
   { key: 'handling', title: '待办' },
   { key: 'overdue', title: '已超时', alarm: true },
   { key: 'dueSoon', title: '即将超时', alarm: true },
   { key: 'dueToday', title: '今日到期' },
   { key: 'receivedToday', title: '今日新收' },
-  { key: 'lookBack', title: '待回看' },
-  { key: 'supervision', title: '超时督办', alarm: true },
+  { key: 'lookBack', title: '待回看', to: '/look-back' },
+  { key: 'supervision', title: '超时督办', to: '/overdue', alarm: true },
 ];
 
 export default function WorkbenchPage() {
