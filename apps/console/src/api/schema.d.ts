@@ -4,3632 +4,3516 @@
  */
 
 export interface paths {
-  '/api/auth/wechat-login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/wechat-login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with a wx.login code */
+        post: operations["wechatLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Sign in with a wx.login code */
-    post: operations['wechatLogin'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/refresh': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Spend a refresh token for a new pair */
+        post: operations["refreshSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Spend a refresh token for a new pair */
-    post: operations['refreshSession'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/logout': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke this sign-in */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Revoke this sign-in */
-    post: operations['logout'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/demo-people': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/demo-people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demo only (DEMO_LOGIN=1): seeded people to act as */
+        get: operations["listDemoPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Demo only (DEMO_LOGIN=1): seeded people to act as */
-    get: operations['listDemoPeople'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/demo-login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/demo-login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Demo only (DEMO_LOGIN=1): act as a seeded person */
+        post: operations["demoLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Demo only (DEMO_LOGIN=1): act as a seeded person */
-    post: operations['demoLogin'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who I am, my roles and where I live */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Who I am, my roles and where I live */
-    get: operations['getMe'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me/phone': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/me/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share my phone (getPhoneNumber code); a roster phone grants its roles */
+        post: operations["bindPhone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Share my phone (getPhoneNumber code); a roster phone grants its roles */
-    post: operations['bindPhone'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me/home-unit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/me/home-unit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose my village or small grid by hand */
+        put: operations["setHomeUnit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    /** Choose my village or small grid by hand */
-    put: operations['setHomeUnit'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service and database state */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Service and database state */
-    get: operations['getHealth'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/public/towns': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/public/towns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Towns of the county with their grid counts (public) */
+        get: operations["listTowns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Towns of the county with their grid counts (public) */
-    get: operations['listTowns'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/public/units/{unitId}/children': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/public/units/{unitId}/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Units directly under a unit, names only (to choose a village by hand) */
+        get: operations["listChildUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Units directly under a unit, names only (to choose a village by hand) */
-    get: operations['listChildUnits'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/groups/resolve': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/groups/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Which village group was this card opened in, and where is it bound? */
+        post: operations["resolveGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Which village group was this card opened in, and where is it bound? */
-    post: operations['resolveGroup'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/groups/bind': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/groups/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bind an unbound group to a village or small grid (once) */
+        post: operations["bindGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Bind an unbound group to a village or small grid (once) */
-    post: operations['bindGroup'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/people/{personId}/phone': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/people/{personId}/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A full phone number (every view is logged) */
+        get: operations["viewFullPhone"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** A full phone number (every view is logged) */
-    get: operations['viewFullPhone'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/units/{unitId}/roster': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/units/{unitId}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Small grids under a unit and their leaders (phones masked) */
+        get: operations["getUnitRoster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Small grids under a unit and their leaders (phones masked) */
-    get: operations['getUnitRoster'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/phone-views': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/phone-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who viewed whose full number, when, for which request: within the caller’s span, newest first, paged */
+        get: operations["listPhoneViews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Who viewed whose full number, when, for which request: within the caller’s span, newest first, paged */
-    get: operations['listPhoneViews'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/phone-views.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/phone-views.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same views as an .xlsx (every matching row, at most 10,000) */
+        get: operations["exportPhoneViews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The same views as an .xlsx (every matching row, at most 10,000) */
-    get: operations['exportPhoneViews'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/photos': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one photo (JPEG, PNG or WebP by content; ≤ PHOTO_MAX_BYTES, 5 MB by default); attach it by id to a submission, patrol report, follow-up or result */
+        post: operations["uploadPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Upload one photo (JPEG, PNG or WebP by content; ≤ PHOTO_MAX_BYTES, 5 MB by default); attach it by id to a submission, patrol report, follow-up or result */
-    post: operations['uploadPhoto'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/photos/{photoId}/preview': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/photos/{photoId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A smaller copy of the photo (at most 640 px on its long edge, JPEG; a photo already that small as it is), to the same people as getPhoto */
+        get: operations["getPhotoPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** A smaller copy of the photo (at most 640 px on its long edge, JPEG; a photo already that small as it is), to the same people as getPhoto */
-    get: operations['getPhotoPreview'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/photos/{photoId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The photo’s bytes: for its uploader until attached, then for whoever may see the request; NOT_FOUND for everyone else */
+        get: operations["getPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The photo’s bytes: for its uploader until attached, then for whoever may see the request; NOT_FOUND for everyone else */
-    get: operations['getPhoto'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/voice-notes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/voice-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one voice note (MP3, AAC, M4A, WebM, Ogg or WAV by content; 1–60 s; ≤ VOICE_MAX_BYTES, 2 MB by default); attach it by id to a submission */
+        post: operations["uploadVoiceNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Upload one voice note (MP3, AAC, M4A, WebM, Ogg or WAV by content; 1–60 s; ≤ VOICE_MAX_BYTES, 2 MB by default); attach it by id to a submission */
-    post: operations['uploadVoiceNote'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/voice-notes/{voiceNoteId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/voice-notes/{voiceNoteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The voice note’s sound: for its uploader until attached, then for whoever may see the request; NOT_FOUND for everyone else */
+        get: operations["getVoiceNote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The voice note’s sound: for its uploader until attached, then for whoever may see the request; NOT_FOUND for everyone else */
-    get: operations['getVoiceNote'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/requests': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise a matter (诉求); retries with the same clientRequestId return the same one */
+        post: operations["submitRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Raise a matter (诉求); retries with the same clientRequestId return the same one */
-    post: operations['submitRequest'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/requests/patrol': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/requests/patrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 未诉先办: report what a patrol found; settle it on the spot or pass it on */
+        post: operations["reportPatrolFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** 未诉先办: report what a patrol found; settle it on the spot or pass it on */
-    post: operations['reportPatrolFinding'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/requests/on-behalf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/requests/on-behalf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter a matter for a villager (代办 by a grid leader, a call taken by hotline staff); retries return the same one */
+        post: operations["submitRequestOnBehalf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Enter a matter for a villager (代办 by a grid leader, a call taken by hotline staff); retries return the same one */
-    post: operations['submitRequestOnBehalf'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/requests/dispatch-queue': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/requests/dispatch-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 派单: 12345 orders and calls at the hotline office, and transfer requests, oldest first */
+        get: operations["getDispatchQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** 派单: 12345 orders and calls at the hotline office, and transfer requests, oldest first */
-    get: operations['getDispatchQueue'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/requests/look-back-queue': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/requests/look-back-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 回看: rated results, refusals, and results left unrated past the wait, oldest first */
+        get: operations["getLookBackQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** 回看: rated results, refusals, and results left unrated past the wait, oldest first */
-    get: operations['getLookBackQueue'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/requests/overdue': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/requests/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 超时: open matters whose clock ran out, within my area, highest escalation first */
+        get: operations["getOverdueBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** 超时: open matters whose clock ran out, within my area, highest escalation first */
-    get: operations['getOverdueBoard'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/requests/mine': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/requests/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Matters I raised, newest first */
+        get: operations["listMyRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Matters I raised, newest first */
-    get: operations['listMyRequests'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/requests/inbox': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/requests/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open matters I handle, soonest due first, 50 a page (limit ≤ 100; the next page after the last row’s due time and id) */
+        get: operations["getRequestInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Open matters I handle, soonest due first, 50 a page (limit ≤ 100; the next page after the last row’s due time and id) */
-    get: operations['getRequestInbox'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/requests/{requestId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One matter with its timeline and what I may do now */
+        get: operations["getRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** One matter with its timeline and what I may do now */
-    get: operations['getRequest'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/requests/{requestId}/duplicates': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/requests/{requestId}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open matters in the same grid that look like this one (for merging) */
+        get: operations["listDuplicateCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Open matters in the same grid that look like this one (for merging) */
-    get: operations['listDuplicateCandidates'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/requests/{requestId}/actions/{action}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/requests/{requestId}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a step of the closed loop (accept, followUp, resolve, lookBack, close, …) */
+        post: operations["actOnRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Take a step of the closed loop (accept, followUp, resolve, lookBack, close, …) */
-    post: operations['actOnRequest'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/requests/{requestId}/call': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/requests/{requestId}/call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拨打: the requester’s full number, for one handling or supervising the matter; each call is logged (phone_view_log) */
+        post: operations["callRequester"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** 拨打: the requester’s full number, for one handling or supervising the matter; each call is logged (phone_view_log) */
-    post: operations['callRequester'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/requests/{requestId}/rating': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/requests/{requestId}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The requester rates the result (满意 / 基本满意 / 不满意); 不满意 reopens it */
+        post: operations["rateRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** The requester rates the result (满意 / 基本满意 / 不满意); 不满意 reopens it */
-    post: operations['rateRequest'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/requests/{requestId}/disown': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/requests/{requestId}/disown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 这不是我的诉求: the person a matter was entered for (代办, a call) says it is not theirs; it is withdrawn and the hotline office told */
+        post: operations["disownRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** 这不是我的诉求: the person a matter was entered for (代办, a call) says it is not theirs; it is withdrawn and the hotline office told */
-    post: operations['disownRequest'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/towns/{townId}/category-routes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/towns/{townId}/category-routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which town department takes each category of new matter (none: the grid) */
+        get: operations["listCategoryRoutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Which town department takes each category of new matter (none: the grid) */
-    get: operations['listCategoryRoutes'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/towns/{townId}/category-routes/{category}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/towns/{townId}/category-routes/{category}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Send a category of new matter straight to a town department, or back to the grids (null) */
+        put: operations["setCategoryRoute"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    /** Send a category of new matter straight to a town department, or back to the grids (null) */
-    put: operations['setCategoryRoute'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me/work': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/me/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for me, as counts for the home page (待办, 即将超时, 已超时, 待派单, 待回看, 超时督办, 今日到期, 今日新收) */
+        get: operations["getMyWork"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** What waits for me, as counts for the home page (待办, 即将超时, 已超时, 待派单, 待回看, 超时督办, 今日到期, 今日新收) */
-    get: operations['getMyWork'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/hotline/orders': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/hotline/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import 12345 orders (JSON batch of ≤ 500) into a town’s hotline office; an order number already imported changes nothing */
+        post: operations["importHotlineOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Import 12345 orders (JSON batch of ≤ 500) into a town’s hotline office; an order number already imported changes nothing */
-    post: operations['importHotlineOrders'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/hotline/orders/xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/hotline/orders/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import 12345 orders from the hotline office's .xlsx (≤ 5 MB, ≤ 500 rows; header 工单编号, 受理时间, 来电人, 来电号码, 诉求类别, 诉求内容, 办理时限, 是否保密); any bad row refuses the file */
+        post: operations["importHotlineOrdersSheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Import 12345 orders from the hotline office's .xlsx (≤ 5 MB, ≤ 500 rows; header 工单编号, 受理时间, 来电人, 来电号码, 诉求类别, 诉求内容, 办理时限, 是否保密); any bad row refuses the file */
-    post: operations['importHotlineOrdersSheet'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/hotline/orders/{orderNo}/reply': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/hotline/orders/{orderNo}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reply for the city on one order: result, handler, time */
+        get: operations["getHotlineReply"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The reply for the city on one order: result, handler, time */
-    get: operations['getHotlineReply'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/hotline/replies': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/hotline/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Replies for the orders a town received on the given days (China time) */
+        get: operations["listHotlineReplies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Replies for the orders a town received on the given days (China time) */
-    get: operations['listHotlineReplies'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/hotline/replies.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/hotline/replies.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same replies as an .xlsx for the city platform, formatted for printing */
+        get: operations["exportHotlineReplies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The same replies as an .xlsx for the city platform, formatted for printing */
-    get: operations['exportHotlineReplies'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me/notifications': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 消息中心: my messages, newest first, a page at a time (before = the last id seen), with my unread count */
+        get: operations["listMyNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** 消息中心: my messages, newest first, a page at a time (before = the last id seen), with my unread count */
-    get: operations['listMyNotifications'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me/notifications/read': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark my messages read: the ids given ({ids}) or all of them ({all: true}); ids that are not mine are ignored */
+        post: operations["markNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Mark my messages read: the ids given ({ids}) or all of them ({all: true}); ids that are not mine are ignored */
-    post: operations['markNotificationsRead'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me/subscriptions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/me/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The WeChat subscribe-message templates to ask for (by kind) and my remaining messages on each */
+        get: operations["listSubscribeTemplates"];
+        put?: never;
+        /** Record the templates I accepted in wx.requestSubscribeMessage (≤ 5): one more WeChat message on each */
+        post: operations["recordSubscribeGrants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The WeChat subscribe-message templates to ask for (by kind) and my remaining messages on each */
-    get: operations['listSubscribeTemplates'];
-    put?: never;
-    /** Record the templates I accepted in wx.requestSubscribeMessage (≤ 5): one more WeChat message on each */
-    post: operations['recordSubscribeGrants'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/public/reports/ranking': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/public/reports/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办理成绩一月一晾晒: a town’s units of one level ranked for a month, with 环比 and 同比 */
+        get: operations["getMonthlyRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** 办理成绩一月一晾晒: a town’s units of one level ranked for a month, with 环比 and 同比 */
-    get: operations['getMonthlyRanking'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/public/reports/unit-history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/public/reports/unit-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One unit’s last months on the board (rank, composite, hearts, counts), oldest first: 我的网格成绩’s trend */
+        get: operations["getUnitHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** One unit’s last months on the board (rank, composite, hearts, counts), oldest first: 我的网格成绩’s trend */
-    get: operations['getUnitHistory'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/public/reports/ranking/requests': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/public/reports/ranking/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一数一查: the requests behind one figure of one unit on the board (no personal data; confidential ones only counted); with a valid token, the ones the caller may open are marked openable */
+        get: operations["listFigureRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** 一数一查: the requests behind one figure of one unit on the board (no personal data; confidential ones only counted); with a valid token, the ones the caller may open are marked openable */
-    get: operations['listFigureRequests'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/public/reports/ranking/exclusions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/public/reports/ranking/exclusions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 不计入名单: the matters of one unit and month refused as unreasonable and confirmed at look-back, left out of its rates, with who decided; the reason only for a signed-in caller who may open the matter */
+        get: operations["listExclusions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** 不计入名单: the matters of one unit and month refused as unreasonable and confirmed at look-back, left out of its rates, with who decided; the reason only for a signed-in caller who may open the matter */
-    get: operations['listExclusions'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/reports/daily': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/reports/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 受理情况一天一通报: a town’s day — received by source, village and category; first contacts on time and late; results; open and overdue at its end */
+        get: operations["getDailyBulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** 受理情况一天一通报: a town’s day — received by source, village and category; first contacts on time and late; results; open and overdue at its end */
-    get: operations['getDailyBulletin'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/reports/daily.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/reports/daily.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The day’s bulletin as an .xlsx (A4): the figures, by source, village and category, and the overdue list */
+        get: operations["exportDailyBulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The day’s bulletin as an .xlsx (A4): the figures, by source, village and category, and the overdue list */
-    get: operations['exportDailyBulletin'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/reports/daily/requests': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/reports/daily/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一数一查: the requests behind one figure of a day’s bulletin (a by-line needs its key); no names or phones */
+        get: operations["listBulletinRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** 一数一查: the requests behind one figure of a day’s bulletin (a by-line needs its key); no names or phones */
-    get: operations['listBulletinRequests'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/reports/weekly-dispatch': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/reports/weekly-dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办理进度一周一调度: the town’s open matters now, by the unit handling each (age, deadline, overdue), units with the most overdue first */
+        get: operations["getWeeklyDispatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** 办理进度一周一调度: the town’s open matters now, by the unit handling each (age, deadline, overdue), units with the most overdue first */
-    get: operations['getWeeklyDispatch'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/reports/weekly-dispatch.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/reports/weekly-dispatch.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same as an .xlsx laid out for printing (A4 landscape, a block per unit with its totals) */
+        get: operations["exportWeeklyDispatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The same as an .xlsx laid out for printing (A4 landscape, a block per unit with its totals) */
-    get: operations['exportWeeklyDispatch'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/reports/categories': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/reports/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Months by category (received, results) against the same months a year before (同比) */
+        get: operations["getCategoryStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Months by category (received, results) against the same months a year before (同比) */
-    get: operations['getCategoryStats'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/roster/imports': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/roster/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a town's roster (.xlsx, ≤ 5 MB, ≤ 5000 rows); checked and applied after the answer. One sheet; header row 镇, 村, 大网格, 小网格, 巷长姓名, 巷长手机号, 副巷长姓名, 副巷长手机号; one row per small grid (deputy optional). */
+        post: operations["importRoster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Upload a town's roster (.xlsx, ≤ 5 MB, ≤ 5000 rows); checked and applied after the answer. One sheet; header row 镇, 村, 大网格, 小网格, 巷长姓名, 巷长手机号, 副巷长姓名, 副巷长手机号; one row per small grid (deputy optional). */
-    post: operations['importRoster'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/roster/imports/{importId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/roster/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import job: state, progress, row errors or summary */
+        get: operations["getRosterImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** An import job: state, progress, row errors or summary */
-    get: operations['getRosterImport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/roster/export': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/roster/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A town's current roster as .xlsx with full phone numbers (roster.manage only; each number shown is logged as viewed). One sheet; header row 镇, 村, 大网格, 小网格, 巷长姓名, 巷长手机号, 副巷长姓名, 副巷长手机号; one row per small grid (deputy optional). */
+        get: operations["exportRoster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** A town's current roster as .xlsx with full phone numbers (roster.manage only; each number shown is logged as viewed). One sheet; header row 镇, 村, 大网格, 小网格, 巷长姓名, 巷长手机号, 副巷长姓名, 副巷长手机号; one row per small grid (deputy optional). */
-    get: operations['exportRoster'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    WechatLoginDto: {
-      /** @description The code from wx.login (single use, ~5 minutes) */
-      code: string;
-    };
-    UnitRefDto: {
-      id: number;
-      /** @example 北孙村 */
-      name: string;
-      /** @example village */
-      kind: string;
-    };
-    HeldRoleDto: {
-      /** @example grid_leader */
-      role: string;
-      /** @example 网格巷长 */
-      roleLabel: string;
-      unit: components['schemas']['UnitRefDto'];
-    };
-    MeDto: {
-      id: number;
-      /** @example 王建国 */
-      name: string;
-      /** @example 138****1234 */
-      phoneMasked: string | null;
-      roles: components['schemas']['HeldRoleDto'][];
-      homeUnit: components['schemas']['UnitRefDto'] | null;
-    };
-    SessionDto: {
-      accessToken: string;
-      /** @description Single use: each refresh returns a new one */
-      refreshToken: string;
-      /** @description Seconds until the access token expires */
-      expiresIn: number;
-      me: components['schemas']['MeDto'];
-    };
-    RefreshDto: {
-      refreshToken: string;
-    };
-    DemoPersonDto: {
-      personId: number;
-      name: string;
-      role: string;
-      roleLabel: string;
-      unitName: string;
-    };
-    DemoLoginDto: {
-      /** @description A seeded person to act as (see listDemoPeople) */
-      personId: number;
-    };
-    PhoneCodeDto: {
-      /** @description The code from <Button openType="getPhoneNumber"> */
-      code: string;
-    };
-    HomeUnitDto: {
-      /** @description A village or small grid */
-      unitId: number;
-    };
-    DatabaseHealthDto: {
-      /** @enum {string} */
-      state: 'up' | 'down';
-      /** @enum {string} */
-      dialect: 'sqlite' | 'mysql';
-    };
-    HealthDto: {
-      /** @enum {string} */
-      status: 'ok' | 'error';
-      database: components['schemas']['DatabaseHealthDto'];
-      /** @example 0.1.0 */
-      version: string;
-    };
-    TownSummaryDto: {
-      id: number;
-      /** @example SG-TT */
-      code: string;
-      /** @example 台头镇 */
-      name: string;
-      /** @example 41 */
-      villages: number;
-      /** @example 46 */
-      largeGrids: number;
-      /** @example 662 */
-      smallGrids: number;
-    };
-    ResolveGroupDto: {
-      /** @description A fresh wx.login code (its session key opens the data) */
-      code: string;
-      encryptedData: string;
-      iv: string;
-    };
-    GroupDto: {
-      /** @description Proof of which group this is, for bindGroup (valid 30 minutes) */
-      groupTicket: string;
-      bound: boolean;
-      unit: components['schemas']['UnitRefDto'] | null;
-    };
-    BindGroupDto: {
-      /** @description The groupTicket from resolveGroup */
-      groupTicket: string;
-      /** @description A village or small grid within your span */
-      unitId: number;
-    };
-    FullPhoneDto: {
-      personId: number;
-      /** @example 13812341234 */
-      phone: string;
-    };
-    RosterPersonDto: {
-      personId: number;
-      /** @example 王建国 */
-      name: string;
-      /** @example 138****1234 */
-      phoneMasked: string | null;
-    };
-    RosterGridDto: {
-      smallGridId: number;
-      /** @example 北孙村第1网格 */
-      smallGridName: string;
-      leader: components['schemas']['RosterPersonDto'] | null;
-      deputy: components['schemas']['RosterPersonDto'] | null;
-    };
-    PhoneViewDto: {
-      id: number;
-      /** Format: date-time */
-      viewedAt: string;
-      viewerPersonId: number;
-      /** @example 王建国 */
-      viewerName: string;
-      subjectPersonId: number;
-      /**
-       * @description In full: the auditor must know whose number it was (docs/privacy.md)
-       * @example 李秀英
-       */
-      subjectName: string;
-      /**
-       * @description Masked: the audit never shows the number again
-       * @example 138****1234
-       */
-      subjectPhoneMasked: string | null;
-      /** @description The request it was seen for, when it was seen from one */
-      requestId: number | null;
-    };
-    PhoneViewPageDto: {
-      /** @description Views matching the filters, all pages */
-      total: number;
-      page: number;
-      pageSize: number;
-      /** @description Newest first */
-      items: components['schemas']['PhoneViewDto'][];
-    };
-    PhotoDto: {
-      id: number;
-      /**
-       * @description Read from the content, not from the file name
-       * @enum {string}
-       */
-      mimeType: 'image/jpeg' | 'image/png' | 'image/webp';
-      /** @description Size in bytes */
-      bytes: number;
-      width: number;
-      height: number;
-      /**
-       * @description Where to fetch it (with the same sign-in)
-       * @example /api/photos/12
-       */
-      url: string;
-      /**
-       * @description A smaller copy for lists (at most 640 px), with the same sign-in
-       * @example /api/photos/12/preview
-       */
-      previewUrl: string;
-    };
-    VoiceNoteDto: {
-      id: number;
-      /**
-       * @description Read from the content, not from the file name
-       * @enum {string}
-       */
-      mimeType: 'audio/mpeg' | 'audio/aac' | 'audio/mp4' | 'audio/webm' | 'audio/ogg' | 'audio/wav';
-      /** @description Size in bytes */
-      bytes: number;
-      durationMs: number;
-      /**
-       * @description Where to fetch it (with the same sign-in)
-       * @example /api/voice-notes/3
-       */
-      url: string;
-    };
-    SubmitRequestDto: {
-      /** @description Made by the client once per submission; a retry sends the same one */
-      clientRequestId: string;
-      /** @enum {string} */
-      category: 'environment' | 'infrastructure' | 'dispute' | 'labour' | 'safety' | 'social' | 'other';
-      /** @description What the matter is. May be left out with a voiceNoteId (语音留言 then stands in for the text) */
-      description?: string;
-      /** @description A voice note from uploadVoiceNote (the caller’s own, not used yet), instead of or beside the text */
-      voiceNoteId?: number;
-      addressNote?: string;
-      /** @description Mainland mobile to call back on */
-      contactPhone?: string;
-      /** @default false */
-      confidential: boolean;
-      /** @description A village or small grid; defaults to the requester’s home */
-      unitId?: number;
-      /** @description Up to 9 photos from uploadPhoto (the caller’s own, not used yet) */
-      photoIds?: number[];
-    };
-    PhotoRefDto: {
-      id: number;
-      /** @example /api/photos/12 */
-      url: string;
-      /** @example /api/photos/12/preview */
-      previewUrl: string;
-    };
-    RequestEventDto: {
-      id: number;
-      action: string;
-      /** @enum {string} */
-      toState: 'submitted' | 'accepted' | 'in_progress' | 'resolved' | 'looked_back' | 'closed' | 'rejected' | 'withdrawn' | 'merged';
-      note: string | null;
-      public: boolean;
-      /** @description Who took the step: staff by name, the requester as the requester is shown to the caller, 系统 for the clocks */
-      actorName: string;
-      /** @description Photos this step came with (fetch each url with the same sign-in) */
-      photos: components['schemas']['PhotoRefDto'][];
-      /** Format: date-time */
-      createdAt: string;
-    };
-    VoiceNoteRefDto: {
-      id: number;
-      durationMs: number;
-      /** @example /api/voice-notes/3 */
-      url: string;
-    };
-    RequestDto: {
-      id: number;
-      /** @enum {string} */
-      state: 'submitted' | 'accepted' | 'in_progress' | 'resolved' | 'looked_back' | 'closed' | 'rejected' | 'withdrawn' | 'merged';
-      /** @example 已受理 */
-      stateLabel: string;
-      version: number;
-      /** @enum {string} */
-      source: 'villager' | 'patrol' | 'hotline_12345' | 'staff' | 'proxy';
-      /** @enum {string} */
-      category: 'environment' | 'infrastructure' | 'dispute' | 'labour' | 'safety' | 'social' | 'other';
-      /** @description Patrol reports: the grid leader hat that found it */
-      dutyType: string | null;
-      description: string;
-      addressNote: string | null;
-      /** @description The number given with the matter, else the requester’s own: full only for the requester, masked for those handling or supervising it (the full number through callRequester), null for others (PERSONAL_FIELDS) */
-      contactPhone: string | null;
-      /** @description Full only for the requester, masked for those handling, supervising or following it, empty for anyone else (PERSONAL_FIELDS). A matter entered for someone shows the name it was entered under, never the account’s own */
-      requesterName: string;
-      /** @description 拨打: the caller handles or supervises it and there is a number: callRequester answers it in full (the view logged) */
-      canCall: boolean;
-      confidential: boolean;
-      /** @description Only for those handling it: the content check asked for a person to review some of its text */
-      contentReview?: boolean;
-      unitId: number;
-      handlerUnitId: number;
-      /** @enum {string|null} */
-      complexity: 'simple' | 'complex' | null;
-      /** Format: date-time */
-      contactDueAt: string;
-      /** Format: date-time */
-      completionDueAt: string | null;
-      contactLate: boolean;
-      completionLate: boolean;
-      /** @enum {string|null} */
-      rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
-      /** @description Red hearts the latest verdict lit */
-      hearts: number;
-      /** @description Times it went back to work after a result (重办) */
-      rehandleCount: number;
-      /** @description 12345 orders: the city platform’s order number */
-      hotlineOrderNo: string | null;
-      /**
-       * Format: date-time
-       * @description 12345 orders: the city’s deadline (the earlier of it and the town’s governs)
-       */
-      cityDueAt: string | null;
-      /** @description The handler asked for a transfer and the dispatchers have not answered */
-      transferRequested: boolean;
-      /** @description How far up the escalation ladder its overdue clock has climbed (0: not overdue) */
-      escalationRung: number;
-      /** @description 督办: under formal supervision by the hotline office */
-      supervised: boolean;
-      /** @description State merged: the request that carries on */
-      mergedIntoId: number | null;
-      /** @description Entered by someone else for the requester (代办, a hotline call, a 12345 order): the requester may say it is not theirs (disown) */
-      enteredForRequester: boolean;
-      /** @description What the caller may do now */
-      actions: string[];
-      /** @description The latest result (办结) or refusal given, while it stands */
-      resultNote: string | null;
-      /**
-       * @description The village or small grid it belongs to
-       * @example 北孙村第3小网格
-       */
-      unitName: string;
-      /**
-       * @description Who handles it now: the grid, a department, the hotline office
-       * @example 劳动保障所
-       */
-      handlerUnitName: string;
-      /** Format: date-time */
-      createdAt: string;
-      /** @description Who entered it for the requester (a grid leader, hotline staff), by name; null when the requester raised it */
-      enteredByName: string | null;
-      /** @description Public steps for the requester; all steps for those handling it */
-      timeline: components['schemas']['RequestEventDto'][];
-      /** @description The voice note the matter was raised with (语音留言), heard by whoever may see the request */
-      voiceNote: components['schemas']['VoiceNoteRefDto'] | null;
-    };
-    PatrolReportDto: {
-      /** @description Made by the client once per submission; a retry sends the same one */
-      clientRequestId: string;
-      /** @enum {string} */
-      category: 'environment' | 'infrastructure' | 'dispute' | 'labour' | 'safety' | 'social' | 'other';
-      addressNote?: string;
-      description: string;
-      /** @enum {string} */
-      dutyType: 'policy_communicator' | 'opinion_collector' | 'dispute_mediator' | 'hygiene_supervisor' | 'affairs_co_manager' | 'hazard_inspector';
-      /** @description The small grid where it was found (within the reporter’s span) */
-      unitId: number;
-      /** @description Settled on the spot: resolved now with `result`, still looked back at */
-      settledOnSpot: boolean;
-      /** @description What was done, when settled on the spot */
-      result?: string;
-      /** @description Up to 9 photos of what was found, from uploadPhoto (the reporter’s own, not used yet) */
-      photoIds?: number[];
-    };
-    SubmitOnBehalfDto: {
-      /** @description Made by the client once per submission; a retry sends the same one */
-      clientRequestId: string;
-      /** @enum {string} */
-      category: 'environment' | 'infrastructure' | 'dispute' | 'labour' | 'safety' | 'social' | 'other';
-      /** @description What the matter is. May be left out with a voiceNoteId (语音留言 then stands in for the text) */
-      description?: string;
-      /** @description A voice note from uploadVoiceNote (the caller’s own, not used yet), instead of or beside the text */
-      voiceNoteId?: number;
-      addressNote?: string;
-      /** @description Mainland mobile to call back on */
-      contactPhone?: string;
-      /** @default false */
-      confidential: boolean;
-      /** @description Up to 9 photos from uploadPhoto (the caller’s own, not used yet) */
-      photoIds?: number[];
-      /** @description The village or small grid the matter belongs to (within the caller’s area) */
-      unitId: number;
-      /** @description The villager’s name */
-      requesterName: string;
-      /** @description The villager’s mainland mobile: finds them, or adds them as a person */
-      requesterPhone: string;
-    };
-    RequestListItemDto: {
-      id: number;
-      /** @enum {string} */
-      state: 'submitted' | 'accepted' | 'in_progress' | 'resolved' | 'looked_back' | 'closed' | 'rejected' | 'withdrawn' | 'merged';
-      /** @example 已受理 */
-      stateLabel: string;
-      version: number;
-      /** @enum {string} */
-      source: 'villager' | 'patrol' | 'hotline_12345' | 'staff' | 'proxy';
-      /** @enum {string} */
-      category: 'environment' | 'infrastructure' | 'dispute' | 'labour' | 'safety' | 'social' | 'other';
-      /** @description Patrol reports: the grid leader hat that found it */
-      dutyType: string | null;
-      description: string;
-      addressNote: string | null;
-      /** @description The number given with the matter, else the requester’s own: full only for the requester, masked for those handling or supervising it (the full number through callRequester), null for others (PERSONAL_FIELDS) */
-      contactPhone: string | null;
-      /** @description Full only for the requester, masked for those handling, supervising or following it, empty for anyone else (PERSONAL_FIELDS). A matter entered for someone shows the name it was entered under, never the account’s own */
-      requesterName: string;
-      /** @description 拨打: the caller handles or supervises it and there is a number: callRequester answers it in full (the view logged) */
-      canCall: boolean;
-      confidential: boolean;
-      /** @description Only for those handling it: the content check asked for a person to review some of its text */
-      contentReview?: boolean;
-      unitId: number;
-      handlerUnitId: number;
-      /** @enum {string|null} */
-      complexity: 'simple' | 'complex' | null;
-      /** Format: date-time */
-      contactDueAt: string;
-      /** Format: date-time */
-      completionDueAt: string | null;
-      contactLate: boolean;
-      completionLate: boolean;
-      /** @enum {string|null} */
-      rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
-      /** @description Red hearts the latest verdict lit */
-      hearts: number;
-      /** @description Times it went back to work after a result (重办) */
-      rehandleCount: number;
-      /** @description 12345 orders: the city platform’s order number */
-      hotlineOrderNo: string | null;
-      /**
-       * Format: date-time
-       * @description 12345 orders: the city’s deadline (the earlier of it and the town’s governs)
-       */
-      cityDueAt: string | null;
-      /** @description The handler asked for a transfer and the dispatchers have not answered */
-      transferRequested: boolean;
-      /** @description How far up the escalation ladder its overdue clock has climbed (0: not overdue) */
-      escalationRung: number;
-      /** @description 督办: under formal supervision by the hotline office */
-      supervised: boolean;
-      /** @description State merged: the request that carries on */
-      mergedIntoId: number | null;
-      /** @description Entered by someone else for the requester (代办, a hotline call, a 12345 order): the requester may say it is not theirs (disown) */
-      enteredForRequester: boolean;
-      /** @description What the caller may do now */
-      actions: string[];
-      /** @description The latest result (办结) or refusal given, while it stands */
-      resultNote: string | null;
-      /**
-       * @description The village or small grid it belongs to
-       * @example 北孙村第3小网格
-       */
-      unitName: string;
-      /**
-       * @description Who handles it now: the grid, a department, the hotline office
-       * @example 劳动保障所
-       */
-      handlerUnitName: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    DuplicateCandidateDto: {
-      id: number;
-      /** @enum {string} */
-      state: 'submitted' | 'accepted' | 'in_progress' | 'resolved' | 'looked_back' | 'closed' | 'rejected' | 'withdrawn' | 'merged';
-      stateLabel: string;
-      /** @enum {string} */
-      category: 'environment' | 'infrastructure' | 'dispute' | 'labour' | 'safety' | 'social' | 'other';
-      description: string;
-      addressNote: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** @description How alike, 0–1 (shared wording, same category and place) */
-      score: number;
-    };
-    RequestActionDto: {
-      /** @description The version the caller saw; a newer one means someone else acted first */
-      version: number;
-      /** @description Required for followUp, resolve, sendBack, reopen, reject, requestTransfer, declineTransfer, transfer, supervise (the noteRequired column of the workflow table) */
-      note?: string;
-      /**
-       * @description accept: how the requester was contacted
-       * @enum {string}
-       */
-      contactMethod?: 'call' | 'visit' | 'message';
-      /**
-       * @description accept: simple (1 working day) or complex (3)
-       * @enum {string}
-       */
-      complexity?: 'simple' | 'complex';
-      /** @description accept, followUp, resolve: up to 9 photos from uploadPhoto (the caller’s own, not used yet); refused on other actions */
-      photoIds?: number[];
-      /** @description transfer: the small grid, village or town department to take it */
-      targetUnitId?: number;
-      /** @description merge: the open request that carries on for both */
-      targetRequestId?: number;
-    };
-    RequesterPhoneDto: {
-      /** @example 13812341234 */
-      phone: string;
-    };
-    RateRequestDto: {
-      /** @description The version the caller saw */
-      version: number;
-      /** @enum {string} */
-      rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
-      comment?: string;
-    };
-    DisownRequestDto: {
-      /** @description The version the caller saw */
-      version: number;
-      /** @description What the person adds (who they think entered it, …) */
-      note?: string;
-    };
-    CategoryRouteDto: {
-      /** @enum {string} */
-      category: 'environment' | 'infrastructure' | 'dispute' | 'labour' | 'safety' | 'social' | 'other';
-      /** @example 劳动保障 */
-      categoryLabel: string;
-      /** @description The town department that takes it; null: the small grid’s leader does */
-      departmentUnitId: number | null;
-      departmentName: string | null;
-    };
-    SetCategoryRouteDto: {
-      /** @description A department of this town, or null to leave the category with the grids */
-      departmentUnitId: number | null;
-    };
-    WorkSummaryDto: {
-      /** @description 待办: matters being worked on by the units I handle for */
-      handling: number | null;
-      /** @description Of those, 即将超时: reminded and not yet late (urgencyAt) */
-      dueSoon: number | null;
-      /** @description Of those, 已超时 (isOverdueAt) */
-      overdue: number | null;
-      /** @description 待派单: the dispatch queue (at most the queue’s 200) */
-      dispatch: number | null;
-      /** @description 待回看: the look-back queue (at most the queue’s 200) */
-      lookBack: number | null;
-      /** @description 超时督办: overdue matters in my area (at most the board’s 200) */
-      supervision: number | null;
-      /** @description 今日到期: open matters in my span whose running deadline falls on today’s China calendar day (passed or not) */
-      dueToday: number | null;
-      /** @description 今日新收: matters in my span that arrived on today’s China calendar day */
-      receivedToday: number | null;
-    };
-    HotlineOrderDto: {
-      /**
-       * @description The city platform’s order number (工单编号)
-       * @example SG20261125000123
-       */
-      orderNo: string;
-      /**
-       * @description When the city took the call (ISO 8601 with offset)
-       * @example 2026-11-25T09:12:00+08:00
-       */
-      receivedAt: string;
-      callerName: string;
-      /** @description Mainland mobile of the caller */
-      callerPhone: string;
-      content: string;
-      /**
-       * @description Defaults to other
-       * @enum {string}
-       */
-      category?: 'environment' | 'infrastructure' | 'dispute' | 'labour' | 'safety' | 'social' | 'other';
-      /**
-       * @description The city’s deadline (办理时限, ISO 8601 with offset)
-       * @example 2026-11-30T17:30:00+08:00
-       */
-      cityDueAt: string;
-      /**
-       * @description The caller asked for confidentiality (保密)
-       * @default false
-       */
-      confidential: boolean;
-    };
-    ImportHotlineOrdersDto: {
-      /** @description The town whose hotline office receives the orders */
-      townId: number;
-      orders: components['schemas']['HotlineOrderDto'][];
-    };
-    ImportedOrderDto: {
-      orderNo: string;
-      requestId: number;
-      /** @description false: it was imported before, and nothing changed */
-      created: boolean;
-    };
-    HotlineImportResultDto: {
-      created: number;
-      unchanged: number;
-      orders: components['schemas']['ImportedOrderDto'][];
-    };
-    HotlineReplyDto: {
-      orderNo: string;
-      requestId: number;
-      state: string;
-      /** @example 已办结 */
-      stateLabel: string;
-      /** @description The handler’s result, or the reason for not taking it */
-      result: string | null;
-      /**
-       * @description The unit handling it now
-       * @example 劳动保障所
-       */
-      handlerUnit: string;
-      /** @description Who gave the result */
-      handlerName: string | null;
-      /**
-       * Format: date-time
-       * @description When the result was given
-       */
-      repliedAt: string | null;
-      /** @description Done after the governing deadline, or still open past it */
-      late: boolean;
-    };
-    NotificationDto: {
-      id: number;
-      /** @enum {string} */
-      kind:
-        | 'assigned'
-        | 'contact_reminder'
-        | 'completion_reminder'
-        | 'overdue'
-        | 'urged'
-        | 'supervised'
-        | 'accepted'
-        | 'resolved'
-        | 'looked_back'
-        | 'entered_for_you'
-        | 'disowned'
-        | 'daily_bulletin';
-      /** @description The request it is about, to open it */
-      requestId: number | null;
-      /** @example 诉求即将超过联系时限 */
-      title: string;
-      body: string;
-      /** Format: date-time */
-      createdAt: string;
-      /**
-       * Format: date-time
-       * @description When I read it; null while unread
-       */
-      readAt: string | null;
-    };
-    NotificationPageDto: {
-      /** @description Newest first */
-      items: components['schemas']['NotificationDto'][];
-      /** @description All my unread messages, not only this page */
-      unreadCount: number;
-      /** @description Pass as `before` for the next (older) page; null at the end */
-      nextBefore: number | null;
-    };
-    MarkNotificationsReadDto: {
-      /** @description Which of my messages (ids that are not mine are ignored) */
-      ids?: number[];
-      /** @description true: all my unread messages (then leave out ids) */
-      all?: boolean;
-    };
-    MarkNotificationsReadResultDto: {
-      /** @description Messages that were unread and are now read */
-      marked: number;
-      unreadCount: number;
-    };
-    SubscribeTemplateDto: {
-      /** @enum {string} */
-      kind:
-        | 'assigned'
-        | 'contact_reminder'
-        | 'completion_reminder'
-        | 'overdue'
-        | 'urged'
-        | 'supervised'
-        | 'accepted'
-        | 'resolved'
-        | 'looked_back'
-        | 'entered_for_you'
-        | 'disowned'
-        | 'daily_bulletin';
-      /** @description Pass to wx.requestSubscribeMessage as one of tmplIds */
-      templateId: string;
-      /** @example 有新的诉求待办理 */
-      title: string;
-    };
-    SubscribeGrantDto: {
-      templateId: string;
-      /** @description Messages WeChat will still deliver on this template (one per acceptance) */
-      remaining: number;
-    };
-    SubscriptionsDto: {
-      /** @description The configured templates by notification kind; empty: messages reach people in the app only */
-      templates: components['schemas']['SubscribeTemplateDto'][];
-      /** @description My remaining messages per configured template */
-      grants: components['schemas']['SubscribeGrantDto'][];
-    };
-    RecordSubscribeGrantsDto: {
-      /** @description Template ids the user accepted in wx.requestSubscribeMessage (result "accept"); each adds one message */
-      accepted: string[];
-    };
-    RankingRowDto: {
-      /** @description 1 = best composite; equal scores (as shown, one decimal of 100) share a rank; null when unranked (unrankedReason) */
-      rank: number | null;
-      /** @description Shares its rank with another unit (并列) */
-      tied: boolean;
-      /**
-       * @description Why unranked: too_few (fewer matters received than minReceived: 件数不足，不排名, figures still shown) or no_data; null when ranked
-       * @enum {string|null}
-       */
-      unrankedReason: 'too_few' | 'no_data' | null;
-      unitId: number;
-      unitName: string;
-      /** @description Small grids: the grid leader (网格巷长); the only personal data on the board */
-      leaderName: string | null;
-      received: number;
-      contactedOnTime: number;
-      resolved: number;
-      withdrawn: number;
-      closedOnTime: number;
-      closedLate: number;
-      openOverdue: number;
-      satisfied: number;
-      basicallySatisfied: number;
-      dissatisfied: number;
-      rehandled: number;
-      /** @description 未诉先办: patrol findings */
-      patrolFound: number;
-      /** @description Red hearts lit this month */
-      hearts: number;
-      /** @description Refused as unreasonable and confirmed at look-back: out of the rates, listed by listExclusions */
-      excluded: number;
-      responseRate: number | null;
-      onTimeRate: number | null;
-      resolutionRate: number | null;
-      satisfactionRate: number | null;
-      rehandleRate: number | null;
-      composite: number | null;
-      /** @description 环比: the composite against the month before (0.1 = up 10%) */
-      compositeMonthOnMonth: number | null;
-      /** @description 同比: the composite against the same month a year before */
-      compositeYearOnYear: number | null;
-    };
-    RankingDto: {
-      /** @example 2026-10 */
-      month: string;
-      /** @enum {string} */
-      level: 'small_grid' | 'large_grid' | 'village' | 'department';
-      /** @description Matters a unit must have received in the month to be ranked (RANKING_MIN_RECEIVED): the rule the board states */
-      minReceived: number;
-      /** @description Ranked units by rank, then those with too few matters, then those without data */
-      rows: components['schemas']['RankingRowDto'][];
-    };
-    UnitMonthDto: {
-      /** @example 2026-10 */
-      month: string;
-      /** @description Rank among the town’s units of its level that month, by the board’s rule; null when unranked */
-      rank: number | null;
-      /** @description Shared its rank that month (并列) */
-      tied: boolean;
-      /**
-       * @description Why unranked that month (too_few, no_data); null when ranked
-       * @enum {string|null}
-       */
-      unrankedReason: 'too_few' | 'no_data' | null;
-      /** @description Units of its level with a rank that month */
-      rankedCount: number;
-      composite: number | null;
-      satisfactionRate: number | null;
-      /** @description Red hearts lit that month */
-      hearts: number;
-      received: number;
-      resolved: number;
-      /** @description 未诉先办: patrol findings */
-      patrolFound: number;
-    };
-    UnitHistoryDto: {
-      unitId: number;
-      unitName: string;
-      /** @enum {string} */
-      level: 'small_grid' | 'large_grid' | 'village' | 'department';
-      /** @description Matters a unit must have received in a month to be ranked (RANKING_MIN_RECEIVED) */
-      minReceived: number;
-      /** @description Oldest first */
-      months: components['schemas']['UnitMonthDto'][];
-    };
-    FigureRequestDto: {
-      requestId: number;
-      /** @example environment */
-      category: string;
-      /** @example 已办结 */
-      stateLabel: string;
-      /**
-       * Format: date-time
-       * @description When it was received
-       */
-      receivedAt: string;
-      /**
-       * Format: date-time
-       * @description When the step that counts was taken (the result, the verdict, …)
-       */
-      countedAt: string;
-      /** @description The signed-in caller may open this matter (the same test as reading it); always false for the public */
-      openable: boolean;
-    };
-    FigureRequestsDto: {
-      /** @enum {string} */
-      figure:
-        | 'received'
-        | 'contactedOnTime'
-        | 'resolved'
-        | 'withdrawn'
-        | 'closedOnTime'
-        | 'closedLate'
-        | 'openOverdue'
-        | 'satisfied'
-        | 'basicallySatisfied'
-        | 'dissatisfied'
-        | 'rehandled'
-        | 'patrolFound'
-        | 'excluded';
-      unitName: string;
-      /** @description The figure on the board: the rows below plus confidentialCount */
-      count: number;
-      /** @description Confidential (保密) matters behind the figure: counted, never listed (「另有保密事项 n 件」) */
-      confidentialCount: number;
-      /** @description Every matter behind the figure but the confidential ones */
-      requests: components['schemas']['FigureRequestDto'][];
-    };
-    ExclusionDeciderDto: {
-      /**
-       * @description The role they held over the matter then
-       * @example 网格巷长
-       */
-      roleLabel: string | null;
-      name: string | null;
-    };
-    ExclusionDto: {
-      requestId: number;
-      /** @example dispute */
-      category: string;
-      /** Format: date-time */
-      receivedAt: string;
-      /**
-       * Format: date-time
-       * @description When it was refused (不予受理)
-       */
-      rejectedAt: string | null;
-      /** @description Who refused it */
-      rejectedBy: components['schemas']['ExclusionDeciderDto'];
-      /**
-       * Format: date-time
-       * @description When the refusal was confirmed at look-back (回看)
-       */
-      lookedBackAt: string | null;
-      /** @description Who confirmed it at look-back */
-      lookedBackBy: components['schemas']['ExclusionDeciderDto'];
-      /** @description A reason was recorded with the refusal (it always is: the refusal requires one) */
-      reasonRecorded: boolean;
-      /** @description The reason as written; only for a signed-in caller who may open the matter (free text, may name people), else null */
-      reason: string | null;
-      /** @description The signed-in caller may open the matter */
-      openable: boolean;
-    };
-    ExclusionRegisterDto: {
-      unitName: string;
-      /** @description Matters excluded: the entries plus confidentialCount */
-      count: number;
-      /** @description Confidential (保密) matters excluded: counted, never listed */
-      confidentialCount: number;
-      entries: components['schemas']['ExclusionDto'][];
-    };
-    CountByKeyDto: {
-      /** @description A source, a category, or a unit id as text */
-      key: string;
-      /** @example 北孙村 */
-      label: string;
-      count: number;
-    };
-    OverdueItemDto: {
-      requestId: number;
-      /** @description The unit holding it at the end of the day */
-      unitName: string;
-      /** @enum {string} */
-      clock: 'contact' | 'completion';
-      /** Format: date-time */
-      dueAt: string;
-    };
-    DailyBulletinDto: {
-      /** @example 2026-10-20 */
-      day: string;
-      /** @example 台头镇 */
-      townName: string;
-      received: number;
-      /** @description villager, patrol, hotline_12345, staff, proxy */
-      bySource: components['schemas']['CountByKeyDto'][];
-      byVillage: components['schemas']['CountByKeyDto'][];
-      byCategory: components['schemas']['CountByKeyDto'][];
-      /** @description First contacts made that day by their deadline */
-      contactsOnTime: number;
-      contactsLate: number;
-      /** @description Results given that day */
-      resolved: number;
-      /** @description Open at the end of the day */
-      open: number;
-      /** @description Open at the end of the day and past their deadline, with the unit responsible */
-      overdue: components['schemas']['OverdueItemDto'][];
-    };
-    ReportRequestItemDto: {
-      requestId: number;
-      /**
-       * @description 保密事项 for a confidential matter
-       * @example 环境卫生
-       */
-      categoryLabel: string;
-      /** @example 办理中 */
-      stateLabel: string;
-      /** @description The unit handling it now */
-      unitName: string;
-      /** Format: date-time */
-      receivedAt: string;
-    };
-    ReportRequestsDto: {
-      count: number;
-      requests: components['schemas']['ReportRequestItemDto'][];
-    };
-    DispatchItemDto: {
-      requestId: number;
-      category: string;
-      /** @example 办理中 */
-      stateLabel: string;
-      /** Format: date-time */
-      receivedAt: string;
-      /** @description Whole days since it was received */
-      ageDays: number;
-      /**
-       * Format: date-time
-       * @description The running deadline: first contact while new, completion after
-       */
-      dueAt: string;
-      overdue: boolean;
-      /** @description How far up the escalation ladder it has climbed (0: not overdue) */
-      escalationRung: number;
-    };
-    DispatchUnitDto: {
-      unitId: number;
-      /** @example 北孙村第3小网格 */
-      unitName: string;
-      /** @example small_grid */
-      unitKind: string;
-      /** @description The village it is in (none for town departments and the hotline office) */
-      villageName: string | null;
-      open: number;
-      overdue: number;
-      /** @description Oldest first */
-      requests: components['schemas']['DispatchItemDto'][];
-    };
-    WeeklyDispatchDto: {
-      /** @example 台头镇 */
-      townName: string;
-      /** Format: date-time */
-      asOf: string;
-      open: number;
-      overdue: number;
-      /** @description Units with the most overdue first */
-      units: components['schemas']['DispatchUnitDto'][];
-    };
-    CategoryStatDto: {
-      /** @enum {string} */
-      category: 'environment' | 'infrastructure' | 'dispute' | 'labour' | 'safety' | 'social' | 'other';
-      /** @example 矛盾纠纷 */
-      label: string;
-      /** @description Matters received in the months */
-      received: number;
-      /** @description The same months a year before */
-      receivedLastYear: number;
-      /** @description 同比 (−0.67 = down 67%); null when last year had none */
-      receivedYearOnYear: number | null;
-      /** @description Results given in the months (e.g. disputes settled) */
-      resolved: number;
-      resolvedLastYear: number;
-      resolvedYearOnYear: number | null;
-    };
-    CategoryStatsDto: {
-      /** @example 2026-01 */
-      from: string;
-      /** @example 2026-05 */
-      to: string;
-      categories: components['schemas']['CategoryStatDto'][];
-    };
-    RosterRowErrorDto: {
-      /**
-       * @description Row number as Excel shows it (the header is row 1)
-       * @example 12
-       */
-      row: number;
-      /**
-       * @example 巷长手机号
-       * @enum {string}
-       */
-      column: '镇' | '村' | '大网格' | '小网格' | '巷长姓名' | '巷长手机号' | '副巷长姓名' | '副巷长手机号';
-      /** @example 第12行“巷长手机号”不是有效的手机号：“1381234”（应为11位，以13-19开头） */
-      message: string;
-    };
-    RosterImportSummaryDto: {
-      villagesCreated: number;
-      largeGridsCreated: number;
-      /** @description Small grids created */
-      gridsCreated: number;
-      /** @description Grids that had no current leader and got one (new grids included) */
-      leadersAssigned: number;
-      /** @description Grids whose leader moved to another person (the old assignment ended) */
-      leadersReplaced: number;
-      /** @description Grids that had no deputy and got one */
-      deputiesAssigned: number;
-      /** @description Grids whose deputy moved to another person */
-      deputiesReplaced: number;
-      /** @description Grids whose deputy ended because the row names none */
-      deputiesEnded: number;
-      /** @description Rows whose grid existed and whose leader and deputy stayed the same */
-      unchanged: number;
-      peopleCreated: number;
-      /** @description People (matched by phone) whose name the roster gave differently */
-      namesUpdated: number;
-      /** @description Small grids of the town not in the file: left as they were */
-      gridsNotInFile: number;
-    };
-    RosterImportDto: {
-      id: number;
-      townId: number;
-      /** @example 台头镇网格花名册.xlsx */
-      fileName: string;
-      /**
-       * @description validating → rejected (nothing written) | applying → done | failed (nothing written)
-       * @enum {string}
-       */
-      state: 'validating' | 'rejected' | 'applying' | 'done' | 'failed';
-      /** @description Data rows in the file */
-      total: number;
-      /** @description Rows checked (while validating) or applied (while applying) */
-      processed: number;
-      /** @description How many row errors there were (errors lists at most 200) */
-      errorCount: number;
-      errors: components['schemas']['RosterRowErrorDto'][];
-      /** @description Set when done */
-      summary: components['schemas']['RosterImportSummaryDto'] | null;
-      /** @description Why it was rejected or failed, in Chinese */
-      message: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      finishedAt: string | null;
-    };
-    /**
-     * @description BODY_NOT_JSON: 提交的内容格式不对，请刷新后重试
-     *     BODY_TOO_LARGE: 提交的内容太大，请删减后重试
-     *     VALIDATION_FAILED: 填写的内容有误，请检查后重试
-     *     AUTH_REQUIRED: 请先登录
-     *     TOKEN_EXPIRED: 登录已过期，请重新登录
-     *     TOKEN_INVALID: 登录信息无效，请重新登录
-     *     REFRESH_TOKEN_INVALID: 登录已失效，请重新登录
-     *     FORBIDDEN: 您没有权限进行这个操作
-     *     NOT_FOUND: 没有找到您要的内容
-     *     UNIT_NOT_SELECTABLE: 请选择一个村或小网格
-     *     GROUP_ALREADY_BOUND: 这个群已经绑定过村庄或网格了
-     *     GROUP_TICKET_INVALID: 群信息已过期，请从群里重新打开小程序
-     *     REQUEST_CONFLICT: 这条诉求刚被其他人处理过，请刷新后再看
-     *     REQUEST_WRONG_STATE: 这条诉求现在不能进行这个操作，请刷新后再看
-     *     REQUEST_CONFIDENTIAL: 保密诉求不能与其他诉求合并
-     *     ALREADY_SUBMITTED: 这件事之前已经提交过了，不会重复登记
-     *     REQUEST_LIMIT_REACHED: 您这一小时提交的诉求太多了，请过一会儿再提交；急事请直接打电话给网格员
-     *     UNIT_NOT_CHOSEN: 请先选择您所在的村或网格
-     *     WECHAT_NOT_CONFIGURED: 微信登录暂未开通
-     *     WECHAT_CODE_INVALID: 微信登录凭证已失效，请重试
-     *     WECHAT_RATE_LIMITED: 微信接口调用太频繁，请稍后再试
-     *     WECHAT_BUSY: 微信服务繁忙，请稍后再试
-     *     WECHAT_UNAVAILABLE: 暂时连不上微信，请稍后再试
-     *     WECHAT_ERROR: 微信服务出错，请稍后再试
-     *     WECHAT_DECRYPT_FAILED: 无法识别这个群，请手动选择所在的村
-     *     ROSTER_NOT_A_TOWN: 花名册按镇导入导出，请选择一个镇
-     *     ROSTER_FILE_UNREADABLE: 无法读取这个文件，请上传 Excel 表格（.xlsx 格式；.xls 请先另存为 .xlsx）
-     *     ROSTER_HEADER_INVALID: 表头不对：第一行应依次为 镇、村、大网格、小网格、巷长姓名、巷长手机号、副巷长姓名、副巷长手机号
-     *     ROSTER_EMPTY: 花名册里没有数据，请从第二行起每行填一个小网格
-     *     ROSTER_FILE_TOO_LARGE: 文件太大了，花名册文件不能超过 5 MB
-     *     ROSTER_TOO_MANY_ROWS: 花名册行数太多，一次最多导入 5000 行
-     *     HOTLINE_FILE_UNREADABLE: 无法读取这个文件，请上传 Excel 表格（.xlsx 格式；.xls 请先另存为 .xlsx）
-     *     HOTLINE_HEADER_INVALID: 表头不对：第一行应依次为 工单编号、受理时间、来电人、来电号码、诉求类别、诉求内容、办理时限、是否保密
-     *     HOTLINE_FILE_EMPTY: 表格里没有工单，请从第二行起每行填一个工单
-     *     HOTLINE_FILE_INVALID: 表格里有填写错误的工单，请改正后重新导入
-     *     HOTLINE_FILE_TOO_LARGE: 文件太大了，工单表格不能超过 5 MB
-     *     HOTLINE_TOO_MANY_ROWS: 工单太多，一次最多导入 500 个
-     *     HOTLINE_ORDER_HELD_ELSEWHERE: 这个工单已由其他镇导入办理，不能重复导入
-     *     PHOTO_NOT_IMAGE: 只能上传 JPG、PNG 或 WebP 格式的照片
-     *     PHOTO_TOO_LARGE: 照片太大了，请压缩后再上传
-     *     PHOTO_NOT_USABLE: 照片无效或已经用过了，请重新上传
-     *     UPLOADS_PENDING: 您上传的照片和语音还有很多没有提交，请先提交诉求，或过几天再传
-     *     VOICE_NOTE_NOT_AUDIO: 这不是一段录音，请重新录一段
-     *     VOICE_NOTE_TOO_LARGE: 录音太大了，请录短一点（不超过 60 秒）
-     *     VOICE_NOTE_NOT_USABLE: 录音无效或已经用过了，请重新录一段
-     *     CONTENT_RISKY: 内容含有违规信息，请修改后再提交
-     *     SUBSCRIBE_TEMPLATE_UNKNOWN: 这个消息提醒暂不可用，请刷新后重试
-     *     METHOD_NOT_ALLOWED: 不支持这个操作
-     *     TOO_MANY_REQUESTS: 操作太频繁，请稍后再试
-     *     DATABASE_UNAVAILABLE: 系统正在维护，请稍后再试
-     *     INTERNAL_ERROR: 系统出了点问题，请稍后再试
-     * @enum {string}
-     */
-    ErrorCode:
-      | 'BODY_NOT_JSON'
-      | 'BODY_TOO_LARGE'
-      | 'VALIDATION_FAILED'
-      | 'AUTH_REQUIRED'
-      | 'TOKEN_EXPIRED'
-      | 'TOKEN_INVALID'
-      | 'REFRESH_TOKEN_INVALID'
-      | 'FORBIDDEN'
-      | 'NOT_FOUND'
-      | 'UNIT_NOT_SELECTABLE'
-      | 'GROUP_ALREADY_BOUND'
-      | 'GROUP_TICKET_INVALID'
-      | 'REQUEST_CONFLICT'
-      | 'REQUEST_WRONG_STATE'
-      | 'REQUEST_CONFIDENTIAL'
-      | 'ALREADY_SUBMITTED'
-      | 'REQUEST_LIMIT_REACHED'
-      | 'UNIT_NOT_CHOSEN'
-      | 'WECHAT_NOT_CONFIGURED'
-      | 'WECHAT_CODE_INVALID'
-      | 'WECHAT_RATE_LIMITED'
-      | 'WECHAT_BUSY'
-      | 'WECHAT_UNAVAILABLE'
-      | 'WECHAT_ERROR'
-      | 'WECHAT_DECRYPT_FAILED'
-      | 'ROSTER_NOT_A_TOWN'
-      | 'ROSTER_FILE_UNREADABLE'
-      | 'ROSTER_HEADER_INVALID'
-      | 'ROSTER_EMPTY'
-      | 'ROSTER_FILE_TOO_LARGE'
-      | 'ROSTER_TOO_MANY_ROWS'
-      | 'HOTLINE_FILE_UNREADABLE'
-      | 'HOTLINE_HEADER_INVALID'
-      | 'HOTLINE_FILE_EMPTY'
-      | 'HOTLINE_FILE_INVALID'
-      | 'HOTLINE_FILE_TOO_LARGE'
-      | 'HOTLINE_TOO_MANY_ROWS'
-      | 'HOTLINE_ORDER_HELD_ELSEWHERE'
-      | 'PHOTO_NOT_IMAGE'
-      | 'PHOTO_TOO_LARGE'
-      | 'PHOTO_NOT_USABLE'
-      | 'UPLOADS_PENDING'
-      | 'VOICE_NOTE_NOT_AUDIO'
-      | 'VOICE_NOTE_TOO_LARGE'
-      | 'VOICE_NOTE_NOT_USABLE'
-      | 'CONTENT_RISKY'
-      | 'SUBSCRIBE_TEMPLATE_UNKNOWN'
-      | 'METHOD_NOT_ALLOWED'
-      | 'TOO_MANY_REQUESTS'
-      | 'DATABASE_UNAVAILABLE'
-      | 'INTERNAL_ERROR';
-    ErrorBody: {
-      code: components['schemas']['ErrorCode'];
-      /** @description Chinese text to show the user */
-      message: string;
-      /** @description The input that was wrong, when one was */
-      field?: string;
-      requestId?: string;
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    schemas: {
+        WechatLoginDto: {
+            /** @description The code from wx.login (single use, ~5 minutes) */
+            code: string;
+        };
+        UnitRefDto: {
+            id: number;
+            /** @example 北孙村 */
+            name: string;
+            /** @example village */
+            kind: string;
+        };
+        HeldRoleDto: {
+            /** @example grid_leader */
+            role: string;
+            /** @example 网格巷长 */
+            roleLabel: string;
+            unit: components["schemas"]["UnitRefDto"];
+        };
+        MeDto: {
+            id: number;
+            /** @example 王建国 */
+            name: string;
+            /** @example 138****1234 */
+            phoneMasked: string | null;
+            roles: components["schemas"]["HeldRoleDto"][];
+            homeUnit: components["schemas"]["UnitRefDto"] | null;
+        };
+        SessionDto: {
+            accessToken: string;
+            /** @description Single use: each refresh returns a new one */
+            refreshToken: string;
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            me: components["schemas"]["MeDto"];
+        };
+        RefreshDto: {
+            refreshToken: string;
+        };
+        DemoPersonDto: {
+            personId: number;
+            name: string;
+            role: string;
+            roleLabel: string;
+            unitName: string;
+        };
+        DemoLoginDto: {
+            /** @description A seeded person to act as (see listDemoPeople) */
+            personId: number;
+        };
+        PhoneCodeDto: {
+            /** @description The code from <Button openType="getPhoneNumber"> */
+            code: string;
+        };
+        HomeUnitDto: {
+            /** @description A village or small grid */
+            unitId: number;
+        };
+        DatabaseHealthDto: {
+            /** @enum {string} */
+            state: "up" | "down";
+            /** @enum {string} */
+            dialect: "sqlite" | "mysql";
+        };
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok" | "error";
+            database: components["schemas"]["DatabaseHealthDto"];
+            /** @example 0.1.0 */
+            version: string;
+        };
+        TownSummaryDto: {
+            id: number;
+            /** @example SG-TT */
+            code: string;
+            /** @example 台头镇 */
+            name: string;
+            /** @example 41 */
+            villages: number;
+            /** @example 46 */
+            largeGrids: number;
+            /** @example 662 */
+            smallGrids: number;
+        };
+        ResolveGroupDto: {
+            /** @description A fresh wx.login code (its session key opens the data) */
+            code: string;
+            encryptedData: string;
+            iv: string;
+        };
+        GroupDto: {
+            /** @description Proof of which group this is, for bindGroup (valid 30 minutes) */
+            groupTicket: string;
+            bound: boolean;
+            unit: components["schemas"]["UnitRefDto"] | null;
+        };
+        BindGroupDto: {
+            /** @description The groupTicket from resolveGroup */
+            groupTicket: string;
+            /** @description A village or small grid within your span */
+            unitId: number;
+        };
+        FullPhoneDto: {
+            personId: number;
+            /** @example 13812341234 */
+            phone: string;
+        };
+        RosterPersonDto: {
+            personId: number;
+            /** @example 王建国 */
+            name: string;
+            /** @example 138****1234 */
+            phoneMasked: string | null;
+        };
+        RosterGridDto: {
+            smallGridId: number;
+            /** @example 北孙村第1网格 */
+            smallGridName: string;
+            leader: components["schemas"]["RosterPersonDto"] | null;
+            deputy: components["schemas"]["RosterPersonDto"] | null;
+        };
+        PhoneViewDto: {
+            id: number;
+            /** Format: date-time */
+            viewedAt: string;
+            viewerPersonId: number;
+            /** @example 王建国 */
+            viewerName: string;
+            subjectPersonId: number;
+            /**
+             * @description In full: the auditor must know whose number it was (docs/privacy.md)
+             * @example 李秀英
+             */
+            subjectName: string;
+            /**
+             * @description Masked: the audit never shows the number again
+             * @example 138****1234
+             */
+            subjectPhoneMasked: string | null;
+            /** @description The request it was seen for, when it was seen from one */
+            requestId: number | null;
+        };
+        PhoneViewPageDto: {
+            /** @description Views matching the filters, all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+            /** @description Newest first */
+            items: components["schemas"]["PhoneViewDto"][];
+        };
+        PhotoDto: {
+            id: number;
+            /**
+             * @description Read from the content, not from the file name
+             * @enum {string}
+             */
+            mimeType: "image/jpeg" | "image/png" | "image/webp";
+            /** @description Size in bytes */
+            bytes: number;
+            width: number;
+            height: number;
+            /**
+             * @description Where to fetch it (with the same sign-in)
+             * @example /api/photos/12
+             */
+            url: string;
+            /**
+             * @description A smaller copy for lists (at most 640 px), with the same sign-in
+             * @example /api/photos/12/preview
+             */
+            previewUrl: string;
+        };
+        VoiceNoteDto: {
+            id: number;
+            /**
+             * @description Read from the content, not from the file name
+             * @enum {string}
+             */
+            mimeType: "audio/mpeg" | "audio/aac" | "audio/mp4" | "audio/webm" | "audio/ogg" | "audio/wav";
+            /** @description Size in bytes */
+            bytes: number;
+            durationMs: number;
+            /**
+             * @description Where to fetch it (with the same sign-in)
+             * @example /api/voice-notes/3
+             */
+            url: string;
+        };
+        SubmitRequestDto: {
+            /** @description Made by the client once per submission; a retry sends the same one */
+            clientRequestId: string;
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            /** @description What the matter is. May be left out with a voiceNoteId (语音留言 then stands in for the text) */
+            description?: string;
+            /** @description A voice note from uploadVoiceNote (the caller’s own, not used yet), instead of or beside the text */
+            voiceNoteId?: number;
+            addressNote?: string;
+            /** @description Mainland mobile to call back on */
+            contactPhone?: string;
+            /** @default false */
+            confidential: boolean;
+            /** @description A village or small grid; defaults to the requester’s home */
+            unitId?: number;
+            /** @description Up to 9 photos from uploadPhoto (the caller’s own, not used yet) */
+            photoIds?: number[];
+        };
+        PhotoRefDto: {
+            id: number;
+            /** @example /api/photos/12 */
+            url: string;
+            /** @example /api/photos/12/preview */
+            previewUrl: string;
+        };
+        RequestEventDto: {
+            id: number;
+            action: string;
+            /** @enum {string} */
+            toState: "submitted" | "accepted" | "in_progress" | "resolved" | "looked_back" | "closed" | "rejected" | "withdrawn" | "merged";
+            note: string | null;
+            public: boolean;
+            /** @description Who took the step: staff by name, the requester as the requester is shown to the caller, 系统 for the clocks */
+            actorName: string;
+            /** @description Photos this step came with (fetch each url with the same sign-in) */
+            photos: components["schemas"]["PhotoRefDto"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        VoiceNoteRefDto: {
+            id: number;
+            durationMs: number;
+            /** @example /api/voice-notes/3 */
+            url: string;
+        };
+        RequestDto: {
+            id: number;
+            /** @enum {string} */
+            state: "submitted" | "accepted" | "in_progress" | "resolved" | "looked_back" | "closed" | "rejected" | "withdrawn" | "merged";
+            /** @example 已受理 */
+            stateLabel: string;
+            version: number;
+            /** @enum {string} */
+            source: "villager" | "patrol" | "hotline_12345" | "staff" | "proxy";
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            /** @description Patrol reports: the grid leader hat that found it */
+            dutyType: string | null;
+            description: string;
+            addressNote: string | null;
+            /** @description The number given with the matter, else the requester’s own: full only for the requester, masked for those handling or supervising it (the full number through callRequester), null for others (PERSONAL_FIELDS) */
+            contactPhone: string | null;
+            /** @description Full only for the requester, masked for those handling, supervising or following it, empty for anyone else (PERSONAL_FIELDS). A matter entered for someone shows the name it was entered under, never the account’s own */
+            requesterName: string;
+            /** @description 拨打: the caller handles or supervises it and there is a number: callRequester answers it in full (the view logged) */
+            canCall: boolean;
+            confidential: boolean;
+            /** @description Only for those handling it: the content check asked for a person to review some of its text */
+            contentReview?: boolean;
+            unitId: number;
+            handlerUnitId: number;
+            /** @enum {string|null} */
+            complexity: "simple" | "complex" | null;
+            /** Format: date-time */
+            contactDueAt: string;
+            /** Format: date-time */
+            completionDueAt: string | null;
+            contactLate: boolean;
+            completionLate: boolean;
+            /** @enum {string|null} */
+            rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
+            /** @description Red hearts the latest verdict lit */
+            hearts: number;
+            /** @description Times it went back to work after a result (重办) */
+            rehandleCount: number;
+            /** @description 12345 orders: the city platform’s order number */
+            hotlineOrderNo: string | null;
+            /**
+             * Format: date-time
+             * @description 12345 orders: the city’s deadline (the earlier of it and the town’s governs)
+             */
+            cityDueAt: string | null;
+            /** @description The handler asked for a transfer and the dispatchers have not answered */
+            transferRequested: boolean;
+            /** @description How far up the escalation ladder its overdue clock has climbed (0: not overdue) */
+            escalationRung: number;
+            /** @description 督办: under formal supervision by the hotline office */
+            supervised: boolean;
+            /** @description State merged: the request that carries on */
+            mergedIntoId: number | null;
+            /** @description Entered by someone else for the requester (代办, a hotline call, a 12345 order): the requester may say it is not theirs (disown) */
+            enteredForRequester: boolean;
+            /** @description What the caller may do now */
+            actions: string[];
+            /** @description The latest result (办结) or refusal given, while it stands */
+            resultNote: string | null;
+            /**
+             * @description The village or small grid it belongs to
+             * @example 北孙村第3小网格
+             */
+            unitName: string;
+            /**
+             * @description Who handles it now: the grid, a department, the hotline office
+             * @example 劳动保障所
+             */
+            handlerUnitName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Who entered it for the requester (a grid leader, hotline staff), by name; null when the requester raised it */
+            enteredByName: string | null;
+            /** @description Public steps for the requester; all steps for those handling it */
+            timeline: components["schemas"]["RequestEventDto"][];
+            /** @description The voice note the matter was raised with (语音留言), heard by whoever may see the request */
+            voiceNote: components["schemas"]["VoiceNoteRefDto"] | null;
+        };
+        PatrolReportDto: {
+            /** @description Made by the client once per submission; a retry sends the same one */
+            clientRequestId: string;
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            addressNote?: string;
+            description: string;
+            /** @enum {string} */
+            dutyType: "policy_communicator" | "opinion_collector" | "dispute_mediator" | "hygiene_supervisor" | "affairs_co_manager" | "hazard_inspector";
+            /** @description The small grid where it was found (within the reporter’s span) */
+            unitId: number;
+            /** @description Settled on the spot: resolved now with `result`, still looked back at */
+            settledOnSpot: boolean;
+            /** @description What was done, when settled on the spot */
+            result?: string;
+            /** @description Up to 9 photos of what was found, from uploadPhoto (the reporter’s own, not used yet) */
+            photoIds?: number[];
+        };
+        SubmitOnBehalfDto: {
+            /** @description Made by the client once per submission; a retry sends the same one */
+            clientRequestId: string;
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            /** @description What the matter is. May be left out with a voiceNoteId (语音留言 then stands in for the text) */
+            description?: string;
+            /** @description A voice note from uploadVoiceNote (the caller’s own, not used yet), instead of or beside the text */
+            voiceNoteId?: number;
+            addressNote?: string;
+            /** @description Mainland mobile to call back on */
+            contactPhone?: string;
+            /** @default false */
+            confidential: boolean;
+            /** @description Up to 9 photos from uploadPhoto (the caller’s own, not used yet) */
+            photoIds?: number[];
+            /** @description The village or small grid the matter belongs to (within the caller’s area) */
+            unitId: number;
+            /** @description The villager’s name */
+            requesterName: string;
+            /** @description The villager’s mainland mobile: finds them, or adds them as a person */
+            requesterPhone: string;
+        };
+        RequestListItemDto: {
+            id: number;
+            /** @enum {string} */
+            state: "submitted" | "accepted" | "in_progress" | "resolved" | "looked_back" | "closed" | "rejected" | "withdrawn" | "merged";
+            /** @example 已受理 */
+            stateLabel: string;
+            version: number;
+            /** @enum {string} */
+            source: "villager" | "patrol" | "hotline_12345" | "staff" | "proxy";
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            /** @description Patrol reports: the grid leader hat that found it */
+            dutyType: string | null;
+            description: string;
+            addressNote: string | null;
+            /** @description The number given with the matter, else the requester’s own: full only for the requester, masked for those handling or supervising it (the full number through callRequester), null for others (PERSONAL_FIELDS) */
+            contactPhone: string | null;
+            /** @description Full only for the requester, masked for those handling, supervising or following it, empty for anyone else (PERSONAL_FIELDS). A matter entered for someone shows the name it was entered under, never the account’s own */
+            requesterName: string;
+            /** @description 拨打: the caller handles or supervises it and there is a number: callRequester answers it in full (the view logged) */
+            canCall: boolean;
+            confidential: boolean;
+            /** @description Only for those handling it: the content check asked for a person to review some of its text */
+            contentReview?: boolean;
+            unitId: number;
+            handlerUnitId: number;
+            /** @enum {string|null} */
+            complexity: "simple" | "complex" | null;
+            /** Format: date-time */
+            contactDueAt: string;
+            /** Format: date-time */
+            completionDueAt: string | null;
+            contactLate: boolean;
+            completionLate: boolean;
+            /** @enum {string|null} */
+            rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
+            /** @description Red hearts the latest verdict lit */
+            hearts: number;
+            /** @description Times it went back to work after a result (重办) */
+            rehandleCount: number;
+            /** @description 12345 orders: the city platform’s order number */
+            hotlineOrderNo: string | null;
+            /**
+             * Format: date-time
+             * @description 12345 orders: the city’s deadline (the earlier of it and the town’s governs)
+             */
+            cityDueAt: string | null;
+            /** @description The handler asked for a transfer and the dispatchers have not answered */
+            transferRequested: boolean;
+            /** @description How far up the escalation ladder its overdue clock has climbed (0: not overdue) */
+            escalationRung: number;
+            /** @description 督办: under formal supervision by the hotline office */
+            supervised: boolean;
+            /** @description State merged: the request that carries on */
+            mergedIntoId: number | null;
+            /** @description Entered by someone else for the requester (代办, a hotline call, a 12345 order): the requester may say it is not theirs (disown) */
+            enteredForRequester: boolean;
+            /** @description What the caller may do now */
+            actions: string[];
+            /** @description The latest result (办结) or refusal given, while it stands */
+            resultNote: string | null;
+            /**
+             * @description The village or small grid it belongs to
+             * @example 北孙村第3小网格
+             */
+            unitName: string;
+            /**
+             * @description Who handles it now: the grid, a department, the hotline office
+             * @example 劳动保障所
+             */
+            handlerUnitName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DuplicateCandidateDto: {
+            id: number;
+            /** @enum {string} */
+            state: "submitted" | "accepted" | "in_progress" | "resolved" | "looked_back" | "closed" | "rejected" | "withdrawn" | "merged";
+            stateLabel: string;
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            description: string;
+            addressNote: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description How alike, 0–1 (shared wording, same category and place) */
+            score: number;
+        };
+        RequestActionDto: {
+            /** @description The version the caller saw; a newer one means someone else acted first */
+            version: number;
+            /** @description Required for followUp, resolve, sendBack, reopen, reject, requestTransfer, declineTransfer, transfer, supervise (the noteRequired column of the workflow table) */
+            note?: string;
+            /**
+             * @description accept: how the requester was contacted
+             * @enum {string}
+             */
+            contactMethod?: "call" | "visit" | "message";
+            /**
+             * @description accept: simple (1 working day) or complex (3)
+             * @enum {string}
+             */
+            complexity?: "simple" | "complex";
+            /** @description accept, followUp, resolve: up to 9 photos from uploadPhoto (the caller’s own, not used yet); refused on other actions */
+            photoIds?: number[];
+            /** @description transfer: the small grid, village or town department to take it */
+            targetUnitId?: number;
+            /** @description merge: the open request that carries on for both */
+            targetRequestId?: number;
+        };
+        RequesterPhoneDto: {
+            /** @example 13812341234 */
+            phone: string;
+        };
+        RateRequestDto: {
+            /** @description The version the caller saw */
+            version: number;
+            /** @enum {string} */
+            rating: "satisfied" | "basically_satisfied" | "dissatisfied";
+            comment?: string;
+        };
+        DisownRequestDto: {
+            /** @description The version the caller saw */
+            version: number;
+            /** @description What the person adds (who they think entered it, …) */
+            note?: string;
+        };
+        CategoryRouteDto: {
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            /** @example 劳动保障 */
+            categoryLabel: string;
+            /** @description The town department that takes it; null: the small grid’s leader does */
+            departmentUnitId: number | null;
+            departmentName: string | null;
+        };
+        SetCategoryRouteDto: {
+            /** @description A department of this town, or null to leave the category with the grids */
+            departmentUnitId: number | null;
+        };
+        WorkSummaryDto: {
+            /** @description 待办: matters being worked on by the units I handle for */
+            handling: number | null;
+            /** @description Of those, 即将超时: reminded and not yet late (urgencyAt) */
+            dueSoon: number | null;
+            /** @description Of those, 已超时 (isOverdueAt) */
+            overdue: number | null;
+            /** @description 待派单: the dispatch queue (at most the queue’s 200) */
+            dispatch: number | null;
+            /** @description 待回看: the look-back queue (at most the queue’s 200) */
+            lookBack: number | null;
+            /** @description 超时督办: overdue matters in my area (at most the board’s 200) */
+            supervision: number | null;
+            /** @description 今日到期: open matters in my span whose running deadline falls on today’s China calendar day (passed or not) */
+            dueToday: number | null;
+            /** @description 今日新收: matters in my span that arrived on today’s China calendar day */
+            receivedToday: number | null;
+        };
+        HotlineOrderDto: {
+            /**
+             * @description The city platform’s order number (工单编号)
+             * @example SG20261125000123
+             */
+            orderNo: string;
+            /**
+             * @description When the city took the call (ISO 8601 with offset)
+             * @example 2026-11-25T09:12:00+08:00
+             */
+            receivedAt: string;
+            callerName: string;
+            /** @description Mainland mobile of the caller */
+            callerPhone: string;
+            content: string;
+            /**
+             * @description Defaults to other
+             * @enum {string}
+             */
+            category?: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            /**
+             * @description The city’s deadline (办理时限, ISO 8601 with offset)
+             * @example 2026-11-30T17:30:00+08:00
+             */
+            cityDueAt: string;
+            /**
+             * @description The caller asked for confidentiality (保密)
+             * @default false
+             */
+            confidential: boolean;
+        };
+        ImportHotlineOrdersDto: {
+            /** @description The town whose hotline office receives the orders */
+            townId: number;
+            orders: components["schemas"]["HotlineOrderDto"][];
+        };
+        ImportedOrderDto: {
+            orderNo: string;
+            requestId: number;
+            /** @description false: it was imported before, and nothing changed */
+            created: boolean;
+        };
+        HotlineImportResultDto: {
+            created: number;
+            unchanged: number;
+            orders: components["schemas"]["ImportedOrderDto"][];
+        };
+        HotlineReplyDto: {
+            orderNo: string;
+            requestId: number;
+            state: string;
+            /** @example 已办结 */
+            stateLabel: string;
+            /** @description The handler’s result, or the reason for not taking it */
+            result: string | null;
+            /**
+             * @description The unit handling it now
+             * @example 劳动保障所
+             */
+            handlerUnit: string;
+            /** @description Who gave the result */
+            handlerName: string | null;
+            /**
+             * Format: date-time
+             * @description When the result was given
+             */
+            repliedAt: string | null;
+            /** @description Done after the governing deadline, or still open past it */
+            late: boolean;
+        };
+        NotificationDto: {
+            id: number;
+            /** @enum {string} */
+            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back" | "entered_for_you" | "disowned" | "daily_bulletin";
+            /** @description The request it is about, to open it */
+            requestId: number | null;
+            /** @example 诉求即将超过联系时限 */
+            title: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When I read it; null while unread
+             */
+            readAt: string | null;
+        };
+        NotificationPageDto: {
+            /** @description Newest first */
+            items: components["schemas"]["NotificationDto"][];
+            /** @description All my unread messages, not only this page */
+            unreadCount: number;
+            /** @description Pass as `before` for the next (older) page; null at the end */
+            nextBefore: number | null;
+        };
+        MarkNotificationsReadDto: {
+            /** @description Which of my messages (ids that are not mine are ignored) */
+            ids?: number[];
+            /** @description true: all my unread messages (then leave out ids) */
+            all?: boolean;
+        };
+        MarkNotificationsReadResultDto: {
+            /** @description Messages that were unread and are now read */
+            marked: number;
+            unreadCount: number;
+        };
+        SubscribeTemplateDto: {
+            /** @enum {string} */
+            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back" | "entered_for_you" | "disowned" | "daily_bulletin";
+            /** @description Pass to wx.requestSubscribeMessage as one of tmplIds */
+            templateId: string;
+            /** @example 有新的诉求待办理 */
+            title: string;
+        };
+        SubscribeGrantDto: {
+            templateId: string;
+            /** @description Messages WeChat will still deliver on this template (one per acceptance) */
+            remaining: number;
+        };
+        SubscriptionsDto: {
+            /** @description The configured templates by notification kind; empty: messages reach people in the app only */
+            templates: components["schemas"]["SubscribeTemplateDto"][];
+            /** @description My remaining messages per configured template */
+            grants: components["schemas"]["SubscribeGrantDto"][];
+        };
+        RecordSubscribeGrantsDto: {
+            /** @description Template ids the user accepted in wx.requestSubscribeMessage (result "accept"); each adds one message */
+            accepted: string[];
+        };
+        RankingRowDto: {
+            /** @description 1 = best composite; equal scores (as shown, one decimal of 100) share a rank; null when unranked (unrankedReason) */
+            rank: number | null;
+            /** @description Shares its rank with another unit (并列) */
+            tied: boolean;
+            /**
+             * @description Why unranked: too_few (fewer matters received than minReceived: 件数不足，不排名, figures still shown) or no_data; null when ranked
+             * @enum {string|null}
+             */
+            unrankedReason: "too_few" | "no_data" | null;
+            unitId: number;
+            unitName: string;
+            /** @description Small grids: the grid leader (网格巷长); the only personal data on the board */
+            leaderName: string | null;
+            received: number;
+            contactedOnTime: number;
+            resolved: number;
+            withdrawn: number;
+            closedOnTime: number;
+            closedLate: number;
+            openOverdue: number;
+            satisfied: number;
+            basicallySatisfied: number;
+            dissatisfied: number;
+            rehandled: number;
+            /** @description 未诉先办: patrol findings */
+            patrolFound: number;
+            /** @description Red hearts lit this month */
+            hearts: number;
+            /** @description Refused as unreasonable and confirmed at look-back: out of the rates, listed by listExclusions */
+            excluded: number;
+            responseRate: number | null;
+            onTimeRate: number | null;
+            resolutionRate: number | null;
+            satisfactionRate: number | null;
+            rehandleRate: number | null;
+            composite: number | null;
+            /** @description 环比: the composite against the month before (0.1 = up 10%) */
+            compositeMonthOnMonth: number | null;
+            /** @description 同比: the composite against the same month a year before */
+            compositeYearOnYear: number | null;
+        };
+        RankingDto: {
+            /** @example 2026-10 */
+            month: string;
+            /** @enum {string} */
+            level: "small_grid" | "large_grid" | "village" | "department";
+            /** @description Matters a unit must have received in the month to be ranked (RANKING_MIN_RECEIVED): the rule the board states */
+            minReceived: number;
+            /** @description Ranked units by rank, then those with too few matters, then those without data */
+            rows: components["schemas"]["RankingRowDto"][];
+        };
+        UnitMonthDto: {
+            /** @example 2026-10 */
+            month: string;
+            /** @description Rank among the town’s units of its level that month, by the board’s rule; null when unranked */
+            rank: number | null;
+            /** @description Shared its rank that month (并列) */
+            tied: boolean;
+            /**
+             * @description Why unranked that month (too_few, no_data); null when ranked
+             * @enum {string|null}
+             */
+            unrankedReason: "too_few" | "no_data" | null;
+            /** @description Units of its level with a rank that month */
+            rankedCount: number;
+            composite: number | null;
+            satisfactionRate: number | null;
+            /** @description Red hearts lit that month */
+            hearts: number;
+            received: number;
+            resolved: number;
+            /** @description 未诉先办: patrol findings */
+            patrolFound: number;
+        };
+        UnitHistoryDto: {
+            unitId: number;
+            unitName: string;
+            /** @enum {string} */
+            level: "small_grid" | "large_grid" | "village" | "department";
+            /** @description Matters a unit must have received in a month to be ranked (RANKING_MIN_RECEIVED) */
+            minReceived: number;
+            /** @description Oldest first */
+            months: components["schemas"]["UnitMonthDto"][];
+        };
+        FigureRequestDto: {
+            requestId: number;
+            /** @example environment */
+            category: string;
+            /** @example 已办结 */
+            stateLabel: string;
+            /**
+             * Format: date-time
+             * @description When it was received
+             */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description When the step that counts was taken (the result, the verdict, …)
+             */
+            countedAt: string;
+            /** @description The signed-in caller may open this matter (the same test as reading it); always false for the public */
+            openable: boolean;
+        };
+        FigureRequestsDto: {
+            /** @enum {string} */
+            figure: "received" | "contactedOnTime" | "resolved" | "withdrawn" | "closedOnTime" | "closedLate" | "openOverdue" | "satisfied" | "basicallySatisfied" | "dissatisfied" | "rehandled" | "patrolFound" | "excluded";
+            unitName: string;
+            /** @description The figure on the board: the rows below plus confidentialCount */
+            count: number;
+            /** @description Confidential (保密) matters behind the figure: counted, never listed (「另有保密事项 n 件」) */
+            confidentialCount: number;
+            /** @description Every matter behind the figure but the confidential ones */
+            requests: components["schemas"]["FigureRequestDto"][];
+        };
+        ExclusionDeciderDto: {
+            /**
+             * @description The role they held over the matter then
+             * @example 网格巷长
+             */
+            roleLabel: string | null;
+            name: string | null;
+        };
+        ExclusionDto: {
+            requestId: number;
+            /** @example dispute */
+            category: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was refused (不予受理)
+             */
+            rejectedAt: string | null;
+            /** @description Who refused it */
+            rejectedBy: components["schemas"]["ExclusionDeciderDto"];
+            /**
+             * Format: date-time
+             * @description When the refusal was confirmed at look-back (回看)
+             */
+            lookedBackAt: string | null;
+            /** @description Who confirmed it at look-back */
+            lookedBackBy: components["schemas"]["ExclusionDeciderDto"];
+            /** @description A reason was recorded with the refusal (it always is: the refusal requires one) */
+            reasonRecorded: boolean;
+            /** @description The reason as written; only for a signed-in caller who may open the matter (free text, may name people), else null */
+            reason: string | null;
+            /** @description The signed-in caller may open the matter */
+            openable: boolean;
+        };
+        ExclusionRegisterDto: {
+            unitName: string;
+            /** @description Matters excluded: the entries plus confidentialCount */
+            count: number;
+            /** @description Confidential (保密) matters excluded: counted, never listed */
+            confidentialCount: number;
+            entries: components["schemas"]["ExclusionDto"][];
+        };
+        CountByKeyDto: {
+            /** @description A source, a category, or a unit id as text */
+            key: string;
+            /** @example 北孙村 */
+            label: string;
+            count: number;
+        };
+        OverdueItemDto: {
+            requestId: number;
+            /** @description The unit holding it at the end of the day */
+            unitName: string;
+            /** @enum {string} */
+            clock: "contact" | "completion";
+            /** Format: date-time */
+            dueAt: string;
+        };
+        DailyBulletinDto: {
+            /** @example 2026-10-20 */
+            day: string;
+            /** @example 台头镇 */
+            townName: string;
+            received: number;
+            /** @description villager, patrol, hotline_12345, staff, proxy */
+            bySource: components["schemas"]["CountByKeyDto"][];
+            byVillage: components["schemas"]["CountByKeyDto"][];
+            byCategory: components["schemas"]["CountByKeyDto"][];
+            /** @description First contacts made that day by their deadline */
+            contactsOnTime: number;
+            contactsLate: number;
+            /** @description Results given that day */
+            resolved: number;
+            /** @description Open at the end of the day */
+            open: number;
+            /** @description Open at the end of the day and past their deadline, with the unit responsible */
+            overdue: components["schemas"]["OverdueItemDto"][];
+        };
+        ReportRequestItemDto: {
+            requestId: number;
+            /**
+             * @description 保密事项 for a confidential matter
+             * @example 环境卫生
+             */
+            categoryLabel: string;
+            /** @example 办理中 */
+            stateLabel: string;
+            /** @description The unit handling it now */
+            unitName: string;
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        ReportRequestsDto: {
+            count: number;
+            requests: components["schemas"]["ReportRequestItemDto"][];
+        };
+        DispatchItemDto: {
+            requestId: number;
+            category: string;
+            /** @example 办理中 */
+            stateLabel: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @description Whole days since it was received */
+            ageDays: number;
+            /**
+             * Format: date-time
+             * @description The running deadline: first contact while new, completion after
+             */
+            dueAt: string;
+            overdue: boolean;
+            /** @description How far up the escalation ladder it has climbed (0: not overdue) */
+            escalationRung: number;
+        };
+        DispatchUnitDto: {
+            unitId: number;
+            /** @example 北孙村第3小网格 */
+            unitName: string;
+            /** @example small_grid */
+            unitKind: string;
+            /** @description The village it is in (none for town departments and the hotline office) */
+            villageName: string | null;
+            open: number;
+            overdue: number;
+            /** @description Oldest first */
+            requests: components["schemas"]["DispatchItemDto"][];
+        };
+        WeeklyDispatchDto: {
+            /** @example 台头镇 */
+            townName: string;
+            /** Format: date-time */
+            asOf: string;
+            open: number;
+            overdue: number;
+            /** @description Units with the most overdue first */
+            units: components["schemas"]["DispatchUnitDto"][];
+        };
+        CategoryStatDto: {
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            /** @example 矛盾纠纷 */
+            label: string;
+            /** @description Matters received in the months */
+            received: number;
+            /** @description The same months a year before */
+            receivedLastYear: number;
+            /** @description 同比 (−0.67 = down 67%); null when last year had none */
+            receivedYearOnYear: number | null;
+            /** @description Results given in the months (e.g. disputes settled) */
+            resolved: number;
+            resolvedLastYear: number;
+            resolvedYearOnYear: number | null;
+        };
+        CategoryStatsDto: {
+            /** @example 2026-01 */
+            from: string;
+            /** @example 2026-05 */
+            to: string;
+            categories: components["schemas"]["CategoryStatDto"][];
+        };
+        RosterRowErrorDto: {
+            /**
+             * @description Row number as Excel shows it (the header is row 1)
+             * @example 12
+             */
+            row: number;
+            /**
+             * @example 巷长手机号
+             * @enum {string}
+             */
+            column: "镇" | "村" | "大网格" | "小网格" | "巷长姓名" | "巷长手机号" | "副巷长姓名" | "副巷长手机号";
+            /** @example 第12行“巷长手机号”不是有效的手机号：“1381234”（应为11位，以13-19开头） */
+            message: string;
+        };
+        RosterImportSummaryDto: {
+            villagesCreated: number;
+            largeGridsCreated: number;
+            /** @description Small grids created */
+            gridsCreated: number;
+            /** @description Grids that had no current leader and got one (new grids included) */
+            leadersAssigned: number;
+            /** @description Grids whose leader moved to another person (the old assignment ended) */
+            leadersReplaced: number;
+            /** @description Grids that had no deputy and got one */
+            deputiesAssigned: number;
+            /** @description Grids whose deputy moved to another person */
+            deputiesReplaced: number;
+            /** @description Grids whose deputy ended because the row names none */
+            deputiesEnded: number;
+            /** @description Rows whose grid existed and whose leader and deputy stayed the same */
+            unchanged: number;
+            peopleCreated: number;
+            /** @description People (matched by phone) whose name the roster gave differently */
+            namesUpdated: number;
+            /** @description Small grids of the town not in the file: left as they were */
+            gridsNotInFile: number;
+        };
+        RosterImportDto: {
+            id: number;
+            townId: number;
+            /** @example 台头镇网格花名册.xlsx */
+            fileName: string;
+            /**
+             * @description validating → rejected (nothing written) | applying → done | failed (nothing written)
+             * @enum {string}
+             */
+            state: "validating" | "rejected" | "applying" | "done" | "failed";
+            /** @description Data rows in the file */
+            total: number;
+            /** @description Rows checked (while validating) or applied (while applying) */
+            processed: number;
+            /** @description How many row errors there were (errors lists at most 200) */
+            errorCount: number;
+            errors: components["schemas"]["RosterRowErrorDto"][];
+            /** @description Set when done */
+            summary: components["schemas"]["RosterImportSummaryDto"] | null;
+            /** @description Why it was rejected or failed, in Chinese */
+            message: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        /**
+         * @description BODY_NOT_JSON: 提交的内容格式不对，请刷新后重试
+         *     BODY_TOO_LARGE: 提交的内容太大，请删减后重试
+         *     VALIDATION_FAILED: 填写的内容有误，请检查后重试
+         *     AUTH_REQUIRED: 请先登录
+         *     TOKEN_EXPIRED: 登录已过期，请重新登录
+         *     TOKEN_INVALID: 登录信息无效，请重新登录
+         *     REFRESH_TOKEN_INVALID: 登录已失效，请重新登录
+         *     FORBIDDEN: 您没有权限进行这个操作
+         *     NOT_FOUND: 没有找到您要的内容
+         *     UNIT_NOT_SELECTABLE: 请选择一个村或小网格
+         *     GROUP_ALREADY_BOUND: 这个群已经绑定过村庄或网格了
+         *     GROUP_TICKET_INVALID: 群信息已过期，请从群里重新打开小程序
+         *     REQUEST_CONFLICT: 这条诉求刚被其他人处理过，请刷新后再看
+         *     REQUEST_WRONG_STATE: 这条诉求现在不能进行这个操作，请刷新后再看
+         *     REQUEST_CONFIDENTIAL: 保密诉求不能与其他诉求合并
+         *     ALREADY_SUBMITTED: 这件事之前已经提交过了，不会重复登记
+         *     REQUEST_LIMIT_REACHED: 您这一小时提交的诉求太多了，请过一会儿再提交；急事请直接打电话给网格员
+         *     UNIT_NOT_CHOSEN: 请先选择您所在的村或网格
+         *     WECHAT_NOT_CONFIGURED: 微信登录暂未开通
+         *     WECHAT_CODE_INVALID: 微信登录凭证已失效，请重试
+         *     WECHAT_RATE_LIMITED: 微信接口调用太频繁，请稍后再试
+         *     WECHAT_BUSY: 微信服务繁忙，请稍后再试
+         *     WECHAT_UNAVAILABLE: 暂时连不上微信，请稍后再试
+         *     WECHAT_ERROR: 微信服务出错，请稍后再试
+         *     WECHAT_DECRYPT_FAILED: 无法识别这个群，请手动选择所在的村
+         *     ROSTER_NOT_A_TOWN: 花名册按镇导入导出，请选择一个镇
+         *     ROSTER_FILE_UNREADABLE: 无法读取这个文件，请上传 Excel 表格（.xlsx 格式；.xls 请先另存为 .xlsx）
+         *     ROSTER_HEADER_INVALID: 表头不对：第一行应依次为 镇、村、大网格、小网格、巷长姓名、巷长手机号、副巷长姓名、副巷长手机号
+         *     ROSTER_EMPTY: 花名册里没有数据，请从第二行起每行填一个小网格
+         *     ROSTER_FILE_TOO_LARGE: 文件太大了，花名册文件不能超过 5 MB
+         *     ROSTER_TOO_MANY_ROWS: 花名册行数太多，一次最多导入 5000 行
+         *     HOTLINE_FILE_UNREADABLE: 无法读取这个文件，请上传 Excel 表格（.xlsx 格式；.xls 请先另存为 .xlsx）
+         *     HOTLINE_HEADER_INVALID: 表头不对：第一行应依次为 工单编号、受理时间、来电人、来电号码、诉求类别、诉求内容、办理时限、是否保密
+         *     HOTLINE_FILE_EMPTY: 表格里没有工单，请从第二行起每行填一个工单
+         *     HOTLINE_FILE_INVALID: 表格里有填写错误的工单，请改正后重新导入
+         *     HOTLINE_FILE_TOO_LARGE: 文件太大了，工单表格不能超过 5 MB
+         *     HOTLINE_TOO_MANY_ROWS: 工单太多，一次最多导入 500 个
+         *     HOTLINE_ORDER_HELD_ELSEWHERE: 这个工单已由其他镇导入办理，不能重复导入
+         *     PHOTO_NOT_IMAGE: 只能上传 JPG、PNG 或 WebP 格式的照片
+         *     PHOTO_TOO_LARGE: 照片太大了，请压缩后再上传
+         *     PHOTO_NOT_USABLE: 照片无效或已经用过了，请重新上传
+         *     UPLOADS_PENDING: 您上传的照片和语音还有很多没有提交，请先提交诉求，或过几天再传
+         *     VOICE_NOTE_NOT_AUDIO: 这不是一段录音，请重新录一段
+         *     VOICE_NOTE_TOO_LARGE: 录音太大了，请录短一点（不超过 60 秒）
+         *     VOICE_NOTE_NOT_USABLE: 录音无效或已经用过了，请重新录一段
+         *     CONTENT_RISKY: 内容含有违规信息，请修改后再提交
+         *     SUBSCRIBE_TEMPLATE_UNKNOWN: 这个消息提醒暂不可用，请刷新后重试
+         *     METHOD_NOT_ALLOWED: 不支持这个操作
+         *     TOO_MANY_REQUESTS: 操作太频繁，请稍后再试
+         *     DATABASE_UNAVAILABLE: 系统正在维护，请稍后再试
+         *     INTERNAL_ERROR: 系统出了点问题，请稍后再试
+         * @enum {string}
+         */
+        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "REQUEST_CONFLICT" | "REQUEST_WRONG_STATE" | "REQUEST_CONFIDENTIAL" | "ALREADY_SUBMITTED" | "REQUEST_LIMIT_REACHED" | "UNIT_NOT_CHOSEN" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "HOTLINE_FILE_UNREADABLE" | "HOTLINE_HEADER_INVALID" | "HOTLINE_FILE_EMPTY" | "HOTLINE_FILE_INVALID" | "HOTLINE_FILE_TOO_LARGE" | "HOTLINE_TOO_MANY_ROWS" | "HOTLINE_ORDER_HELD_ELSEWHERE" | "PHOTO_NOT_IMAGE" | "PHOTO_TOO_LARGE" | "PHOTO_NOT_USABLE" | "UPLOADS_PENDING" | "VOICE_NOTE_NOT_AUDIO" | "VOICE_NOTE_TOO_LARGE" | "VOICE_NOTE_NOT_USABLE" | "CONTENT_RISKY" | "SUBSCRIBE_TEMPLATE_UNKNOWN" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorBody: {
+            code: components["schemas"]["ErrorCode"];
+            /** @description Chinese text to show the user */
+            message: string;
+            /** @description The input that was wrong, when one was */
+            field?: string;
+            requestId?: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  wechatLogin: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['WechatLoginDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionDto'];
-        };
-      };
-    };
-  };
-  refreshSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RefreshDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionDto'];
-        };
-      };
-    };
-  };
-  logout: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RefreshDto'];
-      };
-    };
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  listDemoPeople: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DemoPersonDto'][];
-        };
-      };
-    };
-  };
-  demoLogin: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DemoLoginDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionDto'];
-        };
-      };
-    };
-  };
-  getMe: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MeDto'];
-        };
-      };
-    };
-  };
-  bindPhone: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PhoneCodeDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionDto'];
-        };
-      };
-    };
-  };
-  setHomeUnit: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['HomeUnitDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MeDto'];
-        };
-      };
-    };
-  };
-  getHealth: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthDto'];
-        };
-      };
-      /** @description The database is unreachable */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthDto'];
-        };
-      };
-    };
-  };
-  listTowns: {
-    parameters: {
-      query?: {
-        limit?: number;
-        offset?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TownSummaryDto'][];
-        };
-      };
-    };
-  };
-  listChildUnits: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        unitId: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UnitRefDto'][];
-        };
-      };
-    };
-  };
-  resolveGroup: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ResolveGroupDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GroupDto'];
-        };
-      };
-    };
-  };
-  bindGroup: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['BindGroupDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GroupDto'];
-        };
-      };
-    };
-  };
-  viewFullPhone: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        personId: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FullPhoneDto'];
-        };
-      };
-    };
-  };
-  getUnitRoster: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        unitId: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RosterGridDto'][];
-        };
-      };
-    };
-  };
-  listPhoneViews: {
-    parameters: {
-      query?: {
-        /** @description Only views by this person (someone within the caller’s span) */
-        viewerPersonId?: number;
-        /** @description Only views of this person’s number (someone within the caller’s span) */
-        subjectPersonId?: number;
-        /** @description From this day, China time */
-        from?: string;
-        /** @description To this day, China time (inclusive) */
-        to?: string;
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PhoneViewPageDto'];
-        };
-      };
-    };
-  };
-  exportPhoneViews: {
-    parameters: {
-      query?: {
-        /** @description Only views by this person (someone within the caller’s span) */
-        viewerPersonId?: number;
-        /** @description Only views of this person’s number (someone within the caller’s span) */
-        subjectPersonId?: number;
-        /** @description From this day, China time */
-        from?: string;
-        /** @description To this day, China time (inclusive) */
-        to?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The audit workbook */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-    };
-  };
-  uploadPhoto: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /**
-           * Format: binary
-           * @description The photo
-           */
-          file: string;
-        };
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PhotoDto'];
-        };
-      };
-    };
-  };
-  getPhotoPreview: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        photoId: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The image */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'image/jpeg': string;
-          'image/png': string;
-          'image/webp': string;
-        };
-      };
-    };
-  };
-  getPhoto: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        photoId: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The image */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'image/jpeg': string;
-          'image/png': string;
-          'image/webp': string;
-        };
-      };
-    };
-  };
-  uploadVoiceNote: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /**
-           * Format: binary
-           * @description The recording
-           */
-          file: string;
-          /** @description Its length as the recorder measured it */
-          durationMs: number;
-        };
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['VoiceNoteDto'];
-        };
-      };
-    };
-  };
-  getVoiceNote: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        voiceNoteId: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The sound */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'audio/mpeg': string;
-          'audio/aac': string;
-          'audio/mp4': string;
-          'audio/webm': string;
-          'audio/ogg': string;
-          'audio/wav': string;
-        };
-      };
-    };
-  };
-  submitRequest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SubmitRequestDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RequestDto'];
-        };
-      };
-    };
-  };
-  reportPatrolFinding: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PatrolReportDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RequestDto'];
-        };
-      };
-    };
-  };
-  submitRequestOnBehalf: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SubmitOnBehalfDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RequestDto'];
-        };
-      };
-    };
-  };
-  getDispatchQueue: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RequestListItemDto'][];
-        };
-      };
-    };
-  };
-  getLookBackQueue: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RequestListItemDto'][];
-        };
-      };
-    };
-  };
-  getOverdueBoard: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RequestListItemDto'][];
-        };
-      };
-    };
-  };
-  listMyRequests: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RequestListItemDto'][];
-        };
-      };
-    };
-  };
-  getRequestInbox: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The last row of the previous page: its due time (completionDueAt, else contactDueAt)… */
-        afterDueAt?: string;
-        /** @description …and its id */
-        afterId?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RequestListItemDto'][];
-        };
-      };
-    };
-  };
-  getRequest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        requestId: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RequestDto'];
-        };
-      };
-    };
-  };
-  listDuplicateCandidates: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        requestId: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DuplicateCandidateDto'][];
-        };
-      };
-    };
-  };
-  actOnRequest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        requestId: number;
-        action:
-          | 'accept'
-          | 'followUp'
-          | 'resolve'
-          | 'lookBack'
-          | 'close'
-          | 'sendBack'
-          | 'reopen'
-          | 'reject'
-          | 'withdraw'
-          | 'requestTransfer'
-          | 'declineTransfer'
-          | 'transfer'
-          | 'merge'
-          | 'urge'
-          | 'supervise';
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RequestActionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RequestDto'];
-        };
-      };
-    };
-  };
-  callRequester: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        requestId: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RequesterPhoneDto'];
-        };
-      };
-    };
-  };
-  rateRequest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        requestId: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RateRequestDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RequestDto'];
-        };
-      };
-    };
-  };
-  disownRequest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        requestId: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DisownRequestDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RequestDto'];
-        };
-      };
-    };
-  };
-  listCategoryRoutes: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        townId: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CategoryRouteDto'][];
-        };
-      };
-    };
-  };
-  setCategoryRoute: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        townId: number;
-        category: 'environment' | 'infrastructure' | 'dispute' | 'labour' | 'safety' | 'social' | 'other';
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SetCategoryRouteDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CategoryRouteDto'][];
-        };
-      };
-    };
-  };
-  getMyWork: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WorkSummaryDto'];
-        };
-      };
-    };
-  };
-  importHotlineOrders: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ImportHotlineOrdersDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HotlineImportResultDto'];
-        };
-      };
-    };
-  };
-  importHotlineOrdersSheet: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /** Format: binary */
-          file: string;
-          townId: number;
-        };
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HotlineImportResultDto'];
-        };
-      };
-    };
-  };
-  getHotlineReply: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        orderNo: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HotlineReplyDto'];
-        };
-      };
-    };
-  };
-  listHotlineReplies: {
-    parameters: {
-      query: {
-        townId: number;
-        /** @description First day of orders received, YYYY-MM-DD (China time) */
-        from: string;
-        /** @description Last day, inclusive */
-        to: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HotlineReplyDto'][];
-        };
-      };
-    };
-  };
-  exportHotlineReplies: {
-    parameters: {
-      query: {
-        townId: number;
-        /** @description First day of orders received, YYYY-MM-DD (China time) */
-        from: string;
-        /** @description Last day, inclusive */
-        to: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The replies workbook */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-    };
-  };
-  listMyNotifications: {
-    parameters: {
-      query?: {
-        /** @description Only messages older than this id (the previous page’s nextBefore) */
-        before?: number;
-        limit?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NotificationPageDto'];
-        };
-      };
-    };
-  };
-  markNotificationsRead: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['MarkNotificationsReadDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MarkNotificationsReadResultDto'];
-        };
-      };
-    };
-  };
-  listSubscribeTemplates: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SubscriptionsDto'];
-        };
-      };
-    };
-  };
-  recordSubscribeGrants: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecordSubscribeGrantsDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SubscriptionsDto'];
-        };
-      };
-    };
-  };
-  getMonthlyRanking: {
-    parameters: {
-      query: {
-        /** @description The town whose board this is; the county’s id ranks the units of the whole county together */
-        townId: number;
-        /** @description The month, China time */
-        month: string;
-        level: 'small_grid' | 'large_grid' | 'village' | 'department';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RankingDto'];
-        };
-      };
-    };
-  };
-  getUnitHistory: {
-    parameters: {
-      query: {
-        /** @description The town whose board this is; the county’s id ranks the units of the whole county together */
-        townId: number;
-        /** @description The month, China time */
-        month: string;
-        /** @description The unit (small grid, large grid, village or department) whose months these are */
-        unitId: number;
-        /** @description How many months, ending with `month` */
-        months?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UnitHistoryDto'];
-        };
-      };
-    };
-  };
-  listFigureRequests: {
-    parameters: {
-      query: {
-        /** @description The town whose board this is; the county’s id ranks the units of the whole county together */
-        townId: number;
-        /** @description The month, China time */
-        month: string;
-        /** @description A unit of the town: a row of the board */
-        unitId: number;
-        figure:
-          | 'received'
-          | 'contactedOnTime'
-          | 'resolved'
-          | 'withdrawn'
-          | 'closedOnTime'
-          | 'closedLate'
-          | 'openOverdue'
-          | 'satisfied'
-          | 'basicallySatisfied'
-          | 'dissatisfied'
-          | 'rehandled'
-          | 'patrolFound'
-          | 'excluded';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FigureRequestsDto'];
-        };
-      };
-    };
-  };
-  listExclusions: {
-    parameters: {
-      query: {
-        /** @description The town whose board this is; the county’s id ranks the units of the whole county together */
-        townId: number;
-        /** @description The month, China time */
-        month: string;
-        /** @description A unit of the town: a row of the board */
-        unitId: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ExclusionRegisterDto'];
-        };
-      };
-    };
-  };
-  getDailyBulletin: {
-    parameters: {
-      query: {
-        townId: number;
-        /** @description The day, China time */
-        day: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DailyBulletinDto'];
-        };
-      };
-    };
-  };
-  exportDailyBulletin: {
-    parameters: {
-      query: {
-        townId: number;
-        /** @description The day, China time */
-        day: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The bulletin workbook */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-    };
-  };
-  listBulletinRequests: {
-    parameters: {
-      query: {
-        townId: number;
-        /** @description The day, China time */
-        day: string;
-        figure: 'received' | 'bySource' | 'byVillage' | 'byCategory' | 'contactsOnTime' | 'contactsLate' | 'resolved' | 'open' | 'overdue';
-        /** @description For bySource / byVillage / byCategory: the line’s key as the bulletin gives it */
-        key?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ReportRequestsDto'];
-        };
-      };
-    };
-  };
-  getWeeklyDispatch: {
-    parameters: {
-      query: {
-        townId: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WeeklyDispatchDto'];
-        };
-      };
-    };
-  };
-  exportWeeklyDispatch: {
-    parameters: {
-      query: {
-        townId: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The dispatch workbook */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-    };
-  };
-  getCategoryStats: {
-    parameters: {
-      query: {
-        townId: number;
-        /** @description First month, China time */
-        from: string;
-        /** @description Last month, inclusive */
-        to: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CategoryStatsDto'];
-        };
-      };
-    };
-  };
-  importRoster: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /**
-           * Format: binary
-           * @description The roster .xlsx
-           */
-          file: string;
-          /** @description The town (镇) the roster is for */
-          townId: number;
-        };
-      };
-    };
-    responses: {
-      /** @description The import job, state "validating"; poll getRosterImport */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RosterImportDto'];
-        };
-      };
-    };
-  };
-  getRosterImport: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        importId: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RosterImportDto'];
-        };
-      };
-    };
-  };
-  exportRoster: {
-    parameters: {
-      query: {
-        /** @description The town (镇) whose roster to export */
-        townId: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The roster workbook */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-    };
-  };
+    wechatLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WechatLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+        };
+    };
+    refreshSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listDemoPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoPersonDto"][];
+                };
+            };
+        };
+    };
+    demoLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DemoLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    bindPhone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhoneCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+        };
+    };
+    setHomeUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HomeUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description The database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    listTowns: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TownSummaryDto"][];
+                };
+            };
+        };
+    };
+    listChildUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitRefDto"][];
+                };
+            };
+        };
+    };
+    resolveGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveGroupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDto"];
+                };
+            };
+        };
+    };
+    bindGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BindGroupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDto"];
+                };
+            };
+        };
+    };
+    viewFullPhone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FullPhoneDto"];
+                };
+            };
+        };
+    };
+    getUnitRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterGridDto"][];
+                };
+            };
+        };
+    };
+    listPhoneViews: {
+        parameters: {
+            query?: {
+                /** @description Only views by this person (someone within the caller’s span) */
+                viewerPersonId?: number;
+                /** @description Only views of this person’s number (someone within the caller’s span) */
+                subjectPersonId?: number;
+                /** @description From this day, China time */
+                from?: string;
+                /** @description To this day, China time (inclusive) */
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneViewPageDto"];
+                };
+            };
+        };
+    };
+    exportPhoneViews: {
+        parameters: {
+            query?: {
+                /** @description Only views by this person (someone within the caller’s span) */
+                viewerPersonId?: number;
+                /** @description Only views of this person’s number (someone within the caller’s span) */
+                subjectPersonId?: number;
+                /** @description From this day, China time */
+                from?: string;
+                /** @description To this day, China time (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The audit workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    uploadPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The photo
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoDto"];
+                };
+            };
+        };
+    };
+    getPhotoPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                photoId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+        };
+    };
+    getPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                photoId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+        };
+    };
+    uploadVoiceNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The recording
+                     */
+                    file: string;
+                    /** @description Its length as the recorder measured it */
+                    durationMs: number;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceNoteDto"];
+                };
+            };
+        };
+    };
+    getVoiceNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                voiceNoteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sound */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/mpeg": string;
+                    "audio/aac": string;
+                    "audio/mp4": string;
+                    "audio/webm": string;
+                    "audio/ogg": string;
+                    "audio/wav": string;
+                };
+            };
+        };
+    };
+    submitRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"];
+                };
+            };
+        };
+    };
+    reportPatrolFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatrolReportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"];
+                };
+            };
+        };
+    };
+    submitRequestOnBehalf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitOnBehalfDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"];
+                };
+            };
+        };
+    };
+    getDispatchQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestListItemDto"][];
+                };
+            };
+        };
+    };
+    getLookBackQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestListItemDto"][];
+                };
+            };
+        };
+    };
+    getOverdueBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestListItemDto"][];
+                };
+            };
+        };
+    };
+    listMyRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestListItemDto"][];
+                };
+            };
+        };
+    };
+    getRequestInbox: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The last row of the previous page: its due time (completionDueAt, else contactDueAt)… */
+                afterDueAt?: string;
+                /** @description …and its id */
+                afterId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestListItemDto"][];
+                };
+            };
+        };
+    };
+    getRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"];
+                };
+            };
+        };
+    };
+    listDuplicateCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateCandidateDto"][];
+                };
+            };
+        };
+    };
+    actOnRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: number;
+                action: "accept" | "followUp" | "resolve" | "lookBack" | "close" | "sendBack" | "reopen" | "reject" | "withdraw" | "requestTransfer" | "declineTransfer" | "transfer" | "merge" | "urge" | "supervise";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"];
+                };
+            };
+        };
+    };
+    callRequester: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequesterPhoneDto"];
+                };
+            };
+        };
+    };
+    rateRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"];
+                };
+            };
+        };
+    };
+    disownRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisownRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"];
+                };
+            };
+        };
+    };
+    listCategoryRoutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                townId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryRouteDto"][];
+                };
+            };
+        };
+    };
+    setCategoryRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                townId: number;
+                category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetCategoryRouteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryRouteDto"][];
+                };
+            };
+        };
+    };
+    getMyWork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkSummaryDto"];
+                };
+            };
+        };
+    };
+    importHotlineOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportHotlineOrdersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineImportResultDto"];
+                };
+            };
+        };
+    };
+    importHotlineOrdersSheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    townId: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineImportResultDto"];
+                };
+            };
+        };
+    };
+    getHotlineReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineReplyDto"];
+                };
+            };
+        };
+    };
+    listHotlineReplies: {
+        parameters: {
+            query: {
+                townId: number;
+                /** @description First day of orders received, YYYY-MM-DD (China time) */
+                from: string;
+                /** @description Last day, inclusive */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineReplyDto"][];
+                };
+            };
+        };
+    };
+    exportHotlineReplies: {
+        parameters: {
+            query: {
+                townId: number;
+                /** @description First day of orders received, YYYY-MM-DD (China time) */
+                from: string;
+                /** @description Last day, inclusive */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The replies workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    listMyNotifications: {
+        parameters: {
+            query?: {
+                /** @description Only messages older than this id (the previous page’s nextBefore) */
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+        };
+    };
+    markNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkNotificationsReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkNotificationsReadResultDto"];
+                };
+            };
+        };
+    };
+    listSubscribeTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionsDto"];
+                };
+            };
+        };
+    };
+    recordSubscribeGrants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSubscribeGrantsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionsDto"];
+                };
+            };
+        };
+    };
+    getMonthlyRanking: {
+        parameters: {
+            query: {
+                /** @description The town whose board this is; the county’s id ranks the units of the whole county together */
+                townId: number;
+                /** @description The month, China time */
+                month: string;
+                level: "small_grid" | "large_grid" | "village" | "department";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingDto"];
+                };
+            };
+        };
+    };
+    getUnitHistory: {
+        parameters: {
+            query: {
+                /** @description The town whose board this is; the county’s id ranks the units of the whole county together */
+                townId: number;
+                /** @description The month, China time */
+                month: string;
+                /** @description The unit (small grid, large grid, village or department) whose months these are */
+                unitId: number;
+                /** @description How many months, ending with `month` */
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitHistoryDto"];
+                };
+            };
+        };
+    };
+    listFigureRequests: {
+        parameters: {
+            query: {
+                /** @description The town whose board this is; the county’s id ranks the units of the whole county together */
+                townId: number;
+                /** @description The month, China time */
+                month: string;
+                /** @description A unit of the town: a row of the board */
+                unitId: number;
+                figure: "received" | "contactedOnTime" | "resolved" | "withdrawn" | "closedOnTime" | "closedLate" | "openOverdue" | "satisfied" | "basicallySatisfied" | "dissatisfied" | "rehandled" | "patrolFound" | "excluded";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FigureRequestsDto"];
+                };
+            };
+        };
+    };
+    listExclusions: {
+        parameters: {
+            query: {
+                /** @description The town whose board this is; the county’s id ranks the units of the whole county together */
+                townId: number;
+                /** @description The month, China time */
+                month: string;
+                /** @description A unit of the town: a row of the board */
+                unitId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExclusionRegisterDto"];
+                };
+            };
+        };
+    };
+    getDailyBulletin: {
+        parameters: {
+            query: {
+                townId: number;
+                /** @description The day, China time */
+                day: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyBulletinDto"];
+                };
+            };
+        };
+    };
+    exportDailyBulletin: {
+        parameters: {
+            query: {
+                townId: number;
+                /** @description The day, China time */
+                day: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bulletin workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    listBulletinRequests: {
+        parameters: {
+            query: {
+                townId: number;
+                /** @description The day, China time */
+                day: string;
+                figure: "received" | "bySource" | "byVillage" | "byCategory" | "contactsOnTime" | "contactsLate" | "resolved" | "open" | "overdue";
+                /** @description For bySource / byVillage / byCategory: the line’s key as the bulletin gives it */
+                key?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRequestsDto"];
+                };
+            };
+        };
+    };
+    getWeeklyDispatch: {
+        parameters: {
+            query: {
+                townId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyDispatchDto"];
+                };
+            };
+        };
+    };
+    exportWeeklyDispatch: {
+        parameters: {
+            query: {
+                townId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dispatch workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    getCategoryStats: {
+        parameters: {
+            query: {
+                townId: number;
+                /** @description First month, China time */
+                from: string;
+                /** @description Last month, inclusive */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryStatsDto"];
+                };
+            };
+        };
+    };
+    importRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The roster .xlsx
+                     */
+                    file: string;
+                    /** @description The town (镇) the roster is for */
+                    townId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The import job, state "validating"; poll getRosterImport */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterImportDto"];
+                };
+            };
+        };
+    };
+    getRosterImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterImportDto"];
+                };
+            };
+        };
+    };
+    exportRoster: {
+        parameters: {
+            query: {
+                /** @description The town (镇) whose roster to export */
+                townId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roster workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
 }
