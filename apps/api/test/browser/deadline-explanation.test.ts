@@ -42,7 +42,7 @@ async function closeSheet(page: Page): Promise<void> {
  * 「怎么算的？」 in the H5 build in Chromium (issue 17): beside the deadline on her matter's page, a
  * villager taps it and reads how the deadlines were counted over New Year (the holiday skipped, the
  * make-up Sunday counted); the grid leader finds the same beside the countdown on a 待办 card, and
- * the tap does not open the card.
+ * the tap does not open the card; hotline staff read on a 12345 order that the city's deadline governs.
  */
 describe('deadlines that explain themselves in the H5 app', () => {
   const clock = new ManualClock(at('2025-12-31T19:30:00'));
@@ -102,6 +102,46 @@ describe('deadlines that explain themselves in the H5 app', () => {
     expect(await sheetLines(page)).toEqual(EXPLAINED);
     await closeSheet(page);
     await eventually(() => expect(page.url()).toContain('/subpackages/handler/inbox/index'));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("hotline staff read on a 12345 order that the city's earlier deadline governs its first contact", async () => {
+    const { page, pageErrors } = phone;
+    const dataSource = under.api.app.get(DataSource);
+    const staff = await personWithRole(dataSource, 'hotline_staff');
+    const towns: { id: number }[] = await dataSource.query("SELECT id FROM org_unit WHERE kind = 'town' ORDER BY id LIMIT 1");
+    const imported = await api('POST', '/api/hotline/orders', await demoToken(under.api.baseUrl, staff.personId), {
+      townId: Number(towns[0]?.id),
+      orders: [
+        {
+          orderNo: 'SG20251231DL0001',
+          receivedAt: at('2025-12-31T19:40:00').toISOString(),
+          callerName: '周大爷',
+          callerPhone: '13655550188',
+          content: '桥头的护栏被车撞歪了，孩子上学要经过。',
+          category: 'safety',
+          cityDueAt: at('2026-01-01T08:00:00').toISOString(),
+          confidential: false,
+        },
+      ],
+    });
+    expect([200, 201]).toContain(imported.status);
+    const [order]: { id: number }[] = await dataSource.query('SELECT id FROM request WHERE hotlineOrderNo = ?', ['SG20251231DL0001']);
+
+    await signInAs(page, staff);
+    await page.goto(`${under.api.baseUrl}/#/subpackages/staff/request/index?id=${Number(order!.id)}`);
+    const shown = current(page);
+    await shown.locator('.staff-city-due').waitFor({ timeout: 15_000 });
+    await shown.locator('.staff-dispatch-notice .deadline-why-tap').click();
+    expect(await sheetLines(page)).toEqual([
+      '12月31日（周三）19:50 收到',
+      '收到后1小时内先联系，只算每天8:00至20:00的服务时间',
+      '20:00后停表，第二天8:00接着算',
+      '市12345要求1月1日（周四）8:00 前办结，比镇里的期限早，以市里的为准',
+      '应在1月1日（周四）8:00 前联系',
+      '联系后定为简单事项（1个工作日）或疑难复杂事项（3个工作日），再算办好的期限',
+    ]);
+    await closeSheet(page);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { messageOf } from '../../../api/errors';
 import { PageShell } from '../../../components/page-shell';
 import { useLoader } from '../../../lib/use-loader';
 import { ActionForm } from '../../../requests/components/action-form';
+import { DeadlineExplanation } from '../../../requests/components/deadline-explanation';
 import { PhotoGrid } from '../../../requests/components/photo-grid';
 import { Hearts, RequestSummary, Timeline } from '../../../requests/components/request-parts';
 import { stepLabel, timeText } from '../../../requests/labels';
@@ -68,7 +69,12 @@ export default function LookBackRequestPage() {
             {(request.hotlineOrderNo || request.transferRequested) && (
               <View className="req-notice staff-dispatch-notice">
                 {request.hotlineOrderNo && <Text className="req-notice-text staff-order-no">12345 工单号：{request.hotlineOrderNo}</Text>}
-                {request.cityDueAt && <Text className="req-notice-text staff-city-due">市里要求 {timeText(request.cityDueAt)} 前办结</Text>}
+                {request.cityDueAt && (
+                  <View className="staff-city-due-row">
+                    <Text className="req-notice-text staff-city-due">市里要求 {timeText(request.cityDueAt)} 前办结</Text>
+                    <DeadlineExplanation request={request} timeline={request.timeline} />
+                  </View>
+                )}
                 {request.transferRequested && <Text className="req-notice-text staff-transfer-asked">{request.handlerUnitName}申请转办</Text>}
               </View>
             )}
