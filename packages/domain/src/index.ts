@@ -24,6 +24,7 @@ export {
   showPersonal,
   shownAs,
   VIEWERS,
+  withPersonalFieldsTable,
   type Exposure,
   type PersonalField,
   type PersonalFieldRule,

@@ -9,6 +9,7 @@ import {
   PERSONAL_FIELDS_DOC_START,
   personalFieldsTable,
   showPersonal,
+  withPersonalFieldsTable,
   shownAs,
   type Exposure,
   type PersonalField,
@@ -19,10 +20,18 @@ const DOC = join(__dirname, '../../../../docs/privacy.md');
 
 test('docs/privacy.md shows the personal fields table as the code has it', () => {
   const doc = readFileSync(DOC, 'utf8');
-  const start = doc.indexOf(PERSONAL_FIELDS_DOC_START);
-  const end = doc.indexOf(PERSONAL_FIELDS_DOC_END);
-  assert.ok(start >= 0 && end > start, 'docs/privacy.md lacks the personal fields table markers');
-  assert.equal(doc.slice(start + PERSONAL_FIELDS_DOC_START.length, end).trim(), personalFieldsTable(), 'copy personalFieldsTable() into docs/privacy.md');
+  assert.equal(withPersonalFieldsTable(doc), doc, 'docs/privacy.md differs from PERSONAL_FIELDS: run `pnpm --filter @gridloop/domain docs:privacy`');
+});
+
+test('the table has a row per field with a cell per viewer; a document without the markers is refused', () => {
+  assert.ok(
+    personalFieldsTable()
+      .split('\n')
+      .some((line) => line.startsWith('| contactPhone | full | masked | masked | hidden | hidden |')),
+  );
+  assert.throws(() => withPersonalFieldsTable('# Privacy\n'), /markers are missing/);
+  const fresh = withPersonalFieldsTable(`before\n${PERSONAL_FIELDS_DOC_START}\nold\n${PERSONAL_FIELDS_DOC_END}\nafter`);
+  assert.equal(withPersonalFieldsTable(fresh), fresh);
 });
 
 test('each field shows as the most open of the viewer’s relations; no relation is the public', () => {

@@ -118,8 +118,16 @@ export function mayCallRequester(relations: readonly Relation[]): boolean {
 }
 
 export const PERSONAL_FIELDS_DOC_START =
-  '<!-- personal fields table: checked against PERSONAL_FIELDS (packages/domain/src/people/personal-fields.ts) by personal-fields.test.ts -->';
+  '<!-- personal fields table: written from PERSONAL_FIELDS by `pnpm --filter @gridloop/domain docs:privacy`; edit the table in the code, not here -->';
 export const PERSONAL_FIELDS_DOC_END = '<!-- end of the personal fields table -->';
+
+/** docs/privacy.md with the table written anew between its markers (refused, not written half, without them). */
+export function withPersonalFieldsTable(doc: string): string {
+  const start = doc.indexOf(PERSONAL_FIELDS_DOC_START);
+  const end = doc.indexOf(PERSONAL_FIELDS_DOC_END);
+  if (start < 0 || end < start) throw new Error(`the personal fields table's markers are missing: ${PERSONAL_FIELDS_DOC_START} … ${PERSONAL_FIELDS_DOC_END}`);
+  return `${doc.slice(0, start + PERSONAL_FIELDS_DOC_START.length)}\n\n${personalFieldsTable()}\n\n${doc.slice(end)}`;
+}
 
 /** The table as docs/privacy.md shows it. */
 export function personalFieldsTable(): string {
