@@ -48,4 +48,8 @@ export class RankingMonthCount implements Record<RankingCount, number> {
 
   @Column({ type: 'int', default: 0 })
   excluded: number;
+
+  /** Always 0 in a kept month (it is kept once every first-contact deadline has passed); a column because every count is one. */
+  @Column({ type: 'int', default: 0 })
+  contactPending: number;
 }

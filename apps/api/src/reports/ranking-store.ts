@@ -71,7 +71,7 @@ export class RankingStore {
   private async countAndKeep(period: Period, now: Date): Promise<PeriodCounts> {
     // Read before counting: a row that commits while we count has a higher id, and is checked next time.
     const checkedThroughEventId = await this.lastEventId();
-    const { counts, lastContactDueAt } = await this.reports.allUnitsCounts(period);
+    const { counts, lastContactDueAt } = await this.reports.allUnitsCounts(period, now);
     const settlesAt = lastContactDueAt && lastContactDueAt > period.end ? lastContactDueAt : period.end;
     if (now.getTime() >= settlesAt.getTime() + SETTLE_MARGIN_MS) await this.keep(period.label, counts, { checkedThroughEventId, settlesAt, countedAt: now });
     else this.settling.set(period.label, settlesAt);

@@ -60,6 +60,9 @@ const STEP_RULES: Record<StepFigure, { actions: readonly string[]; when: string 
   received: { actions: ['submit'], when: COUNTED },
   // Its first contact (accept or reject) by the deadline it arrived with.
   contactedOnTime: { actions: ['submit'], when: `${COUNTED} AND f.firstContactAt <= r.firstContactDueAt` },
+  // Not contacted yet and not yet due at the moment of reading (:now): out of 响应率 while the period
+  // runs. Once a month settles every first-contact deadline has passed, so a kept month holds 0.
+  contactPending: { actions: ['submit'], when: `${COUNTED} AND f.firstContactAt IS NULL AND r.firstContactDueAt > :now` },
   resolved: { actions: ['submit'], when: `${COUNTED} AND f.resolvedByEnd = 1` },
   withdrawn: { actions: ['submit'], when: `${COUNTED} AND f.withdrawnByEnd = 1` },
   patrolFound: { actions: ['submit'], when: `${COUNTED} AND r.source = 'patrol'` },
@@ -114,19 +117,21 @@ export class ReportRepository {
    * judgedAt(period, now).
    */
   async periodCounts(scopePath: string, period: Period, now: Date): Promise<PeriodCounts> {
-    return (await this.count(await this.scope(scopePath), period, judgedAt(period, now))).counts;
+    return (await this.count(await this.scope(scopePath), period, judgedAt(period, now), now)).counts;
   }
 
-  /** periodCounts of every unit there is for a month that is over (what RankingStore keeps): judged at its end. */
-  allUnitsCounts(period: Period): Promise<AllUnitsCounts> {
-    return this.count({ path: '', unitIds: null }, period, period.end);
+  /** periodCounts of every unit there is for a month that is over (what RankingStore keeps): judged at its end, read `now`. */
+  allUnitsCounts(period: Period, now: Date): Promise<AllUnitsCounts> {
+    return this.count({ path: '', unitIds: null }, period, period.end, now);
   }
 
-  private async count(scope: Scope, period: Period, at: Date): Promise<AllUnitsCounts> {
+  /** The counts of the period judged at `at` (judgedAt) and read at `now` (a first contact not yet due). */
+  private async count(scope: Scope, period: Period, at: Date, now: Date): Promise<AllUnitsCounts> {
     const stepFigures = RANKING_FIGURES.filter((f): f is StepFigure => f !== 'openOverdue');
     const query = this.periodSteps(COUNTED_ACTIONS, scope, period)
       .select('e.handlerUnitId', 'unitId')
       .addSelect("MAX(CASE WHEN e.action = 'submit' THEN r.firstContactDueAt END)", 'lastContactDueAt')
+      .setParameter('now', now)
       .groupBy('e.handlerUnitId');
     for (const figure of stepFigures) {
       const rule = STEP_RULES[figure];
@@ -134,7 +139,7 @@ export class ReportRepository {
     }
     const [rows, openOverdue] = await Promise.all([
       query.getRawMany<Record<string, number | string | Date | null>>(),
-      count(this.figure('openOverdue', scope, period, at)),
+      count(this.figure('openOverdue', scope, period, at, now)),
     ]);
     const counts = countsFromRows(rows as Record<string, number | string>[], stepFigures);
     let lastContactDueAt: Date | null = null;
@@ -148,7 +153,7 @@ export class ReportRepository {
 
   /** The timeline rows behind one figure of units within `scopePath` (a unit's path: it and those under it): what a count counted. */
   async figureRows(figure: RankingFigure, scopePath: string, period: Period, now: Date): Promise<{ requestId: number; at: Date }[]> {
-    const rows = await this.figure(figure, await this.scope(scopePath), period, judgedAt(period, now))
+    const rows = await this.figure(figure, await this.scope(scopePath), period, judgedAt(period, now), now)
       .select('e.requestId', 'requestId')
       .addSelect('e.createdAt', 'at')
       .orderBy('e.id', 'ASC')
@@ -156,13 +161,13 @@ export class ReportRepository {
     return rows.map((row) => ({ requestId: Number(row.requestId), at: rawDate(row.at) }));
   }
 
-  /** One figure's rows over the period: its steps by its rule, or the matters open and overdue at `at` (judgedAt). */
-  private figure(figure: RankingFigure, scope: Scope, period: Period, at: Date): SelectQueryBuilder<RequestEvent> {
+  /** One figure's rows over the period: its steps by its rule (read at `now`), or the matters open and overdue at `at` (judgedAt). */
+  private figure(figure: RankingFigure, scope: Scope, period: Period, at: Date, now: Date): SelectQueryBuilder<RequestEvent> {
     if (figure === 'openOverdue') {
       return this.openAtEnd(scope.path, at).andWhere(OPEN_OVERDUE_WHEN, { at });
     }
     const rule = STEP_RULES[figure];
-    return this.periodSteps(rule.actions, scope, period).andWhere(rule.when);
+    return this.periodSteps(rule.actions, scope, period).andWhere(rule.when, { now });
   }
 
   /** The period's steps of these kinds within the scope (e), their request (r) and the facts (f) of a matter received in the period. */

@@ -64,6 +64,7 @@ export function isSelfRated({ requests, roles }: Pick<Timeline, 'requests' | 'ro
 export const FIGURES = [
   'received',
   'contactedOnTime',
+  'contactPending',
   'resolved',
   'withdrawn',
   'closedOnTime',
@@ -139,11 +140,15 @@ export interface MonthTruth {
   behind: Map<string, number[]>;
 }
 
+/** Read long after any period a test looks at: every deadline past. */
+const LONG_AFTER = new Date('2100-01-01T00:00:00Z');
+
 /**
- * Each handling unit's tally over [start, end), credited as docs/reports.md says; open and overdue
- * judged at the end, or at `readAt` while the period runs (read before its end).
+ * Each handling unit's tally over [start, end), credited as docs/reports.md says, read at `readAt`
+ * (by default long after: every first contact due); open and overdue judged at the end, or at
+ * `readAt` while the period runs (read before its end).
  */
-export function monthTruth(timeline: Timeline, start: Date, end: Date, readAt: Date = end): MonthTruth {
+export function monthTruth(timeline: Timeline, start: Date, end: Date, readAt: Date = LONG_AFTER): MonthTruth {
   const judged = readAt < end ? readAt : end;
   const { events, requests, byRequest } = timeline;
   const inPeriod = (e: EventRow) => e.createdAt >= start && e.createdAt < end;
@@ -165,6 +170,8 @@ export function monthTruth(timeline: Timeline, start: Date, end: Date, readAt: D
       add(e.handlerUnitId, 'received', e.requestId);
       const firstContact = (byRequest.get(e.requestId) ?? []).find((x) => x.action === 'accept' || x.action === 'reject');
       if (firstContact && firstContact.createdAt <= r.firstContactDueAt) add(e.handlerUnitId, 'contactedOnTime', e.requestId);
+      // Read before its first contact is due and not contacted yet: neither on time nor late.
+      if (!firstContact && r.firstContactDueAt > readAt) add(e.handlerUnitId, 'contactPending', e.requestId);
       if (has(e.requestId, 'resolve')) add(e.handlerUnitId, 'resolved', e.requestId);
       if (has(e.requestId, 'withdraw') || has(e.requestId, 'disown')) add(e.handlerUnitId, 'withdrawn', e.requestId);
       if (r.source === 'patrol') add(e.handlerUnitId, 'patrolFound', e.requestId);
@@ -215,7 +222,7 @@ export function rolledUp(truth: MonthTruth, units: Timeline['units'], unitId: nu
 /** The rates by their definitions (docs/reports.md), from a unit's figures. */
 export function ratesOf(w: Record<Figure, number>, basicallySatisfiedWeight = 0.9): Record<string, number | null> {
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
-  const responseRate = ratio(w.contactedOnTime, w.received);
+  const responseRate = ratio(w.contactedOnTime, w.received - w.contactPending);
   const resolutionRate = ratio(w.resolved, w.received - w.withdrawn);
   const satisfactionRate = ratio(w.satisfied + basicallySatisfiedWeight * w.basicallySatisfied, w.satisfied + w.basicallySatisfied + w.dissatisfied);
   // 0.1 / 0.5 / 0.4 over the rates that have data.

@@ -21,6 +21,7 @@ export type RankingCount = Exclude<keyof UnitTally, 'hearts'>;
 export const RANKING_COUNT_LABELS: Record<RankingCount, string> = {
   received: '受理',
   contactedOnTime: '按时联系',
+  contactPending: '待联系（未到时限）',
   resolved: '已有结果',
   withdrawn: '群众撤回',
   closedOnTime: '按时办结',

@@ -5,6 +5,7 @@ import { DEFAULT_RATE_WEIGHTS, parseRateWeights, rankBy, relativeChange, unitRat
 const EMPTY: UnitTally = {
   received: 0,
   contactedOnTime: 0,
+  contactPending: 0,
   resolved: 0,
   withdrawn: 0,
   closedOnTime: 0,
@@ -98,6 +99,7 @@ test('weights come from configuration: the 30/35/35 variant, the 基本满意 sh
   const tally = {
     received: 10,
     contactedOnTime: 5,
+    contactPending: 0,
     resolved: 10,
     withdrawn: 0,
     closedOnTime: 10,
@@ -118,4 +120,9 @@ test('weights come from configuration: the 30/35/35 variant, the 基本满意 sh
   assert.throws(() => parseRateWeights({ response: 2 }, 'REPORT_WEIGHTS'), /REPORT_WEIGHTS.response: expected a number from 0 to 1/);
   assert.throws(() => parseRateWeights({ response: 0, resolution: 0, satisfaction: 0 }, 'REPORT_WEIGHTS'), /at least one weight/);
   assert.throws(() => parseRateWeights([0.1], 'REPORT_WEIGHTS'), /expected an object/);
+});
+
+test('a matter whose first contact is not yet due is left out of the response rate', () => {
+  assert.equal(unitRates({ ...EMPTY, received: 1, contactPending: 1 }).responseRate, null);
+  assert.equal(unitRates({ ...EMPTY, received: 3, contactedOnTime: 1, contactPending: 1 }).responseRate, 1 / 2);
 });

@@ -9,6 +9,12 @@ export interface UnitTally {
   received: number;
   /** Of those, first contact made within its deadline. */
   contactedOnTime: number;
+  /**
+   * Of those, not contacted yet and their first contact not yet due at the moment of reading: while
+   * a period runs, neither on time nor late, so left out of 响应率 (always 0 once a period has
+   * settled: every deadline has passed).
+   */
+  contactPending: number;
   /** Of those, reaching a result (resolved, looked back, closed) by the end of the period. */
   resolved: number;
   /** Of those, withdrawn by the requester (not held against the unit). */
@@ -48,7 +54,7 @@ export interface RateWeights {
 export const DEFAULT_RATE_WEIGHTS: RateWeights = { response: 0.1, resolution: 0.5, satisfaction: 0.4, basicallySatisfiedWeight: 0.9 };
 
 export interface UnitRates {
-  /** 响应率: first contacts on time ÷ matters received. */
+  /** 响应率: first contacts on time ÷ matters received, less those whose first contact is not yet due. */
   responseRate: number | null;
   /** 按时办结率: closed on time ÷ (closed + open and overdue), so open overdue cases are not hidden. */
   onTimeRate: number | null;
@@ -67,7 +73,7 @@ function ratio(numerator: number, denominator: number): number | null {
 }
 
 export function unitRates(t: UnitTally, weights: RateWeights = DEFAULT_RATE_WEIGHTS): UnitRates {
-  const responseRate = ratio(t.contactedOnTime, t.received);
+  const responseRate = ratio(t.contactedOnTime, t.received - t.contactPending);
   const onTimeRate = ratio(t.closedOnTime, t.closedOnTime + t.closedLate + t.openOverdue);
   const resolutionRate = ratio(t.resolved, t.received - t.withdrawn);
   const rated = t.satisfied + t.basicallySatisfied + t.dissatisfied;

@@ -56,6 +56,8 @@ export class RankingRowDto {
 
   @ApiProperty() received: number;
   @ApiProperty() contactedOnTime: number;
+  @ApiProperty({ description: 'Not contacted yet, first contact not yet due at the moment of reading: out of 响应率 while the month runs' })
+  contactPending: number;
   @ApiProperty() resolved: number;
   @ApiProperty() withdrawn: number;
   @ApiProperty() closedOnTime: number;

@@ -21,6 +21,7 @@ import { RequestSubmitter1796632579620 } from './1796632579620-RequestSubmitter'
 import { InternalStaffSteps1796640000000 } from './1796640000000-InternalStaffSteps';
 import { PhoneViewRequest1796640000001 } from './1796640000001-PhoneViewRequest';
 import { RankingExcluded1796650000000 } from './1796650000000-RankingExcluded';
+import { RankingContactPending1796660000000 } from './1796660000000-RankingContactPending';
 
 /** SQLite migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
 export const SQLITE_MIGRATIONS = [
@@ -47,4 +48,5 @@ export const SQLITE_MIGRATIONS = [
   InternalStaffSteps1796640000000,
   PhoneViewRequest1796640000001,
   RankingExcluded1796650000000,
+  RankingContactPending1796660000000,
 ];
