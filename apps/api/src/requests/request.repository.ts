@@ -61,7 +61,7 @@ export class RequestRepository {
   }
 
   /**
-   * Open requests handled by `handlerUnitIds`, the soonest due first, as list rows for `viewerPersonId`.
+   * Requests in `openStates` handled by `handlerUnitIds`, the soonest due first, as list rows for `viewerPersonId`.
    * Plain SQL, one statement: a grid leader opens this all day, and TypeORM's building and
    * hydrating of the page cost more than the read. The page's ids come from IDX_request_handler_due
    * alone (it holds both due dates); only those rows are then read, and put in order here (an

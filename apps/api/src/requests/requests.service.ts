@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HANDLER_ROLES, isResultState, mayCallRequester, OPEN_STATES, relationsTo, type Relation } from '@gridloop/domain';
+import { HANDLER_ROLES, isResultState, mayCallRequester, relationsTo, WORKING_STATES, type Relation } from '@gridloop/domain';
 import { DataSource, In } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -56,13 +56,17 @@ export class RequestsService {
     return this.listItems(actor, await this.requests.listMine(actor.personId, LIST_LIMIT), now);
   }
 
-  /** What the caller must handle: open requests of the units where they hold a handling role. */
+  /**
+   * What the caller must handle: matters being worked on (WORKING_STATES) by the units where they
+   * hold a handling role. A result or refusal waits for the requester and the supervisors, not the
+   * handler, so it leaves 待办 (a patrol finding settled on the spot never enters it).
+   */
   async inbox(actor: Actor, page: InboxQuery, now: Date): Promise<RequestListItemDto[]> {
     const units = actor.held.filter((h) => HANDLER_ROLES.includes(h.role)).map((h) => h.unitId);
     if ((page.afterDueAt === undefined) !== (page.afterId === undefined))
       throw new AppError(ErrorCode.ValidationFailed, page.afterId === undefined ? 'afterId' : 'afterDueAt', '翻页需要同时给出上一页最后一条的时限和编号');
     const after = page.afterDueAt !== undefined && page.afterId !== undefined ? { dueAt: new Date(page.afterDueAt), id: page.afterId } : undefined;
-    const rows = await this.requests.inbox(actor.personId, units, OPEN_STATES, page.limit ?? INBOX_PAGE, after);
+    const rows = await this.requests.inbox(actor.personId, units, WORKING_STATES, page.limit ?? INBOX_PAGE, after);
     return rows.map((row) =>
       viewListItem(row.request, row.requester, this.relations(actor, row.request, row.followed ? [actor.personId] : []), now, row.resultNote),
     );

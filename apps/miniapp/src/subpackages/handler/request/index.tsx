@@ -19,6 +19,7 @@ import { DueCountdown, RequestSummary, Timeline } from '../../../requests/compon
 import { DuplicateCandidates } from '../../../requests/components/duplicates';
 import { dialRequester } from '../../../requests/dial-requester';
 import { getRequest, type RequestView } from '../../../requests/requests-api';
+import { hasRequester, RequesterLines } from '../../../requests/requester';
 import { useRequestActions } from '../../../requests/use-request-actions';
 import '../../../requests/components/request.css';
 import './index.css';
@@ -132,15 +133,12 @@ export default function HandleRequestPage() {
             <RequestSummary request={request}>
               <DueCountdown request={request} now={now} />
               {request.transferRequested && <Text className="form-hint">已申请转办，等待热线办答复</Text>}
-              <View className="req-person">
-                <Text className="req-phone">反映人：{request.requesterName}</Text>
-                <Text className="req-phone handle-phone">电话：{request.contactPhone ?? '没有留电话'}</Text>
-              </View>
+              <RequesterLines request={request} phoneClassName="handle-phone" />
             </RequestSummary>
 
             {open === null && (
               <View className="req-actions">
-                {request.canCall && (
+                {request.canCall && hasRequester(request.source) && (
                   <Button className="big-button handle-call" type="primary" block onClick={() => call(request)}>
                     打电话
                   </Button>
@@ -151,7 +149,7 @@ export default function HandleRequestPage() {
                     type="primary"
                     fill="outline"
                     block
-                    onClick={() => openAccept(request.contactPhone ? 'call' : 'visit')}
+                    onClick={() => openAccept(request.contactPhone && hasRequester(request.source) ? 'call' : 'visit')}
                   >
                     已联系，记录受理
                   </Button>

@@ -12,6 +12,7 @@ import { Hearts, RequestSummary, Timeline } from '../../../requests/components/r
 import { stepLabel, timeText } from '../../../requests/labels';
 import { dialRequester } from '../../../requests/dial-requester';
 import { getRequest } from '../../../requests/requests-api';
+import { hasRequester, RequesterLines } from '../../../requests/requester';
 import { latestResult } from '../../../requests/result';
 import { useRequestActions } from '../../../requests/use-request-actions';
 import { rungText } from '../../../requests/ladder';
@@ -48,11 +49,8 @@ export default function LookBackRequestPage() {
         return (
           <View className="staff-request">
             <RequestSummary request={request}>
-              <View className="req-person">
-                <Text className="req-phone">反映人：{request.requesterName}</Text>
-                <Text className="req-phone">电话：{request.contactPhone ?? '没有留电话'}</Text>
-              </View>
-              {request.canCall && (
+              <RequesterLines request={request} />
+              {request.canCall && hasRequester(request.source) && (
                 // 拨打: the number from the logged action, straight to the dialer (回访 before 回看).
                 <Button
                   className="big-button big-button--plain staff-call"
