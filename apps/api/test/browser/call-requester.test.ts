@@ -20,12 +20,15 @@ describe('打电话 in the H5 app: 拨打, then the dialer', () => {
   const under = useAppUnderTest({ demoLogin: true });
   const phone = usePhoneOnApp(under);
   let leader: SeededPerson;
+  let largeGridHead: SeededPerson;
   let villagerId: number;
   let requestId: number;
 
   beforeAll(async () => {
     const dataSource = under.api.app.get(DataSource);
     leader = await personWithRole(dataSource, 'grid_leader');
+    // The head of the leader's large grid (its code is the small grid's less its last part).
+    largeGridHead = await personWithRole(dataSource, 'large_grid_head', leader.unitCode.split('-').slice(0, -1).join('-'));
     villagerId = await addVillager(dataSource, VILLAGER, leader.unitId);
     const submitted = await call(under.api.baseUrl, 'POST', '/api/requests', {
       token: await demoToken(under.api.baseUrl, villagerId),
@@ -61,6 +64,31 @@ describe('打电话 in the H5 app: 拨打, then the dialer', () => {
 
     // Then the contact is recorded as a call; the number stays off the page.
     await handling.locator('.accept-form .contact-method.chip--on').filter({ hasText: '电话联系' }).waitFor();
+    expect(await page.locator('body').innerText()).not.toContain(VILLAGER.phone);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('so does a supervisor from the staff page: the large-grid head taps 打电话', async () => {
+    const { page, pageErrors } = phone;
+    await signInAs(page, largeGridHead);
+    await catchDialling(page);
+    await page.goto(`${under.api.baseUrl}/#/subpackages/staff/request/index?id=${requestId}`);
+    const staffPage = current(page);
+    await staffPage.getByText('电话：139****0707').waitFor({ timeout: 15_000 });
+    expect(await page.locator('body').innerText()).not.toContain(VILLAGER.phone);
+
+    const calling = page.waitForResponse((res) => res.request().method() === 'POST' && new URL(res.url()).pathname === `/api/requests/${requestId}/call`);
+    await button(page, /^打电话$/, '.staff-call').click();
+    expect((await calling).status()).toBe(200);
+    expect(await dialledNumbers(page)).toEqual([`tel:${VILLAGER.phone}`]);
+    const logged = await under.api.app
+      .get(DataSource)
+      .query('SELECT COUNT(*) AS n FROM phone_view_log WHERE viewerPersonId = ? AND subjectPersonId = ? AND requestId = ?', [
+        largeGridHead.personId,
+        villagerId,
+        requestId,
+      ]);
+    expect(Number(logged[0].n)).toBe(1);
     expect(await page.locator('body').innerText()).not.toContain(VILLAGER.phone);
     expect(pageErrors).toEqual([]);
   });

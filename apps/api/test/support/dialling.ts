@@ -8,13 +8,17 @@ declare global {
 }
 
 /**
- * Stands in for the phone's dialer: every tel: link the page follows is kept (in the order
- * followed) instead of being handed to the system, whose "open an app?" prompt would stay pending
- * in a desktop Chromium. Installed on this document and on every one loaded after it.
+ * Stands in for the phone's dialer: every tel: link the page follows from now on is kept (in the
+ * order followed) instead of being handed to the system, whose "open an app?" prompt would stay
+ * pending in a desktop Chromium. Installed on this document and on every one loaded after it.
  */
 export async function catchDialling(page: Page): Promise<void> {
   const install = () => {
-    if (window.dialled) return;
+    // Installed before on this document: start the list afresh, keep the one listener.
+    if (window.dialled) {
+      window.dialled = [];
+      return;
+    }
     window.dialled = [];
     document.addEventListener(
       'click',
