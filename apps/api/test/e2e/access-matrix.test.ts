@@ -192,6 +192,7 @@ const TABLE: Record<string, Row> = {
   listDemoPeople: { who: 'public', scoped: false, request: () => ({ method: 'GET', path: '/api/auth/demo-people' }) },
   demoLogin: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'POST', path: '/api/auth/demo-login', body: { personId: t.person.id } }) },
   getMe: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/me' }) },
+  getMyWork: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/me/work' }) },
   bindPhone: {
     who: 'signed-in',
     scoped: false,
