@@ -21,7 +21,7 @@ export type RankingCount = Exclude<keyof UnitTally, 'hearts'>;
 export const RANKING_COUNT_LABELS: Record<RankingCount, string> = {
   received: '受理',
   contactedOnTime: '按时联系',
-  contactPending: '待联系（未到时限）',
+  contactPending: '未到联系时限',
   resolved: '已有结果',
   withdrawn: '群众撤回',
   closedOnTime: '按时办结',
@@ -32,7 +32,7 @@ export const RANKING_COUNT_LABELS: Record<RankingCount, string> = {
   dissatisfied: '不满意',
   rehandled: '重办',
   patrolFound: '未诉先办',
-  excluded: '不予受理（不计入）',
+  excluded: '确认不予受理',
 };
 
 /** The counts in that order: what the ranking counts per unit, and what can be listed (一数一查). */

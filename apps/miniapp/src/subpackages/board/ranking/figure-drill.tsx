@@ -99,7 +99,7 @@ function FigureList({ listing }: { listing: Listing }) {
 /**
  * 一数一查: every count behind a unit's rates, each a tap away from the requests it counted
  * (listFigureRequests, the very query that counts it), so anyone can check a number on the board;
- * 不予受理（不计入） opens the exclusion register (listExclusions). A line I may open leads to the case.
+ * 确认不予受理 opens the exclusion register (listExclusions). A line I may open leads to the case.
  */
 export function FigureDrill({ row, townId, month }: { row: RankingRow; townId: number; month: string }) {
   const [open, setOpen] = useState<RankingCount | null>(null);
