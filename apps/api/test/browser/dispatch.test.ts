@@ -81,18 +81,28 @@ describe('patrol, 代办 and 派单 in the H5 app', () => {
     await form.locator('.unit-chosen-name').waitFor();
     await form.locator('.report-category').filter({ hasText: '基础设施' }).click();
     await form.locator('.proxy-description textarea').fill(PROXY_TEXT);
+    // 代办 is the first contact: face to face to start with, and he may say it was a call.
+    await form.locator('.proxy-contact-method.chip--on').filter({ hasText: '上门走访' }).waitFor();
+    await form.locator('.proxy-contact-method').filter({ hasText: '电话联系' }).click();
+    await form.locator('.proxy-contact-method.chip--on').filter({ hasText: '电话联系' }).waitFor();
     await button(form, '代为提交', '.proxy-submit').click();
     await current(page).getByText(PROXY_TEXT).waitFor({ timeout: 15_000 });
 
     const people: { id: number; name: string }[] = await dataSource.query('SELECT id, name FROM person WHERE phone = ?', [ELDER.phone]);
     expect(people).toHaveLength(1);
     const elderId = Number(people[0]?.id);
-    const rows: { source: string; requesterPersonId: number }[] = await dataSource.query(
-      'SELECT source, requesterPersonId FROM request WHERE description = ?',
+    const rows: { source: string; requesterPersonId: number; state: string; id: number }[] = await dataSource.query(
+      'SELECT id, source, requesterPersonId, state FROM request WHERE description = ?',
       [PROXY_TEXT],
     );
     expect(rows).toHaveLength(1);
     expect(rows[0]?.source).toBe('proxy');
+    // Accepted as entered, the call recorded as the first contact: nothing waits in 待联系.
+    expect(rows[0]?.state).toBe('accepted');
+    const accepted: { note: string }[] = await dataSource.query("SELECT note FROM request_event WHERE requestId = ? AND action = 'accept'", [
+      Number(rows[0]?.id),
+    ]);
+    expect(accepted.map((e) => e.note)).toEqual(['电话联系：代办登记时已联系群众']);
     expect(Number(rows[0]?.requesterPersonId)).toBe(elderId);
 
     // The API added him as a person; the villager role puts him on the demo sign-in list.

@@ -14,7 +14,7 @@ const EXPECTED = [
   ['patrol', 'patrol', ['small_grid'], 'request.patrol', 'none', true, true, false, false, true, true],
   ['hotline_12345', 'city_order', ['hotline_office'], 'hotline.orders', 'phone', false, false, true, false, false, false],
   ['staff', 'on_behalf', ['village', 'small_grid'], 'request.proxy', 'phone', true, false, false, false, false, true],
-  ['proxy', 'on_behalf', ['village', 'small_grid'], 'request.proxy', 'phone', true, false, false, false, true, true],
+  ['proxy', 'on_behalf', ['village', 'small_grid'], 'request.proxy', 'phone', true, false, false, true, true, true],
 ] as const;
 
 for (const [

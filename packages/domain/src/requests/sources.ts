@@ -37,9 +37,11 @@ export interface SourceRule {
   /** Carries the city's order number, received time and deadline (办理时限). */
   cityDeadline: boolean;
   /**
-   * Entering it counts as the first contact with the requester (the contact clock is met). None
-   * does yet, so nothing reads it: every matter waits for its handler's first contact (the phone
-   * app's issue #17 makes 代办 the first contact, and the intake then honours this column).
+   * Entering it is the first contact with the requester, when the one entering it handles the
+   * matter and says how they reached them (the form's contactMethod): the intake records the accept
+   * step with that method in the same transaction, so the matter never waits in 待联系 for the
+   * person who just spoke to the requester. A matter routed to someone else (a department's
+   * category) still waits for its handler's first contact.
    */
   entryIsFirstContact: boolean;
   /** Counts toward the one entering it's matters per hour (REQUEST_HOURLY_LIMIT_PER_PERSON). */
@@ -95,6 +97,7 @@ export const REQUEST_SOURCE_RULES: Readonly<Record<RequestSource, SourceRule>> =
     routedByCategory: false,
     settlesOnSpot: false,
     cityDeadline: true,
+    // The city took the call: the town's handler still owes the caller the first contact.
     entryIsFirstContact: false,
     hourlyLimited: false,
     contentChecked: false,
@@ -108,6 +111,7 @@ export const REQUEST_SOURCE_RULES: Readonly<Record<RequestSource, SourceRule>> =
     routedByCategory: true,
     settlesOnSpot: false,
     cityDeadline: false,
+    // The office took the call, but the grid or department that handles it has yet to reach the caller.
     entryIsFirstContact: false,
     hourlyLimited: false,
     contentChecked: true,
@@ -121,7 +125,8 @@ export const REQUEST_SOURCE_RULES: Readonly<Record<RequestSource, SourceRule>> =
     routedByCategory: true,
     settlesOnSpot: false,
     cityDeadline: false,
-    entryIsFirstContact: false,
+    // The grid leader entering it is with the villager (or on the phone): that is the first contact.
+    entryIsFirstContact: true,
     hourlyLimited: true,
     contentChecked: true,
   },

@@ -118,6 +118,16 @@ export class SubmitOnBehalfDto extends OmitType(SubmitRequestDto, ['unitId'] as 
   @Matches(/^1[3-9]\d{9}$/)
   @IsString()
   requesterPhone: string;
+
+  @ApiProperty({
+    required: false,
+    enum: CONTACT_METHODS,
+    description:
+      '代办: how the one entering it reached the villager. Where entering is the first contact (the source’s entryIsFirstContact, and the caller handles the matter) the matter is accepted at once with it; ignored otherwise',
+  })
+  @IsOptional()
+  @IsIn(CONTACT_METHODS)
+  contactMethod?: ContactMethod;
 }
 
 export class RequestActionDto {

@@ -1,4 +1,13 @@
-import { DUTY_TYPE_LABELS, isInSpan, spanOf, type DutyType, type IntakeForm, type RequestCategory, type RequestSource } from '@gridloop/domain';
+import {
+  DUTY_TYPE_LABELS,
+  isInSpan,
+  spanOf,
+  type ContactMethod,
+  type DutyType,
+  type IntakeForm,
+  type RequestCategory,
+  type RequestSource,
+} from '@gridloop/domain';
 import type { Actor } from '../../auth/actor';
 import type { OrgUnit } from '../../grid/org-unit.entity';
 import type { HotlineOrderDto } from '../../hotline/hotline.dto';
@@ -29,6 +38,8 @@ export interface IntakeEntry {
   confidential?: boolean;
   dutyType?: DutyType;
   media?: SubmittedMedia;
+  /** How the one entering it reached the requester: the first contact, where the source's row says entering is one. */
+  contactMethod?: ContactMethod;
   /** Settled on the spot (where the source may be): the accept step's note and the result. */
   settled?: { acceptNote: string; result: string };
   /** A 12345 order: the city's number (an order is entered once), when it took the call and its deadline. */
@@ -47,6 +58,7 @@ export function onBehalfEntry(actor: Actor, input: SubmitOnBehalfDto): IntakeEnt
     ...matterOf(input),
     unitId: input.unitId,
     requester: { name: input.requesterName, phone: input.requesterPhone },
+    contactMethod: input.contactMethod,
     sourceAt: (unit) => (actor.held.some((h) => h.role === 'hotline_staff' && isInSpan(unit.path, spanOf([h]))) ? 'staff' : 'proxy'),
   };
 }

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
+  acceptNote,
   contactDueFrom,
   isHomeUnitKind,
   parentPath,
+  proposedComplexity,
+  refuseTransition,
   REQUEST_SOURCE_RULES,
+  requestFacts,
   sourcesEnteredThrough,
   stepChanges,
   textOrNull,
@@ -32,6 +36,9 @@ import { CategoryRoutesService } from '../routing/category-routes.service';
 import { guardStep } from '../step-guard';
 import { SubmissionLimit } from '../submission-limit';
 import type { IntakeEntry } from './intake-entry';
+
+/** The accept row's note after the method when entering it was the first contact (电话联系：代办登记时已联系群众). */
+const ENTRY_CONTACT_NOTE = '代办登记时已联系群众';
 
 /** An entry checked and ready to write: where it lands, as what, and what the content check said. */
 interface Checked {
@@ -228,8 +235,33 @@ export class RequestIntake {
       now,
       entry.media,
     );
-    const request = entry.settled === undefined ? created.request : await this.settle(manager, actor, created.request, entry.settled, now);
-    return { ...created, request, requester, stepped: entry.settled !== undefined };
+    const request =
+      entry.settled !== undefined
+        ? await this.settle(manager, actor, created.request, entry.settled, now)
+        : await this.contactedAtEntry(manager, actor, created.request, checked, now);
+    return { ...created, request, requester, stepped: request !== created.request };
+  }
+
+  /**
+   * Entering it was the first contact (the source's row says so, the form says how, and the one
+   * entering it handles it: a 代办 in his own grid): accepted now, as the category proposes, with
+   * the method at the head of the accept row's note. Otherwise the matter waits for its handler.
+   */
+  private async contactedAtEntry(manager: EntityManager, actor: Actor, request: RequestEntity, { entry, rule }: Checked, now: Date): Promise<RequestEntity> {
+    if (!rule.entryIsFirstContact || entry.contactMethod === undefined) return request;
+    // Routed to a department by its category: its handler has still to reach the requester.
+    if (refuseTransition('accept', request.state, this.views.relations(actor, request), requestFacts(request)) !== null) return request;
+    return applyStep(
+      manager,
+      actor.personId,
+      request,
+      {
+        action: 'accept',
+        changes: stepChanges(request, 'accept', now, proposedComplexity(request.category)),
+        note: acceptNote(entry.contactMethod, ENTRY_CONTACT_NOTE),
+      },
+      now,
+    );
   }
 
   /** The caller; or the person with the phone entered, found or added (living where it lands, when that is a home). */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { CONTACT_METHOD_LABELS, CONTACT_METHODS, type ContactMethod } from '@gridloop/domain/dist/requests/acceptance';
 import { Toast } from '../../../components/nutui';
 import { Input } from '../../../components/nutui-forms';
 import { PageShell } from '../../../components/page-shell';
@@ -25,9 +26,11 @@ interface ProxyDraft extends DraftBase {
   requesterPhone: string;
   unit: UnitRef | null;
   confidential: boolean;
+  /** How the leader reached the villager: entering it is then the first contact (left out of drafts kept before it was asked). */
+  contactMethod?: ContactMethod;
 }
 
-const EMPTY_PROXY: ProxyDraft = { ...EMPTY_BASE, requesterName: '', requesterPhone: '', unit: null, confidential: false };
+const EMPTY_PROXY: ProxyDraft = { ...EMPTY_BASE, requesterName: '', requesterPhone: '', unit: null, confidential: false, contactMethod: 'visit' };
 
 type Problem = 'requesterName' | 'requesterPhone' | 'unit' | 'category' | 'description';
 
@@ -64,6 +67,29 @@ function WhereField({ me, roots, unit, onChange, error }: { me: Me; roots: UnitR
   );
 }
 
+/**
+ * 代办 is the first contact (the leader is with the villager, or on the phone): how, so the matter
+ * is accepted as it is entered. Face to face to start with, the usual case. Not asked of hotline
+ * staff, whose calls the grid still has to follow up.
+ */
+function ContactMethodField({ value, onChange }: { value: ContactMethod; onChange(method: ContactMethod): void }) {
+  return (
+    <View className="req-card proxy-contact">
+      <View className="form-field">
+        <Text className="form-label">您是怎么联系群众的</Text>
+        <View className="chips">
+          {CONTACT_METHODS.map((m) => (
+            <View key={m} className={`chip proxy-contact-method ${value === m ? 'chip--on' : ''}`} onClick={() => onChange(m)}>
+              <Text className="chip-text">{CONTACT_METHOD_LABELS[m]}</Text>
+            </View>
+          ))}
+        </View>
+        <Text className="form-hint">代办登记就算已经联系过群众，提交后直接受理</Text>
+      </View>
+    </View>
+  );
+}
+
 function ProxyForm({ me, roots }: { me: Me; roots: UnitRef[] }) {
   const { draft, change, sending, uploading, submit: send, photos } = useDraftSubmit('proxy', me.id, EMPTY_PROXY);
   const [problems, setProblems] = useState<Partial<Record<Problem, string>>>({});
@@ -75,6 +101,9 @@ function ProxyForm({ me, roots }: { me: Me; roots: UnitRef[] }) {
   const areas = proxyAreas(me);
   const only = areas.length === 1 && areas[0] && MATTER_UNITS.selectable.includes(areas[0].kind) ? areas[0] : null;
   const unit = draft.unit ?? only;
+  // Grid leaders and village secretaries enter 代办 where they work; hotline staff enter calls in their office's town.
+  const asksContact = areas.some((area) => area.kind !== 'hotline_office');
+  const contactMethod = draft.contactMethod ?? 'visit';
 
   const check = (): boolean => {
     const found: typeof problems = {};
@@ -100,6 +129,7 @@ function ProxyForm({ me, roots }: { me: Me; roots: UnitRef[] }) {
         description: draft.description.trim(),
         confidential: draft.confidential,
         contactPhone: draft.requesterPhone,
+        ...(asksContact ? { contactMethod } : {}),
         ...(draft.addressNote.trim() ? { addressNote: draft.addressNote.trim() } : {}),
         ...(draft.photos.length ? { photoIds: draft.photos.map((photo) => photo.id) } : {}),
       }),
@@ -139,6 +169,8 @@ function ProxyForm({ me, roots }: { me: Me; roots: UnitRef[] }) {
       </View>
 
       <WhereField me={me} roots={roots} unit={unit} onChange={(picked) => fix({ unit: picked }, 'unit')} error={problems.unit} />
+
+      {asksContact && <ContactMethodField value={contactMethod} onChange={(method) => change({ contactMethod: method })} />}
 
       <CategoryChips value={draft.category} error={problems.category} onChange={(category) => fix({ category }, 'category')} />
 
