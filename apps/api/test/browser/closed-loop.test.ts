@@ -226,21 +226,26 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
     await button(page, '我的诉求', '.home-mine').click();
     const list = current(page);
     const row = list.locator('.req-row').filter({ hasText: FIRST_TEXT.slice(0, 12) });
-    await row.getByText('已办好，请您评价').waitFor({ timeout: 15_000 });
+    // Closed by the staff already, the card still says one thing to her: done, and please rate (#17).
+    await row.getByText('请您评价办理结果').waitFor({ timeout: 15_000 });
+    expect(await row.locator('.state-badge').innerText()).toBe('已办好');
+    expect(await row.innerText()).not.toContain('已关闭');
     // Flagged for review in the test before: the mark is for staff, never in the requester's view.
     expect(await row.locator('.req-mark--review').count()).toBe(0);
     await row.click();
     const detail = current(page);
     await button(page, '评价办理结果', '.my-request-rate').click();
-    await detail
-      .locator('.rate-choice')
-      .filter({ hasText: /^满意 ❤❤$/ })
-      .click();
+    await detail.locator('.req-summary .state-badge').getByText('已办好', { exact: true }).waitFor();
+    const satisfied = detail.locator('.rate-choice').filter({ hasText: /^满意 / });
+    // The rating buttons' hearts are red, as everywhere hearts are drawn (#17).
+    expect(await satisfied.locator('.rate-choice-hearts').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(224, 32, 27)');
+    expect((await satisfied.locator('.rate-choice-hearts').innerText()).replace(/\uFE0E/g, '').trim()).toBe('❤❤');
+    await satisfied.click();
     await detail.locator('.rate-comment textarea').fill('处理得很快，谢谢！');
     await button(page, '提交评价', '.rate-submit').click();
     const hearts = detail.locator('.req-summary .hearts');
     await hearts.locator('.hearts-label').getByText('满意', { exact: true }).waitFor({ timeout: 15_000 });
-    await eventually(async () => expect(await hearts.locator('.hearts-red').innerText()).toBe('❤❤'));
+    await eventually(async () => expect((await hearts.locator('.hearts-red').innerText()).replace(/\uFE0E/g, '')).toBe('❤❤'));
     await detail.locator('.timeline-note').getByText('满意：处理得很快，谢谢！').waitFor();
     // The public timeline: the requester does not see staff-only steps, but does see the result.
     await detail.locator('.timeline-action').getByText('办结', { exact: true }).waitFor();
@@ -274,7 +279,7 @@ describe('the closed loop in the H5 app: villager, grid leader, hotline staff', 
 
     await page.goto(`${base}/#/subpackages/villager/request/index?id=${id}`);
     const detail = current(page);
-    await detail.locator('.req-summary .state-badge').getByText('已办结').waitFor({ timeout: 30_000 });
+    await detail.locator('.req-summary .state-badge').getByText('已办好').waitFor({ timeout: 30_000 });
     await button(page, '评价办理结果', '.my-request-rate').click();
     await detail.locator('.rate-choice').filter({ hasText: '不满意' }).click();
     await detail.getByText('选“不满意”，这件事会重新办理').waitFor();

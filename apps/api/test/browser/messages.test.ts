@@ -109,7 +109,7 @@ describe('消息中心 and 超时督办 in the H5 app', () => {
     const detail = current(page);
     await detail.getByText(FIRST_TEXT).waitFor({ timeout: 15_000 });
     expect(page.url()).toContain(`/subpackages/villager/request/index?id=${firstId}`);
-    await detail.locator('.req-summary .state-badge').getByText('已办结').waitFor();
+    await detail.locator('.req-summary .state-badge').getByText('已办好').waitFor();
 
     // Back in 消息中心: one unread left, the tapped one read (also on the server).
     await back(page);

@@ -25,6 +25,14 @@ export function ratingLabel(rating: string): string {
   return RATING_LABELS[rating as Rating] ?? rating;
 }
 
+/**
+ * `n` hearts to be drawn in red: the text form (U+FE0E) so the CSS colour paints them; left to a
+ * font's choice they came out black in the rating buttons.
+ */
+export function heartsText(n: number): string {
+  return '\u2764\uFE0E'.repeat(n);
+}
+
 export function ratingHearts(rating: string): number {
   return RATING_HEARTS[rating as Rating] ?? 0;
 }

@@ -3,14 +3,18 @@ import type { ReactNode } from 'react';
 import { VOICE_ONLY_DESCRIPTION } from '@gridloop/domain/dist/requests/voice-notes';
 import { Text, View } from '@tarojs/components';
 import { CLOCK_LABELS, countdown, currentClock } from '../due';
-import { categoryLabel, ratingHearts, ratingLabel, stateLabel, stateTone, stepLabel, timeText } from '../labels';
+import { categoryLabel, heartsText, ratingHearts, ratingLabel, stateLabel, stateTone, stepLabel, timeText } from '../labels';
 import type { RequestEventView, RequestListItem, RequestView } from '../requests-api';
 import { DeadlineExplanation, type DeadlineRequest } from './deadline-explanation';
 import { PhotoGrid } from './photo-grid';
 import { VoicePlayer } from './voice-note';
 
-export function StateBadge({ state }: { state: string }) {
-  return <Text className={`state-badge state-badge--${stateTone(state)}`}>{stateLabel(state)}</Text>;
+/**
+ * The state in a word. A requester asked to rate sees 「已办好」 whether the matter is resolved,
+ * looked back at or closed, so the card says one thing beside 「请您评价」 (not 已关闭).
+ */
+export function StateBadge({ state, awaitingRating = false }: { state: string; awaitingRating?: boolean }) {
+  return <Text className={`state-badge state-badge--${stateTone(state)}`}>{awaitingRating ? '已办好' : stateLabel(state)}</Text>;
 }
 
 /** Red hearts a verdict lit (满意 ❤❤, 基本满意 ❤, 不满意 none). */
@@ -19,7 +23,7 @@ export function Hearts({ rating }: { rating: string }) {
   return (
     <View className="hearts">
       <Text className="hearts-label">{ratingLabel(rating)}</Text>
-      {hearts > 0 && <Text className="hearts-red">{'❤'.repeat(hearts)}</Text>}
+      {hearts > 0 && <Text className="hearts-red">{heartsText(hearts)}</Text>}
     </View>
   );
 }
@@ -30,7 +34,7 @@ export function RequestSummary({ request, children }: { request: RequestView; ch
   return (
     <View className="req-card req-summary">
       <View className="req-summary-top">
-        <StateBadge state={request.state} />
+        <StateBadge state={request.state} awaitingRating={request.actions.includes('rate')} />
         <Text className="req-category">{categoryLabel(request.category)}</Text>
         {request.rehandleCount > 0 && <Text className="req-mark req-mark--rehandle">重办</Text>}
         {request.confidential && <Text className="req-mark">保密</Text>}
@@ -56,7 +60,7 @@ export function DueForRequester({ request, timeline }: { request: RequestListIte
   let text: string | null = null;
   if (clock?.kind === 'contact') text = `网格员会在 ${timeText(clock.dueAt.toISOString())} 前和您联系`;
   else if (clock?.kind === 'completion') text = `预计 ${timeText(clock.dueAt.toISOString())} 前办好`;
-  else if (request.actions.includes('rate')) text = '已经办好了，请您评价';
+  else if (request.actions.includes('rate')) text = '请您评价办理结果';
   if (!text) return null;
   return (
     <View className="req-due">
@@ -124,7 +128,7 @@ export function RequestRow({ request, onTap, children }: { request: RequestListI
   return (
     <View className="req-row" hoverClass="req-row--pressed" onClick={onTap}>
       <View className="req-row-top">
-        <StateBadge state={request.state} />
+        <StateBadge state={request.state} awaitingRating={request.actions.includes('rate')} />
         <Text className="req-category">{categoryLabel(request.category)}</Text>
         {request.rehandleCount > 0 && <Text className="req-mark req-mark--rehandle">重办</Text>}
         {request.contentReview && <Text className="req-mark req-mark--review">内容待核实</Text>}

@@ -16,7 +16,7 @@ function dueLine(request: RequestListItem): string | null {
   const clock = currentClock(request);
   if (clock?.kind === 'contact') return `${timeText(clock.dueAt.toISOString())} 前联系您`;
   if (clock?.kind === 'completion') return `预计 ${timeText(clock.dueAt.toISOString())} 前办好`;
-  if (request.actions.includes('rate')) return '已办好，请您评价';
+  if (request.actions.includes('rate')) return '请您评价办理结果';
   return null;
 }
 

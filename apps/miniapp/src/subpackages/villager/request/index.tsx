@@ -11,7 +11,7 @@ import { SubscribePrompt } from '../../../notifications/subscribe-prompt';
 import { REQUESTER_KINDS } from '../../../notifications/subscriptions';
 import { ActionForm } from '../../../requests/components/action-form';
 import { DueForRequester, Hearts, RequestSummary, Timeline } from '../../../requests/components/request-parts';
-import { categoryLabel } from '../../../requests/labels';
+import { categoryLabel, heartsText } from '../../../requests/labels';
 import { disownRequest, getRequest, rateRequest, type RequestView } from '../../../requests/requests-api';
 import { ROUTES } from '../../../routes';
 import { useRequestActions } from '../../../requests/use-request-actions';
@@ -32,7 +32,7 @@ function RateForm({ busy, onRate, onCancel }: { busy: boolean; onRate(rating: Ra
           <View key={value} className={`chip rate-choice ${rating === value ? 'chip--on' : ''}`} onClick={() => setRating(value)}>
             <Text className="chip-text">
               {RATING_LABELS[value]}
-              {RATING_HEARTS[value] > 0 ? ` ${'❤'.repeat(RATING_HEARTS[value])}` : ''}
+              {RATING_HEARTS[value] > 0 && <Text className="hearts-red rate-choice-hearts"> {heartsText(RATING_HEARTS[value])}</Text>}
             </Text>
           </View>
         ))}
