@@ -1382,6 +1382,11 @@ export interface components {
             requesterName: string;
             /** @description The villager’s mainland mobile: finds them, or adds them as a person */
             requesterPhone: string;
+            /**
+             * @description 代办: how the one entering it reached the villager. Where entering is the first contact (the source’s entryIsFirstContact, and the caller handles the matter) the matter is accepted at once with it; ignored otherwise
+             * @enum {string}
+             */
+            contactMethod?: "call" | "visit" | "message";
         };
         RequestListItemDto: {
             id: number;
@@ -1686,6 +1691,8 @@ export interface components {
             leaderName: string | null;
             received: number;
             contactedOnTime: number;
+            /** @description Not contacted yet, first contact not yet due at the moment of reading: out of 响应率 while the month runs */
+            contactPending: number;
             resolved: number;
             withdrawn: number;
             closedOnTime: number;
@@ -1776,7 +1783,7 @@ export interface components {
         };
         FigureRequestsDto: {
             /** @enum {string} */
-            figure: "received" | "contactedOnTime" | "resolved" | "withdrawn" | "closedOnTime" | "closedLate" | "openOverdue" | "satisfied" | "basicallySatisfied" | "dissatisfied" | "rehandled" | "patrolFound" | "excluded";
+            figure: "received" | "contactedOnTime" | "contactPending" | "resolved" | "withdrawn" | "closedOnTime" | "closedLate" | "openOverdue" | "satisfied" | "basicallySatisfied" | "dissatisfied" | "rehandled" | "patrolFound" | "excluded";
             unitName: string;
             /** @description The figure on the board: the rows below plus confidentialCount */
             count: number;
@@ -3255,7 +3262,7 @@ export interface operations {
                 month: string;
                 /** @description A unit of the town: a row of the board */
                 unitId: number;
-                figure: "received" | "contactedOnTime" | "resolved" | "withdrawn" | "closedOnTime" | "closedLate" | "openOverdue" | "satisfied" | "basicallySatisfied" | "dissatisfied" | "rehandled" | "patrolFound" | "excluded";
+                figure: "received" | "contactedOnTime" | "contactPending" | "resolved" | "withdrawn" | "closedOnTime" | "closedLate" | "openOverdue" | "satisfied" | "basicallySatisfied" | "dissatisfied" | "rehandled" | "patrolFound" | "excluded";
             };
             header?: never;
             path?: never;

@@ -259,6 +259,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/phone-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who viewed whose full number, when, for which request: within the caller’s span, newest first, paged */
+        get: operations["listPhoneViews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/phone-views.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same views as an .xlsx (every matching row, at most 10,000) */
+        get: operations["exportPhoneViews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/photos": {
         parameters: {
             query?: never;
@@ -531,6 +565,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/requests/{requestId}/call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拨打: the requester’s full number, for one handling or supervising the matter; each call is logged (phone_view_log) */
+        post: operations["callRequester"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/requests/{requestId}/rating": {
         parameters: {
             query?: never;
@@ -592,6 +643,23 @@ export interface paths {
         get?: never;
         /** Send a category of new matter straight to a town department, or back to the grids (null) */
         put: operations["setCategoryRoute"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for me, as counts for the home page (待办, 即将超时, 已超时, 待派单, 待回看, 超时督办, 今日到期, 今日新收) */
+        get: operations["getMyWork"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -777,8 +845,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 一数一查: the requests behind one figure of one unit on the board (no personal data; confidential ones only counted) */
+        /** 一数一查: the requests behind one figure of one unit on the board (no personal data; confidential ones only counted); with a valid token, the ones the caller may open are marked openable */
         get: operations["listFigureRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/reports/ranking/exclusions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 不计入名单: the matters of one unit and month refused as unreasonable and confirmed at look-back, left out of its rates, with who decided; the reason only for a signed-in caller who may open the matter */
+        get: operations["listExclusions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1064,6 +1149,35 @@ export interface components {
             leader: components["schemas"]["RosterPersonDto"] | null;
             deputy: components["schemas"]["RosterPersonDto"] | null;
         };
+        PhoneViewDto: {
+            id: number;
+            /** Format: date-time */
+            viewedAt: string;
+            viewerPersonId: number;
+            /** @example 王建国 */
+            viewerName: string;
+            subjectPersonId: number;
+            /**
+             * @description In full: the auditor must know whose number it was (docs/privacy.md)
+             * @example 李秀英
+             */
+            subjectName: string;
+            /**
+             * @description Masked: the audit never shows the number again
+             * @example 138****1234
+             */
+            subjectPhoneMasked: string | null;
+            /** @description The request it was seen for, when it was seen from one */
+            requestId: number | null;
+        };
+        PhoneViewPageDto: {
+            /** @description Views matching the filters, all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+            /** @description Newest first */
+            items: components["schemas"]["PhoneViewDto"][];
+        };
         PhotoDto: {
             id: number;
             /**
@@ -1163,10 +1277,12 @@ export interface components {
             dutyType: string | null;
             description: string;
             addressNote: string | null;
-            /** @description The number given with the matter, else the requester’s own; full for those handling it and the requester, masked for others */
+            /** @description The number given with the matter, else the requester’s own: full only for the requester, masked for those handling or supervising it (the full number through callRequester), null for others (PERSONAL_FIELDS) */
             contactPhone: string | null;
-            /** @description Masked unless the caller handles the case or is the requester. A matter entered for someone shows the name it was entered under, never the account’s own */
+            /** @description Full only for the requester, masked for those handling, supervising or following it, empty for anyone else (PERSONAL_FIELDS). A matter entered for someone shows the name it was entered under, never the account’s own */
             requesterName: string;
+            /** @description 拨打: the caller handles or supervises it and there is a number: callRequester answers it in full (the view logged) */
+            canCall: boolean;
             confidential: boolean;
             /** @description Only for those handling it: the content check asked for a person to review some of its text */
             contentReview?: boolean;
@@ -1266,6 +1382,11 @@ export interface components {
             requesterName: string;
             /** @description The villager’s mainland mobile: finds them, or adds them as a person */
             requesterPhone: string;
+            /**
+             * @description 代办: how the one entering it reached the villager. Where entering is the first contact (the source’s entryIsFirstContact, and the caller handles the matter) the matter is accepted at once with it; ignored otherwise
+             * @enum {string}
+             */
+            contactMethod?: "call" | "visit" | "message";
         };
         RequestListItemDto: {
             id: number;
@@ -1282,10 +1403,12 @@ export interface components {
             dutyType: string | null;
             description: string;
             addressNote: string | null;
-            /** @description The number given with the matter, else the requester’s own; full for those handling it and the requester, masked for others */
+            /** @description The number given with the matter, else the requester’s own: full only for the requester, masked for those handling or supervising it (the full number through callRequester), null for others (PERSONAL_FIELDS) */
             contactPhone: string | null;
-            /** @description Masked unless the caller handles the case or is the requester. A matter entered for someone shows the name it was entered under, never the account’s own */
+            /** @description Full only for the requester, masked for those handling, supervising or following it, empty for anyone else (PERSONAL_FIELDS). A matter entered for someone shows the name it was entered under, never the account’s own */
             requesterName: string;
+            /** @description 拨打: the caller handles or supervises it and there is a number: callRequester answers it in full (the view logged) */
+            canCall: boolean;
             confidential: boolean;
             /** @description Only for those handling it: the content check asked for a person to review some of its text */
             contentReview?: boolean;
@@ -1375,6 +1498,10 @@ export interface components {
             /** @description merge: the open request that carries on for both */
             targetRequestId?: number;
         };
+        RequesterPhoneDto: {
+            /** @example 13812341234 */
+            phone: string;
+        };
         RateRequestDto: {
             /** @description The version the caller saw */
             version: number;
@@ -1400,6 +1527,24 @@ export interface components {
         SetCategoryRouteDto: {
             /** @description A department of this town, or null to leave the category with the grids */
             departmentUnitId: number | null;
+        };
+        WorkSummaryDto: {
+            /** @description 待办: matters being worked on by the units I handle for */
+            handling: number | null;
+            /** @description Of those, 即将超时: reminded and not yet late (urgencyAt) */
+            dueSoon: number | null;
+            /** @description Of those, 已超时 (isOverdueAt) */
+            overdue: number | null;
+            /** @description 待派单: the dispatch queue (at most the queue’s 200) */
+            dispatch: number | null;
+            /** @description 待回看: the look-back queue (at most the queue’s 200) */
+            lookBack: number | null;
+            /** @description 超时督办: overdue matters in my area (at most the board’s 200) */
+            supervision: number | null;
+            /** @description 今日到期: open matters in my span whose running deadline falls on today’s China calendar day (passed or not) */
+            dueToday: number | null;
+            /** @description 今日新收: matters in my span that arrived on today’s China calendar day */
+            receivedToday: number | null;
         };
         HotlineOrderDto: {
             /**
@@ -1531,14 +1676,23 @@ export interface components {
             accepted: string[];
         };
         RankingRowDto: {
-            /** @description 1 = best composite; equal scores share a rank; null without data */
+            /** @description 1 = best composite; equal scores (as shown, one decimal of 100) share a rank; null when unranked (unrankedReason) */
             rank: number | null;
+            /** @description Shares its rank with another unit (并列) */
+            tied: boolean;
+            /**
+             * @description Why unranked: too_few (fewer matters received than minReceived: 件数不足，不排名, figures still shown) or no_data; null when ranked
+             * @enum {string|null}
+             */
+            unrankedReason: "too_few" | "no_data" | null;
             unitId: number;
             unitName: string;
             /** @description Small grids: the grid leader (网格巷长); the only personal data on the board */
             leaderName: string | null;
             received: number;
             contactedOnTime: number;
+            /** @description Not contacted yet, first contact not yet due at the moment of reading: out of 响应率 while the month runs */
+            contactPending: number;
             resolved: number;
             withdrawn: number;
             closedOnTime: number;
@@ -1552,6 +1706,8 @@ export interface components {
             patrolFound: number;
             /** @description Red hearts lit this month */
             hearts: number;
+            /** @description Refused as unreasonable and confirmed at look-back: out of the rates, listed by listExclusions */
+            excluded: number;
             responseRate: number | null;
             onTimeRate: number | null;
             resolutionRate: number | null;
@@ -1568,13 +1724,23 @@ export interface components {
             month: string;
             /** @enum {string} */
             level: "small_grid" | "large_grid" | "village" | "department";
+            /** @description Matters a unit must have received in the month to be ranked (RANKING_MIN_RECEIVED): the rule the board states */
+            minReceived: number;
+            /** @description Ranked units by rank, then those with too few matters, then those without data */
             rows: components["schemas"]["RankingRowDto"][];
         };
         UnitMonthDto: {
             /** @example 2026-10 */
             month: string;
-            /** @description Rank among the town’s units of its level that month; null without data */
+            /** @description Rank among the town’s units of its level that month, by the board’s rule; null when unranked */
             rank: number | null;
+            /** @description Shared its rank that month (并列) */
+            tied: boolean;
+            /**
+             * @description Why unranked that month (too_few, no_data); null when ranked
+             * @enum {string|null}
+             */
+            unrankedReason: "too_few" | "no_data" | null;
             /** @description Units of its level with a rank that month */
             rankedCount: number;
             composite: number | null;
@@ -1591,6 +1757,8 @@ export interface components {
             unitName: string;
             /** @enum {string} */
             level: "small_grid" | "large_grid" | "village" | "department";
+            /** @description Matters a unit must have received in a month to be ranked (RANKING_MIN_RECEIVED) */
+            minReceived: number;
             /** @description Oldest first */
             months: components["schemas"]["UnitMonthDto"][];
         };
@@ -1610,10 +1778,12 @@ export interface components {
              * @description When the step that counts was taken (the result, the verdict, …)
              */
             countedAt: string;
+            /** @description The signed-in caller may open this matter (the same test as reading it); always false for the public */
+            openable: boolean;
         };
         FigureRequestsDto: {
             /** @enum {string} */
-            figure: "received" | "contactedOnTime" | "resolved" | "withdrawn" | "closedOnTime" | "closedLate" | "openOverdue" | "satisfied" | "basicallySatisfied" | "dissatisfied" | "rehandled" | "patrolFound";
+            figure: "received" | "contactedOnTime" | "contactPending" | "resolved" | "withdrawn" | "closedOnTime" | "closedLate" | "openOverdue" | "satisfied" | "basicallySatisfied" | "dissatisfied" | "rehandled" | "patrolFound" | "excluded";
             unitName: string;
             /** @description The figure on the board: the rows below plus confidentialCount */
             count: number;
@@ -1621,6 +1791,49 @@ export interface components {
             confidentialCount: number;
             /** @description Every matter behind the figure but the confidential ones */
             requests: components["schemas"]["FigureRequestDto"][];
+        };
+        ExclusionDeciderDto: {
+            /**
+             * @description The role they held over the matter then
+             * @example 网格巷长
+             */
+            roleLabel: string | null;
+            name: string | null;
+        };
+        ExclusionDto: {
+            requestId: number;
+            /** @example dispute */
+            category: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was refused (不予受理)
+             */
+            rejectedAt: string | null;
+            /** @description Who refused it */
+            rejectedBy: components["schemas"]["ExclusionDeciderDto"];
+            /**
+             * Format: date-time
+             * @description When the refusal was confirmed at look-back (回看)
+             */
+            lookedBackAt: string | null;
+            /** @description Who confirmed it at look-back */
+            lookedBackBy: components["schemas"]["ExclusionDeciderDto"];
+            /** @description A reason was recorded with the refusal (it always is: the refusal requires one) */
+            reasonRecorded: boolean;
+            /** @description The reason as written; only for a signed-in caller who may open the matter (free text, may name people), else null */
+            reason: string | null;
+            /** @description The signed-in caller may open the matter */
+            openable: boolean;
+        };
+        ExclusionRegisterDto: {
+            unitName: string;
+            /** @description Matters excluded: the entries plus confidentialCount */
+            count: number;
+            /** @description Confidential (保密) matters excluded: counted, never listed */
+            confidentialCount: number;
+            entries: components["schemas"]["ExclusionDto"][];
         };
         CountByKeyDto: {
             /** @description A source, a category, or a unit id as text */
@@ -2208,6 +2421,65 @@ export interface operations {
             };
         };
     };
+    listPhoneViews: {
+        parameters: {
+            query?: {
+                /** @description Only views by this person (someone within the caller’s span) */
+                viewerPersonId?: number;
+                /** @description Only views of this person’s number (someone within the caller’s span) */
+                subjectPersonId?: number;
+                /** @description From this day, China time */
+                from?: string;
+                /** @description To this day, China time (inclusive) */
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneViewPageDto"];
+                };
+            };
+        };
+    };
+    exportPhoneViews: {
+        parameters: {
+            query?: {
+                /** @description Only views by this person (someone within the caller’s span) */
+                viewerPersonId?: number;
+                /** @description Only views of this person’s number (someone within the caller’s span) */
+                subjectPersonId?: number;
+                /** @description From this day, China time */
+                from?: string;
+                /** @description To this day, China time (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The audit workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
     uploadPhoto: {
         parameters: {
             query?: never;
@@ -2581,6 +2853,27 @@ export interface operations {
             };
         };
     };
+    callRequester: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequesterPhoneDto"];
+                };
+            };
+        };
+    };
     rateRequest: {
         parameters: {
             query?: never;
@@ -2674,6 +2967,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CategoryRouteDto"][];
+                };
+            };
+        };
+    };
+    getMyWork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkSummaryDto"];
                 };
             };
         };
@@ -2950,7 +3262,7 @@ export interface operations {
                 month: string;
                 /** @description A unit of the town: a row of the board */
                 unitId: number;
-                figure: "received" | "contactedOnTime" | "resolved" | "withdrawn" | "closedOnTime" | "closedLate" | "openOverdue" | "satisfied" | "basicallySatisfied" | "dissatisfied" | "rehandled" | "patrolFound";
+                figure: "received" | "contactedOnTime" | "contactPending" | "resolved" | "withdrawn" | "closedOnTime" | "closedLate" | "openOverdue" | "satisfied" | "basicallySatisfied" | "dissatisfied" | "rehandled" | "patrolFound" | "excluded";
             };
             header?: never;
             path?: never;
@@ -2964,6 +3276,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FigureRequestsDto"];
+                };
+            };
+        };
+    };
+    listExclusions: {
+        parameters: {
+            query: {
+                /** @description The town whose board this is; the county’s id ranks the units of the whole county together */
+                townId: number;
+                /** @description The month, China time */
+                month: string;
+                /** @description A unit of the town: a row of the board */
+                unitId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExclusionRegisterDto"];
                 };
             };
         };
