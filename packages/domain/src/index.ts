@@ -91,7 +91,22 @@ export {
   type Complexity,
   type RequestClock,
 } from './requests/sla';
-export { contactDueFrom, stepChanges, type StepChanges, type StepFacts } from './requests/step-changes';
+export { contactDueFrom, extensionStepChanges, stepChanges, type StepChanges, type StepFacts } from './requests/step-changes';
+export {
+  DEFAULT_EXTENSION_RULES,
+  extendedDeadline,
+  extensionApprover,
+  extensionDaysBetween,
+  extensionRulesForTown,
+  latestAskAt,
+  parseExtensionRules,
+  refuseExtensionAsk,
+  refuseExtensionDecision,
+  type ExtensionFacts,
+  type ExtensionRefusal,
+  type ExtensionRules,
+  type ExtensionRulesConfig,
+} from './requests/extensions';
 export { DUPLICATE_THRESHOLD, duplicateScore, mayHaveFollowers, mayMerge, textSimilarity, type DuplicateCandidate } from './requests/duplicates';
 export { canRateNow, RATING_HEARTS, RATING_LABELS, RATINGS, reopensOn, type Rating } from './requests/ratings';
 export { DUTY_TYPE_LABELS, DUTY_TYPES, type DutyType } from './requests/patrol';

@@ -20,6 +20,9 @@ export enum ErrorCode {
   RequestConfidential = 'REQUEST_CONFIDENTIAL',
   AlreadySubmitted = 'ALREADY_SUBMITTED',
   RequestLimitReached = 'REQUEST_LIMIT_REACHED',
+  ExtensionTooLate = 'EXTENSION_TOO_LATE',
+  ExtensionLimitReached = 'EXTENSION_LIMIT_REACHED',
+  ExtensionPending = 'EXTENSION_PENDING',
   UnitNotChosen = 'UNIT_NOT_CHOSEN',
   WechatNotConfigured = 'WECHAT_NOT_CONFIGURED',
   WechatCodeInvalid = 'WECHAT_CODE_INVALID',
@@ -75,6 +78,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.AlreadySubmitted]: '这件事之前已经提交过了，不会重复登记',
   // The limit is configurable (REQUEST_HOURLY_LIMIT_PER_PERSON): the service names it in the message it sends.
   [ErrorCode.RequestLimitReached]: '您这一小时提交的诉求太多了，请过一会儿再提交；急事请直接打电话给网格员',
+  // The lead and the limit are configurable (EXTENSION_RULES): the service names them in the message it sends.
+  [ErrorCode.ExtensionTooLate]: '离办理期限太近或已经超时，不能再申请延期',
+  [ErrorCode.ExtensionLimitReached]: '这件事延期的次数已经用完了',
+  [ErrorCode.ExtensionPending]: '这件事已有一个延期申请在等审批，请等审批后再申请',
   [ErrorCode.UnitNotChosen]: '请先选择您所在的村或网格',
   [ErrorCode.WechatNotConfigured]: '微信登录暂未开通',
   [ErrorCode.WechatCodeInvalid]: '微信登录凭证已失效，请重试',
@@ -156,6 +163,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.RequestWrongState:
     case ErrorCode.RequestConfidential:
     case ErrorCode.AlreadySubmitted:
+    case ErrorCode.ExtensionTooLate:
+    case ErrorCode.ExtensionLimitReached:
+    case ErrorCode.ExtensionPending:
       return 409;
     case ErrorCode.WechatError:
       return 502;

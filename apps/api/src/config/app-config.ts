@@ -1,5 +1,13 @@
 import * as path from 'node:path';
-import { parseClockRules, parseRankingMinReceived, parseRateWeights, type ClockRulesConfig, type RateWeights } from '@gridloop/domain';
+import {
+  parseClockRules,
+  parseExtensionRules,
+  parseRankingMinReceived,
+  parseRateWeights,
+  type ClockRulesConfig,
+  type ExtensionRulesConfig,
+  type RateWeights,
+} from '@gridloop/domain';
 import { type Clock, systemClock } from '../common/clock';
 import { findApiRoot, readApiVersion } from './api-root';
 import { ConfigError, DatabaseTarget, parseDatabaseUrl } from './database-url';
@@ -77,6 +85,8 @@ export interface WechatConfig {
 export interface ClocksConfig {
   /** Reminders and the escalation ladder, per town (CLOCK_RULES, JSON; docs/clocks.md). */
   rules: ClockRulesConfig;
+  /** 延期申请: how late it may be asked, how many days, how many per matter, who approves; per town (EXTENSION_RULES, JSON; docs/requests.md). */
+  extensions: ExtensionRulesConfig;
   /** How often the scheduled jobs run (reminders and escalations, the morning bulletin, ranking months, unused uploads); 0 turns them off (tests drive them by hand). */
   sweepSeconds: number;
 }
@@ -142,6 +152,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
     clock: systemClock,
     clocks: {
       rules: parseJsonSetting(env.CLOCK_RULES, 'CLOCK_RULES', parseClockRules),
+      extensions: parseJsonSetting(env.EXTENSION_RULES, 'EXTENSION_RULES', parseExtensionRules),
       sweepSeconds: parseNonNegativeInt(env.CLOCK_SWEEP_SECONDS, 'CLOCK_SWEEP_SECONDS', 30),
     },
     notifications: loadNotificationsConfig(env),

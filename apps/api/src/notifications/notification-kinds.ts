@@ -14,6 +14,10 @@ export const NOTIFICATION_KINDS = [
   'looked_back', // 回看结果 to the requester (and followers)
   'entered_for_you', // 有人为您登记了诉求 to the requester of a matter someone else entered (代办, a call, a 12345 order)
   'disowned', // 这不是我的诉求 said by that requester: to the hotline office of the matter's town
+  'extension_asked', // 申请延期 by the handler: to the hotline office of the matter's town
+  'extension_approved', // 批准延期: to the handlers
+  'extension_declined', // 不批准延期: to the handlers
+  'deadline_extended', // 批准延期: to the requester (and followers), with the new deadline
   'daily_bulletin', // 受理情况一天一通报 each morning, to the town's leaders and hotline office
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -30,5 +34,9 @@ export const NOTIFICATION_TITLES: Record<NotificationKind, string> = {
   looked_back: '您的诉求已回看',
   entered_for_you: '有人为您登记了一件诉求',
   disowned: '有诉求被登记的当事人否认',
+  extension_asked: '有诉求申请延期，请审批',
+  extension_approved: '延期申请已批准',
+  extension_declined: '延期申请未批准',
+  deadline_extended: '您的诉求办理期限已延长',
   daily_bulletin: '昨日受理情况通报',
 };

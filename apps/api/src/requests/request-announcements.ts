@@ -21,8 +21,16 @@ const BODIES: Record<StepNoticeKind, (request: RequestEntity) => string> = {
   // Filed in someone's name by another: they hear of it, and may say it is not theirs…
   entered_for_you: (request) => `${matterName(request)}由工作人员为您登记。如果这不是您的事，请打开它点「这不是我的诉求」`,
   // …and when they say so, the town's hotline office looks into who entered it and why.
+  extension_asked: (request) => `${matterName(request)}：承办单位申请延期${request.extensionAskedDays ?? ''}个工作日，请审批`,
+  extension_approved: (request) => `${matterName(request)}：延期已批准，请在${dueText(request)}前办好`,
+  extension_declined: (request) => `${matterName(request)}：延期申请未批准，请按原期限${dueText(request)}前办好`,
+  deadline_extended: (request) => `${matterName(request)}：经批准延期办理，预计${dueText(request)}前办好`,
   disowned: (request) => `${matterName(request)}：登记的当事人说这不是他的诉求，已撤回，请核实是谁登记的`,
 };
+
+function dueText(request: RequestEntity): string {
+  return request.completionDueAt ? chinaTimeText(request.completionDueAt) : '';
+}
 
 function handlerBody(request: RequestEntity): string {
   const due = request.state === 'submitted' ? `请在${chinaTimeText(request.contactDueAt)}前联系群众` : '请尽快办理';

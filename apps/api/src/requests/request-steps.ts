@@ -139,6 +139,8 @@ export async function createRequest(
     rating: null,
     ratedAt: null,
     rehandleCount: 0,
+    extensionAskedDays: null,
+    extensionCount: 0,
     version: 1,
     createdAt: now,
     // The app's clock, as every later step sets it.

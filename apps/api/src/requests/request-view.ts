@@ -28,6 +28,8 @@ import { RequestEntity } from './request.entity';
  * stand to it (PERSONAL_FIELDS: in full only for the requester), the actions open to them now,
  * and the timeline (internal steps only for staff on it).
  */
+const EXTENSION_DECISIONS = ['approveExtension', 'declineExtension'];
+
 export function viewRequest(
   request: RequestEntity,
   requester: Requester,
@@ -50,6 +52,11 @@ export function viewRequest(
   return {
     ...item,
     enteredByName: enteredByOther(request) ? staffName(request.enteredByPersonId!) : null,
+    // An ask waits, or none does: only the steps that fit are offered.
+    actions: item.actions.filter((a) =>
+      a === 'requestExtension' ? request.extensionAskedDays === null : !EXTENSION_DECISIONS.includes(a) || request.extensionAskedDays !== null,
+    ),
+    extensionAskedDays: request.extensionAskedDays,
     timeline: timeline.map((e) => ({
       id: e.id,
       action: e.action,
@@ -57,6 +64,7 @@ export function viewRequest(
       toState: e.toState,
       note: e.note,
       public: e.public,
+      dueAt: e.dueAt,
       photos: (photosByEvent.get(e.id) ?? []).map((id) => ({ id, url: photoUrl(id), previewUrl: photoPreviewUrl(id) })),
       createdAt: e.createdAt,
     })),

@@ -18,6 +18,7 @@ import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { ContentGate } from '../content-check/content-gate';
 import { DisownRequestDto, RateRequestDto, RequestActionDto, RequestDto, SupportedAction } from './dtos/request.dto';
+import { isExtensionAction, RequestExtensions } from './request-extensions';
 import { RequestHandoverService } from './request-handover.service';
 import { applyStep, type Step } from './request-steps';
 import { guardStep } from './step-guard';
@@ -37,6 +38,7 @@ export class RequestWorkflowService {
     private readonly requests: RequestRepository,
     private readonly service: RequestsService,
     private readonly handover: RequestHandoverService,
+    private readonly extensions: RequestExtensions,
     private readonly content: ContentGate,
   ) {}
 
@@ -55,12 +57,16 @@ export class RequestWorkflowService {
       // A target belongs to its own step only: sent with another, the client meant something else.
       if (input.targetUnitId !== undefined && action !== 'transfer') throw new AppError(ErrorCode.ValidationFailed, 'targetUnitId', '只有转办需要选择接收单位');
       if (input.targetRequestId !== undefined && action !== 'merge') throw new AppError(ErrorCode.ValidationFailed, 'targetRequestId', '只有合并需要选择诉求');
+      if (input.extensionDays !== undefined && action !== 'requestExtension' && action !== 'approveExtension')
+        throw new AppError(ErrorCode.ValidationFailed, 'extensionDays', '只有申请延期和批准延期需要填写天数');
       if (action === 'transfer') {
         await applyStep(manager, actor.personId, request, withExtras(await this.handover.transferStep(manager, actor, request, input, note!, now)), now);
       } else if (action === 'merge') {
         const { step, target } = await this.handover.mergeStep(manager, actor, request, input, note, now);
         const merged = await applyStep(manager, actor.personId, request, withExtras(step), now);
         await this.handover.carryFollowers(manager, actor.personId, merged, target, now);
+      } else if (isExtensionAction(action)) {
+        await applyStep(manager, actor.personId, request, withExtras(await this.extensions.step(manager, actor, request, action, input, note, now)), now);
       } else {
         await applyStep(manager, actor.personId, request, withExtras(this.simpleStep(request, action, input, note, now)), now);
       }

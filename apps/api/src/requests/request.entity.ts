@@ -172,6 +172,14 @@ export class RequestEntity {
   @Column({ type: 'int', default: 0 })
   rehandleCount: number;
 
+  /** 延期申请 waiting for a decision: the working days the handler asked for (null: none waits). */
+  @Column({ type: 'int', nullable: true })
+  extensionAskedDays: number | null;
+
+  /** Extensions granted (批准延期): the next one's approver and the per-matter limit follow it. */
+  @Column({ type: 'int', default: 0 })
+  extensionCount: number;
+
   @VersionColumn()
   version: number;
 

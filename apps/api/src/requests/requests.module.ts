@@ -7,6 +7,7 @@ import { RequestRepository } from './request.repository';
 import { RequestWorkflowService } from './request-workflow.service';
 import { RequestsController } from './requests.controller';
 import { RequestsService } from './requests.service';
+import { RequestExtensions } from './request-extensions';
 import { RequestHandoverService } from './request-handover.service';
 import { RequestQueuesService } from './request-queues.service';
 import { SubmissionLimit } from './submission-limit';
@@ -24,6 +25,7 @@ import { WorkSummaryService } from './work/work-summary.service';
     RequestWorkflowService,
     RequestRepository,
     RequestHandoverService,
+    RequestExtensions,
     RequestQueuesService,
     CategoryRoutesService,
     SubmissionLimit,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createWorkingCalendar } from '../calendar/working-calendar';
+import { extendedDeadline } from '../requests/extensions';
 import type { Complexity } from '../requests/sla';
 import { contactDueFrom, stepChanges, type StepFacts } from '../requests/step-changes';
 import { explainDeadlines, type DeadlineFacts } from './deadline-explanation';
@@ -108,6 +109,14 @@ test('a later city deadline is named but the town one governs; a stored deadline
   assert.equal(lines[lines.length - 1], '应在12月7日（周一）16:20 前办好');
   const moved = explainDeadlines({ ...facts, completionDueAt: at('2026-12-09T10:00:00') }).lines;
   assert.equal(moved[moved.length - 1], '这件事的期限后来调整过，以12月9日（周三）10:00 为准');
+});
+
+test('an approved extension: a line with the days and the reason, and the stored (moved) deadline is the one explained', () => {
+  const facts = stored(at('2026-12-04T16:20:00'), 'simple'); // due Monday 12月7日 16:20
+  const movedTo = extendedDeadline(facts.completionDueAt!, 2);
+  const explained = explainDeadlines({ ...facts, completionDueAt: movedTo, extensions: [{ dueAt: movedTo, reason: '需要等水泥' }] });
+  assert.deepEqual(explained.lines.slice(-2), ['应在12月7日（周一）16:20 前办好', '经批准延期2个工作日（理由：需要等水泥），应在12月9日（周三）16:20 前办好']);
+  assert.deepEqual(explained.completionDueAt, movedTo);
 });
 
 test('a transfer restarts the contact clock from its own time', () => {

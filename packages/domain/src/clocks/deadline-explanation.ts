@@ -4,6 +4,7 @@
 import { chinaDayNumberOf, chinaMinuteOfDay, formatDayNumber, weekdayOf, type ChinaDayNumber } from '../calendar/china-time';
 import { contactClockStartsAt, contactDeadline, DEFAULT_SERVICE_HOURS, type WalkedDay } from '../calendar/sla-clocks';
 import { bundledWorkingCalendar, type WorkingCalendar } from '../calendar/working-calendar';
+import { extensionDaysBetween } from '../requests/extensions';
 import { COMPLETION_WORKING_DAYS, COMPLEXITY_LABELS, CONTACT_MINUTES, governingDeadline, type Complexity } from '../requests/sla';
 
 /** What the matter carries about its clocks (the request detail has every field). */
@@ -18,6 +19,13 @@ export interface DeadlineFacts {
   complexity: Complexity | null;
   /** A 12345 order's city deadline (办理时限). */
   cityDueAt: Date | null;
+  /** Extensions granted (延期), oldest first: the deadline each set and the reason the requester was given. */
+  extensions?: readonly GrantedExtension[];
+}
+
+export interface GrantedExtension {
+  dueAt: Date;
+  reason: string | null;
 }
 
 export interface DeadlineExplanation {
@@ -153,8 +161,23 @@ function completionLines(facts: DeadlineFacts, complexity: Complexity, calendar:
   lines.push(...walkLines(calendar, walk.days));
   if (facts.cityDueAt) lines.push(cityLine(facts.cityDueAt, walk.deadline));
   lines.push(`应在${momentText(dueAt)} 前办好`);
-  if (facts.completionDueAt) lines.push(...changedLine(facts.completionDueAt, dueAt));
-  return { lines, dueAt };
+  const extended = extensionLines(dueAt, facts.extensions ?? [], calendar);
+  lines.push(...extended.lines);
+  if (facts.completionDueAt) lines.push(...changedLine(facts.completionDueAt, extended.dueAt));
+  return { lines, dueAt: extended.dueAt };
+}
+
+/** 经批准延期2个工作日（理由：…），应在…前办好: one line an extension, each counted on from the deadline before it. */
+function extensionLines(dueAt: Date, extensions: readonly GrantedExtension[], calendar: WorkingCalendar): { lines: string[]; dueAt: Date } {
+  const lines: string[] = [];
+  let current = dueAt;
+  for (const extension of extensions) {
+    const days = extensionDaysBetween(current, extension.dueAt, calendar);
+    const counted = days === null ? '经批准延期' : `经批准延期${days}个工作日`;
+    lines.push(`${counted}${extension.reason ? `（理由：${extension.reason}）` : ''}，应在${momentText(extension.dueAt)} 前办好`);
+    current = extension.dueAt;
+  }
+  return { lines, dueAt: current };
 }
 
 /**

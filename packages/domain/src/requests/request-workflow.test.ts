@@ -54,6 +54,13 @@ const CASES: [RequestAction, RequestState, Relation[], string][] = [
   ['requestTransfer', 'accepted', ['supervisor'], 'NOT_ALLOWED'],
   ['declineTransfer', 'in_progress', ['supervisor'], 'in_progress'],
   ['declineTransfer', 'resolved', ['supervisor'], 'WRONG_STATE'],
+  // 延期: the handler asks, staff who do not handle it decide (who exactly: extensions.ts).
+  ['requestExtension', 'in_progress', ['handler'], 'in_progress'],
+  ['requestExtension', 'submitted', ['handler'], 'WRONG_STATE'],
+  ['requestExtension', 'accepted', ['requester'], 'NOT_ALLOWED'],
+  ['approveExtension', 'accepted', ['supervisor'], 'accepted'],
+  ['approveExtension', 'in_progress', ['handler', 'supervisor'], 'NOT_ALLOWED'],
+  ['declineExtension', 'resolved', ['supervisor'], 'WRONG_STATE'],
   // A follower (their matter was merged into this one) only watches.
   ['withdraw', 'accepted', ['follower'], 'NOT_ALLOWED'],
   ['rate', 'resolved', ['follower'], 'NOT_ALLOWED'],
@@ -117,6 +124,9 @@ const COLUMNS: [RequestAction, boolean, boolean, boolean, boolean, boolean, stri
   ['disown', false, false, false, false, false, ['hotlineOffice:disowned']],
   ['urge', false, false, true, false, false, ['handlers:urged']],
   ['supervise', true, false, true, false, false, ['handlers:supervised']],
+  ['requestExtension', true, false, true, false, false, ['hotlineOffice:extension_asked']],
+  ['approveExtension', false, false, false, false, false, ['handlers:extension_approved', 'requester:deadline_extended']],
+  ['declineExtension', true, false, true, false, false, ['handlers:extension_declined']],
   ['rate', false, false, false, false, false, []],
 ];
 
@@ -144,7 +154,7 @@ test('every action has its row of rules: note, photos, who sees the row, result,
 test('the derived lists follow the columns', () => {
   assert.deepEqual(RESULT_ACTIONS, ['resolve', 'reject']);
   assert.deepEqual(actionsWith('photos'), ['accept', 'followUp', 'resolve']);
-  assert.deepEqual(actionsWith('internal'), ['sendBack', 'requestTransfer', 'declineTransfer', 'urge', 'supervise']);
+  assert.deepEqual(actionsWith('internal'), ['sendBack', 'requestTransfer', 'declineTransfer', 'urge', 'supervise', 'requestExtension', 'declineExtension']);
   assert.deepEqual(actionsWith('rehandle'), ['sendBack', 'reopen']);
   assert.deepEqual(actionsWith('noteRequired'), [
     'followUp',
@@ -156,6 +166,8 @@ test('the derived lists follow the columns', () => {
     'declineTransfer',
     'transfer',
     'supervise',
+    'requestExtension',
+    'declineExtension',
   ]);
 });
 

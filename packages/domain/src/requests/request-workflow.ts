@@ -81,7 +81,19 @@ export interface StepRule {
 export type StepAudience = 'handlers' | 'requester' | 'hotlineOffice';
 
 /** The kinds of message a step sends (each is one of the API's notification kinds). */
-export type StepNoticeKind = 'assigned' | 'urged' | 'supervised' | 'accepted' | 'resolved' | 'looked_back' | 'entered_for_you' | 'disowned';
+export type StepNoticeKind =
+  | 'assigned'
+  | 'urged'
+  | 'supervised'
+  | 'accepted'
+  | 'resolved'
+  | 'looked_back'
+  | 'entered_for_you'
+  | 'disowned'
+  | 'extension_asked'
+  | 'extension_approved'
+  | 'extension_declined'
+  | 'deadline_extended';
 
 export interface StepNotice {
   to: StepAudience;
@@ -215,6 +227,41 @@ export const REQUEST_ACTIONS = {
     noteRequired: true,
     internal: true,
     tells: [{ to: 'handlers', kind: 'supervised' }],
+  },
+  /**
+   * 延期申请: the handler asks for more working days (the note is the reason; the days and the
+   * rules of who may ask when and who approves: extensions.ts). Between staff until approved; then
+   * the requester sees the new deadline and the reason on a public row and is told.
+   */
+  requestExtension: {
+    from: ['accepted', 'in_progress'],
+    to: 'same',
+    by: ['handler'],
+    label: '申请延期',
+    noteRequired: true,
+    internal: true,
+    tells: [{ to: 'hotlineOffice', kind: 'extension_asked' }],
+  },
+  approveExtension: {
+    from: ['accepted', 'in_progress'],
+    to: 'same',
+    by: ['supervisor'],
+    notBy: ['handler'],
+    label: '批准延期',
+    tells: [
+      { to: 'handlers', kind: 'extension_approved' },
+      { to: 'requester', kind: 'deadline_extended' },
+    ],
+  },
+  declineExtension: {
+    from: ['accepted', 'in_progress'],
+    to: 'same',
+    by: ['supervisor'],
+    notBy: ['handler'],
+    label: '不批准延期',
+    noteRequired: true,
+    internal: true,
+    tells: [{ to: 'handlers', kind: 'extension_declined' }],
   },
   /**
    * The requester's verdict; a dissatisfied one is followed by reopen in the same transaction.

@@ -46,6 +46,7 @@ test('late stays late; a transfer restarts contact; going back to work counts a 
     contactDueAt: at('2026-09-26T09:00:00'),
     complexity: null,
     completionDueAt: null,
+    extensionAskedDays: null,
   });
   assert.equal(stepChanges({ ...received, rehandleCount: 2 }, 'reopen', at('2026-09-28T11:00:00')).rehandleCount, 3);
   assert.deepEqual(stepChanges(received, 'followUp', at('2026-09-25T12:00:00')), {});

@@ -1,6 +1,7 @@
 import { contactDeadline } from '../calendar/sla-clocks';
 import { workingDeadline } from '../calendar/working-calendar';
 import { COMPLETION_WORKING_DAYS, CONTACT_MINUTES, governingDeadline, isLate, type Complexity } from './sla';
+import { extendedDeadline } from './extensions';
 import { actionRule, type RequestAction } from './request-workflow';
 
 /** What a step needs to know of the matter to work out its clocks and marks. */
@@ -29,6 +30,9 @@ export interface StepChanges {
   transferRequested?: boolean;
   supervisedAt?: Date;
   rehandleCount?: number;
+  /** Working days of an extension ask waiting for a decision (null: none). */
+  extensionAskedDays?: number | null;
+  extensionCount?: number;
 }
 
 /** A new matter's first-contact deadline: an hour of service time from when it arrives. */
@@ -64,7 +68,15 @@ export function stepChanges(request: StepFacts, action: RequestAction, now: Date
     case 'disown':
       return { closedAt: now };
     case 'transfer':
-      return { transferRequested: false, contactedAt: null, contactDueAt: contactDueFrom(now), complexity: null, completionDueAt: null };
+      // The new handler's clock starts over: an ask for more time on the old one lapses.
+      return {
+        transferRequested: false,
+        contactedAt: null,
+        contactDueAt: contactDueFrom(now),
+        complexity: null,
+        completionDueAt: null,
+        extensionAskedDays: null,
+      };
     case 'requestTransfer':
       return { transferRequested: true };
     case 'declineTransfer':
@@ -73,5 +85,26 @@ export function stepChanges(request: StepFacts, action: RequestAction, now: Date
       return { supervisedAt: request.supervisedAt ?? now };
     default:
       return {};
+  }
+}
+
+/**
+ * The fields an extension step changes (the rules of whether it may happen: extensions.ts): an ask
+ * waits with its days; granting `days` moves the completion deadline that many working days on;
+ * declining leaves it where it was.
+ */
+export function extensionStepChanges(
+  request: { completionDueAt: Date | null; extensionCount: number },
+  action: 'requestExtension' | 'approveExtension' | 'declineExtension',
+  days: number,
+): StepChanges {
+  switch (action) {
+    case 'requestExtension':
+      return { extensionAskedDays: days };
+    case 'approveExtension':
+      if (!request.completionDueAt) throw new Error('approveExtension: the matter has no completion deadline');
+      return { extensionAskedDays: null, extensionCount: request.extensionCount + 1, completionDueAt: extendedDeadline(request.completionDueAt, days) };
+    case 'declineExtension':
+      return { extensionAskedDays: null };
   }
 }

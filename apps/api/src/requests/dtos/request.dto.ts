@@ -39,6 +39,9 @@ export const SUPPORTED_ACTIONS = [
   'merge',
   'urge',
   'supervise',
+  'requestExtension',
+  'approveExtension',
+  'declineExtension',
 ] as const;
 export type SupportedAction = (typeof SUPPORTED_ACTIONS)[number];
 /** Actions with an operation of their own: rateRequest, disownRequest. */
@@ -165,6 +168,16 @@ export class RequestActionDto {
   @IsInt()
   targetUnitId?: number;
 
+  @ApiProperty({
+    required: false,
+    minimum: 1,
+    description: 'requestExtension: the working days wanted (1 to the town’s maxDays); approveExtension: the days granted, at most those asked (default: all)',
+  })
+  @IsOptional()
+  @Min(1)
+  @IsInt()
+  extensionDays?: number;
+
   @ApiProperty({ required: false, description: 'merge: the open request that carries on for both' })
   @IsOptional()
   @Min(1)
@@ -224,6 +237,9 @@ export class RequestEventDto {
 
   @ApiProperty({ type: [PhotoRefDto], description: 'Photos this step came with (fetch each url with the same sign-in)' })
   photos: PhotoRefDto[];
+
+  @ApiProperty({ nullable: true, type: Date, description: 'The deadline running after this step (批准延期: the new completion deadline)' })
+  dueAt: Date | null;
 
   @ApiProperty()
   createdAt: Date;
@@ -358,6 +374,9 @@ export class RequestDto extends RequestListItemDto {
     description: 'Who entered it for the requester (a grid leader, hotline staff), by name; null when the requester raised it',
   })
   enteredByName: string | null;
+
+  @ApiProperty({ nullable: true, type: Number, description: '延期申请 waiting for a decision: the working days asked (null: none waits)' })
+  extensionAskedDays: number | null;
 
   @ApiProperty({ type: [RequestEventDto], description: 'Public steps for the requester; all steps for those handling it' })
   timeline: RequestEventDto[];

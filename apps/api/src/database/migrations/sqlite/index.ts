@@ -22,6 +22,7 @@ import { InternalStaffSteps1796640000000 } from './1796640000000-InternalStaffSt
 import { PhoneViewRequest1796640000001 } from './1796640000001-PhoneViewRequest';
 import { RankingExcluded1796650000000 } from './1796650000000-RankingExcluded';
 import { RankingContactPending1796660000000 } from './1796660000000-RankingContactPending';
+import { RequestExtensions1796670000000 } from './1796670000000-RequestExtensions';
 
 /** SQLite migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
 export const SQLITE_MIGRATIONS = [
@@ -49,4 +50,5 @@ export const SQLITE_MIGRATIONS = [
   PhoneViewRequest1796640000001,
   RankingExcluded1796650000000,
   RankingContactPending1796660000000,
+  RequestExtensions1796670000000,
 ];
