@@ -10,4 +10,6 @@ import '@nutui/nutui-react-taro/dist/es/packages/cell/style/style.css';
 import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/style.css';
 import '@nutui/nutui-react-taro/dist/es/packages/toast/style/style.css';
 
-export { Button, Cell, Toast } from '@nutui/nutui-react-taro';
+export { Button, Cell } from '@nutui/nutui-react-taro';
+// NutUI's toast, placed where it covers no button (see toast.tsx).
+export { Toast } from './toast';
