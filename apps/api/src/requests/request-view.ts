@@ -130,6 +130,8 @@ export function viewListItem(
           : ([...SUPPORTED_ACTIONS, ...OWN_OPERATION_ACTIONS] as readonly string[]).includes(a),
     ),
     resultNote: isResultState(request.state) ? resultNote : null,
+    // As lookBackQueue orders it: a refusal has no result time, it was decided at the contact.
+    readyAt: isResultState(request.state) ? (request.resolvedAt ?? request.contactedAt) : null,
     unitName: request.unit?.name ?? '',
     handlerUnitName: request.handlerUnit?.name ?? '',
     createdAt: request.createdAt,

@@ -356,6 +356,13 @@ export class RequestListItemDto {
   @ApiProperty({ nullable: true, type: String, description: 'The latest result (办结) or refusal given, while it stands' })
   resultNote: string | null;
 
+  @ApiProperty({
+    nullable: true,
+    type: Date,
+    description: 'When that result came (resolvedAt; for a refusal, decided at the contact: contactedAt), while it stands; the 回看 queue is in this order',
+  })
+  readyAt: Date | null;
+
   @ApiProperty({ description: 'The village or small grid it belongs to', example: '北孙村第3小网格' })
   unitName: string;
 

@@ -103,6 +103,7 @@ function TimelineStep({ event }: { event: RequestEventView }) {
         <Text className="timeline-actor">{event.actorName}</Text>
         {!event.public && <Text className="timeline-internal">仅工作人员可见</Text>}
         {event.note && <Text className="timeline-note">{event.note}</Text>}
+        {event.action === 'approveExtension' && event.dueAt && <Text className="timeline-note timeline-new-due">新的办理期限：{timeText(event.dueAt)} 前</Text>}
         {/* The matter's own photos are shown with it above. */}
         {event.action !== 'submit' && <PhotoGrid photos={event.photos} />}
       </View>
@@ -124,7 +125,8 @@ export function Timeline({ events }: { events: readonly RequestEventView[] }) {
 }
 
 /** A row of a list (我的诉求, 待办, 回看): tap to open. */
-export function RequestRow({ request, onTap, children }: { request: RequestListItem; onTap(): void; children?: ReactNode }) {
+/** A matter in a list; `time` replaces its received time where the list is in another time's order. */
+export function RequestRow({ request, onTap, time, children }: { request: RequestListItem; onTap(): void; time?: string; children?: ReactNode }) {
   return (
     <View className="req-row" hoverClass="req-row--pressed" onClick={onTap}>
       <View className="req-row-top">
@@ -132,7 +134,7 @@ export function RequestRow({ request, onTap, children }: { request: RequestListI
         <Text className="req-category">{categoryLabel(request.category)}</Text>
         {request.rehandleCount > 0 && <Text className="req-mark req-mark--rehandle">重办</Text>}
         {request.contentReview && <Text className="req-mark req-mark--review">内容待核实</Text>}
-        <Text className="req-row-time">{timeText(request.createdAt)}</Text>
+        <Text className="req-row-time">{time ?? timeText(request.createdAt)}</Text>
       </View>
       <Text className="req-row-text">{request.description}</Text>
       {children}
