@@ -9,7 +9,10 @@ import type { RequestEventView, RequestListItem } from '../requests-api';
 /** What the explanation reads of a matter: fields every request and list row carries. */
 export type DeadlineRequest = Pick<RequestListItem, 'createdAt' | 'contactDueAt' | 'completionDueAt' | 'complexity' | 'cityDueAt'>;
 
-/** The matter's clock facts; a 转办 on the timeline (when the page has it) restarted the contact clock. */
+/**
+ * The matter's clock facts; a 转办 on the timeline (when the page has it) restarted the contact clock,
+ * and each 批准延期 moved the completion deadline to its row's dueAt.
+ */
 function factsOf(request: DeadlineRequest, timeline: readonly RequestEventView[] = []): DeadlineFacts {
   const lastTransfer = [...timeline].reverse().find((event) => event.action === 'transfer');
   return {
@@ -19,6 +22,7 @@ function factsOf(request: DeadlineRequest, timeline: readonly RequestEventView[]
     completionDueAt: request.completionDueAt ? new Date(request.completionDueAt) : null,
     complexity: request.complexity,
     cityDueAt: request.cityDueAt ? new Date(request.cityDueAt) : null,
+    extensions: timeline.flatMap((event) => (event.action === 'approveExtension' && event.dueAt ? [{ dueAt: new Date(event.dueAt), reason: event.note }] : [])),
   };
 }
 

@@ -17,6 +17,7 @@ import { useNow } from '../../../lib/use-now';
 import { ActionForm, type ActionFormValues } from '../../../requests/components/action-form';
 import { DueCountdown, RequestSummary, Timeline } from '../../../requests/components/request-parts';
 import { DuplicateCandidates } from '../../../requests/components/duplicates';
+import { ExtensionAskForm } from '../../../requests/components/extension-forms';
 import { dialRequester } from '../../../requests/dial-requester';
 import { getRequest, type RequestView } from '../../../requests/requests-api';
 import { hasRequester, RequesterLines } from '../../../requests/requester';
@@ -26,7 +27,7 @@ import './index.css';
 
 const TOAST = 'handle-toast';
 
-type Open = 'accept' | 'followUp' | 'resolve' | 'requestTransfer' | null;
+type Open = 'accept' | 'followUp' | 'resolve' | 'requestTransfer' | 'requestExtension' | null;
 
 /** 记录联系并受理: how the requester was reached, and the proposed time limit (changing it needs a reason). */
 function AcceptForm({
@@ -133,6 +134,9 @@ export default function HandleRequestPage() {
             <RequestSummary request={request}>
               <DueCountdown request={request} now={now} />
               {request.transferRequested && <Text className="form-hint">已申请转办，等待热线办答复</Text>}
+              {request.extensionAskedDays !== null && (
+                <Text className="form-hint handle-extension-asked">已申请延期{request.extensionAskedDays}个工作日，等待审批</Text>
+              )}
               <RequesterLines request={request} phoneClassName="handle-phone" />
             </RequestSummary>
 
@@ -162,6 +166,17 @@ export default function HandleRequestPage() {
                 {can('resolve') && (
                   <Button className="big-button handle-resolve" type="primary" block onClick={() => setOpen('resolve')}>
                     办结
+                  </Button>
+                )}
+                {can('requestExtension') && (
+                  <Button
+                    className="big-button big-button--plain handle-extension"
+                    type="default"
+                    fill="outline"
+                    block
+                    onClick={() => setOpen('requestExtension')}
+                  >
+                    申请延期
                   </Button>
                 )}
                 {can('requestTransfer') && !request.transferRequested && (
@@ -241,6 +256,14 @@ export default function HandleRequestPage() {
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('requestTransfer', { note: values.note }, '已申请转办，等待热线办答复'))}
                 className="transfer-form"
+              />
+            )}
+
+            {open === 'requestExtension' && (
+              <ExtensionAskForm
+                busy={busy === 'requestExtension'}
+                onCancel={() => setOpen(null)}
+                onAsk={async (days, reason) => done(await act('requestExtension', { extensionDays: days, note: reason }, '已申请延期，等待审批'))}
               />
             )}
 

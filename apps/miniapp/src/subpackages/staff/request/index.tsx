@@ -17,12 +17,13 @@ import { latestResult } from '../../../requests/result';
 import { useRequestActions } from '../../../requests/use-request-actions';
 import { rungText } from '../../../requests/ladder';
 import { TransferForm } from '../../../requests/components/transfer-form';
+import { ExtensionApproveForm } from '../../../requests/components/extension-forms';
 import { useSession } from '../../../auth/session-store';
 import '../../../requests/components/request.css';
 
 const TOAST = 'staff-request-toast';
 
-type Open = 'lookBack' | 'close' | 'sendBack' | 'urge' | 'supervise' | 'transfer' | 'declineTransfer' | null;
+type Open = 'lookBack' | 'close' | 'sendBack' | 'urge' | 'supervise' | 'transfer' | 'declineTransfer' | 'approveExtension' | 'declineExtension' | null;
 
 /**
  * A matter for its supervisors: the case, the handler's result with its photos and the
@@ -117,6 +118,59 @@ export default function LookBackRequestPage() {
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('declineTransfer', { note: values.note }, '已告诉承办人继续办理'))}
                 className="decline-transfer-form"
+              />
+            )}
+
+            {request.extensionAskedDays !== null && (can('approveExtension') || can('declineExtension')) && (
+              <View className="req-notice staff-extension-notice">
+                <Text className="req-notice-text staff-extension-asked">
+                  {request.handlerUnitName}申请延期{request.extensionAskedDays}个工作日（原期限{' '}
+                  {request.completionDueAt ? timeText(request.completionDueAt) : ''}）
+                </Text>
+              </View>
+            )}
+            {open === null && request.extensionAskedDays !== null && (can('approveExtension') || can('declineExtension')) && (
+              <View className="req-actions staff-extension">
+                {can('approveExtension') && (
+                  <Button className="big-button staff-approve-extension" type="primary" block onClick={() => setOpen('approveExtension')}>
+                    批准延期
+                  </Button>
+                )}
+                {can('declineExtension') && (
+                  <Button
+                    className="big-button big-button--plain staff-decline-extension"
+                    type="default"
+                    fill="outline"
+                    block
+                    onClick={() => setOpen('declineExtension')}
+                  >
+                    不批准
+                  </Button>
+                )}
+              </View>
+            )}
+            {open === 'approveExtension' && request.extensionAskedDays !== null && (
+              <ExtensionApproveForm
+                asked={request.extensionAskedDays}
+                busy={busy === 'approveExtension'}
+                onCancel={() => setOpen(null)}
+                onApprove={async (days, note) =>
+                  done(await act('approveExtension', { extensionDays: days, ...(note ? { note } : {}) }, `已批准延期${days}个工作日，群众会收到通知`))
+                }
+              />
+            )}
+            {open === 'declineExtension' && (
+              <ActionForm
+                action="declineExtension"
+                title="不批准延期"
+                confirmText="确定不批准"
+                tone="warning"
+                noteLabel="不批准的原因"
+                notePlaceholder="为什么要按原期限办好"
+                busy={busy === 'declineExtension'}
+                onCancel={() => setOpen(null)}
+                onSubmit={async (values) => done(await act('declineExtension', { note: values.note }, '已告诉承办人按原期限办理'))}
+                className="decline-extension-form"
               />
             )}
 
