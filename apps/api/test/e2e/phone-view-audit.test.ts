@@ -53,7 +53,7 @@ describe(`phone view audit (${testDialect()})`, () => {
     otherTownLeader = await tokenForRole(ds(), baseUrl, 'town_leader', 'SG-SF');
     countyAdmin = await tokenForRole(ds(), baseUrl, 'county_admin', 'SG');
     otherStaff = await personWithRole(ds(), 'hotline_staff', 'SG-SF');
-    [otherLeader] = await gridLeaders('SG-SF', 1);
+    otherLeader = (await gridLeaders('SG-SF', 1))[0]!;
 
     // Real views through the audited call: the first leader's number twice, the others once; one in the other town.
     const staffToken = await tokenForRole(ds(), baseUrl, 'hotline_staff', 'SG-TT');

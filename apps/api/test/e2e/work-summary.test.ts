@@ -73,9 +73,13 @@ describe(`the home page's work counts (${testDialect()})`, () => {
 
   it('the hotline office’s queue counts are the lengths of the queues they open; a villager has none', async () => {
     const hotline = await tokenForRole(ds, under.api.baseUrl, 'hotline_staff', 'SG-TT');
-    const [work, dispatch, lookBack, overdue] = await Promise.all(
-      ['/api/me/work', '/api/requests/dispatch-queue', '/api/requests/look-back-queue', '/api/requests/overdue'].map((path) => api('GET', path, hotline)),
-    );
+    const get = (path: string) => api('GET', path, hotline);
+    const [work, dispatch, lookBack, overdue] = await Promise.all([
+      get('/api/me/work'),
+      get('/api/requests/dispatch-queue'),
+      get('/api/requests/look-back-queue'),
+      get('/api/requests/overdue'),
+    ]);
     expect([work.status, dispatch.status, lookBack.status, overdue.status]).toEqual([200, 200, 200, 200]);
     expect(lookBack.body.length).toBeGreaterThan(0); // the settled matter above waits to be looked back at
     expect(work.body).toMatchObject({ dispatch: dispatch.body.length, lookBack: lookBack.body.length, supervision: overdue.body.length });
