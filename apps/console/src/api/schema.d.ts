@@ -1253,6 +1253,11 @@ export interface components {
             actorName: string;
             /** @description Photos this step came with (fetch each url with the same sign-in) */
             photos: components["schemas"]["PhotoRefDto"][];
+            /**
+             * Format: date-time
+             * @description The deadline running after this step (批准延期: the new completion deadline)
+             */
+            dueAt: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1324,6 +1329,11 @@ export interface components {
             /** @description The latest result (办结) or refusal given, while it stands */
             resultNote: string | null;
             /**
+             * Format: date-time
+             * @description When that result came (resolvedAt; for a refusal, decided at the contact: contactedAt), while it stands; the 回看 queue is in this order
+             */
+            readyAt: string | null;
+            /**
              * @description The village or small grid it belongs to
              * @example 北孙村第3小网格
              */
@@ -1337,6 +1347,8 @@ export interface components {
             createdAt: string;
             /** @description Who entered it for the requester (a grid leader, hotline staff), by name; null when the requester raised it */
             enteredByName: string | null;
+            /** @description 延期申请 waiting for a decision: the working days asked (null: none waits) */
+            extensionAskedDays: number | null;
             /** @description Public steps for the requester; all steps for those handling it */
             timeline: components["schemas"]["RequestEventDto"][];
             /** @description The voice note the matter was raised with (语音留言), heard by whoever may see the request */
@@ -1450,6 +1462,11 @@ export interface components {
             /** @description The latest result (办结) or refusal given, while it stands */
             resultNote: string | null;
             /**
+             * Format: date-time
+             * @description When that result came (resolvedAt; for a refusal, decided at the contact: contactedAt), while it stands; the 回看 queue is in this order
+             */
+            readyAt: string | null;
+            /**
              * @description The village or small grid it belongs to
              * @example 北孙村第3小网格
              */
@@ -1479,7 +1496,7 @@ export interface components {
         RequestActionDto: {
             /** @description The version the caller saw; a newer one means someone else acted first */
             version: number;
-            /** @description Required for followUp, resolve, sendBack, reopen, reject, requestTransfer, declineTransfer, transfer, supervise (the noteRequired column of the workflow table) */
+            /** @description Required for followUp, resolve, sendBack, reopen, reject, requestTransfer, declineTransfer, transfer, supervise, requestExtension, declineExtension (the noteRequired column of the workflow table) */
             note?: string;
             /**
              * @description accept: how the requester was contacted
@@ -1495,6 +1512,8 @@ export interface components {
             photoIds?: number[];
             /** @description transfer: the small grid, village or town department to take it */
             targetUnitId?: number;
+            /** @description requestExtension: the working days wanted (1 to the town’s maxDays); approveExtension: the days granted, at most those asked (default: all) */
+            extensionDays?: number;
             /** @description merge: the open request that carries on for both */
             targetRequestId?: number;
         };
@@ -1619,7 +1638,7 @@ export interface components {
         NotificationDto: {
             id: number;
             /** @enum {string} */
-            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back" | "entered_for_you" | "disowned" | "daily_bulletin";
+            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back" | "entered_for_you" | "disowned" | "extension_asked" | "extension_approved" | "extension_declined" | "deadline_extended" | "daily_bulletin";
             /** @description The request it is about, to open it */
             requestId: number | null;
             /** @example 诉求即将超过联系时限 */
@@ -1654,7 +1673,7 @@ export interface components {
         };
         SubscribeTemplateDto: {
             /** @enum {string} */
-            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back" | "entered_for_you" | "disowned" | "daily_bulletin";
+            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back" | "entered_for_you" | "disowned" | "extension_asked" | "extension_approved" | "extension_declined" | "deadline_extended" | "daily_bulletin";
             /** @description Pass to wx.requestSubscribeMessage as one of tmplIds */
             templateId: string;
             /** @example 有新的诉求待办理 */
@@ -2034,6 +2053,9 @@ export interface components {
          *     REQUEST_CONFIDENTIAL: 保密诉求不能与其他诉求合并
          *     ALREADY_SUBMITTED: 这件事之前已经提交过了，不会重复登记
          *     REQUEST_LIMIT_REACHED: 您这一小时提交的诉求太多了，请过一会儿再提交；急事请直接打电话给网格员
+         *     EXTENSION_TOO_LATE: 离办理期限太近或已经超时，不能再申请延期
+         *     EXTENSION_LIMIT_REACHED: 这件事延期的次数已经用完了
+         *     EXTENSION_PENDING: 这件事已有一个延期申请在等审批，请等审批后再申请
          *     UNIT_NOT_CHOSEN: 请先选择您所在的村或网格
          *     WECHAT_NOT_CONFIGURED: 微信登录暂未开通
          *     WECHAT_CODE_INVALID: 微信登录凭证已失效，请重试
@@ -2070,7 +2092,7 @@ export interface components {
          *     INTERNAL_ERROR: 系统出了点问题，请稍后再试
          * @enum {string}
          */
-        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "REQUEST_CONFLICT" | "REQUEST_WRONG_STATE" | "REQUEST_CONFIDENTIAL" | "ALREADY_SUBMITTED" | "REQUEST_LIMIT_REACHED" | "UNIT_NOT_CHOSEN" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "HOTLINE_FILE_UNREADABLE" | "HOTLINE_HEADER_INVALID" | "HOTLINE_FILE_EMPTY" | "HOTLINE_FILE_INVALID" | "HOTLINE_FILE_TOO_LARGE" | "HOTLINE_TOO_MANY_ROWS" | "HOTLINE_ORDER_HELD_ELSEWHERE" | "PHOTO_NOT_IMAGE" | "PHOTO_TOO_LARGE" | "PHOTO_NOT_USABLE" | "UPLOADS_PENDING" | "VOICE_NOTE_NOT_AUDIO" | "VOICE_NOTE_TOO_LARGE" | "VOICE_NOTE_NOT_USABLE" | "CONTENT_RISKY" | "SUBSCRIBE_TEMPLATE_UNKNOWN" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "REQUEST_CONFLICT" | "REQUEST_WRONG_STATE" | "REQUEST_CONFIDENTIAL" | "ALREADY_SUBMITTED" | "REQUEST_LIMIT_REACHED" | "EXTENSION_TOO_LATE" | "EXTENSION_LIMIT_REACHED" | "EXTENSION_PENDING" | "UNIT_NOT_CHOSEN" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "HOTLINE_FILE_UNREADABLE" | "HOTLINE_HEADER_INVALID" | "HOTLINE_FILE_EMPTY" | "HOTLINE_FILE_INVALID" | "HOTLINE_FILE_TOO_LARGE" | "HOTLINE_TOO_MANY_ROWS" | "HOTLINE_ORDER_HELD_ELSEWHERE" | "PHOTO_NOT_IMAGE" | "PHOTO_TOO_LARGE" | "PHOTO_NOT_USABLE" | "UPLOADS_PENDING" | "VOICE_NOTE_NOT_AUDIO" | "VOICE_NOTE_TOO_LARGE" | "VOICE_NOTE_NOT_USABLE" | "CONTENT_RISKY" | "SUBSCRIBE_TEMPLATE_UNKNOWN" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese text to show the user */
@@ -2833,7 +2855,7 @@ export interface operations {
             header?: never;
             path: {
                 requestId: number;
-                action: "accept" | "followUp" | "resolve" | "lookBack" | "close" | "sendBack" | "reopen" | "reject" | "withdraw" | "requestTransfer" | "declineTransfer" | "transfer" | "merge" | "urge" | "supervise";
+                action: "accept" | "followUp" | "resolve" | "lookBack" | "close" | "sendBack" | "reopen" | "reject" | "withdraw" | "requestTransfer" | "declineTransfer" | "transfer" | "merge" | "urge" | "supervise" | "requestExtension" | "approveExtension" | "declineExtension";
             };
             cookie?: never;
         };
