@@ -6,6 +6,7 @@
 import { officeTimeAfter, officeTimeBefore } from '../calendar/working-calendar';
 import type { RequestClock } from '../requests/sla';
 import { LADDER_RUNGS, type LadderRung } from './ladder';
+import { parseTownRules, townRules, type TownRulesConfig } from '../config/town-rules';
 
 export { LADDER_RUNG_LABELS, LADDER_RUNGS, type LadderRung } from './ladder';
 
@@ -26,30 +27,15 @@ export const DEFAULT_CLOCK_RULES: ClockRules = {
   ladder: LADDER_RUNGS,
 };
 
-export interface ClockRulesConfig {
-  default: ClockRules;
-  /** By town code (e.g. "SG-TT"): what differs from the default. */
-  towns: Record<string, ClockRules>;
-}
+/** Clock rules for the county and per town (CLOCK_RULES). */
+export type ClockRulesConfig = TownRulesConfig<ClockRules>;
 
 /** Checks a configuration like {"default": {...}, "towns": {"SG-TT": {"escalationIntervalMinutes": 120}}}; throws with `source` in the message. */
 export function parseClockRules(input: unknown, source = 'clock rules'): ClockRulesConfig {
-  if (input === undefined || input === null) return { default: DEFAULT_CLOCK_RULES, towns: {} };
-  if (typeof input !== 'object' || Array.isArray(input)) throw new Error(`${source}: expected an object with "default" and/or "towns"`);
-  const { default: base, towns, ...rest } = input as Record<string, unknown>;
-  if (Object.keys(rest).length > 0) throw new Error(`${source}: unknown key(s) ${Object.keys(rest).join(', ')}`);
-  const defaults = mergeRules(DEFAULT_CLOCK_RULES, base, `${source}.default`);
-  const byTown: Record<string, ClockRules> = {};
-  if (towns !== undefined) {
-    if (typeof towns !== 'object' || towns === null || Array.isArray(towns)) throw new Error(`${source}.towns: expected an object by town code`);
-    for (const [code, rules] of Object.entries(towns)) byTown[code] = mergeRules(defaults, rules, `${source}.towns.${code}`);
-  }
-  return { default: defaults, towns: byTown };
+  return parseTownRules(input, DEFAULT_CLOCK_RULES, mergeRules, source);
 }
 
-function mergeRules(base: ClockRules, input: unknown, where: string): ClockRules {
-  if (input === undefined) return base;
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error(`${where}: expected an object`);
+function mergeRules(base: ClockRules, input: Record<string, unknown>, where: string): ClockRules {
   const merged: ClockRules = { ...base };
   for (const [key, value] of Object.entries(input)) {
     if (key === 'ladder') {
@@ -74,7 +60,7 @@ function mergeRules(base: ClockRules, input: unknown, where: string): ClockRules
 }
 
 export function rulesForTown(config: ClockRulesConfig, townCode: string | null): ClockRules {
-  return (townCode && config.towns[townCode]) || config.default;
+  return townRules(config, townCode);
 }
 
 /** When the handlers are reminded of a clock due at `dueAt`. */

@@ -6,6 +6,7 @@
  */
 import { bundledWorkingCalendar, officeTimeBefore, workingDeadline, type WorkingCalendar } from '../calendar/working-calendar';
 import { ROLES, type Role } from '../grid/org';
+import { parseTownRules, townRules, type TownRulesConfig } from '../config/town-rules';
 
 export interface ExtensionRules {
   /** Office hours (service hours on working days) that must still be left before the deadline when asking. */
@@ -25,30 +26,15 @@ export const DEFAULT_EXTENSION_RULES: ExtensionRules = {
   approvers: ['hotline_staff', 'town_leader'],
 };
 
-export interface ExtensionRulesConfig {
-  default: ExtensionRules;
-  /** By town code (e.g. "SG-TT"): what differs from the default. */
-  towns: Record<string, ExtensionRules>;
-}
+/** Extension rules for the county and per town (EXTENSION_RULES). */
+export type ExtensionRulesConfig = TownRulesConfig<ExtensionRules>;
 
 /** Checks {"default": {...}, "towns": {"SG-TT": {"maxPerMatter": 1}}}; throws with `source` in the message. */
 export function parseExtensionRules(input: unknown, source = 'extension rules'): ExtensionRulesConfig {
-  if (input === undefined || input === null) return { default: DEFAULT_EXTENSION_RULES, towns: {} };
-  if (typeof input !== 'object' || Array.isArray(input)) throw new Error(`${source}: expected an object with "default" and/or "towns"`);
-  const { default: base, towns, ...rest } = input as Record<string, unknown>;
-  if (Object.keys(rest).length > 0) throw new Error(`${source}: unknown key(s) ${Object.keys(rest).join(', ')}`);
-  const defaults = mergeRules(DEFAULT_EXTENSION_RULES, base, `${source}.default`);
-  const byTown: Record<string, ExtensionRules> = {};
-  if (towns !== undefined) {
-    if (typeof towns !== 'object' || towns === null || Array.isArray(towns)) throw new Error(`${source}.towns: expected an object by town code`);
-    for (const [code, rules] of Object.entries(towns)) byTown[code] = mergeRules(defaults, rules, `${source}.towns.${code}`);
-  }
-  return { default: defaults, towns: byTown };
+  return parseTownRules(input, DEFAULT_EXTENSION_RULES, mergeRules, source);
 }
 
-function mergeRules(base: ExtensionRules, input: unknown, where: string): ExtensionRules {
-  if (input === undefined) return base;
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error(`${where}: expected an object`);
+function mergeRules(base: ExtensionRules, input: Record<string, unknown>, where: string): ExtensionRules {
   const merged: ExtensionRules = { ...base };
   for (const [key, value] of Object.entries(input)) {
     if (key === 'approvers') {
@@ -67,7 +53,7 @@ function mergeRules(base: ExtensionRules, input: unknown, where: string): Extens
 }
 
 export function extensionRulesForTown(config: ExtensionRulesConfig, townCode: string | null): ExtensionRules {
-  return (townCode && config.towns[townCode]) || config.default;
+  return townRules(config, townCode);
 }
 
 /** What a matter carries about its extensions. */
