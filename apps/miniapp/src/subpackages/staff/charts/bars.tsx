@@ -25,6 +25,16 @@ export function labelsOf(bars: Bar[]): string[] {
 }
 
 /**
+ * The count axis: whole numbers from 0, one step apart, at most five, the last past `max`. F2's
+ * own evenly spread ticks, rounded, read 0, 2, 3, 5, 6.
+ */
+export function countTicks(max: number): number[] {
+  const step = Math.max(1, Math.ceil(max / 4));
+  const last = Math.max(1, Math.ceil(max / step)) * step;
+  return Array.from({ length: last / step + 1 }, (_, i) => i * step);
+}
+
+/**
  * Horizontal bars with F2: labels down the left in the order given, the total at the end of each
  * bar; with `series`, the parts stacked in their colours under a legend. Drawn once (no
  * animation, nothing to tap).
@@ -37,11 +47,11 @@ export function paintBars(surface: ChartSurface, bars: Bar[], series?: Series[])
   }));
   const most = Math.max(1, ...totals.map((total) => total.value));
   // Room after the longest bar for its number.
-  const max = most + Math.max(1, Math.ceil(most * 0.15));
+  const ticks = countTicks(most + Math.max(1, Math.ceil(most * 0.15)));
   const scale = {
     // The first label on top (a transposed axis runs bottom-up).
     label: { type: 'cat' as const, values: [...labels].reverse() },
-    value: { min: 0, max, tickCount: Math.min(5, most + 1), nice: false, formatter: (value: number) => String(Math.round(value)) },
+    value: { min: 0, max: ticks[ticks.length - 1], ticks, nice: false, formatter: (value: number) => String(value) },
   };
   const tree = (
     <Canvas {...surface} animate={false} padding={[8, 32, 8, 8]}>
