@@ -166,6 +166,7 @@ export {
   type RequestSource,
   type SourceRule,
 } from './requests/sources';
+export { crossesTowns, mayTransferTo } from './requests/transfer-scope';
 export { requestShare, type RequestShare, type ShareSource } from './requests/share';
 export { confidentialCountText, publicListing } from './requests/public-listing';
 export { VOICE_NOTE_MAX_MS, VOICE_NOTE_MIN_MS, VOICE_ONLY_DESCRIPTION, voiceNoteLengthText, voiceNoteSecondsLeft } from './requests/voice-notes';

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { isHomeUnitKind, isInternalStep, isWorkingState, mayHaveFollowers, mayMerge, pathIdAt, stepChanges, stepDeadline } from '@gridloop/domain';
+import {
+  crossesTowns,
+  isHomeUnitKind,
+  isInternalStep,
+  isWorkingState,
+  mayHaveFollowers,
+  mayMerge,
+  mayTransferTo,
+  stepChanges,
+  stepDeadline,
+} from '@gridloop/domain';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -28,18 +38,22 @@ export class RequestHandoverService {
     private readonly service: RequestsService,
   ) {}
 
-  /** To another unit of the same town: the new handler's contact clock starts now; lateness marks stay. */
+  /**
+   * To another unit of the same town, or of another town by one who dispatches for both (mayTransferTo):
+   * the new handler's contact clock starts now; lateness marks stay. Moved to another town, the matter
+   * belongs there (its unit is the new one), as a 12345 order imported there would.
+   */
   async transferStep(manager: EntityManager, actor: Actor, request: RequestEntity, input: RequestActionDto, note: string, now: Date): Promise<Step> {
     if (!input.targetUnitId) throw new AppError(ErrorCode.ValidationFailed, 'targetUnitId', '请选择转给哪个网格或部门');
     const target = await manager.getRepository(OrgUnit).findOneBy({ id: input.targetUnitId });
-    if (!target || pathIdAt(target.path, 1) !== pathIdAt(request.unit!.path, 1)) throw new AppError(ErrorCode.NotFound, 'targetUnitId');
+    if (!target || !mayTransferTo(actor.spanFor('routing.manage'), request.unit!.path, target.path)) throw new AppError(ErrorCode.NotFound, 'targetUnitId');
     if (!TRANSFER_KINDS.includes(target.kind)) throw new AppError(ErrorCode.ValidationFailed, 'targetUnitId', '只能转给小网格、村、镇直部门或热线办');
     if (target.id === request.handlerUnitId) throw new AppError(ErrorCode.ValidationFailed, 'targetUnitId', '这条诉求已经由该单位办理');
     return {
       action: 'transfer',
       changes: {
         handlerUnitId: target.id,
-        unitId: isHomeUnitKind(target.kind) ? target.id : request.unitId,
+        unitId: isHomeUnitKind(target.kind) || crossesTowns(request.unit!.path, target.path) ? target.id : request.unitId,
         ...stepChanges(request, 'transfer', now),
       },
       note: `转至${target.name}：${note}`,
