@@ -52,3 +52,17 @@ test('late stays late; a transfer restarts contact; going back to work counts a 
   assert.deepEqual(stepChanges(received, 'followUp', at('2026-09-25T12:00:00')), {});
   assert.deepEqual(contactDueFrom(at('2026-09-25T19:30:00')), at('2026-09-26T08:30:00'));
 });
+
+test('a refusal overturned goes back to work with a completion clock of its own, counted from then', () => {
+  // Refused (never accepted, so no completion deadline), looked back at, then reopened on Monday 09:00.
+  const refused = { ...received, contactedAt: at('2026-09-25T10:20:00') };
+  const reopened = stepChanges(refused, 'reopen', at('2026-09-28T09:00:00'));
+  assert.deepEqual(reopened.completionDueAt, workingDeadline(at('2026-09-28T09:00:00'), 1));
+  assert.equal(reopened.complexity, 'simple');
+  // A 12345 order's city deadline still governs when earlier.
+  const order = stepChanges({ ...refused, cityDueAt: at('2026-09-28T12:00:00') }, 'sendBack', at('2026-09-28T09:00:00'));
+  assert.deepEqual(order.completionDueAt, at('2026-09-28T12:00:00'));
+  // A result sent back keeps the deadline it had: no new clock.
+  const resolved = { ...refused, completionDueAt: at('2026-09-28T10:00:00') };
+  assert.equal(stepChanges(resolved, 'reopen', at('2026-09-29T09:00:00')).completionDueAt, undefined);
+});

@@ -47,10 +47,17 @@ export function contactDueFrom(receivedAt: Date): Date {
  *   working days for its complexity, and a 12345 order's city deadline wins when earlier;
  * - resolve: the result; reject: the contact it was (if none before);
  * - transfer: the new handler's contact clock starts now; lateness marks stay;
- * - a return to work (重办: the rehandle column, sendBack and reopen): the result no longer stands.
+ * - a return to work (重办: the rehandle column, sendBack and reopen): the result no longer stands;
+ *   a refusal overturned (never accepted, so no completion deadline) starts a completion clock
+ *   from now, a simple matter's working days, so it cannot sit at work with no deadline at all.
  */
 export function stepChanges(request: StepFacts, action: RequestAction, now: Date, complexity: Complexity = 'simple'): StepChanges {
-  if (actionRule(action).rehandle) return { resolvedAt: null, closedAt: null, rehandleCount: request.rehandleCount + 1 };
+  if (actionRule(action).rehandle) {
+    const backToWork = { resolvedAt: null, closedAt: null, rehandleCount: request.rehandleCount + 1 };
+    if (request.completionDueAt !== null) return backToWork;
+    const completionDueAt = governingDeadline(workingDeadline(now, COMPLETION_WORKING_DAYS.simple), request.cityDueAt);
+    return { ...backToWork, complexity: 'simple', completionDueAt };
+  }
   switch (action) {
     case 'accept':
       return {
