@@ -37,6 +37,9 @@ function row(id, description, contactDueInMinutes, extra = {}) {
     hotlineOrderNo: null,
     createdAt: new Date(now - 3 * 60 * MINUTE).toISOString(),
     transferRequested: false,
+    actions: ['accept'],
+    resultNote: null,
+    readyAt: null,
     ...extra,
   };
 }
