@@ -124,8 +124,7 @@ export function Timeline({ events }: { events: readonly RequestEventView[] }) {
   );
 }
 
-/** A row of a list (我的诉求, 待办, 回看): tap to open. */
-/** A matter in a list; `time` replaces its received time where the list is in another time's order. */
+/** A row of a list (我的诉求, 待办, 回看): tap to open. `time` replaces the received time where the list is in another time's order (回看). */
 export function RequestRow({ request, onTap, time, children }: { request: RequestListItem; onTap(): void; time?: string; children?: ReactNode }) {
   return (
     <View className="req-row" hoverClass="req-row--pressed" onClick={onTap}>
