@@ -102,8 +102,10 @@ export default function Index() {
     useMemo(() => (personId === null ? null : unreadCount), [personId]),
     0,
   );
+  const staff = session ? worksFromLists(session.me) : false;
   const [work, refreshWork] = useLatest<WorkSummary | null>(
-    useMemo(() => (personId === null ? null : getMyWork), [personId]),
+    // Only staff have work counts: a villager's home (often on a weak network) does not ask.
+    useMemo(() => (staff && personId !== null ? getMyWork : null), [staff, personId]),
     null,
   );
 
@@ -197,7 +199,7 @@ export default function Index() {
 
       <GroupNotice entry={groupEntry} me={session?.me ?? null} />
 
-      {session && worksFromLists(session.me) ? (
+      {session && staff ? (
         // Staff: their lists and counts first, then their own entries; reporting a matter of their own comes after.
         <>
           <WorkTiles me={session.me} work={work} />
