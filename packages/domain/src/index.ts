@@ -155,6 +155,7 @@ export {
   type RankingRate,
 } from './reports/labels';
 export {
+  hasRequester,
   HOURLY_LIMITED_SOURCES,
   INTAKE_FORMS,
   REQUEST_SOURCE_LABELS,

@@ -2,6 +2,7 @@ import {
   availableActions,
   canRateNow,
   enteredByOther,
+  hasRequester,
   isLate,
   isResultState,
   mayHaveFollowers,
@@ -100,7 +101,8 @@ export function viewListItem(
     contactPhone: showPersonal('contactPhone', relations, phone, maskPhone),
     requesterName: showPersonal('requesterName', relations, name, maskName) ?? '',
     // 拨打 (callRequester): the full number through the logged action, for those who may call.
-    canCall: phone !== null && mayCallRequester(relations),
+    // A patrol finding has nobody to call: its reporter only stands in the requester column.
+    canCall: phone !== null && hasRequester(request.source) && mayCallRequester(relations),
     confidential: request.confidential,
     // The content check's "review" flag is for those handling it, not for the requester or the public.
     ...(relations.includes('handler') || relations.includes('supervisor') ? { contentReview: request.contentReview } : {}),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HANDLER_ROLES, isResultState, mayCallRequester, relationsTo, WORKING_STATES, type Relation } from '@gridloop/domain';
+import { HANDLER_ROLES, hasRequester, isResultState, mayCallRequester, relationsTo, WORKING_STATES, type Relation } from '@gridloop/domain';
 import { DataSource, In } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -44,6 +44,7 @@ export class RequestsService {
     const followers = (await this.requests.followers([id])).get(id) ?? [];
     if (!mayCallRequester(this.relations(actor, loaded, followers)))
       throw new AppError(ErrorCode.Forbidden, 'requestId', '只有办理或督办这件事的工作人员可以拨打反映人的电话');
+    if (!hasRequester(loaded.source)) throw new AppError(ErrorCode.NotFound, 'phone', '这是巡查发现的事项，没有反映人可以拨打');
     const { requesters } = await this.peopleOf([loaded]);
     const phone = loaded.contactPhone ?? requesterOf(requesters, loaded).phone;
     if (!phone) throw new AppError(ErrorCode.NotFound, 'phone', '反映人没有留电话');

@@ -1,13 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import { REQUEST_SOURCE_RULES, type RequestSource } from '@gridloop/domain/dist/requests/sources';
+import { hasRequester } from '@gridloop/domain/dist/requests/sources';
 
-/**
- * Whether a matter has someone who raised it: a patrol finding (未诉先办) has none (its reporter
- * only stands in the requester column), so there is nobody to show or call.
- */
-export function hasRequester(source: string): boolean {
-  return REQUEST_SOURCE_RULES[source as RequestSource]?.requester !== 'none';
-}
+export { hasRequester };
 
 /** 反映人 and 电话 on a staff page; 「巡查发现」 for a patrol finding, which nobody raised. */
 export function RequesterLines({

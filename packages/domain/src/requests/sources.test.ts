@@ -4,7 +4,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOME_UNIT_KINDS, isHomeUnitKind, UNIT_KINDS } from '../grid/org';
 import { CAPABILITY_ROLES } from '../access/capabilities';
-import { HOURLY_LIMITED_SOURCES, INTAKE_FORMS, REQUEST_SOURCE_LABELS, REQUEST_SOURCE_RULES, REQUEST_SOURCES, sourcesEnteredThrough } from './sources';
+import {
+  hasRequester,
+  HOURLY_LIMITED_SOURCES,
+  INTAKE_FORMS,
+  REQUEST_SOURCE_LABELS,
+  REQUEST_SOURCE_RULES,
+  REQUEST_SOURCES,
+  sourcesEnteredThrough,
+} from './sources';
 
 // What each source's way in is today, column by column (docs/requests.md tells it in words).
 const EXPECTED = [
@@ -132,4 +140,8 @@ test('docs/requests.md shows each source as the table has it', () => {
     const row = `| ${cells.join(' | ')} |`.replace(/ {2}/g, ' ');
     assert.ok(doc.split('\n').includes(row), `docs/requests.md lacks the row: ${row}`);
   }
+});
+
+test('a patrol finding has nobody who raised it; every other source has', () => {
+  for (const source of Object.keys(REQUEST_SOURCE_RULES)) assert.equal(hasRequester(source), source !== 'patrol', source);
 });

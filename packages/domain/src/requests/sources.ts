@@ -147,3 +147,11 @@ function labels(): Record<RequestSource, string> {
   for (const source of REQUEST_SOURCES) out[source] = REQUEST_SOURCE_RULES[source].label;
   return out;
 }
+
+/**
+ * Whether a matter from `source` has someone who raised it: a patrol finding (未诉先办) has none
+ * (its reporter only stands in the requester column), so there is nobody to show or call.
+ */
+export function hasRequester(source: string): boolean {
+  return REQUEST_SOURCE_RULES[source as RequestSource]?.requester !== 'none';
+}
