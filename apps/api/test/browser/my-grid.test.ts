@@ -10,7 +10,7 @@ const VILLAGER = { name: '赵玉兰', phone: '13912340012' };
 /**
  * 我的网格成绩 in the H5 build in Chromium, against the real API on SQLite with the demo county: a
  * matter of the grid leader's small grid accepted, resolved and rated 满意 this month; the leader
- * opens 我的网格成绩 from home and sees the grid first in the town with two red hearts, and the last
+ * opens 我的网格成绩 from home and sees the grid with its score but 件数不足，不排名 (one matter is below the board's minimum), two red hearts, and the last
  * six months as bars (this one the only one with a score).
  */
 describe('我的网格成绩 in the H5 app', () => {
@@ -51,14 +51,16 @@ describe('我的网格成绩 in the H5 app', () => {
     expect(rated.status).toBeLessThan(300);
   });
 
-  it('the grid leader sees this month: first in the town, ❤❤, 满意率 100%, the matter counted', async () => {
+  it('the grid leader sees this month: one matter is too few to be ranked (the rule said), ❤❤, 满意率 100%, the matter counted', async () => {
     const { page } = phone;
     await signInAs(page, leader);
     await button(page, '我的网格成绩', '.home-my-grid').click();
     const mine = current(page);
     const card = mine.locator('.my-grid-card').filter({ hasText: smallGridName });
     await card.waitFor({ timeout: 15_000 });
-    await card.locator('.my-grid-rank').getByText('第 1 名').waitFor();
+    // One matter received: below the board's minimum (RANKING_MIN_RECEIVED, 3), so not ranked, and the page says why.
+    await card.locator('.my-grid-rank').getByText('件数不足，不排名').waitFor();
+    await card.locator('.my-grid-rank').getByText('受理不足3件的单位不排名；得分相同的并列').waitFor();
     await eventually(async () => expect(await card.locator('.my-grid-hearts-drawn').innerText()).toBe('❤❤'));
     await card.locator('.my-grid-hearts-count').getByText('本月 2 颗红心').waitFor();
     await eventually(async () => expect(await card.locator('.my-grid-satisfactionRate .my-grid-figure-value').innerText()).toBe('100%'));
@@ -76,7 +78,7 @@ describe('我的网格成绩 in the H5 app', () => {
       (await rows.nth(i).locator('.my-grid-trend-month, .my-grid-trend-score, .my-grid-trend-rank, .my-grid-trend-hearts').allInnerTexts()).map((t) =>
         t.trim(),
       );
-    await eventually(async () => expect(await cells(5)).toEqual([`${thisMonth}月`, '100', '第1名', '❤2']));
+    await eventually(async () => expect(await cells(5)).toEqual([`${thisMonth}月`, '100', '件数不足', '❤2']));
     await eventually(async () =>
       expect(
         await rows

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { changeText, compositeScoreText, RANKING_RATES, RATE_LABELS, rateText } from '@gridloop/domain/dist/reports/labels';
+import { changeText, compositeScoreText, placeText, RANKING_RATES, RATE_LABELS, rankingRuleText, rateText } from '@gridloop/domain/dist/reports/labels';
 import { Button, Toast } from '../../../components/nutui';
 import { PageShell } from '../../../components/page-shell';
 import { patrolGrids } from '../../../auth/roles';
@@ -31,8 +31,15 @@ function GridCard({ figures, month }: { figures: GridFigures; month: string }) {
       </Text>
       <View className="my-grid-top">
         <View className="my-grid-rank">
-          <Text className="my-grid-big">{row.rank === null ? '—' : `第 ${row.rank} 名`}</Text>
-          <Text className="my-grid-small">{row.rank === null ? '本月还没有办理成绩' : `全镇 ${figures.rankedCount} 个有成绩的小网格`}</Text>
+          {/* The board's own words: 第1名, 并列第2名, 件数不足，不排名 (with the rule), or no figures yet. */}
+          <Text className="my-grid-big">{row.rank === null && row.unrankedReason !== 'too_few' ? '—' : placeText(row)}</Text>
+          <Text className="my-grid-small">
+            {row.rank !== null
+              ? `全镇 ${figures.rankedCount} 个排名的小网格`
+              : row.unrankedReason === 'too_few'
+                ? rankingRuleText(figures.minReceived)
+                : '本月还没有办理成绩'}
+          </Text>
         </View>
         <View className="my-grid-score">
           <Text className="my-grid-big">{compositeScoreText(row.composite)}</Text>
@@ -73,7 +80,7 @@ function GridTrend({ months }: { months: UnitMonth[] }) {
             <View className="my-grid-trend-bar" style={{ width: `${Math.round((m.composite ?? 0) * 100)}%` }} />
           </View>
           <Text className="my-grid-trend-score">{compositeScoreText(m.composite)}</Text>
-          <Text className="my-grid-trend-rank">{m.rank === null ? '无成绩' : `第${m.rank}名`}</Text>
+          <Text className="my-grid-trend-rank">{m.rank === null ? (m.unrankedReason === 'too_few' ? '件数不足' : '无成绩') : placeText(m)}</Text>
           <Text className="my-grid-trend-hearts">❤{m.hearts}</Text>
         </View>
       ))}

@@ -14,6 +14,8 @@ export interface GridFigures {
   townName: string;
   /** The grid's last months on the board, oldest first, this month last. */
   history: UnitMonth[];
+  /** The fewest matters received for a grid to be ranked (the board's rule). */
+  minReceived: number;
 }
 
 /** This month in China, YYYY-MM. */
@@ -38,9 +40,9 @@ export async function myGridFigures(gridIds: number[], month: string): Promise<G
   return Promise.all(
     mine.map(async (figures) => {
       const query = { townId: figures.townId, unitId: figures.row.unitId, month };
-      const history = (await unwrap(api.GET('/api/public/reports/unit-history', { params: { query } }))).months;
+      const { months: history, minReceived } = await unwrap(api.GET('/api/public/reports/unit-history', { params: { query } }));
       // Its last month is this one: how many grids the API ranked, so the page counts nothing itself.
-      return { ...figures, history, rankedCount: history[history.length - 1]?.rankedCount ?? 0 };
+      return { ...figures, history, minReceived, rankedCount: history[history.length - 1]?.rankedCount ?? 0 };
     }),
   );
 }
