@@ -82,8 +82,8 @@ test('the grid leader sees this month and a bar a month for the last six', async
     },
   });
   await t.until(() => t.byText('近6个月综合得分').length === 1, 'the trend');
-  t.one('第 2 名');
-  t.one('全镇 662 个有成绩的小网格'); // as the history counts them for this month
+  assert.equal(t.byClass('my-grid-big')[0]?.textContent, '第2名'); // the board's own words (placeText); the trend has a 第2名 too
+  t.one('全镇 662 个排名的小网格'); // as the history counts them for this month
   const rows = t.byClass('my-grid-trend-row');
   assert.equal(rows.length, 6);
   const cells = rows.map((row) => ['month', 'score', 'rank', 'hearts'].map((part) => row.querySelector(`[class$="my-grid-trend-${part}"]`)?.textContent));
