@@ -1,12 +1,8 @@
 // Deep imports: the package index also pulls in the holiday calendar, which the app does not need.
-import { grants } from '@gridloop/domain/dist/access/capabilities';
-import { ROLES, type Role } from '@gridloop/domain/dist/grid/org';
+import { roleNameGrants, type Capability } from '@gridloop/domain/dist/access/capabilities';
+import { ROLES } from '@gridloop/domain/dist/grid/org';
 import { HANDLER_ROLES } from '@gridloop/domain/dist/requests/request-people';
 import type { Me } from './session-store';
-
-function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
 
 /** Order in which roles are listed: the domain's order, villager first, county admin last. */
 export function roleRank(role: string): number {
@@ -16,7 +12,7 @@ export function roleRank(role: string): number {
 
 /** Whether any role this person holds lets them bind a village group (grid leaders, staff, …). */
 export function canBindGroups(me: Me): boolean {
-  return me.roles.some((held) => isRole(held.role) && grants(held.role, 'group.bind'));
+  return me.roles.some((held) => roleNameGrants(held.role, 'group.bind'));
 }
 
 /** Whether this person handles matters somewhere (网格巷长, 副巷长, 村支部书记, 部门承办人, 热线办): 待办. */
@@ -26,16 +22,16 @@ export function canHandleRequests(me: Me): boolean {
 
 /** Whether this person looks back at results (热线办, 大网格总支负责人, 镇领导, 县级管理员): 回看. */
 export function canLookBack(me: Me): boolean {
-  return me.roles.some((held) => isRole(held.role) && grants(held.role, 'request.lookBack'));
+  return me.roles.some((held) => roleNameGrants(held.role, 'request.lookBack'));
 }
 
 type HeldUnit = Me['roles'][number]['unit'];
 
 /** The distinct units of the roles this person holds that grant `capability`. */
-function unitsGranting(me: Me, capability: Parameters<typeof grants>[1]): HeldUnit[] {
+function unitsGranting(me: Me, capability: Capability): HeldUnit[] {
   const seen = new Set<number>();
   return me.roles
-    .filter((held) => isRole(held.role) && grants(held.role, capability))
+    .filter((held) => roleNameGrants(held.role, capability))
     .map((held) => held.unit)
     .filter((unit) => (seen.has(unit.id) ? false : (seen.add(unit.id), true)));
 }

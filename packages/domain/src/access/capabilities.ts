@@ -50,6 +50,14 @@ export function grants(role: Role, capability: Capability): boolean {
   return (CAPABILITY_ROLES[capability] as readonly Role[]).includes(role);
 }
 
+/**
+ * Whether a role named in an answer (a string off the wire: an unknown one grants nothing) gives
+ * `capability`; the apps ask this of the roles GET /api/me lists.
+ */
+export function roleNameGrants(role: string, capability: Capability): boolean {
+  return (CAPABILITY_ROLES[capability] as readonly string[]).includes(role);
+}
+
 /** The span in which `held` roles give `capability`; empty when none of them grants it. */
 export function capabilitySpan(held: readonly HeldRole[], capability: Capability): string[] {
   return spanOf(held.filter((h) => grants(h.role, capability)));

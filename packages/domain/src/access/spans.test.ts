@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { capabilitySpan } from './capabilities';
+import { capabilitySpan, roleNameGrants } from './capabilities';
 import { isInSpan, parentPath, spanOf } from './spans';
 
 // County 1 → town 2 → village 3 → large grid 4 → small grids 5, 6; hotline office 7 in town 2; town 8.
@@ -58,4 +58,10 @@ test('a capability spans only the roles that grant it', () => {
   assert.deepEqual(capabilitySpan(held, 'group.bind'), [SMALL_5]);
   assert.deepEqual(capabilitySpan(held, 'roster.manage'), []);
   assert.deepEqual(capabilitySpan([{ role: 'hotline_staff', unitPath: HOTLINE }], 'roster.manage'), ['/1/2/']);
+});
+
+test('a role named off the wire grants what the table says, an unknown one nothing', () => {
+  assert.equal(roleNameGrants('hotline_staff', 'routing.manage'), true);
+  assert.equal(roleNameGrants('grid_leader', 'routing.manage'), false);
+  assert.equal(roleNameGrants('mayor', 'request.view'), false);
 });
