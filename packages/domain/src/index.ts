@@ -68,6 +68,8 @@ export {
   type StepAudience,
   type StepNotice,
   type StepNoticeKind,
+  type ActionField,
+  type ActionFieldName,
   type StepRule,
   type TimelineStep,
   type TransitionRefusal,

@@ -75,6 +75,22 @@ export interface StepRule {
 }
 
 /**
+ * What a step's form asks besides the note and photos (the fields of the API's action body): the
+ * console builds its forms from these, so a new row with its fields needs no new form.
+ * contactMethod: how the requester was reached (CONTACT_METHODS); complexity: simple or complex
+ * (COMPLEXITIES; its note is required when it differs from the category's proposal);
+ * targetUnitId: the unit that takes it (a small grid, village or department of the town);
+ * targetRequestId: the open matter that carries on (a duplicate); extensionDays: working days.
+ */
+export type ActionFieldName = 'contactMethod' | 'complexity' | 'targetUnitId' | 'targetRequestId' | 'extensionDays';
+
+export interface ActionField {
+  name: ActionFieldName;
+  /** The step is refused without it. */
+  required?: boolean;
+}
+
+/**
  * Who hears of a step: the handlers of the unit it is assigned to, the requester (and followers),
  * or the staff of the hotline office of the matter's town.
  */
@@ -111,6 +127,8 @@ export interface TransitionRule extends StepRule {
   notBy?: readonly Relation[];
   /** A fact about the matter that must hold besides (RequestFacts): 这不是我的诉求 only on one someone else entered. */
   onlyIf?: keyof RequestFacts;
+  /** What its form asks besides the note and photos (ActionField). */
+  fields?: readonly ActionField[];
 }
 
 /** Facts about the matter itself (not about the caller) that some actions need. */
@@ -139,7 +157,15 @@ const HANDLERS_ASSIGNED = [{ to: 'handlers', kind: 'assigned' }] as const;
  * holds for it (StepRule). docs/requests.md shows this table (workflow-doc.ts writes it there).
  */
 export const REQUEST_ACTIONS = {
-  accept: { from: ['submitted'], to: 'accepted', by: ['handler'], label: '联系并受理', photos: true, tells: [{ to: 'requester', kind: 'accepted' }] },
+  accept: {
+    from: ['submitted'],
+    to: 'accepted',
+    by: ['handler'],
+    label: '联系并受理',
+    photos: true,
+    fields: [{ name: 'contactMethod', required: true }, { name: 'complexity' }],
+    tells: [{ to: 'requester', kind: 'accepted' }],
+  },
   followUp: { from: ['accepted', 'in_progress'], to: 'in_progress', by: ['handler'], label: '记录跟进', noteRequired: true, photos: true },
   resolve: {
     from: ['accepted', 'in_progress'],
@@ -193,8 +219,16 @@ export const REQUEST_ACTIONS = {
    * To another grid, village or department: the new handler's contact clock starts again. Public:
    * the requester's matter changes hands, and the row says to whom (转至…) and why.
    */
-  transfer: { from: WORKING_STATES, to: 'submitted', by: ['supervisor'], label: '转办', noteRequired: true, tells: HANDLERS_ASSIGNED },
-  merge: { from: WORKING_STATES, to: 'merged', by: ['handler', 'supervisor'], label: '合并' },
+  transfer: {
+    from: WORKING_STATES,
+    to: 'submitted',
+    by: ['supervisor'],
+    label: '转办',
+    noteRequired: true,
+    fields: [{ name: 'targetUnitId', required: true }],
+    tells: HANDLERS_ASSIGNED,
+  },
+  merge: { from: WORKING_STATES, to: 'merged', by: ['handler', 'supervisor'], label: '合并', fields: [{ name: 'targetRequestId', required: true }] },
   withdraw: { from: WORKING_STATES, to: 'withdrawn', by: ['requester'], label: '撤回' },
   /** 这不是我的诉求: the person a matter was entered for says it is not theirs; withdrawn, and the hotline office is told. */
   disown: {
@@ -240,6 +274,7 @@ export const REQUEST_ACTIONS = {
     label: '申请延期',
     noteRequired: true,
     internal: true,
+    fields: [{ name: 'extensionDays', required: true }],
     tells: [{ to: 'hotlineOffice', kind: 'extension_asked' }],
   },
   approveExtension: {
@@ -248,6 +283,7 @@ export const REQUEST_ACTIONS = {
     by: ['supervisor'],
     notBy: ['handler'],
     label: '批准延期',
+    fields: [{ name: 'extensionDays' }],
     tells: [
       { to: 'handlers', kind: 'extension_approved' },
       { to: 'requester', kind: 'deadline_extended' },
