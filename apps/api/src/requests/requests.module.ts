@@ -13,12 +13,14 @@ import { RequestQueuesService } from './request-queues.service';
 import { SubmissionLimit } from './submission-limit';
 import { CategoryRoutesController } from './routing/category-routes.controller';
 import { CategoryRoutesService } from './routing/category-routes.service';
+import { DispatchBatchController } from './dispatch/dispatch-batch.controller';
+import { DispatchBatchService } from './dispatch/dispatch-batch.service';
 import { WorkSummaryController } from './work/work-summary.controller';
 import { WorkSummaryService } from './work/work-summary.service';
 
 @Module({
   imports: [GridModule, ContentCheckModule],
-  controllers: [RequestsController, CategoryRoutesController, WorkSummaryController],
+  controllers: [RequestsController, CategoryRoutesController, WorkSummaryController, DispatchBatchController],
   providers: [
     RequestsService,
     RequestIntake,
@@ -30,6 +32,7 @@ import { WorkSummaryService } from './work/work-summary.service';
     CategoryRoutesService,
     SubmissionLimit,
     WorkSummaryService,
+    DispatchBatchService,
   ],
   // Photos are shown to whoever may see their request (PhotosModule).
   // The hotline module enters 12345 orders through the same intake.

@@ -1,8 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../auth/actor';
-import { CurrentActor } from '../../auth/auth-decorators';
+import { CurrentActor, RequireCapability } from '../../auth/auth-decorators';
 import { CLOCK, type Clock } from '../../common/clock';
+import { IntakeByDayDto } from './intake-30d.dto';
 import { WorkSummaryDto } from './work-summary.dto';
 import { WorkSummaryService } from './work-summary.service';
 
@@ -23,5 +24,16 @@ export class WorkSummaryController {
   @ApiOkResponse({ type: WorkSummaryDto })
   summary(@CurrentActor() actor: Actor): Promise<WorkSummaryDto> {
     return this.work.summary(actor, this.clock.now());
+  }
+
+  @Get('intake-30d')
+  @RequireCapability('request.view')
+  @ApiOperation({
+    operationId: 'getMyIntake30d',
+    summary: 'The last 30 China calendar days’ intake by source, over the matters I may see (工作台’s chart)',
+  })
+  @ApiOkResponse({ type: IntakeByDayDto })
+  intake(@CurrentActor() actor: Actor): Promise<IntakeByDayDto> {
+    return this.work.intake(actor, this.clock.now());
   }
 }

@@ -5,6 +5,7 @@ import { Actor } from '../../auth/actor';
 import { rawDate } from '../../common/raw-date';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { RequestQueuesService } from '../request-queues.service';
+import { intakeByDay, type IntakeByDay } from './intake-30d';
 import { todayCounts } from './today-counts';
 import { WorkSummaryDto } from './work-summary.dto';
 
@@ -47,6 +48,11 @@ export class WorkSummaryService {
       dueToday: today?.dueToday ?? null,
       receivedToday: today?.receivedToday ?? null,
     };
+  }
+
+  /** 工作台's chart: the last 30 China days' intake by source, over what the caller may see. */
+  intake(actor: Actor, now: Date): Promise<IntakeByDay> {
+    return intakeByDay(this.dataSource, actor.spanFor('request.view'), now);
   }
 
   /** The clocks of the matters being worked on by `units` (the inbox's matters), with each one's town for its clock rules. */
