@@ -6,9 +6,14 @@ export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
 export function xlsxDownload(content: Buffer, fileName: string, asciiFileName: string): StreamableFile {
   return new StreamableFile(content, {
     type: XLSX_CONTENT_TYPE,
-    disposition: `attachment; filename="${asciiFileName}"; filename*=UTF-8''${rfc5987(fileName)}`,
+    disposition: xlsxDisposition(fileName, asciiFileName),
     length: content.length,
   });
+}
+
+/** The Content-Disposition of an attachment named `fileName`, `asciiFileName` for old clients (a streamed download sets it itself). */
+export function xlsxDisposition(fileName: string, asciiFileName: string): string {
+  return `attachment; filename="${asciiFileName}"; filename*=UTF-8''${rfc5987(fileName)}`;
 }
 
 /** RFC 5987 value-chars: percent-encoded UTF-8, with the few characters encodeURIComponent leaves that it must not. */

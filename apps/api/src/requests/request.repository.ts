@@ -23,21 +23,18 @@ export class RequestRepository {
 
   /** The request, if the caller raised or follows it, or it lies (by its unit or its handler) within `span`. */
   findVisible(id: number, personId: number, span: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<RequestEntity | null> {
-    const inSpan = unitOrHandlerInSpan(span);
-    return this.withUnits(manager)
-      .where('r.id = :id', { id })
-      .andWhere(`(r.requesterPersonId = :personId OR ${inSpan.sql} OR ${FOLLOWED_BY_PERSON})`, { personId, ...inSpan.params })
-      .getOne();
+    const visible = visibleTo(personId, span);
+    return this.withUnits(manager).where('r.id = :id', { id }).andWhere(visible.sql, visible.params).getOne();
   }
 
   /** Of `ids`, the requests the caller may open: the same test as findVisible (raised, followed, or within `span`). */
   async visibleAmong(ids: readonly number[], personId: number, span: readonly string[]): Promise<Set<number>> {
     if (ids.length === 0) return new Set();
-    const inSpan = unitOrHandlerInSpan(span);
+    const visible = visibleTo(personId, span);
     const rows = await this.withUnits()
       .select('r.id', 'id')
       .where('r.id IN (:...ids)', { ids })
-      .andWhere(`(r.requesterPersonId = :personId OR ${inSpan.sql} OR ${FOLLOWED_BY_PERSON})`, { personId, ...inSpan.params })
+      .andWhere(visible.sql, visible.params)
       .getRawMany<{ id: number | string }>();
     return new Set(rows.map((row) => Number(row.id)));
   }
@@ -226,6 +223,15 @@ export class RequestRepository {
   private withUnits(manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<RequestEntity> {
     return manager.getRepository(RequestEntity).createQueryBuilder('r').innerJoinAndSelect('r.unit', 'u').innerJoinAndSelect('r.handlerUnit', 'h');
   }
+}
+
+/**
+ * Whom a request shows to (findVisible, visibleAmong, the search): the caller raised or follows it,
+ * or it lies within `span`. Over `r` joined with its unit `u` and handler unit `h`; binds `:personId`.
+ */
+export function visibleTo(personId: number, span: readonly string[]): { sql: string; params: Record<string, string | number> } {
+  const inSpan = unitOrHandlerInSpan(span);
+  return { sql: `(r.requesterPersonId = :personId OR ${inSpan.sql} OR ${FOLLOWED_BY_PERSON})`, params: { personId, ...inSpan.params } };
 }
 
 /** A request lies within `span` by the unit it belongs to or by the unit handling it. */

@@ -17,10 +17,14 @@ import { DispatchBatchController } from './dispatch/dispatch-batch.controller';
 import { DispatchBatchService } from './dispatch/dispatch-batch.service';
 import { WorkSummaryController } from './work/work-summary.controller';
 import { WorkSummaryService } from './work/work-summary.service';
+import { RequestSearchController } from './search/search.controller';
+import { RequestSearchRepository } from './search/search.repository';
+import { RequestSearchService } from './search/search.service';
 
 @Module({
   imports: [GridModule, ContentCheckModule],
-  controllers: [RequestsController, CategoryRoutesController, WorkSummaryController, DispatchBatchController],
+  // Search first: RequestsController's `:requestId` would take `search`.
+  controllers: [RequestSearchController, RequestsController, CategoryRoutesController, WorkSummaryController, DispatchBatchController],
   providers: [
     RequestsService,
     RequestIntake,
@@ -33,6 +37,8 @@ import { WorkSummaryService } from './work/work-summary.service';
     SubmissionLimit,
     WorkSummaryService,
     DispatchBatchService,
+    RequestSearchRepository,
+    RequestSearchService,
   ],
   // Photos are shown to whoever may see their request (PhotosModule).
   // The hotline module enters 12345 orders through the same intake.

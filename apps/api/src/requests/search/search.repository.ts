@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { OVERDUE_AT_SQL, type RequestCategory, type RequestSource, type RequestState, type UnitKind } from '@gridloop/domain';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { spanCondition } from '../../access/span-where';
+import { OrgUnit } from '../../grid/org-unit.entity';
+import { RequestEntity } from '../request.entity';
+import { visibleTo } from '../request.repository';
+import type { SearchOrder, SearchPosition, SearchSort } from './search-cursor';
+import { matchText } from './text-match';
+
+/** A search's filter with its days turned into instants and its place into a path. */
+export interface SearchFilter {
+  states?: readonly RequestState[];
+  sources?: readonly RequestSource[];
+  categories?: readonly RequestCategory[];
+  /** The matter's unit lies under this path (a town, village or grid and everything under it). */
+  unitPath?: string;
+  received?: { from?: Date; before?: Date };
+  due?: { from?: Date; before?: Date };
+  /** Overdue (or not) at this moment, as isOverdueAt says. */
+  overdue?: { at: Date; is: boolean };
+  supervised?: boolean;
+  confidential?: boolean;
+  words: readonly string[];
+  sort: SearchSort;
+  order: SearchOrder;
+}
+
+/** The places a search may be narrowed to: the grid tree, not the departments. */
+const PLACE_KINDS: readonly UnitKind[] = ['town', 'village', 'large_grid', 'small_grid'];
+
+const SORT_KEYS: Record<SearchSort, string> = {
+  receivedAt: 'r.createdAt',
+  // As the inbox and the overdue board order them: an accepted matter races its completion clock.
+  dueAt: 'COALESCE(r.completionDueAt, r.contactDueAt)',
+};
+
+/** The sort key of a row as a cursor keeps it (SORT_KEYS in code). */
+export function sortKeyOf(request: RequestEntity, sort: SearchSort): Date {
+  return sort === 'receivedAt' ? request.createdAt : (request.completionDueAt ?? request.contactDueAt);
+}
+
+/** 诉求检索's reads: one page of the matters a caller may see (as findVisible decides), filtered on the server. */
+@Injectable()
+export class RequestSearchRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Up to `limit` matters visible to `personId` within `span` that pass `filter`, after `after` in the filter's order. */
+  page(personId: number, span: readonly string[], filter: SearchFilter, limit: number, after?: SearchPosition): Promise<RequestEntity[]> {
+    const visible = visibleTo(personId, span);
+    const query = this.dataSource
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.unit', 'u')
+      .innerJoinAndSelect('r.handlerUnit', 'h')
+      .where(visible.sql, visible.params);
+    narrow(query, filter);
+    const key = SORT_KEYS[filter.sort];
+    const direction = filter.order === 'asc' ? 'ASC' : 'DESC';
+    if (after) {
+      const beyond = filter.order === 'asc' ? '>' : '<';
+      query.andWhere(`(${key} ${beyond} :afterKey OR (${key} = :afterKey AND r.id ${beyond} :afterId))`, { afterKey: after.key, afterId: after.id });
+    }
+    return query.addSelect(key, 'sort_key').orderBy('sort_key', direction).addOrderBy('r.id', direction).limit(limit).getMany();
+  }
+
+  /** The unit with this id, if it is a place a search may be narrowed to. */
+  async place(unitId: number): Promise<Pick<OrgUnit, 'path' | 'kind'> | null> {
+    const unit = await this.dataSource.getRepository(OrgUnit).findOne({ where: { id: unitId }, select: { id: true, path: true, kind: true } });
+    return unit && PLACE_KINDS.includes(unit.kind) ? unit : null;
+  }
+
+  /** The towns, villages and grids within `span`, in tree order (a parent before its children). */
+  async places(span: readonly string[]): Promise<Pick<OrgUnit, 'id' | 'parentId' | 'kind' | 'name'>[]> {
+    const inSpan = spanCondition('u.path', span, 'span');
+    const units = await this.dataSource
+      .getRepository(OrgUnit)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.parentId', 'u.kind', 'u.name', 'u.path', 'u.code'])
+      .where(inSpan.sql, inSpan.params)
+      .andWhere('u.kind IN (:...kinds)', { kinds: PLACE_KINDS })
+      .orderBy('u.code', 'ASC')
+      .getMany();
+    return units.sort((a, b) => depth(a.path) - depth(b.path) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  }
+}
+
+function depth(path: string): number {
+  return path.split('/').length;
+}
+
+/** Every filter but the words, then the words (matchText: the text index replaces that part alone). */
+function narrow(query: SelectQueryBuilder<RequestEntity>, filter: SearchFilter): void {
+  if (filter.states?.length) query.andWhere('r.state IN (:...states)', { states: filter.states });
+  if (filter.sources?.length) query.andWhere('r.source IN (:...sources)', { sources: filter.sources });
+  if (filter.categories?.length) query.andWhere('r.category IN (:...categories)', { categories: filter.categories });
+  if (filter.unitPath !== undefined) {
+    const place = spanCondition('u.path', [filter.unitPath], 'place');
+    query.andWhere(place.sql, place.params);
+  }
+  const due = SORT_KEYS.dueAt;
+  if (filter.received?.from) query.andWhere('r.createdAt >= :receivedFrom', { receivedFrom: filter.received.from });
+  if (filter.received?.before) query.andWhere('r.createdAt < :receivedBefore', { receivedBefore: filter.received.before });
+  if (filter.due?.from) query.andWhere(`${due} >= :dueFrom`, { dueFrom: filter.due.from });
+  if (filter.due?.before) query.andWhere(`${due} < :dueBefore`, { dueBefore: filter.due.before });
+  // OVERDUE_AT_SQL is NULL, not false, where a city deadline is missing: NOT of it must see 0.
+  if (filter.overdue) query.andWhere(filter.overdue.is ? OVERDUE_AT_SQL : `NOT COALESCE(${OVERDUE_AT_SQL}, 0)`, { overdueAt: filter.overdue.at });
+  if (filter.supervised !== undefined) query.andWhere(filter.supervised ? 'r.supervisedAt IS NOT NULL' : 'r.supervisedAt IS NULL');
+  if (filter.confidential !== undefined) query.andWhere('r.confidential = :confidential', { confidential: filter.confidential });
+  matchText(query, 'r', filter.words);
+}
