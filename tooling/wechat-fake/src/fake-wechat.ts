@@ -139,10 +139,15 @@ class FakeWechatServer extends FakeWechatControls implements FakeWechat {
       rawBody === undefined
         ? { status: 200, body: { errcode: 45002, errmsg: 'content size out of limit' } }
         : answerWechat(this.state, { method, path: url.pathname, query: url.searchParams, rawBody });
-    sendJson(response, reply.status, reply.body, WECHAT_JSON);
-    const errcode = reply.body['errcode'];
     const call: FakeWechatCall = { method, path: url.pathname, status: reply.status };
-    if (typeof errcode === 'number') call.errcode = errcode;
+    if ('image' in reply) {
+      response.writeHead(reply.status, { 'content-type': reply.image.contentType, 'content-length': reply.image.data.length });
+      response.end(reply.image.data);
+    } else {
+      sendJson(response, reply.status, reply.body, WECHAT_JSON);
+      const errcode = reply.body['errcode'];
+      if (typeof errcode === 'number') call.errcode = errcode;
+    }
     if (fault !== undefined) call.fault = fault;
     this.report(call);
   }

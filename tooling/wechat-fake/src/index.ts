@@ -12,3 +12,4 @@ export type { FaultSpec } from './state/fault-queue';
 export type { SentSubscribeMessage, SubscribeGrantInput } from './state/subscribe-store';
 export { DEFAULT_CONTENT_WORDS, type ContentWords, type ContentSuggest } from './state/content-words';
 export type { JsonObject, JsonValue } from './json';
+export { readWxaCode, type WxaCodeContent } from './wechat/wxa-code-image';

@@ -86,6 +86,8 @@ function routes(context: ControlContext): Map<string, ControlHandler> {
         return { ok: true };
       },
     ],
+    ['PUT /__fake/published-pages', (controls, raw) => ({ pages: controls.publishPages(optionalWordList(controlBody(raw), 'pages') ?? []) })],
+    ['GET /__fake/wxa-codes', (controls) => controls.wxaCodes()],
     ['GET /__fake/content-words', (controls) => controls.contentWords()],
     [
       'PUT /__fake/content-words',

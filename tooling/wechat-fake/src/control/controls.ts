@@ -7,6 +7,7 @@ import { copyWords, type FakeState } from '../state/fake-state';
 import type { FaultSpec } from '../state/fault-queue';
 import type { LoginCodeGrant, LoginInput } from '../state/login-store';
 import type { SentSubscribeMessage, SubscribeGrantInput } from '../state/subscribe-store';
+import type { WxaCodeContent } from '../wechat/wxa-code-image';
 
 /**
  * The test-only control surface: plays the phone's side of WeChat (wx.login, getPhoneNumber, group
@@ -42,6 +43,10 @@ export interface FakeWechatControlSurface {
   /** Replaces the lists given (risky, review); an omitted list stays as it is. Returns the lists now in force. */
   setContentWords(words: Partial<ContentWords>): ContentWords;
   contentWords(): ContentWords;
+  /** Pages getwxacodeunlimit's check_path accepts (replaces the list; the home page alone by default). Returns them. */
+  publishPages(pages: string[]): string[];
+  /** Mini-program codes drawn by getwxacodeunlimit, oldest first. */
+  wxaCodes(): WxaCodeContent[];
   /** Forgets users, codes, tokens, grants, messages, faults and call counts; restores the default word lists. */
   reset(): void;
 }
@@ -122,6 +127,18 @@ export class FakeWechatControls implements FakeWechatControlSurface {
 
   contentWords(): ContentWords {
     return copyWords(this.state.contentWords);
+  }
+
+  publishPages(pages: string[]): string[] {
+    if (!Array.isArray(pages) || pages.some((page) => typeof page !== 'string' || page === '' || page.startsWith('/'))) {
+      throw new ControlInputError('pages must be page paths such as pages/index/index');
+    }
+    this.state.publishedPages = new Set(pages);
+    return [...this.state.publishedPages];
+  }
+
+  wxaCodes(): WxaCodeContent[] {
+    return this.state.wxaCodes.map((code) => ({ ...code }));
   }
 
   reset(): void {

@@ -6,6 +6,10 @@ import { LoginStore } from './login-store';
 import { PhoneStore } from './phone-store';
 import { SubscribeStore } from './subscribe-store';
 import { AccessTokenStore } from './token-store';
+import type { WxaCodeContent } from '../wechat/wxa-code-image';
+
+/** Pages a published mini-program has, for getwxacodeunlimit's check_path (the fake starts with the home page). */
+export const DEFAULT_PUBLISHED_PAGES = ['pages/index/index'];
 
 export interface FakeStateConfig {
   appid: string;
@@ -29,6 +33,9 @@ export class FakeState {
   readonly faults: FaultQueue;
   readonly calls = new CallCounter();
   contentWords: ContentWords = copyWords(DEFAULT_CONTENT_WORDS);
+  publishedPages = new Set(DEFAULT_PUBLISHED_PAGES);
+  /** Every mini-program code drawn, oldest first. */
+  readonly wxaCodes: WxaCodeContent[] = [];
 
   constructor(config: FakeStateConfig) {
     this.appid = config.appid;
@@ -48,6 +55,8 @@ export class FakeState {
     this.faults.clear();
     this.calls.reset();
     this.contentWords = copyWords(DEFAULT_CONTENT_WORDS);
+    this.publishedPages = new Set(DEFAULT_PUBLISHED_PAGES);
+    this.wxaCodes.length = 0;
   }
 }
 

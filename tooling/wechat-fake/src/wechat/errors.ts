@@ -13,12 +13,15 @@ export const WECHAT_ERRMSG = {
   40029: 'invalid code',
   40037: 'invalid template_id',
   40066: 'invalid url',
+  40097: 'invalid args',
   40125: 'invalid appsecret',
   40129: 'invalid scene',
+  40169: 'invalid length for scene, or the data is not json string',
   41001: 'access_token missing',
   41002: 'appid missing',
   41004: 'appsecret missing',
   41008: 'missing code',
+  41030: 'invalid page',
   42001: 'access_token expired',
   43002: 'require POST method',
   43101: 'user refuse to accept the msg',
@@ -26,6 +29,7 @@ export const WECHAT_ERRMSG = {
   45011: 'api minute-quota reach limit mustslower retry next minute',
   47001: 'data format error',
   47003: 'argument invalid!',
+  85096: 'scancode_time not allowed',
 } as const;
 
 export type WechatErrcode = keyof typeof WECHAT_ERRMSG;

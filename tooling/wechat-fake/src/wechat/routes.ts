@@ -6,6 +6,7 @@ import { handleMsgSecCheck } from './msg-sec-check';
 import { handlePhoneNumber } from './phone-number';
 import { handleStableToken } from './stable-token';
 import { handleSubscribeSend } from './subscribe-send';
+import { handleWxaCodeUnlimit } from './wxa-code-unlimit';
 import { replyOk, type WechatHandler, type WechatReply, type WechatRequest } from './wechat-request';
 
 interface WechatRoute {
@@ -22,6 +23,7 @@ const ROUTES: ReadonlyMap<string, WechatRoute> = new Map([
   ['/wxa/business/getuserphonenumber', { postOnly: true, needsAccessToken: true, handle: handlePhoneNumber }],
   ['/cgi-bin/message/subscribe/send', { postOnly: true, needsAccessToken: true, handle: handleSubscribeSend }],
   ['/wxa/msg_sec_check', { postOnly: true, needsAccessToken: true, handle: handleMsgSecCheck }],
+  ['/wxa/getwxacodeunlimit', { postOnly: true, needsAccessToken: true, handle: handleWxaCodeUnlimit }],
 ]);
 
 /** The WeChat paths this fake answers. */

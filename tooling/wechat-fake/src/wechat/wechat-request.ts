@@ -10,10 +10,8 @@ export interface WechatRequest {
 
 export type ReplyBody = Record<string, unknown>;
 
-export interface WechatReply {
-  status: number;
-  body: ReplyBody;
-}
+/** WeChat's JSON answer, or (getwxacodeunlimit's success) a picture. */
+export type WechatReply = { status: number; body: ReplyBody } | { status: number; image: { contentType: string; data: Buffer } };
 
 export type WechatHandler = (state: FakeState, request: WechatRequest) => WechatReply;
 
