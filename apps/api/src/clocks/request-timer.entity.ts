@@ -21,13 +21,21 @@ export class RequestTimer {
   @Column({ type: 'datetime', precision: 3 })
   dueAt: Date;
 
-  /** new (to be scheduled) → remind → overdue (climbing the ladder; `rung` is the next one). */
+  /**
+   * new (to be scheduled) → remind → overdue (climbing the ladder; `rung` is the next one) → top
+   * (every rung told; kept, never due, so a later step on the same clock, such as 督办, does not
+   * take it for a new clock and start the ladder over).
+   */
   @Column({ type: 'varchar', length: 12 })
   stage: string;
 
   @Column({ type: 'int', default: 0 })
   rung: number;
 
+  /** When the job acts next; TIMER_NEVER once at the top of the ladder. */
   @Column({ type: 'datetime', precision: 3 })
   nextFireAt: Date;
 }
+
+/** nextFireAt of a timer that will not fire again (the column is required; both databases hold it). */
+export const TIMER_NEVER = new Date('9999-12-31T00:00:00.000Z');

@@ -13,7 +13,7 @@ import {
   type RequestClock,
 } from '@gridloop/domain';
 import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
-import { RequestTimer } from '../clocks/request-timer.entity';
+import { RequestTimer, TIMER_NEVER } from '../clocks/request-timer.entity';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { skipLockedByOthers } from '../database/skip-locked';
 import { notifyNow } from '../notifications/notification-writer';
@@ -115,7 +115,7 @@ export class EscalateOverdueJob implements ScheduledJob<EscalationCounts> {
     const clock = timer.clock;
     const rung = rules.ladder[timer.rung];
     if (rung === undefined) {
-      await manager.delete(RequestTimer, { requestId: request.id });
+      await this.reachedTop(manager, request.id, timer.rung);
       return;
     }
     // Plain SQL: TypeORM's update would bump `version`, and a handler about to act would get a
@@ -142,7 +142,16 @@ export class EscalateOverdueJob implements ScheduledJob<EscalationCounts> {
     const next = timer.rung + 1;
     if (next < rules.ladder.length)
       await manager.update(RequestTimer, { requestId: request.id }, { stage: 'overdue', rung: next, nextFireAt: rungAt(timer.dueAt, next, rules) });
-    else await manager.delete(RequestTimer, { requestId: request.id });
+    else await this.reachedTop(manager, request.id, next);
+  }
+
+  /**
+   * Every rung has been told: the timer stays (never due) while the clock runs, so the request's
+   * next step on the same clock (催办, 督办, a follow-up) finds it unchanged and the ladder is not
+   * climbed again; a new clock or deadline replaces it (syncRequestTimer), a finished one removes it.
+   */
+  private async reachedTop(manager: EntityManager, requestId: number, rung: number): Promise<void> {
+    await manager.update(RequestTimer, { requestId }, { stage: 'top', rung, nextFireAt: TIMER_NEVER });
   }
 
   private readonly townCodes = new Map<number, string | null>();

@@ -119,7 +119,7 @@ describe('two instances sweeping one database (mysql)', () => {
     try {
       await ds.query(`UPDATE request_timer SET nextFireAt = ?`, [at('2026-11-02T09:00:00')]);
       const deadline = Date.now() + 120_000;
-      while ((await count('SELECT COUNT(*) AS n FROM request_timer')) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+      while ((await count(PENDING_TIMERS)) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
     } finally {
       await Promise.all(servers.map(stop));
     }
@@ -129,13 +129,16 @@ describe('two instances sweeping one database (mysql)', () => {
       [at('2026-11-20T00:00:00')],
     );
     console.log(
-      `two processes: ${ids.length} overdue matters × 5 rungs → ${fired} escalation rows; matters with other than 5: ${wrong}; timers left: ${await count('SELECT COUNT(*) AS n FROM request_timer')}`,
+      `two processes: ${ids.length} overdue matters × 5 rungs → ${fired} escalation rows; matters with other than 5: ${wrong}; timers left to fire: ${await count(PENDING_TIMERS)}`,
     );
-    expect(await count('SELECT COUNT(*) AS n FROM request_timer')).toBe(0);
+    expect(await count(PENDING_TIMERS)).toBe(0);
     expect(fired).toBe(5 * ids.length);
     expect(wrong).toBe(0);
   }, 300_000);
 });
+
+/** Timers with something left to do (at the top of the ladder a timer stays, never due, while its clock runs). */
+const PENDING_TIMERS = `SELECT COUNT(*) AS n FROM request_timer WHERE stage <> 'top'`;
 
 /** The built server as an operator runs it, with its sweeper every second. */
 function startServer(databaseUrl: string): Promise<ChildProcess> {
