@@ -36,6 +36,18 @@ export { isInSpan, parentPath, pathIdAt, ROLE_REACH, spanOf, type HeldRole, type
 export { personWithinSpan, type PersonPlaces } from './access/person-span';
 export { CAPABILITY_ROLES, capabilitySpan, grants, type Capability } from './access/capabilities';
 export {
+  DESK_CLAIM_GRACE_SECONDS,
+  DESK_TICKET_STATES,
+  DESK_TICKET_TTL_SECONDS,
+  deskPollOutcome,
+  describeBrowser,
+  refuseDeskConfirm,
+  type DeskPollOutcome,
+  type DeskTicketFacts,
+  type DeskTicketRefusal,
+  type DeskTicketState,
+} from './access/desk-sign-in';
+export {
   actionRule,
   actionsWith,
   availableActions,
