@@ -10,6 +10,8 @@ import {
   stepChanges,
   stepDeadline,
 } from '@gridloop/domain';
+// The kinds a matter may be transferred to, shared with the console's unit picker.
+import { TRANSFER_TARGET_KINDS } from '@gridloop/domain/dist/requests/transfer-scope';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
@@ -22,9 +24,6 @@ import { RequestRepository } from './request.repository';
 import { RequestEntity } from './request.entity';
 import type { Step } from './request-steps';
 import { RequestsService } from './requests.service';
-
-/** Units a matter can be handed to; a home kind (a grid, a village) also becomes where the matter belongs. */
-const TRANSFER_KINDS = ['small_grid', 'village', 'department', 'hotline_office'];
 
 /**
  * Moving a matter between hands: transfer (转办) to another grid or a town department, and merge
@@ -47,7 +46,7 @@ export class RequestHandoverService {
     if (!input.targetUnitId) throw new AppError(ErrorCode.ValidationFailed, 'targetUnitId', '请选择转给哪个网格或部门');
     const target = await manager.getRepository(OrgUnit).findOneBy({ id: input.targetUnitId });
     if (!target || !mayTransferTo(actor.spanFor('routing.manage'), request.unit!.path, target.path)) throw new AppError(ErrorCode.NotFound, 'targetUnitId');
-    if (!TRANSFER_KINDS.includes(target.kind)) throw new AppError(ErrorCode.ValidationFailed, 'targetUnitId', '只能转给小网格、村、镇直部门或热线办');
+    if (!TRANSFER_TARGET_KINDS.includes(target.kind)) throw new AppError(ErrorCode.ValidationFailed, 'targetUnitId', '只能转给小网格、村、镇直部门或热线办');
     if (target.id === request.handlerUnitId) throw new AppError(ErrorCode.ValidationFailed, 'targetUnitId', '这条诉求已经由该单位办理');
     return {
       action: 'transfer',

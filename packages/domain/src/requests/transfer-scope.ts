@@ -15,3 +15,6 @@ export function mayTransferTo(dispatchSpan: readonly string[], fromPath: string,
 export function crossesTowns(fromPath: string, toPath: string): boolean {
   return pathIdAt(fromPath, 1) !== pathIdAt(toPath, 1);
 }
+
+/** The kinds of unit a matter can be transferred to (a home kind, a grid or a village, also becomes where it belongs). */
+export const TRANSFER_TARGET_KINDS: readonly string[] = ['small_grid', 'village', 'department', 'hotline_office'];
