@@ -122,6 +122,24 @@ export {
   type ExtensionRulesConfig,
 } from './requests/extensions';
 export { DUPLICATE_THRESHOLD, duplicateScore, mayHaveFollowers, mayMerge, textSimilarity, type DuplicateCandidate } from './requests/duplicates';
+export {
+  DEFAULT_RETURN_VISIT,
+  DEFAULT_RETURN_VISIT_RULES,
+  parseReturnVisitRules,
+  refuseReturnVisit,
+  RETURN_VISIT_METHOD_LABELS,
+  RETURN_VISIT_METHODS,
+  returnVisitNote,
+  returnVisitRulesForTown,
+  visitReopens,
+  type ReturnVisitInput,
+  type ReturnVisitMethod,
+  type ReturnVisitRefusal,
+  type ReturnVisitRules,
+  type ReturnVisitRulesConfig,
+} from './requests/return-visits';
+export { drawWeeklySample, sampledWeekAt, sampleSize, seededRandom, weekStarting, type ClosedMatter, type SampleWeek } from './requests/return-visit-sample';
+export { ratingAgreement, type AgreementRules, type SampledVisit, type UnitAgreement } from './reports/rating-agreement';
 export { canRateNow, RATING_HEARTS, RATING_LABELS, RATINGS, reopensOn, type Rating } from './requests/ratings';
 export { DUTY_TYPE_LABELS, DUTY_TYPES, type DutyType } from './requests/patrol';
 export { CATEGORY_DEFAULT_COMPLEXITY, categoryFromText, REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from './requests/categories';

@@ -41,6 +41,8 @@ const CASES: [RequestAction, RequestState, Relation[], string][] = [
   ['lookBack', 'resolved', ['handler', 'supervisor'], 'NOT_ALLOWED'],
   ['close', 'looked_back', ['supervisor'], 'closed'],
   ['close', 'resolved', ['supervisor'], 'WRONG_STATE'],
+  ['lookBackClose', 'resolved', ['supervisor'], 'closed'],
+  ['lookBackClose', 'looked_back', ['supervisor'], 'WRONG_STATE'],
   // Side roads.
   ['sendBack', 'looked_back', ['supervisor'], 'in_progress'],
   ['reopen', 'closed', ['requester'], 'in_progress'],
@@ -113,6 +115,8 @@ const COLUMNS: [RequestAction, boolean, boolean, boolean, boolean, boolean, stri
   ['resolve', true, true, false, true, false, ['requester:resolved']],
   ['lookBack', false, false, false, false, false, ['requester:looked_back']],
   ['close', false, false, false, false, false, []],
+  ['lookBackClose', false, false, false, false, false, ['requester:looked_back']],
+  ['returnVisit', false, false, true, false, false, []],
   ['sendBack', true, false, true, false, true, ['handlers:assigned']],
   ['reopen', true, false, false, false, true, ['handlers:assigned']],
   ['reject', true, false, false, true, false, []],
@@ -154,7 +158,16 @@ test('every action has its row of rules: note, photos, who sees the row, result,
 test('the derived lists follow the columns', () => {
   assert.deepEqual(RESULT_ACTIONS, ['resolve', 'reject']);
   assert.deepEqual(actionsWith('photos'), ['accept', 'followUp', 'resolve']);
-  assert.deepEqual(actionsWith('internal'), ['sendBack', 'requestTransfer', 'declineTransfer', 'urge', 'supervise', 'requestExtension', 'declineExtension']);
+  assert.deepEqual(actionsWith('internal'), [
+    'returnVisit',
+    'sendBack',
+    'requestTransfer',
+    'declineTransfer',
+    'urge',
+    'supervise',
+    'requestExtension',
+    'declineExtension',
+  ]);
   assert.deepEqual(actionsWith('rehandle'), ['sendBack', 'reopen']);
   assert.deepEqual(actionsWith('noteRequired'), [
     'followUp',

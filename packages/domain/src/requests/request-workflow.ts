@@ -80,15 +80,27 @@ export interface StepRule {
  * contactMethod: how the requester was reached (CONTACT_METHODS); complexity: simple or complex
  * (COMPLEXITIES; its note is required when it differs from the category's proposal);
  * targetUnitId: the unit that takes it (a small grid, village or department of the town);
- * targetRequestId: the open matter that carries on (a duplicate); extensionDays: working days.
+ * targetRequestId: the open matter that carries on (a duplicate); extensionDays: working days;
+ * visitMethod, visitReached, visitHeard: a return visit (回访: RETURN_VISIT_METHODS, whether the
+ * requester was reached, what they said: RATINGS; only when reached), return-visits.ts.
  */
-export type ActionFieldName = 'contactMethod' | 'complexity' | 'targetUnitId' | 'targetRequestId' | 'extensionDays';
+export type ActionFieldName =
+  'contactMethod' | 'complexity' | 'targetUnitId' | 'targetRequestId' | 'extensionDays' | 'visitMethod' | 'visitReached' | 'visitHeard';
 
 export interface ActionField {
   name: ActionFieldName;
   /** The step is refused without it. */
   required?: boolean;
+  /** What the form starts with (the common case, so it takes one confirm). */
+  default?: string | boolean;
 }
+
+/** A return visit's fields, starting on the common case: a phone call that reached a satisfied requester. */
+const RETURN_VISIT_FIELDS = [
+  { name: 'visitMethod', required: true, default: 'phone' },
+  { name: 'visitReached', required: true, default: true },
+  { name: 'visitHeard', default: 'satisfied' },
+] as const satisfies readonly ActionField[];
 
 /**
  * Who hears of a step: the handlers of the unit it is assigned to, the requester (and followers),
@@ -186,6 +198,33 @@ export const REQUEST_ACTIONS = {
     tells: [{ to: 'requester', kind: 'looked_back' }],
   },
   close: { from: ['looked_back'], to: 'closed', by: ['supervisor'], notBy: ['handler'], label: '关闭' },
+  /**
+   * 回看并关闭: the look-back found the result sound; it records the return visit (回访) and closes
+   * the matter in one step. A 不满意 heard closes nothing: the matter goes back to work (重办) as
+   * after an in-app 不满意 (return-visits.ts). The separate 回看 stays, for a send-back.
+   */
+  lookBackClose: {
+    from: ['resolved', 'rejected'],
+    to: 'closed',
+    by: ['supervisor'],
+    notBy: ['handler'],
+    label: '回看并关闭',
+    fields: RETURN_VISIT_FIELDS,
+    tells: [{ to: 'requester', kind: 'looked_back' }],
+  },
+  /**
+   * 回访 on its own: the office records a return visit on a resolved or closed matter (its own, or
+   * one of the weekly sample); 不满意 heard sends it back to work. Staff's record: internal.
+   */
+  returnVisit: {
+    from: ['resolved', 'looked_back', 'closed'],
+    to: 'same',
+    by: ['supervisor'],
+    notBy: ['handler'],
+    label: '回访',
+    internal: true,
+    fields: RETURN_VISIT_FIELDS,
+  },
   /** Between staff: the requester sees the matter back at work, not who found fault with the result. */
   sendBack: {
     from: ['resolved', 'looked_back'],

@@ -71,6 +71,7 @@ export function stepChanges(request: StepFacts, action: RequestAction, now: Date
     case 'reject':
       return { contactedAt: request.contactedAt ?? now, contactLate: request.contactLate || isLate(request.contactDueAt, now, now) };
     case 'close':
+    case 'lookBackClose':
     case 'withdraw':
     case 'disown':
       return { closedAt: now };
