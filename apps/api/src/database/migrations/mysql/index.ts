@@ -23,6 +23,7 @@ import { PhoneViewRequest1796640000001 } from './1796640000001-PhoneViewRequest'
 import { RankingExcluded1796650000000 } from './1796650000000-RankingExcluded';
 import { RankingContactPending1796660000000 } from './1796660000000-RankingContactPending';
 import { RequestExtensions1796670000000 } from './1796670000000-RequestExtensions';
+import { RequestTextIndex1796690000000 } from './1796690000000-RequestTextIndex';
 
 /** MySQL/MariaDB migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
 export const MYSQL_MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MYSQL_MIGRATIONS = [
   RankingExcluded1796650000000,
   RankingContactPending1796660000000,
   RequestExtensions1796670000000,
+  RequestTextIndex1796690000000,
 ];
