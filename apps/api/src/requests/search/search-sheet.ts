@@ -1,4 +1,4 @@
-import { chinaTimeText, RATING_LABELS, REQUEST_CATEGORY_LABELS, REQUEST_SOURCE_LABELS, REQUEST_STATE_LABELS } from '@gridloop/domain';
+import { chinaDayOf, chinaTimeText, RATING_LABELS, REQUEST_CATEGORY_LABELS, REQUEST_SOURCE_LABELS, REQUEST_STATE_LABELS } from '@gridloop/domain';
 import { stream } from 'exceljs';
 import type { Writable } from 'node:stream';
 import type { RequestListItemDto } from '../dtos/request.dto';
@@ -51,7 +51,7 @@ function rowOf(item: RequestListItemDto): (string | number)[] {
   const late = item.contactLate || item.completionLate;
   return [
     item.id,
-    chinaTimeText(item.createdAt),
+    dateTime(item.createdAt),
     REQUEST_SOURCE_LABELS[item.source],
     REQUEST_CATEGORY_LABELS[item.category],
     REQUEST_STATE_LABELS[item.state],
@@ -60,10 +60,15 @@ function rowOf(item: RequestListItemDto): (string | number)[] {
     item.handlerUnitName,
     item.requesterName,
     item.contactPhone ?? '',
-    chinaTimeText(item.completionDueAt ?? item.contactDueAt),
+    dateTime(item.completionDueAt ?? item.contactDueAt),
     late ? '是' : '',
     item.supervised ? '是' : '',
     item.confidential ? '是' : '',
     item.rating ? RATING_LABELS[item.rating] : '',
   ];
+}
+
+/** `2026-11-02 09:00`, China time: a sheet kept for a year needs the year. */
+function dateTime(instant: Date): string {
+  return `${chinaDayOf(instant)} ${chinaTimeText(instant).split(' ')[1]}`;
 }

@@ -61,7 +61,10 @@ export class RequestSearchRepository {
       const beyond = filter.order === 'asc' ? '>' : '<';
       query.andWhere(`(${key} ${beyond} :afterKey OR (${key} = :afterKey AND r.id ${beyond} :afterId))`, { afterKey: after.key, afterId: after.id });
     }
-    return query.addSelect(key, 'sort_key').orderBy('sort_key', direction).addOrderBy('r.id', direction).limit(limit).getMany();
+    // A column orders by itself (selected again under an alias, TypeORM would hydrate it no more); an expression by its alias.
+    if (filter.sort === 'receivedAt') query.orderBy(key, direction);
+    else query.addSelect(key, 'sort_key').orderBy('sort_key', direction);
+    return query.addOrderBy('r.id', direction).limit(limit).getMany();
   }
 
   /** The unit with this id, if it is a place a search may be narrowed to. */
