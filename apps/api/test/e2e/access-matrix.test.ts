@@ -193,6 +193,8 @@ const TABLE: Record<string, Row> = {
   demoLogin: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'POST', path: '/api/auth/demo-login', body: { personId: t.person.id } }) },
   getMe: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/me' }) },
   getMyWork: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/me/work' }) },
+  // 工作台's chart: every role that sees matters (request.view), over its own span.
+  getMyIntake30d: { who: ROLES.filter((r) => r !== 'villager'), scoped: false, request: () => ({ method: 'GET', path: '/api/me/intake-30d' }) },
   bindPhone: {
     who: 'signed-in',
     scoped: false,
@@ -341,6 +343,16 @@ const TABLE: Record<string, Row> = {
     request: (_c, t) => ({ method: 'GET', path: `/api/reports/weekly-dispatch.xlsx?townId=${t.town.id}` }),
   },
   getDispatchQueue: { who: TOWN_OFFICE, scoped: false, request: () => ({ method: 'GET', path: '/api/requests/dispatch-queue' }) },
+  // Each item is answered in the body; the target unit outside the caller's area refuses the batch.
+  dispatchBatch: {
+    who: TOWN_OFFICE,
+    scoped: true,
+    request: async (c, t) => ({
+      method: 'POST',
+      path: '/api/requests/dispatch-batch',
+      body: { targetUnitId: t.grid.id, note: '矩阵测试派单', items: [{ requestId: (await requestIn(c, t)).id, version: 1 }] },
+    }),
+  },
   getOverdueBoard: { who: [...STAFF_WITH_GRIDS, 'department_handler'], scoped: false, request: () => ({ method: 'GET', path: '/api/requests/overdue' }) },
   getLookBackQueue: { who: SUPERVISORS, scoped: false, request: () => ({ method: 'GET', path: '/api/requests/look-back-queue' }) },
   // Duplicates are shown to those on the matter: its grid's handlers and its supervisors.

@@ -135,6 +135,15 @@ const PREPARE: Record<string, (ctx: Context) => Promise<Target>> = {
       base: { version: mine.version, note: '已电话联系', contactMethod: 'call', complexity: 'simple' },
     };
   },
+  // 派单 several at once (the console): a matter in the grid, to the next grid, by the hotline office.
+  dispatchBatch: async (c) => {
+    const mine = await c.matter(c.grid.id);
+    return {
+      token: c.hotlineToken,
+      params: {},
+      base: { targetUnitId: c.otherGrid.id, note: '请网格尽快联系', items: [{ requestId: mine.id, version: mine.version }] },
+    };
+  },
   // A patrol report by the grid's leader, passed on (not settled on the spot).
   reportPatrolFinding: async (c) => ({
     token: c.leader.token,
