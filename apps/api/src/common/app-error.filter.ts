@@ -42,11 +42,12 @@ export class AppErrorFilter implements ExceptionFilter {
   }
 }
 
-/** Writes the one error body every failure gets: `{code, message, field?, requestId}`. */
+/** Writes the one error body every failure gets: `{code, message, field?, rows?, requestId}`. */
 export function sendError(response: Response, error: AppError, requestId: string | undefined): void {
   if (response.headersSent) return;
   const body: ErrorBody = { code: error.code, message: error.message, requestId };
   if (error.field) body.field = error.field;
+  if (error.rows) body.rows = error.rows;
   response.status(httpStatusOf(error.code)).json(body);
 }
 

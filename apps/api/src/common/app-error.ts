@@ -6,9 +6,18 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly field?: string,
     message: string = ERROR_MESSAGES[code],
+    /** A refused file: every wrong cell, for a table of them (the message names the first few). */
+    readonly rows?: readonly RowProblem[],
   ) {
     super(message);
   }
+}
+
+/** One wrong cell of an uploaded sheet: its row number as the sheet shows it, its column's header, and what is wrong (Chinese). */
+export interface RowProblem {
+  row: number;
+  column: string;
+  problem: string;
 }
 
 /** The JSON body of every error response. */
@@ -16,5 +25,6 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
   field?: string;
+  rows?: readonly RowProblem[];
   requestId?: string;
 }

@@ -2,7 +2,7 @@ import { categoryFromText, chinaDayOf, chinaMinuteOfDay, REQUEST_CATEGORY_LABELS
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { CellValue, Workbook } from 'exceljs';
-import { AppError } from '../common/app-error';
+import { AppError, type RowProblem } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { cellText, readSheet } from '../common/xlsx-sheet';
 import { HotlineOrderDto, HotlineReplyDto, MAX_ORDERS_PER_IMPORT } from './hotline.dto';
@@ -40,7 +40,7 @@ export async function readHotlineSheet(buffer: Buffer): Promise<HotlineOrderDto[
       empty: ErrorCode.HotlineFileEmpty,
     },
   });
-  const problems: string[] = [];
+  const problems: RowProblem[] = [];
   const orders = rows.map(({ row, cells }) => {
     const [orderNo, receivedAt, callerName, callerPhone, category, content, cityDueAt, confidential] = cells;
     const categoryText = cellText(category ?? null);
@@ -55,12 +55,13 @@ export async function readHotlineSheet(buffer: Buffer): Promise<HotlineOrderDto[
       confidential: ['是', '保密'].includes(cellText(confidential ?? null)),
     });
     for (const error of validateSync(order, { forbidUnknownValues: true }))
-      problems.push(`第${row}行“${FIELDS[error.property] ?? error.property}”${describe(error)}`);
+      problems.push({ row, column: FIELDS[error.property] ?? error.property, problem: describe(error) });
     return order;
   });
   if (problems.length > 0) {
     const more = problems.length > LISTED_ERRORS ? `；另有${problems.length - LISTED_ERRORS}处` : '';
-    throw new AppError(ErrorCode.HotlineFileInvalid, 'file', `表格里有${problems.length}处填写错误：${problems.slice(0, LISTED_ERRORS).join('；')}${more}`);
+    const listed = problems.slice(0, LISTED_ERRORS).map((p) => `第${p.row}行“${p.column}”${p.problem}`);
+    throw new AppError(ErrorCode.HotlineFileInvalid, 'file', `表格里有${problems.length}处填写错误：${listed.join('；')}${more}`, problems);
   }
   return orders;
 }

@@ -44,6 +44,19 @@ function errorSchemas() {
         code: { $ref: '#/components/schemas/ErrorCode' },
         message: { type: 'string' as const, description: 'Chinese text to show the user' },
         field: { type: 'string' as const, description: 'The input that was wrong, when one was' },
+        rows: {
+          type: 'array' as const,
+          description: 'A refused sheet (HOTLINE_FILE_INVALID): every wrong cell',
+          items: {
+            type: 'object' as const,
+            required: ['row', 'column', 'problem'],
+            properties: {
+              row: { type: 'integer' as const, description: 'The row number as the sheet shows it' },
+              column: { type: 'string' as const, description: 'The column’s header' },
+              problem: { type: 'string' as const, description: 'What is wrong, in Chinese' },
+            },
+          },
+        },
         requestId: { type: 'string' as const },
       },
     },

@@ -168,6 +168,12 @@ describe(`12345 hotline orders (${testDialect()})`, () => {
     expect(broken.body.message).toContain('第2行“来电号码”不是有效的手机号');
     expect(broken.body.message).toContain('第2行“诉求类别”');
     expect(broken.body.message).toContain('第2行“办理时限”');
+    // Every wrong cell also comes as a row of its own, for the console's table of errors.
+    expect(broken.body.rows).toEqual([
+      { row: 2, column: '来电号码', problem: '不是有效的手机号' },
+      { row: 2, column: '诉求类别', problem: expect.stringContaining('不是可选的类别') },
+      { row: 2, column: '办理时限', problem: expect.stringContaining('不是有效的时间') },
+    ]);
     expect((await upload(hotline, await sheet([], ['编号', '时间']), townId)).body.code).toBe('HOTLINE_HEADER_INVALID');
     expect((await upload(hotline, await sheet([]), townId)).body.code).toBe('HOTLINE_FILE_EMPTY');
     expect((await upload(hotline, Buffer.from('not a spreadsheet at all, just text'), townId)).body.code).toBe('HOTLINE_FILE_UNREADABLE');
