@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { SIGN_IN_PATHS, signInRateLimit } from './auth/sign-in-rate-limit';
 import { AppErrorFilter } from './common/app-error.filter';
 import { securityHeaders } from './common/security-headers';
+import { precompressedAssets } from './common/static-assets';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { openDatabase } from './database/open-database';
@@ -38,6 +39,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(securityHeaders(config.h5Dir));
   // Lists and the H5 app's scripts shrink to a fifth or less on a village's weak network; photos,
   // voice notes and spreadsheets are compressed already and go as they are (compression's filter).
+  // The H5 app's hashed scripts and stylesheets go as its build compressed them (brotli: smaller still).
+  if (config.httpCompression) app.use(precompressedAssets(config.h5Dir));
   if (config.httpCompression) app.use(compression({ threshold: 1024 }));
   app.use(assignRequestId);
   app.use(SIGN_IN_PATHS, signInRateLimit(config.auth.loginRateLimitPerMinute));

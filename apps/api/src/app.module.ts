@@ -5,6 +5,7 @@ import { ServeStaticModule, type ServeStaticModuleOptions } from '@nestjs/serve-
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { CLOCK } from './common/clock';
+import { setStaticCacheHeaders } from './common/static-assets';
 import { AuthModule } from './auth/auth.module';
 import { GridModule } from './grid/grid.module';
 import { GroupsModule } from './groups/groups.module';
@@ -67,8 +68,10 @@ export class AppModule {
  */
 function staticApps(config: AppConfig): DynamicModule[] {
   const apps: ServeStaticModuleOptions[] = [];
-  if (fs.existsSync(config.consoleDir)) apps.push({ rootPath: config.consoleDir, serveRoot: CONSOLE_ROOT });
+  // Hashed files cached for a year, index.html asked again each time (common/static-assets.ts).
+  const serveStaticOptions = { setHeaders: setStaticCacheHeaders };
+  if (fs.existsSync(config.consoleDir)) apps.push({ rootPath: config.consoleDir, serveRoot: CONSOLE_ROOT, serveStaticOptions });
   // Never the H5 app's index.html for an API path, nor for a console path when it is not built.
-  if (fs.existsSync(config.h5Dir)) apps.push({ rootPath: config.h5Dir, exclude: /^\/(api|console)(\/|$)/ });
+  if (fs.existsSync(config.h5Dir)) apps.push({ rootPath: config.h5Dir, exclude: /^\/(api|console)(\/|$)/, serveStaticOptions });
   return apps.length > 0 ? [ServeStaticModule.forRoot(...apps)] : [];
 }

@@ -11,6 +11,7 @@ import { VoiceNote } from '../voice-notes/voice-note.entity';
 import { RequestEvent } from '../requests/request-event.entity';
 import { RequestEntity } from '../requests/request.entity';
 import { RequestFollower } from '../requests/request-follower.entity';
+import { ReturnVisit } from '../requests/return-visits/return-visit.entity';
 import { CategoryRoute } from '../requests/routing/category-route.entity';
 import { RosterImport } from '../roster/roster-import.entity';
 import { RequestTimer } from '../clocks/request-timer.entity';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   RequestEntity,
   RequestEvent,
   RequestFollower,
+  ReturnVisit,
   CategoryRoute,
   RosterImport,
   RequestTimer,

@@ -5,6 +5,7 @@ import {
   COMPLEXITIES,
   CONTACT_METHODS,
   RATINGS,
+  RETURN_VISIT_METHODS,
   REQUEST_CATEGORIES,
   REQUEST_SOURCES,
   REQUEST_STATES,
@@ -15,6 +16,7 @@ import {
   type RequestCategory,
   type RequestSource,
   type RequestState,
+  type ReturnVisitMethod,
 } from '@gridloop/domain';
 import { IsBoolean, IsDateString, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Max, Min, ValidateIf } from 'class-validator';
 import { IntFromText } from '../../common/int-from-text';
@@ -42,6 +44,8 @@ export const SUPPORTED_ACTIONS = [
   'requestExtension',
   'approveExtension',
   'declineExtension',
+  'lookBackClose',
+  'returnVisit',
 ] as const;
 export type SupportedAction = (typeof SUPPORTED_ACTIONS)[number];
 /** Actions with an operation of their own: rateRequest, disownRequest. */
@@ -183,6 +187,25 @@ export class RequestActionDto {
   @Min(1)
   @IsInt()
   targetRequestId?: number;
+
+  @ApiProperty({ required: false, enum: RETURN_VISIT_METHODS, description: 'lookBackClose, returnVisit: how the requester was visited (none: not called)' })
+  @IsOptional()
+  @IsIn(RETURN_VISIT_METHODS)
+  visitMethod?: ReturnVisitMethod;
+
+  @ApiProperty({ required: false, description: 'lookBackClose, returnVisit: the requester was reached' })
+  @IsOptional()
+  @IsBoolean()
+  visitReached?: boolean;
+
+  @ApiProperty({
+    required: false,
+    enum: RATINGS,
+    description: 'lookBackClose, returnVisit: what the requester said, when reached; dissatisfied sends the matter back to work',
+  })
+  @IsOptional()
+  @IsIn(RATINGS)
+  visitHeard?: Rating;
 }
 
 export class RateRequestDto {
