@@ -65,7 +65,7 @@ export class ExclusionRegisterService {
 /** The matter's last reject and the look-back after it that confirmed it. */
 function confirmedRefusal(steps: readonly DecisionStep[]): { reject?: DecisionStep; lookBack?: DecisionStep } {
   const reject = steps.filter((s) => s.action === 'reject').at(-1);
-  const lookBack = reject && steps.find((s) => s.action === 'lookBack' && s.at >= reject.at);
+  const lookBack = reject && steps.find((s) => (s.action === 'lookBack' || s.action === 'lookBackClose') && s.at >= reject.at);
   return { reject, lookBack };
 }
 

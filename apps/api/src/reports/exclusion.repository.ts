@@ -5,7 +5,7 @@ import { rawDate } from '../common/raw-date';
 /** A reject or look-back step of an excluded matter, with who took it and the unit handling the matter then. */
 export interface DecisionStep {
   requestId: number;
-  action: 'reject' | 'lookBack';
+  action: 'reject' | 'lookBack' | 'lookBackClose';
   note: string | null;
   actorPersonId: number | null;
   actorName: string | null;
@@ -38,7 +38,7 @@ export class ExclusionRepository {
       .from('request_event', 'e')
       .leftJoin('person', 'p', 'p.id = e.actorPersonId')
       .leftJoin('org_unit', 'hu', 'hu.id = e.handlerUnitId')
-      .where("e.requestId IN (:...requestIds) AND e.action IN ('reject', 'lookBack') AND e.createdAt < :end", { requestIds, end })
+      .where("e.requestId IN (:...requestIds) AND e.action IN ('reject', 'lookBack', 'lookBackClose') AND e.createdAt < :end", { requestIds, end })
       .orderBy('e.id', 'ASC')
       .getRawMany();
     return rows.map((row) => ({

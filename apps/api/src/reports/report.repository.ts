@@ -89,7 +89,7 @@ const lastByEnd = (...actions: string[]) => `MAX(CASE WHEN t.action IN (${quoted
 // Refused as unreasonable and the refusal confirmed, as it stands at the end: a look-back after the
 // matter's last reject (a look-back follows a reject or a result), and no result or return to
 // work since that reject. Read from the timeline index alone (action and time), like the other facts.
-const REJECT_CONFIRMED_BY_END = `CASE WHEN ${lastByEnd('lookBack')} >= ${lastByEnd('reject')}
+const REJECT_CONFIRMED_BY_END = `CASE WHEN ${lastByEnd('lookBack', 'lookBackClose')} >= ${lastByEnd('reject')}
   AND (${lastByEnd('resolve', 'reopen', 'sendBack')} IS NULL OR ${lastByEnd('resolve', 'reopen', 'sendBack')} < ${lastByEnd('reject')}) THEN 1 ELSE 0 END`;
 // A period's steps are scoped by their unit's id, checked in the index they are read from: no join per step.
 const IN_SCOPE = (alias: string, scope: Scope) => (scope.unitIds === null ? '1 = 1' : `${alias}.handlerUnitId IN (:...scopeUnits)`);

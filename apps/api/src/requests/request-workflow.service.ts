@@ -20,6 +20,7 @@ import { ContentGate } from '../content-check/content-gate';
 import { DisownRequestDto, RateRequestDto, RequestActionDto, RequestDto, SupportedAction } from './dtos/request.dto';
 import { isExtensionAction, RequestExtensions } from './request-extensions';
 import { RequestHandoverService } from './request-handover.service';
+import { hasVisitFields, isReturnVisitAction, RequestReturnVisits } from './return-visits/request-return-visits';
 import { applyStep, type Step } from './request-steps';
 import { guardStep } from './step-guard';
 import { RequestRepository } from './request.repository';
@@ -39,6 +40,7 @@ export class RequestWorkflowService {
     private readonly service: RequestsService,
     private readonly handover: RequestHandoverService,
     private readonly extensions: RequestExtensions,
+    private readonly returnVisits: RequestReturnVisits,
     private readonly content: ContentGate,
   ) {}
 
@@ -59,12 +61,17 @@ export class RequestWorkflowService {
       if (input.targetRequestId !== undefined && action !== 'merge') throw new AppError(ErrorCode.ValidationFailed, 'targetRequestId', '只有合并需要选择诉求');
       if (input.extensionDays !== undefined && action !== 'requestExtension' && action !== 'approveExtension')
         throw new AppError(ErrorCode.ValidationFailed, 'extensionDays', '只有申请延期和批准延期需要填写天数');
+      if (hasVisitFields(input) && !isReturnVisitAction(action))
+        throw new AppError(ErrorCode.ValidationFailed, 'visitMethod', '只有回访和回看并关闭需要填写回访情况');
       if (action === 'transfer') {
         await applyStep(manager, actor.personId, request, withExtras(await this.handover.transferStep(manager, actor, request, input, note!, now)), now);
       } else if (action === 'merge') {
         const { step, target } = await this.handover.mergeStep(manager, actor, request, input, note, now);
         const merged = await applyStep(manager, actor.personId, request, withExtras(step), now);
         await this.handover.carryFollowers(manager, actor.personId, merged, target, now);
+      } else if (isReturnVisitAction(action)) {
+        const relations = this.service.relations(actor, request);
+        await this.returnVisits.record(manager, actor.personId, request, relations, action, input, note, review ? { contentReview: true } : {}, now);
       } else if (isExtensionAction(action)) {
         await applyStep(manager, actor.personId, request, withExtras(await this.extensions.step(manager, actor, request, action, input, note, now)), now);
       } else {

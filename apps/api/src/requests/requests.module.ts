@@ -20,11 +20,14 @@ import { WorkSummaryService } from './work/work-summary.service';
 import { RequestSearchController } from './search/search.controller';
 import { RequestSearchRepository } from './search/search.repository';
 import { RequestSearchService } from './search/search.service';
+import { RequestReturnVisits } from './return-visits/request-return-visits';
+import { ReturnVisitSampleService } from './return-visits/return-visit-sample.service';
+import { ReturnVisitsController } from './return-visits/return-visits.controller';
 
 @Module({
   imports: [GridModule, ContentCheckModule],
   // Search first: RequestsController's `:requestId` would take `search`.
-  controllers: [RequestSearchController, RequestsController, CategoryRoutesController, WorkSummaryController, DispatchBatchController],
+  controllers: [RequestSearchController, RequestsController, CategoryRoutesController, WorkSummaryController, DispatchBatchController, ReturnVisitsController],
   providers: [
     RequestsService,
     RequestIntake,
@@ -39,6 +42,8 @@ import { RequestSearchService } from './search/search.service';
     DispatchBatchService,
     RequestSearchRepository,
     RequestSearchService,
+    RequestReturnVisits,
+    ReturnVisitSampleService,
   ],
   // Photos are shown to whoever may see their request (PhotosModule).
   // The hotline module enters 12345 orders through the same intake.

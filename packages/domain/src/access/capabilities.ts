@@ -33,6 +33,8 @@ export const CAPABILITY_ROLES = {
   'routing.manage': ['hotline_staff', 'town_leader', 'county_admin'],
   /** The town's bulletins and dispatch sheets (三个一), which name units and open matters. */
   'reports.view': ['hotline_staff', 'town_leader', 'county_admin'],
+  /** 评价核实: per unit, in-app verdicts against what the sampled return visits heard; the flags are for the town's leaders, never on the public board. */
+  'reports.ratingAgreement': ['town_leader', 'county_admin'],
   /** Look back at (回看), close and send back results within the span: the supervisors of requests. */
   'request.lookBack': ['hotline_staff', 'large_grid_head', 'town_leader', 'county_admin'],
   /** See a person's full phone number (logged every time). */

@@ -24,6 +24,7 @@ import { RankingExcluded1796650000000 } from './1796650000000-RankingExcluded';
 import { RankingContactPending1796660000000 } from './1796660000000-RankingContactPending';
 import { RequestExtensions1796670000000 } from './1796670000000-RequestExtensions';
 import { RequestTextIndex1796690000000 } from './1796690000000-RequestTextIndex';
+import { ReturnVisits1796700000000 } from './1796700000000-ReturnVisits';
 
 /** MySQL/MariaDB migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
 export const MYSQL_MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MYSQL_MIGRATIONS = [
   RankingContactPending1796660000000,
   RequestExtensions1796670000000,
   RequestTextIndex1796690000000,
+  ReturnVisits1796700000000,
 ];
