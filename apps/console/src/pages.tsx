@@ -1,4 +1,5 @@
 import { AlertOutlined, AuditOutlined, DashboardOutlined, SendOutlined } from '@ant-design/icons';
+import { SearchOutlined } from '@ant-design/icons';
 import type { Capability } from '@gridloop/domain/dist/access/capabilities';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 
@@ -20,6 +21,13 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     icon: <DashboardOutlined />,
     capability: 'request.view',
     component: lazy(() => import('./pages/workbench/WorkbenchPage')),
+  },
+  {
+    path: '/search',
+    name: '诉求检索',
+    icon: <SearchOutlined />,
+    capability: 'request.view',
+    component: lazy(() => import('./pages/search/SearchPage')),
   },
   {
     path: '/dispatch',

@@ -1,0 +1,174 @@
+import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS } from '@gridloop/domain/dist/requests/categories';
+import { REQUEST_STATE_LABELS, REQUEST_STATES } from '@gridloop/domain/dist/requests/request-workflow';
+import { REQUEST_SOURCE_LABELS, REQUEST_SOURCES } from '@gridloop/domain/dist/requests/sources';
+import { Button, Col, DatePicker, Form, Input, Row, Select, Space, TreeSelect } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo } from 'react';
+import type { SearchPlace } from './search-api';
+import type { SearchQuery } from './search-params';
+
+type Flag = 'true' | 'false';
+interface FilterForm {
+  q?: string;
+  unitId?: number;
+  state?: SearchQuery['state'];
+  source?: SearchQuery['source'];
+  category?: SearchQuery['category'];
+  received?: [Dayjs, Dayjs];
+  due?: [Dayjs, Dayjs];
+  overdue?: Flag;
+  supervised?: Flag;
+  confidential?: Flag;
+}
+
+const DAY_FORMAT = 'YYYY-MM-DD';
+const flagOf = (value: boolean | undefined): Flag | undefined => (value === undefined ? undefined : value ? 'true' : 'false');
+const rangeOf = (from?: string, to?: string): [Dayjs, Dayjs] | undefined => (from && to ? [dayjs(from), dayjs(to)] : undefined);
+
+function formOf(query: SearchQuery): FilterForm {
+  return {
+    q: query.q,
+    unitId: query.unitId,
+    state: query.state,
+    source: query.source,
+    category: query.category,
+    received: rangeOf(query.receivedFrom, query.receivedTo),
+    due: rangeOf(query.dueFrom, query.dueTo),
+    overdue: flagOf(query.overdue),
+    supervised: flagOf(query.supervised),
+    confidential: flagOf(query.confidential),
+  };
+}
+
+function queryOf(form: FilterForm, keep: Pick<SearchQuery, 'sort' | 'order'>): SearchQuery {
+  const flag = (value: Flag | undefined) => (value === undefined ? undefined : value === 'true');
+  return {
+    q: form.q?.trim() || undefined,
+    unitId: form.unitId ?? undefined,
+    state: form.state,
+    source: form.source,
+    category: form.category,
+    receivedFrom: form.received?.[0].format(DAY_FORMAT),
+    receivedTo: form.received?.[1].format(DAY_FORMAT),
+    dueFrom: form.due?.[0].format(DAY_FORMAT),
+    dueTo: form.due?.[1].format(DAY_FORMAT),
+    overdue: flag(form.overdue),
+    supervised: flag(form.supervised),
+    confidential: flag(form.confidential),
+    ...keep,
+  };
+}
+
+const KIND_NOTES: Record<string, string> = { town: '镇', village: '村', large_grid: '大网格', small_grid: '小网格' };
+
+/**
+ * The search's filter form, kept equal to the address (`query`): a search (查询, or Enter in a text
+ * box) hands the new filter up, which puts it in the address; back and forward refill the form.
+ */
+export function SearchFilters({ query, places, onSearch }: { query: SearchQuery; places: SearchPlace[]; onSearch: (query: SearchQuery) => void }) {
+  const [form] = Form.useForm<FilterForm>();
+  useEffect(() => {
+    form.resetFields();
+    form.setFieldsValue(formOf(query));
+  }, [form, query]);
+  // The tree in antd's simple mode: a flat list with parent ids, searchable by name.
+  const tree = useMemo(
+    () => places.map((p) => ({ id: p.id, pId: p.parentId ?? 0, value: p.id, title: p.name, label: `${p.name}（${KIND_NOTES[p.kind] ?? ''}）` })),
+    [places],
+  );
+  const keep = { sort: query.sort, order: query.order };
+  const flagSelect = (name: 'overdue' | 'supervised' | 'confidential', yes: string, no: string, placeholder: string) => (
+    <Form.Item name={name} label={placeholder}>
+      <Select
+        className={`search-${name}`}
+        allowClear
+        placeholder="不限"
+        options={[
+          { value: 'true', label: yes },
+          { value: 'false', label: no },
+        ]}
+      />
+    </Form.Item>
+  );
+  return (
+    <Form<FilterForm> form={form} className="search-filters" layout="vertical" onFinish={(values) => onSearch(queryOf(values, keep))}>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="q" label="诉求内容">
+            <Input className="search-words" allowClear placeholder="诉求内容中的字词，多个用空格隔开，回车查询" maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="unitId" label="所在地">
+            <TreeSelect
+              className="search-place"
+              treeDataSimpleMode={{ id: 'id', pId: 'pId' }}
+              treeData={tree}
+              treeNodeFilterProp="title"
+              treeNodeLabelProp="label"
+              showSearch
+              allowClear
+              placeholder="镇、村、大网格、小网格，可输入名称查找"
+              popupMatchSelectWidth={false}
+              listHeight={360}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="state" label="状态">
+            <Select
+              className="search-state"
+              mode="multiple"
+              allowClear
+              placeholder="不限"
+              options={REQUEST_STATES.map((s) => ({ value: s, label: REQUEST_STATE_LABELS[s] }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={4}>
+          <Form.Item name="source" label="来源">
+            <Select
+              className="search-source"
+              mode="multiple"
+              allowClear
+              placeholder="不限"
+              options={REQUEST_SOURCES.map((s) => ({ value: s, label: REQUEST_SOURCE_LABELS[s] }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={4}>
+          <Form.Item name="category" label="类别">
+            <Select
+              className="search-category"
+              mode="multiple"
+              allowClear
+              placeholder="不限"
+              options={REQUEST_CATEGORIES.map((c) => ({ value: c, label: REQUEST_CATEGORY_LABELS[c] }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={5}>
+          <Form.Item name="received" label="收到日期">
+            <DatePicker.RangePicker className="search-received" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={5}>
+          <Form.Item name="due" label="时限日期">
+            <DatePicker.RangePicker className="search-due" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={2}>{flagSelect('overdue', '已超时', '未超时', '超时')}</Col>
+        <Col span={2}>{flagSelect('supervised', '已督办', '未督办', '督办')}</Col>
+        <Col span={2}>{flagSelect('confidential', '保密', '不保密', '保密')}</Col>
+      </Row>
+      <Space style={{ marginBottom: 16 }}>
+        <Button type="primary" htmlType="submit" className="search-submit">
+          查询
+        </Button>
+        <Button className="search-reset" onClick={() => onSearch(keep)}>
+          重置
+        </Button>
+      </Space>
+    </Form>
+  );
+}
