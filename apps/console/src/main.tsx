@@ -1,4 +1,4 @@
-import { ConfigProvider } from 'antd';
+import { App, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -12,7 +12,10 @@ dayjs.locale('zh-cn');
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN}>
-      <RouterProvider router={router} />
+      {/* App: antd's message and modal under the locale and theme (App.useApp). */}
+      <App>
+        <RouterProvider router={router} />
+      </App>
     </ConfigProvider>
   </StrictMode>,
 );

@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, DashboardOutlined, SendOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, DashboardOutlined, FileTextOutlined, SendOutlined } from '@ant-design/icons';
 import { SearchOutlined } from '@ant-design/icons';
 import type { Capability } from '@gridloop/domain/dist/access/capabilities';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
@@ -11,6 +11,8 @@ export interface ConsolePage {
   /** Shown to those whose roles grant this capability (packages/domain's CAPABILITY_ROLES). */
   capability: Capability;
   component: LazyExoticComponent<ComponentType>;
+  /** A page opened from others (a matter's page from a table row), with no menu entry of its own. */
+  hidden?: boolean;
 }
 
 // Each page is its own chunk: the first screen loads only the frame and the page it opens.
@@ -49,6 +51,15 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     icon: <AlertOutlined />,
     capability: 'request.lookBack',
     component: lazy(() => import('./pages/queues/OverdueBoardPage')),
+  },
+  {
+    // 诉求详情: opened from a queue's or the search's rows (?queue=… keeps that queue's order).
+    path: '/requests/:id',
+    name: '诉求详情',
+    icon: <FileTextOutlined />,
+    capability: 'request.view',
+    component: lazy(() => import('./pages/request/RequestDetailPage')),
+    hidden: true,
   },
 ];
 

@@ -13,7 +13,7 @@ import { CONSOLE_PAGES } from '../pages';
 
 /** The menu: the pages whose capability one of the person's roles grants. */
 function menuFor(me: Me): MenuDataItem[] {
-  return CONSOLE_PAGES.filter((page) => may(me, page.capability)).map(({ path, name, icon }) => ({ path, name, icon }));
+  return CONSOLE_PAGES.filter((page) => !page.hidden && may(me, page.capability)).map(({ path, name, icon }) => ({ path, name, icon }));
 }
 
 /** The signed-in frame: ProLayout with the person's menu, their name and roles, and 退出登录. */

@@ -1,0 +1,184 @@
+import { complexityNeedsReason, CONTACT_METHOD_LABELS, CONTACT_METHODS, proposedComplexity } from '@gridloop/domain/dist/requests/acceptance';
+import type { ActionField, ActionFieldName } from '@gridloop/domain/dist/requests/request-workflow';
+import { RATING_LABELS, RATINGS } from '@gridloop/domain/dist/requests/ratings';
+import { RETURN_VISIT_METHOD_LABELS, RETURN_VISIT_METHODS } from '@gridloop/domain/dist/requests/return-visits';
+import { COMPLEXITIES, COMPLEXITY_LABELS } from '@gridloop/domain/dist/requests/sla';
+import { TRANSFER_TARGET_KINDS } from '@gridloop/domain/dist/requests/transfer-scope';
+import { UNIT_KIND_LABELS, type UnitKind } from '@gridloop/domain/dist/grid/org';
+import { Form, InputNumber, Radio, Select, TreeSelect } from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+import { messageOf, unwrap } from '../api/errors';
+import { duplicatesOf, type RequestView } from './request-api';
+
+/** What each field of the workflow table's `fields` column is called on a form. */
+export const FIELD_LABELS: Record<ActionFieldName, string> = {
+  contactMethod: '联系方式',
+  complexity: '办理难度',
+  targetUnitId: '转给',
+  targetRequestId: '并入哪件诉求',
+  extensionDays: '延长工作日',
+  visitMethod: '回访方式',
+  visitReached: '联系上了吗',
+  visitHeard: '群众怎么说',
+};
+
+/** A field's first value: the row's default, else the category's proposed complexity or the days the handler asked for. */
+export function initialValue(field: ActionField, request: RequestView): unknown {
+  if (field.default !== undefined) return field.default;
+  if (field.name === 'complexity') return proposedComplexity(request.category);
+  if (field.name === 'extensionDays') return request.extensionAskedDays ?? undefined;
+  return undefined;
+}
+
+/** The form's values as the step's body: nobody is reached without a visit, and nothing is heard from one not reached. */
+export function fieldValues(fields: readonly ActionField[], values: Record<string, unknown>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const field of fields) if (values[field.name] !== undefined && values[field.name] !== null) body[field.name] = values[field.name];
+  if (body.visitMethod === 'none' && 'visitReached' in body) body.visitReached = false;
+  if (body.visitReached === false) delete body.visitHeard;
+  return body;
+}
+
+/** Whether the note is required besides the row's noteRequired: a complexity other than the category's proposal needs a reason. */
+export function noteNeededBy(values: Record<string, unknown>, request: RequestView): boolean {
+  const complexity = values.complexity;
+  return (complexity === 'simple' || complexity === 'complex') && complexityNeedsReason(request.category, complexity);
+}
+
+interface UnitNode {
+  id: number;
+  pId: number;
+  value: number;
+  title: string;
+  isLeaf: boolean;
+  selectable: boolean;
+}
+
+/** The units under `parentId` as tree nodes: the transfer target kinds may be chosen, the rest only opened. */
+async function unitNodes(parentId: number): Promise<UnitNode[]> {
+  const children = await unwrap(api.GET('/api/public/units/{unitId}/children', { params: { path: { unitId: parentId } } }));
+  return children.map((unit) => ({
+    id: unit.id,
+    pId: parentId,
+    value: unit.id,
+    title: `${unit.name}（${UNIT_KIND_LABELS[unit.kind as UnitKind] ?? ''}）`,
+    isLeaf: unit.kind === 'small_grid' || unit.kind === 'department' || unit.kind === 'hotline_office',
+    selectable: TRANSFER_TARGET_KINDS.includes(unit.kind),
+  }));
+}
+
+/** 转给: a tree of the towns, opened level by level, with search over what is open. */
+function UnitTreeSelect({ value, onChange }: { value?: number; onChange?: (value: number) => void }) {
+  const [nodes, setNodes] = useState<UnitNode[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    unwrap(api.GET('/api/public/towns', { params: { query: { limit: 50 } } })).then(
+      (towns) => live && setNodes(towns.map((town) => ({ id: town.id, pId: 0, value: town.id, title: town.name, isLeaf: false, selectable: false }))),
+      (failure: unknown) => live && setError(messageOf(failure)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (
+    <TreeSelect<number>
+      className="action-field-targetUnitId"
+      treeDataSimpleMode
+      treeData={nodes}
+      value={value}
+      onChange={onChange}
+      showSearch
+      treeNodeFilterProp="title"
+      placeholder={error ?? '选择小网格、村或镇直部门'}
+      status={error ? 'error' : undefined}
+      loadData={async (node) => {
+        const id = Number(node.value);
+        if (nodes.some((known) => known.pId === id)) return;
+        const more = await unitNodes(id);
+        setNodes((current) => [...current, ...more]);
+      }}
+    />
+  );
+}
+
+/** 并入哪件诉求: the open matters of the same grid that look like this one. */
+function DuplicateSelect({ request, value, onChange }: { request: RequestView; value?: number; onChange?: (value: number) => void }) {
+  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    duplicatesOf(request.id).then(
+      (found) => live && setOptions(found.map((other) => ({ value: other.id, label: `#${other.id} ${other.description}` }))),
+      (failure: unknown) => live && setError(messageOf(failure)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [request.id]);
+  return (
+    <Select<number>
+      className="action-field-targetRequestId"
+      value={value}
+      onChange={onChange}
+      options={options}
+      placeholder={error ?? (options.length ? '选择一件' : '同网格里没有相似的诉求')}
+      status={error ? 'error' : undefined}
+    />
+  );
+}
+
+/** One field of a step's form, from the workflow table's `fields` column. */
+export function ActionFieldItem({ field, request }: { field: ActionField; request: RequestView }) {
+  const label = FIELD_LABELS[field.name];
+  const rules = field.required ? [{ required: true, message: `请选择或填写${label}` }] : [];
+  const input = (() => {
+    switch (field.name) {
+      case 'contactMethod':
+        return <Radio.Group options={CONTACT_METHODS.map((method) => ({ value: method, label: CONTACT_METHOD_LABELS[method] }))} />;
+      case 'complexity':
+        return <Radio.Group options={COMPLEXITIES.map((complexity) => ({ value: complexity, label: COMPLEXITY_LABELS[complexity] }))} />;
+      case 'targetUnitId':
+        return <UnitTreeSelect />;
+      case 'targetRequestId':
+        return <DuplicateSelect request={request} />;
+      case 'extensionDays':
+        return <InputNumber min={1} precision={0} addonAfter="个工作日" />;
+      case 'visitMethod':
+        return <Radio.Group options={RETURN_VISIT_METHODS.map((method) => ({ value: method, label: RETURN_VISIT_METHOD_LABELS[method] }))} />;
+      case 'visitReached':
+        return (
+          <Radio.Group
+            options={[
+              { value: true, label: '联系上了' },
+              { value: false, label: '没联系上' },
+            ]}
+          />
+        );
+      case 'visitHeard':
+        return <Radio.Group options={RATINGS.map((rating) => ({ value: rating, label: RATING_LABELS[rating] }))} />;
+    }
+  })();
+  // Asked only when it can be answered: reached only after a visit, heard only from one reached.
+  const askedWhen = field.name === 'visitReached' ? 'visitMethod' : field.name === 'visitHeard' ? 'visitReached' : null;
+  if (askedWhen)
+    return (
+      <Form.Item noStyle dependencies={[askedWhen]}>
+        {({ getFieldValue }) => {
+          const before: unknown = getFieldValue(askedWhen);
+          if (before === 'none' || before === false) return null;
+          return (
+            <Form.Item name={field.name} label={label} rules={rules} className={`action-field action-field-${field.name}`}>
+              {input}
+            </Form.Item>
+          );
+        }}
+      </Form.Item>
+    );
+  return (
+    <Form.Item name={field.name} label={label} rules={rules} className={`action-field action-field-${field.name}`}>
+      {input}
+    </Form.Item>
+  );
+}
