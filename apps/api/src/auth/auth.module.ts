@@ -11,6 +11,8 @@ import { AuthService } from './auth.service';
 import { jwtOptions } from './jwt-options';
 import { MeController } from './me.controller';
 import { MeService } from './me.service';
+import { DeskSignInController } from './desk/desk-sign-in.controller';
+import { DeskSignInService } from './desk/desk-sign-in.service';
 import { loadSigningKeys } from './signing-key';
 import { TokenService } from './token.service';
 
@@ -22,8 +24,8 @@ import { TokenService } from './token.service';
       useFactory: async (dataSource: DataSource, config: AppConfig) => jwtOptions(await loadSigningKeys(dataSource, config.auth.signingKeys)),
     }),
   ],
-  controllers: [AuthController, MeController],
-  providers: [AuthService, MeService, TokenService, ActorRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, MeController, DeskSignInController],
+  providers: [AuthService, MeService, DeskSignInService, TokenService, ActorRepository, { provide: APP_GUARD, useClass: AuthGuard }],
   // JwtModule: group tickets are signed with the same deployment keys.
   exports: [ActorRepository, JwtModule],
 })

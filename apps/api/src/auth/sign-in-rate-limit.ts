@@ -6,10 +6,10 @@ import { ErrorCode } from '../common/error-codes';
 
 /**
  * The routes that mint a sign-in from something guessable (a WeChat code, a demo person, a phone
- * code). Refresh is not here: a refresh token cannot be guessed, so it is limited per sign-in in
+ * code), and the desk's sign-in tickets (each one costs a call to WeChat for its code). Refresh is not here: a refresh token cannot be guessed, so it is limited per sign-in in
  * the database (TokenService.rotate) and junk refreshes never hold a real one up.
  */
-export const SIGN_IN_PATHS = ['/api/auth/wechat-login', '/api/auth/demo-login', '/api/me/phone'];
+export const SIGN_IN_PATHS = ['/api/auth/wechat-login', '/api/auth/demo-login', '/api/me/phone', '/api/auth/desk-tickets'];
 
 /**
  * Per client address, per minute, in this process. The address is Express's `req.ip`: the

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
 import { APP_CONFIG, DEFAULT_REFRESH_LIMIT_PER_MINUTE, type AppConfig } from '../config/app-config';
@@ -38,9 +38,10 @@ export class TokenService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async issue(personId: number, now: Date, familyId: string = randomUUID()): Promise<TokenPair> {
+  /** A new pair; `manager` puts the refresh token in the caller's transaction (a desk sign-in's claim). */
+  async issue(personId: number, now: Date, familyId: string = randomUUID(), manager: EntityManager = this.dataSource.manager): Promise<TokenPair> {
     const refreshToken = randomBytes(32).toString('base64url');
-    await this.dataSource.getRepository(RefreshToken).insert({
+    await manager.getRepository(RefreshToken).insert({
       tokenHash: hash(refreshToken),
       familyId,
       personId,

@@ -53,6 +53,11 @@ export enum ErrorCode {
   VoiceNoteNotUsable = 'VOICE_NOTE_NOT_USABLE',
   ContentRisky = 'CONTENT_RISKY',
   SubscribeTemplateUnknown = 'SUBSCRIBE_TEMPLATE_UNKNOWN',
+  DeskTicketExpired = 'DESK_TICKET_EXPIRED',
+  DeskTicketUsed = 'DESK_TICKET_USED',
+  DeskTicketCancelled = 'DESK_TICKET_CANCELLED',
+  DeskTicketOtherPerson = 'DESK_TICKET_OTHER_PERSON',
+  DeskNotStaff = 'DESK_NOT_STAFF',
   MethodNotAllowed = 'METHOD_NOT_ALLOWED',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
@@ -117,6 +122,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.VoiceNoteNotUsable]: '录音无效或已经用过了，请重新录一段',
   [ErrorCode.ContentRisky]: '内容含有违规信息，请修改后再提交',
   [ErrorCode.SubscribeTemplateUnknown]: '这个消息提醒暂不可用，请刷新后重试',
+  [ErrorCode.DeskTicketExpired]: '二维码已过期，请在电脑上刷新二维码后重新扫码',
+  [ErrorCode.DeskTicketUsed]: '这个二维码已经用过了，请在电脑上刷新二维码后重新扫码',
+  [ErrorCode.DeskTicketCancelled]: '已在手机上取消登录，请刷新二维码后重新扫码',
+  [ErrorCode.DeskTicketOtherPerson]: '这个二维码已由其他人确认登录，不能再用',
+  [ErrorCode.DeskNotStaff]: '电脑工作台仅供镇村工作人员使用，村民请在微信小程序里办理',
   [ErrorCode.MethodNotAllowed]: '不支持这个操作',
   [ErrorCode.TooManyRequests]: '操作太频繁，请稍后再试',
   [ErrorCode.DatabaseUnavailable]: '系统正在维护，请稍后再试',
@@ -154,11 +164,17 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.RefreshTokenInvalid:
       return 401;
     case ErrorCode.Forbidden:
+    case ErrorCode.DeskNotStaff:
       return 403;
+    case ErrorCode.DeskTicketExpired:
+      return 410;
     case ErrorCode.NotFound:
       return 404;
     case ErrorCode.GroupAlreadyBound:
     case ErrorCode.RequestConflict:
+    case ErrorCode.DeskTicketUsed:
+    case ErrorCode.DeskTicketCancelled:
+    case ErrorCode.DeskTicketOtherPerson:
     case ErrorCode.HotlineOrderHeldElsewhere:
     case ErrorCode.RequestWrongState:
     case ErrorCode.RequestConfidential:

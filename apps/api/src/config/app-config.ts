@@ -82,6 +82,8 @@ export interface WechatConfig {
   /** Unset: WeChat sign-in answers WECHAT_NOT_CONFIGURED. */
   appid: string | null;
   secret: string | null;
+  /** Which mini-program version a desk sign-in code opens (WECHAT_CODE_ENV_VERSION; release unless set). */
+  codeEnvVersion?: 'release' | 'trial' | 'develop';
 }
 
 export interface ClocksConfig {
@@ -139,6 +141,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
       apiBase: parseUrl(env.WECHAT_API_BASE, 'WECHAT_API_BASE', 'https://api.weixin.qq.com'),
       appid: env.WECHAT_APPID || null,
       secret: env.WECHAT_SECRET || null,
+      codeEnvVersion: parseCodeEnvVersion(env.WECHAT_CODE_ENV_VERSION),
     },
     auth: {
       accessTokenTtlSeconds: parsePositiveInt(env.ACCESS_TOKEN_TTL_SECONDS, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60),
@@ -235,4 +238,10 @@ function parseUrl(value: string | undefined, name: string, fallback: string): st
     throw new ConfigError(`${name}: "${raw}" is not an http(s) URL`);
   }
   return raw.replace(/\/+$/, '');
+}
+
+function parseCodeEnvVersion(value: string | undefined): 'release' | 'trial' | 'develop' {
+  if (value === undefined || value === '') return 'release';
+  if (value === 'release' || value === 'trial' || value === 'develop') return value;
+  throw new ConfigError(`WECHAT_CODE_ENV_VERSION: "${value}" is not release, trial or develop`);
 }

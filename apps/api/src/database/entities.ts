@@ -1,5 +1,7 @@
 import { WechatAccount } from '../auth/wechat-account.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
+import { DeskSignIn } from '../auth/desk/desk-sign-in.entity';
+import { DeskTicket } from '../auth/desk/desk-ticket.entity';
 import { AppSetting } from '../common/app-setting.entity';
 import { OrgUnit } from '../grid/org-unit.entity';
 import { Person } from '../grid/person.entity';
@@ -31,6 +33,8 @@ export const ENTITIES = [
   RoleAssignment,
   WechatAccount,
   RefreshToken,
+  DeskTicket,
+  DeskSignIn,
   WechatAccessToken,
   WechatGroup,
   PhoneViewLog,

@@ -28,6 +28,14 @@ export interface SubscribeMessage {
   miniprogramState: 'formal' | 'trial' | 'developer';
 }
 
+/** getUnlimitedQRCode's input; check_path follows the version (only a released mini-program's pages are checked). */
+export interface WxaCodeRequest {
+  scene: string;
+  page: string;
+  envVersion: 'release' | 'trial' | 'develop';
+  width: number;
+}
+
 /**
  * WeChat could not be reached or did not answer with its JSON (network error, timeout, HTTP 5xx,
  * a proxy page): still WECHAT_UNAVAILABLE to a client, with the detail for logs and the outbox.
@@ -110,6 +118,42 @@ export class WechatApiClient {
       },
       { retryBusy: false },
     );
+  }
+
+  /**
+   * getUnlimitedQRCode: a mini-program code opening `page` with `scene` (≤ 32 of WeChat's characters).
+   * WeChat answers the picture itself, or its JSON error; never retried here (each try draws anew).
+   */
+  async unlimitedWxaCode(accessToken: string, input: WxaCodeRequest): Promise<{ contentType: string; data: Buffer }> {
+    const path = '/wxa/getwxacodeunlimit';
+    const body = { scene: input.scene, page: input.page, check_path: input.envVersion === 'release', env_version: input.envVersion, width: input.width };
+    let response: Response;
+    try {
+      response = await fetch(`${this.config.wechat.apiBase}${path}?access_token=${encodeURIComponent(accessToken)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      this.logger.warn({ path, reason: String(error) }, 'WeChat unreachable');
+      throw new WechatUnreachableError(`network error: ${describeNetworkError(error)}`);
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    if (response.ok && contentType.startsWith('image/')) return { contentType, data: Buffer.from(await response.arrayBuffer()) };
+    const text = await response.text().catch(() => '');
+    let reply: WechatReply | undefined;
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (parsed && typeof parsed === 'object') reply = parsed as WechatReply;
+    } catch {
+      // not WeChat's JSON either
+    }
+    if (reply === undefined) throw new WechatUnreachableError(`HTTP ${response.status} without a picture or WeChat's JSON`);
+    const errcode = typeof reply.errcode === 'number' ? reply.errcode : 0;
+    this.logger.warn({ path, errcode, errmsg: reply.errmsg }, 'WeChat error');
+    if (errcode === 0) throw new AppError(ErrorCode.WechatError); // JSON without an error and without a picture
+    throw new WechatApiError(errcode, String(reply.errmsg ?? ''), path);
   }
 
   private credentials(): { appid: string; secret: string } {

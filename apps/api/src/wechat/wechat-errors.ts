@@ -10,6 +10,8 @@ export const WX_CODE_USED = 40163;
 export const WX_MISSING_CODE = 41008;
 export const WX_ACCESS_TOKEN_EXPIRED = 42001;
 export const WX_RATE_LIMITED = 45011;
+/** The API's daily quota is spent (getwxacodeunlimit among others). */
+export const WX_DAILY_QUOTA = 45009;
 
 /** Raised by WechatApiClient for a response carrying a non-zero errcode. */
 export class WechatApiError extends Error {
@@ -36,6 +38,7 @@ export function toAppError(error: unknown, field?: string): AppError {
     case WX_MISSING_CODE:
       return new AppError(ErrorCode.WechatCodeInvalid, field);
     case WX_RATE_LIMITED:
+    case WX_DAILY_QUOTA:
       return new AppError(ErrorCode.WechatRateLimited);
     case WX_SYSTEM_BUSY:
       return new AppError(ErrorCode.WechatBusy);

@@ -23,6 +23,7 @@ import { PhoneViewRequest1796640000001 } from './1796640000001-PhoneViewRequest'
 import { RankingExcluded1796650000000 } from './1796650000000-RankingExcluded';
 import { RankingContactPending1796660000000 } from './1796660000000-RankingContactPending';
 import { RequestExtensions1796670000000 } from './1796670000000-RequestExtensions';
+import { DeskSignIn1796710000000 } from './1796710000000-DeskSignIn';
 import { RequestTextIndex1796690000000 } from './1796690000000-RequestTextIndex';
 import { ReturnVisits1796700000000 } from './1796700000000-ReturnVisits';
 
@@ -55,4 +56,5 @@ export const MYSQL_MIGRATIONS = [
   RequestExtensions1796670000000,
   RequestTextIndex1796690000000,
   ReturnVisits1796700000000,
+  DeskSignIn1796710000000,
 ];
