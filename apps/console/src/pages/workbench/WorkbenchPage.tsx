@@ -1,5 +1,6 @@
 import { PageContainer } from '@ant-design/pro-components';
 import { Card, Col, Row, Statistic } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
@@ -8,6 +9,9 @@ import { LoadFailed, PageLoading } from '../../frame/PageStates';
 import { useLoad } from '../../lib/use-load';
 
 type WorkSummary = components['schemas']['WorkSummaryDto'];
+
+// ECharts is a chunk of its own, asked for after the counts: the first screen does not wait for it.
+const IntakeChart = lazy(() => import('./IntakeChart'));
 
 /**
  * The counts of GET /api/me/work, one card each, in the order of the day's work. `to` is the
@@ -27,6 +31,7 @@ const COUNTS: readonly { key: keyof WorkSummary; title: string; to?: string; ala
 
 export default function WorkbenchPage() {
   const work = useLoad(() => unwrap(api.GET('/api/me/work')));
+  const intake = useLoad(() => unwrap(api.GET('/api/me/intake-30d')));
   return (
     <PageContainer title="工作台" subTitle="等着您处理的事">
       {work.state === 'loading' && <PageLoading />}
@@ -45,6 +50,15 @@ export default function WorkbenchPage() {
           })}
         </Row>
       )}
+      <Card className="workbench-intake" title="近 30 天收到的诉求（按来源）" style={{ marginTop: 16 }}>
+        {intake.state === 'loading' && <PageLoading />}
+        {intake.state === 'failed' && <LoadFailed message={intake.message} />}
+        {intake.state === 'ready' && (
+          <Suspense fallback={<PageLoading />}>
+            <IntakeChart intake={intake.data} />
+          </Suspense>
+        )}
+      </Card>
     </PageContainer>
   );
 }
