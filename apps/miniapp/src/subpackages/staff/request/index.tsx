@@ -18,12 +18,26 @@ import { useRequestActions } from '../../../requests/use-request-actions';
 import { rungText } from '../../../requests/ladder';
 import { TransferForm } from '../../../requests/components/transfer-form';
 import { ExtensionApproveForm } from '../../../requests/components/extension-forms';
+import { ReturnVisitForm } from '../../../requests/components/return-visit-form';
 import { useSession } from '../../../auth/session-store';
+import { isWorkingState } from '@gridloop/domain/dist/requests/request-workflow';
 import '../../../requests/components/request.css';
 
 const TOAST = 'staff-request-toast';
 
-type Open = 'lookBack' | 'close' | 'sendBack' | 'urge' | 'supervise' | 'transfer' | 'declineTransfer' | 'approveExtension' | 'declineExtension' | null;
+type Open =
+  | 'lookBackClose'
+  | 'returnVisit'
+  | 'lookBack'
+  | 'close'
+  | 'sendBack'
+  | 'urge'
+  | 'supervise'
+  | 'transfer'
+  | 'declineTransfer'
+  | 'approveExtension'
+  | 'declineExtension'
+  | null;
 
 /**
  * A matter for its supervisors: the case, the handler's result with its photos and the
@@ -37,7 +51,8 @@ export default function LookBackRequestPage() {
   const current = () => (loader.state.kind === 'ready' ? loader.state.data : null);
   const { busy, act } = useRequestActions({ toastId: TOAST, current, replace: loader.replace, reload: loader.reload });
   const session = useSession();
-  const [open, setOpen] = useState<Open>(null);
+  // Opened from 派单 for a 12345 order: its one step, 转办, is open at once (issue 17's burden budget).
+  const [open, setOpen] = useState<Open>(router.params.dispatch === '1' ? 'transfer' : null);
   const done = (ok: boolean) => {
     if (ok) setOpen(null);
   };
@@ -78,6 +93,12 @@ export default function LookBackRequestPage() {
               </View>
             )}
 
+            {!request.awaitsDispatch && isWorkingState(request.state) && (
+              <View className="req-notice staff-holder">
+                <Text className="req-notice-text staff-holder-text">现由{request.handlerUnitName}办理</Text>
+              </View>
+            )}
+
             {open === null && (can('transfer') || can('declineTransfer')) && (
               <View className="req-actions staff-dispatch">
                 {can('transfer') && (
@@ -98,9 +119,10 @@ export default function LookBackRequestPage() {
                 )}
               </View>
             )}
-            {open === 'transfer' && session && (
+            {open === 'transfer' && session && can('transfer') && (
               <TransferForm
                 me={session.me}
+                text={request.hotlineOrderNo ? request.description : undefined}
                 busy={busy === 'transfer'}
                 onCancel={() => setOpen(null)}
                 onTransfer={async (target, reason) => done(await act('transfer', { targetUnitId: target.id, note: reason }, `已转给${target.name}`))}
@@ -240,8 +262,13 @@ export default function LookBackRequestPage() {
               />
             )}
 
-            {open === null && (can('lookBack') || can('close') || can('sendBack')) && (
+            {open === null && (can('lookBackClose') || can('lookBack') || can('close') || can('sendBack') || can('returnVisit')) && (
               <View className="req-actions">
+                {can('lookBackClose') && (
+                  <Button className="big-button staff-look-back-close" type="primary" block onClick={() => setOpen('lookBackClose')}>
+                    回看并关闭
+                  </Button>
+                )}
                 {can('lookBack') && (
                   <Button className="big-button staff-look-back" type="primary" block onClick={() => setOpen('lookBack')}>
                     回看
@@ -257,7 +284,34 @@ export default function LookBackRequestPage() {
                     退回重办
                   </Button>
                 )}
+                {can('returnVisit') && (
+                  <Button
+                    className="big-button big-button--plain staff-return-visit"
+                    type="default"
+                    fill="outline"
+                    block
+                    onClick={() => setOpen('returnVisit')}
+                  >
+                    回访
+                  </Button>
+                )}
               </View>
+            )}
+            {(open === 'lookBackClose' || open === 'returnVisit') && (
+              <ReturnVisitForm
+                action={open}
+                busy={busy === open}
+                onCancel={() => setOpen(null)}
+                onSubmit={async (values) =>
+                  done(
+                    await act(
+                      open,
+                      values,
+                      values.visitHeard === 'dissatisfied' ? '群众不满意，已退回重新办理' : open === 'lookBackClose' ? '已回看并关闭' : '已记录回访',
+                    ),
+                  )
+                }
+              />
             )}
             {open === 'lookBack' && (
               <ActionForm
