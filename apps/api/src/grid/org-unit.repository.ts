@@ -38,6 +38,24 @@ export class OrgUnitRepository {
     return this.units.find({ where: { parentId }, order: { id: 'ASC' } });
   }
 
+  /** Units under `root` (not itself) whose name contains `text`, by path (a village before its grids); at most `limit`. */
+  findByNameUnder(root: OrgUnit, text: string, limit: number): Promise<OrgUnit[]> {
+    // '!' escapes: a backslash means different things in MySQL's and SQLite's string literals.
+    const like = `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+    return this.units
+      .createQueryBuilder('u')
+      .where('u.path LIKE :prefix AND u.id <> :id', { prefix: `${root.path}%`, id: root.id })
+      .andWhere("u.name LIKE :like ESCAPE '!'", { like })
+      .orderBy('u.path', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  /** The units with these ids (names for a path). */
+  findByIds(ids: readonly number[]): Promise<OrgUnit[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.units.createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany();
+  }
+
   findByKind(kind: UnitKind, limit: number, offset: number): Promise<OrgUnit[]> {
     return this.units.find({ where: { kind }, order: { id: 'ASC' }, take: limit, skip: offset });
   }

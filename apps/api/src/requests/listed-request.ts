@@ -49,7 +49,7 @@ export type ListedRequest = Pick<
   | 'supervisedAt'
   | 'mergedIntoId'
   | 'createdAt'
-> & { unit?: Pick<OrgUnit, 'name' | 'path'>; handlerUnit?: Pick<OrgUnit, 'name'> };
+> & { unit?: Pick<OrgUnit, 'name' | 'path'>; handlerUnit?: Pick<OrgUnit, 'name' | 'kind'> };
 
 /** A list row read with plain SQL: the request, its two units' names, its requester, and what a list needs besides. */
 export interface ListedRow {
@@ -71,7 +71,7 @@ export const LISTED_JOINS = 'JOIN org_unit u ON u.id = r.unitId JOIN org_unit h 
 export const LISTED_COLUMNS = `r.id, r.state, r.version, r.source, r.category, r.dutyType, r.description, r.addressNote, r.contactPhone, r.confidential,
   r.contentReview, r.unitId, r.handlerUnitId, r.requesterPersonId, r.enteredByPersonId, r.enteredName, r.complexity, r.contactDueAt, r.completionDueAt, r.contactedAt,
   r.resolvedAt, r.contactLate, r.completionLate, r.rating, r.ratedAt, r.rehandleCount, r.hotlineOrderNo, r.cityDueAt, r.transferRequested,
-  r.escalationRung, r.supervisedAt, r.mergedIntoId, r.createdAt, u.name AS unitName, u.path AS unitPath, h.name AS handlerUnitName,
+  r.escalationRung, r.supervisedAt, r.mergedIntoId, r.createdAt, u.name AS unitName, u.path AS unitPath, h.name AS handlerUnitName, h.kind AS handlerUnitKind,
   p.name AS requesterName, p.phone AS requesterPhone,
   EXISTS (SELECT 1 FROM request_follower f WHERE f.requestId = r.id AND f.personId = ?) AS followed,
   CASE WHEN r.state IN (${RESULT_STATES.map((state) => `'${state}'`).join(', ')})
@@ -125,7 +125,7 @@ export function listedRow(raw: Raw): ListedRow {
       mergedIntoId: intOrNull('mergedIntoId'),
       createdAt: date('createdAt'),
       unit: { name: text('unitName'), path: text('unitPath') },
-      handlerUnit: { name: text('handlerUnitName') },
+      handlerUnit: { name: text('handlerUnitName'), kind: text('handlerUnitKind') as OrgUnit['kind'] },
     },
     requester: { name: text('requesterName'), phone: textOrNull('requesterPhone') },
     followed: bool('followed'),

@@ -1,4 +1,7 @@
 import {
+  awaitsDispatch,
+  dispatchStepOffered,
+  type DispatchFacts,
   availableActions,
   canRateNow,
   enteredByOther,
@@ -73,6 +76,11 @@ export function viewRequest(
   };
 }
 
+/** What the dispatch rule reads of a matter (its handler unit comes with it). */
+function dispatchFacts(request: ListedRequest): DispatchFacts {
+  return { handlerUnitKind: request.handlerUnit?.kind ?? '', transferRequested: request.transferRequested };
+}
+
 /** The same without the timeline, for lists; the request must come with its unit and handler unit. */
 export function viewListItem(
   request: ListedRequest,
@@ -123,13 +131,17 @@ export function viewListItem(
     supervised: request.supervisedAt !== null,
     mergedIntoId: request.mergedIntoId,
     enteredForRequester: enteredByOther(request),
-    actions: availableActions(state, relations, requestFacts(request)).filter((a) =>
-      // A confidential matter is never merged (mayMerge): no 合并 button on one.
-      a === 'rate'
-        ? canRateNow(request.resolvedAt, request.ratedAt)
-        : a === 'merge'
-          ? mayHaveFollowers(request)
-          : ([...SUPPORTED_ACTIONS, ...OWN_OPERATION_ACTIONS] as readonly string[]).includes(a),
+    awaitsDispatch: awaitsDispatch(dispatchFacts(request)),
+    actions: availableActions(state, relations, requestFacts(request)).filter(
+      (a) =>
+        // 转办 / 不同意转办 only while they mean something (dispatchStepOffered);
+        // a confidential matter is never merged (mayMerge): no 合并 button on one.
+        dispatchStepOffered(a, dispatchFacts(request)) &&
+        (a === 'rate'
+          ? canRateNow(request.resolvedAt, request.ratedAt)
+          : a === 'merge'
+            ? mayHaveFollowers(request)
+            : ([...SUPPORTED_ACTIONS, ...OWN_OPERATION_ACTIONS] as readonly string[]).includes(a)),
     ),
     resultNote: isResultState(request.state) ? resultNote : null,
     // As lookBackQueue orders it: a refusal has no result time, it was decided at the contact.

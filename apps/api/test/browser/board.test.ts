@@ -18,7 +18,8 @@ const NEIGHBOURS = [
  * with two red hearts, and a visitor who never signed in finds it from the home page. A
  * confidential matter of the same grid is counted but shown only as 「另有保密事项 1 件」. A second
  * grid with the same score shares the first place (并列第1名); a third with one matter shows its
- * figures as 「件数不足，不排名」; the board states the rule.
+ * figures as 「件数不足，不排名」; the board states the rule. A signed-in villager starts on her
+ * own town and small grid (「我所在的小网格」, opened).
  */
 describe('红心榜 in the H5 app', () => {
   const under = useAppUnderTest(() => ({ demoLogin: true }));
@@ -263,6 +264,23 @@ describe('红心榜 in the H5 app', () => {
     await line.click();
     await current(page).getByText('村口垃圾箱满了好几天，请安排清运。').first().waitFor({ timeout: 15_000 });
     expect(page.url()).toContain(`id=${matterId}`);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a signed-in villager starts on her own town and small grid, opened, with no town to pick', async () => {
+    const { page } = phone;
+    await signInAs(page, VILLAGER);
+    await button(page, /红心榜/, '.home-board').click();
+    const board = current(page);
+    await board.locator('.board-title').getByText(`${town.name} · 办理成绩晾晒`).waitFor({ timeout: 15_000 });
+    expect(await board.locator('.board-ask').count()).toBe(0);
+    await board.locator('.board-level.board-tab--on').getByText('小网格').waitFor();
+    const mine = board.locator('.board-mine');
+    await mine.locator('.board-section').getByText('我所在的小网格').waitFor({ timeout: 15_000 });
+    await mine.locator('.board-unit-name').getByText(smallGridName, { exact: true }).waitFor();
+    // Opened at once: her grid's rates without a tap.
+    await mine.locator('.board-rate-satisfactionRate').getByText('100%').waitFor();
+    await screenshot(page, 'board-villager-own-grid', true);
     expect(pageErrors).toEqual([]);
   });
 });

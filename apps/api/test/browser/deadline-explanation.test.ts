@@ -41,7 +41,7 @@ async function closeSheet(page: Page): Promise<void> {
 /**
  * 「怎么算的？」 in the H5 build in Chromium (issue 17): beside the deadline on her matter's page, a
  * villager taps it and reads how the deadlines were counted over New Year (the holiday skipped, the
- * make-up Sunday counted); the grid leader finds the same beside the countdown on a 待办 card, and
+ * make-up Sunday counted), on the matter's page and on its 我的诉求 card; the grid leader finds the same beside the countdown on a 待办 card, and
  * the tap does not open the card; hotline staff read on a 12345 order that the city's deadline governs.
  */
 describe('deadlines that explain themselves in the H5 app', () => {
@@ -89,6 +89,20 @@ describe('deadlines that explain themselves in the H5 app', () => {
     expect(await sheetLines(page)).toEqual(EXPLAINED);
     await screenshot(page, 'villager-deadline-explained', false, page.locator('.deadline-why-sheet:visible'));
     await closeSheet(page);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the villager reads it on her 我的诉求 card too, and the tap leaves her on the list', async () => {
+    const { page, pageErrors } = phone;
+    await signInAs(page, VILLAGER);
+    await page.goto(`${under.api.baseUrl}/#/subpackages/villager/mine/index`);
+    const card = current(page).locator('.req-row').filter({ hasText: '前办好' });
+    await card.waitFor({ timeout: 15_000 });
+    await card.locator('.deadline-why-tap').getByText('怎么算的？').click();
+    expect(await sheetLines(page)).toEqual(EXPLAINED);
+    await screenshot(page, 'villager-mine-deadline-explained', false, page.locator('.deadline-why-sheet:visible'));
+    await closeSheet(page);
+    await eventually(() => expect(page.url()).toContain('/subpackages/villager/mine/index'));
     expect(pageErrors).toEqual([]);
   });
 

@@ -373,6 +373,11 @@ export class RequestListItemDto {
   })
   enteredForRequester: boolean;
 
+  @ApiProperty({
+    description: '派单: waits for the dispatchers (held by a hotline office, or its handler asked to transfer it); else the page says who holds it',
+  })
+  awaitsDispatch: boolean;
+
   @ApiProperty({ description: 'What the caller may do now', type: [String] })
   actions: string[];
 

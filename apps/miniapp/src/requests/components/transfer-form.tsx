@@ -66,6 +66,7 @@ export function TransferForm({
         <UnitPicker
           root={town}
           rules={TRANSFER_UNITS}
+          searchable
           value={target}
           onChange={(unit) => {
             setTarget(unit);

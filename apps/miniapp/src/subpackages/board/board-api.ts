@@ -4,7 +4,7 @@ import type { components } from '../../api/schema';
 import { canHandleRequests, canLookBack } from '../../auth/roles';
 import type { Me, UnitRef } from '../../auth/session-store';
 import { ROUTES } from '../../routes';
-import { townOf } from '../../requests/units';
+import { townOfUnit } from '../../requests/units';
 import type { RankingCount, RankingLevel } from '@gridloop/domain/dist/reports/labels';
 
 export type Ranking = components['schemas']['RankingDto'];
@@ -26,8 +26,8 @@ export interface TownChoice {
 export async function townChoice(where: UnitRef | null): Promise<TownChoice> {
   const towns = await unwrap(api.GET('/api/public/towns', { params: { query: { limit: 50 } } }));
   if (towns.length === 1) return { towns, guess: { id: towns[0].id, name: towns[0].name, kind: 'town' } };
-  // A village or department hangs straight off its town; below that the town is asked for.
-  const guess = where ? await townOf(where).catch(() => null) : null;
+  // Any unit's town (getUnitTown): a villager's home grid opens her own town's board.
+  const guess = where ? await townOfUnit(where.id).catch(() => null) : null;
   return { towns, guess };
 }
 

@@ -94,12 +94,13 @@ function BoardRow({ row, open, onTap, townId, month }: { row: RankingRow; open: 
 }
 
 /** One month's ranking at one level; remounted (key) when the town, month or level changes. */
-function RankingList({ townId, month, level }: { townId: number; month: string; level: RankingLevel }) {
+function RankingList({ townId, month, level, mineId }: { townId: number; month: string; level: RankingLevel; mineId: number | null }) {
   const loader = useLoader(() => monthlyRanking(townId, month, level), {
     onQuietError: (message) => Toast.show(TOAST, { content: message, duration: 3 }),
   });
   const [open, setOpen] = useState<number | null>(null);
   const [noDataShown, setNoDataShown] = useState(0);
+  const [mineOpen, setMineOpen] = useState(true);
   const toggle = (unitId: number) => setOpen((current) => (current === unitId ? null : unitId));
   return (
     <PageShell state={loader.state} onRetry={loader.reload} isEmpty={(ranking) => ranking.rows.length === 0} emptyText="这一级还没有单位">
@@ -110,8 +111,16 @@ function RankingList({ townId, month, level }: { townId: number; month: string; 
         const rowOf = (row: RankingRow) => (
           <BoardRow key={row.unitId} row={row} open={open === row.unitId} onTap={() => toggle(row.unitId)} townId={townId} month={month} />
         );
+        const mine = mineId === null ? undefined : ranking.rows.find((row) => row.unitId === mineId);
         return (
           <View className="board-list">
+            {mine && (
+              // My own unit first, opened, wherever it stands (a grid without data sits far down).
+              <View className="board-mine">
+                <Text className="board-section">我所在的{RANKING_LEVEL_LABELS[level]}</Text>
+                <BoardRow row={mine} open={mineOpen} onTap={() => setMineOpen(!mineOpen)} townId={townId} month={month} />
+              </View>
+            )}
             <Text className="board-rule">{rankingRuleText(ranking.minReceived)}</Text>
             {ranked.length === 0 && tooFew.length === 0 && <Text className="board-none">{monthText(month)}还没有办理成绩</Text>}
             {ranked.map(rowOf)}
@@ -145,10 +154,15 @@ function RankingList({ townId, month, level }: { townId: number; month: string; 
   );
 }
 
+function isRankingLevel(kind: string | undefined): kind is RankingLevel {
+  return (RANKING_LEVELS as readonly string[]).includes(kind ?? '');
+}
+
 /**
  * 红心榜 (办理成绩晾晒): the town's public monthly ranking (getMonthlyRanking), for everyone,
  * signed in or not. The town is the one the app is "in" (the group's village, my home, my
- * role's unit) when that can be told, else chosen here; month and level are picked on the page.
+ * role's unit: getUnitTown) when there is one, else chosen here; it opens on that unit's level
+ * with the unit itself first (「我所在的小网格」, opened); month and level are picked on the page.
  */
 export default function BoardPage() {
   const session = useSession();
@@ -157,7 +171,8 @@ export default function BoardPage() {
   const towns = useLoader<TownChoice>(() => townChoice(where));
   const months = useMemo(() => recentMonths(new Date()), []);
   const [monthIndex, setMonthIndex] = useState(0);
-  const [level, setLevel] = useState<RankingLevel>('small_grid');
+  // Opens on the level of the unit I am in (a villager's home grid: 小网格), that unit shown first.
+  const [level, setLevel] = useState<RankingLevel>(isRankingLevel(where?.kind) ? where.kind : 'small_grid');
   const [picked, setPicked] = useState<UnitRef | null>(null);
   const month = months[monthIndex];
 
@@ -209,7 +224,15 @@ export default function BoardPage() {
                 </View>
               ))}
             </View>
-            {town && <RankingList key={`${town.id}-${month}-${level}`} townId={town.id} month={month} level={level} />}
+            {town && (
+              <RankingList
+                key={`${town.id}-${month}-${level}`}
+                townId={town.id}
+                month={month}
+                level={level}
+                mineId={where && where.kind === level && town.id === choice.guess?.id ? where.id : null}
+              />
+            )}
             <Text className="board-note">点一行看各项比率和数字，点数字看是哪几件事。综合得分 = 响应率 × 0.1 + 解决率 × 0.5 + 满意率 × 0.4（满分 100）</Text>
             <Toast id={TOAST} className="board-toast" />
           </View>

@@ -7,7 +7,9 @@ import { requestUrl, ROUTES } from '../../../routes';
 import { currentClock } from '../../../requests/due';
 import { timeText } from '../../../requests/labels';
 import { Hearts, RequestRow } from '../../../requests/components/request-parts';
+import { DeadlineExplanation } from '../../../requests/components/deadline-explanation';
 import { listMyRequests, type RequestListItem } from '../../../requests/requests-api';
+import '../../../requests/components/request.css';
 
 const TOAST = 'mine-toast';
 
@@ -20,7 +22,10 @@ function dueLine(request: RequestListItem): string | null {
   return null;
 }
 
-/** 我的诉求: newest first, each with its state, category, time and what is due when. */
+/**
+ * 我的诉求: newest first, each with its state, category, time and what is due when, with
+ * 「怎么算的？」 beside a deadline (its tap opens the explanation, not the matter).
+ */
 export default function MyRequestsPage() {
   const loader = useLoader(listMyRequests, { onQuietError: (message) => Toast.show(TOAST, { content: message, duration: 3 }) });
   return (
@@ -41,7 +46,12 @@ export default function MyRequestsPage() {
             const due = dueLine(request);
             return (
               <RequestRow key={request.id} request={request} onTap={() => Taro.navigateTo({ url: requestUrl(ROUTES.myRequest, request.id) })}>
-                {due && <Text className="req-row-note">{due}</Text>}
+                {due && (
+                  <View className="mine-due">
+                    <Text className="req-row-note">{due}</Text>
+                    {currentClock(request) && <DeadlineExplanation request={request} />}
+                  </View>
+                )}
                 {request.rating && <Hearts rating={request.rating} />}
               </RequestRow>
             );

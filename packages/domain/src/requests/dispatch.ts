@@ -1,0 +1,26 @@
+/**
+ * 派单: when a matter waits for the dispatchers (the hotline office's 派单 queue), and which
+ * dispatch steps its page offers. Pure; the API's request view and dispatch queue say the same.
+ */
+
+/** What the rule reads of a matter: the kind of unit holding it, and whether its handler asked to hand it on. */
+export interface DispatchFacts {
+  handlerUnitKind: string;
+  transferRequested: boolean;
+}
+
+/** It waits for dispatch: held by a hotline office (a 12345 order not yet sent on), or its handler asked to transfer it (申请转办). */
+export function awaitsDispatch(matter: DispatchFacts): boolean {
+  return matter.handlerUnitKind === 'hotline_office' || matter.transferRequested;
+}
+
+/**
+ * Whether the page offers a dispatch step the workflow allows: 转办 only while the matter waits
+ * for dispatch (once dispatched it is the new handler's, and the page says who holds it), and
+ * 不同意转办 only on a handler's pending request. Any other action: yes.
+ */
+export function dispatchStepOffered(action: string, matter: DispatchFacts): boolean {
+  if (action === 'transfer') return awaitsDispatch(matter);
+  if (action === 'declineTransfer') return matter.transferRequested;
+  return true;
+}
