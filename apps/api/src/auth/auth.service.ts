@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ROLE_LABELS, ROLES } from '@gridloop/domain';
+import { ROLE_LABELS, ROLES, type Role } from '@gridloop/domain';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-codes';
@@ -18,6 +18,9 @@ import { WechatAccount } from './wechat-account.entity';
 
 /** A person who signed in with WeChat but has not shared a phone number yet. */
 const NEW_USER_NAME = '微信用户';
+/** Demo sign-in: the villagers seeded (seed-demo: a few grids), and as many of the newest besides. */
+const DEMO_VILLAGERS_SEEDED = 4;
+const DEMO_VILLAGERS_NEWEST = 6;
 
 @Injectable()
 export class AuthService {
@@ -113,11 +116,20 @@ export class AuthService {
     if (!this.config.demoLogin) throw new AppError(ErrorCode.NotFound);
   }
 
-  /** Two people of each role (the earliest seeded), so the demo can be tried from every seat. */
+  /**
+   * Two people of each role (the earliest seeded), so the demo can be tried from every seat; of
+   * villagers, the seeded ones (a few grids) and the newest (people who just joined can be tried too).
+   */
   private async demoPeople(): Promise<DemoPersonDto[]> {
     const assignments = this.dataSource.getRepository(RoleAssignment);
+    const current = (role: Role, order: 'ASC' | 'DESC', take: number) =>
+      assignments.find({ where: { role, endedAt: IsNull() }, relations: { person: true, unit: true }, order: { id: order }, take });
     const perRole = await Promise.all(
-      ROLES.map((role) => assignments.find({ where: { role, endedAt: IsNull() }, relations: { person: true, unit: true }, order: { id: 'ASC' }, take: 2 })),
+      ROLES.map(async (role) => {
+        if (role !== 'villager') return current(role, 'ASC', 2);
+        const [seeded, newest] = await Promise.all([current(role, 'ASC', DEMO_VILLAGERS_SEEDED), current(role, 'DESC', DEMO_VILLAGERS_NEWEST)]);
+        return [...seeded, ...newest.reverse().filter((row) => !seeded.some((s) => s.id === row.id))];
+      }),
     );
     return perRole.flat().map((row) => ({
       personId: row.personId,

@@ -6,6 +6,8 @@ import { XLSX_CONTENT_TYPE, xlsxDownload } from '../common/xlsx-download';
 import { WeeklyDispatchDto, WeeklyDispatchQuery } from './dtos/weekly-dispatch.dto';
 import { writeWeeklyDispatchSheet } from './weekly-dispatch-sheet';
 import { WeeklyDispatchService } from './weekly-dispatch.service';
+import { TownMonthDto } from './dtos/town-month.dto';
+import { TownMonthService } from './town-month.service';
 import { Actor } from '../auth/actor';
 import { CurrentActor, RequireCapability } from '../auth/auth-decorators';
 import { CategoryStatsService } from './category-stats.service';
@@ -24,6 +26,7 @@ export class BulletinsController {
     private readonly bulletins: DailyBulletinService,
     private readonly weekly: WeeklyDispatchService,
     private readonly categoryStats: CategoryStatsService,
+    private readonly townMonths: TownMonthService,
   ) {}
 
   @Get('daily')
@@ -71,6 +74,17 @@ export class BulletinsController {
   @ApiOkResponse({ type: WeeklyDispatchDto })
   weeklyDispatch(@CurrentActor() actor: Actor, @Query() query: WeeklyDispatchQuery): Promise<WeeklyDispatchDto> {
     return this.weekly.dispatch(actor, query.townId, this.clock.now());
+  }
+
+  @Get('town-month')
+  @RequireCapability('reports.view')
+  @ApiOperation({
+    operationId: 'getTownMonth',
+    summary: 'A town leader’s home: this month so far — 受理, 办结, 超期 (open past the deadline) and 满意率 — as the monthly ranking counts them',
+  })
+  @ApiOkResponse({ type: TownMonthDto })
+  townMonth(@CurrentActor() actor: Actor, @Query() query: WeeklyDispatchQuery): Promise<TownMonthDto> {
+    return this.townMonths.townMonth(actor, query.townId, this.clock.now());
   }
 
   @Get('weekly-dispatch.xlsx')

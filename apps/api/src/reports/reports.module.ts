@@ -7,6 +7,7 @@ import { BulletinsController } from './bulletins.controller';
 import { CategoryStatsService } from './category-stats.service';
 import { DailyBulletinService } from './daily-bulletin.service';
 import { WeeklyDispatchService } from './weekly-dispatch.service';
+import { TownMonthService } from './town-month.service';
 import { RankingStore } from './ranking-store';
 import { ReportRepository } from './report.repository';
 import { ReportsController } from './reports.controller';
@@ -21,6 +22,7 @@ import { ReportsService } from './reports.service';
     ReportsService,
     DailyBulletinService,
     WeeklyDispatchService,
+    TownMonthService,
     CategoryStatsService,
     ReportRepository,
     RankingStore,

@@ -226,7 +226,7 @@ class Board {
  * once per handling unit, so the work grows with the units counted, not with shown × counted (a
  * county has 5,000+ small grids).
  */
-function rollUp(counts: PeriodCounts, shown: readonly UnitUnder[], paths: ReadonlyMap<number, string>): Map<number, UnitTally> {
+export function rollUp(counts: PeriodCounts, shown: readonly UnitUnder[], paths: ReadonlyMap<number, string>): Map<number, UnitTally> {
   const byPath = new Map(shown.map((unit) => [unit.path, zeroCounts()]));
   const targets = new Map<number, Record<RankingFigure, number>[]>();
   const targetsOf = (unitId: number) => {

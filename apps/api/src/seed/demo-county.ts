@@ -44,7 +44,12 @@ export interface DemoCounty {
   name: string;
   admin: DemoPerson;
   towns: DemoTown[];
+  /** Villagers living in a few small grids (by code), so the villager's path can be tried from the demo sign-in. */
+  villagers?: { gridCode: string; person: DemoPerson }[];
 }
+
+/** The small grids whose villagers the demo seeds: two grids of 北孙村 and one of 示范镇. */
+const DEMO_VILLAGER_GRIDS = ['SG-TT-V01-L1-S01', 'SG-TT-V01-L1-S01', 'SG-TT-V01-L1-S02', 'SG-SF-V01-L1-S01'];
 
 /** Villages the article names come first; the rest are plausible synthetic names. */
 const NAMED_VILLAGES = ['北孙村', '北台头村', '南兵村', '郑辇村', '小坨村', '北洋头村', '南洋头村'];
@@ -149,5 +154,7 @@ export function buildDemoCounty(): DemoCounty {
       buildTown(people, 'SG-TT', '台头镇', { villages: 41, largeGrids: 46, smallGrids: 662 }),
       buildTown(people, 'SG-SF', '示范镇', { villages: 2, largeGrids: 2, smallGrids: 6, villageNames: ['示范一村', '示范二村'] }),
     ],
+    // Made last: everyone before keeps the name and number they always had.
+    villagers: DEMO_VILLAGER_GRIDS.map((gridCode) => ({ gridCode, person: people.person() })),
   };
 }

@@ -28,6 +28,7 @@ export function seedCounty(dataSource: DataSource, county: DemoCounty): Promise<
     const root = await writer.unit(null, 'county', county.name, county.code);
     await writer.assign(county.admin, 'county_admin', root);
     for (const town of county.towns) await writer.town(root, town);
+    for (const { gridCode, person } of county.villagers ?? []) await writer.villager(person, await manager.findOneByOrFail(OrgUnit, { code: gridCode }));
     return { seeded: true, units: writer.units, people: writer.people };
   });
 }
@@ -64,6 +65,13 @@ class SeedWriter {
   async unit(parent: OrgUnit | null, kind: UnitKind, name: string, code: string): Promise<OrgUnit> {
     this.units++;
     return createUnit(this.manager, parent, { kind, name, code });
+  }
+
+  /** A villager living in `grid` (her home), holding the villager role there. */
+  async villager(who: DemoPerson, grid: OrgUnit): Promise<void> {
+    this.people++;
+    const inserted = await this.manager.insert(Person, { name: who.name, phone: who.phone, homeUnitId: grid.id });
+    await this.manager.insert(RoleAssignment, { personId: Number(inserted.identifiers[0]?.id), role: 'villager', unitId: grid.id, endedAt: null });
   }
 
   async assign(who: DemoPerson, role: Role, unit: OrgUnit): Promise<void> {

@@ -13,7 +13,8 @@ const at = (text: string) => new Date(`${text}+08:00`);
 /**
  * Issue #17, "homes that say what to do next", in the H5 build in Chromium: a grid leader's home
  * leads with his work (待办 and its count, how many are about to run out or already have) and puts
- * 我要反映 after his own entries; a villager's home still leads with 我要反映.
+ * 我要反映 after his own entries; a villager's home still leads with 我要反映; a town leader's home
+ * opens on the month's key figures of his town (受理, 办结, 超期, 满意率), the monthly board's own counts.
  */
 describe('the home leads with the work and its counts', () => {
   const clock = new ManualClock(at('2026-11-24T08:00:00'));
@@ -65,6 +66,39 @@ describe('the home leads with the work and its counts', () => {
     await signInAs(page, VILLAGER);
     await button(page, /^我要反映$/, '.home-report').waitFor();
     expect(await page.locator('.home-tile:visible').count()).toBe(0);
+    expect(await page.locator('.town-figures:visible').count()).toBe(0);
+    expect(phone.pageErrors).toEqual([]);
+  });
+
+  it('a town leader’s home opens on the month’s key figures of his town, as the monthly board counts them', async () => {
+    const { page } = phone;
+    const ds = under.api.app.get(DataSource);
+    const townCode = leader.unitCode.split('-').slice(0, 2).join('-');
+    const townLeader = await personWithRole(ds, 'town_leader', townCode);
+    const [town]: { id: number; name: string }[] = await ds.query('SELECT id, name FROM org_unit WHERE code = ?', [townCode]);
+    // The board's own figures for the month, summed over the town's villages and departments (no 12345 order here).
+    const board = async (level: string) =>
+      (await call(under.api.baseUrl, 'GET', `/api/public/reports/ranking?townId=${Number(town!.id)}&month=2026-11&level=${level}`)).body.rows as {
+        received: number;
+        resolved: number;
+        openOverdue: number;
+      }[];
+    const rows = [...(await board('village')), ...(await board('department'))];
+    const sum = (figure: 'received' | 'resolved' | 'openOverdue') => rows.reduce((n, row) => n + row[figure], 0);
+    expect([sum('received'), sum('resolved'), sum('openOverdue')]).toEqual([2, 0, 1]);
+
+    await signInAs(page, townLeader);
+    const card = page.locator('.town-figures');
+    await card.locator('.town-figures-title').getByText(`${town!.name} · 本月（11月）`).waitFor({ timeout: 15_000 });
+    const value = (key: string) => card.locator(`.town-figure-${key} .town-figure-value`).innerText();
+    await eventually(async () =>
+      expect([await value('received'), await value('resolved'), await value('overdue'), await value('satisfaction')]).toEqual(['2', '0', '1', '暂无数据']),
+    );
+    expect(await card.locator('.town-figure-overdue .town-figure-value--alarm').count()).toBe(1);
+    // The figures come before his work tiles.
+    const order = await page.locator('.town-figures:visible, .home-tile:visible').evaluateAll((els) => els.map((el) => el.className));
+    expect(order[0]).toContain('town-figures');
+    await screenshot(page, 'home-town-leader', true);
     expect(phone.pageErrors).toEqual([]);
   });
 });

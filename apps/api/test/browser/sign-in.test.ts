@@ -198,4 +198,39 @@ describe('signing in on the H5 app (demo login)', () => {
     await screenshot(page, 'home-signed-out');
     expect(pageErrors).toEqual([]);
   });
+
+  it('lists people of every role, villagers of a few grids included, and a newcomer can try the villager’s path', async () => {
+    const { page } = phone;
+    const listed = (await call(under.api.baseUrl, 'GET', '/api/auth/demo-people')).body as DemoPerson[];
+    const villagers = listed.filter((p) => p.role === 'villager');
+    // The seeded villagers: two grids of 北孙村 and one of 示范镇.
+    expect(new Set(villagers.map((v) => v.unitName)).size).toBeGreaterThanOrEqual(3);
+    expect(villagers.some((v) => v.unitName.startsWith('示范'))).toBe(true);
+    for (const role of [
+      'villager',
+      'grid_leader',
+      'deputy_grid_leader',
+      'large_grid_head',
+      'village_secretary',
+      'department_handler',
+      'hotline_staff',
+      'town_leader',
+      'county_admin',
+    ])
+      expect([role, listed.some((p) => p.role === role)]).toEqual([role, true]);
+
+    await button(page, /^登录$/, '.home-sign-in').click();
+    await page.getByText('演示模式', { exact: true }).waitFor({ timeout: 15_000 });
+    await eventually(async () => expect(await page.locator('.account-section-title:visible').allInnerTexts()).toContain('村民'));
+    const villager = villagers[0]!;
+    await page.locator('.demo-person:visible').filter({ hasText: villager.name }).filter({ hasText: villager.unitName }).first().click();
+    await page.locator('.home-greeting-name').getByText(`${villager.name}，您好`).waitFor({ timeout: 15_000 });
+    await page.locator('.home-greeting-role').getByText(`村民 · ${villager.unitName}`).waitFor();
+    // A villager's home leads with 我要反映.
+    await button(page, /我要反映/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'home-demo-villager');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -13,6 +13,7 @@ import { unreadCount } from '../../notifications/notifications-api';
 import { getMyWork, type WorkSummary } from '../../requests/work-api';
 import { chooseUnitUrl, ROUTES } from '../../routes';
 import { WorkTiles, worksFromLists } from './work-tiles';
+import { getTownMonth, ledTown, TownFigures, type TownMonth } from './town-figures';
 import './index.css';
 
 const STATUS_TEXT: Record<ServiceState, string> = {
@@ -109,6 +110,14 @@ export default function Index() {
     null,
   );
 
+  // A town leader's home: the month's key figures of the town, read again on each show too.
+  const town = session ? ledTown(session.me) : null;
+  const townId = town?.id ?? null;
+  const [townMonth, refreshTownMonth] = useLatest<TownMonth | null>(
+    useMemo(() => (townId === null ? null : () => getTownMonth(townId)), [townId]),
+    null,
+  );
+
   const refreshStatus = useCallback(() => {
     const attempt = ++latest.current;
     setService('checking');
@@ -133,6 +142,7 @@ export default function Index() {
     if (session && getGroupEntry().state !== 'resolving') reloadMe().catch(() => undefined);
     refreshUnread();
     refreshWork();
+    refreshTownMonth();
   });
 
   // Signed out, 我要反映 asks to sign in first.
@@ -202,6 +212,7 @@ export default function Index() {
       {session && staff ? (
         // Staff: their lists and counts first, then their own entries; reporting a matter of their own comes after.
         <>
+          {town && <TownFigures town={town} month={townMonth} />}
           <WorkTiles me={session.me} work={work} />
           <View className="home-entries">
             {ownEntries(session.me)}
