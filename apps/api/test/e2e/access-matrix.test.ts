@@ -174,6 +174,12 @@ const TABLE: Record<string, Row> = {
     request: (_c, t) => ({ method: 'GET', path: `/api/public/reports/unit-history?townId=${t.town.id}&unitId=${t.grid.id}&month=2026-10` }),
   },
   listChildUnits: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'GET', path: `/api/public/units/${t.grid.parentId}/children` }) },
+  searchUnits: {
+    who: 'public',
+    scoped: false,
+    request: (_c, t) => ({ method: 'GET', path: `/api/public/units/${t.grid.parentId}/search?q=%E7%BD%91%E6%A0%BC` }),
+  },
+  getUnitTown: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'GET', path: `/api/public/units/${t.grid.parentId}/town` }) },
   wechatLogin: {
     who: 'public',
     scoped: false,
@@ -337,6 +343,7 @@ const TABLE: Record<string, Row> = {
     request: (_c, t) => ({ method: 'GET', path: `/api/reports/categories?townId=${t.town.id}&from=2026-01&to=2026-05` }),
   },
   getWeeklyDispatch: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/reports/weekly-dispatch?townId=${t.town.id}` }) },
+  getTownMonth: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/reports/town-month?townId=${t.town.id}` }) },
   exportWeeklyDispatch: {
     who: TOWN_OFFICE,
     scoped: true,

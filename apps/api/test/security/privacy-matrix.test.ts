@@ -100,6 +100,8 @@ const ROWS: Record<string, Row> = {
   getHealth: { path: () => '/api/health', carries: NOTHING },
   listTowns: { path: () => '/api/public/towns', carries: NOTHING },
   listChildUnits: { path: (p) => `/api/public/units/${p.villageId}/children`, carries: NOTHING },
+  searchUnits: { path: (p) => `/api/public/units/${p.villageId}/search?q=%E7%BD%91%E6%A0%BC`, carries: NOTHING },
+  getUnitTown: { path: (p) => `/api/public/units/${p.villageId}/town`, carries: NOTHING },
   // The roster's audited view: staff whose span holds her home (each view logged, checked below).
   viewFullPhone: {
     path: (p) => `/api/people/${p.requesterId}/phone`,
@@ -149,6 +151,7 @@ const ROWS: Record<string, Row> = {
   exportDailyBulletin: { path: (p) => `/api/reports/daily.xlsx?townId=${p.townId}&day=${today()}`, carries: NOTHING },
   listBulletinRequests: { path: (p) => `/api/reports/daily/requests?townId=${p.townId}&day=${today()}&figure=received`, carries: NOTHING },
   getWeeklyDispatch: { path: (p) => `/api/reports/weekly-dispatch?townId=${p.townId}`, carries: NOTHING },
+  getTownMonth: { path: (p) => `/api/reports/town-month?townId=${p.townId}`, carries: NOTHING },
   exportWeeklyDispatch: { path: (p) => `/api/reports/weekly-dispatch.xlsx?townId=${p.townId}`, carries: NOTHING },
   getCategoryStats: { path: (p) => `/api/reports/categories?townId=${p.townId}&from=${thisMonth()}&to=${thisMonth()}`, carries: NOTHING },
   getMyWork: { path: () => '/api/me/work', carries: NOTHING },
