@@ -149,12 +149,12 @@ export function SearchFilters({ query, places, onSearch }: { query: SearchQuery;
         </Col>
         <Col span={5}>
           <Form.Item name="received" label="收到日期">
-            <DatePicker.RangePicker className="search-received" style={{ width: '100%' }} />
+            <DatePicker.RangePicker className="search-received" placeholder={['开始日期', '结束日期']} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col span={5}>
           <Form.Item name="due" label="时限日期">
-            <DatePicker.RangePicker className="search-due" style={{ width: '100%' }} />
+            <DatePicker.RangePicker className="search-due" placeholder={['开始日期', '结束日期']} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col span={2}>{flagSelect('overdue', '已超时', '未超时', '超时')}</Col>

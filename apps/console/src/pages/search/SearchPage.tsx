@@ -28,6 +28,8 @@ function columns(query: SearchQuery): TableColumnsType<Item> {
     {
       title: '诉求内容',
       dataIndex: 'description',
+      // The widest column: the matter in its own words wraps rather than being squeezed.
+      onCell: () => ({ style: { minWidth: 300 } }),
       render: (_, item) => (
         <>
           {item.hotlineOrderNo && <Tag color="blue">12345 工单 {item.hotlineOrderNo}</Tag>}
