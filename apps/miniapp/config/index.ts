@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
+import PreloadFirstPage from './preload-first-page';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -118,6 +119,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+        // The home page's chunks are fetched with the app's scripts, not after them (weak networks).
+        chain.plugin('preloadFirstPage').use(PreloadFirstPage, [{ page: 'pages/index/index' }]);
         // Taro splits only initial chunks, so every lazily loaded page would carry its own copy of
         // NutUI and the API client. Share what two or more pages use in common async chunks.
         const splitChunks = chain.optimization.get('splitChunks');

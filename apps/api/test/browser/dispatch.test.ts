@@ -38,7 +38,7 @@ describe('patrol, 代办 and 派单 in the H5 app', () => {
     staff = await personWithRole(dataSource, 'hotline_staff');
   });
 
-  it('a grid leader reports a patrol finding settled on the spot: three taps and the text', async () => {
+  it('a grid leader reports a patrol finding settled on the spot: two taps, what he found and what he did', async () => {
     const { page } = phone;
     await signInAs(page, leader);
     await button(page, '未诉先办', '.home-patrol').click();
@@ -47,13 +47,13 @@ describe('patrol, 代办 and 派单 in the H5 app', () => {
     // The leader's own small grid, no question asked.
     await form.locator('.patrol-grid-name').waitFor();
     await form.locator('.duty-button').filter({ hasText: '安全隐患排查员' }).click();
-    await form.locator('.report-category').filter({ hasText: '安全' }).first().click();
+    // The hat proposes its category: 安全隐患, no tap.
+    await form.locator('.report-category.chip--on').filter({ hasText: '安全隐患' }).waitFor();
     await form.locator('.patrol-description textarea').fill(PATROL_TEXT);
-    await form.locator('.patrol-settle').click();
     await form.locator('.patrol-result textarea').fill(PATROL_RESULT);
     await screenshot(page, 'leader-patrol', true);
 
-    await button(form, '现场已处置', '.patrol-submit').click();
+    await button(form, '现场已处置', '.patrol-settle').click();
     const shown = current(page);
     await shown.getByText(PATROL_TEXT).waitFor({ timeout: 15_000 });
     await shown.locator('.state-badge').getByText('已办结').waitFor();
@@ -152,8 +152,10 @@ describe('patrol, 代办 and 派单 in the H5 app', () => {
     await row.click();
     const shown = current(page);
     await shown.getByText(`12345 工单号：${ORDER.orderNo}`).waitFor({ timeout: 15_000 });
-    await button(shown, /^转办$/, '.staff-transfer').click();
+    // From 派单 an order opens with 转办 open, the village its text names (北孙村) proposed; the
+    // dispatcher may go further down, to the small grid.
     const form = shown.locator('.transfer-form');
+    await form.locator('.transfer-named-unit.chip--on').getByText('北孙村').waitFor({ timeout: 15_000 });
     // From the town down: the leader's village, (large grid,) small grid.
     const ancestors = leader.unitPath.split('/').filter(Boolean).map(Number);
     const units: { id: number; name: string; kind: string }[] = await dataSource.query(

@@ -1,3 +1,5 @@
+import type { RequestCategory } from './categories';
+
 /**
  * 未诉先办: what grid leaders find on their daily patrols, reported before anyone complains,
  * under one of the six hats the article gives a grid leader.
@@ -19,4 +21,18 @@ export const DUTY_TYPE_LABELS: Record<DutyType, string> = {
   hygiene_supervisor: '环境卫生监督员',
   affairs_co_manager: '村级事务协管员',
   hazard_inspector: '安全隐患排查员',
+};
+
+/**
+ * The category proposed when a leader picks the hat he found something under (he may pick another):
+ * a hazard inspector's finding is a 安全隐患, a hygiene supervisor's 环境卫生, a mediator's a
+ * 矛盾纠纷. Hats whose findings vary propose 其他. One tap fewer in 未诉先办 (issue 17's burden budget).
+ */
+export const DUTY_DEFAULT_CATEGORY: Record<DutyType, RequestCategory> = {
+  policy_communicator: 'other',
+  opinion_collector: 'other',
+  dispute_mediator: 'dispute',
+  hygiene_supervisor: 'environment',
+  affairs_co_manager: 'other',
+  hazard_inspector: 'safety',
 };

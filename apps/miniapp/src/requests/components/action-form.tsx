@@ -20,6 +20,8 @@ export interface ActionFormProps {
   /** Label above the note; no label, no note field. */
   noteLabel?: string;
   notePlaceholder?: string;
+  /** The note as the form opens (a proposal the person may change). */
+  initialNote?: string;
   /** Instead of the row's noteRequired (acceptance: only when the complexity proposed is changed). */
   noteRequired?: boolean;
   /** Instead of the row's photos (acceptance: offered for a visit). */
@@ -43,7 +45,7 @@ export function ActionForm(props: ActionFormProps) {
   const rule = actionRule(action);
   const noteRequired = props.noteRequired ?? rule.noteRequired === true;
   const withPhotos = props.withPhotos ?? rule.photos === true;
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState(props.initialNote ?? '');
   const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
   const [uploading, setUploading] = useState(false);
   const [missing, setMissing] = useState(false);

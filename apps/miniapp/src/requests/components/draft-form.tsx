@@ -53,19 +53,22 @@ export function SubmitButton({
   uploading,
   onSubmit,
   className = '',
+  draftNote = true,
 }: {
   label: string;
   busy: boolean;
   uploading: boolean;
   onSubmit(): void;
   className?: string;
+  /** 「没写完也不要紧…」 under the button (a page with two submit buttons shows it once). */
+  draftNote?: boolean;
 }) {
   return (
     <View className="draft-submit">
       <Button className={`big-button report-submit ${className}`} type="primary" block loading={busy} disabled={busy || uploading} onClick={onSubmit}>
         {uploading ? '照片或语音上传中…' : busy ? '正在提交…' : label}
       </Button>
-      <Text className="report-draft-note">没写完也不要紧，内容会自动保存在手机上</Text>
+      {draftNote && <Text className="report-draft-note">没写完也不要紧，内容会自动保存在手机上</Text>}
     </View>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { DUTY_TYPE_LABELS, DUTY_TYPES, type DutyType } from '@gridloop/domain/dist/requests/patrol';
+import { DUTY_DEFAULT_CATEGORY, DUTY_TYPE_LABELS, DUTY_TYPES, type DutyType } from '@gridloop/domain/dist/requests/patrol';
 import { Toast } from '../../../components/nutui';
 import { TextArea } from '../../../components/nutui-forms';
 import { PageShell } from '../../../components/page-shell';
@@ -21,12 +21,10 @@ const TOAST = 'patrol-toast';
 interface PatrolDraft extends DraftBase {
   dutyType: DutyType | null;
   unitId: number | null;
-  /** null until chosen: 现场处置 (true) or 上报 (false). */
-  settledOnSpot: boolean | null;
   result: string;
 }
 
-const EMPTY_PATROL: PatrolDraft = { ...EMPTY_BASE, dutyType: null, unitId: null, settledOnSpot: null, result: '' };
+const EMPTY_PATROL: PatrolDraft = { ...EMPTY_BASE, dutyType: null, unitId: null, result: '' };
 
 type Problem = 'dutyType' | 'category' | 'description' | 'result' | 'unit';
 
@@ -34,6 +32,8 @@ function PatrolForm({ me }: { me: Me }) {
   const grids = patrolGrids(me);
   const { draft, change, sending, uploading, submit: send, photos } = useDraftSubmit('patrol', me.id, EMPTY_PATROL);
   const [problems, setProblems] = useState<Partial<Record<Problem, string>>>({});
+  // Which of the two buttons was tapped (it shows the spinner): 现场已处置 (true) or 上报 (false).
+  const [outcome, setOutcome] = useState<boolean | null>(null);
   // The leader's own small grid; one who holds several picks (the last one used is kept).
   const grid = grids.find((g) => g.id === draft.unitId) ?? (grids.length === 1 ? grids[0] : undefined);
   const fix = (patch: Partial<PatrolDraft>, problem: Problem) => {
@@ -41,20 +41,28 @@ function PatrolForm({ me }: { me: Me }) {
     setProblems((p) => ({ ...p, [problem]: undefined }));
   };
 
-  const check = (): boolean => {
+  // The hat proposes its category (the leader may pick another); a category picked by hand stays.
+  const chooseDuty = (duty: DutyType) => {
+    const proposed = !draft.category || (draft.dutyType !== null && draft.category === DUTY_DEFAULT_CATEGORY[draft.dutyType]);
+    change(proposed ? { dutyType: duty, category: DUTY_DEFAULT_CATEGORY[duty] } : { dutyType: duty });
+    setProblems((p) => ({ ...p, dutyType: undefined, category: undefined }));
+  };
+
+  const check = (settledOnSpot: boolean): boolean => {
     const found: typeof problems = {};
     if (!draft.dutyType) found.dutyType = '请选择您以什么身份发现的';
     if (!draft.category) found.category = '请选择是哪一类事情';
     if (!draft.description.trim()) found.description = '请写一写发现了什么';
-    if (draft.settledOnSpot && !draft.result.trim()) found.result = '请写一写现场是怎么处置的';
+    if (settledOnSpot && !draft.result.trim()) found.result = '请写一写现场是怎么处置的';
     if (!grid) found.unit = '请选择在哪个网格发现的';
     setProblems(found);
     return Object.keys(found).length === 0;
   };
 
-  const submit = async () => {
-    if (!check() || !draft.dutyType || !draft.category || !grid || draft.settledOnSpot === null) return;
-    const { dutyType, category, settledOnSpot } = draft;
+  const submit = async (settledOnSpot: boolean) => {
+    if (!check(settledOnSpot) || !draft.dutyType || !draft.category || !grid) return;
+    const { dutyType, category } = draft;
+    setOutcome(settledOnSpot);
     const created = await send((clientRequestId) =>
       reportPatrolFinding({
         clientRequestId,
@@ -95,11 +103,7 @@ function PatrolForm({ me }: { me: Me }) {
         <Text className="form-label">第一步：以什么身份发现的</Text>
         <View className="duty-grid">
           {DUTY_TYPES.map((duty: DutyType) => (
-            <View
-              key={duty}
-              className={`big-choice duty-button ${draft.dutyType === duty ? 'big-choice--on' : ''}`}
-              onClick={() => fix({ dutyType: duty }, 'dutyType')}
-            >
+            <View key={duty} className={`big-choice duty-button ${draft.dutyType === duty ? 'big-choice--on' : ''}`} onClick={() => chooseDuty(duty)}>
               <Text className="big-choice-text">{DUTY_TYPE_LABELS[duty]}</Text>
             </View>
           ))}
@@ -124,56 +128,46 @@ function PatrolForm({ me }: { me: Me }) {
 
       <View className="req-card">
         <Text className="form-label">第三步：怎么办</Text>
-        <View className="outcome-row">
-          <View
-            className={`big-choice outcome-button patrol-settle ${draft.settledOnSpot === true ? 'big-choice--on' : ''}`}
-            onClick={() => change({ settledOnSpot: true })}
-          >
-            <Text className="big-choice-text">现场处置</Text>
-          </View>
-          <View
-            className={`big-choice outcome-button patrol-pass-on ${draft.settledOnSpot === false ? 'big-choice--on' : ''}`}
-            onClick={() => {
-              change({ settledOnSpot: false });
-              setProblems((p) => ({ ...p, result: undefined }));
-            }}
-          >
-            <Text className="big-choice-text">上报</Text>
-          </View>
+        <View className="form-field patrol-result-field">
+          <Text className="form-label">现场处置了的，写一写怎么处置的</Text>
+          <TextArea
+            className="form-textarea patrol-result"
+            value={draft.result}
+            onChange={(result) => fix({ result: result.slice(0, 2000) }, 'result')}
+            placeholder="例如：已找人把护栏重新固定好（上报的不用写）"
+            maxLength={2000}
+            autoSize
+          />
+          {problems.result && <Text className="form-error">{problems.result}</Text>}
         </View>
-        {draft.settledOnSpot === true && (
-          <View className="form-field patrol-result-field">
-            <Text className="form-label">现场怎么处置的</Text>
-            <TextArea
-              className="form-textarea patrol-result"
-              value={draft.result}
-              onChange={(result) => fix({ result: result.slice(0, 2000) }, 'result')}
-              placeholder="例如：已找人把护栏重新固定好"
-              maxLength={2000}
-              autoSize
-            />
-            {problems.result && <Text className="form-error">{problems.result}</Text>}
-          </View>
-        )}
-        {draft.settledOnSpot === false && <Text className="form-hint">上报后，这件事进入网格待办，按时限办理</Text>}
+        <Text className="form-hint">上报后，这件事进入网格待办，按时限办理</Text>
       </View>
 
       <SendingNotice sending={sending} />
-      {draft.settledOnSpot !== null && (
-        <SubmitButton
-          label={draft.settledOnSpot ? '提交：现场已处置' : '提交：上报'}
-          busy={sending.kind === 'sending'}
-          uploading={uploading}
-          onSubmit={submit}
-          className="patrol-submit"
-        />
-      )}
+      <SubmitButton
+        label="提交：现场已处置"
+        busy={sending.kind === 'sending' && outcome === true}
+        uploading={uploading}
+        onSubmit={() => void submit(true)}
+        className="patrol-submit patrol-settle"
+        draftNote={false}
+      />
+      <SubmitButton
+        label="提交：上报"
+        busy={sending.kind === 'sending' && outcome === false}
+        uploading={uploading}
+        onSubmit={() => void submit(false)}
+        className="patrol-submit patrol-pass-on"
+      />
       <Toast id={TOAST} className="req-toast" />
     </View>
   );
 }
 
-/** 未诉先办: what a patrol found, in three taps (身份, 类别, 现场处置/上报) and a line of text. */
+/**
+ * 未诉先办: what a patrol found, in two taps (身份, which proposes the category; 现场已处置 or 上报)
+ * and a line of text (and, settled on the spot, a line on what was done).
+ */
 export default function PatrolPage() {
   const session = useSession();
   const loader = useLoader(() => (session ? reloadMe() : Promise.resolve(null)));
