@@ -29,7 +29,8 @@ const CEILINGS = {
   // Before issue 17: 5 taps (the hat, the category, 现场处置, then 提交).
   'patrol-settled': { taps: 3, typed: 2 },
   'proxy-entry': { taps: 3, typed: 3 },
-  'staff-look-back-close': { taps: 6, typed: 1 },
+  // Before issue 17: 6 taps and the note (回看, 确认回看, then 关闭, 确定关闭).
+  'staff-look-back-close': { taps: 4, typed: 1 },
   // Before issue 17: 7 taps and the reason (转办, then the picker from the town down to the grid).
   'dispatch-12345': { taps: 3, typed: 0 },
 } as const;
@@ -108,7 +109,7 @@ describe('the burden of each main flow in the H5 app (taps and typed fields)', (
     expect(await stateOf(dataSource, 'SELECT id, state FROM request WHERE id = ?', [requestId])).toEqual([{ id: requestId, state: 'resolved' }]);
   });
 
-  it('staff look back and close: 回看, the matter, 回看 with what was found, 确认, 关闭, 确定', async () => {
+  it('staff look back and close: 回看, the matter, 回看并关闭 with what the return visit heard, one confirm', async () => {
     const { page } = phone;
     await signInAs(page, staff);
     const burden = new Burden('staff-look-back-close');
@@ -120,16 +121,21 @@ describe('the burden of each main flow in the H5 app (taps and typed fields)', (
     await burden.tap(row, '这件事');
     const detail = current(page);
     await detail.locator('.staff-result-note').getByText(RESULT_TEXT).waitFor({ timeout: 15_000 });
-    await burden.tap(button(page, /^回看$/, '.staff-look-back'), '回看');
-    await burden.type(detail.locator('.look-back-form textarea'), LOOK_BACK_TEXT, '回看情况');
-    await burden.tap(button(page, '确认回看', '.action-confirm'), '确认回看');
-    await detail.locator('.req-summary .state-badge').getByText('已回看').waitFor({ timeout: 15_000 });
-    await burden.tap(button(page, /^关闭$/, '.staff-close'), '关闭');
-    await burden.tap(button(page, '确定关闭', '.action-confirm'), '确定关闭');
+    // 回看并关闭: one form, starting on 电话回访 / 已联系上 / 满意, and one confirm.
+    await burden.tap(button(page, '回看并关闭', '.staff-look-back-close'), '回看并关闭');
+    const visit = detail.locator('.return-visit-form');
+    await visit.locator('.visit-heard.chip--on').getByText('满意', { exact: true }).waitFor({ timeout: 15_000 });
+    await burden.type(visit.locator('.action-note textarea'), LOOK_BACK_TEXT, '回访情况');
+    await burden.tap(button(page, '确认回看并关闭', '.action-confirm'), '确认回看并关闭');
     await detail.locator('.req-summary .state-badge').getByText('已关闭').waitFor({ timeout: 15_000 });
     burden.finish(CEILINGS['staff-look-back-close']);
 
     expect(await stateOf(dataSource, 'SELECT id, state FROM request WHERE id = ?', [requestId])).toEqual([{ id: requestId, state: 'closed' }]);
+    // The return visit is recorded with the close: called by phone, reached.
+    const visits: { method: string; reached: number | boolean }[] = await dataSource.query('SELECT method, reached FROM return_visit WHERE requestId = ?', [
+      requestId,
+    ]);
+    expect(visits.map((v) => [v.method, Boolean(v.reached)])).toEqual([['phone', true]]);
   });
 
   it('patrol settled on the spot: 未诉先办, the duty (its category proposed), what, what was done, 现场已处置', async () => {
