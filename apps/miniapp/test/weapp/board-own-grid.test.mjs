@@ -51,7 +51,13 @@ test('a villager starts on her own town and her grid, opened', async () => {
   t = await bootPage('subpackages/board/ranking/index', {
     storage: { 'gridloop.session': { accessToken: 'access-31', refreshToken: 'refresh-31', me } },
     api: {
-      'GET /api/public/towns': () => ({ status: 200, body: [{ ...TOWN, code: 'SG-TT' }, { id: 700, name: '示范镇', code: 'SG-SF' }] }),
+      'GET /api/public/towns': () => ({
+        status: 200,
+        body: [
+          { ...TOWN, code: 'SG-TT' },
+          { id: 700, name: '示范镇', code: 'SG-SF' },
+        ],
+      }),
       [`GET /api/public/units/${GRID.id}/town`]: () => ({ status: 200, body: TOWN }),
       'GET /api/public/reports/ranking': () => ({
         status: 200,
