@@ -361,6 +361,18 @@ const TABLE: Record<string, Row> = {
     }),
   },
   getOverdueBoard: { who: [...STAFF_WITH_GRIDS, 'department_handler'], scoped: false, request: () => ({ method: 'GET', path: '/api/requests/overdue' }) },
+  // 诉求检索: a list over the caller's span; outside it there is nothing to find, not a refusal.
+  searchRequests: { who: [...STAFF_WITH_GRIDS, 'department_handler'], scoped: false, request: () => ({ method: 'GET', path: '/api/requests/search?limit=5' }) },
+  exportRequestSearch: {
+    who: [...STAFF_WITH_GRIDS, 'department_handler'],
+    scoped: false,
+    request: () => ({ method: 'GET', path: '/api/requests/search.xlsx?receivedFrom=2026-11-01' }),
+  },
+  listSearchPlaces: {
+    who: [...STAFF_WITH_GRIDS, 'department_handler'],
+    scoped: false,
+    request: () => ({ method: 'GET', path: '/api/requests/search/places' }),
+  },
   getLookBackQueue: { who: SUPERVISORS, scoped: false, request: () => ({ method: 'GET', path: '/api/requests/look-back-queue' }) },
   // Duplicates are shown to those on the matter: its grid's handlers and its supervisors.
   listDuplicateCandidates: {

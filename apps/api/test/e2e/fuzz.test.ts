@@ -19,6 +19,7 @@ import {
   OpenApiDocument,
   OpenApiOperation,
   resolveSchema,
+  mulberry32,
   seedOf,
 } from '../support/bad-bodies';
 import { startFakeWechat } from '../support/fake-wechat';
@@ -634,6 +635,85 @@ describe(`fuzz: bad bodies at every write operation (${testDialect()})`, () => {
       expect(shapeValid).toBeLessThan(sent.length * 0.1);
       expect({ count: problems.length, first: problems.slice(0, 25) }).toEqual({ count: 0, first: [] });
       expect(changedTables(before, after)).toEqual([]);
+    },
+    300_000,
+  );
+
+  /**
+   * The search (issue #19) writes nothing, but takes a dozen query parameters from anyone on the
+   * staff: 1,000 generated query strings each for it and its export, good and bad values mixed, as
+   * the hotline staff. Any answer but a 5xx; every refusal a coded JSON error in Chinese.
+   */
+  it.each(['searchRequests', 'exportRequestSearch'])(
+    '%s: bad query strings get a 4xx JSON error, never a 5xx',
+    async (operationId) => {
+      const [url, item] = Object.entries(document.paths).find(([, i]) => i.get?.operationId === operationId) ?? [];
+      expect(item?.get).toBeDefined();
+      const names = (item!.get!.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      expect(names).toEqual(expect.arrayContaining(['state', 'unitId', 'receivedFrom', 'overdue', 'q', 'sort']));
+      const random = mulberry32(seedOf(`${operationId} query`));
+      const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+      const values = [
+        '',
+        ' ',
+        '0',
+        '-1',
+        '1',
+        '1e3',
+        '0x10',
+        '99999999999999999999',
+        'null',
+        'undefined',
+        'true',
+        'false',
+        'yes',
+        'submitted',
+        'accepted,bogus',
+        'villager',
+        'environment',
+        'receivedAt',
+        'dueAt',
+        'asc',
+        'desc',
+        '2026-11-01',
+        '2026-02-30',
+        '2026-13-01',
+        '2026-11-1',
+        '路灯',
+        '路灯 坏了',
+        '% _ !',
+        "' OR 1=1 --",
+        '<script>',
+        '\u0000',
+        '😀',
+        '长'.repeat(101),
+        'a'.repeat(3000),
+        'W1sicmVjZWl2ZWRBdCIsImRlc2MiLDAsMV0',
+        Buffer.from(JSON.stringify(['receivedAt', 'desc', 1e20, 1])).toString('base64url'),
+        Buffer.from(JSON.stringify(['receivedAt', 'desc', 0, -1])).toString('base64url'),
+      ];
+      const keys = [...names, 'foo', '__proto__', 'constructor', 'state[a]', 'state[]', 'limit[0]'];
+      const sent: Sent[] = Array.from({ length: 1000 }, (_, i) => {
+        const parts = Array.from({ length: 1 + Math.floor(random() * 4) }, () => `${encodeURIComponent(pick(keys))}=${encodeURIComponent(pick(values))}`);
+        // Now and then a raw, unencoded or repeated piece: what a hand-typed address holds.
+        if (i % 7 === 0) parts.push(pick(['q=%E0%A4%A', 'q=%ED%A0%80', 'state=submitted&state=submitted', 'q=%', '&&', '=1', 'unitId']));
+        return {
+          url: `${url}?${parts.join('&')}`,
+          method: 'GET',
+          body: { label: parts.join('&').slice(0, 60), headers: {}, body: undefined, shapeValid: true },
+        };
+      });
+      const problems: string[] = [];
+      const statuses = new Map<number, number>();
+      await inPool(sent, CONCURRENCY, async (s) => {
+        const answer = await send(ctx.baseUrl, s, ctx.hotlineToken);
+        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+        const problem = problemWith(s, answer);
+        if (problem) problems.push(`${s.url.slice(0, 120)}: ${problem}: ${answer.text.slice(0, 160)}`);
+      });
+      process.stdout.write(`fuzz ${operationId} (query): ${sent.length} query strings, statuses ${JSON.stringify(Object.fromEntries(statuses))}\n`);
+      expect(statuses.get(400) ?? 0).toBeGreaterThan(500);
+      expect({ count: problems.length, first: problems.slice(0, 25) }).toEqual({ count: 0, first: [] });
     },
     300_000,
   );
