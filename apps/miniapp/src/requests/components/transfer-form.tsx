@@ -72,7 +72,7 @@ export function TransferForm({
   }, [area?.id]);
 
   // Wait for the names before the form opens, so a proposed reason is in the note from the start.
-  if (named === null && !error) return <Text className="form-hint transfer-loading">正在加载…</Text>;
+  if (named === null && !error && area) return <Text className="form-hint transfer-loading">正在加载…</Text>;
   const proposed = named?.length === 1 ? named[0] : undefined;
 
   return (
