@@ -96,6 +96,8 @@ function Actions({ request, onDone }: { request: RequestView; onDone: (view: Req
               className={`request-action request-action-${action}`}
               type={open === action ? 'primary' : 'default'}
               disabled={own}
+              // The label as the table writes it (antd would space out a two-character one: 回 看).
+              autoInsertSpace={false}
               onClick={() => setOpen(action)}
             >
               {actionRule(action).label}
