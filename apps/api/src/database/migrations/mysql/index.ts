@@ -25,6 +25,7 @@ import { RankingContactPending1796660000000 } from './1796660000000-RankingConta
 import { RequestExtensions1796670000000 } from './1796670000000-RequestExtensions';
 import { DeskSignIn1796710000000 } from './1796710000000-DeskSignIn';
 import { RequestTextIndex1796690000000 } from './1796690000000-RequestTextIndex';
+import { SearchIndex1796690000001 } from './1796690000001-SearchIndex';
 import { ReturnVisits1796700000000 } from './1796700000000-ReturnVisits';
 
 /** MySQL/MariaDB migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
@@ -55,6 +56,7 @@ export const MYSQL_MIGRATIONS = [
   RankingContactPending1796660000000,
   RequestExtensions1796670000000,
   RequestTextIndex1796690000000,
+  SearchIndex1796690000001,
   ReturnVisits1796700000000,
   DeskSignIn1796710000000,
 ];
