@@ -23,11 +23,11 @@ export function getTownMonth(townId: number): Promise<TownMonth> {
  * load, or if they cannot be read, each shows 「·」.
  */
 export function TownFigures({ town, month }: { town: UnitRef; month: TownMonth | null }) {
-  const figures: { key: string; label: string; value: string; alarm?: boolean }[] = [
+  const figures: { key: string; label: string; value: string; alarm?: boolean; words?: boolean }[] = [
     { key: 'received', label: '受理', value: month ? `${month.received}` : '·' },
     { key: 'resolved', label: '办结', value: month ? `${month.resolved}` : '·' },
     { key: 'overdue', label: '超期', value: month ? `${month.openOverdue}` : '·', alarm: (month?.openOverdue ?? 0) > 0 },
-    { key: 'satisfaction', label: '满意率', value: month ? rateText(month.satisfactionRate) : '·' },
+    { key: 'satisfaction', label: '满意率', value: month ? rateText(month.satisfactionRate) : '·', words: month?.satisfactionRate === null },
   ];
   return (
     <View className="home-card town-figures">
@@ -35,7 +35,9 @@ export function TownFigures({ town, month }: { town: UnitRef; month: TownMonth |
       <View className="town-figures-row">
         {figures.map((figure) => (
           <View key={figure.key} className={`town-figure town-figure-${figure.key}`}>
-            <Text className={`town-figure-value ${figure.alarm ? 'town-figure-value--alarm' : ''}`}>{figure.value}</Text>
+            <Text className={`town-figure-value ${figure.alarm ? 'town-figure-value--alarm' : ''} ${figure.words ? 'town-figure-value--words' : ''}`}>
+              {figure.value}
+            </Text>
             <Text className="town-figure-label">{figure.label}</Text>
           </View>
         ))}
