@@ -147,6 +147,25 @@ async function hotlineSheet(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** Every role but 村民 may use the desk console (request.view). */
+const CONSOLE_USERS: readonly Role[] = ROLES.filter((r) => r !== 'villager');
+
+async function deskTicket(ctx: Context): Promise<{ scene: string; pollToken: string }> {
+  const res = await call(ctx.baseUrl, 'POST', '/api/auth/desk-tickets');
+  if (res.status !== 200) throw new Error(`desk ticket: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** A desk signed in by scanning, confirmed on `personId`'s phone; its id. */
+async function deskSignInOf(ctx: Context, personId: number): Promise<number> {
+  const phone = await demoToken(ctx.baseUrl, personId);
+  const ticket = await deskTicket(ctx);
+  await call(ctx.baseUrl, 'POST', `/api/desk-tickets/${ticket.scene}/confirm`, { token: phone });
+  await call(ctx.baseUrl, 'POST', '/api/auth/desk-poll', { body: { pollToken: ticket.pollToken } });
+  const listed = await call(ctx.baseUrl, 'GET', '/api/me/desk-sign-ins', { token: phone });
+  return listed.body[0].id;
+}
+
 const SUPERVISORS: readonly Role[] = ['hotline_staff', 'large_grid_head', 'town_leader', 'county_admin'];
 
 const TABLE: Record<string, Row> = {
@@ -197,6 +216,35 @@ const TABLE: Record<string, Row> = {
   },
   listDemoPeople: { who: 'public', scoped: false, request: () => ({ method: 'GET', path: '/api/auth/demo-people' }) },
   demoLogin: { who: 'public', scoped: false, request: (_c, t) => ({ method: 'POST', path: '/api/auth/demo-login', body: { personId: t.person.id } }) },
+  // 扫码登录: the console's side is public (a ticket, then polling with the browser's own token).
+  createDeskTicket: { who: 'public', scoped: false, request: () => ({ method: 'POST', path: '/api/auth/desk-tickets' }) },
+  pollDeskTicket: {
+    who: 'public',
+    scoped: false,
+    request: async (c) => ({ method: 'POST', path: '/api/auth/desk-poll', body: { pollToken: (await deskTicket(c)).pollToken } }),
+  },
+  // The phone's side: staff only (a villager has no console); each request a fresh ticket.
+  getDeskTicket: { who: CONSOLE_USERS, scoped: false, request: async (c) => ({ method: 'GET', path: `/api/desk-tickets/${(await deskTicket(c)).scene}` }) },
+  confirmDeskTicket: {
+    who: CONSOLE_USERS,
+    scoped: false,
+    request: async (c) => ({ method: 'POST', path: `/api/desk-tickets/${(await deskTicket(c)).scene}/confirm` }),
+  },
+  cancelDeskTicket: {
+    who: CONSOLE_USERS,
+    scoped: false,
+    request: async (c) => ({ method: 'POST', path: `/api/desk-tickets/${(await deskTicket(c)).scene}/cancel` }),
+  },
+  listDeskSignIns: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/me/desk-sign-ins' }) },
+  // Only one's own desks: aimed at a grid leader's in the other county (no actor's), it is nobody else's to revoke (404).
+  revokeDeskSignIn: {
+    who: [],
+    scoped: false,
+    request: async (c) => ({
+      method: 'POST',
+      path: `/api/me/desk-sign-ins/${await deskSignInOf(c, (await personWithRole(c.dataSource, 'grid_leader', 'QT-A')).personId)}/revoke`,
+    }),
+  },
   getMe: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/me' }) },
   getMyWork: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/me/work' }) },
   // 工作台's chart: every role that sees matters (request.view), over its own span.
