@@ -162,6 +162,7 @@ export { judgedAt } from './reports/judged-at';
 export {
   DEFAULT_RANKING_MIN_RECEIVED,
   parseRankingMinReceived,
+  hasFigures,
   rankOnBoard,
   shownScore,
   UNRANKED_REASONS,

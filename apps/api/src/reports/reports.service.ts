@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  hasFigures,
   publicListing,
   rankOnBoard,
   RATING_HEARTS,
@@ -208,9 +209,12 @@ class Board {
   ranked(counts: PeriodCounts): { unit: UnitUnder; tally: UnitTally; rates: UnitRates; place: BoardPlace }[] {
     const tallies = rollUp(counts, this.shown, this.paths);
     const rows = this.shown.map((unit) => ({ unit, tally: tallies.get(unit.id)!, rates: unitRates(tallies.get(unit.id)!, this.weights) }));
-    return rankOnBoard(rows, (row) => ({ composite: row.rates.composite, received: row.tally.received }), this.minReceived).map(
-      ({ row, rank, tied, unrankedReason }) => ({ ...row, place: { rank, tied, unrankedReason } }),
-    );
+    return rankOnBoard(
+      rows,
+      // hasFigures: a unit holding only overdue matters dispatched to it earlier is shown with them, not as 无数据.
+      (row) => ({ composite: row.rates.composite, received: row.tally.received, active: hasFigures(row.tally) }),
+      this.minReceived,
+    ).map(({ row, rank, tied, unrankedReason }) => ({ ...row, place: { rank, tied, unrankedReason } }));
   }
 
   /** Each unit's composite alone (for 环比 and 同比). */

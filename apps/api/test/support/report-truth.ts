@@ -251,17 +251,22 @@ export interface Place {
 }
 
 /**
- * Each unit's place on a board, the plain way (docs/reports.md, "Ranking"): no composite, no_data;
- * fewer than `minReceived` matters, too_few; else 1 + the ranked units whose score reads higher
- * (out of 100, one decimal), tied when another ranked unit's score reads the same.
+ * Each unit's place on a board, the plain way (docs/reports.md, "Ranking"): fewer than
+ * `minReceived` matters and some figure (a score, or any count above 0), too_few; no composite,
+ * no_data; else 1 + the ranked units whose score reads higher (out of 100, one decimal), tied when
+ * another ranked unit's score reads the same.
  */
-export function placesOf(rows: { unitId: number; composite: number | null; received: number }[], minReceived: number): Map<number, Place> {
+export function placesOf(
+  rows: ({ unitId: number; composite: number | null; received: number } & Partial<Record<Figure, number>>)[],
+  minReceived: number,
+): Map<number, Place> {
   const reads = (composite: number) => Math.round(composite * 1000);
   const ranked = rows.filter((r) => r.composite !== null && r.received >= minReceived);
   return new Map(
     rows.map((r): [number, Place] => {
+      const anyFigure = FIGURES.some((figure) => (r[figure] ?? 0) > 0);
+      if (r.received < minReceived && (r.composite !== null || anyFigure)) return [r.unitId, { rank: null, tied: false, unrankedReason: 'too_few' }];
       if (r.composite === null) return [r.unitId, { rank: null, tied: false, unrankedReason: 'no_data' }];
-      if (r.received < minReceived) return [r.unitId, { rank: null, tied: false, unrankedReason: 'too_few' }];
       const score = reads(r.composite);
       return [
         r.unitId,
@@ -278,7 +283,15 @@ export function placesOf(rows: { unitId: number; composite: number | null; recei
 /** A board's rows against placesOf: each row's rank, tie and reason, and the order (ranked by rank, then too_few, then no_data). */
 export function expectPlaces(
   label: string,
-  rows: { unitId: number; unitName: string; composite: number | null; received: number; rank: number | null; tied: boolean; unrankedReason: string | null }[],
+  rows: ({
+    unitId: number;
+    unitName: string;
+    composite: number | null;
+    received: number;
+    rank: number | null;
+    tied: boolean;
+    unrankedReason: string | null;
+  } & Partial<Record<Figure, number>>)[],
   minReceived: number,
 ): void {
   const want = placesOf(rows, minReceived);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_RANKING_MIN_RECEIVED, parseRankingMinReceived, rankOnBoard, shownScore } from './ranking';
+import { DEFAULT_RANKING_MIN_RECEIVED, hasFigures, parseRankingMinReceived, rankOnBoard, shownScore } from './ranking';
 
 const MIN = 3;
 // name, composite, received → rank, tied, unranked reason
@@ -12,12 +12,15 @@ const TABLE: [string, number | null, number, number | null, boolean, string | nu
   ['one matter, 100 points', 1, 1, null, false, 'too_few'],
   ['two matters, none scored', 0, 2, null, false, 'too_few'],
   ['verdicts only, no matter received', 1, 0, null, false, 'too_few'],
+  // Matters dispatched to it before the month, five open past their deadline: no rate, but figures (active).
+  ['only overdue matters held', null, 0, null, false, 'too_few'],
   ['no data', null, 0, null, false, 'no_data'],
   ['no score despite matters', null, 5, null, false, 'no_data'],
 ];
+const ACTIVE = new Set(['only overdue matters held', 'one matter, 100 points', 'two matters, none scored', 'verdicts only, no matter received']);
 
 test('rankOnBoard: a minimum of matters, ties at the shown precision, unranked last with the reason', () => {
-  const placed = rankOnBoard(TABLE, ([, composite, received]) => ({ composite, received }), MIN);
+  const placed = rankOnBoard(TABLE, ([name, composite, received]) => ({ composite, received, active: ACTIVE.has(name) || received > 0 }), MIN);
   assert.deepEqual(
     placed.map(({ row, rank, tied, unrankedReason }) => [row[0], rank, tied, unrankedReason]),
     TABLE.map(([name, , , rank, tied, reason]) => [name, rank, tied, reason]),
@@ -38,6 +41,11 @@ test('rankOnBoard: a minimum of 0 ranks every unit with a score; many equal scor
       [3, false],
     ],
   );
+});
+
+test('hasFigures: any count above 0', () => {
+  assert.equal(hasFigures({ received: 0, openOverdue: 5, satisfied: 0 }), true);
+  assert.equal(hasFigures({ received: 0, openOverdue: 0 }), false);
 });
 
 test('the shown score is one decimal out of 100', () => {

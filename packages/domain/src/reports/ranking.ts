@@ -28,22 +28,35 @@ export interface BoardPlace {
   unrankedReason: UnrankedReason | null;
 }
 
-/** What the rule needs of a unit's month: its composite (null without data) and how many matters it received. */
+/** What the rule needs of a unit's month: its composite (null without a rate), how many matters it received, and whether it has any figure at all. */
 export interface RankingInput {
   composite: number | null;
   received: number;
+  /**
+   * Any count of the month above 0 (hasFigures): a unit whose only figures are matters open past
+   * their deadline, or results of matters received before, has no composite (the rates it is
+   * scored on stand on matters received and verdicts) but is not without data.
+   */
+  active?: boolean;
+}
+
+/** Whether a unit's month has any figure at all (a count above 0): only a unit without any is 无数据. */
+export function hasFigures(counts: Readonly<Record<string, number>>): boolean {
+  return Object.values(counts).some((n) => n > 0);
 }
 
 /**
- * Ranks units by composite at the precision the board shows it, highest first. A unit without a
- * composite is unranked (no_data); one with fewer than `minReceived` matters received is unranked
- * (too_few), its figures still shown. Order: ranked by rank (ties in input order), then too_few,
- * then no_data, each in input order.
+ * Ranks units by composite at the precision the board shows it, highest first. A unit with fewer
+ * than `minReceived` matters received is unranked (too_few), its figures still shown, whether or
+ * not it has a composite: a department holding only matters dispatched to it earlier, five of them
+ * overdue, is shown so (with its 超期未办结), not hidden as without data. A unit without a composite
+ * and without any figure (or with enough matters and still no rate) is no_data. Order: ranked by
+ * rank (ties in input order), then too_few, then no_data, each in input order.
  */
 export function rankOnBoard<T>(rows: readonly T[], of: (row: T) => RankingInput, minReceived: number): ({ row: T } & BoardPlace)[] {
   const placed = rows.map((row, index) => {
-    const { composite, received } = of(row);
-    const unrankedReason: UnrankedReason | null = composite === null ? 'no_data' : received < minReceived ? 'too_few' : null;
+    const { composite, received, active = false } = of(row);
+    const unrankedReason: UnrankedReason | null = received < minReceived && (composite !== null || active) ? 'too_few' : composite === null ? 'no_data' : null;
     return { row, index, score: composite === null ? null : shownScore(composite), unrankedReason };
   });
   const ranked = placed.filter((p) => p.unrankedReason === null).sort((a, b) => b.score! - a.score! || a.index - b.index);
