@@ -88,6 +88,9 @@ export function DispatchModal({ town, items, onClose }: { town: UnitRef; items: 
         <Form form={form} layout="vertical" onFinish={(values) => void dispatch(values)} disabled={busy}>
           <Form.Item name="targetUnitId" label="派给" rules={[{ required: true, message: '请选择承办的网格或部门' }]}>
             <TreeSelect
+              // Mounted anew once the tree is there: the search expands what it finds only for the data it had when typed.
+              key={tree.state}
+              disabled={tree.state !== 'ready'}
               className="dispatch-target"
               showSearch
               allowClear
