@@ -1,5 +1,7 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  // 扫码登录's confirm page is opened by a mini-program code (WeChat's getwxacodeunlimit page); a page of
+  // the main package, so the code still opens it when WeChat checks the page against the release.
+  pages: ['pages/index/index', 'pages/desk-sign-in/index'],
   // Sign-in, 我的, the village picker, group binding and 消息中心: loaded only when first opened, so the
   // main package (the home page every villager sees first) stays small.
   subPackages: [
