@@ -40,8 +40,9 @@ describe(`words in a matter's text (${testDialect()})`, () => {
     return Number(res.body.id);
   };
   /** The ids 诉求检索 finds for these words, over the whole town, smallest first. */
-  const search = async (q: string): Promise<number[]> => {
-    const res = await call(under.api.baseUrl, 'GET', `/api/requests/search?q=${encodeURIComponent(q)}&limit=100`, { token: staff });
+  const search = async (q: string, unitId?: number): Promise<number[]> => {
+    const place = unitId === undefined ? '' : `&unitId=${unitId}`;
+    const res = await call(under.api.baseUrl, 'GET', `/api/requests/search?q=${encodeURIComponent(q)}&limit=100${place}`, { token: staff });
     expect(res.status).toBe(200);
     return (res.body.items as { id: number }[]).map((item) => item.id).sort((a, b) => a - b);
   };
@@ -75,6 +76,14 @@ describe(`words in a matter's text (${testDialect()})`, () => {
     expect(await search('路灯')).toEqual([ids.lamp, ids.lampOn]);
     expect(await search('水')).toEqual([ids.water]);
     expect(await search('水 老人')).toEqual([ids.water]);
+  });
+
+  it('finds the same within a village (there the words are read with LIKE on its matters alone)', async () => {
+    const village = (await unitByCode(ds(), 'SG-TT-V05')).id;
+    const elsewhere = (await unitByCode(ds(), 'SG-TT-V06')).id;
+    expect(await search('路灯坏', village)).toEqual([ids.lamp]);
+    expect(await search('路灯 浪费电', village)).toEqual([ids.lampOn]);
+    expect(await search('路灯', elsewhere)).toEqual([]);
   });
 
   it('matches Latin letters without regard to case, and digits', async () => {

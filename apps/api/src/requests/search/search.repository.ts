@@ -110,5 +110,6 @@ function narrow(query: SelectQueryBuilder<RequestEntity>, filter: SearchFilter):
   if (filter.overdue) query.andWhere(filter.overdue.is ? OVERDUE_AT_SQL : `NOT COALESCE(${OVERDUE_AT_SQL}, 0)`, { overdueAt: filter.overdue.at });
   if (filter.supervised !== undefined) query.andWhere(filter.supervised ? 'r.supervisedAt IS NOT NULL' : 'r.supervisedAt IS NULL');
   if (filter.confidential !== undefined) query.andWhere('r.confidential = :confidential', { confidential: filter.confidential });
-  matchText(query, 'r', filter.words);
+  // Below a town (a village or grid: ids of the county and the town, then more), the place's rows are few.
+  matchText(query, 'r', filter.words, filter.unitPath !== undefined && depth(filter.unitPath) > depth('/county/town/'));
 }

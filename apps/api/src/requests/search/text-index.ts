@@ -11,16 +11,25 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
  * - MySQL/MariaDB: `request_text` holds each description as its trigrams, one FULLTEXT word each
  *   (MariaDB has no Chinese parser). Every trigram of every word is required (`+路灯坏 +灯坏了`),
  *   which finds each matter holding them somewhere; a LIKE per word then keeps only those holding
- *   the word itself (and is all there is for a word of one or two characters).
+ *   the word itself (and is all there is for a word of one or two characters). `narrowed` (the
+ *   query names a village or grid): LIKE alone. MariaDB always starts from a FULLTEXT match and
+ *   InnoDB reads every matter holding each trigram, ~0.4 s for common words in 1 M matters, while a
+ *   village's few thousand matters of a state and date range read with LIKE take ~20 ms
+ *   (docs/benchmarks.md, "Search"). SQLite's FTS5 is fast either way.
  *
  * `%`, `_` and `!` in a word are escaped for LIKE with `!`, which both dialects accept.
  */
-export function matchIndexedText<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, words: readonly string[]): SelectQueryBuilder<T> {
+export function matchIndexedText<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  words: readonly string[],
+  narrowed = false,
+): SelectQueryBuilder<T> {
   if (words.length === 0) return query;
   const mysql = ['mysql', 'mariadb'].includes(query.connection.options.type);
   if (mysql) {
     const grams = [...new Set(words.flatMap(trigramsOf))];
-    if (grams.length > 0) {
+    if (grams.length > 0 && !narrowed) {
       query.andWhere(`${alias}.id IN (SELECT rt.requestId FROM request_text rt WHERE MATCH(rt.grams) AGAINST (:textGrams IN BOOLEAN MODE))`, {
         textGrams: grams.map((g) => `+${g}`).join(' '),
       });
