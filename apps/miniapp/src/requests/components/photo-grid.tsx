@@ -1,8 +1,8 @@
 import './request.css';
 import { useEffect, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { photoPath } from '../photos/photo-platform';
+import { previewPhotos } from '../photos/photo-preview';
 
 /** One photo of the API, fetched with the sign-in (photoPath) and shown when it arrives. */
 export function PhotoThumb({ url, onTap, className = '' }: { url: string; onTap?(path: string): void; className?: string }) {
@@ -27,13 +27,13 @@ export function PhotoThumb({ url, onTap, className = '' }: { url: string; onTap?
 
 /**
  * A row of photos, each as its small copy (previewUrl: at most 640 px, far fewer bytes on a weak
- * network); a tap opens the full photos (Taro.previewImage) at the one tapped.
+ * network); a tap opens the full photos (Taro.previewImage, loaded on the first tap in H5) at the one tapped.
  */
 export function PhotoGrid({ photos }: { photos: readonly { id: number; url: string; previewUrl: string }[] }) {
   if (photos.length === 0) return null;
   const open = async (index: number) => {
     const urls = await Promise.all(photos.map((photo) => photoPath(photo.url).catch(() => '')));
-    Taro.previewImage({ current: urls[index] || urls.find(Boolean) || '', urls: urls.filter(Boolean) });
+    await previewPhotos(urls[index] || urls.find(Boolean) || '', urls.filter(Boolean));
   };
   return (
     <View className="photo-grid">
