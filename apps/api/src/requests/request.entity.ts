@@ -18,6 +18,8 @@ import { Person } from '../grid/person.entity';
 @Index('IDX_request_updated_created', ['updatedAt', 'createdAt'])
 // 诉求检索 by place, state and received date: each unit's matters of a state in a date range.
 @Index('IDX_request_unit_state_created', ['unitId', 'state', 'createdAt'])
+// The 工作台's 今日新收: what was received today, by its received time.
+@Index('IDX_request_created', ['createdAt'])
 // A client request id names a retry only for the one who sent it, through the same door (source).
 @Index('UQ_request_submitter_client_id', ['submitterPersonId', 'source', 'clientRequestId'], { unique: true })
 // The hourly limit counts what one person sent in the last hour from this index alone.

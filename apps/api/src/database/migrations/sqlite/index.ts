@@ -26,6 +26,7 @@ import { RequestExtensions1796670000000 } from './1796670000000-RequestExtension
 import { DeskSignIn1796710000000 } from './1796710000000-DeskSignIn';
 import { RequestTextIndex1796690000000 } from './1796690000000-RequestTextIndex';
 import { SearchIndex1796690000001 } from './1796690000001-SearchIndex';
+import { WorkCountsIndex1796690000002 } from './1796690000002-WorkCountsIndex';
 import { ReturnVisits1796700000000 } from './1796700000000-ReturnVisits';
 
 /** SQLite migrations, oldest first. scripts/generate-migration.sh adds each new one here. */
@@ -57,6 +58,7 @@ export const SQLITE_MIGRATIONS = [
   RequestExtensions1796670000000,
   RequestTextIndex1796690000000,
   SearchIndex1796690000001,
+  WorkCountsIndex1796690000002,
   ReturnVisits1796700000000,
   DeskSignIn1796710000000,
 ];
