@@ -10,6 +10,7 @@ import { roleRank } from '../../../auth/roles';
 import { useSession } from '../../../auth/session-store';
 import { chooseUnitUrl, ROUTES } from '../../../routes';
 import { showError, showMessage } from '../feedback';
+import { DeskSignIns } from './desk-sign-ins';
 import { setTextSize, useTextRootClass, useTextSize } from '../../../lib/text-size';
 import '../account.css';
 import './index.css';
@@ -131,6 +132,8 @@ export default function MePage() {
           </View>
         </View>
       </View>
+
+      {roles.length > 0 && <DeskSignIns toast={TOAST} />}
 
       <Button
         className="account-button account-button--plain me-sign-out"
