@@ -422,6 +422,9 @@ const TABLE: Record<string, Row> = {
     request: () => ({ method: 'GET', path: '/api/requests/search/places' }),
   },
   getLookBackQueue: { who: SUPERVISORS, scoped: false, request: () => ({ method: 'GET', path: '/api/requests/look-back-queue' }) },
+  // 回访抽查: a list over the caller's span; 评价核实: the town's leaders only (never the public board).
+  getReturnVisitSample: { who: SUPERVISORS, scoped: false, request: () => ({ method: 'GET', path: '/api/return-visits/sample' }) },
+  getRatingAgreement: { who: LEADERS, scoped: false, request: () => ({ method: 'GET', path: '/api/return-visits/agreement' }) },
   // Duplicates are shown to those on the matter: its grid's handlers and its supervisors.
   listDuplicateCandidates: {
     who: ['grid_leader', 'deputy_grid_leader', ...SUPERVISORS],

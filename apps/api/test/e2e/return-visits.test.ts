@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FakeWechat } from '@gridloop/wechat-fake';
 import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
+import { ErrorCode } from '../../src/common/error-codes';
+import { jsonBadBodies, resolveSchema, seedOf, type OpenApiDocument } from '../support/bad-bodies';
 import type { WechatConfig } from '../../src/config/app-config';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { startFakeWechat } from '../support/fake-wechat';
@@ -34,7 +38,13 @@ describe(`return visits (${testDialect()})`, () => {
     ({ fake, wechat } = await startFakeWechat());
   });
   afterAll(() => fake?.close());
-  const under = useAppUnderTest(() => ({ wechat, clock, demoLogin: true }));
+  // Many sign-ins in a minute (a role matrix): the per-minute limit raised, as the access matrix does.
+  const under = useAppUnderTest(() => ({
+    wechat,
+    clock,
+    demoLogin: true,
+    auth: { accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, loginRateLimitPerMinute: 100_000, refreshReuseGraceSeconds: 10 },
+  }));
   beforeAll(() => seedDemoIfEmpty(under.api.app));
 
   const api = (method: string, path: string, token: string, body?: unknown) => call(under.api.baseUrl, method, path, { token, body });
@@ -62,15 +72,23 @@ describe(`return visits (${testDialect()})`, () => {
     return session.body.accessToken;
   }
 
-  /** A matter submitted, accepted and resolved by the grid leader (optionally rated by its requester). */
-  async function resolvedMatter(rating?: string): Promise<{ id: number; requester: string }> {
-    const requester = await villager();
-    const submitted = await api('POST', '/api/requests', requester, {
-      clientRequestId: randomBytes(10).toString('hex'),
-      category: 'infrastructure',
-      description: '村里的路灯坏了好几天，晚上走路看不见',
-    });
-    expect(submitted.status).toBe(201);
+  let phones = 0;
+  /**
+   * A matter accepted and resolved by the grid leader: raised by a villager who signed in when it is
+   * to be rated, else entered by the hotline office for a caller (no sign-in, no hourly limit).
+   */
+  async function resolvedMatter(rating?: string, asVillager = rating !== undefined): Promise<{ id: number; requester: string }> {
+    const requester = asVillager ? await villager() : '';
+    const body = { clientRequestId: randomBytes(10).toString('hex'), category: 'infrastructure', description: '村里的路灯坏了好几天，晚上走路看不见' };
+    const submitted = asVillager
+      ? await api('POST', '/api/requests', requester, body)
+      : await api('POST', '/api/requests/on-behalf', tokens.hotline, {
+          ...body,
+          unitId: gridId,
+          requesterName: '王秀英',
+          requesterPhone: `1390000${String(1000 + (phones++ % 9000)).padStart(4, '0')}`,
+        });
+    expect([submitted.status, submitted.body]).toEqual([201, expect.anything()]);
     const id = submitted.body.id as number;
     expect((await act(id, 'leader', 'accept', { contactMethod: 'call', complexity: 'simple' })).status).toBe(200);
     expect((await act(id, 'leader', 'resolve', { note: '已换了新灯泡' })).status).toBe(200);
@@ -124,7 +142,7 @@ describe(`return visits (${testDialect()})`, () => {
   });
 
   it('a 不满意 heard sends the matter back to work instead of closing: the visit row is internal, the return to work counts as 重办', async () => {
-    const { id, requester } = await resolvedMatter();
+    const { id, requester } = await resolvedMatter(undefined, true);
     const back = await act(id, 'hotline', 'lookBackClose', { visitMethod: 'phone', visitReached: true, visitHeard: 'dissatisfied', note: '灯又不亮了' });
     expect(back.status).toBe(200);
     expect(back.body).toMatchObject({ state: 'in_progress', rehandleCount: 1 });
@@ -176,7 +194,7 @@ describe(`return visits (${testDialect()})`, () => {
   });
 
   it('refusals: a villager or the handler cannot record a visit; 回看并关闭 on a matter not awaiting look-back; bad input; nothing written', async () => {
-    const { id, requester } = await resolvedMatter();
+    const { id, requester } = await resolvedMatter(undefined, true);
     for (const who of [requester, 'leader']) {
       for (const action of ['lookBackClose', 'returnVisit']) {
         const refused = await act(id, who, action, SATISFIED);
@@ -243,4 +261,70 @@ describe(`return visits (${testDialect()})`, () => {
     const notMonday = await api('GET', '/api/return-visits/sample?week=2026-12-01', tokens.hotline);
     expect([notMonday.status, notMonday.body.field]).toEqual([400, 'week']);
   });
+  it('who may record a visit, every role: the supervisors over the matter; nobody outside their span (404), nobody handling it, no villager', async () => {
+    const cases: [string, string, number][] = [
+      ['hotline_staff', 'SG-TT', 200],
+      ['town_leader', 'SG-TT', 200],
+      ['county_admin', 'SG', 200],
+      ['large_grid_head', 'SG-TT-V03-L1', 200],
+      ['grid_leader', 'SG-TT-V03-L1-S01', 403],
+      ['deputy_grid_leader', 'SG-TT-V03-L1-S01', 403],
+      ['village_secretary', 'SG-TT-V03', 403],
+      ['department_handler', 'SG-TT', 404],
+      ['hotline_staff', 'SG-SF', 404],
+      ['town_leader', 'SG-SF', 404],
+      ['grid_leader', 'SG-SF', 404],
+    ];
+    clock.set(at('2026-12-02T10:00:00'));
+    const signedIn: Record<string, string> = {};
+    for (const action of ['lookBackClose', 'returnVisit']) {
+      for (const [role, place, expected] of cases) {
+        const { id } = await resolvedMatter();
+        const key = `${role}@${place}`;
+        const token = (signedIn[key] ??= await demoToken(under.api.baseUrl, (await personWithRole(ds(), role, place)).personId));
+        const res = await act(id, token, action, SATISFIED);
+        expect([action, role, place, res.status]).toEqual([action, role, place, expected]);
+        expect((await visits(id)).length).toBe(expected === 200 ? 1 : 0);
+      }
+    }
+  });
+
+  it('fuzz: generated bad bodies for 回看并关闭 and 回访 get a coded Chinese 4xx, never a 5xx; only a body that holds together writes, one visit each', async () => {
+    clock.set(at('2026-12-02T11:00:00'));
+    const document: OpenApiDocument = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'openapi.json'), 'utf8'));
+    const schema = resolveSchema(document, document.components?.schemas?.RequestActionDto);
+    expect(Object.keys(schema.properties ?? {})).toEqual(expect.arrayContaining(['visitMethod', 'visitReached', 'visitHeard']));
+    for (const action of ['lookBackClose', 'returnVisit']) {
+      let target = await resolvedMatter();
+      const version = (await api('GET', `/api/requests/${target.id}`, tokens.hotline)).body.version as number;
+      const bodies = jsonBadBodies(schema, { base: { version, ...SATISFIED, note: '群众说已经修好了' }, seed: seedOf(`return visit ${action}`), count: 300 });
+      const problems: string[] = [];
+      let written = 0;
+      const touched: number[] = [target.id];
+      for (const bad of bodies) {
+        const res = await fetch(`${under.api.baseUrl}/api/requests/${target.id}/actions/${action}`, {
+          method: 'POST',
+          headers: { ...bad.headers, authorization: `Bearer ${tokens.hotline}` },
+          body: bad.body,
+        });
+        const text = await res.text();
+        if (res.status >= 500) problems.push(`${bad.label}: ${res.status}`);
+        else if (res.status < 300) {
+          if (!bad.shapeValid) problems.push(`${bad.label}: accepted a bad body`);
+          written++;
+          // Done with this matter: the rest go to a fresh one (made the same way, at the same version).
+          target = await resolvedMatter();
+          touched.push(target.id);
+        } else {
+          const error = JSON.parse(text) as { code: string; message: string };
+          if (!(Object.values(ErrorCode) as string[]).includes(error.code) || !/[\u4e00-\u9fff]/.test(error.message))
+            problems.push(`${bad.label}: ${text.slice(0, 120)}`);
+        }
+      }
+      expect({ action, problems: problems.slice(0, 10) }).toEqual({ action, problems: [] });
+      let visitsWritten = 0;
+      for (const id of touched) visitsWritten += (await visits(id)).length;
+      expect([action, visitsWritten]).toEqual([action, written]);
+    }
+  }, 120_000);
 });
