@@ -1,11 +1,13 @@
 import { actionRule, type RequestAction } from '@gridloop/domain/dist/requests/request-workflow';
-import { Alert, Button, Card, Form, Input, Space, Upload, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Space, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
-import { messageOf } from '../api/errors';
+import { ApiError, messageOf } from '../api/errors';
 import { ActionFieldItem, fieldValues, initialValue, noteNeededBy } from './ActionFields';
 import { actOn, uploadPhoto, type ActionBody, type RequestView } from './request-api';
 
 const MAX_PHOTOS = 9;
+/** Refusals that mean the page shows an old state of the matter (someone else acted first). */
+const STALE_CODES: readonly string[] = ['REQUEST_CONFLICT', 'REQUEST_WRONG_STATE'];
 
 /**
  * One step's form, built from its row of the workflow table: the fields of its `fields` column,
@@ -17,12 +19,16 @@ export function ActionForm({
   action,
   onDone,
   onCancel,
+  onStale,
 }: {
   request: RequestView;
   action: RequestAction;
   onDone: (view: RequestView) => void;
   onCancel: () => void;
+  /** The matter moved on since the desk read it (someone else acted): read it again. */
+  onStale: () => void;
 }) {
+  const { message } = App.useApp();
   const rule = actionRule(action);
   const fields = rule.fields ?? [];
   const [form] = Form.useForm<Record<string, unknown>>();
@@ -44,8 +50,14 @@ export function ActionForm({
     try {
       onDone(await actOn(request.id, action, body));
     } catch (failure) {
-      setError(messageOf(failure));
       setBusy(false);
+      if (failure instanceof ApiError && STALE_CODES.includes(failure.code)) {
+        // The page shows the matter as it is now, with what may be done now.
+        void message.warning(failure.message);
+        onStale();
+        return;
+      }
+      setError(messageOf(failure));
     }
   };
 

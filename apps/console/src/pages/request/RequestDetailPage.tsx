@@ -8,6 +8,7 @@ import { REQUEST_SOURCE_LABELS } from '@gridloop/domain/dist/requests/sources';
 import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { messageOf } from '../../api/errors';
 import { LoadFailed, PageLoading } from '../../frame/PageStates';
 import { useLoad } from '../../lib/use-load';
 import { ActionForm } from '../../requests/ActionForm';
@@ -80,7 +81,7 @@ function Matter({ request }: { request: RequestView }) {
  * from the workflow table; a click opens that step's form, built from its row. The requester's own
  * steps (评价, 这不是我的诉求) are done in the mini-program.
  */
-function Actions({ request, onDone }: { request: RequestView; onDone: (view: RequestView, action: RequestAction) => void }) {
+function Actions({ request, onDone, onStale }: { request: RequestView; onDone: (view: RequestView, action: RequestAction) => void; onStale: () => void }) {
   const [open, setOpen] = useState<RequestAction | null>(null);
   useEffect(() => setOpen(null), [request.id, request.version]);
   const actions = request.actions as RequestAction[];
@@ -118,6 +119,7 @@ function Actions({ request, onDone }: { request: RequestView; onDone: (view: Req
           request={request}
           action={open}
           onCancel={() => setOpen(null)}
+          onStale={onStale}
           onDone={(view) => {
             setOpen(null);
             onDone(view, open);
@@ -144,6 +146,10 @@ export default function RequestDetailPage() {
   const seen = useLoad(() => (queue ? queue.load() : Promise.resolve([])), `${queueKey}-${id}`);
   const [view, setView] = useState<RequestView | null>(null);
   useEffect(() => setView(loaded.state === 'ready' ? loaded.data : null), [loaded]);
+
+  const reread = () => {
+    getRequest(id).then(setView, (failure: unknown) => void message.error(messageOf(failure)));
+  };
 
   const afterStep = async (done: RequestView, action: RequestAction) => {
     void message.success(`已${actionRule(action).label}`);
@@ -214,7 +220,7 @@ export default function RequestDetailPage() {
         <Col span={9}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <Card title="可以做的事" className="request-actions-card">
-              <Actions request={request} onDone={(done, action) => void afterStep(done, action)} />
+              <Actions request={request} onDone={(done, action) => void afterStep(done, action)} onStale={reread} />
             </Card>
             {request.canCall && (
               <Card title="联系群众">
