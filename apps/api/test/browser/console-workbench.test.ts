@@ -150,7 +150,7 @@ describe('the desk console: sign-in, menu and 工作台', () => {
     expect(new URL(page.url()).pathname).toBe('/console/workbench');
     await expect(page.locator('.console-me').innerText()).resolves.toContain('热线办工作人员');
     // The menu: the pages hotline staff may open.
-    await eventually(async () => expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['工作台', '待派单', '待回看', '超时督办']));
+    await eventually(async () => expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['工作台', '诉求检索', '待派单', '待回看', '超时督办']));
 
     const session = await storedSession(page);
     if (!session) throw new Error('no stored session');
@@ -223,7 +223,7 @@ describe('the desk console: sign-in, menu and 工作台', () => {
     const head = await personWithRole(under.api.app.get(DataSource), 'large_grid_head');
     await signInAs(head.name);
     await page.locator('.console-me').getByText(head.name, { exact: false }).waitFor({ timeout: 30_000 });
-    await eventually(async () => expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['工作台', '待回看', '超时督办']));
+    await eventually(async () => expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['工作台', '诉求检索', '待回看', '超时督办']));
     expect(await page.locator('.workbench-count-dispatch').count()).toBe(0);
     await page.goto(`${under.api.baseUrl}/console/dispatch`);
     await page.locator('.workbench-count').first().waitFor({ timeout: 30_000 });

@@ -305,7 +305,7 @@ describe(`return visits (${testDialect()})`, () => {
         const res = await fetch(`${under.api.baseUrl}/api/requests/${target.id}/actions/${action}`, {
           method: 'POST',
           headers: { ...bad.headers, authorization: `Bearer ${tokens.hotline}` },
-          body: bad.body,
+          body: bad.body ? new Uint8Array(bad.body) : undefined,
         });
         const text = await res.text();
         if (res.status >= 500) problems.push(`${bad.label}: ${res.status}`);

@@ -140,6 +140,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/desk-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The console: a one-time ticket and its mini-program code (2 minutes) */
+        post: operations["createDeskTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/desk-poll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The console: waiting, or its own sign-in once confirmed (given once) */
+        post: operations["pollDeskTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/desk-tickets/{scene}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The phone: which browser asks to sign in, and when */
+        get: operations["getDeskTicket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/desk-tickets/{scene}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The phone: 确认登录 (staff only) */
+        post: operations["confirmDeskTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/desk-tickets/{scene}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The phone: 取消 */
+        post: operations["cancelDeskTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/desk-sign-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My desks signed in by scanning, still signed in */
+        get: operations["listDeskSignIns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/desk-sign-ins/{deskSignInId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign that desk out (its next call is refused) */
+        post: operations["revokeDeskSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -166,6 +285,40 @@ export interface paths {
         };
         /** Towns of the county with their grid counts (public) */
         get: operations["listTowns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/units/{unitId}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Units under a unit whose name contains q (names only, at most 30), to choose one by name */
+        get: operations["searchUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/units/{unitId}/town": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The town a unit lies in (names only) */
+        get: operations["getUnitTown"];
         put?: never;
         post?: never;
         delete?: never;
@@ -370,6 +523,57 @@ export interface paths {
         };
         /** The voice note’s sound: for its uploader until attached, then for whoever may see the request; NOT_FOUND for everyone else */
         get: operations["getVoiceNote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 诉求检索: every matter I may see, filtered on the server, sorted, ≤ 100 a page; the next page by nextCursor */
+        get: operations["searchRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/search.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole filtered set of searchRequests as an .xlsx, streamed as it is read; phones masked */
+        get: operations["exportRequestSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/search/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The towns, villages and grids within my area, parents first: the tree a search is narrowed by */
+        get: operations["listSearchPlaces"];
         put?: never;
         post?: never;
         delete?: never;
@@ -667,6 +871,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/intake-30d": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last 30 China calendar days’ intake by source, over the matters I may see (工作台’s chart) */
+        get: operations["getMyIntake30d"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/dispatch-batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 派单 several matters to one unit: each a transfer of its own (own transaction and timeline row); the answer lists every item’s result */
+        post: operations["dispatchBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/return-visits/sample": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 回访抽查: the week’s random sample of closed matters still to be visited, within my area */
+        get: operations["getReturnVisitSample"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/return-visits/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评价核实: per unit, in-app verdicts against what the sampled return visits heard; units beyond the margin flagged */
+        get: operations["getRatingAgreement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hotline/orders": {
         parameters: {
             query?: never;
@@ -940,6 +1212,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/town-month": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A town leader’s home: this month so far — 受理, 办结, 超期 (open past the deadline) and 满意率 — as the monthly ranking counts them */
+        get: operations["getTownMonth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/weekly-dispatch.xlsx": {
         parameters: {
             query?: never;
@@ -1086,6 +1375,45 @@ export interface components {
             /** @description A village or small grid */
             unitId: number;
         };
+        DeskTicketDto: {
+            /**
+             * @description The ticket as the mini-program code carries it (scene)
+             * @example Xq3v9Lr2mPa7Tn0wYb5cKd
+             */
+            scene: string;
+            /** @description Shown to this browser only: poll with it (pollDeskTicket) */
+            pollToken: string;
+            /** @description After this the code can no longer be confirmed (2 minutes) */
+            expiresAt: string;
+            /** @description The mini-program code as a data: URL (image/jpeg from WeChat) */
+            codeImage: string;
+        };
+        DeskPollDto: {
+            pollToken: string;
+        };
+        DeskPollResultDto: {
+            /**
+             * @description waiting: ask again; signed_in: the session is here, once
+             * @enum {string}
+             */
+            state: "waiting" | "signed_in";
+            /** @description This desk’s own sign-in (its own refresh family) */
+            session?: components["schemas"]["SessionDto"];
+        };
+        DeskTicketInfoDto: {
+            /** @example 电脑上的谷歌浏览器 */
+            browser: string;
+            createdAt: string;
+            expiresAt: string;
+        };
+        DeskSignInDto: {
+            id: number;
+            /** @example 电脑上的谷歌浏览器 */
+            browser: string;
+            signedInAt: string;
+            /** @description The address the browser asked from */
+            ip: string | null;
+        };
         DatabaseHealthDto: {
             /** @enum {string} */
             state: "up" | "down";
@@ -1111,6 +1439,18 @@ export interface components {
             largeGrids: number;
             /** @example 662 */
             smallGrids: number;
+        };
+        UnitMatchDto: {
+            id: number;
+            /** @example 第一网格 */
+            name: string;
+            /** @example small_grid */
+            kind: string;
+            /**
+             * @description The units between the one searched under and this one, by name (e.g. 北孙村 · 第一大网格); empty when directly under it
+             * @example 北孙村 · 第一大网格
+             */
+            within: string;
         };
         ResolveGroupDto: {
             /** @description A fresh wx.login code (its session key opens the data) */
@@ -1215,6 +1555,101 @@ export interface components {
              * @example /api/voice-notes/3
              */
             url: string;
+        };
+        RequestListItemDto: {
+            id: number;
+            /** @enum {string} */
+            state: "submitted" | "accepted" | "in_progress" | "resolved" | "looked_back" | "closed" | "rejected" | "withdrawn" | "merged";
+            /** @example 已受理 */
+            stateLabel: string;
+            version: number;
+            /** @enum {string} */
+            source: "villager" | "patrol" | "hotline_12345" | "staff" | "proxy";
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            /** @description Patrol reports: the grid leader hat that found it */
+            dutyType: string | null;
+            description: string;
+            addressNote: string | null;
+            /** @description The number given with the matter, else the requester’s own: full only for the requester, masked for those handling or supervising it (the full number through callRequester), null for others (PERSONAL_FIELDS) */
+            contactPhone: string | null;
+            /** @description Full only for the requester, masked for those handling, supervising or following it, empty for anyone else (PERSONAL_FIELDS). A matter entered for someone shows the name it was entered under, never the account’s own */
+            requesterName: string;
+            /** @description 拨打: the caller handles or supervises it and there is a number: callRequester answers it in full (the view logged) */
+            canCall: boolean;
+            confidential: boolean;
+            /** @description Only for those handling it: the content check asked for a person to review some of its text */
+            contentReview?: boolean;
+            unitId: number;
+            handlerUnitId: number;
+            /** @enum {string|null} */
+            complexity: "simple" | "complex" | null;
+            /** Format: date-time */
+            contactDueAt: string;
+            /** Format: date-time */
+            completionDueAt: string | null;
+            contactLate: boolean;
+            completionLate: boolean;
+            /** @enum {string|null} */
+            rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
+            /** @description Red hearts the latest verdict lit */
+            hearts: number;
+            /** @description Times it went back to work after a result (重办) */
+            rehandleCount: number;
+            /** @description 12345 orders: the city platform’s order number */
+            hotlineOrderNo: string | null;
+            /**
+             * Format: date-time
+             * @description 12345 orders: the city’s deadline (the earlier of it and the town’s governs)
+             */
+            cityDueAt: string | null;
+            /** @description The handler asked for a transfer and the dispatchers have not answered */
+            transferRequested: boolean;
+            /** @description How far up the escalation ladder its overdue clock has climbed (0: not overdue) */
+            escalationRung: number;
+            /** @description 督办: under formal supervision by the hotline office */
+            supervised: boolean;
+            /** @description State merged: the request that carries on */
+            mergedIntoId: number | null;
+            /** @description Entered by someone else for the requester (代办, a hotline call, a 12345 order): the requester may say it is not theirs (disown) */
+            enteredForRequester: boolean;
+            /** @description 派单: waits for the dispatchers (held by a hotline office, or its handler asked to transfer it); else the page says who holds it */
+            awaitsDispatch: boolean;
+            /** @description What the caller may do now */
+            actions: string[];
+            /** @description The latest result (办结) or refusal given, while it stands */
+            resultNote: string | null;
+            /**
+             * Format: date-time
+             * @description When that result came (resolvedAt; for a refusal, decided at the contact: contactedAt), while it stands; the 回看 queue is in this order
+             */
+            readyAt: string | null;
+            /**
+             * @description The village or small grid it belongs to
+             * @example 北孙村第3小网格
+             */
+            unitName: string;
+            /**
+             * @description Who handles it now: the grid, a department, the hotline office
+             * @example 劳动保障所
+             */
+            handlerUnitName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SearchPageDto: {
+            /** @description Personal fields as PERSONAL_FIELDS shows them; phones masked */
+            items: components["schemas"]["RequestListItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        SearchPlaceDto: {
+            id: number;
+            /** @description Its parent, when that is listed too */
+            parentId: number | null;
+            /** @enum {string} */
+            kind: "county" | "town" | "village" | "large_grid" | "small_grid" | "department" | "hotline_office";
+            name: string;
         };
         SubmitRequestDto: {
             /** @description Made by the client once per submission; a retry sends the same one */
@@ -1324,6 +1759,8 @@ export interface components {
             mergedIntoId: number | null;
             /** @description Entered by someone else for the requester (代办, a hotline call, a 12345 order): the requester may say it is not theirs (disown) */
             enteredForRequester: boolean;
+            /** @description 派单: waits for the dispatchers (held by a hotline office, or its handler asked to transfer it); else the page says who holds it */
+            awaitsDispatch: boolean;
             /** @description What the caller may do now */
             actions: string[];
             /** @description The latest result (办结) or refusal given, while it stands */
@@ -1400,85 +1837,6 @@ export interface components {
              */
             contactMethod?: "call" | "visit" | "message";
         };
-        RequestListItemDto: {
-            id: number;
-            /** @enum {string} */
-            state: "submitted" | "accepted" | "in_progress" | "resolved" | "looked_back" | "closed" | "rejected" | "withdrawn" | "merged";
-            /** @example 已受理 */
-            stateLabel: string;
-            version: number;
-            /** @enum {string} */
-            source: "villager" | "patrol" | "hotline_12345" | "staff" | "proxy";
-            /** @enum {string} */
-            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
-            /** @description Patrol reports: the grid leader hat that found it */
-            dutyType: string | null;
-            description: string;
-            addressNote: string | null;
-            /** @description The number given with the matter, else the requester’s own: full only for the requester, masked for those handling or supervising it (the full number through callRequester), null for others (PERSONAL_FIELDS) */
-            contactPhone: string | null;
-            /** @description Full only for the requester, masked for those handling, supervising or following it, empty for anyone else (PERSONAL_FIELDS). A matter entered for someone shows the name it was entered under, never the account’s own */
-            requesterName: string;
-            /** @description 拨打: the caller handles or supervises it and there is a number: callRequester answers it in full (the view logged) */
-            canCall: boolean;
-            confidential: boolean;
-            /** @description Only for those handling it: the content check asked for a person to review some of its text */
-            contentReview?: boolean;
-            unitId: number;
-            handlerUnitId: number;
-            /** @enum {string|null} */
-            complexity: "simple" | "complex" | null;
-            /** Format: date-time */
-            contactDueAt: string;
-            /** Format: date-time */
-            completionDueAt: string | null;
-            contactLate: boolean;
-            completionLate: boolean;
-            /** @enum {string|null} */
-            rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
-            /** @description Red hearts the latest verdict lit */
-            hearts: number;
-            /** @description Times it went back to work after a result (重办) */
-            rehandleCount: number;
-            /** @description 12345 orders: the city platform’s order number */
-            hotlineOrderNo: string | null;
-            /**
-             * Format: date-time
-             * @description 12345 orders: the city’s deadline (the earlier of it and the town’s governs)
-             */
-            cityDueAt: string | null;
-            /** @description The handler asked for a transfer and the dispatchers have not answered */
-            transferRequested: boolean;
-            /** @description How far up the escalation ladder its overdue clock has climbed (0: not overdue) */
-            escalationRung: number;
-            /** @description 督办: under formal supervision by the hotline office */
-            supervised: boolean;
-            /** @description State merged: the request that carries on */
-            mergedIntoId: number | null;
-            /** @description Entered by someone else for the requester (代办, a hotline call, a 12345 order): the requester may say it is not theirs (disown) */
-            enteredForRequester: boolean;
-            /** @description What the caller may do now */
-            actions: string[];
-            /** @description The latest result (办结) or refusal given, while it stands */
-            resultNote: string | null;
-            /**
-             * Format: date-time
-             * @description When that result came (resolvedAt; for a refusal, decided at the contact: contactedAt), while it stands; the 回看 queue is in this order
-             */
-            readyAt: string | null;
-            /**
-             * @description The village or small grid it belongs to
-             * @example 北孙村第3小网格
-             */
-            unitName: string;
-            /**
-             * @description Who handles it now: the grid, a department, the hotline office
-             * @example 劳动保障所
-             */
-            handlerUnitName: string;
-            /** Format: date-time */
-            createdAt: string;
-        };
         DuplicateCandidateDto: {
             id: number;
             /** @enum {string} */
@@ -1516,6 +1874,18 @@ export interface components {
             extensionDays?: number;
             /** @description merge: the open request that carries on for both */
             targetRequestId?: number;
+            /**
+             * @description lookBackClose, returnVisit: how the requester was visited (none: not called)
+             * @enum {string}
+             */
+            visitMethod?: "phone" | "sms" | "in_person" | "none";
+            /** @description lookBackClose, returnVisit: the requester was reached */
+            visitReached?: boolean;
+            /**
+             * @description lookBackClose, returnVisit: what the requester said, when reached; dissatisfied sends the matter back to work
+             * @enum {string}
+             */
+            visitHeard?: "satisfied" | "basically_satisfied" | "dissatisfied";
         };
         RequesterPhoneDto: {
             /** @example 13812341234 */
@@ -1564,6 +1934,96 @@ export interface components {
             dueToday: number | null;
             /** @description 今日新收: matters in my span that arrived on today’s China calendar day */
             receivedToday: number | null;
+        };
+        IntakeSeriesDto: {
+            /** @enum {string} */
+            source: "villager" | "patrol" | "hotline_12345" | "staff" | "proxy";
+            /** @description Matters received each day, one number per entry of days */
+            counts: number[];
+        };
+        IntakeByDayDto: {
+            /** @description The 30 China calendar days (YYYY-MM-DD), oldest first, today last */
+            days: string[];
+            /** @description One series per source, in the sources table’s order, zeros included */
+            series: components["schemas"]["IntakeSeriesDto"][];
+        };
+        DispatchBatchItemDto: {
+            /** @description The matter to dispatch */
+            requestId: number;
+            /** @description The version the caller saw; a newer one means someone else acted first */
+            version: number;
+        };
+        DispatchBatchDto: {
+            /** @description The small grid, village or town department to take them all */
+            targetUnitId: number;
+            /** @description Why (the transfer note), the same for every matter */
+            note: string;
+            items: components["schemas"]["DispatchBatchItemDto"][];
+        };
+        DispatchItemResultDto: {
+            requestId: number;
+            /** @enum {string} */
+            outcome: "done" | "failed";
+            /** @description done: the matter’s version after the transfer */
+            version?: number;
+            /** @description failed: the stable error code (as a single call would answer) */
+            code?: string;
+            /** @description failed: the Chinese message to show */
+            message?: string;
+        };
+        DispatchBatchResultDto: {
+            /** @description How many were dispatched */
+            done: number;
+            /** @description How many were not */
+            failed: number;
+            /** @description Every item, in the order sent */
+            items: components["schemas"]["DispatchItemResultDto"][];
+        };
+        ReturnVisitSampleDto: {
+            /**
+             * @description The Monday of the week whose closed matters were sampled
+             * @example 2026-11-30
+             */
+            week: string;
+            /** Format: date-time */
+            start: string;
+            /**
+             * Format: date-time
+             * @description The end of the week (exclusive); visits from then on count for the sample
+             */
+            end: string;
+            /** @description Matters drawn within my area */
+            drawn: number;
+            /** @description Of those, visited since the week ended */
+            visited: number;
+            /** @description Drawn and not yet visited, by number */
+            items: components["schemas"]["RequestListItemDto"][];
+        };
+        UnitAgreementDto: {
+            unitId: number;
+            unitName: string;
+            /** @description Sampled matters whose requester said something on the visit */
+            heard: number;
+            /** @description Of those, with an in-app verdict too: the pairs compared */
+            paired: number;
+            /** @description Pairs where the visit heard the very verdict given in the app */
+            agreed: number;
+            agreementRate: number | null;
+            /** @description Satisfaction rate of the pairs’ in-app verdicts (基本满意 counts 0.9) */
+            appSatisfaction: number | null;
+            /** @description The same rate of what the visits heard */
+            heardSatisfaction: number | null;
+            /** @description appSatisfaction − heardSatisfaction */
+            gap: number | null;
+            /** @description The gap is beyond the town’s margin (RETURN_VISIT_RULES), with enough pairs */
+            flagged: boolean;
+        };
+        RatingAgreementDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            units: components["schemas"]["UnitAgreementDto"][];
         };
         HotlineOrderDto: {
             /**
@@ -1949,6 +2409,23 @@ export interface components {
             /** @description Units with the most overdue first */
             units: components["schemas"]["DispatchUnitDto"][];
         };
+        TownMonthDto: {
+            /** @example 台头镇 */
+            townName: string;
+            /**
+             * @description This month, China time
+             * @example 2026-12
+             */
+            month: string;
+            /** @description 受理: matters received this month (as the board counts them) */
+            received: number;
+            /** @description 办结: of those, with a result by now */
+            resolved: number;
+            /** @description 超期: open now past their deadline (超期未办结) */
+            openOverdue: number;
+            /** @description 满意率 (0–1) of this month’s verdicts; null without any */
+            satisfactionRate: number | null;
+        };
         CategoryStatDto: {
             /** @enum {string} */
             category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
@@ -2086,19 +2563,33 @@ export interface components {
          *     VOICE_NOTE_NOT_USABLE: 录音无效或已经用过了，请重新录一段
          *     CONTENT_RISKY: 内容含有违规信息，请修改后再提交
          *     SUBSCRIBE_TEMPLATE_UNKNOWN: 这个消息提醒暂不可用，请刷新后重试
+         *     DESK_TICKET_EXPIRED: 二维码已过期，请在电脑上刷新二维码后重新扫码
+         *     DESK_TICKET_USED: 这个二维码已经用过了，请在电脑上刷新二维码后重新扫码
+         *     DESK_TICKET_CANCELLED: 已在手机上取消登录，请刷新二维码后重新扫码
+         *     DESK_TICKET_OTHER_PERSON: 这个二维码已由其他人确认登录，不能再用
+         *     DESK_NOT_STAFF: 电脑工作台仅供镇村工作人员使用，村民请在微信小程序里办理
          *     METHOD_NOT_ALLOWED: 不支持这个操作
          *     TOO_MANY_REQUESTS: 操作太频繁，请稍后再试
          *     DATABASE_UNAVAILABLE: 系统正在维护，请稍后再试
          *     INTERNAL_ERROR: 系统出了点问题，请稍后再试
          * @enum {string}
          */
-        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "REQUEST_CONFLICT" | "REQUEST_WRONG_STATE" | "REQUEST_CONFIDENTIAL" | "ALREADY_SUBMITTED" | "REQUEST_LIMIT_REACHED" | "EXTENSION_TOO_LATE" | "EXTENSION_LIMIT_REACHED" | "EXTENSION_PENDING" | "UNIT_NOT_CHOSEN" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "HOTLINE_FILE_UNREADABLE" | "HOTLINE_HEADER_INVALID" | "HOTLINE_FILE_EMPTY" | "HOTLINE_FILE_INVALID" | "HOTLINE_FILE_TOO_LARGE" | "HOTLINE_TOO_MANY_ROWS" | "HOTLINE_ORDER_HELD_ELSEWHERE" | "PHOTO_NOT_IMAGE" | "PHOTO_TOO_LARGE" | "PHOTO_NOT_USABLE" | "UPLOADS_PENDING" | "VOICE_NOTE_NOT_AUDIO" | "VOICE_NOTE_TOO_LARGE" | "VOICE_NOTE_NOT_USABLE" | "CONTENT_RISKY" | "SUBSCRIBE_TEMPLATE_UNKNOWN" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "REQUEST_CONFLICT" | "REQUEST_WRONG_STATE" | "REQUEST_CONFIDENTIAL" | "ALREADY_SUBMITTED" | "REQUEST_LIMIT_REACHED" | "EXTENSION_TOO_LATE" | "EXTENSION_LIMIT_REACHED" | "EXTENSION_PENDING" | "UNIT_NOT_CHOSEN" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "HOTLINE_FILE_UNREADABLE" | "HOTLINE_HEADER_INVALID" | "HOTLINE_FILE_EMPTY" | "HOTLINE_FILE_INVALID" | "HOTLINE_FILE_TOO_LARGE" | "HOTLINE_TOO_MANY_ROWS" | "HOTLINE_ORDER_HELD_ELSEWHERE" | "PHOTO_NOT_IMAGE" | "PHOTO_TOO_LARGE" | "PHOTO_NOT_USABLE" | "UPLOADS_PENDING" | "VOICE_NOTE_NOT_AUDIO" | "VOICE_NOTE_TOO_LARGE" | "VOICE_NOTE_NOT_USABLE" | "CONTENT_RISKY" | "SUBSCRIBE_TEMPLATE_UNKNOWN" | "DESK_TICKET_EXPIRED" | "DESK_TICKET_USED" | "DESK_TICKET_CANCELLED" | "DESK_TICKET_OTHER_PERSON" | "DESK_NOT_STAFF" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese text to show the user */
             message: string;
             /** @description The input that was wrong, when one was */
             field?: string;
+            /** @description A refused sheet (HOTLINE_FILE_INVALID): every wrong cell */
+            rows?: {
+                /** @description The row number as the sheet shows it */
+                row: number;
+                /** @description The column’s header */
+                column: string;
+                /** @description What is wrong, in Chinese */
+                problem: string;
+            }[];
             requestId?: string;
         };
     };
@@ -2284,6 +2775,145 @@ export interface operations {
             };
         };
     };
+    createDeskTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskTicketDto"];
+                };
+            };
+        };
+    };
+    pollDeskTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeskPollDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskPollResultDto"];
+                };
+            };
+        };
+    };
+    getDeskTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scene: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskTicketInfoDto"];
+                };
+            };
+        };
+    };
+    confirmDeskTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scene: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    cancelDeskTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scene: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listDeskSignIns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskSignInDto"][];
+                };
+            };
+        };
+    };
+    revokeDeskSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deskSignInId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -2330,6 +2960,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TownSummaryDto"][];
+                };
+            };
+        };
+    };
+    searchUnits: {
+        parameters: {
+            query: {
+                /** @description Part of a unit name (e.g. 北孙, 第三网格, 农业) */
+                q: string;
+            };
+            header?: never;
+            path: {
+                unitId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitMatchDto"][];
+                };
+            };
+        };
+    };
+    getUnitTown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitRefDto"];
                 };
             };
         };
@@ -2637,6 +3312,123 @@ export interface operations {
             };
         };
     };
+    searchRequests: {
+        parameters: {
+            query?: {
+                /** @description Any of these states */
+                state?: ("submitted" | "accepted" | "in_progress" | "resolved" | "looked_back" | "closed" | "rejected" | "withdrawn" | "merged")[];
+                /** @description Any of these sources */
+                source?: ("villager" | "patrol" | "hotline_12345" | "staff" | "proxy")[];
+                /** @description Any of these categories */
+                category?: ("environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other")[];
+                /** @description A town, village, large grid or small grid (listSearchPlaces): the matters of it and of everything under it */
+                unitId?: number;
+                /** @description Received on or after this day, YYYY-MM-DD (China time) */
+                receivedFrom?: string;
+                /** @description Received on or before this day (inclusive) */
+                receivedTo?: string;
+                /** @description Due (completionDueAt, else contactDueAt) on or after this day, YYYY-MM-DD (China time) */
+                dueFrom?: string;
+                /** @description Due on or before this day (inclusive) */
+                dueTo?: string;
+                /** @description true: only matters overdue now (isOverdueAt); false: only those that are not */
+                overdue?: boolean;
+                /** @description true: only supervised (督办) matters; false: only the others */
+                supervised?: boolean;
+                /** @description true: only confidential (保密) matters; false: only the others */
+                confidential?: boolean;
+                /** @description Words in the text, split at spaces, each required (at most 5) */
+                q?: string;
+                /** @description receivedAt: when it arrived; dueAt: completionDueAt, else contactDueAt */
+                sort?: "receivedAt" | "dueAt";
+                order?: "asc" | "desc";
+                limit?: number;
+                /** @description nextCursor of the previous page, under the same sort and order */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchPageDto"];
+                };
+            };
+        };
+    };
+    exportRequestSearch: {
+        parameters: {
+            query?: {
+                /** @description Any of these states */
+                state?: ("submitted" | "accepted" | "in_progress" | "resolved" | "looked_back" | "closed" | "rejected" | "withdrawn" | "merged")[];
+                /** @description Any of these sources */
+                source?: ("villager" | "patrol" | "hotline_12345" | "staff" | "proxy")[];
+                /** @description Any of these categories */
+                category?: ("environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other")[];
+                /** @description A town, village, large grid or small grid (listSearchPlaces): the matters of it and of everything under it */
+                unitId?: number;
+                /** @description Received on or after this day, YYYY-MM-DD (China time) */
+                receivedFrom?: string;
+                /** @description Received on or before this day (inclusive) */
+                receivedTo?: string;
+                /** @description Due (completionDueAt, else contactDueAt) on or after this day, YYYY-MM-DD (China time) */
+                dueFrom?: string;
+                /** @description Due on or before this day (inclusive) */
+                dueTo?: string;
+                /** @description true: only matters overdue now (isOverdueAt); false: only those that are not */
+                overdue?: boolean;
+                /** @description true: only supervised (督办) matters; false: only the others */
+                supervised?: boolean;
+                /** @description true: only confidential (保密) matters; false: only the others */
+                confidential?: boolean;
+                /** @description Words in the text, split at spaces, each required (at most 5) */
+                q?: string;
+                /** @description receivedAt: when it arrived; dueAt: completionDueAt, else contactDueAt */
+                sort?: "receivedAt" | "dueAt";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    listSearchPlaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchPlaceDto"][];
+                };
+            };
+        };
+    };
     submitRequest: {
         parameters: {
             query?: never;
@@ -2855,7 +3647,7 @@ export interface operations {
             header?: never;
             path: {
                 requestId: number;
-                action: "accept" | "followUp" | "resolve" | "lookBack" | "close" | "sendBack" | "reopen" | "reject" | "withdraw" | "requestTransfer" | "declineTransfer" | "transfer" | "merge" | "urge" | "supervise" | "requestExtension" | "approveExtension" | "declineExtension";
+                action: "accept" | "followUp" | "resolve" | "lookBack" | "close" | "sendBack" | "reopen" | "reject" | "withdraw" | "requestTransfer" | "declineTransfer" | "transfer" | "merge" | "urge" | "supervise" | "requestExtension" | "approveExtension" | "declineExtension" | "lookBackClose" | "returnVisit";
             };
             cookie?: never;
         };
@@ -3008,6 +3800,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkSummaryDto"];
+                };
+            };
+        };
+    };
+    getMyIntake30d: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeByDayDto"];
+                };
+            };
+        };
+    };
+    dispatchBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DispatchBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DispatchBatchResultDto"];
+                };
+            };
+        };
+    };
+    getReturnVisitSample: {
+        parameters: {
+            query?: {
+                /** @description The Monday of the week sampled (default: the week before this one, China time) */
+                week?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnVisitSampleDto"];
+                };
+            };
+        };
+    };
+    getRatingAgreement: {
+        parameters: {
+            query?: {
+                /** @description How many sampled weeks, up to the one sampled now */
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingAgreementDto"];
                 };
             };
         };
@@ -3418,6 +4296,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WeeklyDispatchDto"];
+                };
+            };
+        };
+    };
+    getTownMonth: {
+        parameters: {
+            query: {
+                townId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TownMonthDto"];
                 };
             };
         };

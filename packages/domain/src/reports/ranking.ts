@@ -41,8 +41,8 @@ export interface RankingInput {
 }
 
 /** Whether a unit's month has any figure at all (a count above 0): only a unit without any is 无数据. */
-export function hasFigures(counts: Readonly<Record<string, number>>): boolean {
-  return Object.values(counts).some((n) => n > 0);
+export function hasFigures<T extends { readonly [K in keyof T]: number }>(counts: T): boolean {
+  return (Object.values(counts) as number[]).some((n) => n > 0);
 }
 
 /**

@@ -5,7 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsString, MaxL
 /** At most this many matters in one batch (a page of the dispatch queue and more). */
 export const MAX_DISPATCH_BATCH = 50;
 
-export class DispatchItemDto {
+export class DispatchBatchItemDto {
   @ApiProperty({ description: 'The matter to dispatch' })
   @Min(1)
   @IsInt()
@@ -28,14 +28,14 @@ export class DispatchBatchDto {
   @IsString()
   note: string;
 
-  @ApiProperty({ type: [DispatchItemDto], minItems: 1, maxItems: MAX_DISPATCH_BATCH })
+  @ApiProperty({ type: [DispatchBatchItemDto], minItems: 1, maxItems: MAX_DISPATCH_BATCH })
   @ValidateNested({ each: true })
-  @Type(() => DispatchItemDto)
-  @ArrayUnique((item: DispatchItemDto) => item.requestId)
+  @Type(() => DispatchBatchItemDto)
+  @ArrayUnique((item: DispatchBatchItemDto) => item.requestId)
   @ArrayMaxSize(MAX_DISPATCH_BATCH)
   @ArrayMinSize(1)
   @IsArray()
-  items: DispatchItemDto[];
+  items: DispatchBatchItemDto[];
 }
 
 export class DispatchItemResultDto {
