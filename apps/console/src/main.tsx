@@ -1,5 +1,7 @@
 import { App, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+// The ES build of the locale: the CommonJS one (antd/locale) reached ConfigProvider wrapped in a
+// default export under Vite, so antd's own words (Preview, Start date) stayed English.
+import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';

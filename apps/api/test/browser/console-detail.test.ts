@@ -133,6 +133,10 @@ describe('the desk console: a matter’s page and the queues’ work', () => {
     expect(texts[1]).toContain('联系并受理');
     expect(texts[2]).toContain('办结');
     expect(texts[2]).toContain('已经派人疏通，恢复正常。');
+    // A time stands apart from the words after it (it read 「00:37此后时限」), and antd's own words
+    // (the photo's 预览 mask) come in Chinese: no English word anywhere on the page.
+    expect(texts.join('\n')).not.toMatch(/\d此后时限/);
+    expect(await page.locator('.request-detail').innerText()).not.toMatch(/[A-Za-z]{2,}/);
 
     // The photo the villager sent: a thumbnail, and the full photo in the viewer on click.
     const thumbnail = page.locator('.request-matter .request-photo img, .request-matter img.request-photo').first();

@@ -115,6 +115,14 @@ describe('the desk console: 诉求检索', () => {
     await page.getByRole('menuitem', { name: '诉求检索' }).waitFor({ timeout: 30_000 });
     await page.locator('.search-table .ant-table-row').first().waitFor({ timeout: 15_000 });
 
+    // antd's own words come in Chinese: the date picker's calendar under the zhCN locale.
+    await page.locator('.search-received').click();
+    const calendar = page.locator('.ant-picker-dropdown:visible');
+    await calendar.waitFor({ timeout: 15_000 });
+    expect(await calendar.innerText()).not.toMatch(/[A-Za-z]{2,}/);
+    await page.keyboard.press('Escape');
+    await calendar.waitFor({ state: 'hidden' });
+
     // The place: the tree picker, searched by the village's name.
     await page.locator('.search-place').click();
     await page.locator('.search-place input').fill(villageName);

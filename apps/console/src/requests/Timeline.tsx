@@ -21,8 +21,15 @@ export function RequestTimeline({ events }: { events: readonly TimelineEvent[] }
             </Typography.Text>
             {!event.public && <Tag style={{ marginLeft: 8 }}>仅工作人员可见</Tag>}
             {event.note && <Typography.Paragraph style={{ margin: '4px 0', whiteSpace: 'pre-wrap' }}>{event.note}</Typography.Paragraph>}
-            {event.dueAt && <Typography.Text type="secondary">此后时限 {chinaTimeText(new Date(event.dueAt))}</Typography.Text>}
-            <Photos photos={event.photos} />
+            {/* Lines of their own: a time never runs into the next words (「00:37此后时限」). */}
+            {event.dueAt && (
+              <div>
+                <Typography.Text type="secondary">此后时限 {chinaTimeText(new Date(event.dueAt))}</Typography.Text>
+              </div>
+            )}
+            <div>
+              <Photos photos={event.photos} />
+            </div>
           </div>
         ),
       }))}
