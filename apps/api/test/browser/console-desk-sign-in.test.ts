@@ -59,7 +59,7 @@ describe('the desk console: sign in by scanning', () => {
     expect(src.startsWith('data:image/jpeg;base64,')).toBe(true);
     const drawn = readWxaCode(Buffer.from(src.slice(src.indexOf(',') + 1), 'base64'));
     expect(drawn.page).toBe('pages/desk-sign-in/index');
-    await saveScreenshot(page, 'console-sign-in-scan');
+    await saveScreenshot(page, 'console-sign-in-scan', { forDocs: true });
 
     // The phone, as the mini-program's confirm page does: read the ticket, then 确认登录.
     const phone = await demoToken(under.api.baseUrl, staff.personId);

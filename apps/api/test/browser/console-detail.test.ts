@@ -156,7 +156,7 @@ describe('the desk console: a matter’s page and the queues’ work', () => {
     expect(actions).toContain('sendBack');
     expect(await page.locator('.request-actions .request-action').allInnerTexts()).toEqual(actions.map((action) => actionRule(action).label));
     await page.locator('.request-queue-position').getByText('待回看 第 1 / ').waitFor();
-    await saveScreenshot(page, 'console-request');
+    await saveScreenshot(page, 'console-request', { forDocs: true });
   });
 
   it('拨打 shows the requester’s number, and the phone-view log has the row', async () => {

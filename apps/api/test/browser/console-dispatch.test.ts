@@ -153,7 +153,7 @@ describe('the desk console: 派单, the 12345 import and export, and 工作台�
     await page.keyboard.type(gridName);
     await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: gridName }).first().click({ timeout: 30_000 });
     await modal.locator('.dispatch-note').fill(NOTE);
-    await saveScreenshot(page, 'console-dispatch-batch');
+    await saveScreenshot(page, 'console-dispatch-batch', { forDocs: true });
     await modal.getByRole('button', { name: '确定派单' }).click();
     await page.getByText('已派出 2 件').waitFor({ timeout: 30_000 });
     await modal.waitFor({ state: 'detached' });
@@ -225,6 +225,6 @@ describe('the desk console: 派单, the 12345 import and export, and 工作台�
     const ticks = texts.filter((t) => /^[\d.,]+$/.test(t));
     expect(ticks.length).toBeGreaterThan(1);
     for (const tick of ticks) expect(tick).toMatch(/^\d+$/);
-    await saveScreenshot(page, 'console-workbench-chart');
+    await saveScreenshot(page, 'console-workbench-chart', { forDocs: true });
   });
 });

@@ -42,9 +42,17 @@ export async function openPhoneBrowser(viewport: { width: number; height: number
   };
 }
 
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/** The pictures docs/ and the README show, refreshed by the tests that take them. */
+export const DOCS_SCREENSHOTS = path.resolve(process.cwd(), '..', '..', 'docs', 'screenshots');
+
+/** A screenshot under test-results/screenshots, and with `forDocs` the same picture under docs/screenshots. */
+export async function saveScreenshot(page: Page, name: string, { forDocs = false } = {}): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file });
+  if (forDocs) {
+    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    fs.copyFileSync(file, path.join(DOCS_SCREENSHOTS, `${name}.png`));
+  }
   return file;
 }

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { afterAll, beforeAll } from '@jest/globals';
 import { Locator, Page } from 'playwright-core';
 import { loadAppConfig } from '../../src/config/app-config';
@@ -11,7 +10,7 @@ import { saveScreenshot } from './browser';
 /** Helpers for driving the H5 build of the mini-program in Chromium. */
 
 /** The README's screenshots (docs/screenshots). */
-export const DOCS_SCREENSHOTS = path.resolve(process.cwd(), '..', '..', 'docs', 'screenshots');
+export { DOCS_SCREENSHOTS } from './browser';
 export const SIGN_IN = '/#/subpackages/account/sign-in/index';
 
 /** NutUI's button label swallows clicks: tap the outer taro-button-core element. */
@@ -51,11 +50,7 @@ export async function screenshot(page: Page, name: string, forDocs = false, at?:
       return !!img && img.complete && img.naturalWidth > 0;
     }),
   );
-  await saveScreenshot(page, name);
-  if (forDocs) {
-    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${name}.png`) });
-  }
+  await saveScreenshot(page, name, { forDocs });
 }
 
 /**
