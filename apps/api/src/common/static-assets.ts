@@ -42,6 +42,15 @@ function accepts(req: Request, encoding: string): boolean {
   });
 }
 
+/** The path decoded, or null when it is not valid percent-encoding (then not ours: what follows answers it). */
+function decodedPath(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Sends a hashed script or stylesheet of `root` (served at `mount`) as the build compressed it
  * (`.br` at brotli's best, else `.gz`; `apps/miniapp/scripts/precompress.mjs`) to a client that
@@ -52,8 +61,8 @@ export function precompressedAssets(root: string, mount = '/'): (req: Request, r
   const base = path.resolve(root);
   return (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.path.startsWith(mount)) return next();
-    const relative = decodeURIComponent(req.path.slice(mount.length));
-    if (!/\.(js|css)$/.test(relative) || !HASHED.test(relative)) return next();
+    const relative = decodedPath(req.path.slice(mount.length));
+    if (relative === null || !/\.(js|css)$/.test(relative) || !HASHED.test(relative)) return next();
     const file = path.resolve(base, relative);
     if (!file.startsWith(base + path.sep)) return next();
     const found = PRECOMPRESSED.find(({ encoding, suffix }) => accepts(req, encoding) && fs.existsSync(file + suffix));

@@ -104,4 +104,11 @@ describe(`the H5 build's cache headers and precompressed assets (${testDialect()
     const api = await rawGet(under.api.baseUrl, '/api/health', { 'accept-encoding': 'br' });
     expect(api.headers['cache-control'] ?? '').not.toContain('immutable');
   });
+
+  it('a path that is not valid percent-encoding is answered as before the build was served, never with a 500', async () => {
+    for (const bad of ['/api/requests/%E0', '/static/js/%E0%A4%A.1a2b3c4d.js', '/%']) {
+      const res = await rawGet(under.api.baseUrl, bad, { 'accept-encoding': 'br' });
+      expect([bad, res.status < 500]).toEqual([bad, true]);
+    }
+  });
 });

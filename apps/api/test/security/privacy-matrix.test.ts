@@ -45,11 +45,14 @@ const SEATS = {
 type Seat = keyof typeof SEATS;
 const SEAT_NAMES = Object.keys(SEATS) as Seat[];
 
-/** What of her an answer can carry; `audited` is a full number from a logged action. */
+/**
+ * What of her an answer can carry; `audited` is a full number from a logged action; `demo` her name
+ * on the demo sign-in's list, which exists only with DEMO_LOGIN, where anyone may sign in as her.
+ */
 type Planted = 'name' | 'phone' | 'address';
 interface Carried {
   planted: Planted;
-  as: PersonalField | 'audited';
+  as: PersonalField | 'audited' | 'demo';
   /** The seats the operation answers with it (others are refused, or get answers without her). */
   to: readonly Seat[];
 }
@@ -88,8 +91,8 @@ const AUDIT: readonly Carried[] = [
 ];
 
 const ROWS: Record<string, Row> = {
-  // The demo list names the earliest seeded people: two villagers were added before her.
-  listDemoPeople: { path: () => '/api/auth/demo-people', carries: NOTHING },
+  // The demo list names the seeded villagers and the newest ones (tests sign in as those they add): her too.
+  listDemoPeople: { path: () => '/api/auth/demo-people', carries: [{ planted: 'name', as: 'demo', to: SEAT_NAMES }] },
   getMe: {
     path: () => '/api/me',
     carries: [
@@ -155,6 +158,21 @@ const ROWS: Record<string, Row> = {
   exportWeeklyDispatch: { path: (p) => `/api/reports/weekly-dispatch.xlsx?townId=${p.townId}`, carries: NOTHING },
   getCategoryStats: { path: (p) => `/api/reports/categories?townId=${p.townId}&from=${thisMonth()}&to=${thisMonth()}`, carries: NOTHING },
   getMyWork: { path: () => '/api/me/work', carries: NOTHING },
+  getMyIntake30d: { path: () => '/api/me/intake-30d', carries: NOTHING },
+  // 诉求检索 and its workbook: her matters to the staff whose span holds them (villagers are refused).
+  searchRequests: { path: () => '/api/requests/search?limit=100', carries: REQUEST_FIELDS(STAFF_ON_HER_MATTERS) },
+  // The workbook has no address column.
+  exportRequestSearch: {
+    path: () => '/api/requests/search.xlsx',
+    carries: REQUEST_FIELDS(STAFF_ON_HER_MATTERS).filter((carried) => carried.planted !== 'address'),
+  },
+  listSearchPlaces: { path: () => '/api/requests/search/places', carries: NOTHING },
+  // The week's sample is of matters closed last week (none of hers); the agreement is figures only.
+  getReturnVisitSample: { path: () => '/api/return-visits/sample', carries: NOTHING },
+  getRatingAgreement: { path: () => '/api/return-visits/agreement', carries: NOTHING },
+  // A desk's ticket (an unknown one here) and one's own desk sign-ins carry no one's fields.
+  getDeskTicket: { path: () => '/api/desk-tickets/unknownticket0000000000', carries: NOTHING },
+  listDeskSignIns: { path: () => '/api/me/desk-sign-ins', carries: NOTHING },
   // The audit of full-number views (by now the staff above have viewed hers): for auditors only.
   listPhoneViews: { path: (p) => `/api/phone-views?subjectPersonId=${p.requesterId}`, carries: AUDIT },
   exportPhoneViews: { path: (p) => `/api/phone-views.xlsx?subjectPersonId=${p.requesterId}`, carries: AUDIT },
@@ -174,7 +192,7 @@ function thisMonth(): string {
 function expected(row: Row, seat: Seat, planted: Planted): Exposure {
   const shown = row.carries
     .filter((c) => c.planted === planted && c.to.includes(seat))
-    .map((c): Exposure => (c.as === 'audited' ? 'full' : shownAs(c.as, SEATS[seat])));
+    .map((c): Exposure => (c.as === 'audited' || c.as === 'demo' ? 'full' : shownAs(c.as, SEATS[seat])));
   return shown.includes('full') ? 'full' : shown.includes('masked') ? 'masked' : 'hidden';
 }
 
@@ -213,7 +231,7 @@ describe(`privacy matrix: every read operation × every relation against PERSONA
     const leader = await personWithRole(ds, 'grid_leader', GRID);
     const grid = await unitByCode(ds, GRID);
     const [townId, villageId] = grid.path.split('/').filter(Boolean).slice(1, 3).map(Number) as [number, number];
-    // Two villagers first: the demo sign-in lists the earliest two, so never her.
+    // Her follower and her neighbour in the same grid.
     tokens.set('follower', await demoToken(base, await addVillager(ds, { name: '傅跟随', phone: '13700081111' }, grid.id)));
     tokens.set('neighbour', await demoToken(base, await addVillager(ds, { name: '石邻居', phone: '13700082222' }, grid.id)));
     const requesterId = await addVillager(ds, { name: NAME, phone: PHONE }, grid.id);
