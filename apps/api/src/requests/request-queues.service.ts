@@ -38,6 +38,11 @@ export class RequestQueuesService {
     return this.service.listItems(actor, waiting, now);
   }
 
+  /** How many dispatchQueue lists (up to its limit), without reading the list's rows: the 工作台's 待派单. */
+  dispatchCount(actor: Actor): Promise<number> {
+    return this.requests.dispatchCount(actor.spanFor('routing.manage'), OPEN_STATES, QUEUE_LIMIT);
+  }
+
   /**
    * 回看: results and refusals to look back at. A result waits for the requester's rating first,
    * but not for ever: unrated after the configured hours, it is looked back at all the same.
@@ -53,6 +58,11 @@ export class RequestQueuesService {
   /** 超时督办: matters whose clock ran out, within the caller's span, as far up the ladder as they climbed. */
   async overdueBoard(actor: Actor, now: Date): Promise<RequestListItemDto[]> {
     return this.service.listItems(actor, await this.requests.overdue(actor.spanFor('request.view'), now, QUEUE_LIMIT), now);
+  }
+
+  /** How many overdueBoard lists (up to its limit), without reading the list's rows: the 工作台's 超时督办. */
+  overdueCount(actor: Actor, now: Date): Promise<number> {
+    return this.requests.overdueCount(actor.spanFor('request.view'), now, QUEUE_LIMIT);
   }
 
   /**

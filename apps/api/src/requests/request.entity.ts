@@ -20,6 +20,12 @@ import { Person } from '../grid/person.entity';
 @Index('IDX_request_unit_state_created', ['unitId', 'state', 'createdAt'])
 // The 工作台's 今日新收: what was received today, by its received time.
 @Index('IDX_request_created', ['createdAt'])
+// The 工作台's 今日到期: open matters with any deadline today, a union of three ranges.
+@Index('IDX_request_contact_due', ['contactDueAt'])
+@Index('IDX_request_completion_due', ['completionDueAt'])
+@Index('IDX_request_city_due', ['cityDueAt'])
+// 待派单's "a transfer asked for", beside the hotline offices' matters (IDX_request_handler_due).
+@Index('IDX_request_transfer_state', ['transferRequested', 'state'])
 // A client request id names a retry only for the one who sent it, through the same door (source).
 @Index('UQ_request_submitter_client_id', ['submitterPersonId', 'source', 'clientRequestId'], { unique: true })
 // The hourly limit counts what one person sent in the last hour from this index alone.

@@ -90,15 +90,29 @@ export class RequestRepository {
    * 派单: open matters within `span` that wait for the dispatchers: held by a hotline office (12345
    * orders, calls) or with a transfer asked for. Oldest first.
    */
-  dispatchQueue(span: readonly string[], openStates: readonly string[], limit: number): Promise<RequestEntity[]> {
+  async dispatchQueue(span: readonly string[], openStates: readonly string[], limit: number): Promise<RequestEntity[]> {
+    return (await this.dispatchWhere(span, openStates)).orderBy('r.id', 'ASC').limit(limit).getMany();
+  }
+
+  /** How many dispatchQueue would list, up to `cap` (the 工作台's count): its rows, unsorted, stopping at `cap`. */
+  async dispatchCount(span: readonly string[], openStates: readonly string[], cap: number): Promise<number> {
+    return countUpTo(await this.dispatchWhere(span, openStates), cap);
+  }
+
+  private async dispatchWhere(span: readonly string[], openStates: readonly string[]): Promise<SelectQueryBuilder<RequestEntity>> {
     const inSpan = spanCondition('u.path', span, 'span');
+    // The hotline offices by id, so that both sides of the OR are index ranges (handler, transfer) instead of every open matter read.
+    const offices: { id: number | string }[] = await this.dataSource
+      .createQueryBuilder()
+      .select('o.id', 'id')
+      .from('org_unit', 'o')
+      .where("o.kind = 'hotline_office'")
+      .getRawMany();
+    const held = offices.length > 0 ? 'r.handlerUnitId IN (:...offices) OR ' : '';
     return this.withUnits()
       .where(inSpan.sql, inSpan.params)
       .andWhere('r.state IN (:...openStates)', { openStates })
-      .andWhere("(h.kind = 'hotline_office' OR r.transferRequested = :yes)", { yes: true })
-      .orderBy('r.id', 'ASC')
-      .limit(limit)
-      .getMany();
+      .andWhere(`(${held}r.transferRequested = :yes)`, { offices: offices.map((o) => Number(o.id)), yes: true });
   }
 
   /**
@@ -129,16 +143,23 @@ export class RequestRepository {
    * rung of the ladder first. Not the rung itself: it is set only when the escalation sweep runs.
    */
   overdue(span: readonly string[], now: Date, limit: number): Promise<RequestEntity[]> {
-    const inSpan = unitOrHandlerInSpan(span);
-    return this.withUnits()
-      .where(OVERDUE_AT_SQL, { overdueAt: now })
-      .andWhere(inSpan.sql, inSpan.params)
+    return this.overdueWhere(span, now)
       .addSelect('COALESCE(r.completionDueAt, r.contactDueAt)', 'due_at')
       .orderBy('r.escalationRung', 'DESC')
       .addOrderBy('due_at', 'ASC')
       .addOrderBy('r.id', 'ASC')
       .limit(limit)
       .getMany();
+  }
+
+  /** How many overdue would list, up to `cap` (the 工作台's 超时督办): unsorted, stopping at `cap`. */
+  overdueCount(span: readonly string[], now: Date, cap: number): Promise<number> {
+    return countUpTo(this.overdueWhere(span, now), cap);
+  }
+
+  private overdueWhere(span: readonly string[], now: Date): SelectQueryBuilder<RequestEntity> {
+    const inSpan = unitOrHandlerInSpan(span);
+    return this.withUnits().where(OVERDUE_AT_SQL, { overdueAt: now }).andWhere(inSpan.sql, inSpan.params);
   }
 
   /** Open matters of the same unit raised within the window, other than `exceptId`: candidates for duplicates. */
@@ -239,6 +260,12 @@ function unitOrHandlerInSpan(span: readonly string[]): { sql: string; params: Re
   const unit = spanCondition('u.path', span, 'unitSpan');
   const handler = spanCondition('h.path', span, 'handlerSpan');
   return { sql: `(${unit.sql} OR ${handler.sql})`, params: { ...unit.params, ...handler.params } };
+}
+
+/** The rows of `query`, counted up to `cap`: only their ids, in no order, so the read stops at `cap`. */
+async function countUpTo(query: SelectQueryBuilder<RequestEntity>, cap: number): Promise<number> {
+  const rows = await query.select('r.id', 'id').limit(cap).getRawMany();
+  return rows.length;
 }
 
 /** `?, ?, ?` for the values of an IN list. */

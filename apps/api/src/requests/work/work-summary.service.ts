@@ -28,13 +28,13 @@ export class WorkSummaryService {
 
   async summary(actor: Actor, now: Date): Promise<WorkSummaryDto> {
     const handlerUnits = [...new Set(actor.held.filter((h) => HANDLER_ROLES.includes(h.role)).map((h) => h.unitId))];
-    // The queues are the very lists the tiles open, so a count and its list cannot disagree.
+    // The queues are the very lists the tiles open (a count reads the same query, unsorted), so a count and its list cannot disagree.
     const viewSpan = actor.spanFor('request.view');
     const [handled, dispatch, lookBack, supervision, today] = await Promise.all([
       handlerUnits.length > 0 ? this.handledBy(handlerUnits) : null,
-      actor.spanFor('routing.manage').length > 0 ? this.queues.dispatchQueue(actor, now) : null,
+      actor.spanFor('routing.manage').length > 0 ? this.queues.dispatchCount(actor) : null,
       actor.spanFor('request.lookBack').length > 0 ? this.queues.lookBackQueue(actor, now) : null,
-      actor.spanFor('request.lookBack').length > 0 ? this.queues.overdueBoard(actor, now) : null,
+      actor.spanFor('request.lookBack').length > 0 ? this.queues.overdueCount(actor, now) : null,
       viewSpan.length > 0 ? todayCounts(this.dataSource, viewSpan, now) : null,
     ]);
     const urgencies = handled?.map((row) => urgencyAt(clockFacts(row), now, rulesForTown(this.config.clocks.rules, row.townCode)));
@@ -42,9 +42,9 @@ export class WorkSummaryService {
       handling: handled?.length ?? null,
       dueSoon: urgencies ? urgencies.filter((u) => u === 'due_soon').length : null,
       overdue: urgencies ? urgencies.filter((u) => u === 'overdue').length : null,
-      dispatch: dispatch?.length ?? null,
+      dispatch,
       lookBack: lookBack?.length ?? null,
-      supervision: supervision?.length ?? null,
+      supervision,
       dueToday: today?.dueToday ?? null,
       receivedToday: today?.receivedToday ?? null,
     };
