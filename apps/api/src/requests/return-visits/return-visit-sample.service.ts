@@ -88,7 +88,7 @@ export class ReturnVisitSampleService {
     const rows = [...new Set(visits.map((v) => v.townId))].flatMap((townId) =>
       ratingAgreement(
         visits.filter((v) => v.townId === townId),
-        returnVisitRulesForTown(this.config.clocks.returnVisits ?? { default: DEFAULT_RETURN_VISIT_RULES, towns: {} }, codes.get(townId) ?? null),
+        this.rulesFor(codes.get(townId) ?? null),
       ),
     );
     const names = await this.unitNames(rows.map((r) => r.unitId));
@@ -118,12 +118,17 @@ export class ReturnVisitSampleService {
     const codes = await this.townCodes(towns);
     const drawn = new Set<number>();
     for (const townId of towns) {
-      const code = codes.get(townId) ?? String(townId);
-      const rules = returnVisitRulesForTown(this.config.clocks.returnVisits ?? { default: DEFAULT_RETURN_VISIT_RULES, towns: {} }, code);
+      const code = codes.get(townId) ?? null;
       const inTown = closed.filter((c) => pathIdAt(c.path, 1) === townId);
-      for (const id of drawWeeklySample(inTown, code, range.week, rules.sampleShare)) drawn.add(id);
+      // The seed is the town's code (its id for a town without one), so a week's draw never changes.
+      for (const id of drawWeeklySample(inTown, code ?? String(townId), range.week, this.rulesFor(code).sampleShare)) drawn.add(id);
     }
     return closed.filter((c) => drawn.has(c.requestId)).sort((a, b) => a.requestId - b.requestId);
+  }
+
+  /** The town's RETURN_VISIT_RULES (the default for a town without a code or an entry of its own). */
+  private rulesFor(townCode: string | null) {
+    return returnVisitRulesForTown(this.config.clocks.returnVisits ?? { default: DEFAULT_RETURN_VISIT_RULES, towns: {} }, townCode);
   }
 
   private async visitedSince(requestIds: readonly number[], since: Date): Promise<Set<number>> {

@@ -21,6 +21,8 @@ export default function OverdueBoardPage() {
   const table = useRef<ActionType>();
   const [all, setAll] = useState<RequestListItem[]>([]);
   const [unit, setUnit] = useState<number | null>(null);
+  // The unit the table's next load filters by, set before it reloads (state would reach `rows` only after a render).
+  const filterUnit = useRef<number | null>(null);
   const [selected, setSelected] = useState<RequestListItem[]>([]);
   const [batch, setBatch] = useState<BatchAction | null>(null);
 
@@ -36,7 +38,8 @@ export default function OverdueBoardPage() {
   const rows = async () => {
     const loaded = await QUEUES.overdue.load();
     setAll(loaded);
-    return unit === null ? loaded : loaded.filter((item) => item.handlerUnitId === unit);
+    const chosen = filterUnit.current;
+    return chosen === null ? loaded : loaded.filter((item) => item.handlerUnitId === chosen);
   };
   const takers = (action: BatchAction) => selected.filter((item) => item.actions.includes(action));
 
@@ -54,10 +57,10 @@ export default function OverdueBoardPage() {
               style={{ width: 280 }}
               value={unit}
               onChange={(value) => {
+                filterUnit.current = value;
                 setUnit(value);
                 setSelected([]);
-                // The table asks again with the new unit.
-                setTimeout(() => void table.current?.reload(), 0);
+                void table.current?.reload();
               }}
               options={[
                 { value: null, label: `全部（${all.length} 件）` },
