@@ -26,6 +26,8 @@ import { Person } from '../grid/person.entity';
 @Index('IDX_request_city_due', ['cityDueAt'])
 // 待派单's "a transfer asked for", beside the hotline offices' matters (IDX_request_handler_due).
 @Index('IDX_request_transfer_state', ['transferRequested', 'state'])
+// 回看's page sorted from this index alone (its filter, its COALESCE(resolvedAt, contactedAt), the joins), then 200 rows read.
+@Index('IDX_request_look_back', ['state', 'resolvedAt', 'ratedAt', 'contactedAt', 'unitId', 'handlerUnitId'])
 // A client request id names a retry only for the one who sent it, through the same door (source).
 @Index('UQ_request_submitter_client_id', ['submitterPersonId', 'source', 'clientRequestId'], { unique: true })
 // The hourly limit counts what one person sent in the last hour from this index alone.

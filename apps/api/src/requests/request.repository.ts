@@ -119,23 +119,28 @@ export class RequestRepository {
    * 回看: results and refusals within `span` ready to be looked back at: rated, refused, or left
    * unrated since before `unratedBefore`. Oldest result first.
    */
-  lookBackQueue(span: readonly string[], unratedBefore: Date, limit: number): Promise<RequestEntity[]> {
+  async lookBackQueue(span: readonly string[], unratedBefore: Date, limit: number): Promise<RequestEntity[]> {
     const inSpan = spanCondition('u.path', span, 'span');
-    return (
-      this.withUnits()
-        .where(inSpan.sql, inSpan.params)
-        .andWhere(
-          new Brackets((q) => {
-            q.where("r.state = 'rejected'").orWhere("r.state = 'resolved' AND (r.ratedAt IS NOT NULL OR r.resolvedAt <= :unratedBefore)", { unratedBefore });
-          }),
-        )
-        // A refusal has no result time; it was decided when the requester was contacted.
-        .addSelect('COALESCE(r.resolvedAt, r.contactedAt)', 'ready_at')
-        .orderBy('ready_at', 'ASC')
-        .addOrderBy('r.id', 'ASC')
-        .limit(limit)
-        .getMany()
-    );
+    // The page's ids first, from IDX_request_look_back alone (no matter's row read to sort them), then those rows.
+    const page: { id: number | string }[] = await this.withUnits()
+      .select('r.id', 'id')
+      .where(inSpan.sql, inSpan.params)
+      .andWhere(
+        new Brackets((q) => {
+          q.where("r.state = 'rejected'").orWhere("r.state = 'resolved' AND (r.ratedAt IS NOT NULL OR r.resolvedAt <= :unratedBefore)", { unratedBefore });
+        }),
+      )
+      // A refusal has no result time; it was decided when the requester was contacted.
+      .addSelect('COALESCE(r.resolvedAt, r.contactedAt)', 'ready_at')
+      .orderBy('ready_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit)
+      .getRawMany();
+    if (page.length === 0) return [];
+    const ids = page.map((row) => Number(row.id));
+    const rows = await this.withUnits().where('r.id IN (:...ids)', { ids }).getMany();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /**
