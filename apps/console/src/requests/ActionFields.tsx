@@ -91,7 +91,7 @@ function UnitTreeSelect({ value, onChange }: { value?: number; onChange?: (value
       onChange={onChange}
       showSearch
       treeNodeFilterProp="title"
-      placeholder={error ?? '选择小网格、村或镇直部门'}
+      placeholder={error ?? '选择小网格、村、镇直部门或热线办'}
       status={error ? 'error' : undefined}
       loadData={async (node) => {
         const id = Number(node.value);

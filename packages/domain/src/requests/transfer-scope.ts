@@ -18,3 +18,9 @@ export function crossesTowns(fromPath: string, toPath: string): boolean {
 
 /** The kinds of unit a matter can be transferred to (a home kind, a grid or a village, also becomes where it belongs). */
 export const TRANSFER_TARGET_KINDS: readonly string[] = ['small_grid', 'village', 'department', 'hotline_office'];
+
+/**
+ * What a picker of one town's units offers (派单, the app's 转办): the transfer kinds but the hotline
+ * office, which is a target only from another town (a county admin's re-dispatch of a 12345 order).
+ */
+export const IN_TOWN_TRANSFER_KINDS: readonly string[] = TRANSFER_TARGET_KINDS.filter((kind) => kind !== 'hotline_office');

@@ -2,6 +2,7 @@ import './request.css';
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { UNIT_KIND_LABELS, type UnitKind } from '@gridloop/domain/dist/grid/org';
+import { IN_TOWN_TRANSFER_KINDS } from '@gridloop/domain/dist/requests/transfer-scope';
 import { messageOf } from '../../api/errors';
 import type { UnitRef } from '../../auth/session-store';
 import { Input } from '../../components/nutui-forms';
@@ -15,8 +16,8 @@ export interface UnitPickerRules {
 
 /** 代办: a village or small grid (large grids are passed through). */
 export const MATTER_UNITS: UnitPickerRules = { selectable: ['village', 'small_grid'], opens: ['town', 'village', 'large_grid'] };
-/** 转办: a small grid, village or department of the town. */
-export const TRANSFER_UNITS: UnitPickerRules = { selectable: ['village', 'small_grid', 'department'], opens: ['town', 'village', 'large_grid'] };
+/** 转办: a small grid, village or department of the town (the domain's IN_TOWN_TRANSFER_KINDS). */
+export const TRANSFER_UNITS: UnitPickerRules = { selectable: IN_TOWN_TRANSFER_KINDS, opens: ['town', 'village', 'large_grid'] };
 
 function kindLabel(kind: string): string {
   return UNIT_KIND_LABELS[kind as UnitKind] ?? '';

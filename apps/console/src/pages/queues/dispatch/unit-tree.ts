@@ -1,6 +1,7 @@
 // Deep imports: the package index also pulls in the holiday calendar, which the console does not need.
 import { roleNameGrants } from '@gridloop/domain/dist/access/capabilities';
 import { UNIT_KIND_LABELS, type UnitKind } from '@gridloop/domain/dist/grid/org';
+import { IN_TOWN_TRANSFER_KINDS } from '@gridloop/domain/dist/requests/transfer-scope';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import type { components } from '../../../api/schema';
@@ -19,8 +20,8 @@ export interface UnitNode {
   children?: UnitNode[];
 }
 
-/** 派单 goes to a village, a small grid or a department of the town (the transfer step's kinds, as the mini-program's picker). */
-const CHOSEN: readonly string[] = ['village', 'small_grid', 'department'];
+/** 派单 goes to a village, a small grid or a department of the town (the domain's, as the mini-program's picker). */
+const CHOSEN = IN_TOWN_TRANSFER_KINDS;
 /** Opened to show what is under them. */
 const OPENED: readonly string[] = ['village', 'large_grid'];
 const PARALLEL = 6;
