@@ -15,6 +15,7 @@ import { ErrorCode } from '../common/error-codes';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DuplicateCandidateDto, RequestListItemDto } from './dtos/request.dto';
 import { RequestRepository } from './request.repository';
+import { listItemActions } from './request-view';
 import { RequestsService } from './requests.service';
 
 const QUEUE_LIMIT = 200;
@@ -53,6 +54,17 @@ export class RequestQueuesService {
     // The handler never looks back at their own work: leave out what the caller handles.
     const views = await this.service.listItems(actor, ready, now);
     return views.filter((view) => view.actions.includes('lookBack'));
+  }
+
+  /**
+   * How many lookBackQueue lists: the same rows, kept by the same rule (listItemActions offers 回看:
+   * a supervisor, not the handler), without reading their requesters, followers and results (the
+   * rule needs none of them). The 工作台's 待回看.
+   */
+  async lookBackCount(actor: Actor, now: Date): Promise<number> {
+    const unratedBefore = new Date(now.getTime() - this.config.lookBack.ratingWaitHours * 3600_000);
+    const ready = await this.requests.lookBackQueue(actor.spanFor('request.lookBack'), unratedBefore, QUEUE_LIMIT);
+    return ready.filter((request) => listItemActions(request, this.service.relations(actor, request)).includes('lookBack')).length;
   }
 
   /** 超时督办: matters whose clock ran out, within the caller's span, as far up the ladder as they climbed. */

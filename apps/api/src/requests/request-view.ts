@@ -81,6 +81,21 @@ function dispatchFacts(request: ListedRequest): DispatchFacts {
   return { handlerUnitKind: request.handlerUnit?.kind ?? '', transferRequested: request.transferRequested };
 }
 
+/** The steps a list row offers the caller: the workflow's, for how the caller stands to the matter (no requester, follower read or result needed). */
+export function listItemActions(request: ListedRequest, relations: readonly Relation[]): string[] {
+  return availableActions(request.state, relations, requestFacts(request)).filter(
+    (a) =>
+      // 转办 / 不同意转办 only while they mean something (dispatchStepOffered);
+      // a confidential matter is never merged (mayMerge): no 合并 button on one.
+      dispatchStepOffered(a, dispatchFacts(request)) &&
+      (a === 'rate'
+        ? canRateNow(request.resolvedAt, request.ratedAt)
+        : a === 'merge'
+          ? mayHaveFollowers(request)
+          : ([...SUPPORTED_ACTIONS, ...OWN_OPERATION_ACTIONS] as readonly string[]).includes(a)),
+  );
+}
+
 /** The same without the timeline, for lists; the request must come with its unit and handler unit. */
 export function viewListItem(
   request: ListedRequest,
@@ -132,17 +147,7 @@ export function viewListItem(
     mergedIntoId: request.mergedIntoId,
     enteredForRequester: enteredByOther(request),
     awaitsDispatch: awaitsDispatch(dispatchFacts(request)),
-    actions: availableActions(state, relations, requestFacts(request)).filter(
-      (a) =>
-        // 转办 / 不同意转办 only while they mean something (dispatchStepOffered);
-        // a confidential matter is never merged (mayMerge): no 合并 button on one.
-        dispatchStepOffered(a, dispatchFacts(request)) &&
-        (a === 'rate'
-          ? canRateNow(request.resolvedAt, request.ratedAt)
-          : a === 'merge'
-            ? mayHaveFollowers(request)
-            : ([...SUPPORTED_ACTIONS, ...OWN_OPERATION_ACTIONS] as readonly string[]).includes(a)),
-    ),
+    actions: listItemActions(request, relations),
     resultNote: isResultState(request.state) ? resultNote : null,
     // As lookBackQueue orders it: a refusal has no result time, it was decided at the contact.
     readyAt: isResultState(request.state) ? (request.resolvedAt ?? request.contactedAt) : null,

@@ -33,7 +33,7 @@ export class WorkSummaryService {
     const [handled, dispatch, lookBack, supervision, today] = await Promise.all([
       handlerUnits.length > 0 ? this.handledBy(handlerUnits) : null,
       actor.spanFor('routing.manage').length > 0 ? this.queues.dispatchCount(actor) : null,
-      actor.spanFor('request.lookBack').length > 0 ? this.queues.lookBackQueue(actor, now) : null,
+      actor.spanFor('request.lookBack').length > 0 ? this.queues.lookBackCount(actor, now) : null,
       actor.spanFor('request.lookBack').length > 0 ? this.queues.overdueCount(actor, now) : null,
       viewSpan.length > 0 ? todayCounts(this.dataSource, viewSpan, now) : null,
     ]);
@@ -43,7 +43,7 @@ export class WorkSummaryService {
       dueSoon: urgencies ? urgencies.filter((u) => u === 'due_soon').length : null,
       overdue: urgencies ? urgencies.filter((u) => u === 'overdue').length : null,
       dispatch,
-      lookBack: lookBack?.length ?? null,
+      lookBack,
       supervision,
       dueToday: today?.dueToday ?? null,
       receivedToday: today?.receivedToday ?? null,
