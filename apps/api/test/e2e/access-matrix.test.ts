@@ -248,7 +248,7 @@ const TABLE: Record<string, Row> = {
   getMe: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/me' }) },
   getMyWork: { who: 'signed-in', scoped: false, request: () => ({ method: 'GET', path: '/api/me/work' }) },
   // 工作台's chart: every role that sees matters (request.view), over its own span.
-  getMyIntake30d: { who: ROLES.filter((r) => r !== 'villager'), scoped: false, request: () => ({ method: 'GET', path: '/api/me/intake-30d' }) },
+  getMyRecentIntake: { who: ROLES.filter((r) => r !== 'villager'), scoped: false, request: () => ({ method: 'GET', path: '/api/me/intake-30d' }) },
   bindPhone: {
     who: 'signed-in',
     scoped: false,

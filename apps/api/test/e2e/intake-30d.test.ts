@@ -18,7 +18,7 @@ interface Intake {
 }
 
 /**
- * Issue #19, 工作台's chart: the last 30 China calendar days' intake by source (getMyIntake30d),
+ * Issue #19, 工作台's chart: the last 30 China calendar days' intake by source (getMyRecentIntake),
  * over the caller's span. Checked against the matters this test creates: a baseline first, then
  * each matter must add one to its source on its China day, and nothing outside the window or the span.
  */

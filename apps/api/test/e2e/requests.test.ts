@@ -113,7 +113,7 @@ describe(`the closed loop (${testDialect()})`, () => {
     });
     expect(lookedBack.body.state).toBe('looked_back');
     const closed = await api('POST', `/api/requests/${id}/actions/close`, grid.hotlineToken, { version: lookedBack.body.version });
-    expect(closed.body).toMatchObject({ state: 'closed', actions: ['reopen'] });
+    expect(closed.body).toMatchObject({ state: 'closed', actions: ['returnVisit', 'reopen'] });
 
     const mine = await api('GET', `/api/requests/${id}`, requester);
     expect(mine.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'followUp', 'resolve', 'lookBack', 'close']);

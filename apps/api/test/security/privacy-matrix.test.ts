@@ -158,7 +158,7 @@ const ROWS: Record<string, Row> = {
   exportWeeklyDispatch: { path: (p) => `/api/reports/weekly-dispatch.xlsx?townId=${p.townId}`, carries: NOTHING },
   getCategoryStats: { path: (p) => `/api/reports/categories?townId=${p.townId}&from=${thisMonth()}&to=${thisMonth()}`, carries: NOTHING },
   getMyWork: { path: () => '/api/me/work', carries: NOTHING },
-  getMyIntake30d: { path: () => '/api/me/intake-30d', carries: NOTHING },
+  getMyRecentIntake: { path: () => '/api/me/intake-30d', carries: NOTHING },
   // 诉求检索 and its workbook: her matters to the staff whose span holds them (villagers are refused).
   searchRequests: { path: () => '/api/requests/search?limit=100', carries: REQUEST_FIELDS(STAFF_ON_HER_MATTERS) },
   // The workbook has no address column.

@@ -879,7 +879,7 @@ export interface paths {
             cookie?: never;
         };
         /** The last 30 China calendar days’ intake by source, over the matters I may see (工作台’s chart) */
-        get: operations["getMyIntake30d"];
+        get: operations["getMyRecentIntake"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3804,7 +3804,7 @@ export interface operations {
             };
         };
     };
-    getMyIntake30d: {
+    getMyRecentIntake: {
         parameters: {
             query?: never;
             header?: never;

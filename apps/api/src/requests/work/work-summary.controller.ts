@@ -29,7 +29,7 @@ export class WorkSummaryController {
   @Get('intake-30d')
   @RequireCapability('request.view')
   @ApiOperation({
-    operationId: 'getMyIntake30d',
+    operationId: 'getMyRecentIntake',
     summary: 'The last 30 China calendar days’ intake by source, over the matters I may see (工作台’s chart)',
   })
   @ApiOkResponse({ type: IntakeByDayDto })

@@ -19,7 +19,7 @@ export function chartSeries(intake: IntakeByDay) {
   return intake.series.map((line) => ({ source: line.source, name: REQUEST_SOURCE_LABELS[line.source], data: line.counts }));
 }
 
-/** Stacked bars of the last 30 days' intake by source (getMyIntake30d); a whole number of matters on the axis. */
+/** Stacked bars of the last 30 days' intake by source (getMyRecentIntake); a whole number of matters on the axis. */
 export default function IntakeChart({ intake }: { intake: IntakeByDay }) {
   const element = useRef<HTMLDivElement>(null);
   const series = chartSeries(intake);
