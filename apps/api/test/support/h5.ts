@@ -53,23 +53,7 @@ export async function screenshot(page: Page, name: string, forDocs = false, at?:
   await saveScreenshot(page, name, { forDocs });
 }
 
-/**
- * Retries `check` (assertions on what the page shows now: a count, a text) until it passes, or
- * throws its last failure after `timeoutMs`. What arrives after the page does (an API answer, a
- * re-render) is asserted through this, never read once.
- */
-export async function eventually(check: () => Promise<void> | void, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+export { eventually } from './eventually';
 
 /**
  * Keeps the voice button held until the app's own countdown shows that `seconds` have been
