@@ -98,6 +98,8 @@ export {
   clockLeftBy,
   isLate,
   isOverdueAt,
+  LIST_DUE_SQL,
+  listDueAt,
   OVERDUE_AT_SQL,
   type ClockFacts,
   runningClock,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OVERDUE_AT_SQL, RESULT_ACTIONS } from '@gridloop/domain';
+import { LIST_DUE_SQL, listDueAt, OVERDUE_AT_SQL, RESULT_ACTIONS } from '@gridloop/domain';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { spanCondition } from '../access/span-where';
 import { sqlDateTime } from '../common/raw-date';
@@ -72,8 +72,7 @@ export class RequestRepository {
     after?: { dueAt: Date; id: number },
   ): Promise<ListedRow[]> {
     if (handlerUnitIds.length === 0) return [];
-    // Accepted matters race the completion clock, new ones the contact clock.
-    const due = 'COALESCE(r.completionDueAt, r.contactDueAt)';
+    const due = LIST_DUE_SQL;
     const afterDue = after ? sqlDateTime(after.dueAt) : null;
     const page = `SELECT r.id FROM request r
       WHERE r.handlerUnitId IN (${marks(handlerUnitIds)}) AND r.state IN (${marks(openStates)})${after ? ` AND (${due} > ? OR (${due} = ? AND r.id > ?))` : ''}
@@ -82,7 +81,7 @@ export class RequestRepository {
       `SELECT ${LISTED_COLUMNS} FROM (${page}) due_page JOIN request r ON r.id = due_page.id ${LISTED_JOINS}`,
       [viewerPersonId, ...handlerUnitIds, ...openStates, ...(after ? [afterDue, afterDue, after.id] : []), limit],
     );
-    const dueAt = ({ request }: ListedRow) => (request.completionDueAt ?? request.contactDueAt).getTime();
+    const dueAt = ({ request }: ListedRow) => listDueAt(request).getTime();
     return rows.map(listedRow).sort((a, b) => dueAt(a) - dueAt(b) || a.request.id - b.request.id);
   }
 
@@ -149,7 +148,7 @@ export class RequestRepository {
    */
   overdue(span: readonly string[], now: Date, limit: number): Promise<RequestEntity[]> {
     return this.overdueWhere(span, now)
-      .addSelect('COALESCE(r.completionDueAt, r.contactDueAt)', 'due_at')
+      .addSelect(LIST_DUE_SQL, 'due_at')
       .orderBy('r.escalationRung', 'DESC')
       .addOrderBy('due_at', 'ASC')
       .addOrderBy('r.id', 'ASC')

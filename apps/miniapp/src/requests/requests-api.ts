@@ -1,6 +1,7 @@
 import type { components, operations } from '../api/schema';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
+import { listDueAt } from '@gridloop/domain/dist/requests/sla';
 
 export type RequestView = components['schemas']['RequestDto'];
 /** A request as lists carry it: no timeline (open the request for that). */
@@ -28,7 +29,7 @@ export const INBOX_PAGE = 50;
 
 /** 待办, most urgent first: the first page, or the page after `after` (the last row shown). */
 export function getInbox(after?: RequestListItem): Promise<RequestListItem[]> {
-  const query = after ? { limit: INBOX_PAGE, afterDueAt: after.completionDueAt ?? after.contactDueAt, afterId: after.id } : { limit: INBOX_PAGE };
+  const query = after ? { limit: INBOX_PAGE, afterDueAt: listDueAt(after), afterId: after.id } : { limit: INBOX_PAGE };
   return unwrap(api.GET('/api/requests/inbox', { params: { query } }));
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isOverdueAt, runningClock, type ClockFacts } from './sla';
+import { isOverdueAt, listDueAt, runningClock, type ClockFacts } from './sla';
 
 const t = (text: string) => new Date(`${text}+08:00`);
 const contactDueAt = t('2026-11-24T10:00:00');
@@ -57,4 +57,11 @@ test('the running clock’s deadline is the earlier of the town’s and the city
     clock: 'completion',
     dueAt: completionDueAt,
   });
+});
+
+test('a list orders by the completion deadline once there is one, else first contact’s (the city deadline aside)', () => {
+  assert.equal(listDueAt({ contactDueAt, completionDueAt: null }), contactDueAt);
+  assert.equal(listDueAt({ contactDueAt, completionDueAt }), completionDueAt);
+  // JSON rows in the apps: the same rule over strings.
+  assert.equal(listDueAt({ contactDueAt: 'a', completionDueAt: null }), 'a');
 });

@@ -61,6 +61,18 @@ export function runningClock(request: ClockFacts): { clock: RequestClock; dueAt:
 }
 
 /**
+ * The deadline a list orders its matters by and shows as 时限: the completion deadline once there is
+ * one (an accepted matter races it), else first contact's. The inbox's keyset, the overdue board's
+ * order and 诉求检索's sort and filter all use it; LIST_DUE_SQL is the same on a request row (alias
+ * `r`). A 12345 order's city deadline is shown beside it; whether it is overdue is isOverdueAt's.
+ */
+export function listDueAt<T>(request: { contactDueAt: T; completionDueAt: T | null }): T {
+  return request.completionDueAt ?? request.contactDueAt;
+}
+
+export const LIST_DUE_SQL = 'COALESCE(r.completionDueAt, r.contactDueAt)';
+
+/**
  * The one definition of "overdue now": open with a running clock whose deadline passed before
  * `at`. Every report, list and board that says a matter is overdue at a moment uses it, or, in SQL,
  * OVERDUE_AT_SQL below (the same rule; test/security/overdue-now.test.ts checks they agree).

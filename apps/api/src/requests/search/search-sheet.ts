@@ -1,4 +1,4 @@
-import { chinaDayOf, chinaTimeText, RATING_LABELS, REQUEST_CATEGORY_LABELS, REQUEST_SOURCE_LABELS, REQUEST_STATE_LABELS } from '@gridloop/domain';
+import { chinaDayOf, chinaTimeText, listDueAt, RATING_LABELS, REQUEST_CATEGORY_LABELS, REQUEST_SOURCE_LABELS, REQUEST_STATE_LABELS } from '@gridloop/domain';
 import { stream } from 'exceljs';
 import type { Writable } from 'node:stream';
 import type { RequestListItemDto } from '../dtos/request.dto';
@@ -60,7 +60,7 @@ function rowOf(item: RequestListItemDto): (string | number)[] {
     item.handlerUnitName,
     item.requesterName,
     item.contactPhone ?? '',
-    dateTime(item.completionDueAt ?? item.contactDueAt),
+    dateTime(listDueAt(item)),
     late ? '是' : '',
     item.supervised ? '是' : '',
     item.confidential ? '是' : '',

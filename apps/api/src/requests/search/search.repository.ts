@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OVERDUE_AT_SQL, type RequestCategory, type RequestSource, type RequestState, type UnitKind } from '@gridloop/domain';
+import { LIST_DUE_SQL, listDueAt, OVERDUE_AT_SQL, type RequestCategory, type RequestSource, type RequestState, type UnitKind } from '@gridloop/domain';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { spanCondition } from '../../access/span-where';
 import { OrgUnit } from '../../grid/org-unit.entity';
@@ -31,13 +31,13 @@ const PLACE_KINDS: readonly UnitKind[] = ['town', 'village', 'large_grid', 'smal
 
 const SORT_KEYS: Record<SearchSort, string> = {
   receivedAt: 'r.createdAt',
-  // As the inbox and the overdue board order them: an accepted matter races its completion clock.
-  dueAt: 'COALESCE(r.completionDueAt, r.contactDueAt)',
+  // As the inbox and the overdue board order them (the domain's listDueAt).
+  dueAt: LIST_DUE_SQL,
 };
 
 /** The sort key of a row as a cursor keeps it (SORT_KEYS in code). */
 export function sortKeyOf(request: RequestEntity, sort: SearchSort): Date {
-  return sort === 'receivedAt' ? request.createdAt : (request.completionDueAt ?? request.contactDueAt);
+  return sort === 'receivedAt' ? request.createdAt : listDueAt(request);
 }
 
 /** 诉求检索's reads: one page of the matters a caller may see (as findVisible decides), filtered on the server. */

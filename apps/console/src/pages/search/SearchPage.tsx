@@ -2,6 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { chinaTimeText } from '@gridloop/domain/dist/calendar/china-time';
 import { REQUEST_CATEGORY_LABELS } from '@gridloop/domain/dist/requests/categories';
+import { listDueAt } from '@gridloop/domain/dist/requests/sla';
 import { REQUEST_STATE_LABELS } from '@gridloop/domain/dist/requests/request-workflow';
 import { REQUEST_SOURCE_LABELS } from '@gridloop/domain/dist/requests/sources';
 import { Alert, App, Button, Space, Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
@@ -18,7 +19,6 @@ type Item = components['schemas']['RequestListItemDto'];
 
 const time = (value: string) => chinaTimeText(new Date(value));
 /** The due time the search sorts by (the API's dueAt): the completion deadline once accepted, else the contact one. */
-const dueOf = (item: Item) => item.completionDueAt ?? item.contactDueAt;
 
 function columns(query: SearchQuery): TableColumnsType<Item> {
   // A column shows its arrow only when the address asks for its order (the default is newest first).
@@ -55,7 +55,7 @@ function columns(query: SearchQuery): TableColumnsType<Item> {
       sortOrder: sortOrder('dueAt'),
       render: (_, item) => (
         <>
-          {time(dueOf(item))}
+          {time(listDueAt(item))}
           {(item.contactLate || item.completionLate) && <Tag color="error">超时</Tag>}
         </>
       ),
