@@ -115,7 +115,8 @@ describe('the desk console: 诉求检索', () => {
     await page.getByRole('menuitem', { name: '诉求检索' }).waitFor({ timeout: 30_000 });
     await page.locator('.search-table .ant-table-row').first().waitFor({ timeout: 15_000 });
 
-    // antd's own words come in Chinese: the date picker's calendar under the zhCN locale.
+    // antd's own words come in Chinese: the date picker's hints and calendar under the zhCN locale.
+    expect(await page.locator('.search-received input').first().getAttribute('placeholder')).toBe('开始日期');
     await page.locator('.search-received').click();
     const calendar = page.locator('.ant-picker-dropdown:visible');
     await calendar.waitFor({ timeout: 15_000 });

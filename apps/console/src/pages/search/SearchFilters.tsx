@@ -1,3 +1,4 @@
+import { UNIT_KIND_LABELS, type UnitKind } from '@gridloop/domain/dist/grid/org';
 import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS } from '@gridloop/domain/dist/requests/categories';
 import { REQUEST_STATE_LABELS, REQUEST_STATES } from '@gridloop/domain/dist/requests/request-workflow';
 import { REQUEST_SOURCE_LABELS, REQUEST_SOURCES } from '@gridloop/domain/dist/requests/sources';
@@ -59,8 +60,6 @@ function queryOf(form: FilterForm, keep: Pick<SearchQuery, 'sort' | 'order'>): S
   };
 }
 
-const KIND_NOTES: Record<string, string> = { town: '镇', village: '村', large_grid: '大网格', small_grid: '小网格' };
-
 /**
  * The search's filter form, kept equal to the address (`query`): a search (查询, or Enter in a text
  * box) hands the new filter up, which puts it in the address; back and forward refill the form.
@@ -73,7 +72,8 @@ export function SearchFilters({ query, places, onSearch }: { query: SearchQuery;
   }, [form, query]);
   // The tree in antd's simple mode: a flat list with parent ids, searchable by name.
   const tree = useMemo(
-    () => places.map((p) => ({ id: p.id, pId: p.parentId ?? 0, value: p.id, title: p.name, label: `${p.name}（${KIND_NOTES[p.kind] ?? ''}）` })),
+    () =>
+      places.map((p) => ({ id: p.id, pId: p.parentId ?? 0, value: p.id, title: p.name, label: `${p.name} · ${UNIT_KIND_LABELS[p.kind as UnitKind] ?? ''}` })),
     [places],
   );
   const keep = { sort: query.sort, order: query.order };
@@ -88,6 +88,12 @@ export function SearchFilters({ query, places, onSearch }: { query: SearchQuery;
           { value: 'false', label: no },
         ]}
       />
+    </Form.Item>
+  );
+  // A choice of several values of one of the domain's lists, by their Chinese labels.
+  const labelSelect = <T extends string>(name: 'state' | 'source' | 'category', label: string, values: readonly T[], labels: Record<T, string>) => (
+    <Form.Item name={name} label={label}>
+      <Select className={`search-${name}`} mode="multiple" allowClear placeholder="不限" options={values.map((v) => ({ value: v, label: labels[v] }))} />
     </Form.Item>
   );
   return (
@@ -114,47 +120,17 @@ export function SearchFilters({ query, places, onSearch }: { query: SearchQuery;
             />
           </Form.Item>
         </Col>
-        <Col span={8}>
-          <Form.Item name="state" label="状态">
-            <Select
-              className="search-state"
-              mode="multiple"
-              allowClear
-              placeholder="不限"
-              options={REQUEST_STATES.map((s) => ({ value: s, label: REQUEST_STATE_LABELS[s] }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={4}>
-          <Form.Item name="source" label="来源">
-            <Select
-              className="search-source"
-              mode="multiple"
-              allowClear
-              placeholder="不限"
-              options={REQUEST_SOURCES.map((s) => ({ value: s, label: REQUEST_SOURCE_LABELS[s] }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={4}>
-          <Form.Item name="category" label="类别">
-            <Select
-              className="search-category"
-              mode="multiple"
-              allowClear
-              placeholder="不限"
-              options={REQUEST_CATEGORIES.map((c) => ({ value: c, label: REQUEST_CATEGORY_LABELS[c] }))}
-            />
-          </Form.Item>
-        </Col>
+        <Col span={8}>{labelSelect('state', '状态', REQUEST_STATES, REQUEST_STATE_LABELS)}</Col>
+        <Col span={4}>{labelSelect('source', '来源', REQUEST_SOURCES, REQUEST_SOURCE_LABELS)}</Col>
+        <Col span={4}>{labelSelect('category', '类别', REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS)}</Col>
         <Col span={5}>
           <Form.Item name="received" label="收到日期">
-            <DatePicker.RangePicker className="search-received" placeholder={['开始日期', '结束日期']} style={{ width: '100%' }} />
+            <DatePicker.RangePicker className="search-received" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col span={5}>
           <Form.Item name="due" label="时限日期">
-            <DatePicker.RangePicker className="search-due" placeholder={['开始日期', '结束日期']} style={{ width: '100%' }} />
+            <DatePicker.RangePicker className="search-due" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col span={2}>{flagSelect('overdue', '已超时', '未超时', '超时')}</Col>
