@@ -9,7 +9,7 @@ import type { WechatConfig } from '../../src/config/app-config';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { startFakeWechat } from '../support/fake-wechat';
 import { call } from '../support/http';
-import { demoToken, personWithRole, unitByCode, type SeededPerson } from '../support/people';
+import { townOfficeAround, wechatVillager, type SeededPerson, type TownOfficeSeat } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
 
@@ -41,27 +41,12 @@ describe(`deadline extensions (${testDialect()})`, () => {
   const api = (method: string, path: string, token: string, body?: unknown) => call(under.api.baseUrl, method, path, { token, body });
   const ds = () => under.api.app.get(DataSource);
   let gridId: number;
-  let people: Record<'leader' | 'hotline' | 'townLeader', SeededPerson>;
-  let tokens: Record<'leader' | 'hotline' | 'townLeader', string>;
+  let people: Record<TownOfficeSeat, SeededPerson>;
+  let tokens: Record<TownOfficeSeat, string>;
   beforeAll(async () => {
-    gridId = (await unitByCode(ds(), 'SG-TT-V02-L1-S01')).id;
-    people = {
-      leader: await personWithRole(ds(), 'grid_leader', 'SG-TT-V02-L1-S01'),
-      hotline: await personWithRole(ds(), 'hotline_staff', 'SG-TT'),
-      townLeader: await personWithRole(ds(), 'town_leader', 'SG-TT'),
-    };
-    tokens = {
-      leader: await demoToken(under.api.baseUrl, people.leader.personId),
-      hotline: await demoToken(under.api.baseUrl, people.hotline.personId),
-      townLeader: await demoToken(under.api.baseUrl, people.townLeader.personId),
-    };
+    ({ gridId, people, tokens } = await townOfficeAround(ds(), under.api.baseUrl, 'SG-TT-V02-L1-S01'));
   });
-
-  async function villager(): Promise<string> {
-    const session = await call(under.api.baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: fake.issueLoginCode().code } });
-    await api('PUT', '/api/me/home-unit', session.body.accessToken, { unitId: gridId });
-    return session.body.accessToken;
-  }
+  const villager = () => wechatVillager(under.api.baseUrl, fake, gridId);
 
   /** A matter received Thursday 10:00 and accepted as simple at 10:10: due Friday 10:00. */
   async function acceptedMatter(): Promise<{ id: number; requester: string }> {

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { FakeWechat } from '@gridloop/wechat-fake';
 import { call } from './http';
 import { Person } from '../../src/grid/person.entity';
 import { RoleAssignment } from '../../src/grid/role-assignment.entity';
@@ -52,4 +53,38 @@ export async function addVillager(dataSource: DataSource, who: { name: string; p
   const personId = Number(inserted.identifiers[0]?.id);
   await dataSource.getRepository(RoleAssignment).insert({ personId, role: 'villager', unitId, endedAt: null });
   return personId;
+}
+
+/** A villager signed in through WeChat (a login code from the fake), her home set to `unitId`: her access token. */
+export async function wechatVillager(baseUrl: string, fake: FakeWechat, unitId: number): Promise<string> {
+  const session = await call(baseUrl, 'POST', '/api/auth/wechat-login', { body: { code: fake.issueLoginCode().code } });
+  if (session.status !== 200) throw new Error(`wechatLogin: ${session.status} ${JSON.stringify(session.body)}`);
+  const token = session.body.accessToken as string;
+  const home = await call(baseUrl, 'PUT', '/api/me/home-unit', { token, body: { unitId } });
+  if (home.status !== 200) throw new Error(`setHomeUnit: ${home.status} ${JSON.stringify(home.body)}`);
+  return token;
+}
+
+export type TownOfficeSeat = 'leader' | 'hotline' | 'townLeader';
+
+/** A small grid of the seeded 台头镇 with its leader, hotline staff and the town leader, each signed in by the demo sign-in. */
+export async function townOfficeAround(
+  dataSource: DataSource,
+  baseUrl: string,
+  gridCode: string,
+): Promise<{ gridId: number; people: Record<TownOfficeSeat, SeededPerson>; tokens: Record<TownOfficeSeat, string> }> {
+  const people = {
+    leader: await personWithRole(dataSource, 'grid_leader', gridCode),
+    hotline: await personWithRole(dataSource, 'hotline_staff', 'SG-TT'),
+    townLeader: await personWithRole(dataSource, 'town_leader', 'SG-TT'),
+  };
+  return {
+    gridId: (await unitByCode(dataSource, gridCode)).id,
+    people,
+    tokens: {
+      leader: await demoToken(baseUrl, people.leader.personId),
+      hotline: await demoToken(baseUrl, people.hotline.personId),
+      townLeader: await demoToken(baseUrl, people.townLeader.personId),
+    },
+  };
 }
