@@ -6,6 +6,7 @@ import { call } from '../support/http';
 import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
 import { button, current, eventually, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
+import { importOrder } from '../support/hotline';
 
 const VILLAGER = { name: '孙秀英', phone: '13912340188' };
 const TEXT = '村口的路灯坏了三盏，晚上黑得看不见路。';
@@ -123,27 +124,18 @@ describe('deadlines that explain themselves in the H5 app', () => {
     const { page, pageErrors } = phone;
     const dataSource = under.api.app.get(DataSource);
     const staff = await personWithRole(dataSource, 'hotline_staff');
-    const towns: { id: number }[] = await dataSource.query("SELECT id FROM org_unit WHERE kind = 'town' ORDER BY id LIMIT 1");
-    const imported = await api('POST', '/api/hotline/orders', await demoToken(under.api.baseUrl, staff.personId), {
-      townId: Number(towns[0]?.id),
-      orders: [
-        {
-          orderNo: 'SG20251231DL0001',
-          receivedAt: at('2025-12-31T19:40:00').toISOString(),
-          callerName: '周大爷',
-          callerPhone: '13655550188',
-          content: '桥头的护栏被车撞歪了，孩子上学要经过。',
-          category: 'safety',
-          cityDueAt: at('2026-01-01T08:00:00').toISOString(),
-          confidential: false,
-        },
-      ],
+    const orderId = await importOrder(dataSource, under.api.baseUrl, await demoToken(under.api.baseUrl, staff.personId), {
+      orderNo: 'SG20251231DL0001',
+      content: '桥头的护栏被车撞歪了，孩子上学要经过。',
+      callerName: '周大爷',
+      callerPhone: '13655550188',
+      category: 'safety',
+      receivedAt: at('2025-12-31T19:40:00'),
+      cityDueAt: at('2026-01-01T08:00:00'),
     });
-    expect([200, 201]).toContain(imported.status);
-    const [order]: { id: number }[] = await dataSource.query('SELECT id FROM request WHERE hotlineOrderNo = ?', ['SG20251231DL0001']);
 
     await signInAs(page, staff);
-    await page.goto(`${under.api.baseUrl}/#/subpackages/staff/request/index?id=${Number(order!.id)}`);
+    await page.goto(`${under.api.baseUrl}/#/subpackages/staff/request/index?id=${orderId}`);
     const shown = current(page);
     await shown.locator('.staff-city-due').waitFor({ timeout: 15_000 });
     await shown.locator('.staff-dispatch-notice .deadline-why-tap').click();

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { RoleAssignment } from '../../src/grid/role-assignment.entity';
-import { call } from '../support/http';
 import { demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
 import { button, current, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
+import { importOrder } from '../support/hotline';
 
 const PATROL_TEXT = '大桥边护栏松动，小孩路过有危险。';
 const PATROL_RESULT = '已找人把护栏重新固定好。';
@@ -118,27 +118,7 @@ describe('patrol, 代办 and 派单 in the H5 app', () => {
   it('a 12345 order appears in 派单; hotline staff transfer it to a small grid; its leader sees it in 待办', async () => {
     const { page } = phone;
     const staffToken = await demoToken(under.api.baseUrl, staff.personId);
-    const towns: { id: number }[] = await dataSource.query("SELECT id FROM org_unit WHERE kind = 'town' ORDER BY id LIMIT 1");
-    const now = Date.now();
-    const imported = await call(under.api.baseUrl, 'POST', '/api/hotline/orders', {
-      token: staffToken,
-      body: {
-        townId: Number(towns[0]?.id),
-        orders: [
-          {
-            orderNo: ORDER.orderNo,
-            receivedAt: new Date(now - 3_600_000).toISOString(),
-            callerName: '李桂芝',
-            callerPhone: '13655556666',
-            content: ORDER.text,
-            category: 'infrastructure',
-            cityDueAt: new Date(now + 5 * 86_400_000).toISOString(),
-            confidential: false,
-          },
-        ],
-      },
-    });
-    expect([200, 201]).toContain(imported.status);
+    await importOrder(dataSource, under.api.baseUrl, staffToken, { orderNo: ORDER.orderNo, content: ORDER.text });
 
     await signInAs(page, staff);
     await button(page, '派单', '.home-dispatch').click();

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { call } from '../support/http';
 import { catchDialling } from '../support/dialling';
 import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
 import { button, current, signInAs, usePhoneOnApp } from '../support/h5';
+import { importOrder } from '../support/hotline';
 import { Burden } from './support/burden';
 
 const VILLAGER = { name: '孙秀兰', phone: '13912345678' };
@@ -185,27 +185,7 @@ describe('the burden of each main flow in the H5 app (taps and typed fields)', (
   it('dispatch one 12345 order: 派单, the order (转办 open, the village it names chosen, the reason written), 确定转办', async () => {
     const { page } = phone;
     const staffToken = await demoToken(under.api.baseUrl, staff.personId);
-    const towns: { id: number }[] = await dataSource.query("SELECT id FROM org_unit WHERE kind = 'town' ORDER BY id LIMIT 1");
-    const now = Date.now();
-    const imported = await call(under.api.baseUrl, 'POST', '/api/hotline/orders', {
-      token: staffToken,
-      body: {
-        townId: Number(towns[0]?.id),
-        orders: [
-          {
-            orderNo: ORDER.orderNo,
-            receivedAt: new Date(now - 3_600_000).toISOString(),
-            callerName: '李桂芝',
-            callerPhone: '13655556666',
-            content: ORDER.text,
-            category: 'infrastructure',
-            cityDueAt: new Date(now + 5 * 86_400_000).toISOString(),
-            confidential: false,
-          },
-        ],
-      },
-    });
-    expect([200, 201]).toContain(imported.status);
+    await importOrder(dataSource, under.api.baseUrl, staffToken, { orderNo: ORDER.orderNo, content: ORDER.text });
 
     await signInAs(page, staff);
     const burden = new Burden('dispatch-12345');

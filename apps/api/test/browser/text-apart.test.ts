@@ -6,6 +6,7 @@ import { call } from '../support/http';
 import { addVillager, demoToken, personWithRole, SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
 import { current, signInAs, usePhoneOnApp } from '../support/h5';
+import { importOrder } from '../support/hotline';
 
 const ORDER_NO = 'SG20261207UX0901';
 const RESULT = '已用水泥把坑填平了';
@@ -33,25 +34,14 @@ describe('numbers, times and text apart on the staff request page', () => {
     const dataSource = under.api.app.get(DataSource);
     staff = await personWithRole(dataSource, 'hotline_staff');
     const leader = await personWithRole(dataSource, 'grid_leader');
-    const towns: { id: number }[] = await dataSource.query("SELECT id FROM org_unit WHERE kind = 'town' ORDER BY id LIMIT 1");
-    const imported = await api('POST', '/api/hotline/orders', await demoToken(under.api.baseUrl, staff.personId), {
-      townId: Number(towns[0]?.id),
-      orders: [
-        {
-          orderNo: ORDER_NO,
-          receivedAt: new Date(Date.now() - 600_000).toISOString(),
-          callerName: '吴大姐',
-          callerPhone: '13655550199',
-          content: '菜市场门口积水，进出很不方便。',
-          category: 'infrastructure',
-          cityDueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
-          confidential: false,
-        },
-      ],
+    orderId = await importOrder(dataSource, under.api.baseUrl, await demoToken(under.api.baseUrl, staff.personId), {
+      orderNo: ORDER_NO,
+      content: '菜市场门口积水，进出很不方便。',
+      callerName: '吴大姐',
+      callerPhone: '13655550199',
+      receivedAt: new Date(Date.now() - 600_000),
+      cityDueAt: new Date(Date.now() + 3 * 86_400_000),
     });
-    expect([200, 201]).toContain(imported.status);
-    const [order]: { id: number }[] = await dataSource.query('SELECT id FROM request WHERE hotlineOrderNo = ?', [ORDER_NO]);
-    orderId = Number(order!.id);
 
     const villagerToken = await demoToken(under.api.baseUrl, await addVillager(dataSource, { name: '冯桂兰', phone: '13912341010' }, leader.unitId));
     const leaderToken = await demoToken(under.api.baseUrl, leader.personId);

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { call } from '../support/http';
 import { demoToken, personWithRole, type SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
 import { button, current, eventually, screenshot, signInAs, usePhoneOnApp } from '../support/h5';
+import { importOrder } from '../support/hotline';
 
 const ORDER = { orderNo: 'SG20261207TS0001', text: '大棚区的灌溉渠堵了，水过不去，菜要旱死了。' };
 
@@ -23,29 +23,12 @@ describe('转办: search by name, then who holds it', () => {
   beforeAll(async () => {
     dataSource = under.api.app.get(DataSource);
     staff = await personWithRole(dataSource, 'hotline_staff', 'SG-TT');
-    const [town]: { id: number }[] = await dataSource.query("SELECT id FROM org_unit WHERE code = 'SG-TT'");
-    const now = Date.now();
-    const imported = await call(under.api.baseUrl, 'POST', '/api/hotline/orders', {
-      token: await demoToken(under.api.baseUrl, staff.personId),
-      body: {
-        townId: Number(town!.id),
-        orders: [
-          {
-            orderNo: ORDER.orderNo,
-            receivedAt: new Date(now - 3_600_000).toISOString(),
-            callerName: '王大姐',
-            callerPhone: '13655557777',
-            content: ORDER.text,
-            category: 'infrastructure',
-            cityDueAt: new Date(now + 5 * 86_400_000).toISOString(),
-            confidential: false,
-          },
-        ],
-      },
+    orderId = await importOrder(dataSource, under.api.baseUrl, await demoToken(under.api.baseUrl, staff.personId), {
+      orderNo: ORDER.orderNo,
+      content: ORDER.text,
+      callerName: '王大姐',
+      callerPhone: '13655557777',
     });
-    expect([200, 201]).toContain(imported.status);
-    const [row]: { id: number }[] = await dataSource.query('SELECT id FROM request WHERE hotlineOrderNo = ?', [ORDER.orderNo]);
-    orderId = Number(row!.id);
   });
 
   it('finds the department and a grid by name, dispatches, and the page then says who holds it', async () => {
