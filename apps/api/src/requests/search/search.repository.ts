@@ -6,7 +6,7 @@ import { OrgUnit } from '../../grid/org-unit.entity';
 import { RequestEntity } from '../request.entity';
 import { visibleTo } from '../request.repository';
 import type { SearchOrder, SearchPosition, SearchSort } from './search-cursor';
-import { matchText } from './text-match';
+import { matchIndexedText } from './text-index';
 
 /** A search's filter with its days turned into instants and its place into a path. */
 export interface SearchFilter {
@@ -92,7 +92,7 @@ function depth(path: string): number {
   return path.split('/').length;
 }
 
-/** Every filter but the words, then the words (matchText: the text index replaces that part alone). */
+/** Every filter but the words, then the words through the text index (matchIndexedText). */
 function narrow(query: SelectQueryBuilder<RequestEntity>, filter: SearchFilter): void {
   if (filter.states?.length) query.andWhere('r.state IN (:...states)', { states: filter.states });
   if (filter.sources?.length) query.andWhere('r.source IN (:...sources)', { sources: filter.sources });
@@ -111,5 +111,5 @@ function narrow(query: SelectQueryBuilder<RequestEntity>, filter: SearchFilter):
   if (filter.supervised !== undefined) query.andWhere(filter.supervised ? 'r.supervisedAt IS NOT NULL' : 'r.supervisedAt IS NULL');
   if (filter.confidential !== undefined) query.andWhere('r.confidential = :confidential', { confidential: filter.confidential });
   // Below a town (a village or grid: ids of the county and the town, then more), the place's rows are few.
-  matchText(query, 'r', filter.words, filter.unitPath !== undefined && depth(filter.unitPath) > depth('/county/town/'));
+  matchIndexedText(query, 'r', filter.words, filter.unitPath !== undefined && depth(filter.unitPath) > depth('/county/town/'));
 }

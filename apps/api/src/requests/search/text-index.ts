@@ -17,7 +17,8 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
  *   village's few thousand matters of a state and date range read with LIKE take ~20 ms
  *   (docs/benchmarks.md, "Search"). SQLite's FTS5 is fast either way.
  *
- * `%`, `_` and `!` in a word are escaped for LIKE with `!`, which both dialects accept.
+ * `%`, `_` and `!` in a word are escaped for LIKE with `!`, which both dialects accept. The address
+ * is not searched: it is a personal field most callers see hidden (PERSONAL_FIELDS).
  */
 export function matchIndexedText<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,

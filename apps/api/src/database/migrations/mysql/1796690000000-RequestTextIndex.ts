@@ -38,7 +38,7 @@ export class RequestTextIndex1796690000000 implements MigrationInterface {
 /**
  * A matter's description as its trigrams: lower case, every run of letters, digits and `_`
  * cut into overlapping three-character pieces, one space between. A run shorter than three gives
- * none (a one- or two-character word is searched with LIKE, requests/search/text-match.ts). The query side
+ * none (a one- or two-character word is searched with LIKE, requests/search/text-index.ts). The query side
  * cuts words the same way (`trigramsOf`).
  */
 const REQUEST_TEXT_GRAMS = `CREATE FUNCTION request_text_grams(description TEXT) RETURNS MEDIUMTEXT CHARSET utf8mb4
