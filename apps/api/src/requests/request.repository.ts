@@ -260,7 +260,7 @@ export function visibleTo(personId: number, span: readonly string[]): { sql: str
 }
 
 /** A request lies within `span` by the unit it belongs to or by the unit handling it. */
-function unitOrHandlerInSpan(span: readonly string[]): { sql: string; params: Record<string, string> } {
+export function unitOrHandlerInSpan(span: readonly string[]): { sql: string; params: Record<string, string> } {
   const unit = spanCondition('u.path', span, 'unitSpan');
   const handler = spanCondition('h.path', span, 'handlerSpan');
   return { sql: `(${unit.sql} OR ${handler.sql})`, params: { ...unit.params, ...handler.params } };

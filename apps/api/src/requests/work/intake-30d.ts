@@ -1,6 +1,6 @@
 import { chinaDayOf, chinaDayRange, REQUEST_SOURCES, type RequestSource } from '@gridloop/domain';
 import { DataSource } from 'typeorm';
-import { spanCondition } from '../../access/span-where';
+import { requestsWithin } from './requests-within';
 import { rawDate } from '../../common/raw-date';
 
 export const INTAKE_DAYS = 30;
@@ -21,15 +21,8 @@ export interface IntakeByDay {
 export async function intakeByDay(dataSource: DataSource, span: readonly string[], now: Date): Promise<IntakeByDay> {
   const end = chinaDayRange(chinaDayOf(now)).end.getTime();
   const start = end - INTAKE_DAYS * MS_PER_DAY;
-  const unit = spanCondition('u.path', span, 'unitSpan');
-  const handler = spanCondition('h.path', span, 'handlerSpan');
-  const rows: { source: string; createdAt: Date | string }[] = await dataSource
-    .createQueryBuilder()
+  const rows: { source: string; createdAt: Date | string }[] = await requestsWithin(dataSource, span)
     .select(['r.source AS source', 'r.createdAt AS createdAt'])
-    .from('request', 'r')
-    .innerJoin('org_unit', 'u', 'u.id = r.unitId')
-    .innerJoin('org_unit', 'h', 'h.id = r.handlerUnitId')
-    .where(`(${unit.sql} OR ${handler.sql})`, { ...unit.params, ...handler.params })
     .andWhere('r.createdAt >= :start AND r.createdAt < :end', { start: new Date(start), end: new Date(end) })
     .getRawMany();
   const counts = new Map(REQUEST_SOURCES.map((source) => [source as string, new Array<number>(INTAKE_DAYS).fill(0)]));

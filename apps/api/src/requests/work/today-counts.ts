@@ -1,6 +1,6 @@
 import { chinaDayOf, chinaDayRange, runningClock, WORKING_STATES } from '@gridloop/domain';
 import { DataSource } from 'typeorm';
-import { spanCondition } from '../../access/span-where';
+import { requestsWithin } from './requests-within';
 import { rawDate } from '../../common/raw-date';
 
 /** 今日到期 and 今日新收 for the desk console's 工作台, over the matters a person may see. */
@@ -25,16 +25,7 @@ interface ClockRow {
  */
 export async function todayCounts(dataSource: DataSource, span: readonly string[], now: Date): Promise<TodayCounts> {
   const { start, end } = chinaDayRange(chinaDayOf(now));
-  const unit = spanCondition('u.path', span, 'unitSpan');
-  const handler = spanCondition('h.path', span, 'handlerSpan');
-  const inSpan = { sql: `(${unit.sql} OR ${handler.sql})`, params: { ...unit.params, ...handler.params } };
-  const scoped = () =>
-    dataSource
-      .createQueryBuilder()
-      .from('request', 'r')
-      .innerJoin('org_unit', 'u', 'u.id = r.unitId')
-      .innerJoin('org_unit', 'h', 'h.id = r.handlerUnitId')
-      .where(inSpan.sql, inSpan.params);
+  const scoped = () => requestsWithin(dataSource, span);
 
   const received = await scoped()
     .select('COUNT(*) AS n')
