@@ -20,16 +20,7 @@ export function townOfUnit(unitId: number): Promise<UnitRef> {
   return unwrap(api.GET('/api/public/units/{unitId}/town', { params: { path: { unitId } } }));
 }
 
-/**
- * The town a unit sits in, for units that hang straight off a town (the hotline office, a
- * department) or are one: towns are few, so their children are simply looked through.
- */
-export async function townOf(unit: UnitRef): Promise<UnitRef | null> {
-  if (unit.kind === 'town') return unit;
-  const towns = await unwrap(api.GET('/api/public/towns', { params: { query: { limit: 50 } } }));
-  for (const town of towns) {
-    const under = await childUnits(town.id);
-    if (under.some((child) => child.id === unit.id)) return { id: town.id, name: town.name, kind: 'town' };
-  }
-  return null;
+/** The town a unit is or lies in (a town itself, the hotline office, a department, a grid). */
+export function townOf(unit: UnitRef): Promise<UnitRef> {
+  return unit.kind === 'town' ? Promise.resolve(unit) : townOfUnit(unit.id);
 }

@@ -61,7 +61,7 @@ export function TransferForm({
     let live = true;
     if (!area) return;
     townOf(area).then(
-      (found) => live && (found ? setTown(found) : setError('没有找到您所在的镇')),
+      (found) => live && setTown(found),
       (failure) => live && setError(messageOf(failure)),
     );
     return () => {

@@ -34,8 +34,8 @@ export function weeklyDispatch(townId: number): Promise<WeeklyDispatch> {
  */
 export async function reportTowns(me: Me): Promise<UnitRef[]> {
   const towns: UnitRef[] = [];
-  const add = (town: UnitRef | null) => {
-    if (town && !towns.some((t) => t.id === town.id)) towns.push(town);
+  const add = (town: UnitRef) => {
+    if (!towns.some((t) => t.id === town.id)) towns.push(town);
   };
   for (const unit of reportAreas(me)) {
     if (unit.kind === 'county') {

@@ -31,23 +31,21 @@ const childUnits = (unitId: number): Promise<UnitRef[]> => unwrap(api.GET('/api/
 export const kindLabel = (kind: string): string => UNIT_KIND_LABELS[kind as UnitKind] ?? '';
 
 /**
- * The towns this person dispatches for (routing.manage): a town role's own town, every town for a
- * county role, otherwise the town the role's unit (the hotline office) hangs off.
+ * The towns this person dispatches for (routing.manage): every town for a county role, else the
+ * town each role's unit (the hotline office, the town itself) lies in, as the API says (getUnitTown).
  */
 export async function dispatchTowns(me: Me): Promise<UnitRef[]> {
   const units = me.roles.filter((held) => roleNameGrants(held.role, 'routing.manage')).map((held) => held.unit);
-  if (units.length === 0) return [];
-  const towns = await unwrap(api.GET('/api/public/towns', { params: { query: { limit: 50 } } }));
-  const found = new Map<number, UnitRef>();
-  for (const town of towns) {
-    const ref = { id: town.id, name: town.name, kind: 'town' };
-    if (units.some((unit) => unit.kind === 'county' || unit.id === town.id)) found.set(town.id, ref);
-    else {
-      const under = await childUnits(town.id);
-      if (under.some((child) => units.some((unit) => unit.id === child.id))) found.set(town.id, ref);
-    }
+  if (units.some((unit) => unit.kind === 'county')) {
+    const towns = await unwrap(api.GET('/api/public/towns', { params: { query: { limit: 50 } } }));
+    return towns.map((town) => ({ id: town.id, name: town.name, kind: 'town' }));
   }
-  return [...found.values()];
+  const towns = await Promise.all(
+    units.map((unit) =>
+      unit.kind === 'town' ? Promise.resolve(unit) : unwrap(api.GET('/api/public/units/{unitId}/town', { params: { path: { unitId: unit.id } } })),
+    ),
+  );
+  return [...new Map(towns.map((town) => [town.id, town])).values()];
 }
 
 /**

@@ -204,7 +204,7 @@ export default function OnBehalfPage() {
     const me = await reloadMe();
     const larger = proxyAreas(me).filter((area) => !MATTER_UNITS.selectable.includes(area.kind));
     const roots = await Promise.all(larger.map((area) => (area.kind === 'hotline_office' ? townOf(area) : Promise.resolve(area))));
-    return { me, roots: roots.filter((root): root is UnitRef => root !== null) };
+    return { me, roots };
   });
   if (!session) return null;
   return (
