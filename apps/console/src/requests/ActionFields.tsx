@@ -1,7 +1,7 @@
 import { complexityNeedsReason, CONTACT_METHOD_LABELS, CONTACT_METHODS, proposedComplexity } from '@gridloop/domain/dist/requests/acceptance';
 import type { ActionField, ActionFieldName } from '@gridloop/domain/dist/requests/request-workflow';
-import { RATING_LABELS, RATINGS } from '@gridloop/domain/dist/requests/ratings';
-import { RETURN_VISIT_METHOD_LABELS, RETURN_VISIT_METHODS } from '@gridloop/domain/dist/requests/return-visits';
+import { RATING_LABELS, RATINGS, type Rating } from '@gridloop/domain/dist/requests/ratings';
+import { RETURN_VISIT_METHOD_LABELS, RETURN_VISIT_METHODS, settledReturnVisit, type ReturnVisitMethod } from '@gridloop/domain/dist/requests/return-visits';
 import { COMPLEXITIES, COMPLEXITY_LABELS } from '@gridloop/domain/dist/requests/sla';
 import { TRANSFER_TARGET_KINDS } from '@gridloop/domain/dist/requests/transfer-scope';
 import { UNIT_KIND_LABELS, type UnitKind } from '@gridloop/domain/dist/grid/org';
@@ -31,13 +31,14 @@ export function initialValue(field: ActionField, request: RequestView): unknown 
   return undefined;
 }
 
-/** The form's values as the step's body: nobody is reached without a visit, and nothing is heard from one not reached. */
+/** The form's values as the step's body; a return visit's made to hold together by the domain's settledReturnVisit. */
 export function fieldValues(fields: readonly ActionField[], values: Record<string, unknown>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const field of fields) if (values[field.name] !== undefined && values[field.name] !== null) body[field.name] = values[field.name];
-  if (body.visitMethod === 'none' && 'visitReached' in body) body.visitReached = false;
-  if (body.visitReached === false) delete body.visitHeard;
-  return body;
+  if (body.visitMethod === undefined) return body;
+  const visit = settledReturnVisit(body.visitMethod as ReturnVisitMethod, body.visitReached === true, (body.visitHeard as Rating | undefined) ?? null);
+  const { visitHeard: _heard, ...rest } = body;
+  return { ...rest, visitReached: visit.reached, ...(visit.heard ? { visitHeard: visit.heard } : {}) };
 }
 
 /** Whether the note is required besides the row's noteRequired: a complexity other than the category's proposal needs a reason. */

@@ -7,6 +7,7 @@ import {
   refuseReturnVisit,
   returnVisitNote,
   returnVisitRulesForTown,
+  settledReturnVisit,
   visitReopens,
   type ReturnVisitInput,
 } from './return-visits';
@@ -65,4 +66,15 @@ test('RETURN_VISIT_RULES: defaults 10 %, margin 0.2, 3 pairs; a town may differ;
   assert.throws(() => parseReturnVisitRules({ default: { sampleShare: 1.5 } }, 'RETURN_VISIT_RULES'), /RETURN_VISIT_RULES\.default\.sampleShare/);
   assert.throws(() => parseReturnVisitRules({ default: { minPaired: 0 } }), /minPaired/);
   assert.throws(() => parseReturnVisitRules({ default: { share: 0.1 } }), /unknown key share/);
+});
+
+test('a visit as a form gives it is settled so that nothing in it is refused', () => {
+  assert.deepEqual(settledReturnVisit('none', true, 'satisfied'), { method: 'none', reached: false, heard: null });
+  assert.deepEqual(settledReturnVisit('phone', false, 'dissatisfied'), { method: 'phone', reached: false, heard: null });
+  assert.deepEqual(settledReturnVisit('sms', true, 'dissatisfied'), { method: 'sms', reached: true, heard: 'dissatisfied' });
+  // The form always holds a heard value (its default 满意), whatever it shows.
+  for (const method of ['phone', 'sms', 'in_person', 'none'] as const)
+    for (const reached of [true, false])
+      for (const heard of ['satisfied', 'basically_satisfied', 'dissatisfied'] as const)
+        assert.equal(refuseReturnVisit(settledReturnVisit(method, reached, heard)), null);
 });

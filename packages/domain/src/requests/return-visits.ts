@@ -43,6 +43,15 @@ export function refuseReturnVisit(visit: ReturnVisitInput): ReturnVisitRefusal |
   return null;
 }
 
+/**
+ * A visit as a form gives it, made to hold together (so refuseReturnVisit has nothing to refuse):
+ * one not called was not reached, and one not reached heard nothing.
+ */
+export function settledReturnVisit(method: ReturnVisitMethod, reached: boolean, heard: Rating | null): ReturnVisitInput {
+  const wasReached = method !== 'none' && reached;
+  return { method, reached: wasReached, heard: wasReached ? heard : null };
+}
+
 /** A 不满意 heard sends the matter back to work (重办), as an in-app 不满意 does. */
 export function visitReopens(visit: ReturnVisitInput): boolean {
   return visit.heard !== null && reopensOn(visit.heard);

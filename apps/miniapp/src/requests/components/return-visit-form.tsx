@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { RATING_LABELS, RATINGS, type Rating } from '@gridloop/domain/dist/requests/ratings';
-import { DEFAULT_RETURN_VISIT, RETURN_VISIT_METHOD_LABELS, RETURN_VISIT_METHODS, type ReturnVisitMethod } from '@gridloop/domain/dist/requests/return-visits';
+import {
+  DEFAULT_RETURN_VISIT,
+  RETURN_VISIT_METHOD_LABELS,
+  RETURN_VISIT_METHODS,
+  settledReturnVisit,
+  visitReopens,
+  type ReturnVisitMethod,
+} from '@gridloop/domain/dist/requests/return-visits';
 import { ActionForm } from './action-form';
 
 export interface ReturnVisitValues {
@@ -46,15 +53,16 @@ export function ReturnVisitForm({
 }: {
   action: 'lookBackClose' | 'returnVisit';
   busy: boolean;
-  onSubmit(values: ReturnVisitValues): void;
+  /** `reopens`: what was heard sends the matter back to work (the domain's visitReopens). */
+  onSubmit(values: ReturnVisitValues, reopens: boolean): void;
   onCancel(): void;
 }) {
   const [method, setMethod] = useState<ReturnVisitMethod>(DEFAULT_RETURN_VISIT.method);
   const [reached, setReached] = useState(DEFAULT_RETURN_VISIT.reached);
   const [heard, setHeard] = useState<Rating>(DEFAULT_RETURN_VISIT.heard ?? 'satisfied');
   const called = method !== 'none';
-  const wasReached = called && reached;
-  const reopens = wasReached && heard === 'dissatisfied';
+  const visit = settledReturnVisit(method, reached, heard);
+  const reopens = visitReopens(visit);
   const confirmText = reopens ? '确认，退回重新办理' : action === 'lookBackClose' ? '确认回看并关闭' : '确认回访';
   return (
     <ActionForm
@@ -67,7 +75,15 @@ export function ReturnVisitForm({
       busy={busy}
       onCancel={onCancel}
       onSubmit={(values) =>
-        onSubmit({ visitMethod: method, visitReached: wasReached, ...(wasReached ? { visitHeard: heard } : {}), ...(values.note ? { note: values.note } : {}) })
+        onSubmit(
+          {
+            visitMethod: visit.method,
+            visitReached: visit.reached,
+            ...(visit.heard ? { visitHeard: visit.heard } : {}),
+            ...(values.note ? { note: values.note } : {}),
+          },
+          reopens,
+        )
       }
       className="return-visit-form"
     >
@@ -94,7 +110,7 @@ export function ReturnVisitForm({
           />
         </View>
       )}
-      {wasReached && (
+      {visit.reached && (
         <View className="form-field">
           <Text className="form-label">群众怎么说</Text>
           <Chips<Rating> options={RATINGS.map((r) => [r, RATING_LABELS[r]] as [Rating, string])} value={heard} onChange={setHeard} className="visit-heard" />

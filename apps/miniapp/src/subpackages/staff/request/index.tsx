@@ -302,14 +302,8 @@ export default function LookBackRequestPage() {
                 action={open}
                 busy={busy === open}
                 onCancel={() => setOpen(null)}
-                onSubmit={async (values) =>
-                  done(
-                    await act(
-                      open,
-                      values,
-                      values.visitHeard === 'dissatisfied' ? '群众不满意，已退回重新办理' : open === 'lookBackClose' ? '已回看并关闭' : '已记录回访',
-                    ),
-                  )
+                onSubmit={async (values, reopens) =>
+                  done(await act(open, values, reopens ? '群众不满意，已退回重新办理' : open === 'lookBackClose' ? '已回看并关闭' : '已记录回访'))
                 }
               />
             )}
