@@ -11,7 +11,8 @@ import { Link, useSearchParams } from 'react-router';
 import { messageOf } from '../../api/errors';
 import type { components } from '../../api/schema';
 import { useLoad } from '../../lib/use-load';
-import { exportSearch, listSearchPlaces, PAGE_SIZE, saveFile, searchRequests } from './search-api';
+import { saveFile } from '../../lib/save-file';
+import { exportSearch, listSearchPlaces, PAGE_SIZE, searchRequests } from './search-api';
 import { paramsFromQuery, queryFromParams, type SearchOrder, type SearchQuery, type SearchSort } from './search-params';
 import { SearchFilters } from './SearchFilters';
 

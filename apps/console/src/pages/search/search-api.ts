@@ -47,16 +47,3 @@ export async function exportSearch(query: SearchQuery, onProgress: (bytes: numbe
   const name = encoded ? decodeURIComponent(encoded) : '诉求检索.xlsx';
   return { file: new Blob(chunks as BlobPart[], { type: response.headers.get('content-type') ?? undefined }), name };
 }
-
-/** Hands a file to the browser as a download. */
-export function saveFile(file: Blob, name: string): void {
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own copy once started.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

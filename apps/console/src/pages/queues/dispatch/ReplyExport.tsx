@@ -4,19 +4,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { messageOf, unwrap } from '../../../api/errors';
+import { saveFile } from '../../../lib/save-file';
 import type { UnitRef } from './unit-tree';
-
-/** A file the browser saves under `name`. */
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /**
  * 导出回复: the replies to the city for the orders it took on the chosen days (China time), as the
@@ -33,7 +22,7 @@ export function ReplyExport({ town }: { town: UnitRef }) {
     setError(null);
     try {
       const blob = await unwrap(api.GET('/api/hotline/replies.xlsx', { params: { query: { townId: town.id, from, to } }, parseAs: 'blob' }));
-      save(blob as unknown as Blob, `12345工单回复_${town.name}_${from}至${to}.xlsx`);
+      saveFile(blob as unknown as Blob, `12345工单回复_${town.name}_${from}至${to}.xlsx`);
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
