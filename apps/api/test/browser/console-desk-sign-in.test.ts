@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readWxaCode, type FakeWechat } from '@gridloop/wechat-fake';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { loadAppConfig, type WechatConfig } from '../../src/config/app-config';
+import { type WechatConfig } from '../../src/config/app-config';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { openPhoneBrowser, saveScreenshot, type PhoneBrowser } from '../support/browser';
+import { saveScreenshot, type PhoneBrowser } from '../support/browser';
+import { requireConsoleBuild, openDesk } from '../support/console';
 import { startFakeWechat } from '../support/fake-wechat';
 import { call } from '../support/http';
 import { demoToken, personWithRole, type SeededPerson } from '../support/people';
@@ -32,17 +31,11 @@ describe('the desk console: sign in by scanning', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    const consoleDir = loadAppConfig({}).consoleDir;
-    if (!fs.existsSync(path.join(consoleDir, 'index.html')))
-      throw new Error(`no console build at ${consoleDir}: run pnpm --filter @gridloop/console build first`);
+    requireConsoleBuild();
     await seedDemoIfEmpty(under.api.app);
     staff = await personWithRole(under.api.app.get(DataSource), 'hotline_staff');
-    desk = await openPhoneBrowser({ width: 1440, height: 900 });
+    desk = await openDesk(problems);
     page = desk.page;
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) problems.push(`console: ${message.text()}`);
-    });
   });
   afterAll(async () => {
     await desk?.close();

@@ -1,14 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { actionRule, type RequestAction } from '@gridloop/domain';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { loadAppConfig } from '../../src/config/app-config';
 import { RequestEntity } from '../../src/requests/request.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { openPhoneBrowser, saveScreenshot, type PhoneBrowser } from '../support/browser';
+import { saveScreenshot, type PhoneBrowser } from '../support/browser';
+import { requireConsoleBuild, openDesk, demoSignInAtDesk } from '../support/console';
 import { eventually } from '../support/h5';
 import { call } from '../support/http';
 import { pngImage, uploadPhoto } from '../support/images';
@@ -41,9 +39,7 @@ describe('the desk console: a matter’s page and the queues’ work', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    const consoleDir = loadAppConfig({}).consoleDir;
-    if (!fs.existsSync(path.join(consoleDir, 'index.html')))
-      throw new Error(`no console build at ${consoleDir}: run pnpm --filter @gridloop/console build first`);
+    requireConsoleBuild();
     await seedDemoIfEmpty(under.api.app);
     const dataSource = under.api.app.get(DataSource);
     const base = under.api.baseUrl;
@@ -94,16 +90,10 @@ describe('the desk console: a matter’s page and the queues’ work', () => {
       overdue.push(submitted.id);
     }
 
-    desk = await openPhoneBrowser({ width: 1440, height: 900 });
+    desk = await openDesk(problems);
     page = desk.page;
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) problems.push(`console: ${message.text()}`);
-    });
     await page.goto(`${base}/console/`);
-    await page.getByText('网格通 · 电脑工作台').waitFor({ timeout: 30_000 });
-    await page.getByPlaceholder('按姓名、身份或单位查找').fill(staff.name);
-    await page.locator('.ant-table-row').filter({ hasText: staff.name }).first().getByRole('button', { name: '以此身份登录' }).click();
+    await demoSignInAtDesk(page, staff.name);
     await page.locator('.console-me').waitFor({ timeout: 30_000 });
   });
 

@@ -7,9 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { loadAppConfig } from '../../src/config/app-config';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { openPhoneBrowser, saveScreenshot, type PhoneBrowser } from '../support/browser';
+import { saveScreenshot, type PhoneBrowser } from '../support/browser';
+import { requireConsoleBuild, openDesk, demoSignInAtDesk } from '../support/console';
 import { eventually } from '../support/h5';
 import { call } from '../support/http';
 import { demoToken, personWithRole, SeededPerson, unitByCode } from '../support/people';
@@ -54,9 +54,7 @@ describe('the desk console: 派单, the 12345 import and export, and 工作台�
   const problems: string[] = [];
 
   beforeAll(async () => {
-    const consoleDir = loadAppConfig({}).consoleDir;
-    if (!fs.existsSync(path.join(consoleDir, 'index.html')))
-      throw new Error(`no console build at ${consoleDir}: run pnpm --filter @gridloop/console build first`);
+    requireConsoleBuild();
     await seedDemoIfEmpty(under.api.app);
     const dataSource = under.api.app.get(DataSource);
     staff = await personWithRole(dataSource, 'hotline_staff', 'SG-TT');
@@ -66,12 +64,8 @@ describe('the desk console: 派单, the 12345 import and export, and 工作台�
     gridName = grid.name;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-dispatch-'));
 
-    desk = await openPhoneBrowser({ width: 1440, height: 900 });
+    desk = await openDesk(problems);
     page = desk.page;
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) problems.push(`console: ${message.text()}`);
-    });
   });
 
   afterAll(async () => {
@@ -99,9 +93,7 @@ describe('the desk console: 派单, the 12345 import and export, and 工作台�
 
   it('signs in as hotline staff and opens 待派单', async () => {
     await page.goto(`${under.api.baseUrl}/console/`);
-    await page.getByText('网格通 · 电脑工作台').waitFor({ timeout: 30_000 });
-    await page.getByPlaceholder('按姓名、身份或单位查找').fill(staff.name);
-    await page.locator('.ant-table-row').filter({ hasText: staff.name }).first().getByRole('button', { name: '以此身份登录' }).click();
+    await demoSignInAtDesk(page, staff.name);
     await page.locator('.console-me').getByText(staff.name, { exact: false }).waitFor({ timeout: 30_000 });
     await page.locator('.ant-menu-item').filter({ hasText: '待派单' }).click();
     await page.locator('.hotline-import .ant-upload-drag').waitFor({ timeout: 30_000 });

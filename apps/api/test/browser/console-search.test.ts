@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { loadAppConfig } from '../../src/config/app-config';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { openPhoneBrowser, saveScreenshot, type PhoneBrowser } from '../support/browser';
+import { saveScreenshot, type PhoneBrowser } from '../support/browser';
+import { requireConsoleBuild, openDesk } from '../support/console';
 import { DOCS_SCREENSHOTS, eventually } from '../support/h5';
 import { call } from '../support/http';
 import { addVillager, demoToken, personWithRole } from '../support/people';
@@ -49,9 +49,7 @@ describe('the desk console: 诉求检索', () => {
   }
 
   beforeAll(async () => {
-    const consoleDir = loadAppConfig({}).consoleDir;
-    if (!fs.existsSync(path.join(consoleDir, 'index.html')))
-      throw new Error(`no console build at ${consoleDir}: run pnpm --filter @gridloop/console build first`);
+    requireConsoleBuild();
     await seedDemoIfEmpty(under.api.app);
     const ds = under.api.app.get(DataSource);
     const staff = await personWithRole(ds, 'hotline_staff', 'SG-TT');
@@ -90,7 +88,7 @@ describe('the desk console: 诉求检索', () => {
     }
     for (let n = 26; n <= 28; n++) await submit(villagers.out, n);
 
-    desk = await openPhoneBrowser({ width: 1440, height: 900 });
+    desk = await openDesk(problems);
     page = desk.page;
     // Signed in for every page of this browser (sessionStorage is per tab): the demo sign-in's own tokens.
     await page
@@ -99,7 +97,6 @@ describe('the desk console: 诉求检索', () => {
         SESSION_KEY,
         JSON.stringify({ accessToken: signIn.body.accessToken, refreshToken: signIn.body.refreshToken, me: me.body }),
       ] as const);
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   });
 
   afterAll(async () => {

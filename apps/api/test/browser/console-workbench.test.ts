@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { loadAppConfig } from '../../src/config/app-config';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { openPhoneBrowser, saveScreenshot, type PhoneBrowser } from '../support/browser';
+import { saveScreenshot, type PhoneBrowser } from '../support/browser';
+import { requireConsoleBuild, openDesk, demoSignInAtDesk } from '../support/console';
 import { DOCS_SCREENSHOTS, eventually } from '../support/h5';
 import { importOrder } from '../support/hotline';
 import { call } from '../support/http';
@@ -56,9 +56,7 @@ describe('the desk console: sign-in, menu and 工作台', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    const consoleDir = loadAppConfig({}).consoleDir;
-    if (!fs.existsSync(path.join(consoleDir, 'index.html')))
-      throw new Error(`no console build at ${consoleDir}: run pnpm --filter @gridloop/console build first`);
+    requireConsoleBuild();
     await seedDemoIfEmpty(under.api.app);
     const dataSource = under.api.app.get(DataSource);
     staff = await personWithRole(dataSource, 'hotline_staff');
@@ -69,12 +67,8 @@ describe('the desk console: sign-in, menu and 工作台', () => {
       content: '北孙村西头的路灯不亮了，晚上出行不方便。',
     });
 
-    desk = await openPhoneBrowser({ width: 1440, height: 900 });
+    desk = await openDesk(problems);
     page = desk.page;
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) problems.push(`console: ${message.text()}`);
-    });
     await page.exposeFunction('reportCspViolation', (text: string) => problems.push(text));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
@@ -93,11 +87,7 @@ describe('the desk console: sign-in, menu and 工作台', () => {
     expect(problems).toEqual([]);
   });
 
-  async function signInAs(name: string): Promise<void> {
-    await page.getByText('网格通 · 电脑工作台').waitFor({ timeout: 30_000 });
-    await page.getByPlaceholder('按姓名、身份或单位查找').fill(name);
-    await page.locator('.ant-table-row').filter({ hasText: name }).first().getByRole('button', { name: '以此身份登录' }).click();
-  }
+  const signInAs = (name: string) => demoSignInAtDesk(page, name);
 
   async function expectCounts(token: string): Promise<void> {
     const work = (await call(under.api.baseUrl, 'GET', '/api/me/work', { token })).body as Record<keyof typeof COUNT_TITLES, number | null>;
