@@ -33,6 +33,7 @@ import { PER_GRID_PER_YEAR, planActivity } from '../src/seed/demo-year/year-plan
 import { seedCounty } from '../src/seed/seed-demo';
 import { ReportRepository } from '../src/reports/report.repository';
 import { createBenchDatabase } from './bench-database';
+import { say, whole, runBench } from './bench-io';
 
 const env = process.env;
 const TOWNS = whole(env.BENCH_TOWNS, 8);
@@ -212,17 +213,5 @@ function median(values: readonly number[]): number {
 }
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const secs = (since: number) => `${((performance.now() - since) / 1000).toFixed(0)} s`;
-function say(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
-function whole(value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`not a positive whole number: ${value}`);
-  return n;
-}
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench(main);

@@ -54,15 +54,16 @@ import { dataSourceOptions } from '../src/database/data-source-options';
 import { RequestRepository } from '../src/requests/request.repository';
 import { seedDemoIfEmpty } from '../src/seed/seed-demo';
 import { fillRequests, matter } from './fill-requests';
+import { say, whole, runBench } from './bench-io';
 
 const env = process.env;
-const CLIENTS = positive(env.BENCH_CLIENTS, 100);
-const CREATE_TOTAL = positive(env.BENCH_CREATE_TOTAL, 20_000);
-const WARMUP = positive(env.BENCH_WARMUP, 2_000);
+const CLIENTS = whole(env.BENCH_CLIENTS, 100);
+const CREATE_TOTAL = whole(env.BENCH_CREATE_TOTAL, 20_000);
+const WARMUP = whole(env.BENCH_WARMUP, 2_000);
 const API_POOL = 20; // data-source-options.ts: extra.connectionLimit
-const INBOX_ROWS = positive(env.BENCH_INBOX_ROWS, 1_000_000);
-const INBOX_LEADERS = positive(env.BENCH_INBOX_LEADERS, 200);
-const INBOX_CALLS = positive(env.BENCH_INBOX_CALLS, 1_000);
+const INBOX_ROWS = whole(env.BENCH_INBOX_ROWS, 1_000_000);
+const INBOX_LEADERS = whole(env.BENCH_INBOX_LEADERS, 200);
+const INBOX_CALLS = whole(env.BENCH_INBOX_CALLS, 1_000);
 const INBOX_WARM_LEADERS = 10;
 const INBOX_LIMIT = 50; // RequestsService INBOX_PAGE: the first page a grid leader's phone asks for
 /** As RequestsService: open means not closed, withdrawn or merged. */
@@ -762,17 +763,4 @@ function fmtRate(phase: Phase): string {
   return `${phase.count} in ${phase.seconds.toFixed(1)} s = ${(phase.count / phase.seconds).toFixed(0)}/s`;
 }
 
-function say(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
-
-function positive(value: string | undefined, fallback: number): number {
-  const n = value === undefined || value === '' ? fallback : Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`not a positive whole number: ${value}`);
-  return n;
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench(main);

@@ -24,6 +24,7 @@ import { createUnit } from '../src/grid/unit-writer';
 import { seedDemoIfEmpty } from '../src/seed/seed-demo';
 import { call } from '../test/support/http';
 import { exportRoster, rosterXlsx, SheetRow, uploadRoster, waitForImport } from '../test/support/roster-files';
+import { runBench } from './bench-io';
 
 interface Measure {
   label: string;
@@ -164,7 +165,4 @@ async function mysqlDatabase(server: string): Promise<BenchDatabase | null> {
   };
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -35,6 +35,7 @@ import { trigramsOf } from '../src/requests/search/text-index';
 import { seedDemoIfEmpty } from '../src/seed/seed-demo';
 import { createBenchDatabase } from './bench-database';
 import { CATEGORIES, fillRequests, type Matter } from './fill-requests';
+import { say, whole, runBench } from './bench-io';
 
 const env = process.env;
 const ROWS = whole(env.BENCH_ROWS, 1_000_000);
@@ -301,17 +302,4 @@ function load(): string {
     .join(' ');
 }
 
-function say(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
-
-function whole(value: string | undefined, fallback: number): number {
-  const n = value === undefined || value === '' ? fallback : Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`not a positive whole number: ${value}`);
-  return n;
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench(main);
