@@ -124,7 +124,7 @@ export {
   type ExtensionRulesConfig,
 } from './requests/extensions';
 export { DUPLICATE_THRESHOLD, duplicateScore, mayHaveFollowers, mayMerge, textSimilarity, type DuplicateCandidate } from './requests/duplicates';
-export { awaitsDispatch, dispatchStepOffered, type DispatchFacts } from './requests/dispatch';
+export { awaitsDispatch, DISPATCHING_UNIT_KIND, dispatchStepOffered, type DispatchFacts } from './requests/dispatch';
 export {
   DEFAULT_RETURN_VISIT,
   DEFAULT_RETURN_VISIT_RULES,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LIST_DUE_SQL, listDueAt, OVERDUE_AT_SQL, RESULT_ACTIONS } from '@gridloop/domain';
+import { DISPATCHING_UNIT_KIND, LIST_DUE_SQL, listDueAt, OVERDUE_AT_SQL, RESULT_ACTIONS } from '@gridloop/domain';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { spanCondition } from '../access/span-where';
 import { sqlDateTime } from '../common/raw-date';
@@ -100,12 +100,13 @@ export class RequestRepository {
 
   private async dispatchWhere(span: readonly string[], openStates: readonly string[]): Promise<SelectQueryBuilder<RequestEntity>> {
     const inSpan = spanCondition('u.path', span, 'span');
-    // The hotline offices by id, so that both sides of the OR are index ranges (handler, transfer) instead of every open matter read.
+    // The domain's awaitsDispatch. The hotline offices by id, so that both sides of the OR are index
+    // ranges (handler, transfer) instead of every open matter read.
     const offices: { id: number | string }[] = await this.dataSource
       .createQueryBuilder()
       .select('o.id', 'id')
       .from('org_unit', 'o')
-      .where("o.kind = 'hotline_office'")
+      .where('o.kind = :kind', { kind: DISPATCHING_UNIT_KIND })
       .getRawMany();
     const held = offices.length > 0 ? 'r.handlerUnitId IN (:...offices) OR ' : '';
     return this.withUnits()

@@ -9,9 +9,15 @@ export interface DispatchFacts {
   transferRequested: boolean;
 }
 
-/** It waits for dispatch: held by a hotline office (a 12345 order not yet sent on), or its handler asked to transfer it (申请转办). */
+/** The kind of unit whose matters wait for dispatch: the town's hotline office. */
+export const DISPATCHING_UNIT_KIND = 'hotline_office';
+
+/**
+ * It waits for dispatch: held by a hotline office (a 12345 order not yet sent on), or its handler
+ * asked to transfer it (申请转办). The dispatch queue's SQL reads the same two facts.
+ */
 export function awaitsDispatch(matter: DispatchFacts): boolean {
-  return matter.handlerUnitKind === 'hotline_office' || matter.transferRequested;
+  return matter.handlerUnitKind === DISPATCHING_UNIT_KIND || matter.transferRequested;
 }
 
 /**
