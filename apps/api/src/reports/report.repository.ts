@@ -81,8 +81,6 @@ const STEP_RULES: Record<StepFigure, { actions: readonly string[]; when: string 
 // runs; its last step before then left it open) past the deadline that step left running.
 const OPEN_OVERDUE_WHEN = 'e.dueAt < :at';
 const COUNTED_ACTIONS = [...new Set(Object.values(STEP_RULES).flatMap((rule) => rule.actions))];
-/** What the counts are made by: stored counts made by other rules are made again (RankingStore). */
-export const COUNTING_RULES = JSON.stringify({ STEP_RULES, OPEN_OVERDUE_WHEN });
 const happenedByEnd = (...actions: string[]) =>
   `MAX(CASE WHEN t.action IN (${actions.map((a) => `'${a}'`).join(', ')}) AND t.createdAt < :end THEN 1 ELSE 0 END)`;
 const lastByEnd = (...actions: string[]) => `MAX(CASE WHEN t.action IN (${quoted(actions)}) AND t.createdAt < :end THEN t.createdAt END)`;
@@ -91,6 +89,22 @@ const lastByEnd = (...actions: string[]) => `MAX(CASE WHEN t.action IN (${quoted
 // work since that reject. Read from the timeline index alone (action and time), like the other facts.
 const REJECT_CONFIRMED_BY_END = `CASE WHEN ${lastByEnd('lookBack', 'lookBackClose')} >= ${lastByEnd('reject')}
   AND (${lastByEnd('resolve', 'reopen', 'sendBack')} IS NULL OR ${lastByEnd('resolve', 'reopen', 'sendBack')} < ${lastByEnd('reject')}) THEN 1 ELSE 0 END`;
+// What became of each matter received in the period, by the period's end (receivedFacts reads
+// them in one pass of its timeline; the figures above test them as f.<name>).
+const RECEIVED_FACTS = {
+  mergedByEnd: happenedByEnd('merge'),
+  resolvedByEnd: happenedByEnd('resolve'),
+  // 这不是我的诉求 withdraws it too: a matter filed in the wrong name is not the unit's to resolve.
+  withdrawnByEnd: happenedByEnd('withdraw', 'disown'),
+  excludedByEnd: REJECT_CONFIRMED_BY_END,
+  firstContactAt: "MIN(CASE WHEN t.action IN ('accept', 'reject') THEN t.createdAt END)",
+};
+/**
+ * What the counts are made by: the figures' rules and the received matters' facts they test. Stored
+ * counts made by other rules are made again (RankingStore), so a change to any of them (a new step
+ * that confirms a refusal, say) recounts the kept months instead of leaving them as they were.
+ */
+export const COUNTING_RULES = JSON.stringify({ STEP_RULES, OPEN_OVERDUE_WHEN, RECEIVED_FACTS });
 // A period's steps are scoped by their unit's id, checked in the index they are read from: no join per step.
 const IN_SCOPE = (alias: string, scope: Scope) => (scope.unitIds === null ? '1 = 1' : `${alias}.handlerUnitId IN (:...scopeUnits)`);
 
@@ -282,20 +296,13 @@ export class ReportRepository {
  * merged, resolved or withdrawn by the period's end, and its first contact (whenever made).
  */
 function receivedFacts(sub: SelectQueryBuilder<ObjectLiteral>, scope: Scope): SelectQueryBuilder<ObjectLiteral> {
-  return (
-    sub
-      .from(RequestEvent, 's')
-      .innerJoin(RequestEvent, 't', 't.requestId = s.requestId')
-      .where(`${IN_SCOPE('s', scope)} AND s.action = 'submit' AND s.createdAt >= :start AND s.createdAt < :end`, { scopeUnits: scope.unitIds })
-      .select('s.requestId', 'requestId')
-      .addSelect(happenedByEnd('merge'), 'mergedByEnd')
-      .addSelect(happenedByEnd('resolve'), 'resolvedByEnd')
-      // 这不是我的诉求 withdraws it too: a matter filed in the wrong name is not the unit's to resolve.
-      .addSelect(happenedByEnd('withdraw', 'disown'), 'withdrawnByEnd')
-      .addSelect(REJECT_CONFIRMED_BY_END, 'excludedByEnd')
-      .addSelect("MIN(CASE WHEN t.action IN ('accept', 'reject') THEN t.createdAt END)", 'firstContactAt')
-      .groupBy('s.requestId')
-  );
+  const query = sub
+    .from(RequestEvent, 's')
+    .innerJoin(RequestEvent, 't', 't.requestId = s.requestId')
+    .where(`${IN_SCOPE('s', scope)} AND s.action = 'submit' AND s.createdAt >= :start AND s.createdAt < :end`, { scopeUnits: scope.unitIds })
+    .select('s.requestId', 'requestId');
+  for (const [name, sql] of Object.entries(RECEIVED_FACTS)) query.addSelect(sql, name);
+  return query.groupBy('s.requestId');
 }
 
 /** The id of each matter's last step before :end, among the matters that may have been open then. */
