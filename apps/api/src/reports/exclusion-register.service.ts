@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ROLE_LABELS, type Role } from '@gridloop/domain';
+import { LOOK_BACK_ACTIONS, ROLE_LABELS, type RequestAction, type Role } from '@gridloop/domain';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { RequestRepository } from '../requests/request.repository';
@@ -65,7 +65,7 @@ export class ExclusionRegisterService {
 /** The matter's last reject and the look-back after it that confirmed it. */
 function confirmedRefusal(steps: readonly DecisionStep[]): { reject?: DecisionStep; lookBack?: DecisionStep } {
   const reject = steps.filter((s) => s.action === 'reject').at(-1);
-  const lookBack = reject && steps.find((s) => (s.action === 'lookBack' || s.action === 'lookBackClose') && s.at >= reject.at);
+  const lookBack = reject && steps.find((s) => LOOK_BACK_ACTIONS.includes(s.action as RequestAction) && s.at >= reject.at);
   return { reject, lookBack };
 }
 

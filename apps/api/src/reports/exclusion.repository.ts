@@ -1,3 +1,4 @@
+import { LOOK_BACK_ACTIONS } from '@gridloop/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { rawDate } from '../common/raw-date';
@@ -5,7 +6,8 @@ import { rawDate } from '../common/raw-date';
 /** A reject or look-back step of an excluded matter, with who took it and the unit handling the matter then. */
 export interface DecisionStep {
   requestId: number;
-  action: 'reject' | 'lookBack' | 'lookBackClose';
+  /** 'reject', or one of LOOK_BACK_ACTIONS. */
+  action: string;
   note: string | null;
   actorPersonId: number | null;
   actorName: string | null;
@@ -38,12 +40,16 @@ export class ExclusionRepository {
       .from('request_event', 'e')
       .leftJoin('person', 'p', 'p.id = e.actorPersonId')
       .leftJoin('org_unit', 'hu', 'hu.id = e.handlerUnitId')
-      .where("e.requestId IN (:...requestIds) AND e.action IN ('reject', 'lookBack', 'lookBackClose') AND e.createdAt < :end", { requestIds, end })
+      .where('e.requestId IN (:...requestIds) AND e.action IN (:...actions) AND e.createdAt < :end', {
+        requestIds,
+        actions: ['reject', ...LOOK_BACK_ACTIONS],
+        end,
+      })
       .orderBy('e.id', 'ASC')
       .getRawMany();
     return rows.map((row) => ({
       requestId: Number(row.requestId),
-      action: row.action as DecisionStep['action'],
+      action: String(row.action),
       note: row.note === null ? null : String(row.note),
       actorPersonId: row.actorPersonId === null ? null : Number(row.actorPersonId),
       actorName: row.actorName === null ? null : String(row.actorName),

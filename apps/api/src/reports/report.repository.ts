@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { actionsWith, HANDLER_ROLES, judgedAt, RANKING_COUNTS, WORKING_STATES, type RankingCount } from '@gridloop/domain';
+import { actionsWith, HANDLER_ROLES, judgedAt, LOOK_BACK_ACTIONS, RANKING_COUNTS, WORKING_STATES, type RankingCount } from '@gridloop/domain';
 import { DataSource, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { rawDate } from '../common/raw-date';
 import { OrgUnit } from '../grid/org-unit.entity';
@@ -87,7 +87,7 @@ const lastByEnd = (...actions: string[]) => `MAX(CASE WHEN t.action IN (${quoted
 // Refused as unreasonable and the refusal confirmed, as it stands at the end: a look-back after the
 // matter's last reject (a look-back follows a reject or a result), and no result or return to
 // work since that reject. Read from the timeline index alone (action and time), like the other facts.
-const REJECT_CONFIRMED_BY_END = `CASE WHEN ${lastByEnd('lookBack', 'lookBackClose')} >= ${lastByEnd('reject')}
+const REJECT_CONFIRMED_BY_END = `CASE WHEN ${lastByEnd(...LOOK_BACK_ACTIONS)} >= ${lastByEnd('reject')}
   AND (${lastByEnd('resolve', 'reopen', 'sendBack')} IS NULL OR ${lastByEnd('resolve', 'reopen', 'sendBack')} < ${lastByEnd('reject')}) THEN 1 ELSE 0 END`;
 // What became of each matter received in the period, by the period's end (receivedFacts reads
 // them in one pass of its timeline; the figures above test them as f.<name>).

@@ -70,6 +70,8 @@ export interface StepRule {
   result?: boolean;
   /** A return to work after a result (重办): counted in rehandleCount and the reports. */
   rehandle?: boolean;
+  /** A look-back at a result or a refusal (回看): after a reject, it confirms the refusal (the ranking's exclusion register). */
+  looksBack?: boolean;
   /** Who hears of it, and with which kind of message; the one who acted is never told. */
   tells?: readonly StepNotice[];
 }
@@ -195,6 +197,7 @@ export const REQUEST_ACTIONS = {
     by: ['supervisor'],
     notBy: ['handler'],
     label: '回看',
+    looksBack: true,
     tells: [{ to: 'requester', kind: 'looked_back' }],
   },
   close: { from: ['looked_back'], to: 'closed', by: ['supervisor'], notBy: ['handler'], label: '关闭' },
@@ -209,6 +212,7 @@ export const REQUEST_ACTIONS = {
     by: ['supervisor'],
     notBy: ['handler'],
     label: '回看并关闭',
+    looksBack: true,
     fields: RETURN_VISIT_FIELDS,
     tells: [{ to: 'requester', kind: 'looked_back' }],
   },
@@ -385,9 +389,12 @@ export function stepRule(step: string): StepRule | undefined {
 }
 
 /** The actions whose row says yes to `column`, in the table's order. */
-export function actionsWith(column: 'noteRequired' | 'photos' | 'internal' | 'result' | 'rehandle'): RequestAction[] {
+export function actionsWith(column: 'noteRequired' | 'photos' | 'internal' | 'result' | 'rehandle' | 'looksBack'): RequestAction[] {
   return REQUEST_ACTION_NAMES.filter((action) => actionRule(action)[column] === true);
 }
+
+/** The look-backs (回看, 回看并关闭): one after a reject confirms the refusal. */
+export const LOOK_BACK_ACTIONS: readonly RequestAction[] = actionsWith('looksBack');
 
 /** Steps whose note is the answer (a result or a refusal): the latest one is what a matter's page and the city's reply show. */
 export const RESULT_ACTIONS: readonly RequestAction[] = actionsWith('result');
