@@ -15,9 +15,9 @@ interface Shown {
 }
 
 /**
- * Issue #19, the console's 派单: several matters dispatched to one unit at once (dispatchBatch).
- * Each is a transfer of its own, with its timeline row; one that fails leaves the others done, and
- * the answer lists every item's result.
+ * Issue #19, the console's 派单: several matters dispatched at once (dispatchBatch), to one unit or
+ * each to its own. Each is a transfer of its own, with its timeline row; one that fails leaves the
+ * others done, and the answer lists every item's result.
  */
 describe(`batch dispatch (${testDialect()})`, () => {
   const under = useAppUnderTest({ demoLogin: true });
@@ -118,6 +118,88 @@ describe(`batch dispatch (${testDialect()})`, () => {
     // Only dispatchers may: a grid leader is refused.
     const refused = await api('POST', '/api/requests/dispatch-batch', leader, { targetUnitId: gridId, note: '派', items: [item] });
     expect(refused.status).toBe(403);
+  });
+
+  it('gives each matter its own unit where the item names one; the rest go to the batch’s unit', async () => {
+    const [a, b, c] = await importOrders(3);
+    const otherGridId = (await unitByCode(ds(), 'SG-TT-V03-L1-S01')).id;
+    const department = await unitByCode(ds(), 'SG-TT-D3');
+    const res = await api('POST', '/api/requests/dispatch-batch', hotline, {
+      targetUnitId: gridId,
+      note: '请尽快联系来电人',
+      items: [
+        { requestId: a!.id, version: a!.version },
+        { requestId: b!.id, version: b!.version, targetUnitId: otherGridId },
+        { requestId: c!.id, version: c!.version, targetUnitId: department.id },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ done: 3, failed: 0 });
+    const names: { id: number; name: string }[] = await ds().query('SELECT id, name FROM org_unit WHERE id IN (?, ?, ?)', [gridId, otherGridId, department.id]);
+    const nameOf = (id: number) => names.find((u) => Number(u.id) === id)!.name;
+    for (const [r, unitId] of [
+      [a!, gridId],
+      [b!, otherGridId],
+      [c!, department.id],
+    ] as const) {
+      const shown = await show(r.id);
+      expect(shown.handlerUnitId).toBe(unitId);
+      expect(shown.timeline.filter((e) => e.action === 'transfer').map((e) => e.note)).toEqual([`转至${nameOf(unitId)}：请尽快联系来电人`]);
+    }
+    // The department's handler has its one in the inbox; the first grid's leader has only its own.
+    const handler = await tokenForRole(ds(), under.api.baseUrl, 'department_handler', 'SG-TT-D3');
+    const inbox = (await api('GET', '/api/requests/inbox?limit=100', handler)).body.map((r: { id: number }) => r.id);
+    expect(inbox).toContain(c!.id);
+    const leaderInbox = (await api('GET', '/api/requests/inbox?limit=100', leader)).body.map((r: { id: number }) => r.id);
+    expect(leaderInbox).toContain(a!.id);
+    expect(leaderInbox).not.toContain(b!.id);
+    expect(leaderInbox).not.toContain(c!.id);
+  });
+
+  it('an item’s own unit is checked like the batch’s: outside the area or null refuses the batch; a unit that cannot take it fails that item alone', async () => {
+    const [a, b] = await importOrders(2);
+    const other = await ds().query(`SELECT id FROM org_unit WHERE kind = 'small_grid' AND code NOT LIKE 'SG-TT%' ORDER BY id LIMIT 1`);
+    const large = await unitByCode(ds(), 'SG-TT-V02-L1');
+    const first = { requestId: a!.id, version: a!.version };
+    const cases: [unknown, number, string, string][] = [
+      [{ targetUnitId: gridId, note: '派', items: [{ ...first, targetUnitId: null }] }, 400, 'VALIDATION_FAILED', 'items.0.targetUnitId'],
+      [{ targetUnitId: gridId, note: '派', items: [{ ...first, targetUnitId: '1' }] }, 400, 'VALIDATION_FAILED', 'items.0.targetUnitId'],
+      [{ targetUnitId: gridId, note: '派', items: [{ ...first, targetUnitId: 0 }] }, 400, 'VALIDATION_FAILED', 'items.0.targetUnitId'],
+      [
+        { targetUnitId: gridId, note: '派', items: [first, { requestId: b!.id, version: b!.version, targetUnitId: 999_999_999 }] },
+        404,
+        'NOT_FOUND',
+        'items.1.targetUnitId',
+      ],
+    ];
+    if (other.length > 0)
+      cases.push([
+        { targetUnitId: gridId, note: '派', items: [first, { requestId: b!.id, version: b!.version, targetUnitId: Number(other[0].id) }] },
+        404,
+        'NOT_FOUND',
+        'items.1.targetUnitId',
+      ]);
+    for (const [body, status, code, field] of cases) {
+      const res = await api('POST', '/api/requests/dispatch-batch', hotline, body);
+      expect([res.status, res.body.code, res.body.field]).toEqual([status, code, field]);
+      expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    // Nothing went: both still wait.
+    expect((await show(a!.id)).version).toBe(a!.version);
+    expect((await show(b!.id)).version).toBe(b!.version);
+
+    // A large grid cannot take a matter: that item fails with the single transfer's reason, the other goes.
+    const res = await api('POST', '/api/requests/dispatch-batch', hotline, {
+      targetUnitId: gridId,
+      note: '派',
+      items: [first, { requestId: b!.id, version: b!.version, targetUnitId: large.id }],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      { requestId: a!.id, outcome: 'done', version: a!.version + 1 },
+      { requestId: b!.id, outcome: 'failed', code: 'VALIDATION_FAILED', message: '只能转给小网格、村、镇直部门或热线办' },
+    ]);
+    expect((await show(b!.id)).version).toBe(b!.version);
   });
 
   it('an item the caller may not dispatch fails with its own reason', async () => {

@@ -20,7 +20,8 @@ export class DispatchBatchController {
   @RequireCapability('routing.manage')
   @ApiOperation({
     operationId: 'dispatchBatch',
-    summary: '派单 several matters to one unit: each a transfer of its own (own transaction and timeline row); the answer lists every item’s result',
+    summary:
+      '派单 several matters at once, to one unit or each (items[].targetUnitId) to its own: each a transfer of its own (own transaction and timeline row); the answer lists every item’s result',
   })
   @ApiOkResponse({ type: DispatchBatchResultDto })
   dispatch(@CurrentActor() actor: Actor, @Body() body: DispatchBatchDto): Promise<DispatchBatchResultDto> {

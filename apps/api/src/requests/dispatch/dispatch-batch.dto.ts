@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsString, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 /** At most this many matters in one batch (a page of the dispatch queue and more). */
 export const MAX_DISPATCH_BATCH = 50;
@@ -15,10 +15,20 @@ export class DispatchBatchItemDto {
   @Min(1)
   @IsInt()
   version: number;
+
+  @ApiProperty({
+    required: false,
+    description: 'The unit to take this matter instead of the batch’s targetUnitId (each of a morning’s orders to its own place)',
+  })
+  @Min(1)
+  @IsInt()
+  // Left out means the batch's unit; null is not "left out" (IsOptional would let it through).
+  @ValidateIf((_item: DispatchBatchItemDto, value: unknown) => value !== undefined)
+  targetUnitId?: number;
 }
 
 export class DispatchBatchDto {
-  @ApiProperty({ description: 'The small grid, village or town department to take them all' })
+  @ApiProperty({ description: 'The small grid, village or town department to take them all (those items without a targetUnitId of their own)' })
   @Min(1)
   @IsInt()
   targetUnitId: number;
