@@ -15,6 +15,11 @@ export interface SearchFilter {
   categories?: readonly RequestCategory[];
   /** The matter's unit lies under this path (a town, village or grid and everything under it). */
   unitPath?: string;
+  /**
+   * The ids of the units under unitPath (the place and all below it), read with it. Set with unitPath.
+   * Below a town the place is filtered by these, so that IDX_request_unit_state_created is read as one range per unit.
+   */
+  unitIds?: readonly number[];
   received?: { from?: Date; before?: Date };
   due?: { from?: Date; before?: Date };
   /** Overdue (or not) at this moment, as isOverdueAt says. */
@@ -45,15 +50,20 @@ export function sortKeyOf(request: RequestEntity, sort: SearchSort): Date {
 export class RequestSearchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Up to `limit` matters visible to `personId` within `span` that pass `filter`, after `after` in the filter's order. */
-  page(personId: number, span: readonly string[], filter: SearchFilter, limit: number, after?: SearchPosition): Promise<RequestEntity[]> {
-    const visible = visibleTo(personId, span);
-    const query = this.dataSource
-      .getRepository(RequestEntity)
-      .createQueryBuilder('r')
-      .innerJoinAndSelect('r.unit', 'u')
-      .innerJoinAndSelect('r.handlerUnit', 'h')
-      .where(visible.sql, visible.params);
+  /**
+   * Up to `limit` matters visible to `personId` within `span` that pass `filter`, after `after` in the filter's order.
+   * The page's ids first, then only those rows (as 回看's page, lookBackQueue): for the usual filter (a
+   * place within the caller's span, states, a received range) the ids come from
+   * IDX_request_unit_state_created alone, instead of every candidate's full row read to be sorted and
+   * all but a page thrown away (docs/benchmarks.md, "Search").
+   */
+  async page(personId: number, span: readonly string[], filter: SearchFilter, limit: number, after?: SearchPosition): Promise<RequestEntity[]> {
+    const query = this.dataSource.getRepository(RequestEntity).createQueryBuilder('r').select('r.id', 'id').innerJoin('r.unit', 'u');
+    // A place within the span is all visible: its units' paths lie in the span, one of visibleTo's terms.
+    if (!within(filter.unitPath, span)) {
+      const visible = visibleTo(personId, span);
+      query.innerJoin('r.handlerUnit', 'h').andWhere(visible.sql, visible.params);
+    }
     narrow(query, filter);
     const key = SORT_KEYS[filter.sort];
     const direction = filter.order === 'asc' ? 'ASC' : 'DESC';
@@ -61,16 +71,36 @@ export class RequestSearchRepository {
       const beyond = filter.order === 'asc' ? '>' : '<';
       query.andWhere(`(${key} ${beyond} :afterKey OR (${key} = :afterKey AND r.id ${beyond} :afterId))`, { afterKey: after.key, afterId: after.id });
     }
-    // A column orders by itself (selected again under an alias, TypeORM would hydrate it no more); an expression by its alias.
-    if (filter.sort === 'receivedAt') query.orderBy(key, direction);
-    else query.addSelect(key, 'sort_key').orderBy('sort_key', direction);
-    return query.addOrderBy('r.id', direction).limit(limit).getMany();
+    const page: { id: number | string }[] = await query
+      .addSelect(key, 'sort_key')
+      .orderBy('sort_key', direction)
+      .addOrderBy('r.id', direction)
+      .limit(limit)
+      .getRawMany();
+    if (page.length === 0) return [];
+    const ids = page.map((row) => Number(row.id));
+    const rows = await this.dataSource
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.unit', 'u')
+      .innerJoinAndSelect('r.handlerUnit', 'h')
+      .where('r.id IN (:...ids)', { ids })
+      .getMany();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** The unit with this id, if it is a place a search may be narrowed to. */
-  async place(unitId: number): Promise<Pick<OrgUnit, 'path' | 'kind'> | null> {
-    const unit = await this.dataSource.getRepository(OrgUnit).findOne({ where: { id: unitId }, select: { id: true, path: true, kind: true } });
-    return unit && PLACE_KINDS.includes(unit.kind) ? unit : null;
+  /** The unit with this id, if it is a place a search may be narrowed to, with the ids of the units under it (itself included). */
+  async place(unitId: number): Promise<(Pick<OrgUnit, 'path' | 'kind'> & { unitIds: number[] }) | null> {
+    const units = this.dataSource.getRepository(OrgUnit);
+    const unit = await units.findOne({ where: { id: unitId }, select: { id: true, path: true, kind: true } });
+    if (!unit || !PLACE_KINDS.includes(unit.kind)) return null;
+    const under = units
+      .createQueryBuilder('u')
+      .select('u.id', 'id')
+      .where('u.path LIKE :under', { under: `${unit.path}%` });
+    const unitIds = (await under.getRawMany<{ id: number | string }>()).map((row) => Number(row.id));
+    return { path: unit.path, kind: unit.kind, unitIds };
   }
 
   /** The towns, villages and grids within `span`, in tree order (a parent before its children). */
@@ -88,6 +118,11 @@ export class RequestSearchRepository {
   }
 }
 
+/** Whether every unit under `place` lies within `span` (spanCondition's prefixes). */
+function within(place: string | undefined, span: readonly string[]): boolean {
+  return place !== undefined && span.some((prefix) => place.startsWith(prefix));
+}
+
 function depth(path: string): number {
   return path.split('/').length;
 }
@@ -97,7 +132,15 @@ function narrow(query: SelectQueryBuilder<RequestEntity>, filter: SearchFilter):
   if (filter.states?.length) query.andWhere('r.state IN (:...states)', { states: filter.states });
   if (filter.sources?.length) query.andWhere('r.source IN (:...sources)', { sources: filter.sources });
   if (filter.categories?.length) query.andWhere('r.category IN (:...categories)', { categories: filter.categories });
-  if (filter.unitPath !== undefined) {
+  // Below a town (a village or grid: ids of the county and the town, then more), the place's rows are few.
+  const narrowed = filter.unitPath !== undefined && depth(filter.unitPath) > depth('/county/town/');
+  if (narrowed) {
+    // By its units' ids, each unit's range of the index: MariaDB would rather walk every matter of the
+    // state in received order (IDX_request_state_created), reading full rows, which over a town is
+    // right, and is what the path's LIKE leaves it to do there (docs/benchmarks.md, "Search").
+    if (!filter.unitIds?.length) throw new Error('a place without its units');
+    query.andWhere('r.unitId IN (:...placeUnits)', { placeUnits: filter.unitIds }).useIndex('IDX_request_unit_state_created');
+  } else if (filter.unitPath !== undefined) {
     const place = spanCondition('u.path', [filter.unitPath], 'place');
     query.andWhere(place.sql, place.params);
   }
@@ -110,6 +153,5 @@ function narrow(query: SelectQueryBuilder<RequestEntity>, filter: SearchFilter):
   if (filter.overdue) query.andWhere(filter.overdue.is ? OVERDUE_AT_SQL : `NOT COALESCE(${OVERDUE_AT_SQL}, 0)`, { overdueAt: filter.overdue.at });
   if (filter.supervised !== undefined) query.andWhere(filter.supervised ? 'r.supervisedAt IS NOT NULL' : 'r.supervisedAt IS NULL');
   if (filter.confidential !== undefined) query.andWhere('r.confidential = :confidential', { confidential: filter.confidential });
-  // Below a town (a village or grid: ids of the county and the town, then more), the place's rows are few.
-  matchIndexedText(query, 'r', filter.words, filter.unitPath !== undefined && depth(filter.unitPath) > depth('/county/town/'));
+  matchIndexedText(query, 'r', filter.words, narrowed);
 }

@@ -52,10 +52,12 @@ export class RequestSearchService {
   /** Throws the coded error for a filter that cannot be read, before anything is sent (the export streams). */
   async filterOf(query: SearchFilterQuery, now: Date): Promise<SearchFilter> {
     let unitPath: string | undefined;
+    let unitIds: number[] | undefined;
     if (query.unitId !== undefined) {
       const place = await this.search.place(query.unitId);
       if (!place) throw new AppError(ErrorCode.ValidationFailed, 'unitId', '没有这个镇、村或网格');
       unitPath = place.path;
+      unitIds = place.unitIds;
     }
     const words = (query.q ?? '').split(/[\s\u3000]+/).filter((w) => w !== '');
     if (words.length > MAX_WORDS) throw new AppError(ErrorCode.ValidationFailed, 'q', `检索词最多${MAX_WORDS}个，请删减后再查`);
@@ -64,6 +66,7 @@ export class RequestSearchService {
       sources: query.source,
       categories: query.category,
       unitPath,
+      unitIds,
       received: days(query.receivedFrom, query.receivedTo, 'receivedFrom', 'receivedTo'),
       due: days(query.dueFrom, query.dueTo, 'dueFrom', 'dueTo'),
       overdue: query.overdue === undefined ? undefined : { at: now, is: query.overdue },
