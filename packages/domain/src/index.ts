@@ -127,6 +127,28 @@ export {
 export { DUPLICATE_THRESHOLD, duplicateScore, mayHaveFollowers, mayMerge, textSimilarity, type DuplicateCandidate } from './requests/duplicates';
 export { awaitsDispatch, DISPATCHING_UNIT_KIND, dispatchStepOffered, type DispatchFacts } from './requests/dispatch';
 export {
+  DEFAULT_REFUSAL_RULES,
+  isRejectReason,
+  parseRefusalRules,
+  reachedHandlerAt,
+  REFERRING_REASONS,
+  refusalRulesForTown,
+  refuseRejectReason,
+  refuseReturn,
+  REJECT_REASON_LABELS,
+  REJECT_REASONS,
+  rejectNote,
+  returnDeadline,
+  returnStepChanges,
+  type HandlerStep,
+  type RefusalRules,
+  type RefusalRulesConfig,
+  type RejectReason,
+  type RejectRefusal,
+  type ReturnFacts,
+  type ReturnRefusal,
+} from './requests/refusals';
+export {
   DEFAULT_RETURN_VISIT,
   DEFAULT_RETURN_VISIT_RULES,
   parseReturnVisitRules,

@@ -23,6 +23,7 @@ export enum ErrorCode {
   ExtensionTooLate = 'EXTENSION_TOO_LATE',
   ExtensionLimitReached = 'EXTENSION_LIMIT_REACHED',
   ExtensionPending = 'EXTENSION_PENDING',
+  ReturnWindowPassed = 'RETURN_WINDOW_PASSED',
   UnitNotChosen = 'UNIT_NOT_CHOSEN',
   WechatNotConfigured = 'WECHAT_NOT_CONFIGURED',
   WechatCodeInvalid = 'WECHAT_CODE_INVALID',
@@ -87,6 +88,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.ExtensionTooLate]: '离办理期限太近或已经超时，不能再申请延期',
   [ErrorCode.ExtensionLimitReached]: '这件事延期的次数已经用完了',
   [ErrorCode.ExtensionPending]: '这件事已有一个延期申请在等审批，请等审批后再申请',
+  // The window is configurable (REFUSAL_RULES): the service names it in the message it sends.
+  [ErrorCode.ReturnWindowPassed]: '已经超过退单时限，请申请转办',
   [ErrorCode.UnitNotChosen]: '请先选择您所在的村或网格',
   [ErrorCode.WechatNotConfigured]: '微信登录暂未开通',
   [ErrorCode.WechatCodeInvalid]: '微信登录凭证已失效，请重试',
@@ -182,6 +185,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ExtensionTooLate:
     case ErrorCode.ExtensionLimitReached:
     case ErrorCode.ExtensionPending:
+    case ErrorCode.ReturnWindowPassed:
       return 409;
     case ErrorCode.WechatError:
       return 502;

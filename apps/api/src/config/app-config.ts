@@ -4,9 +4,11 @@ import {
   parseExtensionRules,
   parseReturnVisitRules,
   parseRankingMinReceived,
+  parseRefusalRules,
   parseRateWeights,
   type ClockRulesConfig,
   type ExtensionRulesConfig,
+  type RefusalRulesConfig,
   type ReturnVisitRulesConfig,
   type RateWeights,
 } from '@gridloop/domain';
@@ -74,6 +76,8 @@ export interface RequestsConfig {
    * their own, 代办 and patrol reports; hotline staff's calls and 12345 orders are not counted.
    */
   hourlyLimitPerPerson: number;
+  /** 退单's window and 不予受理's reasons and referral places, per town (REFUSAL_RULES, JSON; docs/requests.md). Defaults when left out. */
+  refusals?: RefusalRulesConfig;
 }
 
 export interface WechatConfig {
@@ -167,7 +171,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
     reportWeights: parseJsonSetting(env.REPORT_WEIGHTS, 'REPORT_WEIGHTS', parseRateWeights),
     rankingMinReceived: parseSetting(env.RANKING_MIN_RECEIVED, 'RANKING_MIN_RECEIVED', parseRankingMinReceived),
     lookBack: { ratingWaitHours: parsePositiveInt(env.LOOK_BACK_RATING_WAIT_HOURS, 'LOOK_BACK_RATING_WAIT_HOURS', 48) },
-    requests: { hourlyLimitPerPerson: parsePositiveInt(env.REQUEST_HOURLY_LIMIT_PER_PERSON, 'REQUEST_HOURLY_LIMIT_PER_PERSON', 10) },
+    requests: {
+      hourlyLimitPerPerson: parsePositiveInt(env.REQUEST_HOURLY_LIMIT_PER_PERSON, 'REQUEST_HOURLY_LIMIT_PER_PERSON', 10),
+      refusals: parseJsonSetting(env.REFUSAL_RULES, 'REFUSAL_RULES', parseRefusalRules),
+    },
     photos: {
       dir: path.resolve(cwd, env.PHOTO_DIR || path.join(apiRoot, 'data', 'photos')),
       maxBytes: parsePositiveInt(env.PHOTO_MAX_BYTES, 'PHOTO_MAX_BYTES', 5 * 1024 * 1024),

@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'looked_back', // 回看结果 to the requester (and followers)
   'entered_for_you', // 有人为您登记了诉求 to the requester of a matter someone else entered (代办, a call, a 12345 order)
   'disowned', // 这不是我的诉求 said by that requester: to the hotline office of the matter's town
+  'returned', // 退单 by the handler: to the hotline office of the matter's town, to dispatch it again
   'extension_asked', // 申请延期 by the handler: to the hotline office of the matter's town
   'extension_approved', // 批准延期: to the handlers
   'extension_declined', // 不批准延期: to the handlers
@@ -34,6 +35,7 @@ export const NOTIFICATION_TITLES: Record<NotificationKind, string> = {
   looked_back: '您的诉求已回看',
   entered_for_you: '有人为您登记了一件诉求',
   disowned: '有诉求被登记的当事人否认',
+  returned: '有诉求被退单，请重新派单',
   extension_asked: '有诉求申请延期，请审批',
   extension_approved: '延期申请已批准',
   extension_declined: '延期申请未批准',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LOOK_BACK_ACTIONS, ROLE_LABELS, type RequestAction, type Role } from '@gridloop/domain';
+import { LOOK_BACK_ACTIONS, REJECT_REASON_LABELS, ROLE_LABELS, type RequestAction, type Role } from '@gridloop/domain';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { RequestRepository } from '../requests/request.repository';
@@ -12,8 +12,8 @@ import { ReportRepository } from './report.repository';
 /**
  * The exclusion register (不计入名单): the matters one unit received in a month that were refused
  * as unreasonable and whose refusal was confirmed at look-back, so they are left out of its rates.
- * For each: who refused and who confirmed (role and name: officials acting officially), and whether
- * a reason was recorded. The reason itself is free text that may name people: only a signed-in
+ * For each: who refused and who confirmed (role and name: officials acting officially), the kind of
+ * reason (不属于本单位职责, 重复诉求…) and whether a reason was recorded. The reason itself is free text that may name people: only a signed-in
  * caller who may open the matter (the same test as reading it) gets it. Confidential (保密) matters
  * are only counted, as on every public list.
  */
@@ -54,6 +54,9 @@ export class ExclusionRegisterService {
           lookedBackAt: lookBack?.at ?? null,
           lookedBackBy: decider(lookBack, roles),
           reasonRecorded: !!reject?.note,
+          // The matter keeps its latest refusal's kind: the one this register shows.
+          reasonKind: matter.rejectReason,
+          reasonLabel: matter.rejectReason ? REJECT_REASON_LABELS[matter.rejectReason] : null,
           reason: openable.has(matter.id) ? (reject?.note ?? null) : null,
           openable: openable.has(matter.id),
         };

@@ -36,9 +36,11 @@ export interface AllUnitsCounts {
 }
 type StepFigure = Exclude<RankingFigure, 'openOverdue'>;
 
-// Matters received in the period, not merged away by its end: credited to the unit they went to.
+// Matters received in the period, not merged away by its end and not returned (退单) by the unit
+// they went to: credited to that unit. A matter it returned within the window was never its to
+// handle, so its time there counts for none of its figures (docs/reports.md).
 // The received figures read what became of each such matter from its facts (f, receivedFacts).
-const NOT_MERGED = 'f.mergedByEnd = 0';
+const NOT_MERGED = 'f.mergedByEnd = 0 AND f.returnedByEnd = 0';
 // Of those, the ones counted against the unit: all but a refusal as unreasonable confirmed at
 // look-back (excluded: in the exclusion register, out of the rates; docs/reports.md).
 const COUNTED = `${NOT_MERGED} AND f.excludedByEnd = 0`;
@@ -83,6 +85,7 @@ const OPEN_OVERDUE_WHEN = 'e.dueAt < :at';
 const COUNTED_ACTIONS = [...new Set(Object.values(STEP_RULES).flatMap((rule) => rule.actions))];
 const happenedByEnd = (...actions: string[]) =>
   `MAX(CASE WHEN t.action IN (${actions.map((a) => `'${a}'`).join(', ')}) AND t.createdAt < :end THEN 1 ELSE 0 END)`;
+const firstIdByEnd = (action: string) => `MIN(CASE WHEN t.action = '${action}' AND t.createdAt < :end THEN t.id END)`;
 const lastByEnd = (...actions: string[]) => `MAX(CASE WHEN t.action IN (${quoted(actions)}) AND t.createdAt < :end THEN t.createdAt END)`;
 // Refused as unreasonable and the refusal confirmed, as it stands at the end: a look-back after the
 // matter's last reject (a look-back follows a reject or a result), and no result or return to
@@ -97,6 +100,9 @@ const RECEIVED_FACTS = {
   // 这不是我的诉求 withdraws it too: a matter filed in the wrong name is not the unit's to resolve.
   withdrawnByEnd: happenedByEnd('withdraw', 'disown'),
   excludedByEnd: REJECT_CONFIRMED_BY_END,
+  // 退单 by the unit it was received by: a return before any transfer (later holders' returns leave the first unit's count alone).
+  returnedByEnd: `CASE WHEN ${firstIdByEnd('returnToDispatch')} IS NOT NULL
+    AND (MIN(CASE WHEN t.action = 'transfer' THEN t.id END) IS NULL OR MIN(CASE WHEN t.action = 'transfer' THEN t.id END) > ${firstIdByEnd('returnToDispatch')}) THEN 1 ELSE 0 END`,
   firstContactAt: "MIN(CASE WHEN t.action IN ('accept', 'reject') THEN t.createdAt END)",
 };
 /**

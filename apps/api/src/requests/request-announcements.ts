@@ -26,6 +26,8 @@ const BODIES: Record<StepNoticeKind, (request: RequestEntity) => string> = {
   extension_declined: (request) => `${matterName(request)}：延期申请未批准，请按原期限${dueText(request)}前办好`,
   deadline_extended: (request) => `${matterName(request)}：经批准延期办理，预计${dueText(request)}前办好`,
   disowned: (request) => `${matterName(request)}：登记的当事人说这不是他的诉求，已撤回，请核实是谁登记的`,
+  // 退单: back in the office's dispatch queue.
+  returned: (request) => `${matterName(request)}：承办单位退单，已回到待派单，请重新派单`,
 };
 
 function dueText(request: RequestEntity): string {

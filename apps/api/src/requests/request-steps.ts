@@ -141,6 +141,8 @@ export async function createRequest(
     rehandleCount: 0,
     extensionAskedDays: null,
     extensionCount: 0,
+    rejectReason: null,
+    referTo: null,
     version: 1,
     createdAt: now,
     // The app's clock, as every later step sets it.

@@ -19,6 +19,7 @@ import { ErrorCode } from '../common/error-codes';
 import { ContentGate } from '../content-check/content-gate';
 import { DisownRequestDto, RateRequestDto, RequestActionDto, RequestDto, SupportedAction } from './dtos/request.dto';
 import { isExtensionAction, RequestExtensions } from './request-extensions';
+import { isRefusalAction, RequestRefusals } from './request-refusals';
 import { RequestHandoverService } from './request-handover.service';
 import { hasVisitFields, isReturnVisitAction, RequestReturnVisits } from './return-visits/request-return-visits';
 import { applyStep, type Step } from './request-steps';
@@ -40,6 +41,7 @@ export class RequestWorkflowService {
     private readonly service: RequestsService,
     private readonly handover: RequestHandoverService,
     private readonly extensions: RequestExtensions,
+    private readonly refusals: RequestRefusals,
     private readonly returnVisits: RequestReturnVisits,
     private readonly content: ContentGate,
   ) {}
@@ -63,6 +65,8 @@ export class RequestWorkflowService {
         throw new AppError(ErrorCode.ValidationFailed, 'extensionDays', '只有申请延期和批准延期需要填写天数');
       if (hasVisitFields(input) && !isReturnVisitAction(action))
         throw new AppError(ErrorCode.ValidationFailed, 'visitMethod', '只有回访和回看并关闭需要填写回访情况');
+      if ((input.rejectReason !== undefined || input.referTo !== undefined) && action !== 'reject')
+        throw new AppError(ErrorCode.ValidationFailed, input.rejectReason !== undefined ? 'rejectReason' : 'referTo', '只有不予受理需要选择理由和去向');
       if (action === 'transfer') {
         await applyStep(manager, actor.personId, request, withExtras(await this.handover.transferStep(manager, actor, request, input, note!, now)), now);
       } else if (action === 'merge') {
@@ -72,6 +76,8 @@ export class RequestWorkflowService {
       } else if (isReturnVisitAction(action)) {
         const relations = this.service.relations(actor, request);
         await this.returnVisits.record(manager, actor.personId, request, relations, action, input, note, review ? { contentReview: true } : {}, now);
+      } else if (isRefusalAction(action)) {
+        await applyStep(manager, actor.personId, request, withExtras(await this.refusals.step(manager, request, action, input, note, now)), now);
       } else if (isExtensionAction(action)) {
         await applyStep(manager, actor.personId, request, withExtras(await this.extensions.step(manager, actor, request, action, input, note, now)), now);
       } else {

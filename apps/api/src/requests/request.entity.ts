@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { Complexity, DutyType, Rating, RequestCategory, RequestSource, RequestState } from '@gridloop/domain';
+import type { Complexity, DutyType, Rating, RejectReason, RequestCategory, RequestSource, RequestState } from '@gridloop/domain';
 import { OrgUnit } from '../grid/org-unit.entity';
 import { Person } from '../grid/person.entity';
 
@@ -191,6 +191,14 @@ export class RequestEntity {
   /** Extensions granted (批准延期): the next one's approver and the per-matter limit follow it. */
   @Column({ type: 'int', default: 0 })
   extensionCount: number;
+
+  /** 不予受理: the reason kind of its latest refusal (REJECT_REASONS; null: never refused, or refused before reasons were kept). */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  rejectReason: RejectReason | null;
+
+  /** 不予受理 as "not ours": where the requester was told to go instead (法院, 劳动仲裁, a city department…). */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  referTo: string | null;
 
   @VersionColumn()
   version: number;

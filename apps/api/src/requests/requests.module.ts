@@ -8,6 +8,7 @@ import { RequestWorkflowService } from './request-workflow.service';
 import { RequestsController } from './requests.controller';
 import { RequestsService } from './requests.service';
 import { RequestExtensions } from './request-extensions';
+import { RequestRefusals } from './request-refusals';
 import { RequestHandoverService } from './request-handover.service';
 import { RequestQueuesService } from './request-queues.service';
 import { SubmissionLimit } from './submission-limit';
@@ -35,6 +36,7 @@ import { ReturnVisitsController } from './return-visits/return-visits.controller
     RequestRepository,
     RequestHandoverService,
     RequestExtensions,
+    RequestRefusals,
     RequestQueuesService,
     CategoryRoutesService,
     SubmissionLimit,

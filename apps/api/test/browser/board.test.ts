@@ -115,7 +115,11 @@ describe('红心榜 in the H5 app', () => {
     });
     expect(refused.status).toBe(201);
     refusedId = refused.body.id as number;
-    const rejected = await api('POST', `/api/requests/${refusedId}/actions/reject`, leaderToken, { version: refused.body.version, note: REFUSAL_NOTE });
+    const rejected = await api('POST', `/api/requests/${refusedId}/actions/reject`, leaderToken, {
+      version: refused.body.version,
+      rejectReason: 'unreasonable',
+      note: REFUSAL_NOTE,
+    });
     expect(rejected.status).toBe(200);
     hotline = await personWithRole(dataSource, 'hotline_staff', leader.unitCode.split('-').slice(0, 2).join('-'));
     const lookedBack = await api('POST', `/api/requests/${refusedId}/actions/lookBack`, await demoToken(under.api.baseUrl, hotline.personId), {
@@ -256,7 +260,7 @@ describe('红心榜 in the H5 app', () => {
     await row.click();
     // The register gives him the reason: the matter lies within his span.
     await row.locator('.board-drill-excluded').click();
-    await row.locator('.board-exclusion-reason').getByText(`理由：${REFUSAL_NOTE}`).waitFor({ timeout: 15_000 });
+    await row.locator('.board-exclusion-reason').getByText(`理由：诉求不合理：${REFUSAL_NOTE}`).waitFor({ timeout: 15_000 });
     // 满意: the one matter, openable; a tap opens the case.
     await row.locator('.board-drill-satisfied').click();
     const line = row.locator('.board-drill-row--openable').filter({ hasText: `第 ${matterId} 号` });

@@ -214,7 +214,7 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
       const hour = String(9 + n).padStart(2, '0');
       const refused = await submit(requester, at(`2026-10-22T${hour}:00:00`), '要求把邻居家的树全部砍掉');
       refusals.push(refused.id);
-      await step(g0.leader, refused.id, 'reject', at(`2026-10-22T${hour}:20:00`), { note: `诉求不合理，已向当事人解释（${fate}）` });
+      await step(g0.leader, refused.id, 'reject', at(`2026-10-22T${hour}:20:00`), { rejectReason: 'unreasonable', note: `已向当事人解释（${fate}）` });
       if (fate === 'pending') continue;
       await step(hotline, refused.id, 'lookBack', at(`2026-10-23T${hour}:00:00`));
       if (fate !== 'reopened') continue;
@@ -370,13 +370,15 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
           lookedBackAt: at('2026-10-23T09:00:00').toISOString(),
           lookedBackBy: { roleLabel: '热线办工作人员', name: hotlineStaff.name },
           reasonRecorded: true,
+          reasonKind: 'unreasonable',
+          reasonLabel: '诉求不合理',
           reason: null,
           openable: false,
         },
       ],
     });
-    expect((await register(g0.leader)).entries[0]).toMatchObject({ reason: '诉求不合理，已向当事人解释（confirmed）', openable: true });
-    expect((await register(townLeader)).entries[0]).toMatchObject({ reason: '诉求不合理，已向当事人解释（confirmed）', openable: true });
+    expect((await register(g0.leader)).entries[0]).toMatchObject({ reason: '诉求不合理：已向当事人解释（confirmed）', openable: true });
+    expect((await register(townLeader)).entries[0]).toMatchObject({ reason: '诉求不合理：已向当事人解释（confirmed）', openable: true });
     expect((await register(grids[1]!.leader)).entries[0]).toMatchObject({ reason: null, reasonRecorded: true, openable: false });
     // The large grid's register holds its small grids'; the board row counts it.
     const largeRegister = await register(undefined, largeId);

@@ -84,7 +84,7 @@ describe(`the closed loop (${testDialect()})`, () => {
     expect(inbox.body.map((r: { id: number }) => r.id)).toContain(id);
 
     const seenByLeader = await api('GET', `/api/requests/${id}`, grid.leaderToken);
-    expect(seenByLeader.body.actions).toEqual(['accept', 'reject', 'requestTransfer', 'merge']);
+    expect(seenByLeader.body.actions).toEqual(['accept', 'reject', 'returnToDispatch', 'requestTransfer', 'merge']);
     const accepted = await api('POST', `/api/requests/${id}/actions/accept`, grid.leaderToken, {
       version: seenByLeader.body.version,
       contactMethod: 'call',
@@ -225,6 +225,8 @@ describe(`the closed loop (${testDialect()})`, () => {
     const first = (await api('POST', '/api/requests', requester, submitBody())).body;
     const rejected = await api('POST', `/api/requests/${first.id}/actions/reject`, grid.leaderToken, {
       version: first.version,
+      rejectReason: 'not_ours',
+      referTo: '镇司法所',
       note: '不属于本村管辖范围，已告知村民',
     });
     expect(rejected.body.state).toBe('rejected');

@@ -150,7 +150,10 @@ describe(`return visits (${testDialect()})`, () => {
         category: 'other',
         description: '想让村里给我家盖个新院墙',
       });
-      expect((await act(submitted.body.id, 'leader', 'reject', { note: '个人家事，不属于村里办理范围' })).status).toBe(200);
+      expect(
+        (await act(submitted.body.id, 'leader', 'reject', { rejectReason: 'not_ours', referTo: '村人民调解委员会', note: '个人家事，不属于村里办理范围' }))
+          .status,
+      ).toBe(200);
       const done = await act(submitted.body.id, 'hotline', 'lookBackClose', { visitMethod: 'in_person', visitReached: true, visitHeard: heard });
       expect(done.status).toBe(200);
       if (heard === 'dissatisfied') {

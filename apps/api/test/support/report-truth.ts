@@ -162,11 +162,13 @@ export function monthTruth(timeline: Timeline, start: Date, end: Date, readAt: D
     const key = `${unitId}/${figure}`;
     behind.set(key, [...(behind.get(key) ?? []), requestId]);
   };
+  // Merged away, or returned (退单) by the unit it went to: no received figure of that unit counts it.
+  const kept = (requestId: number) => !has(requestId, 'merge') && !returnedByReceiver(byRequest.get(requestId) ?? [], end);
   for (const e of events) {
     const r = requests.get(e.requestId)!;
-    if (e.action === 'submit' && inPeriod(e) && !has(e.requestId, 'merge') && refusalConfirmed(byRequest.get(e.requestId) ?? [], end)) {
+    if (e.action === 'submit' && inPeriod(e) && kept(e.requestId) && refusalConfirmed(byRequest.get(e.requestId) ?? [], end)) {
       add(e.handlerUnitId, 'excluded', e.requestId);
-    } else if (e.action === 'submit' && inPeriod(e) && !has(e.requestId, 'merge')) {
+    } else if (e.action === 'submit' && inPeriod(e) && kept(e.requestId)) {
       add(e.handlerUnitId, 'received', e.requestId);
       const firstContact = (byRequest.get(e.requestId) ?? []).find((x) => x.action === 'accept' || x.action === 'reject');
       if (firstContact && firstContact.createdAt <= r.firstContactDueAt) add(e.handlerUnitId, 'contactedOnTime', e.requestId);
@@ -191,6 +193,12 @@ export function monthTruth(timeline: Timeline, start: Date, end: Date, readAt: D
     if (last.dueAt && last.dueAt < judged) add(last.handlerUnitId, 'openOverdue', requestId);
   }
   return { expected, behind };
+}
+
+/** Returned to dispatch (退单) by the unit it was received by, by `end`: a return before any transfer. */
+export function returnedByReceiver(steps: readonly EventRow[], end: Date): boolean {
+  const handedOn = steps.find((x) => x.action === 'transfer' || x.action === 'returnToDispatch');
+  return handedOn?.action === 'returnToDispatch' && handedOn.createdAt < end;
 }
 
 /**

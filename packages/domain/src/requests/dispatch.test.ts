@@ -25,6 +25,9 @@ test('转办 and 不同意转办 are offered only while they mean something; oth
     ['declineTransfer', 'small_grid', false, false],
     ['urge', 'small_grid', false, true],
     ['supervise', 'hotline_office', false, true],
+    ['returnToDispatch', 'small_grid', false, true],
+    ['returnToDispatch', 'department', true, true],
+    ['returnToDispatch', 'hotline_office', false, false],
   ];
   for (const [action, handlerUnitKind, transferRequested, want] of cases)
     assert.equal(dispatchStepOffered(action, { handlerUnitKind, transferRequested }), want, `${action} ${handlerUnitKind} ${transferRequested}`);

@@ -23,10 +23,12 @@ export function awaitsDispatch(matter: DispatchFacts): boolean {
 /**
  * Whether the page offers a dispatch step the workflow allows: 转办 only while the matter waits
  * for dispatch (once dispatched it is the new handler's, and the page says who holds it), and
- * 不同意转办 only on a handler's pending request. Any other action: yes.
+ * 不同意转办 only on a handler's pending request, 退单 only away from the dispatchers. Any other action: yes.
  */
 export function dispatchStepOffered(action: string, matter: DispatchFacts): boolean {
   if (action === 'transfer') return awaitsDispatch(matter);
   if (action === 'declineTransfer') return matter.transferRequested;
+  // 退单 goes back to dispatch: nothing to return while the dispatchers hold it.
+  if (action === 'returnToDispatch') return matter.handlerUnitKind !== DISPATCHING_UNIT_KIND;
   return true;
 }

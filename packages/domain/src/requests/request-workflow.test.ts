@@ -101,7 +101,7 @@ test('这不是我的诉求 (disown): only the requester, only on a working matt
 });
 
 test('the app offers exactly the possible actions', () => {
-  assert.deepEqual(availableActions('submitted', ['handler']), ['accept', 'reject', 'requestTransfer', 'merge']);
+  assert.deepEqual(availableActions('submitted', ['handler']), ['accept', 'reject', 'returnToDispatch', 'requestTransfer', 'merge']);
   assert.deepEqual(availableActions('resolved', ['requester']), ['reopen', 'rate']);
   assert.deepEqual(availableActions('resolved', ['requester', 'handler']), ['reopen']);
   assert.deepEqual(availableActions('closed', ['handler']), []);
@@ -120,6 +120,7 @@ const COLUMNS: [RequestAction, boolean, boolean, boolean, boolean, boolean, stri
   ['sendBack', true, false, true, false, true, ['handlers:assigned']],
   ['reopen', true, false, false, false, true, ['handlers:assigned']],
   ['reject', true, false, false, true, false, []],
+  ['returnToDispatch', true, false, true, false, false, ['hotlineOffice:returned']],
   ['requestTransfer', true, false, true, false, false, []],
   ['declineTransfer', true, false, true, false, false, []],
   ['transfer', true, false, false, false, false, ['handlers:assigned']],
@@ -161,6 +162,7 @@ test('the derived lists follow the columns', () => {
   assert.deepEqual(actionsWith('internal'), [
     'returnVisit',
     'sendBack',
+    'returnToDispatch',
     'requestTransfer',
     'declineTransfer',
     'urge',
@@ -175,6 +177,7 @@ test('the derived lists follow the columns', () => {
     'sendBack',
     'reopen',
     'reject',
+    'returnToDispatch',
     'requestTransfer',
     'declineTransfer',
     'transfer',

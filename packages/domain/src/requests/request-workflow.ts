@@ -85,9 +85,20 @@ export interface StepRule {
  * targetRequestId: the open matter that carries on (a duplicate); extensionDays: working days;
  * visitMethod, visitReached, visitHeard: a return visit (回访: RETURN_VISIT_METHODS, whether the
  * requester was reached, what they said: RATINGS; only when reached), return-visits.ts.
+ * rejectReason: why a matter is refused (REJECT_REASONS, the town's list); referTo: where the
+ * requester should go instead, required for "not ours" (refusals.ts).
  */
 export type ActionFieldName =
-  'contactMethod' | 'complexity' | 'targetUnitId' | 'targetRequestId' | 'extensionDays' | 'visitMethod' | 'visitReached' | 'visitHeard';
+  | 'contactMethod'
+  | 'complexity'
+  | 'targetUnitId'
+  | 'targetRequestId'
+  | 'extensionDays'
+  | 'visitMethod'
+  | 'visitReached'
+  | 'visitHeard'
+  | 'rejectReason'
+  | 'referTo';
 
 export interface ActionField {
   name: ActionFieldName;
@@ -120,6 +131,7 @@ export type StepNoticeKind =
   | 'looked_back'
   | 'entered_for_you'
   | 'disowned'
+  | 'returned'
   | 'extension_asked'
   | 'extension_approved'
   | 'extension_declined'
@@ -250,7 +262,35 @@ export const REQUEST_ACTIONS = {
     rehandle: true,
     tells: HANDLERS_ASSIGNED,
   },
-  reject: { from: ['submitted', 'accepted'], to: 'rejected', by: ['handler', 'supervisor'], label: '不予受理', noteRequired: true, result: true },
+  /**
+   * 不予受理 with a reason from the town's list; "not ours" also says where the requester should go
+   * (法院, 劳动仲裁, a city department…), which her timeline shows (refusals.ts). The reason kind is
+   * shown in the ranking's exclusion register.
+   */
+  reject: {
+    from: ['submitted', 'accepted'],
+    to: 'rejected',
+    by: ['handler', 'supervisor'],
+    label: '不予受理',
+    noteRequired: true,
+    result: true,
+    fields: [{ name: 'rejectReason', required: true }, { name: 'referTo' }],
+  },
+  /**
+   * 退单: the handler gives back a matter that is not theirs, within the town's window of office
+   * time from when it reached them (refusals.ts); it goes back to the town hotline office's dispatch
+   * queue (待派单), and its time with them does not count against them (docs/reports.md). Later,
+   * only 申请转办 remains. Between staff: the requester sees it change hands when it is dispatched again.
+   */
+  returnToDispatch: {
+    from: ['submitted', 'accepted'],
+    to: 'submitted',
+    by: ['handler'],
+    label: '退单',
+    noteRequired: true,
+    internal: true,
+    tells: [{ to: 'hotlineOffice', kind: 'returned' }],
+  },
   /**
    * The handler asks the dispatchers to move the matter elsewhere, and a dispatcher may refuse:
    * staff talking to staff (the reason often names colleagues or duties), so neither row reaches

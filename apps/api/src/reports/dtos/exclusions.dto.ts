@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { REJECT_REASONS, type RejectReason } from '@gridloop/domain';
 
 /** Who took a decision: a member of staff acting officially (the board already names grid leaders). */
 export class ExclusionDeciderDto {
@@ -34,6 +35,16 @@ export class ExclusionDto {
 
   @ApiProperty({ description: 'A reason was recorded with the refusal (it always is: the refusal requires one)' })
   reasonRecorded: boolean;
+
+  @ApiProperty({
+    nullable: true,
+    enum: REJECT_REASONS,
+    description: 'The kind of reason chosen when refusing (a fixed word, shown to everyone); null for a refusal recorded before reasons were kept',
+  })
+  reasonKind: RejectReason | null;
+
+  @ApiProperty({ nullable: true, type: String, example: '重复诉求', description: 'reasonKind in words' })
+  reasonLabel: string | null;
 
   @ApiProperty({
     nullable: true,

@@ -5,6 +5,7 @@ import {
   COMPLEXITIES,
   CONTACT_METHODS,
   RATINGS,
+  REJECT_REASONS,
   RETURN_VISIT_METHODS,
   REQUEST_CATEGORIES,
   REQUEST_SOURCES,
@@ -13,6 +14,7 @@ import {
   type ContactMethod,
   type DutyType,
   type Rating,
+  type RejectReason,
   type RequestCategory,
   type RequestSource,
   type RequestState,
@@ -46,6 +48,7 @@ export const SUPPORTED_ACTIONS = [
   'declineExtension',
   'lookBackClose',
   'returnVisit',
+  'returnToDispatch',
 ] as const;
 export type SupportedAction = (typeof SUPPORTED_ACTIONS)[number];
 /** Actions with an operation of their own: rateRequest, disownRequest. */
@@ -206,6 +209,21 @@ export class RequestActionDto {
   @IsOptional()
   @IsIn(RATINGS)
   visitHeard?: Rating;
+
+  @ApiProperty({ required: false, enum: REJECT_REASONS, description: 'reject: why (required; one of the town’s REFUSAL_RULES rejectReasons)' })
+  @IsOptional()
+  @IsIn(REJECT_REASONS)
+  rejectReason?: RejectReason;
+
+  @ApiProperty({
+    required: false,
+    maxLength: 100,
+    description: 'reject with not_ours: where the requester should go instead (法院, 劳动仲裁, a city department…); required then, refused with other reasons',
+  })
+  @IsOptional()
+  @MaxLength(100)
+  @IsString()
+  referTo?: string;
 }
 
 export class RateRequestDto {

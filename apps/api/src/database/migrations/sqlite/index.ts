@@ -25,6 +25,7 @@ import { RankingContactPending1796660000000 } from './1796660000000-RankingConta
 import { RequestExtensions1796670000000 } from './1796670000000-RequestExtensions';
 import { DeskSignIn1796710000000 } from './1796710000000-DeskSignIn';
 import { WorkDueIndexes1796720000000 } from './1796720000000-WorkDueIndexes';
+import { RejectReasons1796745000000 } from './1796745000000-RejectReasons';
 import { RequestTextIndex1796690000000 } from './1796690000000-RequestTextIndex';
 import { SearchIndex1796690000001 } from './1796690000001-SearchIndex';
 import { WorkCountsIndex1796690000002 } from './1796690000002-WorkCountsIndex';
@@ -63,4 +64,5 @@ export const SQLITE_MIGRATIONS = [
   ReturnVisits1796700000000,
   DeskSignIn1796710000000,
   WorkDueIndexes1796720000000,
+  RejectReasons1796745000000,
 ];

@@ -1,0 +1,16 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** 不予受理 with a reason: its kind, and for "not ours" where the requester should go (docs/requests.md). */
+export class RejectReasons1796745000000 implements MigrationInterface {
+  name = 'RejectReasons1796745000000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "request" ADD COLUMN "rejectReason" varchar(32)`);
+    await queryRunner.query(`ALTER TABLE "request" ADD COLUMN "referTo" varchar(100)`);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "request" DROP COLUMN "referTo"`);
+    await queryRunner.query(`ALTER TABLE "request" DROP COLUMN "rejectReason"`);
+  }
+}
