@@ -12,7 +12,7 @@ export { parseCalendarOverrides, type CalendarOverrides, type ValidatedCalendarO
 export { contactDeadline, DEFAULT_SERVICE_HOURS, MAX_WORKING_DAYS, type ServiceHours } from './calendar/sla-clocks';
 export { chinaDayOf, chinaDayRange, chinaMinuteOfDay, chinaMonthRange, chinaTimeText } from './calendar/china-time';
 export { HOME_UNIT_KINDS, isHomeUnitKind, ROLES, ROLE_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type Role, type UnitKind } from './grid/org';
-export { maskName, maskPhone } from './people/masking';
+export { maskName, maskNumbersInText, maskPhone } from './people/masking';
 export {
   CALLERS,
   mayCallRequester,
@@ -23,6 +23,7 @@ export {
   PERSONAL_FIELDS_DOC_START,
   showPersonal,
   shownAs,
+  textAsShown,
   VIEWERS,
   withPersonalFieldsTable,
   type Exposure,

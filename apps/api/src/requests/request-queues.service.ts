@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  textAsShown,
   DUPLICATE_THRESHOLD,
   duplicateScore,
   isWorkingState,
@@ -101,7 +102,7 @@ export class RequestQueuesService {
         state: other.state,
         stateLabel: REQUEST_STATE_LABELS[other.state],
         category: other.category,
-        description: other.description,
+        description: textAsShown(this.service.relations(actor, other), other.description),
         addressNote: other.addressNote,
         createdAt: other.createdAt,
         score: Math.round(score * 100) / 100,

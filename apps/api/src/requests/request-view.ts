@@ -16,6 +16,7 @@ import {
   showPersonal,
   RATING_HEARTS,
   REQUEST_STATE_LABELS,
+  textAsShown,
   RESULT_ACTIONS,
   type Relation,
 } from '@gridloop/domain';
@@ -66,7 +67,7 @@ export function viewRequest(
       action: e.action,
       actorName: actorName(e.actorPersonId),
       toState: e.toState,
-      note: e.note,
+      note: textAsShown(relations, e.note),
       public: e.public,
       dueAt: e.dueAt,
       photos: (photosByEvent.get(e.id) ?? []).map((id) => ({ id, url: photoUrl(id), previewUrl: photoPreviewUrl(id) })),
@@ -118,7 +119,7 @@ export function viewListItem(
     source: request.source,
     category: request.category,
     dutyType: request.dutyType,
-    description: request.description,
+    description: textAsShown(relations, request.description),
     addressNote: showPersonal('addressNote', relations, request.addressNote, () => null),
     // No number given with the matter: the requester's own (bound from WeChat or the roster).
     contactPhone: showPersonal('contactPhone', relations, phone, maskPhone),
@@ -148,7 +149,7 @@ export function viewListItem(
     enteredForRequester: enteredByOther(request),
     awaitsDispatch: awaitsDispatch(dispatchFacts(request)),
     actions: listItemActions(request, relations),
-    resultNote: isResultState(request.state) ? resultNote : null,
+    resultNote: isResultState(request.state) ? textAsShown(relations, resultNote) : null,
     // As lookBackQueue orders it: a refusal has no result time, it was decided at the contact.
     readyAt: isResultState(request.state) ? (request.resolvedAt ?? request.contactedAt) : null,
     unitName: request.unit?.name ?? '',

@@ -1,4 +1,5 @@
 import type { Relation } from '../requests/request-workflow';
+import { maskNumbersInText } from './masking';
 
 /**
  * The one written policy for personal data: every personal field an answer carries × how the
@@ -40,6 +41,12 @@ export const PERSONAL_FIELDS = {
     carriedIn: 'request answers (`contactPhone`: the number given with the matter, else the requester’s own)',
     shown: { requester: 'full', handler: 'masked', supervisor: 'masked', follower: 'hidden', public: 'hidden' },
     why: 'a handler or supervisor who calls uses 拨打 (`callRequester`), which logs the view; another villager following the matter has no reason to reach the requester',
+  },
+  numbersInText: {
+    carriedIn:
+      'phone, ID card and bank card numbers written into a matter’s text: its `description`, its timeline’s `note`s and `resultNote`, wherever they are carried (lists, the detail, 诉求检索 and its workbook, duplicate offers, printed notices); masked by `maskNumbersInText`, stored whole',
+    shown: { requester: 'full', handler: 'masked', supervisor: 'masked', follower: 'masked', public: 'masked' },
+    why: 'a number typed by accident is the requester’s (or a relative’s) as much as her contact number is, so it is masked as `contactPhone` is, and a follower or the public get the text with the number masked rather than no text: the words are what they need; she reads her own text as she wrote it',
   },
   addressNote: {
     carriedIn: 'request answers (`addressNote`)',
@@ -108,6 +115,11 @@ export function showPersonal(
 ): string | null {
   const exposure = shownAs(field, relations);
   return exposure === 'full' ? value : exposure === 'masked' ? mask(value) : null;
+}
+
+/** A matter's text (its description, a step's note) as these relations see it: numbers in it masked but for the requester (numbersInText). */
+export function textAsShown<T extends string | null>(relations: readonly Relation[], text: T): T {
+  return (text === null ? text : showPersonal('numbersInText', relations, text, (t) => t && maskNumbersInText(t))) as T;
 }
 
 /** 拨打: who may have the requester's full number, each time logged: those handling or supervising the matter. */
