@@ -184,6 +184,7 @@ export {
   type LadderRung,
 } from './clocks/clock-rules';
 export { URGENCY_LABELS, urgencyAt, type Urgency } from './clocks/urgency';
+export { WORK_SEARCH_KEYS, workSearch, type WorkSearch, type WorkSearchKey } from './requests/work-searches';
 export { judgedAt } from './reports/judged-at';
 export {
   DEFAULT_RANKING_MIN_RECEIVED,

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { workSearch, type WorkSearchKey } from '@gridloop/domain';
 import { JwtService } from '@nestjs/jwt';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -26,12 +27,21 @@ const COUNT_TITLES = {
   lookBack: '待回看',
   supervision: '超时督办',
 } as const;
-/** The cards that open a page of the console, and where to. */
-const COUNT_LINKS: Partial<Record<keyof typeof COUNT_TITLES, string>> = {
+/** The cards that open a queue of the console, and where to; the others open 诉求检索 under the domain's workSearch. */
+const QUEUE_LINKS = {
   dispatch: '/console/dispatch',
   lookBack: '/console/look-back',
   supervision: '/console/overdue',
-};
+} as const;
+const SEARCHED: readonly WorkSearchKey[] = ['handling', 'overdue', 'dueSoon', 'dueToday', 'receivedToday'];
+
+/** Where a card opens for counts taken on `day` (the API's China day): the queue's page, or 诉求检索's address with the card's filter. */
+function linkOf(key: keyof typeof COUNT_TITLES, day: string): string {
+  if (key in QUEUE_LINKS) return QUEUE_LINKS[key as keyof typeof QUEUE_LINKS];
+  const params = new URLSearchParams(Object.entries(workSearch(key as WorkSearchKey, day)).map(([name, value]) => [name, String(value)]));
+  params.sort();
+  return `/console/search?${params.toString()}`;
+}
 const ORDER_NO = 'SG20261207000019';
 
 interface StoredSession {
@@ -90,7 +100,7 @@ describe('the desk console: sign-in, menu and 工作台', () => {
   const signInAs = (name: string) => demoSignInAtDesk(page, name);
 
   async function expectCounts(token: string): Promise<void> {
-    const work = (await call(under.api.baseUrl, 'GET', '/api/me/work', { token })).body as Record<keyof typeof COUNT_TITLES, number | null>;
+    const work = (await call(under.api.baseUrl, 'GET', '/api/me/work', { token })).body as Record<keyof typeof COUNT_TITLES, number | null> & { day: string };
     expect(work.dispatch).toBeGreaterThanOrEqual(1);
     expect(work.receivedToday).toBeGreaterThanOrEqual(1);
     for (const [key, title] of Object.entries(COUNT_TITLES) as [keyof typeof COUNT_TITLES, string][]) {
@@ -101,9 +111,8 @@ describe('the desk console: sign-in, menu and 工作台', () => {
       }
       await card.getByText(title, { exact: true }).waitFor({ timeout: 15_000 });
       expect(await card.locator('.ant-statistic-content-value').innerText()).toBe(String(work[key]));
-      // A card opens the console's page for that work; where there is none yet, it links nowhere.
-      const link = COUNT_LINKS[key];
-      expect(await card.locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))).toEqual(link ? [link] : []);
+      // Every card opens the list of that work: a queue, or 诉求检索 filtered to exactly what it counts.
+      expect(await card.locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))).toEqual([linkOf(key, work.day)]);
     }
   }
 
@@ -172,6 +181,46 @@ describe('the desk console: sign-in, menu and 工作台', () => {
     await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'console-dispatch.png') });
     await page.locator('.ant-menu-item').filter({ hasText: '工作台' }).click();
     await page.locator('.workbench-count').first().waitFor();
+  });
+
+  /** Clicks each card of a count that opens 诉求检索 and counts the rows of every page of the list it opens. */
+  async function followSearchCards(token: string): Promise<Partial<Record<WorkSearchKey, number>>> {
+    const work = (await call(under.api.baseUrl, 'GET', '/api/me/work', { token })).body as Record<WorkSearchKey, number | null> & { day: string };
+    const listed: Partial<Record<WorkSearchKey, number>> = {};
+    for (const key of SEARCHED) {
+      if (work[key] === null) continue;
+      const card = page.locator(`.workbench-count-${key}`);
+      await eventually(async () => expect(await card.locator('.ant-statistic-content-value').innerText()).toBe(String(work[key])));
+      await card.locator('a').click();
+      await eventually(() => expect(`${new URL(page.url()).pathname}${new URL(page.url()).search}`).toBe(linkOf(key, work.day)));
+      let rows = 0;
+      for (let number = 1; ; number++) {
+        const heading = page.locator('.search-page-number');
+        await eventually(async () => expect(await heading.innerText()).toMatch(new RegExp(`^第 ${number} 页，本页 \\d+ 件$`)));
+        const shown = Number(/本页 (\d+) 件/.exec(await heading.innerText())?.[1]);
+        expect(await page.locator('.search-table .ant-table-row').count()).toBe(shown);
+        rows += shown;
+        const next = page.locator('.search-next');
+        if (await next.isDisabled()) break;
+        await next.click();
+      }
+      listed[key] = rows;
+      if (key === 'handling') await saveScreenshot(page, 'console-search-handling');
+      await page.locator('.ant-menu-item').filter({ hasText: '工作台' }).click();
+      await page.locator('.workbench-count').first().waitFor();
+    }
+    const counted = Object.fromEntries(SEARCHED.filter((key) => work[key] !== null).map((key) => [key, work[key]]));
+    expect(listed).toEqual(counted);
+    return listed;
+  }
+
+  it('待办, 已超时, 即将超时, 今日到期 and 今日新收 each open 诉求检索 listing exactly the matters the card counts', async () => {
+    const session = await storedSession(page);
+    if (!session) throw new Error('no stored session');
+    const listed = await followSearchCards(session.accessToken);
+    // The imported order: the hotline office handles it until it is dispatched, and it came in today.
+    expect(listed.handling).toBeGreaterThanOrEqual(1);
+    expect(listed.receivedToday).toBeGreaterThanOrEqual(1);
   });
 
   it('退出登录 returns to sign-in and revokes the sign-in on the API', async () => {

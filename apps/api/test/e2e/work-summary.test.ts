@@ -86,6 +86,7 @@ describe(`the home page's work counts (${testDialect()})`, () => {
 
     const mine = await api('GET', '/api/me/work', villager);
     expect(mine.body).toEqual({
+      day: '2026-11-24',
       handling: null,
       dueSoon: null,
       overdue: null,

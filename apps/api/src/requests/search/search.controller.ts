@@ -41,7 +41,7 @@ export class RequestSearchController {
   async export(@CurrentActor() actor: Actor, @Query() query: SearchFilterQuery, @Res() res: Response): Promise<void> {
     const now = this.clock.now();
     // A filter that cannot be read is refused as JSON before the first byte of the workbook.
-    await this.search.filterOf(query, now);
+    await this.search.filterOf(actor, query, now);
     const day = chinaDayOf(now);
     res.setHeader('content-type', XLSX_CONTENT_TYPE);
     res.setHeader('content-disposition', xlsxDisposition(`诉求检索_${day}.xlsx`, `requests-${day}.xlsx`));

@@ -95,6 +95,39 @@ export class SearchFilterQuery {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiProperty({
+    required: false,
+    type: Boolean,
+    enum: [true],
+    description: 'true: only matters being worked on by the units I handle for (待办, as 工作台 counts them)',
+  })
+  @IsOptional()
+  @BoolFromText()
+  @IsIn([true])
+  handling?: true;
+
+  @ApiProperty({
+    required: false,
+    type: Boolean,
+    enum: [true],
+    description: 'true: only 即将超时 matters: reminded and not yet late (urgencyAt, with each town’s clock rules)',
+  })
+  @IsOptional()
+  @BoolFromText()
+  @IsIn([true])
+  dueSoon?: true;
+
+  @ApiProperty({
+    required: false,
+    description:
+      'Open matters whose running clock (runningClock: contact, then completion, a 12345 order’s earlier city deadline governing) ends on this day, passed or not; YYYY-MM-DD (China time)',
+    example: '2026-11-26',
+  })
+  @IsOptional()
+  @Matches(DAY)
+  @IsString()
+  runningDueOn?: string;
+
   @ApiProperty({ required: false, description: 'true: only supervised (督办) matters; false: only the others' })
   @IsOptional()
   @BoolFromText()

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { LIST_DUE_SQL, listDueAt, OVERDUE_AT_SQL, type RequestCategory, type RequestSource, type RequestState, type UnitKind } from '@gridloop/domain';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import {
+  LIST_DUE_SQL,
+  listDueAt,
+  OVERDUE_AT_SQL,
+  WORKING_STATES,
+  type RequestCategory,
+  type RequestSource,
+  type RequestState,
+  type UnitKind,
+} from '@gridloop/domain';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { spanCondition } from '../../access/span-where';
 import { OrgUnit } from '../../grid/org-unit.entity';
 import { RequestEntity } from '../request.entity';
@@ -26,9 +35,25 @@ export interface SearchFilter {
   overdue?: { at: Date; is: boolean };
   supervised?: boolean;
   confidential?: boolean;
+  /** Being worked on by these units (the caller's handler units: 待办); none: nothing passes. */
+  handledBy?: readonly number[];
+  /** Filters on a matter's running clock, decided in code by the domain's rules (ClockTest). */
+  clock?: ClockTest;
   words: readonly string[];
   sort: SearchSort;
   order: SearchOrder;
+}
+
+/**
+ * What a matter's running clock must say to pass. The domain's functions decide (urgencyAt's
+ * reminder runs on office time and each town's rules, which SQL cannot say): the SQL only narrows
+ * to the open matters that could pass, and the search service tests each row (clockPasses).
+ */
+export interface ClockTest {
+  /** urgencyAt says due_soon at this moment. */
+  dueSoonAt?: Date;
+  /** runningClock's deadline lies in [start, end). */
+  runningDue?: { start: Date; end: Date };
 }
 
 /** The places a search may be narrowed to: the grid tree, not the departments. */
@@ -58,13 +83,7 @@ export class RequestSearchRepository {
    * all but a page thrown away (docs/benchmarks.md, "Search").
    */
   async page(personId: number, span: readonly string[], filter: SearchFilter, limit: number, after?: SearchPosition): Promise<RequestEntity[]> {
-    const query = this.dataSource.getRepository(RequestEntity).createQueryBuilder('r').select('r.id', 'id').innerJoin('r.unit', 'u');
-    // A place within the span is all visible: its units' paths lie in the span, one of visibleTo's terms.
-    if (!within(filter.unitPath, span)) {
-      const visible = visibleTo(personId, span);
-      query.innerJoin('r.handlerUnit', 'h').andWhere(visible.sql, visible.params);
-    }
-    narrow(query, filter);
+    const query = this.matching(personId, span, filter);
     const key = SORT_KEYS[filter.sort];
     const direction = filter.order === 'asc' ? 'ASC' : 'DESC';
     if (after) {
@@ -88,6 +107,31 @@ export class RequestSearchRepository {
       .getMany();
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** How many matters `page` would list in all, where SQL decides alone (a filter without a clock test). */
+  async count(personId: number, span: readonly string[], filter: SearchFilter): Promise<number> {
+    const row = await this.matching(personId, span, filter).select('COUNT(*)', 'n').getRawOne<{ n: number | string }>();
+    return Number(row?.n ?? 0);
+  }
+
+  /** The ids of the matters visible to `personId` within `span` (as findVisible decides) that pass `filter`'s SQL. */
+  private matching(personId: number, span: readonly string[], filter: SearchFilter): SelectQueryBuilder<RequestEntity> {
+    const query = this.dataSource.getRepository(RequestEntity).createQueryBuilder('r').select('r.id', 'id').innerJoin('r.unit', 'u');
+    // A place within the span is all visible: its units' paths lie in the span, one of visibleTo's terms.
+    if (!within(filter.unitPath, span)) {
+      const visible = visibleTo(personId, span);
+      query.innerJoin('r.handlerUnit', 'h').andWhere(visible.sql, visible.params);
+    }
+    narrow(query, filter);
+    return query;
+  }
+
+  /** The codes of these units (towns, for their clock rules), by id. */
+  async codes(ids: readonly number[]): Promise<Map<number, string | null>> {
+    if (ids.length === 0) return new Map();
+    const units = await this.dataSource.getRepository(OrgUnit).find({ where: { id: In([...ids]) }, select: { id: true, code: true } });
+    return new Map(units.map((u) => [u.id, u.code]));
   }
 
   /** The unit with this id, if it is a place a search may be narrowed to, with the ids of the units under it (itself included). */
@@ -153,5 +197,18 @@ function narrow(query: SelectQueryBuilder<RequestEntity>, filter: SearchFilter):
   if (filter.overdue) query.andWhere(filter.overdue.is ? OVERDUE_AT_SQL : `NOT COALESCE(${OVERDUE_AT_SQL}, 0)`, { overdueAt: filter.overdue.at });
   if (filter.supervised !== undefined) query.andWhere(filter.supervised ? 'r.supervisedAt IS NOT NULL' : 'r.supervisedAt IS NULL');
   if (filter.confidential !== undefined) query.andWhere('r.confidential = :confidential', { confidential: filter.confidential });
+  if (filter.handledBy) {
+    if (filter.handledBy.length === 0) query.andWhere('1 = 0');
+    else
+      query.andWhere('r.handlerUnitId IN (:...handledBy) AND r.state IN (:...handledStates)', { handledBy: filter.handledBy, handledStates: WORKING_STATES });
+  }
+  // Only open matters have a running clock; a deadline in the window narrows further (runningClock picks one of the three).
+  if (filter.clock) query.andWhere('r.state IN (:...clockStates)', { clockStates: WORKING_STATES });
+  const window = filter.clock?.runningDue;
+  if (window)
+    query.andWhere(
+      '((r.contactDueAt >= :runningFrom AND r.contactDueAt < :runningBefore) OR (r.completionDueAt >= :runningFrom AND r.completionDueAt < :runningBefore) OR (r.cityDueAt >= :runningFrom AND r.cityDueAt < :runningBefore))',
+      { runningFrom: window.start, runningBefore: window.end },
+    );
   matchIndexedText(query, 'r', filter.words, narrowed);
 }

@@ -13,7 +13,7 @@ export interface IntakeByDay {
 }
 
 /**
- * The desk console's 30-day intake chart. A day is a China calendar day (as in today-counts.ts),
+ * The desk console's 30-day intake chart. A day is a China calendar day (as in 工作台’s counts),
  * the last one today; a matter counts on the day it arrived (createdAt; a 12345 order when it was
  * imported), within `span` (its place or its handler in it, as in the lists). Every source has a
  * series, in the sources table's order, zeros included, so the chart's legend does not move.

@@ -2,7 +2,7 @@ import { UNIT_KIND_LABELS, type UnitKind } from '@gridloop/domain/dist/grid/org'
 import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS } from '@gridloop/domain/dist/requests/categories';
 import { REQUEST_STATE_LABELS, REQUEST_STATES } from '@gridloop/domain/dist/requests/request-workflow';
 import { REQUEST_SOURCE_LABELS, REQUEST_SOURCES } from '@gridloop/domain/dist/requests/sources';
-import { Button, Col, DatePicker, Form, Input, Row, Select, Space, TreeSelect } from 'antd';
+import { Button, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import type { SearchPlace } from './search-api';
@@ -20,6 +20,9 @@ interface FilterForm {
   overdue?: Flag;
   supervised?: Flag;
   confidential?: Flag;
+  handling?: boolean;
+  dueSoon?: boolean;
+  runningDueOn?: Dayjs;
 }
 
 const DAY_FORMAT = 'YYYY-MM-DD';
@@ -38,6 +41,9 @@ function formOf(query: SearchQuery): FilterForm {
     overdue: flagOf(query.overdue),
     supervised: flagOf(query.supervised),
     confidential: flagOf(query.confidential),
+    handling: query.handling,
+    dueSoon: query.dueSoon,
+    runningDueOn: query.runningDueOn ? dayjs(query.runningDueOn) : undefined,
   };
 }
 
@@ -56,6 +62,9 @@ function queryOf(form: FilterForm, keep: Pick<SearchQuery, 'sort' | 'order'>): S
     overdue: flag(form.overdue),
     supervised: flag(form.supervised),
     confidential: flag(form.confidential),
+    handling: form.handling || undefined,
+    dueSoon: form.dueSoon || undefined,
+    runningDueOn: form.runningDueOn?.format(DAY_FORMAT),
     ...keep,
   };
 }
@@ -136,6 +145,27 @@ export function SearchFilters({ query, places, onSearch }: { query: SearchQuery;
         <Col span={2}>{flagSelect('overdue', '已超时', '未超时', '超时')}</Col>
         <Col span={2}>{flagSelect('supervised', '已督办', '未督办', '督办')}</Col>
         <Col span={2}>{flagSelect('confidential', '保密', '不保密', '保密')}</Col>
+        <Col span={4}>
+          <Form.Item
+            name="runningDueOn"
+            label="当前时限截止于"
+            tooltip="办理中的诉求，正在计时的时限（联系或办结，12345 工单取较早的市时限）在这一天到期，已过的也算"
+          >
+            <DatePicker className="search-running-due" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item label="只看">
+            <Space>
+              <Form.Item name="handling" valuePropName="checked" noStyle>
+                <Checkbox className="search-handling">我的待办</Checkbox>
+              </Form.Item>
+              <Form.Item name="dueSoon" valuePropName="checked" noStyle>
+                <Checkbox className="search-due-soon">即将超时</Checkbox>
+              </Form.Item>
+            </Space>
+          </Form.Item>
+        </Col>
       </Row>
       <Space style={{ marginBottom: 16 }}>
         <Button type="primary" htmlType="submit" className="search-submit">

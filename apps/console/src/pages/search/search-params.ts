@@ -10,7 +10,9 @@ export type SearchOrder = NonNullable<SearchQuery['order']>;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const FLAGS = ['overdue', 'supervised', 'confidential'] as const;
-const DAYS = ['receivedFrom', 'receivedTo', 'dueFrom', 'dueTo'] as const;
+/** Filters that are only ever on (工作台's cards open them: workSearch). */
+const ON_ONLY = ['handling', 'dueSoon'] as const;
+const DAYS = ['receivedFrom', 'receivedTo', 'dueFrom', 'dueTo', 'runningDueOn'] as const;
 
 function listOf<T extends string>(params: URLSearchParams, name: string, allowed: readonly T[]): T[] | undefined {
   const values = params
@@ -39,6 +41,7 @@ export function queryFromParams(params: URLSearchParams): SearchQuery {
     const flag = params.get(name);
     if (flag === 'true' || flag === 'false') query[name] = flag === 'true';
   }
+  for (const name of ON_ONLY) if (params.get(name) === 'true') query[name] = true;
   const q = params.get('q')?.trim();
   if (q) query.q = q.slice(0, 100);
   const sort = params.get('sort');

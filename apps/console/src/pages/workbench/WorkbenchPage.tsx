@@ -1,4 +1,5 @@
 import { PageContainer } from '@ant-design/pro-components';
+import { workSearch, type WorkSearchKey } from '@gridloop/domain/dist/requests/work-searches';
 import { Card, Col, Row, Statistic } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
@@ -7,24 +8,28 @@ import { unwrap } from '../../api/errors';
 import type { components } from '../../api/schema';
 import { LoadFailed, PageLoading } from '../../frame/PageStates';
 import { useLoad } from '../../lib/use-load';
+import { paramsFromQuery } from '../search/search-params';
 
 type WorkSummary = components['schemas']['WorkSummaryDto'];
 
 // ECharts is a chunk of its own, asked for after the counts: the first screen does not wait for it.
 const IntakeChart = lazy(() => import('./IntakeChart'));
 
+type CountKey = Exclude<keyof WorkSummary, 'day'>;
+
 /**
- * The counts of GET /api/me/work, one card each, in the order of the day's work. `to` is the
- * console page where that work is done; a count whose page is not built yet links nowhere. A count
- * is null exactly when the person's roles do not do that work, so a shown link is one they may open.
+ * The counts of GET /api/me/work, one card each, in the order of the day's work, each opening the
+ * list of exactly what it counts: a queue's page (`to`), or 诉求检索 under the domain's workSearch
+ * filter (`search`), the very search the API counted. A count is null exactly when the person's
+ * roles do not do that work, so a shown link is one they may open.
  */
-const COUNTS: readonly { key: keyof WorkSummary; title: string; to?: string; alarm?: boolean }[] = [
+const COUNTS: readonly ({ key: CountKey; title: string; alarm?: boolean } & ({ to: string } | { search: WorkSearchKey }))[] = [
   { key: 'dispatch', title: '待派单', to: '/dispatch' },
-  { key: 'handling', title: '待办' },
-  { key: 'overdue', title: '已超时', alarm: true },
-  { key: 'dueSoon', title: '即将超时', alarm: true },
-  { key: 'dueToday', title: '今日到期' },
-  { key: 'receivedToday', title: '今日新收' },
+  { key: 'handling', title: '待办', search: 'handling' },
+  { key: 'overdue', title: '已超时', alarm: true, search: 'overdue' },
+  { key: 'dueSoon', title: '即将超时', alarm: true, search: 'dueSoon' },
+  { key: 'dueToday', title: '今日到期', search: 'dueToday' },
+  { key: 'receivedToday', title: '今日新收', search: 'receivedToday' },
   { key: 'lookBack', title: '待回看', to: '/look-back' },
   { key: 'supervision', title: '超时督办', to: '/overdue', alarm: true },
 ];
@@ -38,13 +43,18 @@ export default function WorkbenchPage() {
       {work.state === 'failed' && <LoadFailed message={work.message} />}
       {work.state === 'ready' && (
         <Row gutter={[16, 16]}>
-          {COUNTS.map(({ key, title, to, alarm }) => {
+          {COUNTS.map((count) => {
+            const { key, title, alarm } = count;
             const value = work.data[key];
             if (value === null) return null; // none of this person's roles does that work
             const statistic = <Statistic title={title} value={value} suffix="件" valueStyle={alarm && value > 0 ? { color: '#cf1322' } : undefined} />;
+            // 今日… is the day the counts were taken on (the API's China day), not this browser's.
+            const to = 'to' in count ? count.to : `/search?${paramsFromQuery(workSearch(count.search, work.data.day)).toString()}`;
             return (
               <Col key={key} xs={24} sm={12} lg={8} xl={6}>
-                <Card className={`workbench-count workbench-count-${key}`}>{to ? <Link to={to}>{statistic}</Link> : statistic}</Card>
+                <Card className={`workbench-count workbench-count-${key}`}>
+                  <Link to={to}>{statistic}</Link>
+                </Card>
               </Col>
             );
           })}
