@@ -109,7 +109,11 @@ describe('the desk console: a matter’s page and the queues’ work', () => {
 
   it('opens a matter from 待回看: its timeline, its photo full on click, and the API’s actions as buttons', async () => {
     await page.locator('.ant-menu-item').filter({ hasText: '待回看' }).click();
-    await page.locator('.queue-table .ant-table-row').filter({ hasText: LOOK_BACK_FIRST }).click({ timeout: 30_000 });
+    const waiting = page.locator('.queue-table .ant-table-row').filter({ hasText: LOOK_BACK_FIRST });
+    await waiting.waitFor({ timeout: 30_000 });
+    await page.locator('.queue-table .ant-table-row').filter({ hasText: LOOK_BACK_SECOND }).waitFor();
+    await saveScreenshot(page, 'console-look-back', { forDocs: true });
+    await waiting.click();
     await page.locator('.request-detail').getByText(`诉求 #${first}`).waitFor({ timeout: 30_000 });
     const url = new URL(page.url());
     expect(url.pathname).toBe(`/console/requests/${first}`);
@@ -189,13 +193,16 @@ describe('the desk console: a matter’s page and the queues’ work', () => {
       await row.locator('.ant-checkbox-input').check();
     }
     await page.locator('.overdue-batch-urge').getByText('催办（2 件）').waitFor();
+    // The picture without the toast of the step before (退回重办).
+    await eventually(async () => expect(await page.locator('.ant-message-notice').count()).toBe(0));
+    await saveScreenshot(page, 'console-overdue', { forDocs: true });
     await page.locator('.overdue-batch-urge').click();
     const note = page.locator('.batch-step-urge .batch-note');
     await note.fill('群众又来电话了，请尽快联系。');
     await note.press('Enter');
     await eventually(async () => expect(await page.locator('.batch-step-urge .batch-outcome-ok').count()).toBe(2));
     expect(await page.locator('.batch-step-urge .batch-outcome-failed').count()).toBe(0);
-    await saveScreenshot(page, 'console-overdue-urged');
+    await saveScreenshot(page, 'console-overdue-urged', { forDocs: true });
     await page.locator('.batch-step-urge .ant-modal-footer .ant-btn-primary').click();
     await page.locator('.batch-step-urge').waitFor({ state: 'hidden' });
     for (const id of overdue) {

@@ -114,6 +114,7 @@ describe('the desk console: 派单, the 12345 import and export, and 工作台�
       ['4', '办理时限', expect.stringContaining('不是有效的时间')],
     ]);
     await page.locator('.hotline-import-refused').getByText('任何工单都没有导入', { exact: false }).waitFor();
+    await saveScreenshot(page, 'console-import-errors', { forDocs: true });
     for (const orderNo of orders) expect((await api('GET', `/api/hotline/orders/${orderNo}/reply`)).status).toBe(404);
     expect(await queueRow(orders[0]!).count()).toBe(0);
   });
