@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LOOK_BACK_ACTIONS, REJECT_REASON_LABELS, ROLE_LABELS, type RequestAction, type Role } from '@gridloop/domain';
+import { LOOK_BACK_ACTIONS, maskNumbersInText, REJECT_REASON_LABELS, ROLE_LABELS, type RequestAction, type Role } from '@gridloop/domain';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { RequestRepository } from '../requests/request.repository';
@@ -57,7 +57,8 @@ export class ExclusionRegisterService {
           // The matter keeps its latest refusal's kind: the one this register shows.
           reasonKind: matter.rejectReason,
           reasonLabel: matter.rejectReason ? REJECT_REASON_LABELS[matter.rejectReason] : null,
-          reason: openable.has(matter.id) ? (reject?.note ?? null) : null,
+          // A register is not the matter's page: a number written into the reason is masked for every reader.
+          reason: openable.has(matter.id) && reject?.note ? maskNumbersInText(reject.note) : null,
           openable: openable.has(matter.id),
         };
       }),

@@ -214,7 +214,10 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
       const hour = String(9 + n).padStart(2, '0');
       const refused = await submit(requester, at(`2026-10-22T${hour}:00:00`), '要求把邻居家的树全部砍掉');
       refusals.push(refused.id);
-      await step(g0.leader, refused.id, 'reject', at(`2026-10-22T${hour}:20:00`), { rejectReason: 'unreasonable', note: `已向当事人解释（${fate}）` });
+      await step(g0.leader, refused.id, 'reject', at(`2026-10-22T${hour}:20:00`), {
+        rejectReason: 'unreasonable',
+        note: `已向当事人解释（${fate}），其子13900001234已知情`,
+      });
       if (fate === 'pending') continue;
       await step(hotline, refused.id, 'lookBack', at(`2026-10-23T${hour}:00:00`));
       if (fate !== 'reopened') continue;
@@ -377,8 +380,8 @@ describe(`the monthly ranking against the raw timeline (${testDialect()})`, () =
         },
       ],
     });
-    expect((await register(g0.leader)).entries[0]).toMatchObject({ reason: '诉求不合理：已向当事人解释（confirmed）', openable: true });
-    expect((await register(townLeader)).entries[0]).toMatchObject({ reason: '诉求不合理：已向当事人解释（confirmed）', openable: true });
+    expect((await register(g0.leader)).entries[0]).toMatchObject({ reason: '诉求不合理：已向当事人解释（confirmed），其子139****1234已知情', openable: true });
+    expect((await register(townLeader)).entries[0]).toMatchObject({ reason: '诉求不合理：已向当事人解释（confirmed），其子139****1234已知情', openable: true });
     expect((await register(grids[1]!.leader)).entries[0]).toMatchObject({ reason: null, reasonRecorded: true, openable: false });
     // The large grid's register holds its small grids'; the board row counts it.
     const largeRegister = await register(undefined, largeId);

@@ -2,6 +2,7 @@ import { contactDeadline } from '../calendar/sla-clocks';
 import { workingDeadline } from '../calendar/working-calendar';
 import { COMPLETION_WORKING_DAYS, CONTACT_MINUTES, governingDeadline, isLate, type Complexity } from './sla';
 import { extendedDeadline } from './extensions';
+import { PARK_CLEARED, type ParkChanges } from './parking';
 import { actionRule, type RequestAction } from './request-workflow';
 
 /** What a step needs to know of the matter to work out its clocks and marks. */
@@ -15,10 +16,13 @@ export interface StepFacts {
   completionLate: boolean;
   rehandleCount: number;
   supervisedAt: Date | null;
+  /** 挂账 (parking.ts): parked until, or asked; left out, taken as neither. */
+  parkedUntil?: Date | null;
+  parkAskedUntil?: Date | null;
 }
 
 /** The fields a step changes besides the state (and, for a transfer, the unit the caller names). */
-export interface StepChanges {
+export interface StepChanges extends ParkChanges {
   contactedAt?: Date | null;
   contactDueAt?: Date;
   contactLate?: boolean;
@@ -52,6 +56,14 @@ export function contactDueFrom(receivedAt: Date): Date {
  *   from now, a simple matter's working days, so it cannot sit at work with no deadline at all.
  */
 export function stepChanges(request: StepFacts, action: RequestAction, now: Date, complexity: Complexity = 'simple'): StepChanges {
+  const changes = clockChanges(request, action, now, complexity);
+  // A step that ends the work or hands it on (a result, a refusal, a transfer, a merge, a withdrawal) ends 挂账 and any ask for it.
+  const to = actionRule(action).to;
+  const parkedOrAsked = (request.parkedUntil ?? null) !== null || (request.parkAskedUntil ?? null) !== null;
+  return !parkedOrAsked || to === 'same' || to === 'accepted' || to === 'in_progress' ? changes : { ...changes, ...PARK_CLEARED };
+}
+
+function clockChanges(request: StepFacts, action: RequestAction, now: Date, complexity: Complexity): StepChanges {
   if (actionRule(action).rehandle) {
     const backToWork = { resolvedAt: null, closedAt: null, rehandleCount: request.rehandleCount + 1 };
     if (request.completionDueAt !== null) return backToWork;
