@@ -125,6 +125,29 @@ export {
   type ExtensionRules,
   type ExtensionRulesConfig,
 } from './requests/extensions';
+export {
+  DEFAULT_PARK_RULES,
+  escalationClock,
+  isParked,
+  nextProgressDue,
+  PARK_CLEARED,
+  PARKED_LABEL,
+  parkLapsed,
+  parkRulesForTown,
+  parkStepChanges,
+  parseParkRules,
+  planDayEnd,
+  planDayOf,
+  refuseParkAsk,
+  refuseParkDecision,
+  refuseWhileParkedOnly,
+  type ParkAction,
+  type ParkChanges,
+  type ParkFacts,
+  type ParkRefusal,
+  type ParkRules,
+  type ParkRulesConfig,
+} from './requests/parking';
 export { DUPLICATE_THRESHOLD, duplicateScore, mayHaveFollowers, mayMerge, textSimilarity, type DuplicateCandidate } from './requests/duplicates';
 export { awaitsDispatch, DISPATCHING_UNIT_KIND, dispatchStepOffered, type DispatchFacts } from './requests/dispatch';
 export {

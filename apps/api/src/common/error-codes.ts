@@ -23,6 +23,7 @@ export enum ErrorCode {
   ExtensionTooLate = 'EXTENSION_TOO_LATE',
   ExtensionLimitReached = 'EXTENSION_LIMIT_REACHED',
   ExtensionPending = 'EXTENSION_PENDING',
+  ParkPending = 'PARK_PENDING',
   ReturnWindowPassed = 'RETURN_WINDOW_PASSED',
   UnitNotChosen = 'UNIT_NOT_CHOSEN',
   WechatNotConfigured = 'WECHAT_NOT_CONFIGURED',
@@ -88,6 +89,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.ExtensionTooLate]: '离办理期限太近或已经超时，不能再申请延期',
   [ErrorCode.ExtensionLimitReached]: '这件事延期的次数已经用完了',
   [ErrorCode.ExtensionPending]: '这件事已有一个延期申请在等审批，请等审批后再申请',
+  [ErrorCode.ParkPending]: '这件事已有一个挂账申请在等审批，请等审批后再申请',
   // The window is configurable (REFUSAL_RULES): the service names it in the message it sends.
   [ErrorCode.ReturnWindowPassed]: '已经超过退单时限，请申请转办',
   [ErrorCode.UnitNotChosen]: '请先选择您所在的村或网格',
@@ -185,6 +187,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ExtensionTooLate:
     case ErrorCode.ExtensionLimitReached:
     case ErrorCode.ExtensionPending:
+    case ErrorCode.ParkPending:
     case ErrorCode.ReturnWindowPassed:
       return 409;
     case ErrorCode.WechatError:

@@ -2,12 +2,14 @@ import * as path from 'node:path';
 import {
   parseClockRules,
   parseExtensionRules,
+  parseParkRules,
   parseReturnVisitRules,
   parseRankingMinReceived,
   parseRefusalRules,
   parseRateWeights,
   type ClockRulesConfig,
   type ExtensionRulesConfig,
+  type ParkRulesConfig,
   type RefusalRulesConfig,
   type ReturnVisitRulesConfig,
   type RateWeights,
@@ -95,6 +97,8 @@ export interface ClocksConfig {
   rules: ClockRulesConfig;
   /** 延期申请: how late it may be asked, how many days, how many per matter, who approves; per town (EXTENSION_RULES, JSON; docs/requests.md). */
   extensions: ExtensionRulesConfig;
+  /** 挂账: how often a progress note is owed, the furthest plan date, who approves; per town (PARK_RULES, JSON; docs/requests.md). Defaults when left out. */
+  parks?: ParkRulesConfig;
   /** 回访: the weekly sample's share, and the margin and fewest pairs of the rating agreement; per town (RETURN_VISIT_RULES, JSON; docs/requests.md). Defaults when left out. */
   returnVisits?: ReturnVisitRulesConfig;
   /** How often the scheduled jobs run (reminders and escalations, the morning bulletin, ranking months, unused uploads); 0 turns them off (tests drive them by hand). */
@@ -164,6 +168,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppC
     clocks: {
       rules: parseJsonSetting(env.CLOCK_RULES, 'CLOCK_RULES', parseClockRules),
       extensions: parseJsonSetting(env.EXTENSION_RULES, 'EXTENSION_RULES', parseExtensionRules),
+      parks: parseJsonSetting(env.PARK_RULES, 'PARK_RULES', parseParkRules),
       returnVisits: parseJsonSetting(env.RETURN_VISIT_RULES, 'RETURN_VISIT_RULES', parseReturnVisitRules),
       sweepSeconds: parseNonNegativeInt(env.CLOCK_SWEEP_SECONDS, 'CLOCK_SWEEP_SECONDS', 30),
     },

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   chinaTimeText,
+  escalationClock,
   isInternalStep,
   LADDER_RUNG_LABELS,
   pathIdAt,
   reminderAt,
   rulesForTown,
-  runningClock,
   rungAt,
   stepDeadline,
   type ClockRules,
@@ -69,7 +69,8 @@ export class EscalateOverdueJob implements ScheduledJob<EscalationCounts> {
       const timer = await this.lockDue(manager, requestId, now);
       if (!timer) return false;
       const request = await manager.findOne(RequestEntity, { where: { id: requestId }, relations: { unit: true } });
-      const running = request && runningClock(request);
+      // Parked (挂账) since the timer was set: none runs, and the timer goes.
+      const running = request && escalationClock(request);
       if (!request || !running || running.clock !== timer.clock || running.dueAt.getTime() !== timer.dueAt.getTime()) {
         // Steps keep the timer in step with the request; this only mends a timer left behind.
         if (running) await manager.update(RequestTimer, { requestId }, { clock: running.clock, dueAt: running.dueAt, stage: 'new', rung: 0, nextFireAt: now });

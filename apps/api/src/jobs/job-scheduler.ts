@@ -3,6 +3,7 @@ import { CLOCK, type Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EscalateOverdueJob, type EscalationCounts } from './escalate-overdue.job';
 import { KeepRankingMonthsJob } from './keep-ranking-months.job';
+import { ParkedMattersJob, type ParkCounts } from './parked-matters.job';
 import { PushDailyBulletinJob } from './push-daily-bulletin.job';
 import type { ScheduledJob } from './scheduled-job';
 import { SweepUnusedUploadsJob } from './sweep-unused-uploads.job';
@@ -12,6 +13,7 @@ export interface JobResults {
   pushDailyBulletin: number;
   keepRankingMonths: void;
   sweepUnusedUploads: number;
+  parkedMatters: ParkCounts;
   escalateOverdue: EscalationCounts;
 }
 
@@ -33,6 +35,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly bulletin: PushDailyBulletinJob,
     private readonly ranking: KeepRankingMonthsJob,
     private readonly uploads: SweepUnusedUploadsJob,
+    private readonly parked: ParkedMattersJob,
     private readonly overdue: EscalateOverdueJob,
   ) {}
 
@@ -72,6 +75,8 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
       pushDailyBulletin: await attempt(this.bulletin),
       keepRankingMonths: await attempt(this.ranking),
       sweepUnusedUploads: await attempt(this.uploads),
+      // Before the escalations: a matter whose plan date passed is back on the ladder in the same run.
+      parkedMatters: await attempt(this.parked),
       escalateOverdue: await attempt(this.overdue),
     };
     for (const extra of failures.slice(1)) this.logger.error(extra instanceof Error ? extra.stack : String(extra));

@@ -19,6 +19,12 @@ export const NOTIFICATION_KINDS = [
   'extension_approved', // 批准延期: to the handlers
   'extension_declined', // 不批准延期: to the handlers
   'deadline_extended', // 批准延期: to the requester (and followers), with the new deadline
+  'park_asked', // 申请挂账 by the handler: to the hotline office of the matter's town
+  'park_approved', // 批准挂账: to the handlers
+  'park_declined', // 不批准挂账: to the handlers
+  'parked', // 批准挂账: to the requester (and followers), with the plan date
+  'unparked', // 解除挂账 (resumed, or the plan date passed): to the handlers
+  'park_progress_due', // a parked matter owes its progress note (PARK_RULES progressDays): to the handlers
   'daily_bulletin', // 受理情况一天一通报 each morning, to the town's leaders and hotline office
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -40,5 +46,11 @@ export const NOTIFICATION_TITLES: Record<NotificationKind, string> = {
   extension_approved: '延期申请已批准',
   extension_declined: '延期申请未批准',
   deadline_extended: '您的诉求办理期限已延长',
+  park_asked: '有诉求申请挂账，请审批',
+  park_approved: '挂账申请已批准',
+  park_declined: '挂账申请未批准',
+  parked: '您的诉求已挂账办理',
+  unparked: '挂账诉求已恢复办理',
+  park_progress_due: '挂账诉求请报送进展',
   daily_bulletin: '昨日受理情况通报',
 };

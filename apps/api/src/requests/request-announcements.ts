@@ -1,4 +1,4 @@
-import { chinaTimeText, noticesOf, REQUEST_CATEGORY_LABELS, requestFacts, type StepAudience, type StepNoticeKind } from '@gridloop/domain';
+import { chinaTimeText, noticesOf, planDayOf, REQUEST_CATEGORY_LABELS, requestFacts, type StepAudience, type StepNoticeKind } from '@gridloop/domain';
 import type { WriteBatch } from '../database/write-batch';
 import { handlersOf, hotlineStaffOfTown, requesterAndFollowers } from '../notifications/recipients';
 import { notify } from '../notifications/notification-writer';
@@ -25,10 +25,23 @@ const BODIES: Record<StepNoticeKind, (request: RequestEntity) => string> = {
   extension_approved: (request) => `${matterName(request)}：延期已批准，请在${dueText(request)}前办好`,
   extension_declined: (request) => `${matterName(request)}：延期申请未批准，请按原期限${dueText(request)}前办好`,
   deadline_extended: (request) => `${matterName(request)}：经批准延期办理，预计${dueText(request)}前办好`,
+  // 挂账: the plan date the matter waits for, to the office that approves, the handlers and the requester.
+  park_asked: (request) => `${matterName(request)}：承办单位申请挂账，计划${planText(request.parkAskedUntil)}前办结，请审批`,
+  park_approved: (request) => `${matterName(request)}：挂账已批准，计划${planText(request.parkedUntil)}前办结，请按期报送进展`,
+  park_declined: (request) => `${matterName(request)}：挂账申请未批准，请继续按期限办理`,
+  parked: (request) => `${matterName(request)}：需要施工、等季节或由上级部门协调，已挂账办理，计划${planText(request.parkedUntil)}前办好`,
+  unparked: (request) => `${matterName(request)}：已解除挂账，恢复办理和超时督办`,
   disowned: (request) => `${matterName(request)}：登记的当事人说这不是他的诉求，已撤回，请核实是谁登记的`,
   // 退单: back in the office's dispatch queue.
   returned: (request) => `${matterName(request)}：承办单位退单，已回到待派单，请重新派单`,
 };
+
+/** "2027年3月31日": a plan date as people read it. */
+export function planText(until: Date | null): string {
+  if (!until) return '';
+  const [year, month, day] = planDayOf(until).split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
 
 function dueText(request: RequestEntity): string {
   return request.completionDueAt ? chinaTimeText(request.completionDueAt) : '';
@@ -44,7 +57,7 @@ function handlerBody(request: RequestEntity): string {
  * commit with it): whom and with which kind, its row of the workflow table says (`tells`). The one
  * who acted is never told of their own step.
  */
-export async function announceStep(batch: WriteBatch, request: RequestEntity, action: string, actorPersonId: number, now: Date): Promise<void> {
+export async function announceStep(batch: WriteBatch, request: RequestEntity, action: string, actorPersonId: number | null, now: Date): Promise<void> {
   for (const notice of noticesOf(action, requestFacts(request))) {
     const recipients = (await audience(batch, request, notice.to)).filter((id) => id !== actorPersonId);
     notify(batch, recipients, { kind: notice.kind, requestId: request.id, body: BODIES[notice.kind](request) }, now);

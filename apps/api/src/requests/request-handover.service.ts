@@ -6,6 +6,7 @@ import {
   isWorkingState,
   mayHaveFollowers,
   mayMerge,
+  PARK_CLEARED,
   mayTransferTo,
   stepChanges,
   stepDeadline,
@@ -80,7 +81,12 @@ export class RequestHandoverService {
     if (!isWorkingState(target.state)) throw new AppError(ErrorCode.RequestWrongState, 'targetRequestId', '要合并到的诉求已经办结或关闭，不能合并');
     return {
       target,
-      step: { action: 'merge', changes: { mergedIntoId: target.id, closedAt: now }, note: [`并入诉求 #${target.id}`, note].filter(Boolean).join('：') },
+      // Merged away: any 挂账 of its own ends with it.
+      step: {
+        action: 'merge',
+        changes: { mergedIntoId: target.id, closedAt: now, ...PARK_CLEARED },
+        note: [`并入诉求 #${target.id}`, note].filter(Boolean).join('：'),
+      },
     };
   }
 

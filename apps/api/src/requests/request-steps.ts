@@ -25,8 +25,9 @@ export interface Step {
  * decided on, and the timeline row goes in with it. Call inside the caller's transaction, after
  * the guard. Its writes go in one batch (one round trip on MySQL): the version check runs on the
  * batch's answer, and a stale version rolls the whole step back. Returns the request as it now is.
+ * `actorPersonId` null: the system acts (the park job unparks a matter whose plan date passed); it carries no photos.
  */
-export async function applyStep(manager: EntityManager, actorPersonId: number, request: RequestEntity, step: Step, now: Date): Promise<RequestEntity> {
+export async function applyStep(manager: EntityManager, actorPersonId: number | null, request: RequestEntity, step: Step, now: Date): Promise<RequestEntity> {
   const from = request.state;
   const to = nextState(step.action, from);
   const version = request.version + 1;
@@ -58,14 +59,14 @@ export async function applyStep(manager: EntityManager, actorPersonId: number, r
     dueAt: stepDeadline(step.action, after),
     createdAt: now,
   });
-  attachPhotos(batch, actorPersonId, step.photoIds ?? [], request.id, eventId);
+  if (actorPersonId !== null) attachPhotos(batch, actorPersonId, step.photoIds ?? [], request.id, eventId);
   await afterStep(batch, after, step.action, actorPersonId, now);
   await batch.run();
   return after;
 }
 
 /** What follows every step in its batch: the clock's timer follows the state, and the people concerned are told. */
-async function afterStep(batch: WriteBatch, request: RequestEntity, action: string, actorPersonId: number, now: Date): Promise<void> {
+async function afterStep(batch: WriteBatch, request: RequestEntity, action: string, actorPersonId: number | null, now: Date): Promise<void> {
   // A new clock (or none) ends the old one's escalation; the ladder starts over if the new one runs out.
   if ((await syncRequestTimer(batch, request, now, action === 'submit')) && request.escalationRung > 0) {
     // Not `version`: this goes with the step that just set it.
@@ -141,6 +142,9 @@ export async function createRequest(
     rehandleCount: 0,
     extensionAskedDays: null,
     extensionCount: 0,
+    parkAskedUntil: null,
+    parkedUntil: null,
+    parkProgressDueAt: null,
     rejectReason: null,
     referTo: null,
     version: 1,

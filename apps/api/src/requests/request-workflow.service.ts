@@ -21,6 +21,7 @@ import { DisownRequestDto, RateRequestDto, RequestActionDto, RequestDto, Support
 import { isExtensionAction, RequestExtensions } from './request-extensions';
 import { isRefusalAction, RequestRefusals } from './request-refusals';
 import { RequestHandoverService } from './request-handover.service';
+import { isParkAction, RequestParking } from './request-parking';
 import { hasVisitFields, isReturnVisitAction, RequestReturnVisits } from './return-visits/request-return-visits';
 import { applyStep, type Step } from './request-steps';
 import { guardStep } from './step-guard';
@@ -41,6 +42,7 @@ export class RequestWorkflowService {
     private readonly service: RequestsService,
     private readonly handover: RequestHandoverService,
     private readonly extensions: RequestExtensions,
+    private readonly parking: RequestParking,
     private readonly refusals: RequestRefusals,
     private readonly returnVisits: RequestReturnVisits,
     private readonly content: ContentGate,
@@ -63,6 +65,8 @@ export class RequestWorkflowService {
       if (input.targetRequestId !== undefined && action !== 'merge') throw new AppError(ErrorCode.ValidationFailed, 'targetRequestId', '只有合并需要选择诉求');
       if (input.extensionDays !== undefined && action !== 'requestExtension' && action !== 'approveExtension')
         throw new AppError(ErrorCode.ValidationFailed, 'extensionDays', '只有申请延期和批准延期需要填写天数');
+      if (input.parkUntil !== undefined && action !== 'requestPark' && action !== 'approvePark')
+        throw new AppError(ErrorCode.ValidationFailed, 'parkUntil', '只有申请挂账和批准挂账需要选择计划办结日期');
       if (hasVisitFields(input) && !isReturnVisitAction(action))
         throw new AppError(ErrorCode.ValidationFailed, 'visitMethod', '只有回访和回看并关闭需要填写回访情况');
       if ((input.rejectReason !== undefined || input.referTo !== undefined) && action !== 'reject')
@@ -80,6 +84,8 @@ export class RequestWorkflowService {
         await applyStep(manager, actor.personId, request, withExtras(await this.refusals.step(manager, request, action, input, note, now)), now);
       } else if (isExtensionAction(action)) {
         await applyStep(manager, actor.personId, request, withExtras(await this.extensions.step(manager, actor, request, action, input, note, now)), now);
+      } else if (isParkAction(action)) {
+        await applyStep(manager, actor.personId, request, withExtras(await this.parking.step(manager, actor, request, action, input, note, now)), now);
       } else {
         await applyStep(manager, actor.personId, request, withExtras(this.simpleStep(request, action, input, note, now)), now);
       }

@@ -26,6 +26,9 @@ import { Person } from '../grid/person.entity';
 @Index('IDX_request_city_due', ['cityDueAt'])
 // 待派单's "a transfer asked for", beside the hotline offices' matters (IDX_request_handler_due).
 @Index('IDX_request_transfer_state', ['transferRequested', 'state'])
+// 挂账: the park job finds lapsed plan dates and owed progress notes by time (ParkedMattersJob).
+@Index('IDX_request_parked_until', ['parkedUntil'])
+@Index('IDX_request_park_progress', ['parkProgressDueAt'])
 // 回看's page sorted from this index alone (its filter, its COALESCE(resolvedAt, contactedAt), the joins), then 200 rows read.
 @Index('IDX_request_look_back', ['state', 'resolvedAt', 'ratedAt', 'contactedAt', 'unitId', 'handlerUnitId'])
 // A client request id names a retry only for the one who sent it, through the same door (source).
@@ -191,6 +194,18 @@ export class RequestEntity {
   /** Extensions granted (批准延期): the next one's approver and the per-matter limit follow it. */
   @Column({ type: 'int', default: 0 })
   extensionCount: number;
+
+  /** 挂账 asked and waiting for a decision: the end of the plan day asked (planDayEnd); null when none waits. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  parkAskedUntil: Date | null;
+
+  /** 挂账: parked until the end of this plan day, off the escalation ladder; null when not parked. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  parkedUntil: Date | null;
+
+  /** While parked: when the next progress note (挂账进展) is owed; the park job reminds the handlers then. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  parkProgressDueAt: Date | null;
 
   /** 不予受理: the reason kind of its latest refusal (REJECT_REASONS; null: never refused, or refused before reasons were kept). */
   @Column({ type: 'varchar', length: 32, nullable: true })

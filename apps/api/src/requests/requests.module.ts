@@ -8,6 +8,7 @@ import { RequestWorkflowService } from './request-workflow.service';
 import { RequestsController } from './requests.controller';
 import { RequestsService } from './requests.service';
 import { RequestExtensions } from './request-extensions';
+import { RequestParking } from './request-parking';
 import { RequestRefusals } from './request-refusals';
 import { RequestHandoverService } from './request-handover.service';
 import { RequestQueuesService } from './request-queues.service';
@@ -36,6 +37,7 @@ import { ReturnVisitsController } from './return-visits/return-visits.controller
     RequestRepository,
     RequestHandoverService,
     RequestExtensions,
+    RequestParking,
     RequestRefusals,
     RequestQueuesService,
     CategoryRoutesService,

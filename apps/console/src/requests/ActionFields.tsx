@@ -5,7 +5,7 @@ import { RETURN_VISIT_METHOD_LABELS, RETURN_VISIT_METHODS, settledReturnVisit, t
 import { COMPLEXITIES, COMPLEXITY_LABELS } from '@gridloop/domain/dist/requests/sla';
 import { TRANSFER_TARGET_KINDS } from '@gridloop/domain/dist/requests/transfer-scope';
 import { UNIT_KIND_LABELS, type UnitKind } from '@gridloop/domain/dist/grid/org';
-import { Form, InputNumber, Radio, Select, TreeSelect } from 'antd';
+import { Form, Input, InputNumber, Radio, Select, TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { messageOf, unwrap } from '../api/errors';
@@ -21,6 +21,7 @@ export const FIELD_LABELS: Record<ActionFieldName, string> = {
   visitMethod: '回访方式',
   visitReached: '联系上了吗',
   visitHeard: '群众怎么说',
+  parkUntil: '计划办结日期',
 };
 
 /** A field's first value: the row's default, else the category's proposed complexity or the days the handler asked for. */
@@ -159,6 +160,9 @@ export function ActionFieldItem({ field, request }: { field: ActionField; reques
         );
       case 'visitHeard':
         return <Radio.Group options={RATINGS.map((rating) => ({ value: rating, label: RATING_LABELS[rating] }))} />;
+      case 'parkUntil':
+        // 挂账's plan date as YYYY-MM-DD; left empty on 批准挂账, the date asked stands.
+        return <Input type="date" placeholder={field.required ? undefined : '不填则按申请的日期'} />;
     }
   })();
   // Asked only when it can be answered: reached only after a visit, heard only from one reached.

@@ -132,6 +132,11 @@ const COLUMNS: [RequestAction, boolean, boolean, boolean, boolean, boolean, stri
   ['requestExtension', true, false, true, false, false, ['hotlineOffice:extension_asked']],
   ['approveExtension', false, false, false, false, false, ['handlers:extension_approved', 'requester:deadline_extended']],
   ['declineExtension', true, false, true, false, false, ['handlers:extension_declined']],
+  ['requestPark', true, false, true, false, false, ['hotlineOffice:park_asked']],
+  ['approvePark', false, false, false, false, false, ['handlers:park_approved', 'requester:parked']],
+  ['declinePark', true, false, true, false, false, ['handlers:park_declined']],
+  ['parkProgress', true, true, false, false, false, []],
+  ['unpark', false, false, false, false, false, ['handlers:unparked']],
   ['rate', false, false, false, false, false, []],
 ];
 
@@ -158,7 +163,7 @@ test('every action has its row of rules: note, photos, who sees the row, result,
 
 test('the derived lists follow the columns', () => {
   assert.deepEqual(RESULT_ACTIONS, ['resolve', 'reject']);
-  assert.deepEqual(actionsWith('photos'), ['accept', 'followUp', 'resolve']);
+  assert.deepEqual(actionsWith('photos'), ['accept', 'followUp', 'resolve', 'parkProgress']);
   assert.deepEqual(actionsWith('internal'), [
     'returnVisit',
     'sendBack',
@@ -169,6 +174,8 @@ test('the derived lists follow the columns', () => {
     'supervise',
     'requestExtension',
     'declineExtension',
+    'requestPark',
+    'declinePark',
   ]);
   assert.deepEqual(actionsWith('rehandle'), ['sendBack', 'reopen']);
   assert.deepEqual(actionsWith('noteRequired'), [
@@ -184,6 +191,9 @@ test('the derived lists follow the columns', () => {
     'supervise',
     'requestExtension',
     'declineExtension',
+    'requestPark',
+    'declinePark',
+    'parkProgress',
   ]);
 });
 

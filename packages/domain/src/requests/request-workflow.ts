@@ -86,7 +86,8 @@ export interface StepRule {
  * visitMethod, visitReached, visitHeard: a return visit (回访: RETURN_VISIT_METHODS, whether the
  * requester was reached, what they said: RATINGS; only when reached), return-visits.ts.
  * rejectReason: why a matter is refused (REJECT_REASONS, the town's list); referTo: where the
- * requester should go instead, required for "not ours" (refusals.ts).
+ * requester should go instead, required for "not ours" (refusals.ts);
+ * parkUntil: 挂账's plan date (YYYY-MM-DD, China), parking.ts.
  */
 export type ActionFieldName =
   | 'contactMethod'
@@ -98,7 +99,8 @@ export type ActionFieldName =
   | 'visitReached'
   | 'visitHeard'
   | 'rejectReason'
-  | 'referTo';
+  | 'referTo'
+  | 'parkUntil';
 
 export interface ActionField {
   name: ActionFieldName;
@@ -135,7 +137,12 @@ export type StepNoticeKind =
   | 'extension_asked'
   | 'extension_approved'
   | 'extension_declined'
-  | 'deadline_extended';
+  | 'deadline_extended'
+  | 'park_asked'
+  | 'park_approved'
+  | 'park_declined'
+  | 'parked'
+  | 'unparked';
 
 export interface StepNotice {
   to: StepAudience;
@@ -381,6 +388,54 @@ export const REQUEST_ACTIONS = {
     noteRequired: true,
     internal: true,
     tells: [{ to: 'handlers', kind: 'extension_declined' }],
+  },
+  /**
+   * 挂账: the handler asks to park a matter that needs works, a season or another authority, with
+   * a reason (the note) and a plan date; an approver (PARK_RULES, never the handler) agrees or
+   * declines (parking.ts). Parked, it leaves the escalation ladder; the handler records progress
+   * (挂账进展) at the configured interval; it is unparked when he resumes or the plan date passes.
+   * The ask and a refusal stay between staff; the requester sees 挂账 with its plan date and is told.
+   */
+  requestPark: {
+    from: ['accepted', 'in_progress'],
+    to: 'same',
+    by: ['handler'],
+    label: '申请挂账',
+    noteRequired: true,
+    internal: true,
+    fields: [{ name: 'parkUntil', required: true }],
+    tells: [{ to: 'hotlineOffice', kind: 'park_asked' }],
+  },
+  approvePark: {
+    from: ['accepted', 'in_progress'],
+    to: 'same',
+    by: ['supervisor'],
+    notBy: ['handler'],
+    label: '批准挂账',
+    fields: [{ name: 'parkUntil' }],
+    tells: [
+      { to: 'handlers', kind: 'park_approved' },
+      { to: 'requester', kind: 'parked' },
+    ],
+  },
+  declinePark: {
+    from: ['accepted', 'in_progress'],
+    to: 'same',
+    by: ['supervisor'],
+    notBy: ['handler'],
+    label: '不批准挂账',
+    noteRequired: true,
+    internal: true,
+    tells: [{ to: 'handlers', kind: 'park_declined' }],
+  },
+  parkProgress: { from: ['accepted', 'in_progress'], to: 'same', by: ['handler'], label: '挂账进展', noteRequired: true, photos: true },
+  /** 解除挂账: the handler resumes, or staff do; the park job does it when the plan date has passed (no actor). */
+  unpark: {
+    from: ['accepted', 'in_progress'],
+    to: 'same',
+    by: ['handler', 'supervisor'],
+    label: '解除挂账',
+    tells: [{ to: 'handlers', kind: 'unparked' }],
   },
   /**
    * The requester's verdict; a dissatisfied one is followed by reopen in the same transaction.

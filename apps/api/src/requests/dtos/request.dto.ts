@@ -46,6 +46,11 @@ export const SUPPORTED_ACTIONS = [
   'requestExtension',
   'approveExtension',
   'declineExtension',
+  'requestPark',
+  'approvePark',
+  'declinePark',
+  'parkProgress',
+  'unpark',
   'lookBackClose',
   'returnVisit',
   'returnToDispatch',
@@ -184,6 +189,17 @@ export class RequestActionDto {
   @Min(1)
   @IsInt()
   extensionDays?: number;
+
+  @ApiProperty({
+    required: false,
+    example: '2027-03-31',
+    description:
+      'requestPark: the plan date (计划办结日期, YYYY-MM-DD, China; today or later, within the town’s maxPlanDays); approvePark: another plan date (default: the one asked)',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'parkUntil must be a date as YYYY-MM-DD' })
+  @IsString()
+  parkUntil?: string;
 
   @ApiProperty({ required: false, description: 'merge: the open request that carries on for both' })
   @IsOptional()
@@ -430,6 +446,29 @@ export class RequestDto extends RequestListItemDto {
 
   @ApiProperty({ nullable: true, type: Number, description: '延期申请 waiting for a decision: the working days asked (null: none waits)' })
   extensionAskedDays: number | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '2027-03-31',
+    description: '挂账 asked and waiting for a decision: the plan date asked (null: none waits)',
+  })
+  parkAskedDate: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '2027-03-31',
+    description: '挂账: the plan date the matter is parked until, off the escalation ladder (null: not parked); shown to the requester as 挂账',
+  })
+  parkPlanDate: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: Date,
+    description: '挂账: when the next progress note (挂账进展) is owed (null: not parked; staff only, null for others)',
+  })
+  parkProgressDueAt: Date | null;
 
   @ApiProperty({ type: [RequestEventDto], description: 'Public steps for the requester; all steps for those handling it' })
   timeline: RequestEventDto[];

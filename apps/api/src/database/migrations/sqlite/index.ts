@@ -25,6 +25,7 @@ import { RankingContactPending1796660000000 } from './1796660000000-RankingConta
 import { RequestExtensions1796670000000 } from './1796670000000-RequestExtensions';
 import { DeskSignIn1796710000000 } from './1796710000000-DeskSignIn';
 import { WorkDueIndexes1796720000000 } from './1796720000000-WorkDueIndexes';
+import { RequestParking1796755000000 } from './1796755000000-RequestParking';
 import { RejectReasons1796745000000 } from './1796745000000-RejectReasons';
 import { RequestTextIndex1796690000000 } from './1796690000000-RequestTextIndex';
 import { SearchIndex1796690000001 } from './1796690000001-SearchIndex';
@@ -65,4 +66,5 @@ export const SQLITE_MIGRATIONS = [
   DeskSignIn1796710000000,
   WorkDueIndexes1796720000000,
   RejectReasons1796745000000,
+  RequestParking1796755000000,
 ];
