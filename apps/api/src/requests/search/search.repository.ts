@@ -4,6 +4,7 @@ import {
   listDueAt,
   OVERDUE_AT_SQL,
   WORKING_STATES,
+  type ClockFacts,
   type RequestCategory,
   type RequestSource,
   type RequestState,
@@ -11,6 +12,7 @@ import {
 } from '@gridloop/domain';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { spanCondition } from '../../access/span-where';
+import { rawDate } from '../../common/raw-date';
 import { OrgUnit } from '../../grid/org-unit.entity';
 import { RequestEntity } from '../request.entity';
 import { visibleTo } from '../request.repository';
@@ -113,6 +115,21 @@ export class RequestSearchRepository {
   async count(personId: number, span: readonly string[], filter: SearchFilter): Promise<number> {
     const row = await this.matching(personId, span, filter).select('COUNT(*)', 'n').getRawOne<{ n: number | string }>();
     return Number(row?.n ?? 0);
+  }
+
+  /** The clocks and places of every matter `page` would list under a filter with a clock test (the rows the test is put to). */
+  async clockFacts(personId: number, span: readonly string[], filter: SearchFilter): Promise<(ClockFacts & { path: string })[]> {
+    const rows: { state: string; contactDueAt: Date | string; completionDueAt: Date | string | null; cityDueAt: Date | string | null; path: string }[] =
+      await this.matching(personId, span, filter)
+        .select(['r.state AS state', 'r.contactDueAt AS contactDueAt', 'r.completionDueAt AS completionDueAt', 'r.cityDueAt AS cityDueAt', 'u.path AS path'])
+        .getRawMany();
+    return rows.map((row) => ({
+      state: row.state,
+      contactDueAt: rawDate(row.contactDueAt),
+      completionDueAt: row.completionDueAt === null ? null : rawDate(row.completionDueAt),
+      cityDueAt: row.cityDueAt === null ? null : rawDate(row.cityDueAt),
+      path: row.path,
+    }));
   }
 
   /** The ids of the matters visible to `personId` within `span` (as findVisible decides) that pass `filter`'s SQL. */
