@@ -1,11 +1,12 @@
 import { complexityNeedsReason, CONTACT_METHOD_LABELS, CONTACT_METHODS, proposedComplexity } from '@gridloop/domain/dist/requests/acceptance';
 import type { ActionField, ActionFieldName } from '@gridloop/domain/dist/requests/request-workflow';
 import { RATING_LABELS, RATINGS, type Rating } from '@gridloop/domain/dist/requests/ratings';
+import { DEFAULT_REFUSAL_RULES, REFERRING_REASONS, REJECT_REASON_LABELS, type RejectReason } from '@gridloop/domain/dist/requests/refusals';
 import { RETURN_VISIT_METHOD_LABELS, RETURN_VISIT_METHODS, settledReturnVisit, type ReturnVisitMethod } from '@gridloop/domain/dist/requests/return-visits';
 import { COMPLEXITIES, COMPLEXITY_LABELS } from '@gridloop/domain/dist/requests/sla';
 import { TRANSFER_TARGET_KINDS } from '@gridloop/domain/dist/requests/transfer-scope';
 import { UNIT_KIND_LABELS, type UnitKind } from '@gridloop/domain/dist/grid/org';
-import { Form, Input, InputNumber, Radio, Select, TreeSelect } from 'antd';
+import { AutoComplete, Form, Input, InputNumber, Radio, Select, TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { messageOf, unwrap } from '../api/errors';
@@ -21,6 +22,8 @@ export const FIELD_LABELS: Record<ActionFieldName, string> = {
   visitMethod: '回访方式',
   visitReached: '联系上了吗',
   visitHeard: '群众怎么说',
+  rejectReason: '不予受理理由',
+  referTo: '建议群众去哪里反映',
   parkUntil: '计划办结日期',
 };
 
@@ -160,21 +163,42 @@ export function ActionFieldItem({ field, request }: { field: ActionField; reques
         );
       case 'visitHeard':
         return <Radio.Group options={RATINGS.map((rating) => ({ value: rating, label: RATING_LABELS[rating] }))} />;
+      case 'rejectReason':
+        return <Radio.Group options={DEFAULT_REFUSAL_RULES.rejectReasons.map((reason) => ({ value: reason, label: REJECT_REASON_LABELS[reason] }))} />;
+      case 'referTo':
+        // The county's usual places; any other may be typed (法院, 劳动仲裁, a city department…).
+        return (
+          <AutoComplete
+            options={DEFAULT_REFUSAL_RULES.referralPlaces.map((place) => ({ value: place }))}
+            placeholder="如：人民法院、劳动人事争议仲裁委员会"
+            maxLength={100}
+          />
+        );
       case 'parkUntil':
         // 挂账's plan date as YYYY-MM-DD; left empty on 批准挂账, the date asked stands.
         return <Input type="date" placeholder={field.required ? undefined : '不填则按申请的日期'} />;
     }
   })();
-  // Asked only when it can be answered: reached only after a visit, heard only from one reached.
-  const askedWhen = field.name === 'visitReached' ? 'visitMethod' : field.name === 'visitHeard' ? 'visitReached' : null;
+  // Asked only when it can be answered: reached only after a visit, heard only from one reached,
+  // where to go only when the refusal sends the requester elsewhere (不属于本单位职责).
+  const askedWhen =
+    field.name === 'visitReached' ? 'visitMethod' : field.name === 'visitHeard' ? 'visitReached' : field.name === 'referTo' ? 'rejectReason' : null;
   if (askedWhen)
     return (
       <Form.Item noStyle dependencies={[askedWhen]}>
         {({ getFieldValue }) => {
           const before: unknown = getFieldValue(askedWhen);
           if (before === 'none' || before === false) return null;
+          const refers = field.name === 'referTo' && REFERRING_REASONS.includes(before as RejectReason);
+          if (field.name === 'referTo' && !refers) return null;
           return (
-            <Form.Item name={field.name} label={label} rules={rules} className={`action-field action-field-${field.name}`}>
+            <Form.Item
+              name={field.name}
+              label={label}
+              rules={refers ? [{ required: true, whitespace: true, message: '请写明群众应该去哪里反映' }] : rules}
+              preserve={!refers}
+              className={`action-field action-field-${field.name}`}
+            >
               {input}
             </Form.Item>
           );

@@ -75,6 +75,7 @@ function ExclusionList({ data }: { data: ExclusionRegister }) {
             回看确认：{who(entry.lookedBackBy)}
             {entry.lookedBackAt ? `（${timeText(entry.lookedBackAt)}）` : ''}
           </Text>
+          {entry.reasonLabel && <Text className="board-drill-times board-exclusion-kind">理由类别：{entry.reasonLabel}</Text>}
           <Text className="board-drill-times board-exclusion-reason">
             {entry.reason !== null
               ? `理由：${entry.reason}`

@@ -18,6 +18,7 @@ import { ActionForm, type ActionFormValues } from '../../../requests/components/
 import { DueCountdown, RequestSummary, Timeline } from '../../../requests/components/request-parts';
 import { DuplicateCandidates } from '../../../requests/components/duplicates';
 import { ExtensionAskForm } from '../../../requests/components/extension-forms';
+import { RejectForm } from '../../../requests/components/refusal-forms';
 import { dialRequester } from '../../../requests/dial-requester';
 import { getRequest, type RequestView } from '../../../requests/requests-api';
 import { hasRequester, RequesterLines } from '../../../requests/requester';
@@ -27,7 +28,7 @@ import './index.css';
 
 const TOAST = 'handle-toast';
 
-type Open = 'accept' | 'followUp' | 'resolve' | 'requestTransfer' | 'requestExtension' | null;
+type Open = 'accept' | 'followUp' | 'resolve' | 'requestTransfer' | 'requestExtension' | 'returnToDispatch' | 'reject' | null;
 
 /** 记录联系并受理: how the requester was reached, and the proposed time limit (changing it needs a reason). */
 function AcceptForm({
@@ -179,6 +180,22 @@ export default function HandleRequestPage() {
                     申请延期
                   </Button>
                 )}
+                {can('returnToDispatch') && (
+                  <Button
+                    className="big-button big-button--plain handle-return"
+                    type="default"
+                    fill="outline"
+                    block
+                    onClick={() => setOpen('returnToDispatch')}
+                  >
+                    退单（不属于本单位）
+                  </Button>
+                )}
+                {can('reject') && (
+                  <Button className="big-button big-button--plain handle-reject" type="default" fill="outline" block onClick={() => setOpen('reject')}>
+                    不予受理
+                  </Button>
+                )}
                 {can('requestTransfer') && !request.transferRequested && (
                   <Button
                     className="big-button big-button--plain handle-transfer"
@@ -256,6 +273,28 @@ export default function HandleRequestPage() {
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('requestTransfer', { note: values.note }, '已申请转办，等待热线办答复'))}
                 className="transfer-form"
+              />
+            )}
+
+            {open === 'returnToDispatch' && (
+              <ActionForm
+                action="returnToDispatch"
+                title="退单"
+                confirmText="确认退单"
+                tone="warning"
+                noteLabel="退单理由"
+                notePlaceholder="为什么不属于本单位办理，应该由谁来办（收到后2个工作小时内可以退单，超过后请申请转办）"
+                busy={busy === 'returnToDispatch'}
+                onCancel={() => setOpen(null)}
+                onSubmit={async (values) => done(await act('returnToDispatch', { note: values.note }, '已退回热线办重新派单'))}
+                className="return-form"
+              />
+            )}
+            {open === 'reject' && (
+              <RejectForm
+                busy={busy === 'reject'}
+                onCancel={() => setOpen(null)}
+                onSubmit={async (values) => done(await act('reject', { ...values }, '已不予受理，等待回看'))}
               />
             )}
 
