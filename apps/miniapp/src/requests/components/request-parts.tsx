@@ -6,6 +6,7 @@ import { CLOCK_LABELS, countdown, currentClock } from '../due';
 import { categoryLabel, heartsText, ratingHearts, ratingLabel, stateLabel, stateTone, stepLabel, timeText } from '../labels';
 import type { RequestEventView, RequestListItem, RequestView } from '../requests-api';
 import { DeadlineExplanation, type DeadlineRequest } from './deadline-explanation';
+import { planDateText } from './park-forms';
 import { PhotoGrid } from './photo-grid';
 import { VoicePlayer } from './voice-note';
 
@@ -38,6 +39,7 @@ export function RequestSummary({ request, children }: { request: RequestView; ch
         <Text className="req-category">{categoryLabel(request.category)}</Text>
         {request.rehandleCount > 0 && <Text className="req-mark req-mark--rehandle">重办</Text>}
         {request.confidential && <Text className="req-mark">保密</Text>}
+        {request.parkPlanDate && <Text className="req-mark req-mark--parked">挂账</Text>}
         {/* The content check asked for a person to look (staff only: the API leaves it out for others). */}
         {request.contentReview && <Text className="req-mark req-mark--review">内容待核实</Text>}
       </View>
@@ -48,6 +50,8 @@ export function RequestSummary({ request, children }: { request: RequestView; ch
       {!(request.voiceNote && request.description === VOICE_ONLY_DESCRIPTION) && <Text className="req-description">{request.description}</Text>}
       {request.voiceNote && <VoicePlayer voice={request.voiceNote} className="req-voice" />}
       {request.addressNote && <Text className="req-address">地点：{request.addressNote}</Text>}
+      {/* 挂账: needs works, a season or another authority; the plan date it waits for, for everyone who sees the matter. */}
+      {request.parkPlanDate && <Text className="req-parked">挂账办理，计划{planDateText(request.parkPlanDate)}前办好</Text>}
       <PhotoGrid photos={photos} />
       {children}
     </View>

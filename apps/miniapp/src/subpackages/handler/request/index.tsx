@@ -18,6 +18,9 @@ import { ActionForm, type ActionFormValues } from '../../../requests/components/
 import { DueCountdown, RequestSummary, Timeline } from '../../../requests/components/request-parts';
 import { DuplicateCandidates } from '../../../requests/components/duplicates';
 import { ExtensionAskForm } from '../../../requests/components/extension-forms';
+import { ParkAskForm, planDateText } from '../../../requests/components/park-forms';
+import { timeText } from '../../../requests/labels';
+import { chinaDayOf } from '@gridloop/domain/dist/calendar/china-time';
 import { RejectForm } from '../../../requests/components/refusal-forms';
 import { dialRequester } from '../../../requests/dial-requester';
 import { getRequest, type RequestView } from '../../../requests/requests-api';
@@ -28,7 +31,8 @@ import './index.css';
 
 const TOAST = 'handle-toast';
 
-type Open = 'accept' | 'followUp' | 'resolve' | 'requestTransfer' | 'requestExtension' | 'returnToDispatch' | 'reject' | null;
+type Open =
+  'accept' | 'followUp' | 'resolve' | 'requestTransfer' | 'requestExtension' | 'requestPark' | 'parkProgress' | 'unpark' | 'returnToDispatch' | 'reject' | null;
 
 /** 记录联系并受理: how the requester was reached, and the proposed time limit (changing it needs a reason). */
 function AcceptForm({
@@ -138,6 +142,10 @@ export default function HandleRequestPage() {
               {request.extensionAskedDays !== null && (
                 <Text className="form-hint handle-extension-asked">已申请延期{request.extensionAskedDays}个工作日，等待审批</Text>
               )}
+              {request.parkAskedDate && (
+                <Text className="form-hint handle-park-asked">已申请挂账（计划{planDateText(request.parkAskedDate)}前办结），等待审批</Text>
+              )}
+              {request.parkProgressDueAt && <Text className="form-hint handle-park-progress-due">请在{timeText(request.parkProgressDueAt)}前报送挂账进展</Text>}
               <RequesterLines request={request} phoneClassName="handle-phone" />
             </RequestSummary>
 
@@ -178,6 +186,21 @@ export default function HandleRequestPage() {
                     onClick={() => setOpen('requestExtension')}
                   >
                     申请延期
+                  </Button>
+                )}
+                {can('parkProgress') && (
+                  <Button className="big-button handle-park-progress" type="primary" block onClick={() => setOpen('parkProgress')}>
+                    报送挂账进展
+                  </Button>
+                )}
+                {can('unpark') && (
+                  <Button className="big-button big-button--plain handle-unpark" type="default" fill="outline" block onClick={() => setOpen('unpark')}>
+                    恢复办理（解除挂账）
+                  </Button>
+                )}
+                {can('requestPark') && (
+                  <Button className="big-button big-button--plain handle-park" type="default" fill="outline" block onClick={() => setOpen('requestPark')}>
+                    申请挂账
                   </Button>
                 )}
                 {can('returnToDispatch') && (
@@ -303,6 +326,42 @@ export default function HandleRequestPage() {
                 busy={busy === 'requestExtension'}
                 onCancel={() => setOpen(null)}
                 onAsk={async (days, reason) => done(await act('requestExtension', { extensionDays: days, note: reason }, '已申请延期，等待审批'))}
+              />
+            )}
+
+            {open === 'requestPark' && (
+              <ParkAskForm
+                today={chinaDayOf(now)}
+                busy={busy === 'requestPark'}
+                onCancel={() => setOpen(null)}
+                onAsk={async (planDay, reason) => done(await act('requestPark', { parkUntil: planDay, note: reason }, '已申请挂账，等待审批'))}
+              />
+            )}
+            {open === 'parkProgress' && (
+              <ActionForm
+                action="parkProgress"
+                title="报送挂账进展"
+                confirmText="提交进展"
+                noteLabel="进展情况"
+                notePlaceholder="做了什么、到了哪一步（群众能看到）"
+                busy={busy === 'parkProgress'}
+                onCancel={() => setOpen(null)}
+                onSubmit={async (values) => done(await act('parkProgress', { note: values.note, photoIds: values.photoIds }, '已报送挂账进展'))}
+                className="park-progress-form"
+              />
+            )}
+            {open === 'unpark' && (
+              <ActionForm
+                action="unpark"
+                title="恢复办理"
+                confirmText="解除挂账，恢复办理"
+                tone="warning"
+                noteLabel="说明（可不填）"
+                notePlaceholder="解除后按原办理期限督办"
+                busy={busy === 'unpark'}
+                onCancel={() => setOpen(null)}
+                onSubmit={async (values) => done(await act('unpark', values.note ? { note: values.note } : {}, '已解除挂账，恢复办理'))}
+                className="unpark-form"
               />
             )}
 

@@ -18,6 +18,8 @@ import { useRequestActions } from '../../../requests/use-request-actions';
 import { rungText } from '../../../requests/ladder';
 import { TransferForm } from '../../../requests/components/transfer-form';
 import { ExtensionApproveForm } from '../../../requests/components/extension-forms';
+import { ParkApproveForm, planDateText } from '../../../requests/components/park-forms';
+import { chinaDayOf } from '@gridloop/domain/dist/calendar/china-time';
 import { ReturnVisitForm } from '../../../requests/components/return-visit-form';
 import { useSession } from '../../../auth/session-store';
 import { isWorkingState } from '@gridloop/domain/dist/requests/request-workflow';
@@ -37,6 +39,8 @@ type Open =
   | 'declineTransfer'
   | 'approveExtension'
   | 'declineExtension'
+  | 'approvePark'
+  | 'declinePark'
   | null;
 
 /**
@@ -193,6 +197,59 @@ export default function LookBackRequestPage() {
                 onCancel={() => setOpen(null)}
                 onSubmit={async (values) => done(await act('declineExtension', { note: values.note }, '已告诉承办人按原期限办理'))}
                 className="decline-extension-form"
+              />
+            )}
+
+            {request.parkAskedDate !== null && (can('approvePark') || can('declinePark')) && (
+              <View className="req-notice staff-park-notice">
+                <Text className="req-notice-text staff-park-asked">
+                  {request.handlerUnitName}申请挂账，计划{planDateText(request.parkAskedDate)}前办结
+                </Text>
+              </View>
+            )}
+            {open === null && request.parkAskedDate !== null && (can('approvePark') || can('declinePark')) && (
+              <View className="req-actions staff-park">
+                {can('approvePark') && (
+                  <Button className="big-button staff-approve-park" type="primary" block onClick={() => setOpen('approvePark')}>
+                    批准挂账
+                  </Button>
+                )}
+                {can('declinePark') && (
+                  <Button
+                    className="big-button big-button--plain staff-decline-park"
+                    type="default"
+                    fill="outline"
+                    block
+                    onClick={() => setOpen('declinePark')}
+                  >
+                    不批准挂账
+                  </Button>
+                )}
+              </View>
+            )}
+            {open === 'approvePark' && request.parkAskedDate !== null && (
+              <ParkApproveForm
+                asked={request.parkAskedDate}
+                today={chinaDayOf(new Date())}
+                busy={busy === 'approvePark'}
+                onCancel={() => setOpen(null)}
+                onApprove={async (planDay, note) =>
+                  done(await act('approvePark', { parkUntil: planDay, ...(note ? { note } : {}) }, `已批准挂账到${planDateText(planDay)}，群众会收到通知`))
+                }
+              />
+            )}
+            {open === 'declinePark' && (
+              <ActionForm
+                action="declinePark"
+                title="不批准挂账"
+                confirmText="确定不批准"
+                tone="warning"
+                noteLabel="不批准的原因"
+                notePlaceholder="为什么不能挂账，要怎么办"
+                busy={busy === 'declinePark'}
+                onCancel={() => setOpen(null)}
+                onSubmit={async (values) => done(await act('declinePark', { note: values.note }, '已告诉承办人继续按期限办理'))}
+                className="decline-park-form"
               />
             )}
 
