@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, DashboardOutlined, FileTextOutlined, SendOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, DashboardOutlined, FileTextOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
 import { SearchOutlined } from '@ant-design/icons';
 import type { Capability } from '@gridloop/domain/dist/access/capabilities';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
@@ -59,6 +59,15 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     icon: <FileTextOutlined />,
     capability: 'request.view',
     component: lazy(() => import('./pages/request/RequestDetailPage')),
+    hidden: true,
+  },
+  {
+    // Printed notices (催办通知书, 督办通知单): one id, or several separated by commas; one A4 page each.
+    path: '/notices/:ids',
+    name: '打印通知',
+    icon: <PrinterOutlined />,
+    capability: 'request.view',
+    component: lazy(() => import('./pages/notices/NoticePrintPage')),
     hidden: true,
   },
 ];

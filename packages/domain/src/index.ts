@@ -173,6 +173,17 @@ export {
   type ReturnRefusal,
 } from './requests/refusals';
 export {
+  MAX_REPLY_DAYS,
+  MAX_REQUIREMENT_LENGTH,
+  noticeNumberText,
+  noticeTerms,
+  PRINTED_NOTICE_KINDS,
+  PRINTED_NOTICES,
+  townShortName,
+  type PrintedNoticeKind,
+  type PrintedNoticeRule,
+} from './requests/printed-notices';
+export {
   DEFAULT_RETURN_VISIT,
   DEFAULT_RETURN_VISIT_RULES,
   parseReturnVisitRules,

@@ -24,6 +24,7 @@ import { Notification } from '../notifications/notification.entity';
 import { NotificationDelivery } from '../notifications/notification-delivery.entity';
 import { SubscribeGrant } from '../notifications/subscribe-grant.entity';
 import { WechatAccessToken } from '../wechat/wechat-access-token.entity';
+import { NoticeCounter, PrintedNotice } from '../requests/notices/printed-notice.entity';
 
 /** Every entity, listed once: the app, the migration CLI and the schema-drift test share it. */
 export const ENTITIES = [
@@ -53,4 +54,6 @@ export const ENTITIES = [
   SubscribeGrant,
   Photo,
   VoiceNote,
+  PrintedNotice,
+  NoticeCounter,
 ];

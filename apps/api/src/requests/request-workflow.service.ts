@@ -20,6 +20,7 @@ import { ContentGate } from '../content-check/content-gate';
 import { DisownRequestDto, RateRequestDto, RequestActionDto, RequestDto, SupportedAction } from './dtos/request.dto';
 import { isExtensionAction, RequestExtensions } from './request-extensions';
 import { isRefusalAction, RequestRefusals } from './request-refusals';
+import { RequestPrintedNotices } from './notices/request-printed-notices';
 import { RequestHandoverService } from './request-handover.service';
 import { isParkAction, RequestParking } from './request-parking';
 import { hasVisitFields, isReturnVisitAction, RequestReturnVisits } from './return-visits/request-return-visits';
@@ -46,6 +47,7 @@ export class RequestWorkflowService {
     private readonly refusals: RequestRefusals,
     private readonly returnVisits: RequestReturnVisits,
     private readonly content: ContentGate,
+    private readonly notices: RequestPrintedNotices,
   ) {}
 
   async act(actor: Actor, requestId: number, action: SupportedAction, input: RequestActionDto, now: Date): Promise<RequestDto> {
@@ -71,6 +73,12 @@ export class RequestWorkflowService {
         throw new AppError(ErrorCode.ValidationFailed, 'visitMethod', '只有回访和回看并关闭需要填写回访情况');
       if ((input.rejectReason !== undefined || input.referTo !== undefined) && action !== 'reject')
         throw new AppError(ErrorCode.ValidationFailed, input.rejectReason !== undefined ? 'rejectReason' : 'referTo', '只有不予受理需要选择理由和去向');
+      if ((input.requirement !== undefined || input.replyDays !== undefined) && !rule.printedNotice)
+        throw new AppError(
+          ErrorCode.ValidationFailed,
+          input.requirement !== undefined ? 'requirement' : 'replyDays',
+          '只有催办和督办需要填写通知的要求和回复期限',
+        );
       if (action === 'transfer') {
         await applyStep(manager, actor.personId, request, withExtras(await this.handover.transferStep(manager, actor, request, input, note!, now)), now);
       } else if (action === 'merge') {
@@ -87,7 +95,9 @@ export class RequestWorkflowService {
       } else if (isParkAction(action)) {
         await applyStep(manager, actor.personId, request, withExtras(await this.parking.step(manager, actor, request, action, input, note, now)), now);
       } else {
-        await applyStep(manager, actor.personId, request, withExtras(this.simpleStep(request, action, input, note, now)), now);
+        const stepped = await applyStep(manager, actor.personId, request, withExtras(this.simpleStep(request, action, input, note, now)), now);
+        // 催办, 督办: the numbered notice the office sends, with the step.
+        if (rule.printedNotice) await this.notices.issue(manager, actor.personId, stepped, rule.printedNotice, input, now);
       }
     });
     return this.service.get(actor, requestId, now);

@@ -25,11 +25,21 @@ import { RequestSearchService } from './search/search.service';
 import { RequestReturnVisits } from './return-visits/request-return-visits';
 import { ReturnVisitSampleService } from './return-visits/return-visit-sample.service';
 import { ReturnVisitsController } from './return-visits/return-visits.controller';
+import { NoticesController } from './notices/notices.controller';
+import { RequestPrintedNotices } from './notices/request-printed-notices';
 
 @Module({
   imports: [GridModule, ContentCheckModule],
   // Search first: RequestsController's `:requestId` would take `search`.
-  controllers: [RequestSearchController, RequestsController, CategoryRoutesController, WorkSummaryController, DispatchBatchController, ReturnVisitsController],
+  controllers: [
+    RequestSearchController,
+    RequestsController,
+    CategoryRoutesController,
+    WorkSummaryController,
+    DispatchBatchController,
+    ReturnVisitsController,
+    NoticesController,
+  ],
   providers: [
     RequestsService,
     RequestIntake,
@@ -48,6 +58,7 @@ import { ReturnVisitsController } from './return-visits/return-visits.controller
     RequestSearchService,
     RequestReturnVisits,
     ReturnVisitSampleService,
+    RequestPrintedNotices,
   ],
   // Photos are shown to whoever may see their request (PhotosModule).
   // The hotline module enters 12345 orders through the same intake.

@@ -126,6 +126,22 @@ async function orderIn(ctx: Context, target: Target): Promise<string> {
   return order.orderNo;
 }
 
+/** A matter in the target's grid urged by its town's hotline staff: the id of its printed notice and of the matter. */
+async function noticeIn(ctx: Context, target: Target): Promise<{ noticeId: number; requestId: number }> {
+  const { id, version } = await requestIn(ctx, target);
+  const [staff] = await ctx.dataSource.query(
+    `SELECT r.personId AS "personId" FROM role_assignment r JOIN org_unit u ON u.id = r.unitId WHERE r.role = 'hotline_staff' AND u.parentId = ? ORDER BY r.id LIMIT 1`,
+    [target.town.id],
+  );
+  const urged = await call(ctx.baseUrl, 'POST', `/api/requests/${id}/actions/urge`, {
+    token: await demoToken(ctx.baseUrl, Number(staff.personId)),
+    body: { version },
+  });
+  if (urged.status !== 200) throw new Error(`urge for a notice: ${urged.status} ${JSON.stringify(urged.body)}`);
+  const [notice] = await ctx.dataSource.query('SELECT id FROM printed_notice WHERE requestId = ?', [id]);
+  return { noticeId: Number(notice.id), requestId: id };
+}
+
 function hotlineOrder() {
   const orderNo = `M${randomBytes(8).toString('hex')}`;
   return {
@@ -430,6 +446,17 @@ const TABLE: Record<string, Row> = {
     who: ['grid_leader', 'deputy_grid_leader', ...SUPERVISORS],
     scoped: true,
     request: async (c, t) => ({ method: 'GET', path: `/api/requests/${(await requestIn(c, t)).id}/duplicates` }),
+  },
+  // Printed notices (催办通知书, 督办通知单): those on the matter, as 拨打 (its grid's handlers and its supervisors).
+  getPrintedNotice: {
+    who: ['grid_leader', 'deputy_grid_leader', ...SUPERVISORS],
+    scoped: true,
+    request: async (c, t) => ({ method: 'GET', path: `/api/notices/${(await noticeIn(c, t)).noticeId}` }),
+  },
+  listRequestNotices: {
+    who: ['grid_leader', 'deputy_grid_leader', ...SUPERVISORS],
+    scoped: true,
+    request: async (c, t) => ({ method: 'GET', path: `/api/requests/${(await noticeIn(c, t)).requestId}/notices` }),
   },
   listCategoryRoutes: { who: TOWN_OFFICE, scoped: true, request: (_c, t) => ({ method: 'GET', path: `/api/towns/${t.town.id}/category-routes` }) },
   setCategoryRoute: {

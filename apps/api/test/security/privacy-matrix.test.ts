@@ -67,6 +67,8 @@ interface Planting {
   /** Open, its completion clock run out, a transfer asked for. */
   overdue: number;
   orderNo: string;
+  /** The printed notice of the urge on `overdue`. */
+  noticeId: number;
 }
 
 interface Row {
@@ -133,6 +135,12 @@ const ROWS: Record<string, Row> = {
   listDuplicateCandidates: {
     path: (p) => `/api/requests/${p.overdue}/duplicates`,
     carries: [{ planted: 'address', as: 'addressNote', to: STAFF_ON_HER_MATTERS }],
+  },
+  // A printed notice (the hotline staff urged her overdue matter): the unit and the matter, her name masked to those on it, never her phone or address.
+  getPrintedNotice: { path: (p) => `/api/notices/${p.noticeId}`, carries: [{ planted: 'name', as: 'requesterName', to: STAFF_ON_HER_MATTERS }] },
+  listRequestNotices: {
+    path: (p) => `/api/requests/${p.overdue}/notices`,
+    carries: [{ planted: 'name', as: 'requesterName', to: STAFF_ON_HER_MATTERS }],
   },
   listCategoryRoutes: { path: (p) => `/api/towns/${p.townId}/category-routes`, carries: NOTHING },
   getHotlineReply: { path: (p) => `/api/hotline/orders/${p.orderNo}/reply`, carries: NOTHING },
@@ -287,7 +295,11 @@ describe(`privacy matrix: every read operation × every relation against PERSONA
       ],
     });
     expect(imported.status).toBe(200);
-    planting = { gridId: grid.id, townId, villageId, requesterId, open: open.id, overdue: overdue.id, orderNo };
+    // The office urges the overdue one: its printed notice.
+    const overdueVersion = (await api('GET', `/api/requests/${overdue.id}`, 'hotlineStaff')).body.version;
+    expect((await api('POST', `/api/requests/${overdue.id}/actions/urge`, 'hotlineStaff', { version: overdueVersion })).status).toBe(200);
+    const noticeId = Number((await api('GET', `/api/requests/${overdue.id}/notices`, 'hotlineStaff')).body[0].id);
+    planting = { gridId: grid.id, townId, villageId, requesterId, open: open.id, overdue: overdue.id, orderNo, noticeId };
   });
 
   it('has a row for every read operation in the OpenAPI document, and none for one that is gone', () => {

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Space, Upload, type UploadFile }
 import { useState } from 'react';
 import { ApiError, messageOf } from '../api/errors';
 import { ActionFieldItem, fieldValues, initialValue, noteNeededBy } from './ActionFields';
+import { NoticeFields, noticeValues } from './NoticeFields';
 import { actOn, uploadPhoto, type ActionBody, type RequestView } from './request-api';
 
 const MAX_PHOTOS = 9;
@@ -44,7 +45,12 @@ export function ActionForm({
     setError(null);
     const note = typeof values.note === 'string' ? values.note.trim() : '';
     // The fields' names are the body's (the table's `fields` column names the API's action body).
-    const body = { ...fieldValues(fields, values), version: request.version, ...(note ? { note } : {}) } as ActionBody;
+    const body = {
+      ...fieldValues(fields, values),
+      ...(rule.printedNotice ? noticeValues(values) : {}),
+      version: request.version,
+      ...(note ? { note } : {}),
+    } as ActionBody;
     const photoIds = photos.flatMap((photo) => (photo.status === 'done' && typeof photo.response === 'number' ? [photo.response] : []));
     if (photoIds.length) body.photoIds = photoIds;
     try {
@@ -88,6 +94,7 @@ export function ActionForm({
             }}
           />
         </Form.Item>
+        {rule.printedNotice && <NoticeFields kind={rule.printedNotice} />}
         {rule.photos && (
           <Form.Item label="照片（可不加）">
             <Upload<number>

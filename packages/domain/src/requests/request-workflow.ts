@@ -1,3 +1,5 @@
+import type { PrintedNoticeKind } from './printed-notices';
+
 /**
  * The life of a request (诉求) as one typed table: the three-step closed loop (found → followed
  * up → looked back at) plus its side roads. The API guards every state change with it, the
@@ -74,6 +76,11 @@ export interface StepRule {
   looksBack?: boolean;
   /** Who hears of it, and with which kind of message; the one who acted is never told. */
   tells?: readonly StepNotice[];
+  /**
+   * The numbered paper the office sends with it (催办通知书, 督办通知单: printed-notices.ts); its
+   * form asks what is required and the working days to reply, both defaulted by the kind.
+   */
+  printedNotice?: PrintedNoticeKind;
 }
 
 /**
@@ -341,6 +348,7 @@ export const REQUEST_ACTIONS = {
     label: '催办',
     internal: true,
     tells: [{ to: 'handlers', kind: 'urged' }],
+    printedNotice: 'urge',
   },
   supervise: {
     from: WORKING_STATES,
@@ -351,6 +359,7 @@ export const REQUEST_ACTIONS = {
     noteRequired: true,
     internal: true,
     tells: [{ to: 'handlers', kind: 'supervised' }],
+    printedNotice: 'supervise',
   },
   /**
    * 延期申请: the handler asks for more working days (the note is the reason; the days and the

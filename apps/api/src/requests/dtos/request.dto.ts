@@ -4,6 +4,8 @@ import {
   actionsWith,
   COMPLEXITIES,
   CONTACT_METHODS,
+  MAX_REPLY_DAYS,
+  MAX_REQUIREMENT_LENGTH,
   RATINGS,
   REJECT_REASONS,
   RETURN_VISIT_METHODS,
@@ -240,6 +242,28 @@ export class RequestActionDto {
   @MaxLength(100)
   @IsString()
   referTo?: string;
+
+  @ApiProperty({
+    required: false,
+    maxLength: MAX_REQUIREMENT_LENGTH,
+    description: 'urge, supervise: what the printed notice requires of the unit (blank: the kind’s standard wording)',
+  })
+  @IsOptional()
+  @MaxLength(MAX_REQUIREMENT_LENGTH)
+  @IsString()
+  requirement?: string;
+
+  @ApiProperty({
+    required: false,
+    minimum: 1,
+    maximum: MAX_REPLY_DAYS,
+    description: 'urge, supervise: working days the unit has to reply on the printed notice (default: 2 for urge, 3 for supervise)',
+  })
+  @IsOptional()
+  @Max(MAX_REPLY_DAYS)
+  @Min(1)
+  @IsInt()
+  replyDays?: number;
 }
 
 export class RateRequestDto {

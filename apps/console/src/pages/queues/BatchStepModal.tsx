@@ -1,19 +1,25 @@
 import { actionRule, type RequestAction } from '@gridloop/domain/dist/requests/request-workflow';
-import { Form, Input, List, Modal, Typography } from 'antd';
+import { Button, Form, Input, List, Modal, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { messageOf } from '../../api/errors';
+import { NoticeFields, noticeValues } from '../../requests/NoticeFields';
+import { noticeOfStep, noticesPath } from '../../requests/notices-api';
 import { actOn, type RequestListItem } from '../../requests/request-api';
 
 export interface BatchOutcome {
   id: number;
   ok: boolean;
   message: string;
+  /** The printed notice the step issued (催办通知书, 督办通知单), when it did. */
+  noticeId?: number;
 }
 
 /**
- * One step (催办, 督办) on several matters: the note as the step's row asks (required for 督办),
- * then each matter on its own (each its own transaction in the API, with the version the desk
- * saw), and what became of each, matter by matter. Enter submits.
+ * One step (催办, 督办) on several matters: the note as the step's row asks (required for 督办) and
+ * its printed notice's terms, then each matter on its own (each its own transaction in the API,
+ * with the version the desk saw), and what became of each, matter by matter, with 打印通知 for
+ * the notices issued (one printout, a page each). Enter submits.
  */
 export function BatchStepModal({
   action,
@@ -25,18 +31,20 @@ export function BatchStepModal({
   onClose: (outcomes: BatchOutcome[] | null) => void;
 }) {
   const rule = actionRule(action);
-  const [form] = Form.useForm<{ note?: string }>();
+  const [form] = Form.useForm<{ note?: string; requirement?: string; replyDays?: number }>();
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<BatchOutcome[] | null>(null);
 
-  const run = async ({ note }: { note?: string }) => {
+  const run = async ({ note, ...terms }: { note?: string; requirement?: string; replyDays?: number }) => {
     setBusy(true);
     const text = note?.trim();
+    const notice = rule.printedNotice ? noticeValues(terms) : {};
     const done: BatchOutcome[] = [];
     for (const item of items) {
       try {
-        await actOn(item.id, action, { version: item.version, ...(text ? { note: text } : {}) });
-        done.push({ id: item.id, ok: true, message: `已${rule.label}` });
+        const view = await actOn(item.id, action, { version: item.version, ...(text ? { note: text } : {}), ...notice });
+        const issued = rule.printedNotice ? await noticeOfStep(view, rule.printedNotice).catch(() => null) : null;
+        done.push({ id: item.id, ok: true, message: issued ? `已${rule.label}，${issued.number}` : `已${rule.label}`, noticeId: issued?.id });
       } catch (failure) {
         done.push({ id: item.id, ok: false, message: messageOf(failure) });
       }
@@ -46,6 +54,7 @@ export function BatchStepModal({
   };
 
   const finished = outcomes !== null && !busy;
+  const noticeIds = (outcomes ?? []).flatMap((outcome) => (outcome.noticeId === undefined ? [] : [outcome.noticeId]));
   return (
     <Modal
       open
@@ -80,19 +89,27 @@ export function BatchStepModal({
               }}
             />
           </Form.Item>
+          {rule.printedNotice && <NoticeFields kind={rule.printedNotice} />}
         </Form>
       ) : (
-        <List
-          className="batch-outcomes"
-          size="small"
-          dataSource={outcomes}
-          renderItem={(outcome) => (
-            <List.Item className={`batch-outcome batch-outcome-${outcome.ok ? 'ok' : 'failed'}`}>
-              <Typography.Text>#{outcome.id}</Typography.Text>
-              <Typography.Text type={outcome.ok ? 'success' : 'danger'}>{outcome.message}</Typography.Text>
-            </List.Item>
+        <>
+          <List
+            className="batch-outcomes"
+            size="small"
+            dataSource={outcomes}
+            renderItem={(outcome) => (
+              <List.Item className={`batch-outcome batch-outcome-${outcome.ok ? 'ok' : 'failed'}`}>
+                <Typography.Text>#{outcome.id}</Typography.Text>
+                <Typography.Text type={outcome.ok ? 'success' : 'danger'}>{outcome.message}</Typography.Text>
+              </List.Item>
+            )}
+          />
+          {finished && noticeIds.length > 0 && (
+            <Link to={noticesPath(noticeIds)} className="batch-print-notices">
+              <Button type="link">打印通知（{noticeIds.length} 份，每件一页）</Button>
+            </Link>
           )}
-        />
+        </>
       )}
     </Modal>
   );

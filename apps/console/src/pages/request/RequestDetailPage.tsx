@@ -13,6 +13,7 @@ import { LoadFailed, PageLoading } from '../../frame/PageStates';
 import { useLoad } from '../../lib/use-load';
 import { ActionForm } from '../../requests/ActionForm';
 import { getRequest, REQUESTER_ONLY_ACTIONS, type RequestView } from '../../requests/request-api';
+import { hasNotices, RequestNotices } from '../../requests/RequestNotices';
 import { Photos, VoiceNote } from '../../requests/RequestMedia';
 import { RequesterCall } from '../../requests/RequesterCall';
 import { RequestTimeline } from '../../requests/Timeline';
@@ -230,6 +231,11 @@ export default function RequestDetailPage() {
             <Card title="时限">
               <Deadlines request={request} />
             </Card>
+            {hasNotices(request) && (
+              <Card title="催办、督办通知" className="request-notices-card">
+                <RequestNotices request={request} />
+              </Card>
+            )}
           </Space>
         </Col>
       </Row>

@@ -27,6 +27,7 @@ import { DeskSignIn1796710000000 } from './1796710000000-DeskSignIn';
 import { WorkDueIndexes1796720000000 } from './1796720000000-WorkDueIndexes';
 import { RequestParking1796755000000 } from './1796755000000-RequestParking';
 import { RejectReasons1796745000000 } from './1796745000000-RejectReasons';
+import { PrintedNotices1796763000000 } from './1796763000000-PrintedNotices';
 import { RequestTextIndex1796690000000 } from './1796690000000-RequestTextIndex';
 import { SearchIndex1796690000001 } from './1796690000001-SearchIndex';
 import { WorkCountsIndex1796690000002 } from './1796690000002-WorkCountsIndex';
@@ -65,6 +66,7 @@ export const MYSQL_MIGRATIONS = [
   ReturnVisits1796700000000,
   DeskSignIn1796710000000,
   WorkDueIndexes1796720000000,
+  PrintedNotices1796763000000,
   RejectReasons1796745000000,
   RequestParking1796755000000,
 ];
