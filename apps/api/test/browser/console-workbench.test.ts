@@ -63,6 +63,8 @@ describe('the desk console: sign-in, menu and 工作台', () => {
   let desk: PhoneBrowser;
   let page: Page;
   let staff: SeededPerson;
+  let leader: SeededPerson;
+  let villagerId: number;
   const problems: string[] = [];
 
   beforeAll(async () => {
@@ -70,7 +72,8 @@ describe('the desk console: sign-in, menu and 工作台', () => {
     await seedDemoIfEmpty(under.api.app);
     const dataSource = under.api.app.get(DataSource);
     staff = await personWithRole(dataSource, 'hotline_staff');
-    await addVillager(dataSource, VILLAGER, (await personWithRole(dataSource, 'grid_leader')).unitId);
+    leader = await personWithRole(dataSource, 'grid_leader');
+    villagerId = await addVillager(dataSource, VILLAGER, leader.unitId);
     // A 12345 order waiting for dispatch, so 待派单 counts something.
     await importOrder(dataSource, under.api.baseUrl, await demoToken(under.api.baseUrl, staff.personId), {
       orderNo: ORDER_NO,
@@ -223,6 +226,28 @@ describe('the desk console: sign-in, menu and 工作台', () => {
     expect(listed.receivedToday).toBeGreaterThanOrEqual(1);
   });
 
+  it('a grid leader’s 待办 and the other cards open his lists, each as long as its card says', async () => {
+    const villager = await demoToken(under.api.baseUrl, villagerId);
+    const filed = await call(under.api.baseUrl, 'POST', '/api/requests', {
+      token: villager,
+      body: { clientRequestId: `workbench-${Date.now()}`, category: 'environment', description: '村口的垃圾箱满了，没人清运。' },
+    });
+    expect(filed.status).toBe(201);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByText('网格通 · 电脑工作台').waitFor({ timeout: 15_000 });
+    await signInAs(leader.name);
+    await page.locator('.console-me').getByText(leader.name, { exact: false }).waitFor({ timeout: 30_000 });
+    const session = await storedSession(page);
+    if (!session) throw new Error('no stored session');
+    const listed = await followSearchCards(session.accessToken);
+    expect(listed.handling).toBeGreaterThanOrEqual(1);
+    expect(listed.receivedToday).toBeGreaterThanOrEqual(1);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByText('网格通 · 电脑工作台').waitFor({ timeout: 15_000 });
+    await signInAs(staff.name);
+    await page.locator('.console-me').getByText(staff.name, { exact: false }).waitFor({ timeout: 30_000 });
+  });
+
   it('退出登录 returns to sign-in and revokes the sign-in on the API', async () => {
     const session = await storedSession(page);
     if (!session) throw new Error('no stored session');
@@ -248,6 +273,10 @@ describe('the desk console: sign-in, menu and 工作台', () => {
     await page.locator('.console-me').getByText(head.name, { exact: false }).waitFor({ timeout: 30_000 });
     await eventually(async () => expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['工作台', '诉求检索', '待回看', '超时督办']));
     expect(await page.locator('.workbench-count-dispatch').count()).toBe(0);
+    // No 待办 of his own (he supervises); 今日到期 and 今日新收 open his area's lists.
+    const session = await storedSession(page);
+    if (!session) throw new Error('no stored session');
+    expect(Object.keys(await followSearchCards(session.accessToken))).toEqual(['dueToday', 'receivedToday']);
     await page.goto(`${under.api.baseUrl}/console/dispatch`);
     await page.locator('.workbench-count').first().waitFor({ timeout: 30_000 });
     expect(new URL(page.url()).pathname).toBe('/console/workbench');
