@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from '@jest/globals';
-import { chinaDayOf, maskName, maskPhone, shownAs, type Exposure, type PersonalField, type Relation } from '@gridloop/domain';
+import { chinaDayOf, maskName, maskNumbersInText, maskPhone, shownAs, type Exposure, type PersonalField, type Relation } from '@gridloop/domain';
 import { Workbook } from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -27,7 +27,10 @@ const GRID = 'SG-TT-V02-L1-S01';
 const NAME = '隐私测试';
 const PHONE = `1370009${String(Date.now() % 10_000).padStart(4, '0')}`;
 const ADDRESS = '槐树巷十八号';
-const LAMP = '村西头的路灯坏了一个星期，晚上出门看不见路';
+// A number written into the text by accident (her son's): masked in every answer but hers (numbersInText).
+const TEXT_PHONE = `1390007${String(Date.now() % 10_000).padStart(4, '0')}`;
+const LAMP_WORDS = '村西头的路灯坏了一个星期，晚上出门看不见路';
+const LAMP = `${LAMP_WORDS}，有事打我儿子${TEXT_PHONE}`;
 
 /** Who calls: one person per seat, each standing to her matters as `relations` (none: the public). */
 const SEATS = {
@@ -49,7 +52,7 @@ const SEAT_NAMES = Object.keys(SEATS) as Seat[];
  * What of her an answer can carry; `audited` is a full number from a logged action; `demo` her name
  * on the demo sign-in's list, which exists only with DEMO_LOGIN, where anyone may sign in as her.
  */
-type Planted = 'name' | 'phone' | 'address';
+type Planted = 'name' | 'phone' | 'address' | 'textNumber';
 interface Carried {
   planted: Planted;
   as: PersonalField | 'audited' | 'demo';
@@ -76,20 +79,30 @@ interface Row {
   carries: readonly Carried[];
 }
 
-const REQUEST_FIELDS = (to: readonly Seat[]): Carried[] => [
+/** Her matters' fields to `to`; the text of them (a number in it masked) also to `textTo`, who see her matters without her fields. */
+const REQUEST_FIELDS = (to: readonly Seat[], textTo: readonly Seat[] = to): Carried[] => [
   { planted: 'name', as: 'requesterName', to },
   { planted: 'phone', as: 'contactPhone', to },
   { planted: 'address', as: 'addressNote', to },
+  { planted: 'textNumber', as: 'numbersInText', to: textTo },
 ];
 const NOTHING: readonly Carried[] = [];
 const SUPERVISING: readonly Seat[] = ['largeGridHead', 'hotlineStaff', 'townLeader'];
 const STAFF_ON_HER_MATTERS: readonly Seat[] = ['handler', ...SUPERVISING];
 /** The town's office: hotline staff and the town leader (派单). */
 const TOWN_OFFICE: readonly Seat[] = ['hotlineStaff', 'townLeader'];
+/** Who may open her matters: those on them, and staff of the span who neither handle nor supervise them (her fields hidden from them). */
+const SPAN_STAFF: readonly Seat[] = [...STAFF_ON_HER_MATTERS, 'villageSecretary'];
 
 const AUDIT: readonly Carried[] = [
   { planted: 'name', as: 'auditSubjectName', to: ['townLeader'] },
   { planted: 'phone', as: 'auditSubjectPhone', to: ['townLeader'] },
+];
+
+/** A printed notice of her matter: its text, her name masked to those on it, never her phone or address. */
+const NOTICE: readonly Carried[] = [
+  { planted: 'name', as: 'requesterName', to: STAFF_ON_HER_MATTERS },
+  { planted: 'textNumber', as: 'numbersInText', to: STAFF_ON_HER_MATTERS },
 ];
 
 const ROWS: Record<string, Row> = {
@@ -119,7 +132,7 @@ const ROWS: Record<string, Row> = {
   getVoiceNote: { path: () => '/api/voice-notes/999999999', carries: NOTHING },
   getDispatchQueue: { path: () => '/api/requests/dispatch-queue', carries: REQUEST_FIELDS(TOWN_OFFICE) },
   getLookBackQueue: { path: () => '/api/requests/look-back-queue', carries: REQUEST_FIELDS(SUPERVISING) },
-  getOverdueBoard: { path: () => '/api/requests/overdue', carries: REQUEST_FIELDS(STAFF_ON_HER_MATTERS) },
+  getOverdueBoard: { path: () => '/api/requests/overdue', carries: REQUEST_FIELDS(STAFF_ON_HER_MATTERS, SPAN_STAFF) },
   listMyRequests: { path: () => '/api/requests/mine', carries: REQUEST_FIELDS(['requester', 'follower']) },
   // The grid leader handles the grid's; hotline staff the 12345 order waiting at their office (it has no address note).
   getRequestInbox: {
@@ -128,20 +141,24 @@ const ROWS: Record<string, Row> = {
       { planted: 'name', as: 'requesterName', to: ['handler', 'hotlineStaff'] },
       { planted: 'phone', as: 'contactPhone', to: ['handler', 'hotlineStaff'] },
       { planted: 'address', as: 'addressNote', to: ['handler'] },
+      { planted: 'textNumber', as: 'numbersInText', to: ['handler'] },
     ],
   },
-  getRequest: { path: (p) => `/api/requests/${p.open}`, carries: REQUEST_FIELDS(['requester', 'follower', ...STAFF_ON_HER_MATTERS]) },
+  getRequest: {
+    path: (p) => `/api/requests/${p.open}`,
+    carries: REQUEST_FIELDS(['requester', 'follower', ...STAFF_ON_HER_MATTERS], ['requester', 'follower', ...SPAN_STAFF]),
+  },
   // Candidates carry the text and the place, not the person.
   listDuplicateCandidates: {
     path: (p) => `/api/requests/${p.overdue}/duplicates`,
-    carries: [{ planted: 'address', as: 'addressNote', to: STAFF_ON_HER_MATTERS }],
+    carries: [
+      { planted: 'address', as: 'addressNote', to: STAFF_ON_HER_MATTERS },
+      { planted: 'textNumber', as: 'numbersInText', to: STAFF_ON_HER_MATTERS },
+    ],
   },
-  // A printed notice (the hotline staff urged her overdue matter): the unit and the matter, her name masked to those on it, never her phone or address.
-  getPrintedNotice: { path: (p) => `/api/notices/${p.noticeId}`, carries: [{ planted: 'name', as: 'requesterName', to: STAFF_ON_HER_MATTERS }] },
-  listRequestNotices: {
-    path: (p) => `/api/requests/${p.overdue}/notices`,
-    carries: [{ planted: 'name', as: 'requesterName', to: STAFF_ON_HER_MATTERS }],
-  },
+  // The printed notice of the urge on her overdue matter.
+  getPrintedNotice: { path: (p) => `/api/notices/${p.noticeId}`, carries: NOTICE },
+  listRequestNotices: { path: (p) => `/api/requests/${p.overdue}/notices`, carries: NOTICE },
   listCategoryRoutes: { path: (p) => `/api/towns/${p.townId}/category-routes`, carries: NOTHING },
   getHotlineReply: { path: (p) => `/api/hotline/orders/${p.orderNo}/reply`, carries: NOTHING },
   listHotlineReplies: { path: (p) => `/api/hotline/replies?townId=${p.townId}&from=${today()}&to=${today()}`, carries: NOTHING },
@@ -168,11 +185,11 @@ const ROWS: Record<string, Row> = {
   getMyWork: { path: () => '/api/me/work', carries: NOTHING },
   getMyRecentIntake: { path: () => '/api/me/intake-30d', carries: NOTHING },
   // 诉求检索 and its workbook: her matters to the staff whose span holds them (villagers are refused).
-  searchRequests: { path: () => '/api/requests/search?limit=100', carries: REQUEST_FIELDS(STAFF_ON_HER_MATTERS) },
+  searchRequests: { path: () => '/api/requests/search?limit=100', carries: REQUEST_FIELDS(STAFF_ON_HER_MATTERS, SPAN_STAFF) },
   // The workbook has no address column.
   exportRequestSearch: {
     path: () => '/api/requests/search.xlsx',
-    carries: REQUEST_FIELDS(STAFF_ON_HER_MATTERS).filter((carried) => carried.planted !== 'address'),
+    carries: REQUEST_FIELDS(STAFF_ON_HER_MATTERS, SPAN_STAFF).filter((carried) => carried.planted !== 'address'),
   },
   listSearchPlaces: { path: () => '/api/requests/search/places', carries: NOTHING },
   // The week's sample is of matters closed last week (none of hers); the agreement is figures only.
@@ -206,7 +223,12 @@ function expected(row: Row, seat: Seat, planted: Planted): Exposure {
 
 /** What an answer shows of her: her value in full, masked, or neither. */
 function observed(text: string, planted: Planted): Exposure {
-  const [full, masked] = planted === 'name' ? [NAME, maskName(NAME)!] : planted === 'phone' ? [PHONE, maskPhone(PHONE)!] : [ADDRESS, null];
+  const [full, masked] = {
+    name: [NAME, maskName(NAME)!],
+    phone: [PHONE, maskPhone(PHONE)!],
+    address: [ADDRESS, null],
+    textNumber: [TEXT_PHONE, maskNumbersInText(TEXT_PHONE)],
+  }[planted];
   if (text.includes(full)) return 'full';
   return masked !== null && text.includes(masked) ? 'masked' : 'hidden';
 }
@@ -267,12 +289,12 @@ describe(`privacy matrix: every read operation × every relation against PERSONA
 
     const open = await submit('requester', LAMP);
     await step(open.id, 'accept', { contactMethod: 'call' });
-    const followed = await submit('follower', `${LAMP}了`);
+    const followed = await submit('follower', `${LAMP_WORDS}了`);
     await step(followed.id, 'merge', { targetRequestId: open.id });
 
     const resolved = await submit('requester', '村西头水沟堵了，下雨就漫到路上');
     await step(resolved.id, 'accept', { contactMethod: 'call' });
-    await step(resolved.id, 'resolve', { note: '已疏通水沟' });
+    await step(resolved.id, 'resolve', { note: `已疏通水沟，她儿子${TEXT_PHONE}来看过了` });
 
     const overdue = await submit('requester', `${LAMP}，还没人来修`);
     await step(overdue.id, 'accept', { contactMethod: 'call' });
@@ -311,7 +333,7 @@ describe(`privacy matrix: every read operation × every relation against PERSONA
     expect(Object.keys(ROWS).filter((id) => !reads.includes(id))).toEqual([]);
   });
 
-  it('shows her name, phone and address note to each relation as the policy table says, in every answer', async () => {
+  it('shows her name, phone, address note and a number in her text to each relation as the policy table says, in every answer', async () => {
     const logged = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM phone_view_log WHERE subjectPersonId = ?', [planting.requesterId]))[0].n);
     const mismatches: string[] = [];
     let checked = 0;
@@ -319,7 +341,7 @@ describe(`privacy matrix: every read operation × every relation against PERSONA
       for (const seat of SEAT_NAMES) {
         const before = await logged();
         const { status, text } = await answerText(under.api.baseUrl, row.path(planting), tokens.get(seat));
-        for (const planted of ['name', 'phone', 'address'] as const) {
+        for (const planted of ['name', 'phone', 'address', 'textNumber'] as const) {
           const want = expected(row, seat, planted);
           const got = observed(text, planted);
           checked++;
