@@ -15,6 +15,7 @@ import {
   type RefusalRules,
   type RejectReason,
   type RejectRefusal,
+  type ReturnFacts,
   type ReturnRefusal,
 } from '@gridloop/domain';
 import { EntityManager } from 'typeorm';
@@ -55,15 +56,7 @@ export class RequestRefusals {
       const reason = input.rejectReason as RejectReason;
       return { action, changes: { ...stepChanges(request, 'reject', now), rejectReason: reason, referTo }, note: rejectNote(reason, referTo, note) };
     }
-    const timeline: { handlerUnitId: number | string | null; createdAt: Date | string }[] = await manager.query(
-      'SELECT handlerUnitId, createdAt FROM request_event WHERE requestId = ? ORDER BY id',
-      [request.id],
-    );
-    const reachedAt = reachedHandlerAt(
-      timeline.filter((row) => row.handlerUnitId !== null).map((row) => ({ handlerUnitId: Number(row.handlerUnitId), createdAt: rawDate(row.createdAt) })),
-      request.handlerUnitId,
-    );
-    refuseBack(refuseReturn({ handlerUnitKind: request.handlerUnit?.kind ?? '', reachedAt }, now, rules), rules);
+    refuseBack(refuseReturn(await returnFacts(manager, request), now, rules), rules);
     const offices: { id: number | string; name: string }[] =
       townId === null
         ? []
@@ -77,10 +70,29 @@ export class RequestRefusals {
     };
   }
 
+  /** Whether the matter's handler may still return it now (the page offers 退单 only then). */
+  async mayReturn(manager: EntityManager, request: RequestEntity, now: Date): Promise<boolean> {
+    const rules = await this.rulesFor(manager, request.unit?.path ? pathIdAt(request.unit.path, 1) : null);
+    return refuseReturn(await returnFacts(manager, request), now, rules) === null;
+  }
+
   private async rulesFor(manager: EntityManager, townId: number | null): Promise<RefusalRules> {
     const rows: { code: string | null }[] = townId === null ? [] : await manager.query('SELECT code FROM org_unit WHERE id = ?', [townId]);
     return refusalRulesForTown(this.config.requests.refusals ?? DEFAULT_CONFIG, rows[0]?.code ?? null);
   }
+}
+
+/** What the return window reads: the kind of unit holding the matter, and when it reached it (from the timeline). */
+async function returnFacts(manager: EntityManager, request: RequestEntity): Promise<ReturnFacts> {
+  const timeline: { handlerUnitId: number | string | null; createdAt: Date | string }[] = await manager.query(
+    'SELECT handlerUnitId, createdAt FROM request_event WHERE requestId = ? ORDER BY id',
+    [request.id],
+  );
+  const reachedAt = reachedHandlerAt(
+    timeline.filter((row) => row.handlerUnitId !== null).map((row) => ({ handlerUnitId: Number(row.handlerUnitId), createdAt: rawDate(row.createdAt) })),
+    request.handlerUnitId,
+  );
+  return { handlerUnitKind: request.handlerUnit?.kind ?? '', reachedAt };
 }
 
 function refuseReject(refusal: RejectRefusal | null, rules: RefusalRules): void {

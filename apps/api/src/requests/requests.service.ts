@@ -9,6 +9,7 @@ import { PhoneViewLog } from '../people/phone-view-log.entity';
 import { InboxQuery, RequestDto, RequesterPhoneDto, RequestListItemDto } from './dtos/request.dto';
 import type { SubmittedMedia } from './request-steps';
 import { RequestEvent } from './request-event.entity';
+import { RequestRefusals } from './request-refusals';
 import { RequestRepository } from './request.repository';
 import type { ListedRequest } from './listed-request';
 import { viewListItem, viewRequest } from './request-view';
@@ -25,12 +26,17 @@ export class RequestsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly requests: RequestRepository,
+    private readonly refusals: RequestRefusals,
   ) {}
 
   async get(actor: Actor, id: number, now: Date): Promise<RequestDto> {
     const request = await this.requests.findVisible(id, actor.personId, actor.spanFor('request.view'));
     if (!request) throw new AppError(ErrorCode.NotFound, 'requestId');
-    return this.view(actor, request, now);
+    const dto = await this.view(actor, request, now);
+    // 退单 is offered only while the town's window runs (refusals.ts); after it, 申请转办 remains.
+    if (dto.actions.includes('returnToDispatch') && !(await this.refusals.mayReturn(this.dataSource.manager, request, now)))
+      return { ...dto, actions: dto.actions.filter((action) => action !== 'returnToDispatch') };
+    return dto;
   }
 
   /**

@@ -133,7 +133,11 @@ describe(`退单 and refusal reasons (${testDialect()})`, () => {
 
   it('after the window only a transfer request remains: 退单 refused with RETURN_WINDOW_PASSED; the weekend does not count', async () => {
     const { id } = await matterAt('2026-12-03T10:00:00');
+    clock.set(at('2026-12-03T12:00:00'));
+    expect((await api('GET', `/api/requests/${id}`, tokens.leader)).body.actions).toContain('returnToDispatch');
     clock.set(at('2026-12-03T12:01:00'));
+    // Past the window: the page no longer offers it, and the step is refused.
+    expect((await api('GET', `/api/requests/${id}`, tokens.leader)).body.actions).not.toContain('returnToDispatch');
     const late = await act(id, 'leader', 'returnToDispatch', { note: NOT_OURS });
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ code: 'RETURN_WINDOW_PASSED', field: 'action' });
