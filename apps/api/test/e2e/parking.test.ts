@@ -120,6 +120,14 @@ describe(`parking matters, 挂账 (${testDialect()})`, () => {
     expect(quiet.escalateOverdue.escalated).toBe(0);
     expect(await told('overdue', id)).toEqual([]);
     expect(await told('completion_reminder', id)).toEqual([]);
+    // Nor is it overdue now: off the 超时督办 board, and its rows keep no deadline (the reports' open-and-overdue reads them).
+    clock.set(at('2026-12-20T09:00:00'));
+    const board = (await api('GET', '/api/requests/overdue', tokens.hotline)).body as { id: number }[];
+    expect(board.map((m) => m.id)).not.toContain(id);
+    const parkRows = ((await api('GET', `/api/requests/${id}`, tokens.hotline)).body.timeline as (Event & { dueAt: string | null })[]).filter(
+      (e) => e.action === 'approvePark',
+    );
+    expect(parkRows.map((e) => e.dueAt)).toEqual([null]);
 
     // A month on, the progress note is owed: the handlers are reminded once.
     const owed = await runJobs('2027-01-02T15:00:00');
@@ -148,6 +156,9 @@ describe(`parking matters, 挂账 (${testDialect()})`, () => {
     expect((await told('overdue', id)).length).toBeGreaterThanOrEqual(1);
     expect((await told('unparked', id)).map((m) => m.personId)).toContain(people.leader.personId);
     expect(await timerOf(id)).toMatchObject({ clock: 'completion', dueAt: at('2026-12-04T10:00:00') });
+    clock.set(at('2027-04-01T08:00:00'));
+    const backOnBoard = (await api('GET', '/api/requests/overdue', tokens.hotline)).body as { id: number }[];
+    expect(backOnBoard.map((m) => m.id)).toContain(id);
   });
 
   it('declined with a reason: nothing parked, the handler is told, the requester sees nothing; parked later, the handler resumes it himself', async () => {

@@ -15,6 +15,7 @@ import {
   refuseWhileParkedOnly,
   type ParkFacts,
 } from './parking';
+import { isOverdueAt, stepDeadline } from './sla';
 import { stepChanges } from './step-changes';
 
 const at = (text: string) => new Date(`${text}+08:00`);
@@ -74,6 +75,13 @@ test('parked, no clock escalates; unparked, the completion clock runs again agai
   const matter = { state: 'in_progress', contactDueAt: at('2026-12-01T11:00:00'), completionDueAt: at('2026-12-04T10:00:00'), cityDueAt: null };
   assert.equal(escalationClock({ ...matter, parkedUntil: at('2027-04-01T00:00:00') }), null);
   assert.deepEqual(escalationClock({ ...matter, parkedUntil: null }), { clock: 'completion', dueAt: at('2026-12-04T10:00:00') });
+  // Parked: not overdue now, its steps keep no deadline (the reports' open-and-overdue reads them);
+  // a result while parked is still judged against the old completion deadline, never as on time by default.
+  const parked = { ...matter, parkedUntil: at('2027-04-01T00:00:00') };
+  assert.equal(isOverdueAt(parked, at('2026-12-20T09:00:00')), false);
+  assert.equal(isOverdueAt(matter, at('2026-12-20T09:00:00')), true);
+  assert.equal(stepDeadline('parkProgress', parked), null);
+  assert.deepEqual(stepDeadline('resolve', { ...parked, state: 'resolved' }), at('2026-12-04T10:00:00'));
 });
 
 test('the steps change: ask waits; approval parks and owes progress in progressDays; progress moves that on; unpark clears', () => {

@@ -128,8 +128,9 @@ export function nextProgressDue(from: Date, rules: ParkRules): Date {
 }
 
 /**
- * The clock the escalation ladder follows: the running clock, except while parked (none). Timers,
- * reminders and escalations follow it; "overdue now" (isOverdueAt) still reads runningClock.
+ * The clock the escalation ladder follows: none while parked. runningClock itself stops while
+ * parked (so "overdue now", OVERDUE_AT_SQL and the deadline a step keeps agree); this says so where
+ * the timers read it, for a caller that may not have loaded parkedUntil into its facts.
  */
 export function escalationClock(request: ClockFacts & Pick<ParkFacts, 'parkedUntil'>): { clock: RequestClock; dueAt: Date } | null {
   return isParked(request) ? null : runningClock(request);

@@ -44,18 +44,21 @@ export interface ClockFacts {
   completionDueAt: Date | null;
   /** A 12345 order's city deadline (办理时限): it governs whichever clock runs when it is earlier. */
   cityDueAt?: Date | null;
+  /** 挂账 (parking.ts): parked until then, its completion clock stopped; left out, taken as not parked. */
+  parkedUntil?: Date | null;
 }
 
 /**
  * The clock that runs on a matter in `state`: first contact until it is accepted, then completion;
- * none once it has a result, is withdrawn or merged. Its deadline is the town's, or a 12345 order's
+ * none once it has a result, is withdrawn or merged, nor while it is parked (挂账: off the ladder, not
+ * overdue, its steps keeping no deadline, until it is unparked). Its deadline is the town's, or a 12345 order's
  * city deadline when that is earlier (governingDeadline). Reminders, escalation, the deadline a
  * step keeps (stepDeadline) and "overdue now" (isOverdueAt) all follow it.
  */
 export function runningClock(request: ClockFacts): { clock: RequestClock; dueAt: Date } | null {
   const city = request.cityDueAt ?? null;
   if (request.state === 'submitted') return { clock: 'contact', dueAt: governingDeadline(request.contactDueAt, city) };
-  if ((request.state === 'accepted' || request.state === 'in_progress') && request.completionDueAt)
+  if ((request.state === 'accepted' || request.state === 'in_progress') && request.completionDueAt && !request.parkedUntil)
     return { clock: 'completion', dueAt: governingDeadline(request.completionDueAt, city) };
   return null;
 }
@@ -87,7 +90,7 @@ export function isOverdueAt(request: ClockFacts, at: Date): boolean {
  * earlier of two deadlines has passed exactly when either has. Keep in step with runningClock.
  */
 export const OVERDUE_AT_SQL = `((r.state = 'submitted' AND (r.contactDueAt < :overdueAt OR r.cityDueAt < :overdueAt))
-  OR (r.state IN ('accepted', 'in_progress') AND r.completionDueAt IS NOT NULL AND (r.completionDueAt < :overdueAt OR r.cityDueAt < :overdueAt)))`;
+  OR (r.state IN ('accepted', 'in_progress') AND r.completionDueAt IS NOT NULL AND r.parkedUntil IS NULL AND (r.completionDueAt < :overdueAt OR r.cityDueAt < :overdueAt)))`;
 
 /**
  * The deadline a step stands against, kept on its timeline row so a month's figures never change
