@@ -223,12 +223,13 @@ function expected(row: Row, seat: Seat, planted: Planted): Exposure {
 
 /** What an answer shows of her: her value in full, masked, or neither. */
 function observed(text: string, planted: Planted): Exposure {
-  const [full, masked] = {
-    name: [NAME, maskName(NAME)!],
-    phone: [PHONE, maskPhone(PHONE)!],
+  const forms: Record<Planted, [string, string | null]> = {
+    name: [NAME, maskName(NAME)],
+    phone: [PHONE, maskPhone(PHONE)],
     address: [ADDRESS, null],
     textNumber: [TEXT_PHONE, maskNumbersInText(TEXT_PHONE)],
-  }[planted];
+  };
+  const [full, masked] = forms[planted];
   if (text.includes(full)) return 'full';
   return masked !== null && text.includes(masked) ? 'masked' : 'hidden';
 }

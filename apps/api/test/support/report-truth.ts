@@ -210,7 +210,7 @@ export function refusalConfirmed(steps: readonly EventRow[], end: Date): boolean
   let confirmed = false;
   for (const step of steps.filter((x) => x.createdAt < end)) {
     if (step.action === 'reject') [rejected, confirmed] = [true, false];
-    else if (step.action === 'lookBack' && rejected) confirmed = true;
+    else if (['lookBack', 'lookBackClose'].includes(step.action) && rejected) confirmed = true;
     else if (['resolve', 'reopen', 'sendBack'].includes(step.action)) [rejected, confirmed] = [false, false];
   }
   return confirmed;
