@@ -897,7 +897,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 派单 several matters to one unit: each a transfer of its own (own transaction and timeline row); the answer lists every item’s result */
+        /** 派单 several matters at once, to one unit or each (items[].targetUnitId) to its own: each a transfer of its own (own transaction and timeline row); the answer lists every item’s result */
         post: operations["dispatchBatch"];
         delete?: never;
         options?: never;
@@ -931,6 +931,40 @@ export interface paths {
         };
         /** 评价核实: per unit, in-app verdicts against what the sampled return visits heard; units beyond the margin flagged */
         get: operations["getRatingAgreement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{noticeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 催办通知书 / 督办通知单: one numbered notice, for the staff handling or supervising its matter (the requester masked) */
+        get: operations["getPrintedNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{requestId}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printed notices of a matter’s urge and supervise steps, oldest first */
+        get: operations["listRequestNotices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1786,6 +1820,21 @@ export interface components {
             enteredByName: string | null;
             /** @description 延期申请 waiting for a decision: the working days asked (null: none waits) */
             extensionAskedDays: number | null;
+            /**
+             * @description 挂账 asked and waiting for a decision: the plan date asked (null: none waits)
+             * @example 2027-03-31
+             */
+            parkAskedDate: string | null;
+            /**
+             * @description 挂账: the plan date the matter is parked until, off the escalation ladder (null: not parked); shown to the requester as 挂账
+             * @example 2027-03-31
+             */
+            parkPlanDate: string | null;
+            /**
+             * Format: date-time
+             * @description 挂账: when the next progress note (挂账进展) is owed (null: not parked; staff only, null for others)
+             */
+            parkProgressDueAt: string | null;
             /** @description Public steps for the requester; all steps for those handling it */
             timeline: components["schemas"]["RequestEventDto"][];
             /** @description The voice note the matter was raised with (语音留言), heard by whoever may see the request */
@@ -1854,7 +1903,7 @@ export interface components {
         RequestActionDto: {
             /** @description The version the caller saw; a newer one means someone else acted first */
             version: number;
-            /** @description Required for followUp, resolve, sendBack, reopen, reject, requestTransfer, declineTransfer, transfer, supervise, requestExtension, declineExtension (the noteRequired column of the workflow table) */
+            /** @description Required for followUp, resolve, sendBack, reopen, reject, returnToDispatch, requestTransfer, declineTransfer, transfer, supervise, requestExtension, declineExtension, requestPark, declinePark, parkProgress (the noteRequired column of the workflow table) */
             note?: string;
             /**
              * @description accept: how the requester was contacted
@@ -1872,6 +1921,11 @@ export interface components {
             targetUnitId?: number;
             /** @description requestExtension: the working days wanted (1 to the town’s maxDays); approveExtension: the days granted, at most those asked (default: all) */
             extensionDays?: number;
+            /**
+             * @description requestPark: the plan date (计划办结日期, YYYY-MM-DD, China; today or later, within the town’s maxPlanDays); approvePark: another plan date (default: the one asked)
+             * @example 2027-03-31
+             */
+            parkUntil?: string;
             /** @description merge: the open request that carries on for both */
             targetRequestId?: number;
             /**
@@ -1886,6 +1940,17 @@ export interface components {
              * @enum {string}
              */
             visitHeard?: "satisfied" | "basically_satisfied" | "dissatisfied";
+            /**
+             * @description reject: why (required; one of the town’s REFUSAL_RULES rejectReasons)
+             * @enum {string}
+             */
+            rejectReason?: "not_ours" | "duplicate" | "unreasonable" | "malicious_repeat";
+            /** @description reject with not_ours: where the requester should go instead (法院, 劳动仲裁, a city department…); required then, refused with other reasons */
+            referTo?: string;
+            /** @description urge, supervise: what the printed notice requires of the unit (blank: the kind’s standard wording) */
+            requirement?: string;
+            /** @description urge, supervise: working days the unit has to reply on the printed notice (default: 2 for urge, 3 for supervise) */
+            replyDays?: number;
         };
         RequesterPhoneDto: {
             /** @example 13812341234 */
@@ -1918,11 +1983,16 @@ export interface components {
             departmentUnitId: number | null;
         };
         WorkSummaryDto: {
-            /** @description 待办: matters being worked on by the units I handle for */
+            /**
+             * @description The China calendar day the counts were taken on: the day of 今日到期 and 今日新收 (workSearch)
+             * @example 2026-11-26
+             */
+            day: string;
+            /** @description 待办: matters being worked on by the units I handle for (searchRequests with handling=true) */
             handling: number | null;
-            /** @description Of those, 即将超时: reminded and not yet late (urgencyAt) */
+            /** @description Of those, 即将超时: reminded and not yet late (urgencyAt; handling=true&dueSoon=true) */
             dueSoon: number | null;
-            /** @description Of those, 已超时 (isOverdueAt) */
+            /** @description Of those, 已超时 (isOverdueAt; handling=true&overdue=true) */
             overdue: number | null;
             /** @description 待派单: the dispatch queue (at most the queue’s 200) */
             dispatch: number | null;
@@ -1930,9 +2000,9 @@ export interface components {
             lookBack: number | null;
             /** @description 超时督办: overdue matters in my area (at most the board’s 200) */
             supervision: number | null;
-            /** @description 今日到期: open matters in my span whose running deadline falls on today’s China calendar day (passed or not) */
+            /** @description 今日到期: open matters I may see whose running deadline falls on `day` (passed or not; runningDueOn=day) */
             dueToday: number | null;
-            /** @description 今日新收: matters in my span that arrived on today’s China calendar day */
+            /** @description 今日新收: matters I may see that arrived on `day` (receivedFrom=day&receivedTo=day) */
             receivedToday: number | null;
         };
         IntakeSeriesDto: {
@@ -1952,9 +2022,11 @@ export interface components {
             requestId: number;
             /** @description The version the caller saw; a newer one means someone else acted first */
             version: number;
+            /** @description The unit to take this matter instead of the batch’s targetUnitId (each of a morning’s orders to its own place) */
+            targetUnitId?: number;
         };
         DispatchBatchDto: {
-            /** @description The small grid, village or town department to take them all */
+            /** @description The small grid, village or town department to take them all (those items without a targetUnitId of their own) */
             targetUnitId: number;
             /** @description Why (the transfer note), the same for every matter */
             note: string;
@@ -2024,6 +2096,59 @@ export interface components {
             /** Format: date-time */
             to: string;
             units: components["schemas"]["UnitAgreementDto"][];
+        };
+        PrintedNoticeDto: {
+            id: number;
+            requestId: number;
+            /** @description The timeline row of the urge or supervise step that issued it */
+            eventId: number;
+            /** @enum {string} */
+            kind: "urge" | "supervise";
+            /** @description 催办通知书 or 督办通知单 */
+            title: string;
+            /** @description As printed: 台头镇督〔2026〕12号 */
+            number: string;
+            year: number;
+            /** @description Its place in the town’s count of its kind that year, from 1 */
+            serial: number;
+            /** @description The town whose office issues it */
+            townName: string;
+            /** @description Who issues it: the town’s hotline office */
+            issuerName: string;
+            /** @description The unit it is addressed to (the matter’s handler when issued) */
+            unitName: string;
+            /** @description Where the matter is: the place’s units, town first */
+            placeName: string;
+            /** @enum {string} */
+            category: "environment" | "infrastructure" | "dispute" | "labour" | "safety" | "social" | "other";
+            categoryLabel: string;
+            /** @description The matter in its requester’s words */
+            description: string;
+            /** @enum {string} */
+            state: "submitted" | "accepted" | "in_progress" | "resolved" | "looked_back" | "closed" | "rejected" | "withdrawn" | "merged";
+            /**
+             * Format: date-time
+             * @description When the matter was received
+             */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description The matter’s deadline when the notice was read (completion once set, else first contact)
+             */
+            dueAt: string | null;
+            /** @description The requester as staff see them (masked); null for a patrol finding */
+            requesterName: string | null;
+            /** @description What is required of the unit */
+            requirement: string;
+            /** @description The step’s note: the supervisor’s instruction (督办) or the urge’s words */
+            note: string | null;
+            replyDays: number;
+            /** @description The working day by which the unit replies (YYYY-MM-DD, China) */
+            replyBy: string;
+            /** @description Who issued it (staff, by name) */
+            issuedByName: string;
+            /** Format: date-time */
+            issuedAt: string;
         };
         HotlineOrderDto: {
             /**
@@ -2098,7 +2223,7 @@ export interface components {
         NotificationDto: {
             id: number;
             /** @enum {string} */
-            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back" | "entered_for_you" | "disowned" | "extension_asked" | "extension_approved" | "extension_declined" | "deadline_extended" | "daily_bulletin";
+            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back" | "entered_for_you" | "disowned" | "returned" | "extension_asked" | "extension_approved" | "extension_declined" | "deadline_extended" | "park_asked" | "park_approved" | "park_declined" | "parked" | "unparked" | "park_progress_due" | "daily_bulletin";
             /** @description The request it is about, to open it */
             requestId: number | null;
             /** @example 诉求即将超过联系时限 */
@@ -2133,7 +2258,7 @@ export interface components {
         };
         SubscribeTemplateDto: {
             /** @enum {string} */
-            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back" | "entered_for_you" | "disowned" | "extension_asked" | "extension_approved" | "extension_declined" | "deadline_extended" | "daily_bulletin";
+            kind: "assigned" | "contact_reminder" | "completion_reminder" | "overdue" | "urged" | "supervised" | "accepted" | "resolved" | "looked_back" | "entered_for_you" | "disowned" | "returned" | "extension_asked" | "extension_approved" | "extension_declined" | "deadline_extended" | "park_asked" | "park_approved" | "park_declined" | "parked" | "unparked" | "park_progress_due" | "daily_bulletin";
             /** @description Pass to wx.requestSubscribeMessage as one of tmplIds */
             templateId: string;
             /** @example 有新的诉求待办理 */
@@ -2301,6 +2426,16 @@ export interface components {
             lookedBackBy: components["schemas"]["ExclusionDeciderDto"];
             /** @description A reason was recorded with the refusal (it always is: the refusal requires one) */
             reasonRecorded: boolean;
+            /**
+             * @description The kind of reason chosen when refusing (a fixed word, shown to everyone); null for a refusal recorded before reasons were kept
+             * @enum {string|null}
+             */
+            reasonKind: "not_ours" | "duplicate" | "unreasonable" | "malicious_repeat" | null;
+            /**
+             * @description reasonKind in words
+             * @example 重复诉求
+             */
+            reasonLabel: string | null;
             /** @description The reason as written; only for a signed-in caller who may open the matter (free text, may name people), else null */
             reason: string | null;
             /** @description The signed-in caller may open the matter */
@@ -2533,6 +2668,8 @@ export interface components {
          *     EXTENSION_TOO_LATE: 离办理期限太近或已经超时，不能再申请延期
          *     EXTENSION_LIMIT_REACHED: 这件事延期的次数已经用完了
          *     EXTENSION_PENDING: 这件事已有一个延期申请在等审批，请等审批后再申请
+         *     PARK_PENDING: 这件事已有一个挂账申请在等审批，请等审批后再申请
+         *     RETURN_WINDOW_PASSED: 已经超过退单时限，请申请转办
          *     UNIT_NOT_CHOSEN: 请先选择您所在的村或网格
          *     WECHAT_NOT_CONFIGURED: 微信登录暂未开通
          *     WECHAT_CODE_INVALID: 微信登录凭证已失效，请重试
@@ -2574,7 +2711,7 @@ export interface components {
          *     INTERNAL_ERROR: 系统出了点问题，请稍后再试
          * @enum {string}
          */
-        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "REQUEST_CONFLICT" | "REQUEST_WRONG_STATE" | "REQUEST_CONFIDENTIAL" | "ALREADY_SUBMITTED" | "REQUEST_LIMIT_REACHED" | "EXTENSION_TOO_LATE" | "EXTENSION_LIMIT_REACHED" | "EXTENSION_PENDING" | "UNIT_NOT_CHOSEN" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "HOTLINE_FILE_UNREADABLE" | "HOTLINE_HEADER_INVALID" | "HOTLINE_FILE_EMPTY" | "HOTLINE_FILE_INVALID" | "HOTLINE_FILE_TOO_LARGE" | "HOTLINE_TOO_MANY_ROWS" | "HOTLINE_ORDER_HELD_ELSEWHERE" | "PHOTO_NOT_IMAGE" | "PHOTO_TOO_LARGE" | "PHOTO_NOT_USABLE" | "UPLOADS_PENDING" | "VOICE_NOTE_NOT_AUDIO" | "VOICE_NOTE_TOO_LARGE" | "VOICE_NOTE_NOT_USABLE" | "CONTENT_RISKY" | "SUBSCRIBE_TEMPLATE_UNKNOWN" | "DESK_TICKET_EXPIRED" | "DESK_TICKET_USED" | "DESK_TICKET_CANCELLED" | "DESK_TICKET_OTHER_PERSON" | "DESK_NOT_STAFF" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "BODY_NOT_JSON" | "BODY_TOO_LARGE" | "VALIDATION_FAILED" | "AUTH_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "UNIT_NOT_SELECTABLE" | "GROUP_ALREADY_BOUND" | "GROUP_TICKET_INVALID" | "REQUEST_CONFLICT" | "REQUEST_WRONG_STATE" | "REQUEST_CONFIDENTIAL" | "ALREADY_SUBMITTED" | "REQUEST_LIMIT_REACHED" | "EXTENSION_TOO_LATE" | "EXTENSION_LIMIT_REACHED" | "EXTENSION_PENDING" | "PARK_PENDING" | "RETURN_WINDOW_PASSED" | "UNIT_NOT_CHOSEN" | "WECHAT_NOT_CONFIGURED" | "WECHAT_CODE_INVALID" | "WECHAT_RATE_LIMITED" | "WECHAT_BUSY" | "WECHAT_UNAVAILABLE" | "WECHAT_ERROR" | "WECHAT_DECRYPT_FAILED" | "ROSTER_NOT_A_TOWN" | "ROSTER_FILE_UNREADABLE" | "ROSTER_HEADER_INVALID" | "ROSTER_EMPTY" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "HOTLINE_FILE_UNREADABLE" | "HOTLINE_HEADER_INVALID" | "HOTLINE_FILE_EMPTY" | "HOTLINE_FILE_INVALID" | "HOTLINE_FILE_TOO_LARGE" | "HOTLINE_TOO_MANY_ROWS" | "HOTLINE_ORDER_HELD_ELSEWHERE" | "PHOTO_NOT_IMAGE" | "PHOTO_TOO_LARGE" | "PHOTO_NOT_USABLE" | "UPLOADS_PENDING" | "VOICE_NOTE_NOT_AUDIO" | "VOICE_NOTE_TOO_LARGE" | "VOICE_NOTE_NOT_USABLE" | "CONTENT_RISKY" | "SUBSCRIBE_TEMPLATE_UNKNOWN" | "DESK_TICKET_EXPIRED" | "DESK_TICKET_USED" | "DESK_TICKET_CANCELLED" | "DESK_TICKET_OTHER_PERSON" | "DESK_NOT_STAFF" | "METHOD_NOT_ALLOWED" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese text to show the user */
@@ -3333,6 +3470,12 @@ export interface operations {
                 dueTo?: string;
                 /** @description true: only matters overdue now (isOverdueAt); false: only those that are not */
                 overdue?: boolean;
+                /** @description true: only matters being worked on by the units I handle for (待办, as 工作台 counts them) */
+                handling?: true;
+                /** @description true: only 即将超时 matters: reminded and not yet late (urgencyAt, with each town’s clock rules) */
+                dueSoon?: true;
+                /** @description Open matters whose running clock (runningClock: contact, then completion, a 12345 order’s earlier city deadline governing) ends on this day, passed or not; YYYY-MM-DD (China time) */
+                runningDueOn?: string;
                 /** @description true: only supervised (督办) matters; false: only the others */
                 supervised?: boolean;
                 /** @description true: only confidential (保密) matters; false: only the others */
@@ -3383,6 +3526,12 @@ export interface operations {
                 dueTo?: string;
                 /** @description true: only matters overdue now (isOverdueAt); false: only those that are not */
                 overdue?: boolean;
+                /** @description true: only matters being worked on by the units I handle for (待办, as 工作台 counts them) */
+                handling?: true;
+                /** @description true: only 即将超时 matters: reminded and not yet late (urgencyAt, with each town’s clock rules) */
+                dueSoon?: true;
+                /** @description Open matters whose running clock (runningClock: contact, then completion, a 12345 order’s earlier city deadline governing) ends on this day, passed or not; YYYY-MM-DD (China time) */
+                runningDueOn?: string;
                 /** @description true: only supervised (督办) matters; false: only the others */
                 supervised?: boolean;
                 /** @description true: only confidential (保密) matters; false: only the others */
@@ -3647,7 +3796,7 @@ export interface operations {
             header?: never;
             path: {
                 requestId: number;
-                action: "accept" | "followUp" | "resolve" | "lookBack" | "close" | "sendBack" | "reopen" | "reject" | "withdraw" | "requestTransfer" | "declineTransfer" | "transfer" | "merge" | "urge" | "supervise" | "requestExtension" | "approveExtension" | "declineExtension" | "lookBackClose" | "returnVisit";
+                action: "accept" | "followUp" | "resolve" | "lookBack" | "close" | "sendBack" | "reopen" | "reject" | "withdraw" | "requestTransfer" | "declineTransfer" | "transfer" | "merge" | "urge" | "supervise" | "requestExtension" | "approveExtension" | "declineExtension" | "requestPark" | "approvePark" | "declinePark" | "parkProgress" | "unpark" | "lookBackClose" | "returnVisit" | "returnToDispatch";
             };
             cookie?: never;
         };
@@ -3886,6 +4035,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RatingAgreementDto"];
+                };
+            };
+        };
+    };
+    getPrintedNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrintedNoticeDto"];
+                };
+            };
+        };
+    };
+    listRequestNotices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrintedNoticeDto"][];
                 };
             };
         };
