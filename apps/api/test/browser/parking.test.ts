@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
-import { call } from '../support/http';
-import { addVillager, demoToken, personWithRole, type SeededPerson } from '../support/people';
+import { acceptedMatter } from '../support/accepted-matter';
+import { type SeededPerson } from '../support/people';
 import { useAppUnderTest } from '../support/test-app';
 import { button, current, signInAs, usePhoneOnApp } from '../support/h5';
 
@@ -25,27 +24,14 @@ describe('parking a matter in the H5 app', () => {
   let leader: SeededPerson;
   let hotline: SeededPerson;
   let requestId: number;
-  const api = (method: string, url: string, token: string, body?: unknown) => call(under.api.baseUrl, method, url, { token, body });
 
   beforeAll(async () => {
-    const dataSource = under.api.app.get(DataSource);
-    leader = await personWithRole(dataSource, 'grid_leader');
-    hotline = await personWithRole(dataSource, 'hotline_staff');
-    const villagerId = await addVillager(dataSource, VILLAGER, leader.unitId);
-    const submitted = await api('POST', '/api/requests', await demoToken(under.api.baseUrl, villagerId), {
+    ({ leader, hotline, requestId } = await acceptedMatter(under, clock, {
+      villager: VILLAGER,
+      text: TEXT,
       clientRequestId: 'parking-browser-01',
-      category: 'infrastructure',
-      description: TEXT,
-    });
-    expect(submitted.status).toBe(201);
-    requestId = submitted.body.id as number;
-    clock.set(at('2026-12-03T10:10:00'));
-    const accepted = await api('POST', `/api/requests/${requestId}/actions/accept`, await demoToken(under.api.baseUrl, leader.personId), {
-      version: submitted.body.version,
-      contactMethod: 'call',
-      complexity: 'simple',
-    });
-    expect(accepted.status).toBe(200);
+      acceptAt: at('2026-12-03T10:10:00'),
+    }));
     clock.set(at('2026-12-03T14:00:00'));
   });
 

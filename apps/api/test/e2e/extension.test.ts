@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { explainDeadlines } from '@gridloop/domain/dist/clocks/deadline-explanation';
-import type { FakeWechat } from '@gridloop/wechat-fake';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RequestTimer } from '../../src/clocks/request-timer.entity';
 import { ManualClock } from '../../src/common/clock';
-import type { WechatConfig } from '../../src/config/app-config';
-import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { startFakeWechat } from '../support/fake-wechat';
+import { useWechatAppOnClock } from '../support/wechat-app';
 import { call } from '../support/http';
 import { townOfficeAround, wechatVillager, type SeededPerson, type TownOfficeSeat } from '../support/people';
-import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
 
 const at = (text: string) => new Date(`${text}+08:00`);
@@ -28,15 +24,8 @@ interface Event {
  * last moment to ask is Thursday 18:00 (office hours 8:00–20:00).
  */
 describe(`deadline extensions (${testDialect()})`, () => {
-  let fake: FakeWechat;
-  let wechat: WechatConfig;
   const clock = new ManualClock(at('2026-12-03T10:00:00'));
-  beforeAll(async () => {
-    ({ fake, wechat } = await startFakeWechat());
-  });
-  afterAll(() => fake?.close());
-  const under = useAppUnderTest(() => ({ wechat, clock, demoLogin: true }));
-  beforeAll(() => seedDemoIfEmpty(under.api.app));
+  const { under, fake } = useWechatAppOnClock(clock);
 
   const api = (method: string, path: string, token: string, body?: unknown) => call(under.api.baseUrl, method, path, { token, body });
   const ds = () => under.api.app.get(DataSource);
@@ -46,7 +35,7 @@ describe(`deadline extensions (${testDialect()})`, () => {
   beforeAll(async () => {
     ({ gridId, people, tokens } = await townOfficeAround(ds(), under.api.baseUrl, 'SG-TT-V02-L1-S01'));
   });
-  const villager = () => wechatVillager(under.api.baseUrl, fake, gridId);
+  const villager = () => wechatVillager(under.api.baseUrl, fake(), gridId);
 
   /** A matter received Thursday 10:00 and accepted as simple at 10:10: due Friday 10:00. */
   async function acceptedMatter(): Promise<{ id: number; requester: string }> {

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { FakeWechat } from '@gridloop/wechat-fake';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RequestTimer } from '../../src/clocks/request-timer.entity';
 import { ManualClock } from '../../src/common/clock';
-import type { WechatConfig } from '../../src/config/app-config';
 import { JobScheduler } from '../../src/jobs/job-scheduler';
-import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { startFakeWechat } from '../support/fake-wechat';
+import { useWechatAppOnClock } from '../support/wechat-app';
 import { call } from '../support/http';
 import { townOfficeAround, wechatVillager, type SeededPerson, type TownOfficeSeat } from '../support/people';
-import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
 
 const at = (text: string) => new Date(`${text}+08:00`);
@@ -27,15 +23,8 @@ interface Event {
  * simple at 10:10: due Friday 12-04 10:00. The jobs are run by hand at the times the test names.
  */
 describe(`parking matters, 挂账 (${testDialect()})`, () => {
-  let fake: FakeWechat;
-  let wechat: WechatConfig;
   const clock = new ManualClock(at('2026-12-03T10:00:00'));
-  beforeAll(async () => {
-    ({ fake, wechat } = await startFakeWechat());
-  });
-  afterAll(() => fake?.close());
-  const under = useAppUnderTest(() => ({ wechat, clock, demoLogin: true }));
-  beforeAll(() => seedDemoIfEmpty(under.api.app));
+  const { under, fake } = useWechatAppOnClock(clock);
 
   const api = (method: string, path: string, token: string, body?: unknown) => call(under.api.baseUrl, method, path, { token, body });
   const ds = () => under.api.app.get(DataSource);
@@ -49,7 +38,7 @@ describe(`parking matters, 挂账 (${testDialect()})`, () => {
 
   async function acceptedMatter(): Promise<{ id: number; requester: string }> {
     clock.set(at('2026-12-03T10:00:00'));
-    const requester = await wechatVillager(under.api.baseUrl, fake, gridId);
+    const requester = await wechatVillager(under.api.baseUrl, fake(), gridId);
     const submitted = await api('POST', '/api/requests', requester, {
       clientRequestId: randomBytes(10).toString('hex'),
       category: 'infrastructure',

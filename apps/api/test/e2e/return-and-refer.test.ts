@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { FakeWechat } from '@gridloop/wechat-fake';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
-import type { WechatConfig } from '../../src/config/app-config';
-import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { startFakeWechat } from '../support/fake-wechat';
+import { useWechatAppOnClock } from '../support/wechat-app';
 import { call } from '../support/http';
 import { demoToken, personWithRole, townOfficeAround, unitByCode, wechatVillager, type TownOfficeSeat } from '../support/people';
-import { useAppUnderTest } from '../support/test-app';
 import { testDialect } from '../support/test-database';
 
 const at = (text: string) => new Date(`${text}+08:00`);
@@ -26,15 +22,8 @@ interface Event {
  * working day, the 5th and 6th a weekend.
  */
 describe(`退单 and refusal reasons (${testDialect()})`, () => {
-  let fake: FakeWechat;
-  let wechat: WechatConfig;
   const clock = new ManualClock(at('2026-12-03T10:00:00'));
-  beforeAll(async () => {
-    ({ fake, wechat } = await startFakeWechat());
-  });
-  afterAll(() => fake?.close());
-  const under = useAppUnderTest(() => ({ wechat, clock, demoLogin: true }));
-  beforeAll(() => seedDemoIfEmpty(under.api.app));
+  const { under, fake } = useWechatAppOnClock(clock);
 
   const api = (method: string, path: string, token: string | undefined, body?: unknown) => call(under.api.baseUrl, method, path, { token, body });
   const ds = () => under.api.app.get(DataSource);
@@ -58,7 +47,7 @@ describe(`退单 and refusal reasons (${testDialect()})`, () => {
   /** A villager's matter, received by the grid at `when`. */
   async function matterAt(when: string, description = '村里的路灯坏了三盏，晚上看不清路'): Promise<{ id: number; requester: string }> {
     clock.set(at(when));
-    const requester = await wechatVillager(under.api.baseUrl, fake, gridId);
+    const requester = await wechatVillager(under.api.baseUrl, fake(), gridId);
     const submitted = await api('POST', '/api/requests', requester, {
       clientRequestId: randomBytes(10).toString('hex'),
       category: 'infrastructure',
