@@ -1,12 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { actionRule, type RequestAction } from '@gridloop/domain';
 import { randomBytes } from 'node:crypto';
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { RequestEntity } from '../../src/requests/request.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { saveScreenshot, type PhoneBrowser } from '../support/browser';
-import { requireConsoleBuild, openDesk, demoSignInAtDesk } from '../support/console';
+import { saveScreenshot } from '../support/browser';
+import { demoSignInAtDesk, useDesk } from '../support/console';
 import { eventually } from '../support/h5';
 import { call } from '../support/http';
 import { pngImage, uploadPhoto } from '../support/images';
@@ -28,7 +28,6 @@ const OVERDUE = ['村北的路灯一连三天不亮。', '健身广场的单杠�
 describe('the desk console: a matter’s page and the queues’ work', () => {
   // Unrated results join the look-back queue at once.
   const under = useAppUnderTest({ demoLogin: true, lookBack: { ratingWaitHours: 0 } });
-  let desk: PhoneBrowser;
   let page: Page;
   let staff: SeededPerson;
   let staffToken: string;
@@ -36,10 +35,9 @@ describe('the desk console: a matter’s page and the queues’ work', () => {
   let first: number;
   let second: number;
   const overdue: number[] = [];
-  const problems: string[] = [];
+  const desk = useDesk();
 
   beforeAll(async () => {
-    requireConsoleBuild();
     await seedDemoIfEmpty(under.api.app);
     const dataSource = under.api.app.get(DataSource);
     const base = under.api.baseUrl;
@@ -90,19 +88,10 @@ describe('the desk console: a matter’s page and the queues’ work', () => {
       overdue.push(submitted.id);
     }
 
-    desk = await openDesk(problems);
     page = desk.page;
     await page.goto(`${base}/console/`);
     await demoSignInAtDesk(page, staff.name);
     await page.locator('.console-me').waitFor({ timeout: 30_000 });
-  });
-
-  afterAll(async () => {
-    await desk?.close();
-  });
-
-  afterEach(() => {
-    expect(problems).toEqual([]);
   });
 
   const view = async (id: number) => (await call(under.api.baseUrl, 'GET', `/api/requests/${id}`, { token: staffToken })).body as Record<string, any>;

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chinaDayOf, REQUEST_SOURCE_LABELS, type RequestSource } from '@gridloop/domain';
 import { Workbook } from 'exceljs';
 import { randomBytes } from 'node:crypto';
@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { saveScreenshot, type PhoneBrowser } from '../support/browser';
-import { requireConsoleBuild, openDesk, demoSignInAtDesk } from '../support/console';
+import { saveScreenshot } from '../support/browser';
+import { demoSignInAtDesk, useDesk } from '../support/console';
 import { eventually } from '../support/h5';
 import { call } from '../support/http';
 import { demoToken, personWithRole, SeededPerson, unitByCode } from '../support/people';
@@ -42,7 +42,6 @@ async function writeSheet(file: string, rows: unknown[][]): Promise<string> {
  */
 describe('the desk console: 派单, the 12345 import and export, and 工作台’s chart', () => {
   const under = useAppUnderTest({ demoLogin: true });
-  let desk: PhoneBrowser;
   let page: Page;
   let staff: SeededPerson;
   let token: string;
@@ -51,10 +50,9 @@ describe('the desk console: 派单, the 12345 import and export, and 工作台�
   let dir: string;
   const orders = Array.from({ length: 3 }, () => `SG${randomBytes(6).toString('hex').toUpperCase()}`);
   const receivedAt = new Date(Date.now() - 3_600_000);
-  const problems: string[] = [];
+  const desk = useDesk();
 
   beforeAll(async () => {
-    requireConsoleBuild();
     await seedDemoIfEmpty(under.api.app);
     const dataSource = under.api.app.get(DataSource);
     staff = await personWithRole(dataSource, 'hotline_staff', 'SG-TT');
@@ -64,17 +62,11 @@ describe('the desk console: 派单, the 12345 import and export, and 工作台�
     gridName = grid.name;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-dispatch-'));
 
-    desk = await openDesk(problems);
     page = desk.page;
   });
 
   afterAll(async () => {
-    await desk?.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  afterEach(() => {
-    expect(problems).toEqual([]);
   });
 
   const api = (method: string, p: string) => call(under.api.baseUrl, method, p, { token });

@@ -1,12 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { chinaDayOf } from '@gridloop/domain';
 import { randomBytes } from 'node:crypto';
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { RequestEntity } from '../../src/requests/request.entity';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { saveScreenshot, type PhoneBrowser } from '../support/browser';
-import { demoSignInAtDesk, openDesk, requireConsoleBuild } from '../support/console';
+import { saveScreenshot } from '../support/browser';
+import { demoSignInAtDesk, useDesk } from '../support/console';
 import { eventually } from '../support/h5';
 import { call } from '../support/http';
 import { addVillager, demoToken, personWithRole, type SeededPerson } from '../support/people';
@@ -32,16 +32,14 @@ const dayText = (day: string) => {
  */
 describe('the desk console: printed notices', () => {
   const under = useAppUnderTest({ demoLogin: true });
-  let desk: PhoneBrowser;
   let page: Page;
   let staff: SeededPerson;
   let staffToken: string;
   let unitName: string;
   const overdue: number[] = [];
-  const problems: string[] = [];
+  const desk = useDesk();
 
   beforeAll(async () => {
-    requireConsoleBuild();
     await seedDemoIfEmpty(under.api.app);
     const dataSource = under.api.app.get(DataSource);
     const base = under.api.baseUrl;
@@ -60,19 +58,10 @@ describe('the desk console: printed notices', () => {
       await dataSource.getRepository(RequestEntity).update(submitted.body.id, { contactDueAt: new Date(Date.now() - 5 * 3_600_000) });
       overdue.push(submitted.body.id);
     }
-    desk = await openDesk(problems);
     page = desk.page;
     await page.goto(`${base}/console/`);
     await demoSignInAtDesk(page, staff.name);
     await page.locator('.console-me').waitFor({ timeout: 30_000 });
-  });
-
-  afterAll(async () => {
-    await desk?.close();
-  });
-
-  afterEach(() => {
-    expect(problems).toEqual([]);
   });
 
   const noticesOf = async (id: number) =>

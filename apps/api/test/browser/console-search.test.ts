@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { REQUEST_STATE_LABELS } from '@gridloop/domain';
 import { Workbook } from 'exceljs';
 import { randomBytes } from 'node:crypto';
@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { saveScreenshot, type PhoneBrowser } from '../support/browser';
-import { requireConsoleBuild, openDesk } from '../support/console';
+import { saveScreenshot } from '../support/browser';
+import { useDesk } from '../support/console';
 import { DOCS_SCREENSHOTS, eventually } from '../support/h5';
 import { call } from '../support/http';
 import { addVillager, demoToken, personWithRole } from '../support/people';
@@ -27,12 +27,12 @@ const WORDS = '灯杆歪了';
  */
 describe('the desk console: 诉求检索', () => {
   const under = useAppUnderTest({ demoLogin: true });
-  let desk: PhoneBrowser;
   let page: Page;
   let staffToken: string;
   let villageId: number;
   let villageName: string;
-  const problems: string[] = [];
+  const desk = useDesk();
+  const { problems } = desk;
 
   const api = (p: string) => call(under.api.baseUrl, 'GET', p, { token: staffToken });
   /** Every id the API finds for a query, page after page. */
@@ -49,7 +49,6 @@ describe('the desk console: 诉求检索', () => {
   }
 
   beforeAll(async () => {
-    requireConsoleBuild();
     await seedDemoIfEmpty(under.api.app);
     const ds = under.api.app.get(DataSource);
     const staff = await personWithRole(ds, 'hotline_staff', 'SG-TT');
@@ -88,7 +87,6 @@ describe('the desk console: 诉求检索', () => {
     }
     for (let n = 26; n <= 28; n++) await submit(villagers.out, n);
 
-    desk = await openDesk(problems);
     page = desk.page;
     // Signed in for every page of this browser (sessionStorage is per tab): the demo sign-in's own tokens.
     await page
@@ -97,14 +95,6 @@ describe('the desk console: 诉求检索', () => {
         SESSION_KEY,
         JSON.stringify({ accessToken: signIn.body.accessToken, refreshToken: signIn.body.refreshToken, me: me.body }),
       ] as const);
-  });
-
-  afterAll(async () => {
-    await desk?.close();
-  });
-
-  afterEach(() => {
-    expect(problems).toEqual([]);
   });
 
   it('filters by village, state and words (Enter searches), keeps the filter in the address, pages by the cursor and exports the set', async () => {

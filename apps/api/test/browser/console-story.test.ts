@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chinaDayOf } from '@gridloop/domain';
 import { Workbook } from 'exceljs';
 import { randomBytes } from 'node:crypto';
@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { saveScreenshot, type PhoneBrowser } from '../support/browser';
-import { demoSignInAtDesk, openDesk, requireConsoleBuild } from '../support/console';
+import { saveScreenshot } from '../support/browser';
+import { demoSignInAtDesk, useDesk } from '../support/console';
 import { eventually } from '../support/eventually';
 import { call } from '../support/http';
 import { demoToken, personWithRole, type SeededPerson } from '../support/people';
@@ -60,7 +60,6 @@ function chinaText(instant: Date): string {
 describe('the desk console: a morning’s orders from import to the replies', () => {
   // Unrated results join the look-back queue at once.
   const under = useAppUnderTest({ demoLogin: true, lookBack: { ratingWaitHours: 0 } });
-  let desk: PhoneBrowser;
   let page: Page;
   let staff: SeededPerson;
   let token: string;
@@ -70,10 +69,9 @@ describe('the desk console: a morning’s orders from import to the replies', ()
   const orders = PLACES.map(() => `ST${randomBytes(6).toString('hex').toUpperCase()}`);
   const ids: number[] = [];
   const receivedAt = new Date(Date.now() - 3_600_000);
-  const problems: string[] = [];
+  const desk = useDesk();
 
   beforeAll(async () => {
-    requireConsoleBuild();
     await seedDemoIfEmpty(under.api.app);
     const dataSource = under.api.app.get(DataSource);
     staff = await personWithRole(dataSource, 'hotline_staff', 'SG-TT');
@@ -88,17 +86,11 @@ describe('the desk console: a morning’s orders from import to the replies', ()
       places.push({ unitId: handler.unitId, unitName: unit!.name, handler, handlerToken: await demoToken(under.api.baseUrl, handler.personId) });
     }
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-story-'));
-    desk = await openDesk(problems);
     page = desk.page;
   });
 
   afterAll(async () => {
-    await desk?.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  afterEach(() => {
-    expect(problems).toEqual([]);
   });
 
   const api = (method: string, p: string, as = token, body?: unknown) => call(under.api.baseUrl, method, p, { token: as, body });

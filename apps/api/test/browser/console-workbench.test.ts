@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { workSearch, type WorkSearchKey } from '@gridloop/domain';
 import { JwtService } from '@nestjs/jwt';
 import * as fs from 'node:fs';
@@ -6,8 +6,8 @@ import * as path from 'node:path';
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { saveScreenshot, type PhoneBrowser } from '../support/browser';
-import { requireConsoleBuild, openDesk, demoSignInAtDesk } from '../support/console';
+import { saveScreenshot } from '../support/browser';
+import { demoSignInAtDesk, useDesk } from '../support/console';
 import { DOCS_SCREENSHOTS, eventually } from '../support/h5';
 import { importOrder } from '../support/hotline';
 import { call } from '../support/http';
@@ -60,15 +60,14 @@ const storedSession = (page: Page): Promise<StoredSession | null> =>
  */
 describe('the desk console: sign-in, menu and 工作台', () => {
   const under = useAppUnderTest({ demoLogin: true });
-  let desk: PhoneBrowser;
   let page: Page;
   let staff: SeededPerson;
   let leader: SeededPerson;
   let villagerId: number;
-  const problems: string[] = [];
+  const desk = useDesk();
+  const { problems } = desk;
 
   beforeAll(async () => {
-    requireConsoleBuild();
     await seedDemoIfEmpty(under.api.app);
     const dataSource = under.api.app.get(DataSource);
     staff = await personWithRole(dataSource, 'hotline_staff');
@@ -80,7 +79,6 @@ describe('the desk console: sign-in, menu and 工作台', () => {
       content: '北孙村西头的路灯不亮了，晚上出行不方便。',
     });
 
-    desk = await openDesk(problems);
     page = desk.page;
     await page.exposeFunction('reportCspViolation', (text: string) => problems.push(text));
     await page.addInitScript(() => {
@@ -90,14 +88,6 @@ describe('the desk console: sign-in, menu and 工作台', () => {
         );
       });
     });
-  });
-
-  afterAll(async () => {
-    await desk?.close();
-  });
-
-  afterEach(() => {
-    expect(problems).toEqual([]);
   });
 
   const signInAs = (name: string) => demoSignInAtDesk(page, name);

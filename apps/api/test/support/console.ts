@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -29,4 +30,30 @@ export async function demoSignInAtDesk(page: Page, name: string): Promise<void> 
   await page.getByText('网格通 · 电脑工作台').waitFor({ timeout: 30_000 });
   await page.getByPlaceholder('按姓名、身份或单位查找').fill(name);
   await page.locator('.ant-table-row').filter({ hasText: name }).first().getByRole('button', { name: '以此身份登录' }).click();
+}
+
+/**
+ * For a describe block of console tests: the build checked and a desk browser opened before its own
+ * beforeAll (call this before it), closed after; every test ends with no page error and no CSP complaint.
+ */
+export function useDesk(): { readonly page: Page; readonly problems: string[] } {
+  let desk: PhoneBrowser | undefined;
+  const problems: string[] = [];
+  beforeAll(async () => {
+    requireConsoleBuild();
+    desk = await openDesk(problems);
+  });
+  afterAll(async () => {
+    await desk?.close();
+  });
+  afterEach(() => {
+    expect(problems).toEqual([]);
+  });
+  return {
+    get page(): Page {
+      if (!desk) throw new Error('the desk opens in beforeAll');
+      return desk.page;
+    },
+    problems,
+  };
 }
