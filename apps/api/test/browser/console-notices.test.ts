@@ -55,7 +55,10 @@ describe('the desk console: printed notices', () => {
       });
       expect(submitted.status).toBe(201);
       // Nobody contacted them in time: overdue now.
-      await dataSource.getRepository(RequestEntity).update(submitted.body.id, { contactDueAt: new Date(Date.now() - 5 * 3_600_000) });
+      // Received six hours ago, its first contact due an hour later and never made: overdue.
+      await dataSource
+        .getRepository(RequestEntity)
+        .update(submitted.body.id, { createdAt: new Date(Date.now() - 6 * 3_600_000), contactDueAt: new Date(Date.now() - 5 * 3_600_000) });
       overdue.push(submitted.body.id);
     }
     page = desk.page;
@@ -89,7 +92,7 @@ describe('the desk console: printed notices', () => {
     for (const number of numbers) expect(number).toMatch(new RegExp(`^台头镇督〔${year}〕\\d+号$`));
     expect(new Set(numbers).size).toBe(2);
     for (const number of numbers) await modal.locator('.batch-outcome-ok').filter({ hasText: number }).waitFor();
-    await saveScreenshot(page, 'console-notices-supervised');
+    await saveScreenshot(page, 'console-notices-supervised', { forDocs: true });
 
     await modal.locator('.batch-print-notices').getByText('打印通知（2 份，每件一页）').click();
     await page.waitForURL((url) => url.pathname.startsWith('/console/notices/'), { timeout: 30_000 });
@@ -114,7 +117,7 @@ describe('the desk console: printed notices', () => {
       expect(text).not.toContain(VILLAGER.name);
       expect(text).not.toContain(VILLAGER.phone.slice(-4));
     }
-    await saveScreenshot(page, 'console-notices-screen');
+    await saveScreenshot(page, 'console-notices-screen', { forDocs: true });
 
     // 打印 calls the browser's print.
     await page.evaluate(() => {
