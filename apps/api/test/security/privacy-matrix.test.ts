@@ -52,7 +52,8 @@ const SEAT_NAMES = Object.keys(SEATS) as Seat[];
  * What of her an answer can carry; `audited` is a full number from a logged action; `demo` her name
  * on the demo sign-in's list, which exists only with DEMO_LOGIN, where anyone may sign in as her.
  */
-type Planted = 'name' | 'phone' | 'address' | 'textNumber';
+const PLANTED = ['name', 'phone', 'address', 'textNumber'] as const;
+type Planted = (typeof PLANTED)[number];
 interface Carried {
   planted: Planted;
   as: PersonalField | 'audited' | 'demo';
@@ -342,7 +343,7 @@ describe(`privacy matrix: every read operation × every relation against PERSONA
       for (const seat of SEAT_NAMES) {
         const before = await logged();
         const { status, text } = await answerText(under.api.baseUrl, row.path(planting), tokens.get(seat));
-        for (const planted of ['name', 'phone', 'address', 'textNumber'] as const) {
+        for (const planted of PLANTED) {
           const want = expected(row, seat, planted);
           const got = observed(text, planted);
           checked++;
@@ -355,7 +356,9 @@ describe(`privacy matrix: every read operation × every relation against PERSONA
       }
     }
     expect(mismatches).toEqual([]);
-    process.stdout.write(`privacy matrix: ${checked} cells (${Object.keys(ROWS).length} read operations × ${SEAT_NAMES.length} seats × 3 fields)\n`);
+    process.stdout.write(
+      `privacy matrix: ${checked} cells (${Object.keys(ROWS).length} read operations × ${SEAT_NAMES.length} seats × ${PLANTED.length} fields)\n`,
+    );
   }, 240_000);
 
   it('拨打 answers the full number to those handling or supervising the matter, each call logged; others are refused', async () => {
