@@ -113,6 +113,7 @@ export { contactDueFrom, extensionStepChanges, stepChanges, type StepChanges, ty
 export {
   DEFAULT_EXTENSION_RULES,
   extendedDeadline,
+  extensionStepOffered,
   extensionApprover,
   extensionDaysBetween,
   extensionRulesForTown,
@@ -134,6 +135,7 @@ export {
   PARKED_LABEL,
   parkLapsed,
   parkRulesForTown,
+  parkStepOffered,
   parkStepChanges,
   parseParkRules,
   planDayEnd,

@@ -5,6 +5,7 @@ import {
   availableActions,
   canRateNow,
   enteredByOther,
+  extensionStepOffered,
   hasRequester,
   isLate,
   isResultState,
@@ -15,6 +16,7 @@ import {
   mayCallRequester,
   planDayOf,
   PARKED_LABEL,
+  parkStepOffered,
   showPersonal,
   RATING_HEARTS,
   REQUEST_STATE_LABELS,
@@ -35,18 +37,6 @@ import { RequestEntity } from './request.entity';
  * stand to it (PERSONAL_FIELDS: in full only for the requester), the actions open to them now,
  * and the timeline (internal steps only for staff on it).
  */
-const EXTENSION_DECISIONS = ['approveExtension', 'declineExtension'];
-const PARK_DECISIONS = ['approvePark', 'declinePark'];
-const WHILE_PARKED = ['parkProgress', 'unpark'];
-
-/** 挂账's steps only while they fit: an ask when none waits and it is not parked, a decision when one waits, progress and resumption while parked. */
-function parkStepFits(action: string, request: RequestEntity): boolean {
-  if (action === 'requestPark') return request.parkAskedUntil === null && request.parkedUntil === null;
-  if (PARK_DECISIONS.includes(action)) return request.parkAskedUntil !== null;
-  if (WHILE_PARKED.includes(action)) return request.parkedUntil !== null;
-  return true;
-}
-
 export function viewRequest(
   request: RequestEntity,
   requester: Requester,
@@ -70,11 +60,7 @@ export function viewRequest(
     ...item,
     enteredByName: enteredByOther(request) ? staffName(request.enteredByPersonId!) : null,
     // An ask waits, or none does: only the steps that fit are offered.
-    actions: item.actions.filter(
-      (a) =>
-        (a === 'requestExtension' ? request.extensionAskedDays === null : !EXTENSION_DECISIONS.includes(a) || request.extensionAskedDays !== null) &&
-        parkStepFits(a, request),
-    ),
+    actions: item.actions.filter((a) => extensionStepOffered(a, request) && parkStepOffered(a, request)),
     extensionAskedDays: request.extensionAskedDays,
     // Parked: the state reads 挂账, the plan date beside it (parkPlanDate).
     stateLabel: request.parkedUntil ? PARKED_LABEL : item.stateLabel,

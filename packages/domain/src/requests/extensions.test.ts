@@ -6,6 +6,7 @@ import {
   extensionApprover,
   extensionDaysBetween,
   extensionRulesForTown,
+  extensionStepOffered,
   parseExtensionRules,
   refuseExtensionAsk,
   refuseExtensionDecision,
@@ -84,4 +85,21 @@ test('configuration: defaults, a town overriding what it names, and clear errors
     [{ rules: {} }, /unknown key\(s\) rules/],
   ];
   for (const [input, message] of bad) assert.throws(() => parseExtensionRules(input, 'EXTENSION_RULES'), message, JSON.stringify(input));
+});
+
+test('a page offers the extension ask only when none waits, and its decisions only while one does', () => {
+  const rows: [string, boolean, boolean][] = [
+    // action, offered with no ask waiting, with one waiting
+    ['requestExtension', true, false],
+    ['approveExtension', false, true],
+    ['declineExtension', false, true],
+    ['resolve', true, true],
+  ];
+  for (const [action, ...offered] of rows) {
+    assert.deepEqual(
+      [null, 2].map((extensionAskedDays) => extensionStepOffered(action, { extensionAskedDays })),
+      offered,
+      action,
+    );
+  }
 });

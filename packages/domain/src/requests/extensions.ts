@@ -76,6 +76,16 @@ export function refuseExtensionAsk(facts: ExtensionFacts, days: number, now: Dat
   return null;
 }
 
+/**
+ * Whether a page offers `action` now, as far as extensions go: an ask when none waits, a decision
+ * while one waits; any other action is not the extensions' to hold back.
+ */
+export function extensionStepOffered(action: string, facts: Pick<ExtensionFacts, 'extensionAskedDays'>): boolean {
+  if (action === 'requestExtension') return facts.extensionAskedDays === null;
+  if (action === 'approveExtension' || action === 'declineExtension') return facts.extensionAskedDays !== null;
+  return true;
+}
+
 /** The last moment an ask is taken: the configured office hours before the deadline. */
 export function latestAskAt(completionDueAt: Date, rules: ExtensionRules): Date {
   return rules.leadWorkingHours === 0 ? completionDueAt : officeTimeBefore(completionDueAt, rules.leadWorkingHours * 60);

@@ -7,6 +7,7 @@ import {
   parkLapsed,
   parkRulesForTown,
   parkStepChanges,
+  parkStepOffered,
   parseParkRules,
   planDayEnd,
   planDayOf,
@@ -132,4 +133,27 @@ test('PARK_RULES: checked and merged per town', () => {
   assert.throws(() => parseParkRules({ default: { progressDays: 0 } }), /progressDays/);
   assert.throws(() => parseParkRules({ default: { approver: 'mayor' } }), /approver/);
   assert.throws(() => parseParkRules({ default: { monthly: true } }), /unknown key monthly/);
+});
+
+test('a page offers each 挂账 step only while it fits, and holds back no other action', () => {
+  const until = new Date('2026-12-31T16:00:00Z');
+  const none = { parkAskedUntil: null, parkedUntil: null };
+  const asked = { parkAskedUntil: until, parkedUntil: null };
+  const parked = { parkAskedUntil: null, parkedUntil: until };
+  const rows: [string, boolean, boolean, boolean][] = [
+    // action, offered with nothing, with an ask waiting, while parked
+    ['requestPark', true, false, false],
+    ['approvePark', false, true, false],
+    ['declinePark', false, true, false],
+    ['parkProgress', false, false, true],
+    ['unpark', false, false, true],
+    ['resolve', true, true, true],
+  ];
+  for (const [action, ...offered] of rows) {
+    assert.deepEqual(
+      [none, asked, parked].map((facts) => parkStepOffered(action, facts)),
+      offered,
+      action,
+    );
+  }
 });

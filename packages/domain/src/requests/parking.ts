@@ -87,9 +87,13 @@ function refusePlanDay(planDay: string, now: Date, rules: ParkRules): ParkRefusa
 
 /** Why the handler may not ask to park the matter until `planDay` now, or null when he may. */
 export function refuseParkAsk(facts: ParkFacts, planDay: string, now: Date, rules: ParkRules): ParkRefusal | null {
+  return refuseParkAskNow(facts) ?? refusePlanDay(planDay, now, rules);
+}
+
+/** Why no ask may be made at all now, whatever its date: one waits, or the matter is parked. */
+function refuseParkAskNow(facts: ParkFacts): ParkRefusal | null {
   if (facts.parkAskedUntil !== null) return 'PENDING';
-  if (facts.parkedUntil !== null) return 'ALREADY_PARKED';
-  return refusePlanDay(planDay, now, rules);
+  return facts.parkedUntil !== null ? 'ALREADY_PARKED' : null;
 }
 
 /**
@@ -108,6 +112,18 @@ export function refuseParkDecision(facts: ParkFacts, roles: readonly Role[], pla
 /** Why a progress note or a resumption (unpark) may not be recorded: only while parked. */
 export function refuseWhileParkedOnly(facts: ParkFacts): ParkRefusal | null {
   return facts.parkedUntil === null ? 'NOT_PARKED' : null;
+}
+
+/**
+ * Whether a page offers `action` now, as far as parking goes: an ask when none waits and the
+ * matter is not parked, a decision while one waits, progress and resumption while parked (the
+ * same facts the refusals read); any other action is not parking's to hold back.
+ */
+export function parkStepOffered(action: string, facts: ParkFacts): boolean {
+  if (action === 'requestPark') return refuseParkAskNow(facts) === null;
+  if (action === 'approvePark' || action === 'declinePark') return facts.parkAskedUntil !== null;
+  if (action === 'parkProgress' || action === 'unpark') return refuseWhileParkedOnly(facts) === null;
+  return true;
 }
 
 /** What a parked matter's state reads as, to the requester and staff alike: 挂账 (its plan date beside it). */
